@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+import 'dotenv/config';
+import { Command } from 'commander';
+import { createServices } from '../server/app.js';
+import { loadConfig } from '../server/config.js';
+import { migrateToLatest } from '../server/db/migrate.js';
+import { openConfiguredDatabase, startServer } from '../server/main.js';
+import { systemClock } from '../server/lib/clock.js';
+import { emailSchema, passwordSchema } from '../shared/api/accounts.js';
+
+const program = new Command()
+  .name('tessera')
+  .description('Tessera: an open, self-hostable crowd-work marketplace');
+
+program
+  .command('serve')
+  .description('Run the web app and API (applies migrations first)')
+  .action(async () => {
+    await startServer();
+  });
+
+program
+  .command('migrate')
+  .description('Apply pending database migrations and exit')
+  .action(async () => {
+    const database = await openConfiguredDatabase(loadConfig());
+    try {
+      const result = await migrateToLatest(database.db);
+      const applied = result.results?.map((r) => r.migrationName) ?? [];
+      console.log(
+        applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.',
+      );
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('create-admin')
+  .description('Create an administrator (or make an existing account one)')
+  .requiredOption('--email <email>', 'their email address')
+  .option('--password <password>', 'their password (or set TESSERA_ADMIN_PASSWORD)')
+  .option('--name <displayName>', 'their display name', 'Administrator')
+  .action(async (options: { email: string; password?: string; name: string }) => {
+    const password = options.password ?? process.env.TESSERA_ADMIN_PASSWORD ?? '';
+    const email = emailSchema.safeParse(options.email);
+    const pass = passwordSchema.safeParse(password);
+    if (!email.success || !pass.success) {
+      console.error(
+        !email.success ? 'The email is not valid.' : 'The password must be at least 10 characters.',
+      );
+      process.exitCode = 2;
+      return;
+    }
+    const database = await openConfiguredDatabase(loadConfig());
+    try {
+      await migrateToLatest(database.db);
+      const { accounts } = createServices({ db: database.db, clock: systemClock });
+      const { user, created } = await accounts.createAdmin({
+        email: email.data,
+        password: pass.data,
+        displayName: options.name,
+      });
+      console.log(
+        created
+          ? `Created admin ${user.email}.`
+          : `${user.email} already existed and is now an admin.`,
+      );
+    } finally {
+      await database.close();
+    }
+  });
+
+await program.parseAsync();

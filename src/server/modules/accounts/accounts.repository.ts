@@ -1,0 +1,115 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.js';
+import { decodeCursor } from '../../db/pagination.js';
+import type { NewUser, Role, UserRow, UserStatus, UserUpdate } from '../../db/types.js';
+
+type Executor = Db;
+
+export function createAccountsRepository(db: Db) {
+  return {
+    async insertUser(user: NewUser, trx: Executor = db): Promise<UserRow> {
+      return trx.insertInto('users').values(user).returningAll().executeTakeFirstOrThrow();
+    },
+
+    async findUserById(id: string, trx: Executor = db): Promise<UserRow | undefined> {
+      return trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+
+    async findUserByEmail(email: string, trx: Executor = db): Promise<UserRow | undefined> {
+      return trx
+        .selectFrom('users')
+        .selectAll()
+        .where(sql<string>`lower(email)`, '=', email.toLowerCase())
+        .executeTakeFirst();
+    },
+
+    async findUserByHandle(handle: string, trx: Executor = db): Promise<UserRow | undefined> {
+      return trx
+        .selectFrom('users')
+        .selectAll()
+        .where(sql<string>`lower(handle)`, '=', handle.toLowerCase())
+        .executeTakeFirst();
+    },
+
+    async updateUser(id: string, patch: UserUpdate, trx: Executor = db): Promise<UserRow> {
+      return trx
+        .updateTable('users')
+        .set({ ...patch, updated_at: sql<Date>`now()` })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    },
+
+    async addRole(id: string, role: Role, trx: Executor = db): Promise<UserRow> {
+      return trx
+        .updateTable('users')
+        .set({
+          roles: sql<
+            Role[]
+          >`(select array_agg(distinct r order by r) from unnest(array_append(roles, ${role}::text)) r)`,
+          updated_at: sql<Date>`now()`,
+        })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    },
+
+    async setStatus(
+      id: string,
+      status: UserStatus,
+      trx: Executor = db,
+    ): Promise<UserRow | undefined> {
+      return trx
+        .updateTable('users')
+        .set({ status, updated_at: sql<Date>`now()` })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirst();
+    },
+
+    async listUsers(
+      filter: {
+        q?: string | undefined;
+        status?: UserStatus | undefined;
+        cursor?: string | undefined;
+        limit: number;
+      },
+      trx: Executor = db,
+    ): Promise<UserRow[]> {
+      const cursor = decodeCursor(filter.cursor);
+      let query = trx.selectFrom('users').selectAll();
+      if (filter.q) {
+        const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        query = query.where((eb) =>
+          eb.or([
+            eb('email', 'ilike', pattern),
+            eb('display_name', 'ilike', pattern),
+            eb('handle', 'ilike', pattern),
+          ]),
+        );
+      }
+      if (filter.status) query = query.where('status', '=', filter.status);
+      if (cursor) {
+        query = query.where((eb) =>
+          eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(new Date(cursor.t), cursor.id)),
+        );
+      }
+      return query
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(filter.limit + 1)
+        .execute();
+    },
+
+    async countAdmins(trx: Executor = db): Promise<number> {
+      const row = await trx
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where(sql<boolean>`'admin' = any(roles)`)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+  };
+}
+
+export type AccountsRepository = ReturnType<typeof createAccountsRepository>;

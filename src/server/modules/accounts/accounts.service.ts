@@ -1,0 +1,260 @@
+import { randomBytes } from 'node:crypto';
+import { SCOPES, type Scope } from '../../../shared/scopes.js';
+import type { Role, UserRow, UserStatus } from '../../db/types.js';
+import { pageFrom } from '../../db/pagination.js';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthorizedError,
+  ValidationError,
+} from '../../errors.js';
+import type { Clock } from '../../lib/clock.js';
+import { newSecret, sha256 } from '../../lib/secrets.js';
+import type { AccountsRepository } from './accounts.repository.js';
+import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
+import type { SessionsRepository } from './sessions.repository.js';
+import type { TokensRepository } from './tokens.repository.js';
+
+export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+const TOKEN_PREFIX = 'tsr_pat_';
+
+export type AuthenticatedUser = {
+  user: UserRow;
+  scopes: readonly Scope[];
+  via: 'session' | 'token';
+};
+
+function isUniqueViolation(error: unknown, index: string): boolean {
+  const e = error as { code?: string; constraint?: string; message?: string };
+  return e.code === '23505' && (e.constraint === index || (e.message ?? '').includes(index));
+}
+
+/** A readable, unique-enough starting handle: "ada-lovelace-3f9c". */
+function suggestHandle(displayName: string): string {
+  const base = displayName
+    .normalize('NFKD')
+    .replace(/[^a-zA-Z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLowerCase()
+    .slice(0, 20);
+  return `${base || 'user'}-${randomBytes(2).toString('hex')}`;
+}
+
+export function createAccountsService(deps: {
+  accounts: AccountsRepository;
+  sessions: SessionsRepository;
+  tokens: TokensRepository;
+  clock: Clock;
+}) {
+  const { accounts, sessions, tokens, clock } = deps;
+
+  async function startSession(userId: string, userAgent: string | null) {
+    const token = newSecret();
+    const expiresAt = new Date(clock.now().getTime() + SESSION_TTL_MS);
+    await sessions.insert({ idHash: sha256(token), userId, expiresAt, userAgent });
+    return { token, expiresAt };
+  }
+
+  async function requireUser(id: string): Promise<UserRow> {
+    const user = await accounts.findUserById(id);
+    if (!user) throw new NotFoundError('User');
+    return user;
+  }
+
+  return {
+    async signup(
+      input: { email: string; password: string; displayName: string; roles: Role[] },
+      userAgent: string | null,
+    ) {
+      const passwordHash = await hashPassword(input.password);
+      let user: UserRow | undefined;
+      for (let attempt = 0; !user; attempt++) {
+        try {
+          user = await accounts.insertUser({
+            email: input.email,
+            password_hash: passwordHash,
+            display_name: input.displayName,
+            handle: suggestHandle(input.displayName),
+            roles: [...new Set(input.roles)].sort(),
+          });
+        } catch (error) {
+          if (isUniqueViolation(error, 'users_email_key')) {
+            throw new ConflictError('email_taken', 'An account with this email already exists.');
+          }
+          if (isUniqueViolation(error, 'users_handle_key') && attempt < 5) continue;
+          throw error;
+        }
+      }
+      const session = await startSession(user.id, userAgent);
+      return { user, session };
+    },
+
+    async login(input: { email: string; password: string }, userAgent: string | null) {
+      const user = await accounts.findUserByEmail(input.email);
+      const ok = await verifyPassword(
+        user?.password_hash ?? (await decoyPasswordHash()),
+        input.password,
+      );
+      if (!user || !ok)
+        throw new UnauthorizedError('Email or password is incorrect.', 'invalid_credentials');
+      if (user.status === 'suspended') {
+        throw new ForbiddenError(
+          'This account is suspended. Contact the platform administrators.',
+          'account_suspended',
+        );
+      }
+      const session = await startSession(user.id, userAgent);
+      return { user, session };
+    },
+
+    async logout(sessionToken: string) {
+      await sessions.delete(sha256(sessionToken));
+    },
+
+    async authenticateSession(sessionToken: string): Promise<AuthenticatedUser | undefined> {
+      const user = await sessions.findActiveWithUser(sha256(sessionToken), clock.now());
+      return user ? { user, scopes: SCOPES, via: 'session' } : undefined;
+    },
+
+    async authenticateToken(bearer: string): Promise<AuthenticatedUser | undefined> {
+      if (!bearer.startsWith(TOKEN_PREFIX)) return undefined;
+      const found = await tokens.useToken(sha256(bearer), clock.now());
+      return found
+        ? { user: found.user, scopes: found.scopes as Scope[], via: 'token' }
+        : undefined;
+    },
+
+    getUser: requireUser,
+
+    async getPublicProfile(idOrHandle: string): Promise<UserRow> {
+      const isId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(
+        idOrHandle,
+      );
+      const user = isId
+        ? await accounts.findUserById(idOrHandle)
+        : await accounts.findUserByHandle(idOrHandle);
+      if (!user || user.status !== 'active') throw new NotFoundError('User');
+      return user;
+    },
+
+    async updateProfile(
+      userId: string,
+      patch: {
+        displayName?: string | undefined;
+        handle?: string | undefined;
+        bio?: string | undefined;
+        country?: string | null | undefined;
+        timezone?: string | null | undefined;
+      },
+    ) {
+      try {
+        return await accounts.updateUser(userId, {
+          ...(patch.displayName !== undefined && { display_name: patch.displayName }),
+          ...(patch.handle !== undefined && { handle: patch.handle }),
+          ...(patch.bio !== undefined && { bio: patch.bio }),
+          ...(patch.country !== undefined && { country: patch.country }),
+          ...(patch.timezone !== undefined && { timezone: patch.timezone }),
+        });
+      } catch (error) {
+        if (isUniqueViolation(error, 'users_handle_key')) {
+          throw new ConflictError('handle_taken', 'That handle is already taken.', [
+            { path: 'body.handle', message: 'is already taken' },
+          ]);
+        }
+        throw error;
+      }
+    },
+
+    /** Changing the password signs out every other session: a stolen session dies with the old password. */
+    async changePassword(
+      userId: string,
+      input: { currentPassword: string; newPassword: string },
+      currentSessionToken: string | undefined,
+    ) {
+      const user = await requireUser(userId);
+      if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
+        throw new ValidationError(
+          'currentPassword: is not your current password',
+          [{ path: 'body.currentPassword', message: 'is not your current password' }],
+          'wrong_password',
+        );
+      }
+      await accounts.updateUser(userId, { password_hash: await hashPassword(input.newPassword) });
+      await sessions.deleteForUser(
+        userId,
+        currentSessionToken ? sha256(currentSessionToken) : undefined,
+      );
+    },
+
+    async addRole(userId: string, role: 'worker' | 'requester') {
+      return accounts.addRole(userId, role);
+    },
+
+    async createToken(
+      userId: string,
+      input: { name: string; scopes: Scope[]; expiresInDays?: number | undefined },
+    ) {
+      const token = `${TOKEN_PREFIX}${newSecret()}`;
+      const expiresAt = input.expiresInDays
+        ? new Date(clock.now().getTime() + input.expiresInDays * 86_400_000)
+        : null;
+      const row = await tokens.insert({
+        userId,
+        name: input.name,
+        tokenHash: sha256(token),
+        prefix: token.slice(0, TOKEN_PREFIX.length + 4),
+        scopes: [...new Set(input.scopes)],
+        expiresAt,
+      });
+      return { row, token };
+    },
+
+    listTokens: (userId: string) => tokens.listForUser(userId),
+
+    async deleteToken(userId: string, tokenId: string) {
+      if (!(await tokens.deleteForUser(userId, tokenId))) throw new NotFoundError('Token');
+    },
+
+    async listUsers(filter: {
+      q?: string | undefined;
+      status?: UserStatus | undefined;
+      cursor?: string | undefined;
+      limit: number;
+    }) {
+      return pageFrom(await accounts.listUsers(filter), filter.limit);
+    },
+
+    /** Suspension ends every session at once; tokens stop working because the user is not active. */
+    async setStatus(actorId: string, userId: string, status: UserStatus) {
+      if (actorId === userId) {
+        throw new ConflictError(
+          'cannot_suspend_self',
+          'You cannot change your own account status.',
+        );
+      }
+      const user = await accounts.setStatus(userId, status);
+      if (!user) throw new NotFoundError('User');
+      if (status === 'suspended') await sessions.deleteForUser(userId);
+      return user;
+    },
+
+    /** Used by `tessera create-admin`: creates the account, or makes an existing one an admin. */
+    async createAdmin(input: { email: string; password: string; displayName: string }) {
+      const existing = await accounts.findUserByEmail(input.email);
+      if (existing) return { user: await accounts.addRole(existing.id, 'admin'), created: false };
+      const user = await accounts.insertUser({
+        email: input.email,
+        password_hash: await hashPassword(input.password),
+        display_name: input.displayName,
+        handle: suggestHandle(input.displayName),
+        roles: ['admin'],
+      });
+      return { user, created: true };
+    },
+
+    sweepExpiredSessions: () => sessions.deleteExpired(clock.now()),
+  };
+}
+
+export type AccountsService = ReturnType<typeof createAccountsService>;

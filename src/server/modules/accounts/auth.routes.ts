@@ -1,0 +1,73 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { loginBodySchema, signupBodySchema, userSchema } from '../../../shared/api/accounts.js';
+import { okSchema } from '../../../shared/api/common.js';
+import { clearSessionCookies, setSessionCookies } from '../../plugins/auth.js';
+import type { AccountsService } from './accounts.service.js';
+import { presentUser } from './accounts.presenters.js';
+import { z } from 'zod';
+
+export type AuthRoutesOptions = {
+  accounts: AccountsService;
+  secureCookies: boolean;
+  authRateLimit: { max: number; timeWindow: number };
+};
+
+export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, opts) => {
+  const { accounts, secureCookies, authRateLimit } = opts;
+  const tags = ['auth'];
+
+  app.post(
+    '/auth/signup',
+    {
+      config: { auth: 'public', rateLimit: authRateLimit },
+      schema: {
+        tags,
+        summary: 'Create an account and sign in',
+        body: signupBodySchema,
+        response: { 201: z.object({ user: userSchema }) },
+      },
+    },
+    async (request, reply) => {
+      const { user, session } = await accounts.signup(
+        request.body,
+        request.headers['user-agent'] ?? null,
+      );
+      setSessionCookies(reply, session, secureCookies);
+      return reply.status(201).send({ user: presentUser(user) });
+    },
+  );
+
+  app.post(
+    '/auth/login',
+    {
+      config: { auth: 'public', rateLimit: authRateLimit },
+      schema: {
+        tags,
+        summary: 'Sign in with email and password',
+        body: loginBodySchema,
+        response: { 200: z.object({ user: userSchema }) },
+      },
+    },
+    async (request, reply) => {
+      const { user, session } = await accounts.login(
+        request.body,
+        request.headers['user-agent'] ?? null,
+      );
+      setSessionCookies(reply, session, secureCookies);
+      return { user: presentUser(user) };
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    {
+      config: { auth: 'optional' },
+      schema: { tags, summary: 'Sign out of this session', response: { 200: okSchema } },
+    },
+    async (request, reply) => {
+      if (request.sessionToken) await accounts.logout(request.sessionToken);
+      clearSessionCookies(reply);
+      return { ok: true as const };
+    },
+  );
+};

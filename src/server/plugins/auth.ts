@@ -1,0 +1,133 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Role } from '../../shared/api/accounts.js';
+import type { Scope } from '../../shared/scopes.js';
+import { ForbiddenError, UnauthorizedError } from '../errors.js';
+import type { AuthenticatedUser } from '../modules/accounts/accounts.service.js';
+import { newSecret } from '../lib/secrets.js';
+
+export const SESSION_COOKIE = 'tessera_session';
+export const CSRF_COOKIE = 'csrf_token';
+export const CSRF_HEADER = 'x-csrf-token';
+
+/**
+ * What a route needs, declared in its `config.auth`. Every /api/v1 route must declare one, so
+ * nothing is public by accident (checked when routes are registered).
+ */
+export type RouteAuth = 'public' | 'optional' | { scope: Scope; roles?: readonly Role[] };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    auth?: RouteAuth;
+  }
+  interface FastifyRequest {
+    auth: AuthenticatedUser | null;
+    sessionToken: string | undefined;
+  }
+}
+
+export type BearerAuthenticator = (token: string) => Promise<AuthenticatedUser | undefined>;
+
+export type AuthPluginOptions = {
+  authenticateSession: (token: string) => Promise<AuthenticatedUser | undefined>;
+  bearerAuthenticators: BearerAuthenticator[];
+  secureCookies: boolean;
+};
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function setSessionCookies(
+  reply: FastifyReply,
+  session: { token: string; expiresAt: Date },
+  secure: boolean,
+) {
+  const common = { path: '/', sameSite: 'lax' as const, secure, expires: session.expiresAt };
+  reply.setCookie(SESSION_COOKIE, session.token, { ...common, httpOnly: true });
+  // Readable by the page on purpose: it echoes the value in x-csrf-token (double submit).
+  reply.setCookie(CSRF_COOKIE, newSecret(24), { ...common, httpOnly: false });
+}
+
+export function clearSessionCookies(reply: FastifyReply) {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  reply.clearCookie(CSRF_COOKIE, { path: '/' });
+}
+
+export function requireUser(request: FastifyRequest): AuthenticatedUser {
+  if (!request.auth) throw new UnauthorizedError();
+  return request.auth;
+}
+
+async function authPlugin(app: FastifyInstance, options: AuthPluginOptions) {
+  app.decorateRequest('auth', null);
+  app.decorateRequest('sessionToken', undefined);
+
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/v1/') && route.config?.auth === undefined) {
+      throw new Error(`Route ${String(route.method)} ${route.url} does not declare config.auth`);
+    }
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const header = request.headers.authorization;
+    if (header !== undefined) {
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      if (!match?.[1])
+        throw new UnauthorizedError(
+          'The Authorization header must be "Bearer <token>".',
+          'invalid_token',
+        );
+      for (const authenticate of options.bearerAuthenticators) {
+        const auth = await authenticate(match[1]);
+        if (auth) {
+          request.auth = auth;
+          return;
+        }
+      }
+      throw new UnauthorizedError(
+        'The access token is invalid, expired or revoked.',
+        'invalid_token',
+      );
+    }
+    const sessionToken = request.cookies[SESSION_COOKIE];
+    if (!sessionToken) return;
+    const auth = await options.authenticateSession(sessionToken);
+    if (auth) {
+      request.auth = auth;
+      request.sessionToken = sessionToken;
+    }
+  });
+
+  app.addHook('preHandler', async (request) => {
+    const rule = request.routeOptions.config.auth;
+    if (rule === undefined || rule === 'public' || rule === 'optional') return;
+    const auth = requireUser(request);
+    if (auth.via === 'session' && !SAFE_METHODS.has(request.method)) {
+      const cookie = request.cookies[CSRF_COOKIE];
+      const header = request.headers[CSRF_HEADER];
+      if (!cookie || cookie !== header) {
+        throw new ForbiddenError(
+          `Missing or wrong ${CSRF_HEADER} header: echo the ${CSRF_COOKIE} cookie.`,
+          'csrf_failed',
+        );
+      }
+    }
+    if (!auth.scopes.includes(rule.scope)) {
+      throw new ForbiddenError(
+        `This token lacks the "${rule.scope}" scope.`,
+        'insufficient_scope',
+        {
+          requiredScope: rule.scope,
+        },
+      );
+    }
+    if (rule.roles && !rule.roles.some((role) => auth.user.roles.includes(role))) {
+      throw new ForbiddenError(
+        `This needs the ${rule.roles.join(' or ')} role on your account.`,
+        'role_required',
+        { requiredRoles: rule.roles },
+      );
+    }
+  });
+}
+
+export default fp(authPlugin, { name: 'auth', dependencies: ['@fastify/cookie'] });

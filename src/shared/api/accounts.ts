@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { LIMITS } from '../limits.js';
+import { SCOPES } from '../scopes.js';
+import { idSchema } from './common.js';
+
+export const ROLES = ['worker', 'requester', 'admin'] as const;
+export const SELF_SERVE_ROLES = ['worker', 'requester'] as const;
+export type Role = (typeof ROLES)[number];
+
+const trimmed = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
+
+export const emailSchema = z
+  .email({ message: 'must be a valid email address' })
+  .max(LIMITS.emailMax, `must be at most ${LIMITS.emailMax} characters`);
+export const passwordSchema = z
+  .string()
+  .min(LIMITS.passwordMin, `must be at least ${LIMITS.passwordMin} characters`)
+  .max(LIMITS.passwordMax, `must be at most ${LIMITS.passwordMax} characters`);
+export const displayNameSchema = trimmed(LIMITS.displayNameMax).min(1, 'must not be empty');
+export const handleSchema = z
+  .string()
+  .min(LIMITS.handleMin, `must be at least ${LIMITS.handleMin} characters`)
+  .max(LIMITS.handleMax, `must be at most ${LIMITS.handleMax} characters`)
+  .regex(/^[a-zA-Z0-9_-]+$/, 'may contain only letters, digits, "_" and "-"');
+export const countrySchema = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'must be a two-letter ISO 3166 country code, e.g. "DE"');
+export const timezoneSchema = z
+  .string()
+  .max(64)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be an IANA time zone, e.g. "Europe/Berlin"');
+
+export const userSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  handle: z.string(),
+  roles: z.array(z.enum(ROLES)),
+  status: z.enum(['active', 'suspended']),
+  bio: z.string(),
+  country: z.string().nullable(),
+  timezone: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type User = z.infer<typeof userSchema>;
+
+/** What anyone may see of a user: nothing private (no email, no status). */
+export const publicProfileSchema = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  handle: z.string(),
+  roles: z.array(z.enum(ROLES)),
+  bio: z.string(),
+  country: z.string().nullable(),
+  memberSince: z.string(),
+});
+export type PublicProfile = z.infer<typeof publicProfileSchema>;
+
+export const signupBodySchema = z.strictObject({
+  email: emailSchema,
+  password: passwordSchema,
+  displayName: displayNameSchema,
+  roles: z
+    .array(z.enum(SELF_SERVE_ROLES))
+    .min(1, 'choose at least one role: worker or requester')
+    .max(2),
+});
+export type SignupBody = z.infer<typeof signupBodySchema>;
+
+export const loginBodySchema = z.strictObject({
+  email: z.string().max(LIMITS.emailMax),
+  password: z.string().max(LIMITS.passwordMax),
+});
+export type LoginBody = z.infer<typeof loginBodySchema>;
+
+export const updateMeBodySchema = z.strictObject({
+  displayName: displayNameSchema.optional(),
+  handle: handleSchema.optional(),
+  bio: trimmed(LIMITS.bioMax).optional(),
+  country: countrySchema.nullable().optional(),
+  timezone: timezoneSchema.nullable().optional(),
+});
+export type UpdateMeBody = z.infer<typeof updateMeBodySchema>;
+
+export const changePasswordBodySchema = z.strictObject({
+  currentPassword: z.string().max(LIMITS.passwordMax),
+  newPassword: passwordSchema,
+});
+export type ChangePasswordBody = z.infer<typeof changePasswordBodySchema>;
+
+export const addRoleBodySchema = z.strictObject({ role: z.enum(SELF_SERVE_ROLES) });
+
+export const createTokenBodySchema = z.strictObject({
+  name: trimmed(LIMITS.tokenNameMax).min(1, 'must not be empty'),
+  scopes: z.array(z.enum(SCOPES)).min(1, 'choose at least one scope'),
+  expiresInDays: z.number().int().min(1).max(3650).optional(),
+});
+export type CreateTokenBody = z.infer<typeof createTokenBodySchema>;
+
+export const tokenSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  scopes: z.array(z.enum(SCOPES)),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+});
+export type ApiToken = z.infer<typeof tokenSchema>;
+export const createdTokenSchema = tokenSchema.extend({ token: z.string() });
+
+export const adminUserQuerySchema = z.strictObject({
+  q: z.string().trim().max(LIMITS.searchMax).optional(),
+  status: z.enum(['active', 'suspended']).optional(),
+  limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
+  cursor: z.string().max(200).optional(),
+});
+
+export const userIdParamsSchema = z.strictObject({ id: idSchema });
+export const tokenIdParamsSchema = z.strictObject({ id: idSchema });
