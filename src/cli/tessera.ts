@@ -52,10 +52,11 @@ program
       process.exitCode = 2;
       return;
     }
-    const database = await openConfiguredDatabase(loadConfig());
+    const config = loadConfig();
+    const database = await openConfiguredDatabase(config);
     try {
       await migrateToLatest(database.db);
-      const { accounts } = createServices({ db: database.db, clock: systemClock });
+      const { accounts } = createServices({ db: database.db, clock: systemClock, config });
       const { user, created } = await accounts.createAdmin({
         email: email.data,
         password: pass.data,

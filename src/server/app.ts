@@ -17,11 +17,30 @@ import { meRoutes } from './modules/accounts/me.routes.js';
 import { createSessionsRepository } from './modules/accounts/sessions.repository.js';
 import { createTokensRepository } from './modules/accounts/tokens.repository.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { createLedgerRepository } from './modules/ledger/ledger.repository.js';
+import { ledgerRoutes } from './modules/ledger/ledger.routes.js';
+import { createLedgerService } from './modules/ledger/ledger.service.js';
+import { createProjectsModule } from './modules/projects/projects.module.js';
+import { projectsRoutes } from './modules/projects/projects.routes.js';
+import { qualificationsRoutes } from './modules/qualifications/qualifications.routes.js';
+import { createQualificationsService } from './modules/qualifications/qualifications.service.js';
+import { createOAuth, createOAuthSweep } from './modules/oauth/oauth.module.js';
+import { oauthInteractionsRoutes } from './modules/oauth/oauth-interactions.routes.js';
+import { oauthProviderRoutes } from './modules/oauth/oauth-provider.routes.js';
+import { oauthRoutes } from './modules/oauth/oauth.routes.js';
 import auth from './plugins/auth.js';
 import errorHandler from './plugins/error-handler.js';
 import metrics from './plugins/metrics.js';
 import openApi from './plugins/openapi.js';
+import rateLimits, { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './plugins/rate-limits.js';
 import web from './plugins/web.js';
+import { createFeedRepository } from './modules/work/feed.repository.js';
+import { createFeedService } from './modules/work/feed.service.js';
+import { createWorkRepository } from './modules/work/work.repository.js';
+import { workRoutes } from './modules/work/work.routes.js';
+import { createWorkService } from './modules/work/work.service.js';
+import { createSweeps } from './sweeps/index.js';
+import { startSweeps } from './sweeps/runner.js';
 
 export type AppDeps = {
   config: Config;
@@ -32,18 +51,50 @@ export type AppDeps = {
   logger?: FastifyServerOptions['logger'];
   /** Sign-in and sign-up attempts per minute and address. */
   authRateLimitPerMinute?: number;
+  /** Run the background sweeps in this process (the server does; tests call them directly). */
+  runSweeps?: boolean;
+  /** Per-caller limits by route class (defaults in plugins/rate-limits.ts). */
+  rateLimits?: Partial<RateLimitSettings>;
 };
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-export function createServices(deps: { db: Db; clock: Clock }) {
+export function createServices(deps: { db: Db; clock: Clock; config: Config }) {
+  const accountsRepository = createAccountsRepository(deps.db);
   const accounts = createAccountsService({
-    accounts: createAccountsRepository(deps.db),
+    accounts: accountsRepository,
     sessions: createSessionsRepository(deps.db),
     tokens: createTokensRepository(deps.db),
     clock: deps.clock,
   });
-  return { accounts };
+  const ledger = createLedgerService({
+    db: deps.db,
+    ledger: createLedgerRepository(deps.db),
+    accounts: accountsRepository,
+    feePercent: deps.config.platformFeePercent,
+    paymentsSandbox: deps.config.paymentsSandbox,
+  });
+  const qualifications = createQualificationsService({ db: deps.db, clock: deps.clock });
+  const projects = createProjectsModule({
+    db: deps.db,
+    clock: deps.clock,
+    ledger,
+    qualifications,
+    feePercent: deps.config.platformFeePercent,
+  });
+  const feed = createFeedService({
+    feed: createFeedRepository(deps.db),
+    qualifications,
+    clock: deps.clock,
+  });
+  const work = createWorkService({
+    db: deps.db,
+    work: createWorkRepository(deps.db),
+    qualifications,
+    feed,
+    clock: deps.clock,
+  });
+  return { accounts, ledger, qualifications, projects, work, feed };
 }
 
 export async function buildApp(deps: AppDeps) {
@@ -67,7 +118,14 @@ export async function buildApp(deps: AppDeps) {
     reply.header('x-request-id', request.id);
   });
 
-  const services = createServices({ db: deps.db, clock });
+  const services = createServices({ db: deps.db, clock, config: deps.config });
+  const oauth = await createOAuth({
+    db: deps.db,
+    config: deps.config,
+    clock,
+    accounts: services.accounts,
+  });
+  const limits = { ...DEFAULT_RATE_LIMITS, ...deps.rateLimits };
 
   await app.register(errorHandler);
   await app.register(helmet, {
@@ -92,17 +150,27 @@ export async function buildApp(deps: AppDeps) {
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
+    // RateLimit-Limit / -Remaining / -Reset (the IETF draft names) instead of X-RateLimit-*.
+    enableDraftSpec: true,
     ...(deps.redis ? { redis: deps.redis, nameSpace: 'tessera-rl-', skipOnError: true } : {}),
   });
   await app.register(metrics);
   await app.register(auth, {
     authenticateSession: (token) => services.accounts.authenticateSession(token),
-    bearerAuthenticators: [(token) => services.accounts.authenticateToken(token)],
+    bearerAuthenticators: [
+      (token) => services.accounts.authenticateToken(token),
+      (token) => oauth.service.authenticateBearer(token),
+    ],
     secureCookies,
   });
+  await app.register(rateLimits, { limits });
   await app.register(openApi, { publicUrl: deps.config.publicUrl });
 
   await app.register(healthRoutes, { db: deps.db });
+  await app.register(oauthProviderRoutes, {
+    provider: oauth.provider,
+    rateLimit: { max: limits.oauth, timeWindow: limits.windowMs },
+  });
   await app.register(
     async (api) => {
       await api.register(healthRoutes, { db: deps.db });
@@ -113,10 +181,21 @@ export async function buildApp(deps: AppDeps) {
       });
       await api.register(meRoutes, { accounts: services.accounts });
       await api.register(adminRoutes, { accounts: services.accounts });
+      await api.register(ledgerRoutes, { ledger: services.ledger });
+      await api.register(qualificationsRoutes, { qualifications: services.qualifications });
+      await api.register(projectsRoutes, services.projects);
+      await api.register(workRoutes, { work: services.work, feed: services.feed });
+      await api.register(oauthRoutes, { oauth: oauth.service });
+      await api.register(oauthInteractionsRoutes, { interactions: oauth.interactions });
     },
     { prefix: '/api/v1' },
   );
   await app.register(web, { webDir: deps.webDir });
+
+  if (deps.runSweeps) {
+    const sweeps = startSweeps([...createSweeps(services), createOAuthSweep(oauth)], app.log);
+    app.addHook('onClose', () => sweeps.stop());
+  }
   return app;
 }
 

@@ -31,7 +31,13 @@ export async function startServer(config: Config = loadConfig()) {
       })
     : undefined;
   redis?.on('error', () => {});
-  const app = await buildApp({ config, db: database.db, redis, webDir: findWebDir() });
+  const app = await buildApp({
+    config,
+    db: database.db,
+    redis,
+    webDir: findWebDir(),
+    runSweeps: true,
+  });
 
   let closing = false;
   const shutdown = async (signal: string) => {

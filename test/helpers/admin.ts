@@ -4,7 +4,11 @@ import { Client, TEST_PASSWORD } from './app.js';
 
 /** An admin made the way an operator makes one (`tessera create-admin`), signed in. */
 export async function signInAsAdmin(ctx: TestContext, email = `admin-${Date.now()}@example.com`) {
-  const { accounts } = createServices({ db: ctx.database.db, clock: ctx.clock });
+  const { accounts } = createServices({
+    db: ctx.database.db,
+    clock: ctx.clock,
+    config: ctx.config,
+  });
   const { user } = await accounts.createAdmin({
     email,
     password: TEST_PASSWORD,

@@ -41,10 +41,194 @@ export interface ApiTokensTable {
   expires_at: Date | null;
 }
 
+export type LedgerAccountKind =
+  'requester_available' | 'requester_escrow' | 'worker_earnings' | 'platform_fees' | 'external';
+export type LedgerTransactionKind =
+  'deposit' | 'escrow' | 'release' | 'payment' | 'bonus' | 'payout' | 'payout_reversal';
+
+export interface LedgerAccountsTable {
+  id: Generated<string>;
+  user_id: string | null;
+  kind: LedgerAccountKind;
+  balance_cents: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export interface LedgerTransactionsTable {
+  id: Generated<string>;
+  kind: LedgerTransactionKind;
+  memo: string;
+  project_id: string | null;
+  assignment_id: string | null;
+  actor_id: string | null;
+  provider: string | null;
+  external_reference: string | null;
+  idempotency_key: string | null;
+  created_at: CreatedAt;
+}
+
+export interface LedgerEntriesTable {
+  id: Generated<number>;
+  transaction_id: string;
+  account_id: string;
+  amount_cents: number;
+  project_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface QualificationTypesTable {
+  id: Generated<string>;
+  /** Null for system types. */
+  owner_id: string | null;
+  /** Set for system types only, e.g. `system.country`. */
+  system_key: string | null;
+  name: string;
+  description: Generated<string>;
+  value_kind: Generated<'integer' | 'locale'>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface QualificationGrantsTable {
+  type_id: string;
+  worker_id: string;
+  value: number;
+  granted_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OAuthClientsTable {
+  /** The public client_id. */
+  id: string;
+  owner_id: string;
+  name: string;
+  type: 'public' | 'confidential';
+  redirect_uris: string[];
+  scopes: string[];
+  secret_hash: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface OAuthModelsTable {
+  kind: string;
+  id: string;
+  payload: ColumnType<Record<string, unknown>, string, string>;
+  grant_id: string | null;
+  user_code: string | null;
+  uid: string | null;
+  client_id: string | null;
+  account_id: string | null;
+  expires_at: Date | null;
+  consumed_at: Date | null;
+}
+
+export interface OAuthSecretsTable {
+  name: string;
+  value: ColumnType<unknown, string, string>;
+  created_at: CreatedAt;
+}
+
+export type ProjectStatus = 'draft' | 'published' | 'paused' | 'completed' | 'cancelled';
+
+/** jsonb: read back parsed, written as JSON text (the same on pg and PGlite). */
+type Json<T> = ColumnType<T, string, string>;
+
+export interface ProjectsTable {
+  id: Generated<string>;
+  owner_id: string;
+  title: string;
+  description: Generated<string>;
+  keywords: Generated<string[]>;
+  instructions: Generated<string>;
+  status: Generated<ProjectStatus>;
+  reward_cents: number;
+  assignments_per_task: number;
+  time_allotted_seconds: number;
+  auto_approve_seconds: number;
+  expires_at: Timestamp;
+  template: Json<unknown>;
+  qualification_requirements: Json<unknown[]>;
+  task_count: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  published_at: Timestamp | null;
+  cancelled_at: Timestamp | null;
+}
+
+export interface BatchesTable {
+  id: Generated<string>;
+  project_id: string;
+  filename: string | null;
+  row_count: number;
+  columns: string[];
+  status: Generated<'active'>;
+  escrow_cents: Generated<number>;
+  idempotency_key: string | null;
+  created_at: CreatedAt;
+}
+
+export interface TasksTable {
+  id: Generated<string>;
+  seq: ColumnType<number, never, never>;
+  project_id: string;
+  batch_id: string;
+  row_number: number;
+  data: Json<Record<string, string>>;
+  reward_cents: number;
+  assignments_per_task: number;
+  /** Accepted, submitted and approved assignments; never above assignments_per_task. */
+  live_assignments: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export type AssignmentStatus =
+  'accepted' | 'submitted' | 'approved' | 'rejected' | 'returned' | 'expired';
+
+export interface AssignmentsTable {
+  id: Generated<string>;
+  task_id: string;
+  project_id: string;
+  worker_id: string;
+  status: Generated<AssignmentStatus>;
+  reward_cents: number;
+  accepted_at: Date;
+  deadline: Date;
+  submitted_at: Date | null;
+  answers: Json<Record<string, unknown>> | null;
+  returned_at: Date | null;
+  expired_at: Date | null;
+  auto_approve_at: Date | null;
+  reviewed_at: Date | null;
+  reviewed_by: string | null;
+  feedback: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface BlocksTable {
+  requester_id: string;
+  worker_id: string;
+  reason: string;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
+  ledger_accounts: LedgerAccountsTable;
+  ledger_transactions: LedgerTransactionsTable;
+  ledger_entries: LedgerEntriesTable;
+  qualification_types: QualificationTypesTable;
+  qualification_grants: QualificationGrantsTable;
+  oauth_clients: OAuthClientsTable;
+  oauth_models: OAuthModelsTable;
+  oauth_secrets: OAuthSecretsTable;
+  projects: ProjectsTable;
+  batches: BatchesTable;
+  tasks: TasksTable;
+  assignments: AssignmentsTable;
+  blocks: BlocksTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

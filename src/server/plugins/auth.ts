@@ -12,9 +12,12 @@ export const CSRF_HEADER = 'x-csrf-token';
 
 /**
  * What a route needs, declared in its `config.auth`. Every /api/v1 route must declare one, so
- * nothing is public by accident (checked when routes are registered).
+ * nothing is public by accident (checked when routes are registered). `external` routes
+ * authenticate callers themselves (the OAuth authorization server reads its own Authorization
+ * headers, e.g. HTTP Basic client credentials): Tessera credentials are not read there.
  */
-export type RouteAuth = 'public' | 'optional' | { scope: Scope; roles?: readonly Role[] };
+export type RouteAuth =
+  'public' | 'optional' | 'external' | { scope: Scope; roles?: readonly Role[] };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -68,6 +71,7 @@ async function authPlugin(app: FastifyInstance, options: AuthPluginOptions) {
   });
 
   app.addHook('onRequest', async (request) => {
+    if (request.routeOptions.config.auth === 'external') return;
     const header = request.headers.authorization;
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
@@ -99,7 +103,8 @@ async function authPlugin(app: FastifyInstance, options: AuthPluginOptions) {
 
   app.addHook('preHandler', async (request) => {
     const rule = request.routeOptions.config.auth;
-    if (rule === undefined || rule === 'public' || rule === 'optional') return;
+    if (rule === undefined || rule === 'public' || rule === 'optional' || rule === 'external')
+      return;
     const auth = requireUser(request);
     if (auth.via === 'session' && !SAFE_METHODS.has(request.method)) {
       const cookie = request.cookies[CSRF_COOKIE];

@@ -1,5 +1,10 @@
 import type { Migration } from 'kysely';
 import * as accounts from './20261127000100_accounts.js';
+import * as ledger from './20261127000200_ledger.js';
+import * as projects from './20261127001000_projects.js';
+import * as qualifications from './20261127002000_qualifications.js';
+import * as oauth from './20261127003000_oauth.js';
+import * as assignments from './20261127004000_assignments.js';
 
 /**
  * Every migration, in order. A static list (rather than reading the folder) works the same under
@@ -7,4 +12,9 @@ import * as accounts from './20261127000100_accounts.js';
  */
 export const migrations: Record<string, Migration> = {
   '20261127000100_accounts': accounts,
+  '20261127000200_ledger': ledger,
+  '20261127001000_projects': projects,
+  '20261127002000_qualifications': qualifications,
+  '20261127003000_oauth': oauth,
+  '20261127004000_assignments': assignments,
 };

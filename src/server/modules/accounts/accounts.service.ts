@@ -23,6 +23,8 @@ export type AuthenticatedUser = {
   user: UserRow;
   scopes: readonly Scope[];
   via: 'session' | 'token';
+  /** Set when an OAuth client's token authenticated the request (rate limits key on it). */
+  oauthClientId?: string;
 };
 
 function isUniqueViolation(error: unknown, index: string): boolean {

@@ -1,0 +1,10 @@
+/** Shared by playwright.config.ts, the server launcher and the specs. */
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 23456);
+export const BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
+
+/** Created by start-server.ts before the server starts, in the throwaway data directory. */
+export const ADMIN = {
+  email: 'admin@e2e.tessera.test',
+  password: 'admin-password-for-e2e',
+  displayName: 'Site Admin',
+};

@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import { expect, type Page } from '@playwright/test';
+
+export type Role = 'worker' | 'requester';
+export type Account = { email: string; password: string; displayName: string };
+
+export const HOME_HEADINGS: Record<Role, string> = { worker: 'Find work', requester: 'Projects' };
+
+export function newAccount(label: string): Account {
+  const id = randomUUID().slice(0, 8);
+  return {
+    email: `${label}-${id}@e2e.tessera.test`,
+    password: `pw-${randomUUID()}`,
+    displayName: `${label[0]?.toUpperCase()}${label.slice(1)} ${id}`,
+  };
+}
+
+export async function signUp(page: Page, account: Account, roles: Role[]) {
+  await page.goto('/signup');
+  await page.getByRole('textbox', { name: 'Display name', exact: true }).fill(account.displayName);
+  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(account.email);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(account.password);
+  for (const role of roles) await page.getByRole('checkbox', { name: `As a ${role}` }).check();
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(HOME_HEADINGS[roles[0]!]);
+}
+
+export async function signIn(page: Page, account: Pick<Account, 'email' | 'password'>) {
+  await page.goto('/signin');
+  await submitSignIn(page, account);
+}
+
+export async function submitSignIn(page: Page, account: Pick<Account, 'email' | 'password'>) {
+  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(account.email);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+export async function openAccountMenu(page: Page) {
+  await page.getByRole('button', { name: /^Account menu for / }).click();
+}
+
+export async function signOut(page: Page) {
+  await openAccountMenu(page);
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/signin$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in to Tessera');
+}
+
+export function sidebar(page: Page) {
+  return page.getByRole('navigation', { name: 'Main' });
+}
+
+/** Picks an option of a Mantine Select by typing into it, as a keyboard user would. */
+export async function choose(page: Page, label: string, option: string) {
+  const input = page.getByRole('combobox', { name: label });
+  await input.click();
+  await input.fill(option);
+  await page.getByRole('option', { name: option, exact: true }).click();
+}

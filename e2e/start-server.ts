@@ -1,0 +1,51 @@
+/**
+ * Starts the built server for the end-to-end suites on the embedded database in a fresh
+ * temporary folder, with an administrator already in it, and removes the folder on exit.
+ * Playwright runs this as its webServer and stops it with SIGTERM.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ADMIN, BASE_URL, E2E_PORT } from './env.js';
+
+const cli = fileURLToPath(new URL('../dist/node/cli/tessera.js', import.meta.url));
+const dataDir = mkdtempSync(join(tmpdir(), 'tessera-e2e-'));
+
+// Only what the server needs: no DATABASE_URL or REDIS_URL from the caller's shell, so the
+// suite always runs on a new embedded database.
+const env: NodeJS.ProcessEnv = {
+  PATH: process.env.PATH,
+  HOME: process.env.HOME,
+  NODE_ENV: 'development',
+  HOST: '127.0.0.1',
+  PORT: String(E2E_PORT),
+  PUBLIC_URL: BASE_URL,
+  DATA_DIR: dataDir,
+  LOG_LEVEL: 'warn',
+};
+// The working directory is the temporary folder so that a developer's .env is not loaded.
+const options = { env, cwd: dataDir };
+
+const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });
+
+const admin = spawnSync(
+  process.execPath,
+  [cli, 'create-admin', '--email', ADMIN.email, '--name', ADMIN.displayName],
+  { ...options, env: { ...env, TESSERA_ADMIN_PASSWORD: ADMIN.password }, stdio: 'inherit' },
+);
+if (admin.status !== 0) {
+  removeDataDir();
+  console.error(`create-admin failed (exit ${admin.status}); did \`npm run build\` run?`);
+  process.exit(1);
+}
+
+const server = spawn(process.execPath, [cli, 'serve'], { ...options, stdio: 'inherit' });
+server.on('exit', (code, signal) => {
+  removeDataDir();
+  process.exit(code ?? (signal ? 0 : 1));
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => server.kill(signal));
+}

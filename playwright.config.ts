@@ -1,0 +1,55 @@
+import { defineConfig, devices, type Project } from '@playwright/test';
+import { BASE_URL, E2E_PORT } from './e2e/env.js';
+
+// Debian's chromium: Playwright cannot download its own browser on these machines.
+const chromium = {
+  ...devices['Desktop Chrome'],
+  viewport: { width: 1280, height: 800 },
+  launchOptions: {
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  },
+};
+
+const projects: Project[] = [{ name: 'e2e', testIgnore: /screenshots\.spec\.ts$/, use: chromium }];
+// `npm run screenshots` refreshes docs/screenshots; the normal run leaves them alone.
+if (process.env.SCREENSHOTS) {
+  projects.push({ name: 'screenshots', testMatch: /screenshots\.spec\.ts$/, use: chromium });
+}
+
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: './test-results',
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  forbidOnly: true,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: BASE_URL,
+    headless: true,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects,
+  webServer: {
+    command: 'node --import tsx e2e/start-server.ts',
+    url: `${BASE_URL}/readyz`,
+    env: { E2E_PORT: String(E2E_PORT) },
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+  },
+});

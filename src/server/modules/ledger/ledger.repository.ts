@@ -1,0 +1,178 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { LedgerAccountKind, LedgerTransactionKind } from '../../db/types.js';
+
+const SYSTEM_KINDS: ReadonlySet<LedgerAccountKind> = new Set(['platform_fees', 'external']);
+
+export type PostedEntry = { accountId: string; amountCents: number; projectId?: string | null };
+
+export type NewLedgerTransaction = {
+  kind: LedgerTransactionKind;
+  memo: string;
+  projectId?: string | null;
+  assignmentId?: string | null;
+  actorId?: string | null;
+  provider?: string | null;
+  externalReference?: string | null;
+  idempotencyKey?: string | null;
+  entries: PostedEntry[];
+};
+
+export function createLedgerRepository(db: Db) {
+  return {
+    /** The account's id, created on first use. */
+    async accountId(trx: Db, userId: string | null, kind: LedgerAccountKind): Promise<string> {
+      const existing = await trx
+        .selectFrom('ledger_accounts')
+        .select('id')
+        .where('kind', '=', kind)
+        .where((eb) => (userId === null ? eb('user_id', 'is', null) : eb('user_id', '=', userId)))
+        .executeTakeFirst();
+      if (existing) return existing.id;
+      await sql`insert into ledger_accounts (user_id, kind) values (${userId}, ${kind}) on conflict do nothing`.execute(
+        trx,
+      );
+      const created = await trx
+        .selectFrom('ledger_accounts')
+        .select('id')
+        .where('kind', '=', kind)
+        .where((eb) => (userId === null ? eb('user_id', 'is', null) : eb('user_id', '=', userId)))
+        .executeTakeFirstOrThrow();
+      return created.id;
+    },
+
+    /**
+     * Locks the user-owned accounts in id order (one global order, so two transactions can never
+     * wait on each other in a cycle) and returns their cached balances.
+     */
+    async lockBalances(trx: Db, accountIds: string[]): Promise<Map<string, number>> {
+      const ids = [...new Set(accountIds)].sort();
+      if (!ids.length) return new Map();
+      const rows = await trx
+        .selectFrom('ledger_accounts')
+        .select(['id', 'balance_cents'])
+        .where('id', 'in', ids)
+        .where('user_id', 'is not', null)
+        .orderBy('id')
+        .forUpdate()
+        .execute();
+      return new Map(rows.map((r) => [r.id, Number(r.balance_cents)]));
+    },
+
+    async findByIdempotencyKey(trx: Db, actorId: string, key: string) {
+      return trx
+        .selectFrom('ledger_transactions')
+        .selectAll()
+        .where('actor_id', '=', actorId)
+        .where('idempotency_key', '=', key)
+        .executeTakeFirst();
+    },
+
+    /** Appends a balanced transaction and moves the cached balances of user-owned accounts. */
+    async post(trx: Db, tx: NewLedgerTransaction): Promise<string> {
+      const sum = tx.entries.reduce((total, e) => total + e.amountCents, 0);
+      if (sum !== 0 || tx.entries.some((e) => !Number.isSafeInteger(e.amountCents))) {
+        throw new Error(`Unbalanced ledger transaction (${tx.kind}, sum ${sum})`);
+      }
+      const { id } = await trx
+        .insertInto('ledger_transactions')
+        .values({
+          kind: tx.kind,
+          memo: tx.memo,
+          project_id: tx.projectId ?? null,
+          assignment_id: tx.assignmentId ?? null,
+          actor_id: tx.actorId ?? null,
+          provider: tx.provider ?? null,
+          external_reference: tx.externalReference ?? null,
+          idempotency_key: tx.idempotencyKey ?? null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const entries = tx.entries.filter((e) => e.amountCents !== 0);
+      await trx
+        .insertInto('ledger_entries')
+        .values(
+          entries.map((e) => ({
+            transaction_id: id,
+            account_id: e.accountId,
+            amount_cents: e.amountCents,
+            project_id: e.projectId ?? null,
+          })),
+        )
+        .execute();
+      const byAccount = new Map<string, number>();
+      for (const e of entries)
+        byAccount.set(e.accountId, (byAccount.get(e.accountId) ?? 0) + e.amountCents);
+      for (const [accountId, delta] of [...byAccount].sort(([a], [b]) => a.localeCompare(b))) {
+        await trx
+          .updateTable('ledger_accounts')
+          .set({ balance_cents: sql<number>`balance_cents + ${delta}` })
+          .where('id', '=', accountId)
+          .where('user_id', 'is not', null)
+          .execute();
+      }
+      return id;
+    },
+
+    async balances(
+      userId: string,
+      trx: Db = db,
+    ): Promise<Partial<Record<LedgerAccountKind, number>>> {
+      const rows = await trx
+        .selectFrom('ledger_accounts')
+        .select(['kind', 'balance_cents'])
+        .where('user_id', '=', userId)
+        .execute();
+      return Object.fromEntries(rows.map((r) => [r.kind, Number(r.balance_cents)]));
+    },
+
+    /** What is still in escrow for one project: the sum of its entries on escrow accounts. */
+    async projectEscrowCents(projectId: string, trx: Db = db): Promise<number> {
+      const row = await trx
+        .selectFrom('ledger_entries')
+        .innerJoin('ledger_accounts', 'ledger_accounts.id', 'ledger_entries.account_id')
+        .select((eb) =>
+          eb.fn
+            .coalesce(eb.fn.sum<number>('ledger_entries.amount_cents'), sql<number>`0`)
+            .as('cents'),
+        )
+        .where('ledger_entries.project_id', '=', projectId)
+        .where('ledger_accounts.kind', '=', 'requester_escrow')
+        .executeTakeFirstOrThrow();
+      return Number(row.cents);
+    },
+
+    /** A user's own entries, newest first (entry ids only grow), with their transaction. */
+    async history(
+      userId: string,
+      page: { limit: number; beforeEntryId?: number | undefined },
+      trx: Db = db,
+    ) {
+      let query = trx
+        .selectFrom('ledger_entries as e')
+        .innerJoin('ledger_accounts as a', 'a.id', 'e.account_id')
+        .innerJoin('ledger_transactions as t', 't.id', 'e.transaction_id')
+        .select([
+          'e.id as entry_id',
+          't.id as transaction_id',
+          't.kind',
+          't.memo',
+          't.project_id',
+          't.assignment_id',
+          'a.kind as account',
+          'e.amount_cents',
+          'e.created_at',
+        ])
+        .where('a.user_id', '=', userId);
+      if (page.beforeEntryId !== undefined) query = query.where('e.id', '<', page.beforeEntryId);
+      return query
+        .orderBy('e.id', 'desc')
+        .limit(page.limit + 1)
+        .execute();
+    },
+
+    isSystemKind: (kind: LedgerAccountKind) => SYSTEM_KINDS.has(kind),
+  };
+}
+
+export type LedgerRepository = ReturnType<typeof createLedgerRepository>;

@@ -1,0 +1,126 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { pageOf } from '../../../shared/api/common.js';
+import {
+  balanceSchema,
+  depositBodySchema,
+  depositResultSchema,
+  idempotencyKeySchema,
+  ledgerEntrySchema,
+  ledgerQuerySchema,
+  manualDepositBodySchema,
+  type LedgerEntry,
+} from '../../../shared/api/money.js';
+import { requireUser } from '../../plugins/auth.js';
+import type { LedgerService } from './ledger.service.js';
+
+const idempotencyHeaders = z.object({ 'idempotency-key': idempotencyKeySchema.optional() });
+
+export const ledgerRoutes: FastifyPluginAsyncZod<{ ledger: LedgerService }> = async (
+  app,
+  { ledger },
+) => {
+  const tags = ['money'];
+  const withSettings = (b: { availableCents: number; escrowCents: number }) => ({
+    ...b,
+    sandboxDeposits: ledger.paymentsSandbox,
+    platformFeePercent: ledger.feePercent,
+  });
+
+  app.get(
+    '/me/balance',
+    {
+      config: { auth: { scope: 'money:read' } },
+      schema: {
+        tags,
+        summary: 'My funds: available and in escrow',
+        response: { 200: balanceSchema },
+      },
+    },
+    async (request) => withSettings(await ledger.balance(requireUser(request).user.id)),
+  );
+
+  app.post(
+    '/me/deposits',
+    {
+      config: { auth: { scope: 'money:write', roles: ['requester'] } },
+      schema: {
+        tags,
+        summary: 'Add sandbox test credit (when the server allows it)',
+        headers: idempotencyHeaders,
+        body: depositBodySchema,
+        response: { 201: depositResultSchema, 200: depositResultSchema },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request).user;
+      const result = await ledger.deposit({
+        userId: user.id,
+        actorId: user.id,
+        amountCents: request.body.amountCents,
+        provider: 'sandbox',
+        idempotencyKey: request.headers['idempotency-key'],
+      });
+      return reply
+        .status(result.replayed ? 200 : 201)
+        .send({ transactionId: result.transactionId, balance: withSettings(result.balance) });
+    },
+  );
+
+  app.get(
+    '/me/ledger',
+    {
+      config: { auth: { scope: 'money:read' } },
+      schema: {
+        tags,
+        summary: 'My ledger entries, newest first',
+        querystring: ledgerQuerySchema,
+        response: { 200: pageOf(ledgerEntrySchema) },
+      },
+    },
+    async (request) => {
+      const page = await ledger.history(requireUser(request).user.id, request.query);
+      return {
+        items: page.items.map((r): LedgerEntry => ({
+          id: String(r.entry_id),
+          transactionId: r.transaction_id,
+          kind: r.kind,
+          memo: r.memo,
+          account: r.account,
+          amountCents: Number(r.amount_cents),
+          projectId: r.project_id,
+          assignmentId: r.assignment_id,
+          createdAt: r.created_at.toISOString(),
+        })),
+        nextCursor: page.nextCursor,
+      };
+    },
+  );
+
+  app.post(
+    '/admin/deposits',
+    {
+      config: { auth: { scope: 'money:write', roles: ['admin'] } },
+      schema: {
+        tags: ['admin'],
+        summary: "Record an offline payment into a requester's funds (manual provider)",
+        headers: idempotencyHeaders,
+        body: manualDepositBodySchema,
+        response: { 201: depositResultSchema, 200: depositResultSchema },
+      },
+    },
+    async (request, reply) => {
+      const result = await ledger.deposit({
+        userId: request.body.userId,
+        actorId: requireUser(request).user.id,
+        amountCents: request.body.amountCents,
+        provider: 'manual',
+        externalReference: request.body.reference,
+        idempotencyKey: request.headers['idempotency-key'],
+      });
+      return reply
+        .status(result.replayed ? 200 : 201)
+        .send({ transactionId: result.transactionId, balance: withSettings(result.balance) });
+    },
+  );
+};

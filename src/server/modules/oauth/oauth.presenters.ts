@@ -1,0 +1,32 @@
+import type { OAuthClient, OAuthGrant } from '../../../shared/api/oauth.js';
+import type { Scope } from '../../../shared/scopes.js';
+import type { OAuthClientRow } from './oauth-clients.repository.js';
+
+export function presentClient(row: OAuthClientRow): OAuthClient {
+  return {
+    id: row.id,
+    clientId: row.id,
+    name: row.name,
+    type: row.type,
+    redirectUris: row.redirect_uris,
+    scopes: row.scopes as Scope[],
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+export function presentGrant(grant: {
+  clientId: string;
+  clientName: string;
+  scopes: string[];
+  grantedAt: Date;
+  expiresAt: Date | null;
+}): OAuthGrant {
+  return {
+    clientId: grant.clientId,
+    clientName: grant.clientName,
+    scopes: grant.scopes,
+    grantedAt: grant.grantedAt.toISOString(),
+    expiresAt: grant.expiresAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,165 @@
+import { on } from 'node:events';
+import { Readable } from 'node:stream';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { pageOf } from '../../../shared/api/common.js';
+import { idempotencyKeySchema } from '../../../shared/api/money.js';
+import {
+  batchListQuerySchema,
+  batchQuerySchema,
+  batchSchema,
+  jsonBatchBodySchema,
+  jsonRowsSchema,
+  PROJECT_LIMITS,
+  projectParamsSchema,
+  taskListQuerySchema,
+  taskSchema,
+} from '../../../shared/api/projects.js';
+import { PayloadTooLargeError, ValidationError } from '../../errors.js';
+import { requireUser } from '../../plugins/auth.js';
+import type { BatchesService, BatchInput } from './batches.service.js';
+import { presentBatch, presentTask } from './projects.presenters.js';
+
+const read = { auth: { scope: 'projects:read', roles: ['requester'] } } as const;
+const write = { auth: { scope: 'projects:write', roles: ['requester'] } } as const;
+
+/**
+ * The request's bytes as they arrive, paused while the parser is behind. Giving up early leaves
+ * the request stream alive (see the handler) so the error response can still be sent.
+ */
+async function* requestChunks(stream: Readable): AsyncGenerator<Buffer> {
+  for await (const [chunk] of on(stream, 'data', { close: ['end'], highWaterMark: 64 })) {
+    yield chunk as Buffer;
+  }
+}
+
+function jsonRows(body: unknown): { input: BatchInput; filename: string | undefined } {
+  const result = Array.isArray(body)
+    ? jsonRowsSchema.safeParse(body)
+    : jsonBatchBodySchema.safeParse(body);
+  if (!result.success) {
+    const issues = result.error.issues.slice(0, 10).map((issue) => ({
+      path: ['body', ...issue.path].join('.'),
+      message: issue.message,
+    }));
+    throw new ValidationError(
+      `Invalid input — ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+      issues,
+    );
+  }
+  const data = result.data;
+  return Array.isArray(data)
+    ? { input: { kind: 'json', rows: data }, filename: undefined }
+    : { input: { kind: 'json', rows: data.rows }, filename: data.filename };
+}
+
+export const batchesRoutes: FastifyPluginAsyncZod<{ batches: BatchesService }> = async (
+  app,
+  { batches },
+) => {
+  const tags = ['projects'];
+
+  // CSV streams into the parser instead of being buffered; only this plugin's routes see it.
+  app.addContentTypeParser('text/csv', (request, payload, done) => {
+    const declared = Number(request.headers['content-length']);
+    if (declared > PROJECT_LIMITS.batchBytes) {
+      done(
+        new PayloadTooLargeError(
+          `The upload is larger than the limit of ${PROJECT_LIMITS.batchBytes} bytes.`,
+          { limitBytes: PROJECT_LIMITS.batchBytes },
+        ),
+        undefined,
+      );
+      return;
+    }
+    done(null, payload);
+  });
+
+  app.post(
+    '/projects/:id/batches',
+    {
+      config: write,
+      bodyLimit: PROJECT_LIMITS.batchBytes,
+      schema: {
+        tags,
+        summary: 'Upload a batch of rows: text/csv (header row first) or JSON { rows: [...] }',
+        description: `Every row becomes a task; all or nothing. Limits: ${PROJECT_LIMITS.batchBytes} bytes, ${PROJECT_LIMITS.batchRows} rows, ${PROJECT_LIMITS.batchColumns} columns. Adding a batch to a published project escrows for it. Send an Idempotency-Key to make retries safe.`,
+        params: projectParamsSchema,
+        querystring: batchQuerySchema,
+        headers: z.object({ 'idempotency-key': idempotencyKeySchema.optional() }),
+        response: { 201: batchSchema, 200: batchSchema },
+      },
+    },
+    async (request, reply) => {
+      const body: unknown = request.body;
+      const csv = body instanceof Readable;
+      const { input, filename } = csv
+        ? { input: { kind: 'csv', source: requestChunks(body) } as const, filename: undefined }
+        : jsonRows(body);
+      try {
+        const { batch, replayed } = await batches.add(
+          requireUser(request).user.id,
+          request.params.id,
+          input,
+          {
+            filename: request.query.filename ?? filename ?? null,
+            idempotencyKey: request.headers['idempotency-key'] ?? null,
+          },
+        );
+        return await reply.status(replayed ? 200 : 201).send(presentBatch(batch));
+      } catch (error) {
+        if (csv && !body.readableEnded) {
+          // Refused before the end of the upload: discard the rest and close the connection
+          // once the error is sent, rather than reading a large upload we will not use.
+          reply.header('connection', 'close');
+          body.resume();
+        }
+        throw error;
+      }
+    },
+  );
+
+  app.get(
+    '/projects/:id/batches',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "A project's batches, newest first",
+        params: projectParamsSchema,
+        querystring: batchListQuerySchema,
+        response: { 200: pageOf(batchSchema) },
+      },
+    },
+    async (request) => {
+      const page = await batches.list(
+        requireUser(request).user.id,
+        request.params.id,
+        request.query,
+      );
+      return { items: page.items.map(presentBatch), nextCursor: page.nextCursor };
+    },
+  );
+
+  app.get(
+    '/projects/:id/tasks',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "A project's tasks in upload order",
+        params: projectParamsSchema,
+        querystring: taskListQuerySchema,
+        response: { 200: pageOf(taskSchema) },
+      },
+    },
+    async (request) => {
+      const page = await batches.listTasks(
+        requireUser(request).user.id,
+        request.params.id,
+        request.query,
+      );
+      return { items: page.items.map(presentTask), nextCursor: page.nextCursor };
+    },
+  );
+};

@@ -1,0 +1,133 @@
+import { platformFeeCents } from '../../../shared/money.js';
+import { isAnswerItem } from '../../../shared/templates/model.js';
+import { placeholdersOf } from '../../../shared/templates/fill.js';
+import { ConflictError } from '../../errors.js';
+import type { Clock } from '../../lib/clock.js';
+import type { LedgerService } from '../ledger/ledger.service.js';
+import type { ProjectRow, ProjectsRepository, Trx } from './projects.repository.js';
+import { invalidState, requireOwnedProject, templateOf } from './projects.service.js';
+import type { TasksRepository } from './tasks.repository.js';
+
+export type ProjectLedger = Pick<LedgerService, 'escrowForProject' | 'releaseProjectEscrow'>;
+
+/** What one row of a project costs in escrow: every slot's reward plus the platform's fee. */
+export function escrowPerRowCents(project: ProjectRow, feePercent: number): number {
+  return (
+    project.assignments_per_task *
+    (project.reward_cents + platformFeeCents(project.reward_cents, feePercent))
+  );
+}
+
+/**
+ * draft → published ⇄ paused → cancelled (completion comes with the sweeps). Money moves in the
+ * same transaction as the status, with the project row locked, so a publish, an upload and a
+ * cancel of one project never interleave.
+ */
+export function createLifecycleService(deps: {
+  projects: ProjectsRepository;
+  tasks: TasksRepository;
+  ledger: ProjectLedger;
+  feePercent: number;
+  clock: Clock;
+}) {
+  const { projects, tasks, ledger, feePercent, clock } = deps;
+
+  async function whyNotPublishable(project: ProjectRow, trx: Trx): Promise<string[]> {
+    const problems: string[] = [];
+    if (project.task_count === 0) problems.push('it has no tasks yet: upload a batch of data');
+    const template = templateOf(project);
+    if (template.kind === 'form' && !template.items.some(isAnswerItem)) {
+      problems.push('its form has no question for workers to answer');
+    }
+    const needed = placeholdersOf(template);
+    for (const batch of await tasks.batchColumns(project.id, trx)) {
+      const missing = needed.filter((column) => !batch.columns.includes(column));
+      if (missing.length > 0) {
+        problems.push(
+          `batch ${batch.id} lacks the column${missing.length === 1 ? '' : 's'} ${missing.join(', ')} that the template uses`,
+        );
+      }
+    }
+    if (project.expires_at.getTime() <= clock.now().getTime()) {
+      problems.push('its expiresAt has passed: set a later one');
+    }
+    return problems;
+  }
+
+  /**
+   * Returns a cancelled project's unused escrow once no work on it is outstanding. Until the work
+   * module adds assignments nothing ever is, so this releases at once; the work and review
+   * modules must also call it when the last outstanding assignment of a cancelled project settles.
+   */
+  async function settleCancelledProject(trx: Trx, project: ProjectRow): Promise<number> {
+    return ledger.releaseProjectEscrow(trx, {
+      requesterId: project.owner_id,
+      projectId: project.id,
+      memo: `Unused escrow of cancelled project "${project.title}"`,
+    });
+  }
+
+  async function transition(
+    ownerId: string,
+    id: string,
+    action: string,
+    allowed: readonly ProjectRow['status'][],
+    apply: (project: ProjectRow, trx: Trx) => Promise<ProjectRow>,
+  ): Promise<ProjectRow> {
+    return projects.transaction(async (trx) => {
+      const project = await requireOwnedProject(projects, id, ownerId, trx, { lock: true });
+      if (!allowed.includes(project.status)) throw invalidState(project, action, allowed);
+      return apply(project, trx);
+    });
+  }
+
+  return {
+    settleCancelledProject,
+
+    /** Escrows every slot of every task, then opens the project to workers. */
+    publish: (ownerId: string, id: string) =>
+      transition(ownerId, id, 'publish', ['draft'], async (project, trx) => {
+        const problems = await whyNotPublishable(project, trx);
+        if (problems.length > 0) {
+          throw new ConflictError(
+            'not_publishable',
+            `This project cannot be published yet: ${problems.join('; ')}.`,
+            { problems },
+          );
+        }
+        const perRow = escrowPerRowCents(project, feePercent);
+        await ledger.escrowForProject(trx, {
+          requesterId: ownerId,
+          projectId: project.id,
+          amountCents: project.task_count * perRow,
+          memo: `Publish "${project.title}": ${project.task_count} tasks × ${project.assignments_per_task} assignments`,
+        });
+        await tasks.setDraftBatchEscrow(project.id, perRow, trx);
+        return projects.update(project.id, { status: 'published', published_at: clock.now() }, trx);
+      }),
+
+    pause: (ownerId: string, id: string) =>
+      transition(ownerId, id, 'pause', ['published'], (project, trx) =>
+        projects.update(project.id, { status: 'paused' }, trx),
+      ),
+
+    resume: (ownerId: string, id: string) =>
+      transition(ownerId, id, 'resume', ['paused'], (project, trx) =>
+        projects.update(project.id, { status: 'published' }, trx),
+      ),
+
+    /** Stops new accepts at once; the unused escrow goes back once nothing is outstanding. */
+    cancel: (ownerId: string, id: string) =>
+      transition(ownerId, id, 'cancel', ['draft', 'published', 'paused'], async (project, trx) => {
+        const cancelled = await projects.update(
+          project.id,
+          { status: 'cancelled', cancelled_at: clock.now() },
+          trx,
+        );
+        if (project.published_at) await settleCancelledProject(trx, cancelled);
+        return cancelled;
+      }),
+  };
+}
+
+export type LifecycleService = ReturnType<typeof createLifecycleService>;

@@ -1,0 +1,33 @@
+import type { Db } from '../../db/database.js';
+import type { Clock } from '../../lib/clock.js';
+import type { QualificationsService } from '../qualifications/qualifications.service.js';
+import { createBatchesService } from './batches.service.js';
+import { createLifecycleService, type ProjectLedger } from './lifecycle.service.js';
+import { createProjectsRepository } from './projects.repository.js';
+import { createProjectsService } from './projects.service.js';
+import { createTasksRepository } from './tasks.repository.js';
+
+/** The requester side's services over one database: projects, their lifecycle and their data. */
+export function createProjectsModule(deps: {
+  db: Db;
+  clock: Clock;
+  ledger: ProjectLedger;
+  qualifications: Pick<QualificationsService, 'assertRequirementsUsable'>;
+  feePercent: number;
+}) {
+  const projects = createProjectsRepository(deps.db);
+  const tasks = createTasksRepository(deps.db);
+  const { clock, ledger, feePercent } = deps;
+  return {
+    projects: createProjectsService({
+      projects,
+      tasks,
+      qualifications: deps.qualifications,
+      clock,
+    }),
+    lifecycle: createLifecycleService({ projects, tasks, ledger, feePercent, clock }),
+    batches: createBatchesService({ projects, tasks, ledger, feePercent }),
+  };
+}
+
+export type ProjectsModule = ReturnType<typeof createProjectsModule>;

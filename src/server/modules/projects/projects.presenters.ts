@@ -1,0 +1,60 @@
+import type { Batch, Project, Task } from '../../../shared/api/projects.js';
+import type { QualificationRequirement } from '../../../shared/api/qualifications.js';
+import type { ProjectRow } from './projects.repository.js';
+import { templateOf } from './projects.service.js';
+import type { BatchRow, TaskRow } from './tasks.repository.js';
+
+export function presentProject(row: ProjectRow): Project {
+  return {
+    id: row.id,
+    ownerId: row.owner_id,
+    title: row.title,
+    description: row.description,
+    keywords: row.keywords,
+    instructions: row.instructions,
+    status: row.status,
+    rewardCents: row.reward_cents,
+    assignmentsPerTask: row.assignments_per_task,
+    timeAllottedSeconds: row.time_allotted_seconds,
+    autoApproveSeconds: row.auto_approve_seconds,
+    expiresAt: row.expires_at.toISOString(),
+    template: templateOf(row),
+    qualificationRequirements: row.qualification_requirements as QualificationRequirement[],
+    // Assignment counts are zero until the work module adds assignments and fills them in.
+    progress: {
+      tasks: row.task_count,
+      assignmentsSubmitted: 0,
+      assignmentsApproved: 0,
+      assignmentsOutstanding: 0,
+    },
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    publishedAt: row.published_at?.toISOString() ?? null,
+    cancelledAt: row.cancelled_at?.toISOString() ?? null,
+  };
+}
+
+export function presentBatch(row: BatchRow): Batch {
+  return {
+    id: row.id,
+    projectId: row.project_id,
+    filename: row.filename,
+    rowCount: row.row_count,
+    columns: row.columns,
+    status: row.status,
+    escrowCents: row.escrow_cents,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+export function presentTask(row: TaskRow): Task {
+  return {
+    id: row.id,
+    projectId: row.project_id,
+    batchId: row.batch_id,
+    rowNumber: row.row_number,
+    data: row.data,
+    rewardCents: row.reward_cents,
+    createdAt: row.created_at.toISOString(),
+  };
+}

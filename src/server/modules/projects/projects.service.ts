@@ -1,0 +1,245 @@
+import type {
+  CreateProjectBody,
+  Preview,
+  ProjectStatus,
+  UpdateProjectBody,
+} from '../../../shared/api/projects.js';
+import { LIVE_EDITABLE_FIELDS, PROJECT_LIMITS } from '../../../shared/api/projects.js';
+import type { QualificationRequirement } from '../../../shared/api/qualifications.js';
+import { fillFormTemplate, fillHtmlTemplate } from '../../../shared/templates/fill.js';
+import type { Template } from '../../../shared/templates/model.js';
+import type { Db } from '../../db/database.js';
+import { pageFrom } from '../../db/pagination.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
+import type { Clock } from '../../lib/clock.js';
+import type { QualificationsService } from '../qualifications/qualifications.service.js';
+import type { ProjectRow, ProjectsRepository, ProjectUpdate } from './projects.repository.js';
+import type { TasksRepository } from './tasks.repository.js';
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** The stored template: validated on the way in, so it is read back as is. */
+export const templateOf = (row: ProjectRow) => row.template as Template;
+
+export async function requireOwnedProject(
+  projects: ProjectsRepository,
+  id: string,
+  ownerId: string,
+  trx?: Db,
+  options: { lock?: boolean } = {},
+): Promise<ProjectRow> {
+  const project = await projects.findOwned(id, ownerId, trx, options);
+  // Someone else's project is "not found": its existence is not the caller's business.
+  if (!project) throw new NotFoundError('Project');
+  return project;
+}
+
+export function invalidState(
+  project: ProjectRow,
+  action: string,
+  allowed: readonly ProjectStatus[],
+) {
+  return new ConflictError(
+    'invalid_state',
+    `Cannot ${action} a ${project.status} project (only ${allowed.join(' or ')}).`,
+    { status: project.status, allowed },
+  );
+}
+
+/** JSON equality that ignores key order (jsonb does not keep it). */
+function sameJson(a: unknown, b: unknown): boolean {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value !== null && typeof value === 'object'
+        ? Object.fromEntries(
+            Object.entries(value)
+              .filter(([, v]) => v !== undefined)
+              .sort(([x], [y]) => (x < y ? -1 : 1))
+              .map(([k, v]) => [k, canonical(v)]),
+          )
+        : value;
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
+function expiryFrom(iso: string, now: Date): Date {
+  const expiresAt = new Date(iso);
+  const problem =
+    expiresAt.getTime() <= now.getTime()
+      ? 'must be in the future'
+      : expiresAt.getTime() > now.getTime() + PROJECT_LIMITS.lifetimeDaysMax * DAY_MS
+        ? `must be at most ${PROJECT_LIMITS.lifetimeDaysMax} days from now`
+        : undefined;
+  if (problem) {
+    throw new ValidationError(`Invalid input — expiresAt: ${problem}`, [
+      { path: 'body.expiresAt', message: problem },
+    ]);
+  }
+  return expiresAt;
+}
+
+export function createProjectsService(deps: {
+  projects: ProjectsRepository;
+  tasks: TasksRepository;
+  qualifications: Pick<QualificationsService, 'assertRequirementsUsable'>;
+  clock: Clock;
+}) {
+  const { projects, tasks, qualifications, clock } = deps;
+
+  /** The published-project rule: fields other than texts and a later expiry stay as they are. */
+  function assertLiveEdit(
+    project: ProjectRow,
+    body: UpdateProjectBody,
+    requirements: QualificationRequirement[] | undefined,
+  ) {
+    const current: Record<string, unknown> = {
+      rewardCents: project.reward_cents,
+      assignmentsPerTask: project.assignments_per_task,
+      timeAllottedSeconds: project.time_allotted_seconds,
+      autoApproveSeconds: project.auto_approve_seconds,
+      template: project.template,
+      qualificationRequirements: project.qualification_requirements,
+    };
+    const wanted: Record<string, unknown> = { ...body, qualificationRequirements: requirements };
+    for (const [field, value] of Object.entries(wanted)) {
+      if (value === undefined || (LIVE_EDITABLE_FIELDS as readonly string[]).includes(field))
+        continue;
+      if (!sameJson(value, current[field])) {
+        throw new ConflictError(
+          'not_editable',
+          `${field} cannot change once a project is published; only ${LIVE_EDITABLE_FIELDS.join(', ')} can.`,
+          { field },
+        );
+      }
+    }
+    if (body.expiresAt !== undefined && new Date(body.expiresAt) < project.expires_at) {
+      throw new ConflictError(
+        'not_editable',
+        'expiresAt of a published project can only move later.',
+        { field: 'expiresAt' },
+      );
+    }
+  }
+
+  return {
+    async create(ownerId: string, body: CreateProjectBody): Promise<ProjectRow> {
+      const now = clock.now();
+      const expiresAt = body.expiresAt
+        ? expiryFrom(body.expiresAt, now)
+        : new Date(now.getTime() + PROJECT_LIMITS.lifetimeDaysDefault * DAY_MS);
+      const requirements = await qualifications.assertRequirementsUsable(
+        ownerId,
+        body.qualificationRequirements,
+      );
+      return projects.insert({
+        owner_id: ownerId,
+        title: body.title,
+        description: body.description,
+        keywords: body.keywords,
+        instructions: body.instructions,
+        reward_cents: body.rewardCents,
+        assignments_per_task: body.assignmentsPerTask,
+        time_allotted_seconds: body.timeAllottedSeconds,
+        auto_approve_seconds: body.autoApproveSeconds,
+        expires_at: expiresAt,
+        template: JSON.stringify(body.template),
+        qualification_requirements: JSON.stringify(requirements),
+      });
+    },
+
+    get: (ownerId: string, id: string) => requireOwnedProject(projects, id, ownerId),
+
+    async list(
+      ownerId: string,
+      query: { status?: ProjectStatus | undefined; cursor?: string | undefined; limit: number },
+    ) {
+      return pageFrom(await projects.listOwned(ownerId, query), query.limit);
+    },
+
+    async update(ownerId: string, id: string, body: UpdateProjectBody): Promise<ProjectRow> {
+      const requirements =
+        body.qualificationRequirements &&
+        (await qualifications.assertRequirementsUsable(ownerId, body.qualificationRequirements));
+      const now = clock.now();
+      return projects.transaction(async (trx) => {
+        const project = await requireOwnedProject(projects, id, ownerId, trx, { lock: true });
+        if (project.status === 'cancelled' || project.status === 'completed') {
+          throw invalidState(project, 'edit', ['draft', 'published', 'paused']);
+        }
+        if (project.status !== 'draft') assertLiveEdit(project, body, requirements);
+        const patch: ProjectUpdate = {
+          title: body.title,
+          description: body.description,
+          keywords: body.keywords,
+          instructions: body.instructions,
+          reward_cents: body.rewardCents,
+          assignments_per_task: body.assignmentsPerTask,
+          time_allotted_seconds: body.timeAllottedSeconds,
+          auto_approve_seconds: body.autoApproveSeconds,
+          expires_at: body.expiresAt === undefined ? undefined : expiryFrom(body.expiresAt, now),
+          template: body.template === undefined ? undefined : JSON.stringify(body.template),
+          qualification_requirements:
+            requirements === undefined ? undefined : JSON.stringify(requirements),
+        };
+        const updated = await projects.update(id, patch, trx);
+        if (
+          updated.reward_cents !== project.reward_cents ||
+          updated.assignments_per_task !== project.assignments_per_task
+        ) {
+          await projects.setTaskTerms(
+            id,
+            { rewardCents: updated.reward_cents, assignmentsPerTask: updated.assignments_per_task },
+            trx,
+          );
+        }
+        return updated;
+      });
+    },
+
+    /** Exactly what a worker will be shown for one task (the first when none is named). */
+    async preview(ownerId: string, id: string, taskId: string | undefined): Promise<Preview> {
+      const project = await requireOwnedProject(projects, id, ownerId);
+      const task = taskId ? await tasks.findTask(id, taskId) : await tasks.firstTask(id);
+      if (taskId && !task) throw new NotFoundError('Task');
+      const data = task?.data ?? {};
+      const template = templateOf(project);
+      return {
+        projectId: project.id,
+        title: project.title,
+        description: project.description,
+        instructions: project.instructions,
+        rewardCents: project.reward_cents,
+        timeAllottedSeconds: project.time_allotted_seconds,
+        task: task ? { id: task.id, rowNumber: task.row_number, data: task.data } : null,
+        template:
+          template.kind === 'form'
+            ? fillFormTemplate(template, data)
+            : {
+                kind: 'html',
+                html: fillHtmlTemplate(template.html, data),
+                frameUrl: task ? `/api/v1/projects/${project.id}/tasks/${task.id}/frame` : null,
+              },
+      };
+    },
+
+    /** The filled HTML of one task, as a whole document, for the sandboxed frame. */
+    async taskFrame(ownerId: string, id: string, taskId: string): Promise<string> {
+      const project = await requireOwnedProject(projects, id, ownerId);
+      const task = await tasks.findTask(id, taskId);
+      if (!task) throw new NotFoundError('Task');
+      const template = templateOf(project);
+      if (template.kind !== 'html') {
+        throw new ConflictError(
+          'not_html',
+          'This project uses a form template; only HTML templates are served in a frame.',
+        );
+      }
+      const html = fillHtmlTemplate(template.html, task.data);
+      return /<html[\s>]/i.test(html)
+        ? html
+        : `<!doctype html>\n<html><head><meta charset="utf-8"></head><body>\n${html}\n</body></html>\n`;
+    },
+  };
+}
+
+export type ProjectsService = ReturnType<typeof createProjectsService>;

@@ -1,0 +1,194 @@
+import { sql, type Selectable } from 'kysely';
+import type { Db } from '../../db/database.js';
+import { decodeCursor } from '../../db/pagination.js';
+import type { BatchesTable, TasksTable } from '../../db/types.js';
+import { ValidationError } from '../../errors.js';
+
+export type BatchRow = Selectable<BatchesTable>;
+export type TaskRow = Omit<Selectable<TasksTable>, 'assignments_per_task' | 'live_assignments'>;
+
+/** Rows per INSERT: large enough to amortise round trips, small enough to keep statements modest. */
+const INSERT_CHUNK_ROWS = 5_000;
+
+const TASK_COLUMNS = [
+  'id',
+  'seq',
+  'project_id',
+  'batch_id',
+  'row_number',
+  'data',
+  'reward_cents',
+  'created_at',
+] as const;
+
+/** JSON text of one row as an object, built without an intermediate object per row. */
+function rowJson(quotedColumns: readonly string[], row: readonly string[]): string {
+  let json = '{';
+  for (let i = 0; i < quotedColumns.length; i++) {
+    if (i > 0) json += ',';
+    json += `${quotedColumns[i]}:${JSON.stringify(row[i] ?? '')}`;
+  }
+  return `${json}}`;
+}
+
+export function encodeTaskCursor(seq: number): string {
+  return Buffer.from(`t:${seq}`).toString('base64url');
+}
+
+function decodeTaskCursor(cursor: string | undefined): number | undefined {
+  if (!cursor) return undefined;
+  const match = /^t:(\d{1,18})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match?.[1]) {
+    throw new ValidationError('cursor: is not a cursor this API returned', [
+      { path: 'querystring.cursor', message: 'is invalid' },
+    ]);
+  }
+  return Number(match[1]);
+}
+
+export function createTasksRepository(db: Db) {
+  return {
+    async findBatchByIdempotencyKey(
+      projectId: string,
+      key: string,
+      trx: Db = db,
+    ): Promise<BatchRow | undefined> {
+      return trx
+        .selectFrom('batches')
+        .selectAll()
+        .where('project_id', '=', projectId)
+        .where('idempotency_key', '=', key)
+        .executeTakeFirst();
+    },
+
+    async insertBatch(
+      batch: {
+        projectId: string;
+        filename: string | null;
+        columns: string[];
+        rowCount: number;
+        escrowCents: number;
+        idempotencyKey: string | null;
+      },
+      trx: Db = db,
+    ): Promise<BatchRow> {
+      return trx
+        .insertInto('batches')
+        .values({
+          project_id: batch.projectId,
+          filename: batch.filename,
+          columns: batch.columns,
+          row_count: batch.rowCount,
+          escrow_cents: batch.escrowCents,
+          idempotency_key: batch.idempotencyKey,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    },
+
+    /**
+     * One task per row, numbered from 1 in upload order. Each chunk is a single statement that
+     * expands a JSON array on the server: one parameter instead of one per value.
+     */
+    async insertTasks(
+      args: {
+        projectId: string;
+        batchId: string;
+        columns: readonly string[];
+        rows: readonly (readonly string[])[];
+        rewardCents: number;
+        assignmentsPerTask: number;
+      },
+      trx: Db = db,
+    ): Promise<void> {
+      const quoted = args.columns.map((c) => JSON.stringify(c));
+      for (let start = 0; start < args.rows.length; start += INSERT_CHUNK_ROWS) {
+        const chunk = args.rows.slice(start, start + INSERT_CHUNK_ROWS);
+        const json = `[${chunk.map((row) => rowJson(quoted, row)).join(',')}]`;
+        await sql`
+          insert into tasks (project_id, batch_id, row_number, data, reward_cents, assignments_per_task)
+          select ${args.projectId}::uuid, ${args.batchId}::uuid, ${start}::int + t.n::int, t.d,
+                 ${args.rewardCents}::int, ${args.assignmentsPerTask}::int
+          from jsonb_array_elements(${json}::jsonb) with ordinality as t(d, n)
+          order by t.n`.execute(trx);
+      }
+    },
+
+    /** What a draft's batches escrow when it is published: each its rows × slots × price. */
+    async setDraftBatchEscrow(projectId: string, centsPerRow: number, trx: Db = db): Promise<void> {
+      await trx
+        .updateTable('batches')
+        .set({ escrow_cents: sql<number>`row_count::bigint * ${centsPerRow}::bigint` })
+        .where('project_id', '=', projectId)
+        .execute();
+    },
+
+    /** Every distinct header of the project's batches, to check a template against its data. */
+    async batchColumns(
+      projectId: string,
+      trx: Db = db,
+    ): Promise<{ id: string; columns: string[] }[]> {
+      return trx
+        .selectFrom('batches')
+        .select(['id', 'columns'])
+        .where('project_id', '=', projectId)
+        .execute();
+    },
+
+    async listBatches(
+      projectId: string,
+      page: { cursor?: string | undefined; limit: number },
+      trx: Db = db,
+    ): Promise<BatchRow[]> {
+      const cursor = decodeCursor(page.cursor);
+      let query = trx.selectFrom('batches').selectAll().where('project_id', '=', projectId);
+      if (cursor) {
+        query = query.where((eb) =>
+          eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(new Date(cursor.t), cursor.id)),
+        );
+      }
+      return query
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(page.limit + 1)
+        .execute();
+    },
+
+    /** Tasks in upload order. */
+    async listTasks(
+      projectId: string,
+      page: { batchId?: string | undefined; cursor?: string | undefined; limit: number },
+      trx: Db = db,
+    ): Promise<TaskRow[]> {
+      const after = decodeTaskCursor(page.cursor);
+      let query = trx.selectFrom('tasks').select(TASK_COLUMNS).where('project_id', '=', projectId);
+      if (page.batchId) query = query.where('batch_id', '=', page.batchId);
+      if (after !== undefined) query = query.where('seq', '>', after);
+      return query
+        .orderBy('seq')
+        .limit(page.limit + 1)
+        .execute();
+    },
+
+    async findTask(projectId: string, taskId: string, trx: Db = db): Promise<TaskRow | undefined> {
+      return trx
+        .selectFrom('tasks')
+        .select(TASK_COLUMNS)
+        .where('project_id', '=', projectId)
+        .where('id', '=', taskId)
+        .executeTakeFirst();
+    },
+
+    async firstTask(projectId: string, trx: Db = db): Promise<TaskRow | undefined> {
+      return trx
+        .selectFrom('tasks')
+        .select(TASK_COLUMNS)
+        .where('project_id', '=', projectId)
+        .orderBy('seq')
+        .limit(1)
+        .executeTakeFirst();
+    },
+  };
+}
+
+export type TasksRepository = ReturnType<typeof createTasksRepository>;

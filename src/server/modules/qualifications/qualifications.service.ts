@@ -1,0 +1,248 @@
+import {
+  canonicalQualificationTypeId,
+  findSystemQualificationType,
+  isUuid,
+  requirementShapeIssues,
+  SYSTEM_QUALIFICATION_IDS,
+  type QualificationRequirement,
+} from '../../../shared/api/qualifications.js';
+import type { Db } from '../../db/database.js';
+import { encodeCursor, pageFrom } from '../../db/pagination.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
+import type { Clock } from '../../lib/clock.js';
+import {
+  createQualificationsRepository,
+  type GrantTargetRow,
+  type HolderRow,
+  type QualificationTypeRow,
+} from './qualifications.repository.js';
+import { requirementTypeIds, type QualificationValue } from './requirements.js';
+
+const FIELD = 'qualificationRequirements';
+
+function isNameTaken(error: unknown): boolean {
+  const e = error as { code?: string; constraint?: string; message?: string };
+  const index = 'qualification_types_owner_name_key';
+  return e.code === '23505' && (e.constraint === index || (e.message ?? '').includes(index));
+}
+
+function nameTaken(name: string) {
+  return new ConflictError('name_taken', `You already have a qualification type named "${name}".`, [
+    { path: 'body.name', message: 'is already taken' },
+  ]);
+}
+
+/** MTurk's rule: a worker with no reviewed work counts as 100 % approved. Rounded down, so any rejection shows. */
+export function approvalRatePercent(approved: number, rejected: number): number {
+  const reviewed = approved + rejected;
+  return reviewed === 0 ? 100 : Math.floor((approved * 100) / reviewed);
+}
+
+export function createQualificationsService(deps: { db: Db; clock: Clock }) {
+  const repository = createQualificationsRepository(deps.db);
+  const { clock } = deps;
+
+  /** Someone else's type is reported exactly like a missing one. */
+  async function requireVisibleType(ownerId: string, idOrKey: string) {
+    const type = await repository.findVisibleType(ownerId, canonicalQualificationTypeId(idOrKey));
+    if (!type) throw new NotFoundError('Qualification type');
+    return type;
+  }
+
+  async function requireOwnType(ownerId: string, idOrKey: string, soIt: string) {
+    const type = await requireVisibleType(ownerId, idOrKey);
+    if (type.owner_id === null) {
+      throw new ConflictError(
+        'system_qualification_type',
+        `"${type.name}" is a system qualification type: its values are computed from each worker's record, so it ${soIt}.`,
+      );
+    }
+    return type;
+  }
+
+  async function findUser(idOrHandle: string): Promise<GrantTargetRow | undefined> {
+    return repository.findUser(isUuid(idOrHandle) ? { id: idOrHandle } : { handle: idOrHandle });
+  }
+
+  async function requireActiveWorker(idOrHandle: string): Promise<GrantTargetRow> {
+    const user = await findUser(idOrHandle);
+    if (!user || user.status !== 'active') throw new NotFoundError('Worker');
+    if (!user.roles.includes('worker')) {
+      throw new ValidationError(
+        `workerIdOrHandle: @${user.handle} is not a worker; only accounts with the worker role can hold qualifications`,
+        [{ path: 'params.workerIdOrHandle', message: 'is not a worker' }],
+        'not_a_worker',
+      );
+    }
+    return user;
+  }
+
+  return {
+    async createType(ownerId: string, input: { name: string; description: string }) {
+      try {
+        return await repository.insertType({ ownerId, ...input, now: clock.now() });
+      } catch (error) {
+        if (isNameTaken(error)) throw nameTaken(input.name);
+        throw error;
+      }
+    },
+
+    getType: requireVisibleType,
+
+    async listTypes(
+      ownerId: string,
+      filter: {
+        q?: string | undefined;
+        owner?: 'me' | 'system' | undefined;
+        cursor?: string | undefined;
+        limit: number;
+      },
+    ) {
+      return pageFrom(await repository.listVisibleTypes(ownerId, filter), filter.limit);
+    },
+
+    async updateType(
+      ownerId: string,
+      idOrKey: string,
+      patch: { name?: string | undefined; description?: string | undefined },
+    ): Promise<QualificationTypeRow> {
+      const type = await requireOwnType(ownerId, idOrKey, 'cannot be edited');
+      try {
+        await repository.updateOwnType(ownerId, type.id, { ...patch, now: clock.now() });
+      } catch (error) {
+        if (isNameTaken(error)) throw nameTaken(patch.name ?? type.name);
+        throw error;
+      }
+      return requireVisibleType(ownerId, type.id);
+    },
+
+    /** Grants a value, or changes the value a worker already holds. */
+    async grant(
+      ownerId: string,
+      idOrKey: string,
+      workerIdOrHandle: string,
+      value: number,
+    ): Promise<HolderRow> {
+      const type = await requireOwnType(ownerId, idOrKey, 'cannot be granted');
+      const worker = await requireActiveWorker(workerIdOrHandle);
+      const grant = await repository.upsertGrant({
+        typeId: type.id,
+        workerId: worker.id,
+        value,
+        now: clock.now(),
+      });
+      return {
+        type_id: type.id,
+        worker_id: worker.id,
+        handle: worker.handle,
+        display_name: worker.display_name,
+        ...grant,
+      };
+    },
+
+    /** Revoking works for any holder, including one suspended since the grant. */
+    async revoke(ownerId: string, idOrKey: string, workerIdOrHandle: string) {
+      const type = await requireOwnType(ownerId, idOrKey, 'cannot be revoked');
+      const user = await findUser(workerIdOrHandle);
+      if (!user || !(await repository.deleteGrant(type.id, user.id))) {
+        throw new NotFoundError('Qualification grant');
+      }
+    },
+
+    async listHolders(
+      ownerId: string,
+      idOrKey: string,
+      page: { cursor?: string | undefined; limit: number },
+    ) {
+      const type = await requireOwnType(ownerId, idOrKey, 'has no list of holders');
+      const rows = await repository.listHolders(type.id, page);
+      const items = rows.slice(0, page.limit);
+      const last = items[items.length - 1];
+      return {
+        items,
+        nextCursor:
+          rows.length > page.limit && last ? encodeCursor(last.granted_at, last.worker_id) : null,
+      };
+    },
+
+    /**
+     * For a project's create and edit: every requirement must name one of the owner's types or a
+     * system type, with values of the kind that type holds. Bad input, so 400 even when the type
+     * is someone else's. Returns the requirements with system keys replaced by their ids, the form
+     * to store.
+     */
+    async assertRequirementsUsable(
+      ownerId: string,
+      requirements: readonly QualificationRequirement[],
+      trx?: Db,
+    ): Promise<QualificationRequirement[]> {
+      const canonical = requirements.map((r) => ({
+        ...r,
+        qualificationTypeId: canonicalQualificationTypeId(r.qualificationTypeId),
+      }));
+      // Anything but an id (a caller that skipped the schema) simply names no type.
+      const ids = requirementTypeIds(requirements).filter(isUuid);
+      const types = new Map(
+        (await repository.findVisibleTypes(ownerId, ids, trx)).map((t) => [t.id, t]),
+      );
+      const issues: { path: string; message: string; at: string }[] = [];
+      canonical.forEach((requirement, i) => {
+        const type = types.get(requirement.qualificationTypeId);
+        if (!type) {
+          issues.push({
+            at: `${FIELD}[${i}].qualificationTypeId`,
+            path: `body.${FIELD}.${i}.qualificationTypeId`,
+            message: 'is neither one of your qualification types nor a system type',
+          });
+          return;
+        }
+        for (const issue of requirementShapeIssues(requirement, type.value_kind)) {
+          issues.push({
+            at: `${FIELD}[${i}].${issue.field}`,
+            path: `body.${FIELD}.${i}.${issue.field}`,
+            message: issue.message,
+          });
+        }
+      });
+      if (issues.length > 0) {
+        throw new ValidationError(
+          `Invalid input — ${issues.map((i) => `${i.at}: ${i.message}`).join('; ')}`,
+          issues.map(({ path, message }) => ({ path, message })),
+        );
+      }
+      return canonical;
+    },
+
+    /**
+     * A worker's values for the given types (ids or system keys), keyed by canonical id: stored
+     * grants for requester types, computed values for system types. A type the worker does not
+     * hold is absent from the map.
+     */
+    async workerQualificationValues(
+      workerId: string,
+      typeIds: readonly string[],
+      trx?: Db,
+    ): Promise<Map<string, QualificationValue>> {
+      const ids = new Set(typeIds.map(canonicalQualificationTypeId));
+      const values = new Map<string, QualificationValue>();
+      const granted = [...ids].filter((id) => isUuid(id) && !findSystemQualificationType(id));
+      for (const row of await repository.grantedValues(workerId, granted, trx)) {
+        values.set(row.type_id, row.value);
+      }
+      const { approvalRate, approvedCount, country } = SYSTEM_QUALIFICATION_IDS;
+      if (ids.has(approvalRate) || ids.has(approvedCount)) {
+        const { approved, rejected } = await repository.reviewedAssignmentCounts(workerId, trx);
+        if (ids.has(approvalRate))
+          values.set(approvalRate, approvalRatePercent(approved, rejected));
+        if (ids.has(approvedCount)) values.set(approvedCount, approved);
+      }
+      if (ids.has(country)) {
+        const code = await repository.userCountry(workerId, trx);
+        if (code) values.set(country, code);
+      }
+      return values;
+    },
+  };
+}
+
+export type QualificationsService = ReturnType<typeof createQualificationsService>;

@@ -1,0 +1,286 @@
+import { sql, type SqlBool } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { AssignmentStatus } from '../../db/types.js';
+
+const assignmentColumns = [
+  'a.id',
+  'a.task_id',
+  'a.project_id',
+  'a.worker_id',
+  'a.status',
+  'a.reward_cents',
+  'a.accepted_at',
+  'a.deadline',
+  'a.submitted_at',
+  'a.reviewed_at',
+  'a.feedback',
+  'a.answers',
+  'p.title as project_title',
+] as const;
+
+export function createWorkRepository(db: Db) {
+  return {
+    async findProject(projectId: string, trx: Db = db) {
+      return trx
+        .selectFrom('projects as p')
+        .innerJoin('users as u', 'u.id', 'p.owner_id')
+        .select([
+          'p.id',
+          'p.owner_id',
+          'p.title',
+          'p.description',
+          'p.keywords',
+          'p.instructions',
+          'p.status',
+          'p.reward_cents',
+          'p.time_allotted_seconds',
+          'p.auto_approve_seconds',
+          'p.expires_at',
+          'p.published_at',
+          'p.template',
+          'p.qualification_requirements',
+          'u.display_name as requester_name',
+          'u.handle as requester_handle',
+        ])
+        .where('p.id', '=', projectId)
+        .executeTakeFirst();
+    },
+
+    async isBlocked(requesterId: string, workerId: string, trx: Db = db): Promise<boolean> {
+      const row = await trx
+        .selectFrom('blocks')
+        .select('worker_id')
+        .where('requester_id', '=', requesterId)
+        .where('worker_id', '=', workerId)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    /**
+     * Takes one free slot of the project's first open task that this worker has not had, in one
+     * statement. `skipLocked` passes over tasks another claim holds right now; without it the
+     * claim waits for them (used when every open task was locked, so no slot is lost to a race).
+     */
+    async claimTask(
+      trx: Db,
+      args: { projectId: string; workerId: string; skipLocked: boolean },
+    ): Promise<{ id: string; reward_cents: number; data: Record<string, string> } | undefined> {
+      const lock = args.skipLocked ? sql`for update skip locked` : sql`for update`;
+      const result = await sql<{ id: string; reward_cents: number; data: Record<string, string> }>`
+        with candidate as (
+          select t.id from tasks t
+          where t.project_id = ${args.projectId}
+            and t.live_assignments < t.assignments_per_task
+            and not exists (
+              select 1 from assignments a where a.task_id = t.id and a.worker_id = ${args.workerId})
+          order by t.seq
+          limit 1
+          ${lock}
+        )
+        update tasks set live_assignments = tasks.live_assignments + 1
+        from candidate
+        where tasks.id = candidate.id and tasks.live_assignments < tasks.assignments_per_task
+        returning tasks.id, tasks.reward_cents, tasks.data`.execute(trx);
+      return result.rows[0];
+    },
+
+    /** The task this worker would be given next, if any (without reserving it). */
+    async nextOpenTaskFor(projectId: string, workerId: string, trx: Db = db) {
+      return trx
+        .selectFrom('tasks as t')
+        .select(['t.id', 't.data'])
+        .where('t.project_id', '=', projectId)
+        .where(sql<SqlBool>`t.live_assignments < t.assignments_per_task`)
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('assignments as a')
+                .select('a.id')
+                .whereRef('a.task_id', '=', 't.id')
+                .where('a.worker_id', '=', workerId),
+            ),
+          ),
+        )
+        .orderBy('t.seq')
+        .limit(1)
+        .executeTakeFirst();
+    },
+
+    /**
+     * Expires accepted work past its deadline and gives the slots back, in one statement, so an
+     * expiry and its slot can never be separated. Safe to run from any number of places at once.
+     */
+    async expireOverdue(
+      args: { now: Date; projectId?: string; limit: number },
+      trx: Db = db,
+    ): Promise<number> {
+      const projectFilter = args.projectId ? sql`and project_id = ${args.projectId}` : sql``;
+      const result = await sql<{ n: number }>`
+        with due as (
+          select id from assignments
+          where status = 'accepted' and deadline <= ${args.now} ${projectFilter}
+          order by deadline
+          limit ${args.limit}
+          for update skip locked
+        ), expired as (
+          update assignments a set status = 'expired', expired_at = a.deadline, updated_at = ${args.now}
+          from due where a.id = due.id and a.status = 'accepted'
+          returning a.task_id
+        ), freed as (
+          update tasks t set live_assignments = t.live_assignments - c.n
+          from (select task_id, count(*)::int as n from expired group by task_id) c
+          where t.id = c.task_id
+          returning t.id
+        )
+        select (select count(*) from expired)::int as n`.execute(trx);
+      return Number(result.rows[0]?.n ?? 0);
+    },
+
+    async insertAssignment(
+      trx: Db,
+      values: {
+        taskId: string;
+        projectId: string;
+        workerId: string;
+        rewardCents: number;
+        acceptedAt: Date;
+        deadline: Date;
+      },
+    ): Promise<string> {
+      const row = await trx
+        .insertInto('assignments')
+        .values({
+          task_id: values.taskId,
+          project_id: values.projectId,
+          worker_id: values.workerId,
+          reward_cents: values.rewardCents,
+          accepted_at: values.acceptedAt,
+          deadline: values.deadline,
+          updated_at: values.acceptedAt,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+
+    async findAssignment(id: string, trx: Db = db) {
+      return trx
+        .selectFrom('assignments as a')
+        .innerJoin('projects as p', 'p.id', 'a.project_id')
+        .innerJoin('tasks as t', 't.id', 'a.task_id')
+        .select([
+          ...assignmentColumns,
+          'p.owner_id',
+          'p.instructions',
+          'p.template',
+          'p.time_allotted_seconds',
+          'p.auto_approve_seconds',
+          't.data as task_data',
+        ])
+        .where('a.id', '=', id)
+        .executeTakeFirst();
+    },
+
+    /** accepted → submitted, only while the deadline has not passed. */
+    async submit(
+      trx: Db,
+      args: {
+        id: string;
+        workerId: string;
+        answers: Record<string, unknown>;
+        now: Date;
+        autoApproveAt: Date;
+      },
+    ): Promise<boolean> {
+      const result = await trx
+        .updateTable('assignments')
+        .set({
+          status: 'submitted',
+          answers: JSON.stringify(args.answers),
+          submitted_at: args.now,
+          auto_approve_at: args.autoApproveAt,
+          updated_at: args.now,
+        })
+        .where('id', '=', args.id)
+        .where('worker_id', '=', args.workerId)
+        .where('status', '=', 'accepted')
+        .where('deadline', '>', args.now)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
+    /** accepted → returned, and the slot goes back to the pool, in one statement. */
+    async returnAssignment(
+      trx: Db,
+      args: { id: string; workerId: string; now: Date },
+    ): Promise<boolean> {
+      const result = await sql<{ n: number }>`
+        with returned as (
+          update assignments set status = 'returned', returned_at = ${args.now}, updated_at = ${args.now}
+          where id = ${args.id} and worker_id = ${args.workerId} and status = 'accepted' and deadline > ${args.now}
+          returning task_id
+        ), freed as (
+          update tasks set live_assignments = live_assignments - 1
+          where id in (select task_id from returned)
+          returning id
+        )
+        select (select count(*) from returned)::int as n`.execute(trx);
+      return Number(result.rows[0]?.n ?? 0) > 0;
+    },
+
+    async listForWorker(
+      workerId: string,
+      filter: {
+        status?: AssignmentStatus | undefined;
+        projectId?: string | undefined;
+        limit: number;
+        before?: { t: Date; id: string } | undefined;
+        now: Date;
+      },
+      trx: Db = db,
+    ) {
+      let query = trx
+        .selectFrom('assignments as a')
+        .innerJoin('projects as p', 'p.id', 'a.project_id')
+        .select(assignmentColumns)
+        .where('a.worker_id', '=', workerId);
+      const { status, now } = filter;
+      // The status a reader sees: accepted work past its deadline is expired, swept or not.
+      if (status === 'accepted') {
+        query = query.where('a.status', '=', 'accepted').where('a.deadline', '>', now);
+      } else if (status === 'expired') {
+        query = query.where((eb) =>
+          eb.or([
+            eb('a.status', '=', 'expired'),
+            eb.and([eb('a.status', '=', 'accepted'), eb('a.deadline', '<=', now)]),
+          ]),
+        );
+      } else if (status) {
+        query = query.where('a.status', '=', status);
+      }
+      if (filter.projectId) query = query.where('a.project_id', '=', filter.projectId);
+      if (filter.before) {
+        const { t, id } = filter.before;
+        query = query.where((eb) => eb(eb.refTuple('a.accepted_at', 'a.id'), '<', eb.tuple(t, id)));
+      }
+      return query
+        .orderBy('a.accepted_at', 'desc')
+        .orderBy('a.id', 'desc')
+        .limit(filter.limit + 1)
+        .execute();
+    },
+
+    /** Sums and counts by the status a worker would see (overdue accepted work counts as expired). */
+    async totalsForWorker(workerId: string, now: Date, trx: Db = db) {
+      const rows = await sql<{ status: AssignmentStatus; n: number; cents: number }>`
+        select case when status = 'accepted' and deadline <= ${now} then 'expired' else status end as status,
+               count(*)::int as n, coalesce(sum(reward_cents), 0)::bigint as cents
+        from assignments where worker_id = ${workerId}
+        group by 1`.execute(trx);
+      return rows.rows.map((r) => ({ status: r.status, n: Number(r.n), cents: Number(r.cents) }));
+    },
+  };
+}
+
+export type WorkRepository = ReturnType<typeof createWorkRepository>;

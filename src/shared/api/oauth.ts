@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import { SCOPES } from '../scopes.js';
+
+export const OAUTH_LIMITS = {
+  clientNameMax: 80,
+  redirectUrisMax: 10,
+  redirectUriMax: 2_000,
+} as const;
+
+export const OAUTH_CLIENT_TYPES = ['public', 'confidential'] as const;
+export type OAuthClientType = (typeof OAUTH_CLIENT_TYPES)[number];
+
+/** OpenID and OAuth scopes a client may ask for besides the API scopes. */
+export const PROTOCOL_SCOPE_DESCRIPTIONS = {
+  openid: 'Confirm who you are',
+  offline_access: 'Stay connected while you are not using the app',
+} as const;
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+// Schemes that would run code or read local data in the browser instead of reaching an app.
+const FORBIDDEN_SCHEMES = new Set([
+  'javascript:',
+  'data:',
+  'file:',
+  'vbscript:',
+  'about:',
+  'blob:',
+  'filesystem:',
+]);
+
+/**
+ * Why a redirect URI is refused, or undefined when it is acceptable: https anywhere, http only
+ * to this machine (native apps, RFC 8252 §7.3), or an app's own scheme (§7.1); never a fragment.
+ */
+export function redirectUriProblem(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'must be an absolute URI';
+  }
+  if (value.includes('#')) return 'must not contain a fragment (#)';
+  if (FORBIDDEN_SCHEMES.has(url.protocol)) return `must not use the ${url.protocol} scheme`;
+  if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
+    return 'must use https (http is allowed only for localhost, 127.0.0.1 or [::1])';
+  }
+  if (url.protocol === 'https:' && !url.hostname) return 'must name a host';
+  return undefined;
+}
+
+export const redirectUriSchema = z
+  .string()
+  .max(OAUTH_LIMITS.redirectUriMax, `must be at most ${OAUTH_LIMITS.redirectUriMax} characters`)
+  .superRefine((value, ctx) => {
+    const problem = redirectUriProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+const clientNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(OAUTH_LIMITS.clientNameMax, `must be at most ${OAUTH_LIMITS.clientNameMax} characters`);
+const redirectUrisSchema = z
+  .array(redirectUriSchema)
+  .max(OAUTH_LIMITS.redirectUrisMax, `must list at most ${OAUTH_LIMITS.redirectUrisMax} URIs`);
+const clientScopesSchema = z
+  .array(z.enum(SCOPES))
+  .min(1, 'must list at least one scope')
+  .max(SCOPES.length);
+
+export const createOAuthClientBodySchema = z.strictObject({
+  name: clientNameSchema,
+  /** Empty for a confidential client that only uses client credentials. */
+  redirectUris: redirectUrisSchema.default([]),
+  type: z.enum(OAUTH_CLIENT_TYPES),
+  /** The most a token of this client may get; every scope when left out. */
+  scopes: clientScopesSchema.optional(),
+});
+export type CreateOAuthClientBody = z.input<typeof createOAuthClientBodySchema>;
+
+export const updateOAuthClientBodySchema = z
+  .strictObject({
+    name: clientNameSchema.optional(),
+    redirectUris: redirectUrisSchema.optional(),
+    scopes: clientScopesSchema.optional(),
+  })
+  .refine((body) => Object.values(body).some((v) => v !== undefined), {
+    message: 'change at least one of name, redirectUris, scopes',
+  });
+export type UpdateOAuthClientBody = z.infer<typeof updateOAuthClientBodySchema>;
+
+export const oauthClientIdParamsSchema = z.strictObject({
+  id: z.string().min(1).max(100),
+});
+
+export const oauthClientSchema = z.object({
+  id: z.string(),
+  clientId: z.string(),
+  name: z.string(),
+  type: z.enum(OAUTH_CLIENT_TYPES),
+  redirectUris: z.array(z.string()),
+  scopes: z.array(z.enum(SCOPES)),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type OAuthClient = z.infer<typeof oauthClientSchema>;
+
+/** A confidential client's secret is returned here once and never again. */
+export const createdOAuthClientSchema = oauthClientSchema.extend({
+  clientSecret: z.string().nullable(),
+});
+export type CreatedOAuthClient = z.infer<typeof createdOAuthClientSchema>;
+
+export const oauthClientListSchema = z.object({
+  items: z.array(oauthClientSchema),
+  nextCursor: z.null(),
+});
+
+export const oauthGrantSchema = z.object({
+  clientId: z.string(),
+  clientName: z.string(),
+  scopes: z.array(z.string()),
+  grantedAt: z.string(),
+  expiresAt: z.string().nullable(),
+});
+export type OAuthGrant = z.infer<typeof oauthGrantSchema>;
+
+export const oauthGrantListSchema = z.object({
+  items: z.array(oauthGrantSchema),
+  nextCursor: z.null(),
+});
+
+export const oauthGrantParamsSchema = z.strictObject({
+  clientId: z.string().min(1).max(100),
+});
+
+export const oauthInteractionParamsSchema = z.strictObject({
+  uid: z.string().min(1).max(100),
+});
+
+export const oauthScopeSchema = z.object({ scope: z.string(), description: z.string() });
+
+/** What the consent page shows. */
+export const oauthInteractionSchema = z.object({
+  uid: z.string(),
+  prompt: z.string(),
+  client: z.object({ clientId: z.string(), name: z.string() }),
+  scopes: z.array(oauthScopeSchema),
+  /** False when the signed-in user already granted this app everything it asks for. */
+  needsConsent: z.boolean(),
+  /** The signed-in Tessera user, or null: the page then asks them to sign in first. */
+  user: z.object({ id: z.string(), displayName: z.string(), email: z.string() }).nullable(),
+});
+export type OAuthInteraction = z.infer<typeof oauthInteractionSchema>;
+
+export const oauthConsentBodySchema = z.strictObject({ approve: z.boolean() });
+
+/** Where the browser goes next (back to the authorization server, which returns to the app). */
+export const oauthRedirectSchema = z.object({ redirectTo: z.string() });
+export type OAuthRedirect = z.infer<typeof oauthRedirectSchema>;

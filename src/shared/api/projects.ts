@@ -1,0 +1,263 @@
+import { z } from 'zod';
+import { LIMITS } from '../limits.js';
+import { FORM_ITEM_TYPES, templateSchema } from '../templates/model.js';
+import { idSchema } from './common.js';
+import { COMPARATORS, qualificationRequirementsSchema } from './qualifications.js';
+
+export const PROJECT_LIMITS = {
+  titleMax: 200,
+  descriptionMax: 5_000,
+  instructionsMax: 50_000,
+  keywordsMax: 20,
+  keywordMax: 50,
+  /** $1,000 per assignment: far above any real task, low enough to catch a typo in cents. */
+  rewardCentsMax: 100_000,
+  assignmentsPerTaskMax: 100,
+  timeAllottedSecondsMin: 30,
+  timeAllottedSecondsMax: 7 * 24 * 3600,
+  timeAllottedSecondsDefault: 3600,
+  autoApproveSecondsMax: 30 * 24 * 3600,
+  autoApproveSecondsDefault: 3 * 24 * 3600,
+  /** A project may run for at most a year from now; the default is 30 days. */
+  lifetimeDaysMax: 365,
+  lifetimeDaysDefault: 30,
+  batchBytes: 20 * 1024 * 1024,
+  batchRows: 100_000,
+  batchColumns: 100,
+  columnNameMax: 128,
+  cellMax: 65_536,
+  filenameMax: 255,
+} as const;
+
+const P = PROJECT_LIMITS;
+
+export const PROJECT_STATUSES = ['draft', 'published', 'paused', 'completed', 'cancelled'] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
+const whole = (what: string) =>
+  z
+    .number({ message: `must be a whole number of ${what}` })
+    .int(`must be a whole number of ${what}`);
+
+export const rewardCentsSchema = whole('cents')
+  .min(1, 'must be at least 1 cent')
+  .max(P.rewardCentsMax, `must be at most ${P.rewardCentsMax} cents`);
+export const assignmentsPerTaskSchema = whole('assignments')
+  .min(1, 'must be at least 1')
+  .max(P.assignmentsPerTaskMax, `must be at most ${P.assignmentsPerTaskMax}`);
+export const timeAllottedSecondsSchema = whole('seconds')
+  .min(P.timeAllottedSecondsMin, `must be at least ${P.timeAllottedSecondsMin} seconds`)
+  .max(P.timeAllottedSecondsMax, `must be at most ${P.timeAllottedSecondsMax} seconds (7 days)`);
+export const autoApproveSecondsSchema = whole('seconds')
+  .min(0, 'must not be negative')
+  .max(P.autoApproveSecondsMax, `must be at most ${P.autoApproveSecondsMax} seconds (30 days)`);
+const expiresAtSchema = z.iso.datetime({
+  offset: true,
+  message: 'must be an ISO-8601 date and time, e.g. 2026-12-31T23:59:59Z',
+});
+const keywordsSchema = z
+  .array(text(P.keywordMax).min(1, 'must not be empty'))
+  .max(P.keywordsMax, `must hold at most ${P.keywordsMax} keywords`);
+
+const editable = {
+  title: text(P.titleMax).min(1, 'must not be empty'),
+  description: text(P.descriptionMax),
+  keywords: keywordsSchema,
+  instructions: z
+    .string()
+    .max(P.instructionsMax, `must be at most ${P.instructionsMax} characters`),
+  rewardCents: rewardCentsSchema,
+  assignmentsPerTask: assignmentsPerTaskSchema,
+  timeAllottedSeconds: timeAllottedSecondsSchema,
+  autoApproveSeconds: autoApproveSecondsSchema,
+  expiresAt: expiresAtSchema,
+  template: templateSchema,
+  qualificationRequirements: qualificationRequirementsSchema,
+};
+
+export const createProjectBodySchema = z.strictObject({
+  title: editable.title,
+  description: editable.description.default(''),
+  keywords: editable.keywords.default([]),
+  instructions: editable.instructions.default(''),
+  rewardCents: editable.rewardCents,
+  assignmentsPerTask: editable.assignmentsPerTask.default(1),
+  timeAllottedSeconds: editable.timeAllottedSeconds.default(P.timeAllottedSecondsDefault),
+  autoApproveSeconds: editable.autoApproveSeconds.default(P.autoApproveSecondsDefault),
+  /** Defaults to 30 days from creation. */
+  expiresAt: editable.expiresAt.optional(),
+  /** Defaults to an empty form, to be designed before publishing. */
+  template: editable.template.default({ kind: 'form', items: [] }),
+  qualificationRequirements: editable.qualificationRequirements.default([]),
+});
+export type CreateProjectBody = z.infer<typeof createProjectBodySchema>;
+
+/** A draft may change anything; a published or paused project only its texts and a later expiry. */
+export const updateProjectBodySchema = z.strictObject({
+  title: editable.title.optional(),
+  description: editable.description.optional(),
+  keywords: editable.keywords.optional(),
+  instructions: editable.instructions.optional(),
+  rewardCents: editable.rewardCents.optional(),
+  assignmentsPerTask: editable.assignmentsPerTask.optional(),
+  timeAllottedSeconds: editable.timeAllottedSeconds.optional(),
+  autoApproveSeconds: editable.autoApproveSeconds.optional(),
+  expiresAt: editable.expiresAt.optional(),
+  template: editable.template.optional(),
+  qualificationRequirements: editable.qualificationRequirements.optional(),
+});
+export type UpdateProjectBody = z.infer<typeof updateProjectBodySchema>;
+
+/** What may still change once a project is published. */
+export const LIVE_EDITABLE_FIELDS = [
+  'title',
+  'description',
+  'keywords',
+  'instructions',
+  'expiresAt',
+] as const;
+
+export const projectProgressSchema = z.object({
+  tasks: z.number().int(),
+  assignmentsSubmitted: z.number().int(),
+  assignmentsApproved: z.number().int(),
+  /** Accepted and not yet submitted. */
+  assignmentsOutstanding: z.number().int(),
+});
+
+const requirementOutSchema = z.object({
+  qualificationTypeId: z.string(),
+  comparator: z.enum(COMPARATORS),
+  integerValues: z.array(z.number().int()).optional(),
+  localeValues: z.array(z.string()).optional(),
+});
+
+export const projectSchema = z.object({
+  id: z.string(),
+  ownerId: z.string(),
+  title: z.string(),
+  description: z.string(),
+  keywords: z.array(z.string()),
+  instructions: z.string(),
+  status: z.enum(PROJECT_STATUSES),
+  rewardCents: z.number().int(),
+  assignmentsPerTask: z.number().int(),
+  timeAllottedSeconds: z.number().int(),
+  autoApproveSeconds: z.number().int(),
+  expiresAt: z.string(),
+  template: templateSchema,
+  qualificationRequirements: z.array(requirementOutSchema),
+  progress: projectProgressSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  publishedAt: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+});
+export type Project = z.infer<typeof projectSchema>;
+
+export const projectParamsSchema = z.strictObject({ id: idSchema });
+export const projectTaskParamsSchema = z.strictObject({ id: idSchema, taskId: idSchema });
+
+export const projectListQuerySchema = z.strictObject({
+  status: z.enum(PROJECT_STATUSES).optional(),
+  limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
+  cursor: z.string().max(200).optional(),
+});
+
+// Batches and tasks ----------------------------------------------------------------------------
+
+export const BATCH_STATUSES = ['active'] as const;
+
+export const batchSchema = z.object({
+  id: z.string(),
+  projectId: z.string(),
+  filename: z.string().nullable(),
+  rowCount: z.number().int(),
+  columns: z.array(z.string()),
+  status: z.enum(BATCH_STATUSES),
+  /** What adding it moved into escrow: 0 while the project is a draft. */
+  escrowCents: z.number().int(),
+  createdAt: z.string(),
+});
+export type Batch = z.infer<typeof batchSchema>;
+
+const cellSchema = z.union([
+  z.string().max(P.cellMax, `must be at most ${P.cellMax} characters`),
+  z.number(),
+  z.boolean(),
+  z.null(),
+]);
+export const jsonRowSchema = z.record(
+  z
+    .string()
+    .min(1, 'column names must not be empty')
+    .max(P.columnNameMax, `column names must be at most ${P.columnNameMax} characters`),
+  cellSchema,
+);
+export const jsonRowsSchema = z
+  .array(jsonRowSchema)
+  .min(1, 'must hold at least one row')
+  .max(P.batchRows, `must hold at most ${P.batchRows} rows`);
+
+/** JSON rows as `{ rows: [...], filename? }`; the bare array of rows is accepted too. */
+export const jsonBatchBodySchema = z.strictObject({
+  rows: jsonRowsSchema,
+  filename: text(P.filenameMax).optional(),
+});
+
+export const batchQuerySchema = z.strictObject({
+  /** The upload's file name, for CSV bodies (JSON bodies may carry it in `filename`). */
+  filename: text(P.filenameMax).optional(),
+});
+
+export const batchListQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
+  cursor: z.string().max(200).optional(),
+});
+
+export const taskSchema = z.object({
+  id: z.string(),
+  projectId: z.string(),
+  batchId: z.string(),
+  rowNumber: z.number().int(),
+  data: z.record(z.string(), z.string()),
+  rewardCents: z.number().int(),
+  createdAt: z.string(),
+});
+export type Task = z.infer<typeof taskSchema>;
+
+export const taskListQuerySchema = z.strictObject({
+  batchId: idSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
+  cursor: z.string().max(200).optional(),
+});
+
+// Preview --------------------------------------------------------------------------------------
+
+export const previewQuerySchema = z.strictObject({ taskId: idSchema.optional() });
+
+const filledFormItemSchema = z.looseObject({ type: z.enum(FORM_ITEM_TYPES), name: z.string() });
+
+export const previewSchema = z.object({
+  projectId: z.string(),
+  title: z.string(),
+  description: z.string(),
+  instructions: z.string(),
+  rewardCents: z.number().int(),
+  timeAllottedSeconds: z.number().int(),
+  /** The task shown; null while the project has no tasks (placeholders are then empty). */
+  task: z
+    .object({ id: z.string(), rowNumber: z.number().int(), data: z.record(z.string(), z.string()) })
+    .nullable(),
+  template: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('form'), items: z.array(filledFormItemSchema) }),
+    z.object({
+      kind: z.literal('html'),
+      html: z.string(),
+      /** Where the filled HTML is served for a sandboxed iframe; null without a task. */
+      frameUrl: z.string().nullable(),
+    }),
+  ]),
+});
+export type Preview = z.infer<typeof previewSchema>;

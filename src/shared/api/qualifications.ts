@@ -1,0 +1,282 @@
+import { z } from 'zod';
+import { LIMITS } from '../limits.js';
+import { countrySchema } from './accounts.js';
+import { pageQuerySchema } from './common.js';
+
+export const QUALIFICATION_LIMITS = {
+  nameMax: 100,
+  descriptionMax: 2_000,
+  requirementsMax: 20,
+  valuesMax: 30,
+  /** Values are PostgreSQL `integer`s, like MTurk's IntegerValue. */
+  valueMin: -2_147_483_648,
+  valueMax: 2_147_483_647,
+} as const;
+
+export type QualificationValueKind = 'integer' | 'locale';
+
+/**
+ * Types every requester can use. Their ids are fixed (seeded by a migration), so a project may
+ * name one either by id or by key; the server stores the id. Values are computed from the
+ * worker's record, never granted.
+ */
+export const SYSTEM_QUALIFICATION_IDS = {
+  approvalRate: '00000000-0000-4000-8000-000000000001',
+  approvedCount: '00000000-0000-4000-8000-000000000002',
+  country: '00000000-0000-4000-8000-000000000003',
+} as const;
+
+export const SYSTEM_QUALIFICATION_TYPES = [
+  { id: SYSTEM_QUALIFICATION_IDS.approvalRate, key: 'system.approval_rate', valueKind: 'integer' },
+  {
+    id: SYSTEM_QUALIFICATION_IDS.approvedCount,
+    key: 'system.approved_count',
+    valueKind: 'integer',
+  },
+  { id: SYSTEM_QUALIFICATION_IDS.country, key: 'system.country', valueKind: 'locale' },
+] as const satisfies readonly { id: string; key: string; valueKind: QualificationValueKind }[];
+
+export type SystemQualificationType = (typeof SYSTEM_QUALIFICATION_TYPES)[number];
+
+const SYSTEM_KEYS: readonly string[] = SYSTEM_QUALIFICATION_TYPES.map((t) => t.key);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+export function findSystemQualificationType(idOrKey: string): SystemQualificationType | undefined {
+  const lower = idOrKey.toLowerCase();
+  return SYSTEM_QUALIFICATION_TYPES.find((t) => t.id === lower || t.key === lower);
+}
+
+/** A system key becomes its id; any other id is returned lower-cased. */
+export function canonicalQualificationTypeId(idOrKey: string): string {
+  return findSystemQualificationType(idOrKey)?.id ?? idOrKey.toLowerCase();
+}
+
+/** A qualification type id, or the key of a system type such as `system.approval_rate`. */
+export const qualificationTypeRefSchema = z
+  .string()
+  .max(64)
+  .refine(
+    (value) => UUID.test(value) || SYSTEM_KEYS.includes(value),
+    `must be a qualification type id or a system key (${SYSTEM_KEYS.join(', ')})`,
+  );
+
+export const COMPARATORS = [
+  'Exists',
+  'DoesNotExist',
+  'EqualTo',
+  'NotEqualTo',
+  'GreaterThan',
+  'GreaterThanOrEqualTo',
+  'LessThan',
+  'LessThanOrEqualTo',
+  'In',
+  'NotIn',
+] as const;
+export type Comparator = (typeof COMPARATORS)[number];
+
+const NO_VALUE: readonly Comparator[] = ['Exists', 'DoesNotExist'];
+const ONE_VALUE: readonly Comparator[] = [
+  'EqualTo',
+  'NotEqualTo',
+  'GreaterThan',
+  'GreaterThanOrEqualTo',
+  'LessThan',
+  'LessThanOrEqualTo',
+];
+/** The comparators that make sense for a country: equality and set membership. */
+export const LOCALE_COMPARATORS: readonly Comparator[] = [
+  'Exists',
+  'DoesNotExist',
+  'EqualTo',
+  'NotEqualTo',
+  'In',
+  'NotIn',
+];
+
+const tooMany = `must hold at most ${QUALIFICATION_LIMITS.valuesMax} values`;
+
+export const qualificationValueSchema = z
+  .number({ message: 'must be an integer' })
+  .int('must be an integer')
+  .min(QUALIFICATION_LIMITS.valueMin, `must be at least ${QUALIFICATION_LIMITS.valueMin}`)
+  .max(QUALIFICATION_LIMITS.valueMax, `must be at most ${QUALIFICATION_LIMITS.valueMax}`);
+
+/**
+ * One requirement of a project, as in MTurk's QualificationRequirement. The shape is checked here;
+ * that the type exists, is the requester's own (or a system type) and holds this kind of value is
+ * checked by the server, which knows the types.
+ */
+export const qualificationRequirementSchema = z
+  .strictObject({
+    qualificationTypeId: qualificationTypeRefSchema,
+    comparator: z.enum(COMPARATORS, {
+      message: `must be one of ${COMPARATORS.join(', ')}`,
+    }),
+    integerValues: z
+      .array(qualificationValueSchema)
+      .max(QUALIFICATION_LIMITS.valuesMax, tooMany)
+      .optional(),
+    localeValues: z.array(countrySchema).max(QUALIFICATION_LIMITS.valuesMax, tooMany).optional(),
+  })
+  .superRefine((requirement, ctx) => {
+    for (const issue of requirementShapeIssues(requirement)) {
+      ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.message });
+    }
+  });
+export type QualificationRequirement = z.infer<typeof qualificationRequirementSchema>;
+
+export const qualificationRequirementsSchema = z
+  .array(qualificationRequirementSchema)
+  .max(
+    QUALIFICATION_LIMITS.requirementsMax,
+    `must have at most ${QUALIFICATION_LIMITS.requirementsMax} requirements`,
+  );
+
+export type ShapeIssue = {
+  field: 'comparator' | 'integerValues' | 'localeValues';
+  message: string;
+};
+
+/**
+ * Why a requirement's values do not fit its comparator and, when known, the kind of value its
+ * type holds (always known for system types; the server passes it for requester types).
+ */
+export function requirementShapeIssues(
+  requirement: {
+    qualificationTypeId: string;
+    comparator: Comparator;
+    integerValues?: readonly number[] | undefined;
+    localeValues?: readonly string[] | undefined;
+  },
+  kind: QualificationValueKind | undefined = findSystemQualificationType(
+    requirement.qualificationTypeId,
+  )?.valueKind,
+): ShapeIssue[] {
+  const { comparator } = requirement;
+  const ints = requirement.integerValues ?? [];
+  const locales = requirement.localeValues ?? [];
+
+  if (NO_VALUE.includes(comparator)) {
+    const field = ints.length > 0 ? 'integerValues' : locales.length > 0 ? 'localeValues' : null;
+    return field ? [{ field, message: `must be absent: ${comparator} compares no value` }] : [];
+  }
+  if (kind === 'locale') {
+    if (!LOCALE_COMPARATORS.includes(comparator)) {
+      return [
+        {
+          field: 'comparator',
+          message: `cannot be ${comparator} for a country; use ${LOCALE_COMPARATORS.join(', ')}`,
+        },
+      ];
+    }
+    if (ints.length > 0) {
+      return [
+        {
+          field: 'integerValues',
+          message: 'must be absent: a country is compared with localeValues',
+        },
+      ];
+    }
+  }
+  if (kind === 'integer' && locales.length > 0) {
+    return [{ field: 'localeValues', message: 'must be absent: this type holds integers' }];
+  }
+  if (ints.length > 0 && locales.length > 0) {
+    return [{ field: 'localeValues', message: 'must be absent when integerValues are given' }];
+  }
+  const field = kind === 'locale' || locales.length > 0 ? 'localeValues' : 'integerValues';
+  const count = ints.length + locales.length;
+  if (ONE_VALUE.includes(comparator)) {
+    if (field === 'localeValues' && comparator !== 'EqualTo' && comparator !== 'NotEqualTo') {
+      return [{ field, message: `must be absent: ${comparator} compares integers` }];
+    }
+    return count === 1 ? [] : [{ field, message: `must hold exactly one value for ${comparator}` }];
+  }
+  return count >= 1
+    ? []
+    : [
+        {
+          field,
+          message: `must hold 1 to ${QUALIFICATION_LIMITS.valuesMax} values for ${comparator}`,
+        },
+      ];
+}
+
+export const qualificationTypeSchema = z.object({
+  id: z.string(),
+  /** Set on system types only, e.g. `system.country`. */
+  key: z.string().nullable(),
+  name: z.string(),
+  description: z.string(),
+  system: z.boolean(),
+  valueKind: z.enum(['integer', 'locale']),
+  /** Workers holding it; null for system types, whose values are computed. */
+  holderCount: z.number().int().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type QualificationType = z.infer<typeof qualificationTypeSchema>;
+
+const nameSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(QUALIFICATION_LIMITS.nameMax, `must be at most ${QUALIFICATION_LIMITS.nameMax} characters`);
+const descriptionSchema = z
+  .string()
+  .trim()
+  .max(
+    QUALIFICATION_LIMITS.descriptionMax,
+    `must be at most ${QUALIFICATION_LIMITS.descriptionMax} characters`,
+  );
+
+export const createQualificationTypeBodySchema = z.strictObject({
+  name: nameSchema,
+  description: descriptionSchema.default(''),
+});
+export type CreateQualificationTypeBody = z.infer<typeof createQualificationTypeBodySchema>;
+
+export const updateQualificationTypeBodySchema = z.strictObject({
+  name: nameSchema.optional(),
+  description: descriptionSchema.optional(),
+});
+export type UpdateQualificationTypeBody = z.infer<typeof updateQualificationTypeBodySchema>;
+
+export const qualificationTypeQuerySchema = z.strictObject({
+  /** Case-insensitive match anywhere in the name. */
+  q: z.string().trim().max(LIMITS.searchMax).optional(),
+  /** `me`: only my types; `system`: only system types; absent: both. */
+  owner: z.enum(['me', 'system']).optional(),
+  limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
+  cursor: z.string().max(200).optional(),
+});
+
+export const qualificationTypeParamsSchema = z.strictObject({ id: qualificationTypeRefSchema });
+
+export const qualificationGrantParamsSchema = z.strictObject({
+  id: qualificationTypeRefSchema,
+  /** A worker's id or public handle. */
+  workerIdOrHandle: z.string().min(1).max(64),
+});
+
+export const grantQualificationBodySchema = z.strictObject({
+  /** MTurk's default for AssociateQualificationWithWorker. */
+  value: qualificationValueSchema.default(1),
+});
+
+export const qualificationHolderSchema = z.object({
+  qualificationTypeId: z.string(),
+  workerId: z.string(),
+  handle: z.string(),
+  displayName: z.string(),
+  value: z.number().int(),
+  grantedAt: z.string(),
+  updatedAt: z.string(),
+});
+export type QualificationHolder = z.infer<typeof qualificationHolderSchema>;
+
+export const qualificationHoldersQuerySchema = pageQuerySchema;

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { LIMITS } from '../limits.js';
+import { idSchema } from './common.js';
+import { previewSchema } from './projects.js';
+
+export const ASSIGNMENT_STATUSES = [
+  'accepted',
+  'submitted',
+  'approved',
+  'rejected',
+  'returned',
+  'expired',
+] as const;
+export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
+
+export const FEED_SORTS = ['newest', 'reward', 'available'] as const;
+
+export const feedQuerySchema = z.strictObject({
+  q: z.string().trim().max(LIMITS.searchMax).optional(),
+  sort: z.enum(FEED_SORTS).default('newest'),
+  limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
+  cursor: z.string().max(200).optional(),
+});
+export type FeedQuery = z.infer<typeof feedQuerySchema>;
+
+export const feedItemSchema = z.object({
+  projectId: z.string(),
+  title: z.string(),
+  description: z.string(),
+  keywords: z.array(z.string()),
+  requester: z.object({ id: z.string(), displayName: z.string(), handle: z.string() }),
+  rewardCents: z.number().int(),
+  timeAllottedSeconds: z.number().int(),
+  tasksAvailable: z.number().int(),
+  /** Reward per hour from the median time of recent submissions; null until there are a few. */
+  estimatedHourlyCents: z.number().int().nullable(),
+  publishedAt: z.string().nullable(),
+  expiresAt: z.string(),
+});
+export type FeedItem = z.infer<typeof feedItemSchema>;
+
+export const feedPageSchema = z.object({
+  items: z.array(feedItemSchema),
+  nextCursor: z.string().nullable(),
+});
+
+/** What a worker sees before accepting: the project and a filled sample of its next task. */
+export const workPreviewSchema = z.object({
+  project: feedItemSchema.extend({ instructions: z.string() }),
+  preview: previewSchema.shape.template,
+});
+
+export const assignmentSchema = z.object({
+  id: z.string(),
+  taskId: z.string(),
+  projectId: z.string(),
+  projectTitle: z.string(),
+  workerId: z.string(),
+  status: z.enum(ASSIGNMENT_STATUSES),
+  rewardCents: z.number().int(),
+  acceptedAt: z.string(),
+  deadline: z.string(),
+  submittedAt: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  feedback: z.string().nullable(),
+  answers: z.record(z.string(), z.unknown()).nullable(),
+});
+export type Assignment = z.infer<typeof assignmentSchema>;
+
+/** An assignment with what the worker needs to do it. */
+export const assignmentDetailSchema = assignmentSchema.extend({
+  instructions: z.string(),
+  timeAllottedSeconds: z.number().int(),
+  template: previewSchema.shape.template,
+});
+export type AssignmentDetail = z.infer<typeof assignmentDetailSchema>;
+
+export const assignmentParamsSchema = z.strictObject({ id: idSchema });
+
+export const submitBodySchema = z.strictObject({
+  answers: z.record(z.string().max(100), z.unknown()),
+});
+
+export const myAssignmentsQuerySchema = z.strictObject({
+  status: z.enum(ASSIGNMENT_STATUSES).optional(),
+  projectId: idSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
+  cursor: z.string().max(200).optional(),
+});
+
+export const myAssignmentsSchema = z.object({
+  items: z.array(assignmentSchema),
+  nextCursor: z.string().nullable(),
+  totals: z.object({
+    pendingCents: z.number().int(),
+    approvedCents: z.number().int(),
+    counts: z.partialRecord(z.enum(ASSIGNMENT_STATUSES), z.number().int()),
+  }),
+});

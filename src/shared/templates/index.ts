@@ -1,0 +1,4 @@
+export * from './answers.js';
+export * from './fill.js';
+export * from './model.js';
+export { patternProblem } from './pattern.js';

@@ -1,0 +1,135 @@
+import type { z } from 'zod';
+import { errorResponseSchema } from '../../shared/api/common.js';
+
+const BASE_PATH = '/api/v1';
+// Double-submit CSRF: the server sets this readable cookie with the session and expects it back.
+const CSRF_COOKIE = 'csrf_token';
+const CSRF_HEADER = 'x-csrf-token';
+
+/** One problem with one input field, as the API reports it (`path` is like `body.email`). */
+export type FieldIssue = { path: string; message: string };
+
+/** Any failed call: the API's `{ error: { code, message, details } }`, or a network failure. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+    readonly requestId?: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** Messages keyed by the request body's top-level field, for showing beside form inputs. */
+  fieldErrors(): Record<string, string> {
+    if (!Array.isArray(this.details)) return {};
+    const errors: Record<string, string> = {};
+    for (const issue of this.details as unknown[]) {
+      if (!isFieldIssue(issue)) continue;
+      const [where, field] = issue.path.split('.');
+      if (where === 'body' && field && !(field in errors)) errors[field] = issue.message;
+    }
+    return errors;
+  }
+}
+
+function isFieldIssue(value: unknown): value is FieldIssue {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as FieldIssue).path === 'string' &&
+    typeof (value as FieldIssue).message === 'string'
+  );
+}
+
+function readCookie(name: string): string | undefined {
+  for (const part of document.cookie.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return undefined;
+}
+
+export type QueryParams = Record<string, string | number | boolean | null | undefined>;
+
+type RequestOptions<S extends z.ZodType> = {
+  schema: S;
+  body?: unknown;
+  query?: QueryParams;
+  signal?: AbortSignal;
+};
+
+function urlFor(path: string, query: QueryParams | undefined): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return `${BASE_PATH}/${path.replace(/^\//, '')}${search ? `?${search}` : ''}`;
+}
+
+async function errorFrom(response: Response): Promise<ApiError> {
+  const parsed = errorResponseSchema.safeParse(await response.json().catch(() => undefined));
+  if (parsed.success) {
+    const { code, message, details } = parsed.data.error;
+    return new ApiError(response.status, code, message, details, parsed.data.requestId);
+  }
+  return new ApiError(
+    response.status,
+    'http_error',
+    `The server answered with status ${response.status}. Try again in a moment.`,
+  );
+}
+
+/** Calls the API and checks the answer against the shared zod schema of the response. */
+export async function apiRequest<S extends z.ZodType>(
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  path: string,
+  { schema, body, query, signal }: RequestOptions<S>,
+): Promise<z.output<S>> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET') {
+    const csrf = readCookie(CSRF_COOKIE);
+    if (csrf) headers[CSRF_HEADER] = csrf;
+  }
+  let response: Response;
+  try {
+    response = await fetch(urlFor(path, query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? null : JSON.stringify(body),
+      signal: signal ?? null,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'network_error', 'Could not reach Tessera. Check your connection.');
+  }
+  if (!response.ok) throw await errorFrom(response);
+  const result = schema.safeParse(await response.json().catch(() => undefined));
+  if (!result.success) {
+    throw new ApiError(
+      response.status,
+      'unexpected_response',
+      'The server sent an answer this page does not understand. Reload the page and try again.',
+    );
+  }
+  return result.data;
+}
+
+export const api = {
+  get: <S extends z.ZodType>(path: string, schema: S, query?: QueryParams, signal?: AbortSignal) =>
+    apiRequest('GET', path, { schema, ...(query && { query }), ...(signal && { signal }) }),
+  post: <S extends z.ZodType>(path: string, schema: S, body?: unknown) =>
+    apiRequest('POST', path, { schema, body }),
+  patch: <S extends z.ZodType>(path: string, schema: S, body: unknown) =>
+    apiRequest('PATCH', path, { schema, body }),
+  delete: <S extends z.ZodType>(path: string, schema: S) => apiRequest('DELETE', path, { schema }),
+};
+
+export function isApiError(error: unknown, status?: number): error is ApiError {
+  return error instanceof ApiError && (status === undefined || error.status === status);
+}

@@ -1,0 +1,29 @@
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { isApiError } from './client.js';
+
+export const meQueryKey = ['me'] as const;
+
+/**
+ * One client for the app. A 401 from any call means the session has ended: forgetting the
+ * signed-in user sends every protected page to the sign-in page.
+ */
+export function createQueryClient(): QueryClient {
+  const onError = (error: unknown) => {
+    if (isApiError(error, 401)) queryClient.setQueryData(meQueryKey, null);
+  };
+  const queryClient: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        refetchOnWindowFocus: false,
+        // Answers in the 4xx range will not change by asking again.
+        retry: (failures, error) =>
+          !(isApiError(error) && error.status >= 400 && error.status < 500) && failures < 2,
+      },
+      mutations: { retry: false },
+    },
+  });
+  return queryClient;
+}

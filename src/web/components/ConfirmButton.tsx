@@ -1,0 +1,67 @@
+import { Button, Group, Modal, Text, type ButtonProps } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useState, type ReactNode } from 'react';
+import { ErrorAlert } from './ErrorAlert.js';
+
+type ConfirmButtonProps = Omit<ButtonProps, 'onClick' | 'loading'> & {
+  children: ReactNode;
+  /** The dialog's heading, e.g. "Suspend Ada Lovelace?". */
+  title: string;
+  /** What will happen, in plain words. */
+  message: ReactNode;
+  confirmLabel: string;
+  /** Colour of the confirming button; defaults to the trigger's colour. */
+  confirmColor?: ButtonProps['color'];
+  /** The dialog stays open (with a spinner) until this settles. */
+  onConfirm: () => Promise<unknown>;
+  'aria-label'?: string;
+};
+
+/** A button for actions that deserve a second thought: it asks before it acts. */
+export function ConfirmButton({
+  children,
+  title,
+  message,
+  confirmLabel,
+  confirmColor,
+  onConfirm,
+  color,
+  ...buttonProps
+}: ConfirmButtonProps) {
+  const [opened, { open, close }] = useDisclosure(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const confirm = async () => {
+    setError(null);
+    setBusy(true);
+    try {
+      await onConfirm();
+      close();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <Button color={color} {...buttonProps} onClick={open}>
+        {children}
+      </Button>
+      <Modal opened={opened} onClose={close} title={title} centered>
+        <Text size="sm">{message}</Text>
+        {error !== null && <ErrorAlert error={error} title="That did not work" mt="md" />}
+        <Group justify="flex-end" mt="lg">
+          <Button variant="default" onClick={close} disabled={busy}>
+            Cancel
+          </Button>
+          <Button color={confirmColor ?? color} loading={busy} onClick={() => void confirm()}>
+            {confirmLabel}
+          </Button>
+        </Group>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { signupBodySchema } from '../../shared/api/accounts.js';
+import { ApiError } from '../api/client.js';
+import { serverFieldErrors, zodValidator } from './forms.js';
+import { paths, safeNextPath, signInPathFor } from './paths.js';
+import { homePathFor } from './roles.js';
+
+describe('safeNextPath', () => {
+  it('follows paths inside the app', () => {
+    expect(safeNextPath('/settings')).toBe('/settings');
+    expect(safeNextPath('/u/ada?tab=1')).toBe('/u/ada?tab=1');
+  });
+
+  it('refuses anything that could leave the site', () => {
+    for (const next of [null, '', 'https://evil.test', '//evil.test', '/\\evil.test', 'settings']) {
+      expect(safeNextPath(next)).toBeUndefined();
+    }
+  });
+
+  it('builds the sign-in address with the page to come back to', () => {
+    expect(signInPathFor('/settings')).toBe('/signin?next=%2Fsettings');
+    expect(signInPathFor('/')).toBe('/signin');
+  });
+});
+
+describe('homePathFor', () => {
+  it('sends each role to its own area, workers first', () => {
+    expect(homePathFor({ roles: ['worker'] })).toBe(paths.worker.findWork);
+    expect(homePathFor({ roles: ['requester'] })).toBe(paths.requester.projects);
+    expect(homePathFor({ roles: ['requester', 'worker'] })).toBe(paths.worker.findWork);
+    expect(homePathFor({ roles: ['admin'] })).toBe(paths.admin.users);
+  });
+});
+
+describe('form errors', () => {
+  it('maps the API’s field issues to body fields, first message wins', () => {
+    const error = new ApiError(400, 'invalid_input', 'Invalid input', [
+      { path: 'body.email', message: 'must be a valid email address' },
+      { path: 'body.email', message: 'must be at most 254 characters' },
+      { path: 'body.roles.0', message: 'is invalid' },
+      { path: 'query.limit', message: 'is too big' },
+      'not an issue',
+    ]);
+    expect(serverFieldErrors(error)).toEqual({
+      email: 'Must be a valid email address',
+      roles: 'Is invalid',
+    });
+  });
+
+  it('finds no field errors in other failures', () => {
+    expect(serverFieldErrors(new ApiError(500, 'internal', 'Oops'))).toEqual({});
+    expect(serverFieldErrors(new Error('network'))).toEqual({});
+  });
+
+  it('checks a form with the same schema as the API', () => {
+    const validate = zodValidator(signupBodySchema);
+    expect(
+      validate({
+        email: 'ada@example.org',
+        password: 'long enough!',
+        displayName: 'Ada',
+        roles: [],
+      }),
+    ).toEqual({ roles: 'Choose at least one role: worker or requester' });
+    expect(
+      validate({
+        email: 'ada@example.org',
+        password: 'long enough!',
+        displayName: 'Ada',
+        roles: ['worker'],
+      }),
+    ).toEqual({});
+  });
+});

@@ -1,0 +1,103 @@
+import { Button, Checkbox, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { createTokenBodySchema } from '../../../shared/api/accounts.js';
+import { LIMITS } from '../../../shared/limits.js';
+import { SCOPE_DESCRIPTIONS, SCOPES, type Scope } from '../../../shared/scopes.js';
+import { useCreateToken } from '../../api/accounts.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { serverFieldErrors, zodValidator } from '../../lib/forms.js';
+
+type TokenValues = { name: string; scopes: Scope[]; expiresInDays: string };
+
+const EXPIRY_OPTIONS = [
+  { value: '30', label: '30 days' },
+  { value: '90', label: '90 days' },
+  { value: '365', label: '1 year' },
+  { value: 'never', label: 'Never' },
+];
+
+function bodyOf(values: TokenValues) {
+  return {
+    name: values.name,
+    scopes: values.scopes,
+    ...(values.expiresInDays !== 'never' && { expiresInDays: Number(values.expiresInDays) }),
+  };
+}
+
+const checkBody = zodValidator<ReturnType<typeof bodyOf>>(createTokenBodySchema);
+
+type CreateTokenFormProps = {
+  onCreated: (token: { name: string; token: string }) => void;
+  onCancel: () => void;
+};
+
+export function CreateTokenForm({ onCreated, onCancel }: CreateTokenFormProps) {
+  const createToken = useCreateToken();
+  const [formError, setFormError] = useState<unknown>(null);
+  const form = useForm<TokenValues>({
+    initialValues: { name: '', scopes: [], expiresInDays: '90' },
+    validate: (values) => checkBody(bodyOf(values)),
+  });
+
+  const submit = form.onSubmit((values) => {
+    setFormError(null);
+    createToken.mutate(bodyOf(values), {
+      onSuccess: (created) => onCreated({ name: created.name, token: created.token }),
+      onError: (error) => {
+        const fields = serverFieldErrors(error);
+        if (Object.keys(fields).length > 0) form.setErrors(fields);
+        else setFormError(error);
+      },
+    });
+  });
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="New access token">
+      <Stack gap="md">
+        {formError !== null && <ErrorAlert error={formError} title="Could not create the token" />}
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          <TextInput
+            label="Token name"
+            description="What it is for, e.g. “Upload script”."
+            required
+            maxLength={LIMITS.tokenNameMax}
+            data-autofocus
+            {...form.getInputProps('name')}
+          />
+          <Select
+            label="Expires after"
+            data={EXPIRY_OPTIONS}
+            allowDeselect={false}
+            {...form.getInputProps('expiresInDays')}
+          />
+        </SimpleGrid>
+        <Checkbox.Group
+          label="Scopes"
+          description="Give the token only what it needs."
+          required
+          {...form.getInputProps('scopes')}
+        >
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" mt="xs">
+            {SCOPES.map((scope) => (
+              <Checkbox
+                key={scope}
+                value={scope}
+                label={scope}
+                description={SCOPE_DESCRIPTIONS[scope]}
+              />
+            ))}
+          </SimpleGrid>
+        </Checkbox.Group>
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={createToken.isPending}>
+            Create token
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,90 @@
+import { Button, Group, PasswordInput, Stack } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { changePasswordBodySchema } from '../../../shared/api/accounts.js';
+import { LIMITS } from '../../../shared/limits.js';
+import { useChangePassword } from '../../api/accounts.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { serverFieldErrors, zodValidator } from '../../lib/forms.js';
+
+type PasswordValues = { currentPassword: string; newPassword: string; confirmPassword: string };
+
+const checkApiFields =
+  zodValidator<Omit<PasswordValues, 'confirmPassword'>>(changePasswordBodySchema);
+
+export function PasswordForm() {
+  const changePassword = useChangePassword();
+  const [formError, setFormError] = useState<unknown>(null);
+  const form = useForm<PasswordValues>({
+    initialValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
+    validate: (values) => {
+      const { currentPassword, newPassword } = values;
+      const errors = checkApiFields({ currentPassword, newPassword });
+      if (!values.currentPassword) errors.currentPassword = 'Enter your current password';
+      if (values.confirmPassword !== values.newPassword) {
+        errors.confirmPassword = 'Does not match the new password';
+      }
+      return errors;
+    },
+  });
+
+  const submit = form.onSubmit(({ currentPassword, newPassword }) => {
+    setFormError(null);
+    changePassword.mutate(
+      { currentPassword, newPassword },
+      {
+        onSuccess: () => {
+          form.reset();
+          notifications.show({
+            color: 'teal',
+            title: 'Password changed',
+            message: 'Your other sessions have been signed out.',
+          });
+        },
+        onError: (error) => {
+          const fields = serverFieldErrors(error);
+          if (Object.keys(fields).length > 0) form.setErrors(fields);
+          else setFormError(error);
+        },
+      },
+    );
+  });
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="Change password">
+      <Stack gap="md">
+        {formError !== null && (
+          <ErrorAlert error={formError} title="Could not change your password" />
+        )}
+        <PasswordInput
+          label="Current password"
+          autoComplete="current-password"
+          required
+          maxLength={LIMITS.passwordMax}
+          {...form.getInputProps('currentPassword')}
+        />
+        <PasswordInput
+          label="New password"
+          description={`At least ${LIMITS.passwordMin} characters.`}
+          autoComplete="new-password"
+          required
+          maxLength={LIMITS.passwordMax}
+          {...form.getInputProps('newPassword')}
+        />
+        <PasswordInput
+          label="Repeat the new password"
+          autoComplete="new-password"
+          required
+          maxLength={LIMITS.passwordMax}
+          {...form.getInputProps('confirmPassword')}
+        />
+        <Group justify="flex-end" mt="xs">
+          <Button type="submit" variant="default" loading={changePassword.isPending}>
+            Change password
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,53 @@
+import { Divider, Stack } from '@mantine/core';
+import { useCurrentUser } from '../../api/accounts.js';
+import { PageHeader } from '../../components/PageHeader.js';
+import { PasswordForm } from './PasswordForm.js';
+import { ProfileForm } from './ProfileForm.js';
+import { RolesSection } from './RolesSection.js';
+import { SettingsSection } from './SettingsSection.js';
+import { TokensSection } from './TokensSection.js';
+
+export function ProfileSettingsPage() {
+  const user = useCurrentUser();
+  return (
+    <>
+      <PageHeader
+        title="Profile settings"
+        description={`Signed in as ${user.email}. Your email address is never shown to other users.`}
+      />
+      <Stack gap="xl">
+        <SettingsSection
+          id="profile"
+          title="Public profile"
+          description="How other people on Tessera see you. Your handle is your profile's address."
+        >
+          <ProfileForm user={user} />
+        </SettingsSection>
+        <Divider />
+        <SettingsSection
+          id="roles"
+          title="Roles"
+          description="One account can both do work and publish it."
+        >
+          <RolesSection user={user} />
+        </SettingsSection>
+        <Divider />
+        <SettingsSection
+          id="password"
+          title="Password"
+          description="Changing it signs you out everywhere else."
+        >
+          <PasswordForm />
+        </SettingsSection>
+        <Divider />
+        <SettingsSection
+          id="tokens"
+          title="Access tokens"
+          description="Personal tokens let your scripts use the Tessera API as you, limited to the scopes you choose. Send one as “Authorization: Bearer <token>”."
+        >
+          <TokensSection />
+        </SettingsSection>
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import { Card, Grid, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+
+type SettingsSectionProps = {
+  id: string;
+  title: string;
+  description: ReactNode;
+  children: ReactNode;
+};
+
+/** One block of settings: what it is on the left, the form on the right. */
+export function SettingsSection({ id, title, description, children }: SettingsSectionProps) {
+  const headingId = `${id}-heading`;
+  return (
+    <Grid component="section" aria-labelledby={headingId} gap={{ base: 'sm', md: 'xl' }}>
+      <Grid.Col span={{ base: 12, md: 4 }}>
+        <Stack gap={6} pt={4}>
+          <Title order={2} id={headingId}>
+            {title}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {description}
+          </Text>
+        </Stack>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 8 }}>
+        <Card>{children}</Card>
+      </Grid.Col>
+    </Grid>
+  );
+}

@@ -1,0 +1,123 @@
+import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconKey, IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { ApiToken } from '../../../shared/api/accounts.js';
+import { useDeleteToken, useTokens } from '../../api/accounts.js';
+import { ConfirmButton } from '../../components/ConfirmButton.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { LoadingState } from '../../components/LoadingState.js';
+import { formatDate, formatDateTime } from '../../lib/format.js';
+import { CreateTokenForm } from './CreateTokenForm.js';
+import { NewTokenAlert } from './NewTokenAlert.js';
+
+function TokenRow({ token }: { token: ApiToken }) {
+  const deleteToken = useDeleteToken();
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Text size="sm" fw={600}>
+          {token.name}
+        </Text>
+        <Text size="xs" c="dimmed" ff="monospace">
+          {token.prefix}…
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Group gap={4}>
+          {token.scopes.map((scope) => (
+            <Badge key={scope} size="sm" color="gray">
+              {scope}
+            </Badge>
+          ))}
+        </Group>
+      </Table.Td>
+      <Table.Td>
+        <Text size="xs">Created {formatDate(token.createdAt)}</Text>
+        <Text size="xs" c="dimmed">
+          {token.lastUsedAt ? `Last used ${formatDateTime(token.lastUsedAt)}` : 'Never used'}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {token.expiresAt ? `Expires ${formatDate(token.expiresAt)}` : 'No expiry'}
+        </Text>
+      </Table.Td>
+      <Table.Td ta="right">
+        <ConfirmButton
+          size="xs"
+          variant="light"
+          color="red"
+          aria-label={`Revoke ${token.name}`}
+          title={`Revoke “${token.name}”?`}
+          message="Scripts and apps using this token will stop working at once. This cannot be undone."
+          confirmLabel="Revoke token"
+          onConfirm={async () => {
+            await deleteToken.mutateAsync(token.id);
+            notifications.show({ color: 'teal', title: 'Token revoked', message: token.name });
+          }}
+        >
+          Revoke
+        </ConfirmButton>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+export function TokensSection() {
+  const tokens = useTokens();
+  const [creating, { open: startCreating, close: stopCreating }] = useDisclosure(false);
+  const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
+
+  return (
+    <Stack gap="md">
+      {created && <NewTokenAlert {...created} onDone={() => setCreated(null)} />}
+      {creating ? (
+        <CreateTokenForm
+          onCancel={stopCreating}
+          onCreated={(token) => {
+            setCreated(token);
+            stopCreating();
+          }}
+        />
+      ) : (
+        <Group justify="space-between">
+          <Text size="sm" c="dimmed">
+            {tokens.data?.length ? `${tokens.data.length} active` : ''}
+          </Text>
+          <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={startCreating}>
+            New token
+          </Button>
+        </Group>
+      )}
+      {tokens.isPending && <LoadingState label="Loading tokens…" />}
+      {tokens.isError && <ErrorAlert error={tokens.error} onRetry={() => void tokens.refetch()} />}
+      {tokens.data?.length === 0 && !creating && (
+        <Group gap="sm" c="dimmed" py="sm">
+          <IconKey size={18} aria-hidden="true" />
+          <Text size="sm">You have no access tokens.</Text>
+        </Group>
+      )}
+      {tokens.data && tokens.data.length > 0 && (
+        <Table.ScrollContainer minWidth={560}>
+          <Table aria-label="Access tokens">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>Scopes</Table.Th>
+                <Table.Th>Activity</Table.Th>
+                <Table.Th>
+                  <span className="visually-hidden">Actions</span>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {tokens.data.map((token) => (
+                <TokenRow key={token.id} token={token} />
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
+  );
+}

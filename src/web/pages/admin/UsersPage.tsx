@@ -1,0 +1,205 @@
+import {
+  Anchor,
+  Avatar,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Select,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconSearch, IconUsers } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { User } from '../../../shared/api/accounts.js';
+import { useCurrentUser } from '../../api/accounts.js';
+import { useAdminUsers, useSetUserStatus, type UserStatusFilter } from '../../api/admin.js';
+import { ConfirmButton } from '../../components/ConfirmButton.js';
+import { EmptyState } from '../../components/EmptyState.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { LoadingState } from '../../components/LoadingState.js';
+import { PageHeader } from '../../components/PageHeader.js';
+import { formatDate, initials } from '../../lib/format.js';
+import { paths } from '../../lib/paths.js';
+import { ROLE_LABELS } from '../../lib/roles.js';
+
+const STATUS_OPTIONS = [
+  { value: 'all', label: 'All statuses' },
+  { value: 'active', label: 'Active' },
+  { value: 'suspended', label: 'Suspended' },
+];
+
+function StatusAction({ user, isSelf }: { user: User; isSelf: boolean }) {
+  const setStatus = useSetUserStatus();
+  if (isSelf) {
+    return (
+      <Text size="xs" c="dimmed">
+        This is you
+      </Text>
+    );
+  }
+  const suspend = user.status === 'active';
+  return (
+    <ConfirmButton
+      size="xs"
+      variant="default"
+      aria-label={`${suspend ? 'Suspend' : 'Reinstate'} ${user.displayName}`}
+      confirmColor={suspend ? 'red' : undefined}
+      title={`${suspend ? 'Suspend' : 'Reinstate'} ${user.displayName}?`}
+      message={
+        suspend
+          ? 'They will be signed out everywhere, cannot sign in, and their access tokens stop working until you reinstate them.'
+          : 'They will be able to sign in and use their access tokens again.'
+      }
+      confirmLabel={suspend ? 'Suspend' : 'Reinstate'}
+      onConfirm={async () => {
+        await setStatus.mutateAsync({ id: user.id, action: suspend ? 'suspend' : 'reinstate' });
+        notifications.show({
+          color: 'teal',
+          title: suspend ? 'User suspended' : 'User reinstated',
+          message: user.displayName,
+        });
+      }}
+    >
+      {suspend ? 'Suspend' : 'Reinstate'}
+    </ConfirmButton>
+  );
+}
+
+function UserRow({ user, isSelf }: { user: User; isSelf: boolean }) {
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Group gap="sm" wrap="nowrap">
+          <Avatar size={32} radius="xl" color="tessera">
+            {initials(user.displayName)}
+          </Avatar>
+          <div>
+            <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
+              {user.displayName}
+            </Text>
+            <Anchor component={Link} to={paths.publicProfile(user.handle)} size="xs" c="dimmed">
+              @{user.handle}
+            </Anchor>
+          </div>
+        </Group>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm">{user.email}</Text>
+      </Table.Td>
+      <Table.Td>
+        <Group gap={4} wrap="nowrap">
+          {user.roles.map((role) => (
+            <Badge key={role} color="gray">
+              {ROLE_LABELS[role]}
+            </Badge>
+          ))}
+        </Group>
+      </Table.Td>
+      <Table.Td>
+        <Badge color={user.status === 'active' ? 'teal' : 'red'}>
+          {user.status === 'active' ? 'Active' : 'Suspended'}
+        </Badge>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+          {formatDate(user.createdAt)}
+        </Text>
+      </Table.Td>
+      <Table.Td ta="right">
+        <StatusAction user={user} isSelf={isSelf} />
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+export function UsersPage() {
+  const me = useCurrentUser();
+  const [search, setSearch] = useState('');
+  const [status, setStatus] = useState('all');
+  const [q] = useDebouncedValue(search, 300);
+  const statusFilter: UserStatusFilter =
+    status === 'active' || status === 'suspended' ? status : undefined;
+  const users = useAdminUsers({ q, status: statusFilter });
+  const rows = users.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <>
+      <PageHeader
+        title="Users"
+        description="Everyone with an account on this site. Suspending someone signs them out and blocks their access until you reinstate them."
+      />
+      <Card p={0}>
+        <Group p="md" gap="md" align="flex-end" className="table-toolbar">
+          <TextInput
+            label="Search"
+            placeholder="Name, handle or email"
+            leftSection={<IconSearch size={16} aria-hidden="true" />}
+            value={search}
+            onChange={(event) => setSearch(event.currentTarget.value)}
+            style={{ flex: 1, maxWidth: 420 }}
+            type="search"
+          />
+          <Select
+            label="Status"
+            data={STATUS_OPTIONS}
+            value={status}
+            onChange={(value) => setStatus(value ?? 'all')}
+            allowDeselect={false}
+            w={180}
+          />
+        </Group>
+        {users.isPending && <LoadingState label="Loading users…" />}
+        {users.isError && (
+          <ErrorAlert error={users.error} onRetry={() => void users.refetch()} mt="md" />
+        )}
+        {users.isSuccess && rows.length === 0 && (
+          <EmptyState
+            icon={<IconUsers size={28} aria-hidden="true" />}
+            title="No users match"
+            description="Try another name, handle or email, or a different status."
+            framed={false}
+          />
+        )}
+        {rows.length > 0 && (
+          <Table.ScrollContainer minWidth={820}>
+            <Table aria-label="Users" highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>User</Table.Th>
+                  <Table.Th>Email</Table.Th>
+                  <Table.Th>Roles</Table.Th>
+                  <Table.Th>Status</Table.Th>
+                  <Table.Th>Joined</Table.Th>
+                  <Table.Th>
+                    <span className="visually-hidden">Actions</span>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((user) => (
+                  <UserRow key={user.id} user={user} isSelf={user.id === me.id} />
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+        {users.hasNextPage && (
+          <Group justify="center" p="md" className="table-footer">
+            <Button
+              variant="default"
+              onClick={() => void users.fetchNextPage()}
+              loading={users.isFetchingNextPage}
+            >
+              Load more
+            </Button>
+          </Group>
+        )}
+      </Card>
+    </>
+  );
+}

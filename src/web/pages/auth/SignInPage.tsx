@@ -1,0 +1,82 @@
+import { Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { LoginBody } from '../../../shared/api/accounts.js';
+import { LIMITS } from '../../../shared/limits.js';
+import { useSignIn } from '../../api/accounts.js';
+import { ApiError, isApiError } from '../../api/client.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { paths } from '../../lib/paths.js';
+import { AuthCard } from './AuthCard.js';
+
+// The same words whatever went wrong, so the page never tells whether an email has an account.
+const WRONG_CREDENTIALS = new ApiError(
+  401,
+  'invalid_credentials',
+  'Email or password is incorrect.',
+);
+
+export function SignInPage() {
+  const signIn = useSignIn();
+  const [formError, setFormError] = useState<unknown>(null);
+  const form = useForm<LoginBody>({
+    initialValues: { email: '', password: '' },
+    validate: {
+      email: (value) => (value.trim() ? null : 'Enter your email address'),
+      password: (value) => (value ? null : 'Enter your password'),
+    },
+  });
+
+  const submit = form.onSubmit((values) => {
+    setFormError(null);
+    signIn.mutate(
+      { email: values.email.trim(), password: values.password },
+      {
+        onError: (error) => {
+          setFormError(isApiError(error, 401) ? WRONG_CREDENTIALS : error);
+          form.setFieldValue('password', '');
+        },
+      },
+    );
+  });
+
+  return (
+    <AuthCard
+      title="Sign in to Tessera"
+      subtitle="Welcome back."
+      footer={
+        <>
+          New to Tessera?{' '}
+          <Anchor component={Link} to={paths.signUp} fw={600}>
+            Create an account
+          </Anchor>
+        </>
+      }
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          {formError !== null && <ErrorAlert error={formError} title="Could not sign you in" />}
+          <TextInput
+            label="Email"
+            type="email"
+            autoComplete="username"
+            required
+            maxLength={LIMITS.emailMax}
+            {...form.getInputProps('email')}
+          />
+          <PasswordInput
+            label="Password"
+            autoComplete="current-password"
+            required
+            maxLength={LIMITS.passwordMax}
+            {...form.getInputProps('password')}
+          />
+          <Button type="submit" fullWidth mt="xs" loading={signIn.isPending}>
+            Sign in
+          </Button>
+        </Stack>
+      </form>
+    </AuthCard>
+  );
+}

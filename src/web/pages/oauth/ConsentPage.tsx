@@ -1,0 +1,141 @@
+import {
+  Alert,
+  Button,
+  Code,
+  Container,
+  Group,
+  List,
+  Paper,
+  Stack,
+  Text,
+  ThemeIcon,
+  Title,
+} from '@mantine/core';
+import { IconApps, IconCheck, IconInfoCircle } from '@tabler/icons-react';
+import { Link, useParams } from 'react-router';
+import type { OAuthInteraction } from '../../../shared/api/oauth.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { LoadingState } from '../../components/LoadingState.js';
+import { signInPathFor } from '../../lib/paths.js';
+import { useDocumentTitle } from '../../lib/use-document-title.js';
+import {
+  oauthPaths,
+  useAnswerInteraction,
+  useOAuthInteraction,
+  type InteractionAnswer,
+} from './oauth-api.js';
+
+function ScopeList({ scopes }: { scopes: OAuthInteraction['scopes'] }) {
+  return (
+    <List
+      spacing="sm"
+      aria-label="What the app will be able to do"
+      icon={
+        <ThemeIcon size={22} radius="xl" color="teal" variant="light">
+          <IconCheck size={14} aria-hidden="true" />
+        </ThemeIcon>
+      }
+    >
+      {scopes.map(({ scope, description }) => (
+        <List.Item key={scope}>
+          <Text size="sm">{description}</Text>
+          <Code fz="xs">{scope}</Code>
+        </List.Item>
+      ))}
+    </List>
+  );
+}
+
+function Answer({ interaction }: { interaction: OAuthInteraction }) {
+  const answer = useAnswerInteraction(interaction.uid);
+  const busy = answer.isPending || answer.isSuccess;
+  const send = (choice: InteractionAnswer) => answer.mutate(choice);
+  const app = interaction.client.name;
+
+  if (!interaction.user) {
+    return (
+      <Stack gap="md">
+        <Text>Sign in to your Tessera account to decide whether {app} may use it.</Text>
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={() => send('cancel')} disabled={busy}>
+            Cancel
+          </Button>
+          <Button component={Link} to={signInPathFor(oauthPaths.consent(interaction.uid))}>
+            Sign in to continue
+          </Button>
+        </Group>
+        {answer.isError && <ErrorAlert error={answer.error} title="That did not work" />}
+      </Stack>
+    );
+  }
+
+  const who = `${interaction.user.displayName} (${interaction.user.email})`;
+  return (
+    <Stack gap="lg">
+      {interaction.needsConsent ? (
+        <>
+          <Text>
+            <strong>{app}</strong> wants to use your Tessera account, {who}. It will be able to:
+          </Text>
+          <ScopeList scopes={interaction.scopes} />
+          <Alert color="gray" variant="light" icon={<IconInfoCircle aria-hidden="true" />}>
+            You can disconnect it at any time under Connected apps in your settings.
+          </Alert>
+        </>
+      ) : (
+        <Text>
+          You have already allowed <strong>{app}</strong>. Continue as {who}?
+        </Text>
+      )}
+      {answer.isError && <ErrorAlert error={answer.error} title="That did not work" />}
+      <Group justify="flex-end" gap="sm">
+        <Button
+          variant="default"
+          onClick={() => send(interaction.needsConsent ? 'deny' : 'cancel')}
+          loading={busy && (answer.variables === 'deny' || answer.variables === 'cancel')}
+          disabled={busy}
+        >
+          {interaction.needsConsent ? 'Deny' : 'Cancel'}
+        </Button>
+        <Button
+          onClick={() => send(interaction.needsConsent ? 'approve' : 'continue')}
+          loading={busy && (answer.variables === 'approve' || answer.variables === 'continue')}
+          disabled={busy}
+        >
+          {interaction.needsConsent ? 'Allow' : 'Continue'}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+/**
+ * Where the authorization server sends people while an app asks for access: the app's name,
+ * what it may do, and Allow / Deny. The browser then returns to the app.
+ */
+export function ConsentPage() {
+  const { uid = '' } = useParams();
+  const interaction = useOAuthInteraction(uid);
+  const title = interaction.data ? `Connect ${interaction.data.client.name}` : 'Connect an app';
+  useDocumentTitle(title);
+
+  return (
+    <Container size={560} py={48}>
+      <Stack gap="lg">
+        <Group gap="sm" wrap="nowrap">
+          <ThemeIcon size={44} radius="md" variant="light">
+            <IconApps size={26} aria-hidden="true" />
+          </ThemeIcon>
+          <Title order={1}>{title}</Title>
+        </Group>
+        <Paper withBorder shadow="sm" p="xl" radius="md">
+          {interaction.isPending && <LoadingState label="Loading the request…" />}
+          {interaction.isError && (
+            <ErrorAlert error={interaction.error} title="This request cannot continue" />
+          )}
+          {interaction.data && <Answer interaction={interaction.data} />}
+        </Paper>
+      </Stack>
+    </Container>
+  );
+}

@@ -1,0 +1,131 @@
+import {
+  Button,
+  Checkbox,
+  Group,
+  Radio,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import {
+  createOAuthClientBodySchema,
+  OAUTH_LIMITS,
+  type CreatedOAuthClient,
+  type OAuthClientType,
+} from '../../../shared/api/oauth.js';
+import { SCOPE_DESCRIPTIONS, SCOPES, type Scope } from '../../../shared/scopes.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { serverFieldErrors, zodValidator } from '../../lib/forms.js';
+import { useCreateOAuthClient } from './oauth-api.js';
+
+type ClientValues = {
+  name: string;
+  type: OAuthClientType;
+  redirectUris: string;
+  scopes: Scope[];
+};
+
+function bodyOf(values: ClientValues) {
+  return {
+    name: values.name,
+    type: values.type,
+    redirectUris: values.redirectUris
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean),
+    scopes: values.scopes,
+  };
+}
+
+const checkBody = zodValidator<ReturnType<typeof bodyOf>>(createOAuthClientBodySchema);
+
+type CreateClientFormProps = {
+  onCreated: (client: CreatedOAuthClient) => void;
+  onCancel: () => void;
+};
+
+export function CreateClientForm({ onCreated, onCancel }: CreateClientFormProps) {
+  const create = useCreateOAuthClient();
+  const [formError, setFormError] = useState<unknown>(null);
+  const form = useForm<ClientValues>({
+    initialValues: { name: '', type: 'public', redirectUris: '', scopes: [...SCOPES] },
+    validate: (values) => checkBody(bodyOf(values)),
+  });
+
+  const submit = form.onSubmit((values) => {
+    setFormError(null);
+    create.mutate(bodyOf(values), {
+      onSuccess: onCreated,
+      onError: (error) => {
+        const fields = serverFieldErrors(error);
+        if (Object.keys(fields).length > 0) form.setErrors(fields);
+        else setFormError(error);
+      },
+    });
+  });
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="New OAuth app">
+      <Stack gap="md">
+        {formError !== null && <ErrorAlert error={formError} title="Could not register the app" />}
+        <TextInput
+          label="App name"
+          description="People see it when the app asks for access."
+          required
+          maxLength={OAUTH_LIMITS.clientNameMax}
+          data-autofocus
+          {...form.getInputProps('name')}
+        />
+        <Radio.Group label="Kind of app" required {...form.getInputProps('type')}>
+          <Stack gap="xs" mt="xs">
+            <Radio
+              value="public"
+              label="Public: a mobile, desktop, command-line or single-page app"
+              description="Cannot keep a secret; signs people in with authorization code + PKCE or the device flow."
+            />
+            <Radio
+              value="confidential"
+              label="Confidential: your own server or script"
+              description="Gets a client secret; can also use client credentials to act as you."
+            />
+          </Stack>
+        </Radio.Group>
+        <Textarea
+          label="Redirect URIs"
+          description="One per line: https, http://127.0.0.1 or localhost for native apps, or your app's own scheme. Leave empty for scripts and device-flow tools."
+          autosize
+          minRows={2}
+          {...form.getInputProps('redirectUris')}
+        />
+        <Checkbox.Group
+          label="Scopes"
+          description="The most any token of this app may get."
+          required
+          {...form.getInputProps('scopes')}
+        >
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" mt="xs">
+            {SCOPES.map((scope) => (
+              <Checkbox
+                key={scope}
+                value={scope}
+                label={scope}
+                description={SCOPE_DESCRIPTIONS[scope]}
+              />
+            ))}
+          </SimpleGrid>
+        </Checkbox.Group>
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={create.isPending}>
+            Register app
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
