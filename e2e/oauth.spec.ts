@@ -26,7 +26,7 @@ async function registerApp(page: Page, name: string, redirectUri: string | null)
   const form = page.getByRole('form', { name: 'New OAuth app' });
   await form.getByRole('textbox', { name: 'App name' }).fill(name);
   if (redirectUri) await form.getByRole('textbox', { name: 'Redirect URIs' }).fill(redirectUri);
-  await form.getByRole('checkbox', { name: 'money:write' }).uncheck();
+  await form.getByRole('checkbox', { name: 'review:write' }).uncheck();
   await form.getByRole('button', { name: 'Register app' }).click();
   const clientId = (await page.getByTestId('new-client-id').textContent())?.trim();
   if (!clientId) throw new Error('no client id shown');
@@ -71,17 +71,23 @@ async function catchRedirect(page: Page) {
 async function callApi(
   token: string,
   path: string,
-  init: { method?: string; json?: unknown } = {},
+  init: { method?: string; json?: unknown; csv?: string } = {},
 ) {
+  const body = init.csv ?? (init.json === undefined ? undefined : JSON.stringify(init.json));
   const response = await fetch(`${BASE_URL}/api/v1/${path}`, {
-    method: init.method ?? (init.json === undefined ? 'GET' : 'POST'),
+    method: init.method ?? (body === undefined ? 'GET' : 'POST'),
     headers: {
       authorization: `Bearer ${token}`,
-      ...(init.json !== undefined && { 'content-type': 'application/json' }),
+      ...(body !== undefined && { 'content-type': init.csv ? 'text/csv' : 'application/json' }),
     },
-    ...(init.json !== undefined && { body: JSON.stringify(init.json) }),
+    ...(body !== undefined && { body }),
   });
-  return { status: response.status, body: (await response.json()) as Record<string, any> };
+  const text = await response.text();
+  const json = response.headers.get('content-type')?.startsWith('application/json');
+  return {
+    status: response.status,
+    body: (json ? JSON.parse(text) : { text }) as Record<string, any>,
+  };
 }
 
 test('a public app signs a requester in with code + PKCE and works as them', async ({ page }) => {
@@ -93,13 +99,13 @@ test('a public app signs a requester in with code + PKCE and works as them', asy
 
   const { url, checks } = await authorizationUrl(
     config,
-    'openid offline_access profile projects:read projects:write',
+    'openid offline_access profile projects:read projects:write money:read money:write',
   );
   await page.goto(url.href);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Connect Desktop uploader');
   const abilities = page.getByRole('list', { name: 'What the app will be able to do' });
   await expect(abilities).toContainText('Create, edit, fund and publish projects');
-  await expect(abilities).not.toContainText('money:write');
+  await expect(abilities).not.toContainText('review:write');
   await expectNoSeriousViolations(page);
   await page.getByRole('button', { name: 'Allow' }).click();
   await expect(page.getByText('Back in the app')).toBeVisible();
@@ -111,12 +117,31 @@ test('a public app signs a requester in with code + PKCE and works as them', asy
 
   const me = await callApi(tokens.access_token, 'me');
   expect(me.body.email).toBe(account.email);
+  // The requester loop, as the app: create a project, upload a batch, fund, publish, results.
   const project = await callApi(tokens.access_token, 'projects', {
-    json: { title: 'Made from a desktop app', rewardCents: 15 },
+    json: {
+      title: 'Made from a desktop app',
+      rewardCents: 15,
+      template: {
+        kind: 'form',
+        items: [{ type: 'text', name: 'caption', label: 'Caption {{photo}}', required: true }],
+      },
+    },
   });
   expect(project.status).toBe(201);
-  const read = await callApi(tokens.access_token, `projects/${String(project.body.id)}`);
-  expect(read.body.title).toBe('Made from a desktop app');
+  const id = String(project.body.id);
+  const batch = await callApi(tokens.access_token, `projects/${id}/batches`, {
+    csv: 'photo\nbeach.jpg\nforest.jpg\n',
+  });
+  expect(batch.body.rowCount).toBe(2);
+  const deposit = await callApi(tokens.access_token, 'me/deposits', {
+    json: { amountCents: 1_000 },
+  });
+  expect(deposit.status).toBe(201);
+  const published = await callApi(tokens.access_token, `projects/${id}/publish`, { json: {} });
+  expect(published.body.status).toBe('published');
+  const results = await callApi(tokens.access_token, `projects/${id}/results.json`);
+  expect(results.status).toBe(200);
 
   // The person sees the app under Connected apps and can cut it off.
   await page.goto('/settings/connected-apps');

@@ -6,13 +6,12 @@
  *
  *   npx tsx bench/import/index.ts            ROWS=20000 npx tsx bench/import/index.ts
  */
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
-import { openDatabase, type DatabaseHandle } from '../../src/server/db/database.js';
+import type { DatabaseHandle } from '../../src/server/db/database.js';
 import { migrateToLatest } from '../../src/server/db/migrate.js';
+import { openBenchDatabase } from '../lib/bench-db.js';
 
 const ROWS = Number(process.env.ROWS ?? 100_000);
 const BASELINE_CHUNK = 1_000;
@@ -28,28 +27,6 @@ function makeCsv(rows: number) {
 }
 
 const peakRssMiB = () => Math.round(process.resourceUsage().maxRSS / 1024);
-
-async function openBenchDatabase(kind: 'pglite' | 'postgres') {
-  if (kind === 'pglite') {
-    const handle = await openDatabase({ kind: 'pglite' });
-    return { handle, drop: async () => {} };
-  }
-  const url = process.env.DATABASE_URL as string;
-  const name = `tessera_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const handle = await openDatabase({ kind: 'postgres', url: target.toString() });
-  return {
-    handle,
-    drop: async () => {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
 
 async function baselineInsert(handle: DatabaseHandle, projectId: string, rows: string[][]) {
   const batch = await handle.db
@@ -85,7 +62,8 @@ async function baselineInsert(handle: DatabaseHandle, projectId: string, rows: s
 }
 
 async function run(kind: 'pglite' | 'postgres', csv: string, rows: string[][]) {
-  const { handle, drop } = await openBenchDatabase(kind);
+  const bench = await openBenchDatabase(kind);
+  const { handle } = bench;
   try {
     await migrateToLatest(handle.db);
     const app = await buildApp({
@@ -157,7 +135,7 @@ async function run(kind: 'pglite' | 'postgres', csv: string, rows: string[][]) {
     );
   } finally {
     await handle.close();
-    await drop();
+    await bench.drop();
   }
 }
 

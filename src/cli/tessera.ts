@@ -5,6 +5,7 @@ import { createServices } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 import { openConfiguredDatabase, startServer } from '../server/main.js';
+import { demoBanner, isEmptyDatabase, seedDemo } from '../server/demo/seed.js';
 import { systemClock } from '../server/lib/clock.js';
 import { emailSchema, passwordSchema } from '../shared/api/accounts.js';
 
@@ -30,6 +31,27 @@ program
       console.log(
         applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.',
       );
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('seed')
+  .description('Add demo data: a funded requester with two sample projects, and a worker')
+  .requiredOption('--demo', 'the demo data set (the only one there is)')
+  .action(async () => {
+    const config = loadConfig();
+    const database = await openConfiguredDatabase(config);
+    try {
+      await migrateToLatest(database.db);
+      if (!(await isEmptyDatabase(database.db))) {
+        console.error('The database already has users; demo data goes only into an empty one.');
+        process.exitCode = 2;
+        return;
+      }
+      const services = createServices({ db: database.db, clock: systemClock, config });
+      console.log(demoBanner(await seedDemo(services), config.publicUrl));
     } finally {
       await database.close();
     }

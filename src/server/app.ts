@@ -39,6 +39,14 @@ import { createFeedService } from './modules/work/feed.service.js';
 import { createWorkRepository } from './modules/work/work.repository.js';
 import { workRoutes } from './modules/work/work.routes.js';
 import { createWorkService } from './modules/work/work.service.js';
+import { createNotificationsService } from './modules/notifications/notifications.service.js';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
+import { resultsRoutes } from './modules/results/results.routes.js';
+import { createResultsService } from './modules/results/results.service.js';
+import { createReviewModule } from './modules/review/review.module.js';
+import { reviewRoutes } from './modules/review/review.routes.js';
+import { createPayoutsModule } from './modules/payouts/payouts.module.js';
+import { payoutsRoutes } from './modules/payouts/payouts.routes.js';
 import { createSweeps } from './sweeps/index.js';
 import { startSweeps } from './sweeps/runner.js';
 
@@ -75,10 +83,29 @@ export function createServices(deps: { db: Db; clock: Clock; config: Config }) {
     paymentsSandbox: deps.config.paymentsSandbox,
   });
   const qualifications = createQualificationsService({ db: deps.db, clock: deps.clock });
+  // Before the services that announce changes (review, ledger sweeps) so they can be given it.
+  const notifications = createNotificationsService({ db: deps.db, clock: deps.clock });
+  const notify = (trx: Db, notice: Parameters<typeof notifications.notify>[1]) =>
+    notifications.notify(trx, notice);
+  const review = createReviewModule({
+    db: deps.db,
+    clock: deps.clock,
+    ledger,
+    feePercent: deps.config.platformFeePercent,
+    notify,
+  });
+  const payouts = createPayoutsModule({
+    db: deps.db,
+    clock: deps.clock,
+    ledger,
+    payoutMinimumCents: deps.config.payoutMinimumCents,
+    notify,
+  });
   const projects = createProjectsModule({
     db: deps.db,
     clock: deps.clock,
     ledger,
+    settlement: review.settlement,
     qualifications,
     feePercent: deps.config.platformFeePercent,
   });
@@ -94,7 +121,19 @@ export function createServices(deps: { db: Db; clock: Clock; config: Config }) {
     feed,
     clock: deps.clock,
   });
-  return { accounts, ledger, qualifications, projects, work, feed };
+  const results = createResultsService({ db: deps.db, clock: deps.clock });
+  return {
+    accounts,
+    ledger,
+    qualifications,
+    projects,
+    work,
+    feed,
+    notifications,
+    results,
+    review,
+    payouts,
+  };
 }
 
 export async function buildApp(deps: AppDeps) {
@@ -103,7 +142,9 @@ export async function buildApp(deps: AppDeps) {
   const app = Fastify({
     logger: deps.logger ?? { level: deps.config.logLevel },
     bodyLimit: LIMITS.jsonBodyBytes,
-    trustProxy: true,
+    // Only a proxy we run (nginx on this host by default) may say who the client is; otherwise
+    // anyone could dodge per-address rate limits with their own X-Forwarded-For.
+    trustProxy: deps.config.trustProxy,
     // Honour a caller's (or nginx's) request id when it is sane, else make one.
     genReqId: (request) => {
       const incoming = request.headers['x-request-id'];
@@ -184,7 +225,15 @@ export async function buildApp(deps: AppDeps) {
       await api.register(ledgerRoutes, { ledger: services.ledger });
       await api.register(qualificationsRoutes, { qualifications: services.qualifications });
       await api.register(projectsRoutes, services.projects);
-      await api.register(workRoutes, { work: services.work, feed: services.feed });
+      await api.register(workRoutes, {
+        work: services.work,
+        feed: services.feed,
+        review: services.review.review,
+      });
+      await api.register(reviewRoutes, services.review);
+      await api.register(payoutsRoutes, services.payouts);
+      await api.register(notificationsRoutes, { notifications: services.notifications });
+      await api.register(resultsRoutes, { results: services.results });
       await api.register(oauthRoutes, { oauth: oauth.service });
       await api.register(oauthInteractionsRoutes, { interactions: oauth.interactions });
     },

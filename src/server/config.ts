@@ -20,7 +20,9 @@ const envSchema = z.object({
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
   PLATFORM_FEE_PERCENT: z.coerce.number().min(0).max(100).default(0),
   PAYMENTS_SANDBOX: booleanFlag.optional(),
+  PAYOUT_MINIMUM_CENTS: z.coerce.number().int().min(1).max(100_000_000).default(100),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: z.string().min(1).default('loopback'),
 });
 
 export type Config = {
@@ -35,7 +37,11 @@ export type Config = {
   sessionSecret: string | undefined;
   platformFeePercent: number;
   paymentsSandbox: boolean;
+  /** The smallest payout a worker may ask for. */
+  payoutMinimumCents: number;
   logLevel: string;
+  /** Which proxies' X-Forwarded-For to believe (Fastify's trustProxy: addresses, CIDRs, `loopback`). */
+  trustProxy: string;
 };
 
 export class ConfigError extends Error {}
@@ -63,6 +69,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     platformFeePercent: e.PLATFORM_FEE_PERCENT,
     // Self-serve test credit is safe on a laptop's embedded database, not on a real deployment.
     paymentsSandbox: e.PAYMENTS_SANDBOX ?? !e.DATABASE_URL,
+    payoutMinimumCents: e.PAYOUT_MINIMUM_CENTS,
     logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
   };
 }

@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
-import { buildApp } from './app.js';
+import { buildApp, createServices } from './app.js';
 import { loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { demoBanner, isEmptyDatabase, seedDemo } from './demo/seed.js';
+import { systemClock } from './lib/clock.js';
 
 /** Where the built SPA is: beside the compiled server, or in dist/ when run from source. */
 export function findWebDir(): string | undefined {
@@ -23,6 +25,12 @@ export function openConfiguredDatabase(config: Config) {
 export async function startServer(config: Config = loadConfig()) {
   const database = await openConfiguredDatabase(config);
   await migrateToLatest(database.db);
+  // A fresh laptop install gets something to look at; a real deployment never gets demo data.
+  let demo: string | undefined;
+  if (database.kind === 'pglite' && (await isEmptyDatabase(database.db))) {
+    const services = createServices({ db: database.db, clock: systemClock, config });
+    demo = demoBanner(await seedDemo(services), config.publicUrl);
+  }
   const redis = config.redisUrl
     ? new Redis(config.redisUrl, {
         maxRetriesPerRequest: 1,
@@ -58,5 +66,6 @@ export async function startServer(config: Config = loadConfig()) {
   const where =
     database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
   app.log.info(`Tessera is running at ${config.publicUrl} on ${where}`);
+  if (demo) console.log(demo);
   return { app, database };
 }

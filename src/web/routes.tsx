@@ -14,11 +14,15 @@ import { NotFoundPage } from './pages/public/NotFoundPage.js';
 import { PublicProfilePage } from './pages/public/PublicProfilePage.js';
 import { RouteErrorPage } from './pages/public/RouteErrorPage.js';
 import { FundsPage } from './pages/requester/FundsPage.js';
+import { NewProjectPage } from './pages/requester/NewProjectPage.js';
+import { ProjectPage } from './pages/requester/ProjectPage.js';
 import { ProjectsPage } from './pages/requester/ProjectsPage.js';
 import { QualificationsPage } from './pages/requester/QualificationsPage.js';
 import { EarningsPage } from './pages/worker/EarningsPage.js';
 import { FindWorkPage } from './pages/worker/FindWorkPage.js';
 import { MyWorkPage } from './pages/worker/MyWorkPage.js';
+import { ProjectPreviewPage } from './pages/worker/ProjectPreviewPage.js';
+import { WorkPage } from './pages/work/WorkPage.js';
 
 // Each role's pages. A new page goes in its role's list (and in layout/navigation.ts if the
 // sidebar should show it); the role guard and the app frame come with the list.
@@ -26,10 +30,14 @@ const workerRoutes: RouteObject[] = [
   { path: paths.worker.findWork, element: <FindWorkPage /> },
   { path: paths.worker.myWork, element: <MyWorkPage /> },
   { path: paths.worker.earnings, element: <EarningsPage /> },
+  { path: paths.worker.projectPreviewPattern, element: <ProjectPreviewPage /> },
+  { path: paths.worker.assignmentPattern, element: <WorkPage /> },
 ];
 
 const requesterRoutes: RouteObject[] = [
   { path: paths.requester.projects, element: <ProjectsPage /> },
+  { path: paths.requester.newProject, element: <NewProjectPage /> },
+  { path: paths.requester.projectPattern, element: <ProjectPage /> },
   { path: paths.requester.qualifications, element: <QualificationsPage /> },
   { path: paths.requester.funds, element: <FundsPage /> },
 ];

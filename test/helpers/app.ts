@@ -29,6 +29,8 @@ export async function createTestApp(
     clock,
     logger: false,
     authRateLimitPerMinute: 1_000,
+    // Suites make many calls as one user; rate-limit tests pass their own small limits.
+    rateLimits: { read: 100_000, write: 100_000, anonymous: 100_000, oauth: 100_000 },
     ...overrides.deps,
   });
   await app.ready();

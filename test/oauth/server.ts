@@ -2,8 +2,6 @@ import * as oidc from 'openid-client';
 import { createTestApp } from '../helpers/app.js';
 import { Browser, freePort } from './browser.js';
 
-const GENEROUS = { read: 100_000, write: 100_000, anonymous: 100_000, oauth: 100_000 };
-
 /**
  * The app listening on 127.0.0.1 with PUBLIC_URL (hence the issuer) matching its address, so
  * openid-client can talk to it as it would to a deployment.
@@ -11,10 +9,7 @@ const GENEROUS = { read: 100_000, write: 100_000, anonymous: 100_000, oauth: 100
 export async function startOAuthServer() {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const ctx = await createTestApp({
-    env: { PUBLIC_URL: origin },
-    deps: { rateLimits: GENEROUS },
-  });
+  const ctx = await createTestApp({ env: { PUBLIC_URL: origin } });
   await ctx.app.listen({ port, host: '127.0.0.1' });
   return { ...ctx, origin, browser: () => new Browser(origin) };
 }

@@ -154,6 +154,9 @@ export interface ProjectsTable {
   updated_at: Timestamp;
   published_at: Timestamp | null;
   cancelled_at: Timestamp | null;
+  completed_at: Timestamp | null;
+  /** Set once a closed project holds no escrow and owes nothing. */
+  settled_at: Timestamp | null;
 }
 
 export interface BatchesTable {
@@ -203,6 +206,8 @@ export interface AssignmentsTable {
   reviewed_by: string | null;
   feedback: string | null;
   updated_at: Generated<Date>;
+  /** False only for an approval paid from available funds because no slot was free. */
+  holds_slot: Generated<boolean>;
 }
 
 export interface BlocksTable {
@@ -210,6 +215,57 @@ export interface BlocksTable {
   worker_id: string;
   reason: string;
   created_at: CreatedAt;
+}
+
+export type NotificationKind =
+  | 'assignment_approved'
+  | 'assignment_rejected'
+  | 'bonus_received'
+  | 'project_finished'
+  | 'escrow_returned'
+  | 'payout_paid';
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: NotificationKind;
+  title: string;
+  body: Generated<string>;
+  link: string | null;
+  read_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface BonusesTable {
+  id: Generated<string>;
+  assignment_id: string;
+  project_id: string;
+  requester_id: string;
+  worker_id: string;
+  amount_cents: number;
+  fee_cents: number;
+  reason: string;
+  idempotency_key: string | null;
+  ledger_transaction_id: string | null;
+  created_at: Date;
+}
+
+export type PayoutStatus = 'requested' | 'paid' | 'cancelled';
+
+export interface PayoutsTable {
+  id: Generated<string>;
+  worker_id: string;
+  amount_cents: number;
+  status: Generated<PayoutStatus>;
+  requested_at: Date;
+  paid_at: Date | null;
+  cancelled_at: Date | null;
+  reference: string | null;
+  cancel_reason: string | null;
+  decided_by: string | null;
+  idempotency_key: string | null;
+  request_transaction_id: string;
+  reversal_transaction_id: string | null;
 }
 
 export interface Database {
@@ -229,6 +285,9 @@ export interface Database {
   tasks: TasksTable;
   assignments: AssignmentsTable;
   blocks: BlocksTable;
+  bonuses: BonusesTable;
+  payouts: PayoutsTable;
+  notifications: NotificationsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -17,7 +17,11 @@ export const CSRF_HEADER = 'x-csrf-token';
  * headers, e.g. HTTP Basic client credentials): Tessera credentials are not read there.
  */
 export type RouteAuth =
-  'public' | 'optional' | 'external' | { scope: Scope; roles?: readonly Role[] };
+  | 'public'
+  | 'optional'
+  | 'external'
+  // A list of scopes means any one of them (the handler checks which part of the route it allows).
+  | { scope: Scope | readonly Scope[]; roles?: readonly Role[] };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -116,12 +120,13 @@ async function authPlugin(app: FastifyInstance, options: AuthPluginOptions) {
         );
       }
     }
-    if (!auth.scopes.includes(rule.scope)) {
+    const anyOf: readonly Scope[] = typeof rule.scope === 'string' ? [rule.scope] : rule.scope;
+    if (!anyOf.some((scope) => auth.scopes.includes(scope))) {
       throw new ForbiddenError(
-        `This token lacks the "${rule.scope}" scope.`,
+        `This token lacks the "${anyOf.join('" or "')}" scope.`,
         'insufficient_scope',
         {
-          requiredScope: rule.scope,
+          requiredScope: anyOf.length === 1 ? anyOf[0] : anyOf,
         },
       );
     }

@@ -17,5 +17,18 @@ export function createSweeps(services: Services): Sweep[] {
       intervalMs: 15_000,
       run: () => services.work.sweepExpired(),
     },
+    {
+      // Exactly once per submission even with every instance sweeping: rows are claimed with
+      // FOR UPDATE SKIP LOCKED and changed only while still submitted.
+      name: 'auto-approve',
+      intervalMs: 30_000,
+      run: () => services.review.review.sweepAutoApprove(),
+    },
+    {
+      // Completes expired and fully approved projects and returns unused escrow.
+      name: 'settle-projects',
+      intervalMs: 60_000,
+      run: () => services.review.settlement.sweep(),
+    },
   ];
 }

@@ -52,6 +52,12 @@ function readCookie(name: string): string | undefined {
   return undefined;
 }
 
+/** The CSRF header for a mutation sent without apiRequest (e.g. an upload with progress). */
+export function csrfHeaders(): Record<string, string> {
+  const csrf = readCookie(CSRF_COOKIE);
+  return csrf ? { [CSRF_HEADER]: csrf } : {};
+}
+
 export type QueryParams = Record<string, string | number | boolean | null | undefined>;
 
 type RequestOptions<S extends z.ZodType> = {

@@ -1,11 +1,19 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconChevronDown, IconLogout, IconSettings, IconUser } from '@tabler/icons-react';
+import {
+  IconChevronDown,
+  IconCode,
+  IconLogout,
+  IconPlugConnected,
+  IconSettings,
+  IconUser,
+} from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useCurrentUser, useSignOut } from '../api/accounts.js';
 import { errorMessage } from '../components/ErrorAlert.js';
 import { initials } from '../lib/format.js';
 import { paths } from '../lib/paths.js';
+import { oauthPaths } from '../pages/oauth/oauth-api.js';
 
 export function UserMenu() {
   const user = useCurrentUser();
@@ -61,6 +69,20 @@ export function UserMenu() {
           leftSection={<IconUser size={16} aria-hidden="true" />}
         >
           Public profile
+        </Menu.Item>
+        <Menu.Item
+          component={Link}
+          to={oauthPaths.connectedApps}
+          leftSection={<IconPlugConnected size={16} aria-hidden="true" />}
+        >
+          Connected apps
+        </Menu.Item>
+        <Menu.Item
+          component={Link}
+          to={oauthPaths.developerApps}
+          leftSection={<IconCode size={16} aria-hidden="true" />}
+        >
+          Developer apps
         </Menu.Item>
         <Menu.Divider />
         <Menu.Item

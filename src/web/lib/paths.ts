@@ -1,3 +1,7 @@
+/** The tabs of a requester's project page; each has its own address so it can be linked. */
+export const PROJECT_TABS = ['design', 'data', 'settings', 'preview', 'results'] as const;
+export type ProjectTab = (typeof PROJECT_TABS)[number];
+
 /** Every page's address, in one place, so links and routes cannot drift apart. */
 export const paths = {
   landing: '/',
@@ -6,8 +10,24 @@ export const paths = {
   settings: '/settings',
   publicProfile: (handle: string) => `/u/${encodeURIComponent(handle)}`,
   publicProfilePattern: '/u/:handle',
-  worker: { findWork: '/work', myWork: '/my-work', earnings: '/earnings' },
-  requester: { projects: '/projects', qualifications: '/qualifications', funds: '/funds' },
+  worker: {
+    findWork: '/work',
+    myWork: '/my-work',
+    earnings: '/earnings',
+    projectPreview: (projectId: string) => `/work/projects/${encodeURIComponent(projectId)}`,
+    projectPreviewPattern: '/work/projects/:projectId',
+    assignment: (assignmentId: string) => `/work/${encodeURIComponent(assignmentId)}`,
+    assignmentPattern: '/work/:assignmentId',
+  },
+  requester: {
+    projects: '/projects',
+    newProject: '/projects/new',
+    project: (id: string, tab?: ProjectTab) =>
+      `/projects/${encodeURIComponent(id)}${tab ? `/${tab}` : ''}`,
+    projectPattern: '/projects/:projectId/:tab?',
+    qualifications: '/qualifications',
+    funds: '/funds',
+  },
   admin: { users: '/admin/users' },
 } as const;
 

@@ -5,6 +5,8 @@ import * as projects from './20261127001000_projects.js';
 import * as qualifications from './20261127002000_qualifications.js';
 import * as oauth from './20261127003000_oauth.js';
 import * as assignments from './20261127004000_assignments.js';
+import * as reviewMoney from './20261127005000_review_money.js';
+import * as notifications from './20261127006000_notifications.js';
 
 /**
  * Every migration, in order. A static list (rather than reading the folder) works the same under
@@ -17,4 +19,6 @@ export const migrations: Record<string, Migration> = {
   '20261127002000_qualifications': qualifications,
   '20261127003000_oauth': oauth,
   '20261127004000_assignments': assignments,
+  '20261127005000_review_money': reviewMoney,
+  '20261127006000_notifications': notifications,
 };

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { LedgerAccountKind, LedgerTransactionKind } from '../../db/types.js';
@@ -39,6 +40,49 @@ export function createLedgerRepository(db: Db) {
         .where((eb) => (userId === null ? eb('user_id', 'is', null) : eb('user_id', '=', userId)))
         .executeTakeFirstOrThrow();
       return created.id;
+    },
+
+    /**
+     * Many accounts' ids at once, each created on first use, keyed by `accountKey(userId, kind)`.
+     * Used by set-based payments (bulk review, the auto-approval sweep).
+     */
+    async accountIds(
+      trx: Db,
+      wanted: { userId: string | null; kind: LedgerAccountKind }[],
+    ): Promise<Map<string, string>> {
+      const owned = [
+        ...new Map(
+          wanted.filter((w) => w.userId !== null).map((w) => [accountKey(w.userId, w.kind), w]),
+        ).values(),
+      ];
+      if (owned.length) {
+        await trx
+          .insertInto('ledger_accounts')
+          .values(
+            // In one order everywhere, so two first-time payments cannot deadlock on the index.
+            owned
+              .sort((a, b) =>
+                accountKey(a.userId, a.kind).localeCompare(accountKey(b.userId, b.kind)),
+              )
+              .map((w) => ({ user_id: w.userId, kind: w.kind })),
+          )
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+      }
+      // The platform's own accounts always exist (the ledger migration creates them).
+      const rows = await trx
+        .selectFrom('ledger_accounts')
+        .select(['id', 'user_id', 'kind'])
+        .where((eb) =>
+          eb.or([
+            eb('user_id', 'is', null),
+            ...(owned.length
+              ? [eb('user_id', 'in', [...new Set(owned.map((w) => w.userId as string))])]
+              : []),
+          ]),
+        )
+        .execute();
+      return new Map(rows.map((row) => [accountKey(row.user_id, row.kind), row.id]));
     },
 
     /**
@@ -114,6 +158,61 @@ export function createLedgerRepository(db: Db) {
       return id;
     },
 
+    /**
+     * Appends many balanced transactions in a few statements (one per table, then one balance
+     * update per account, in id order).
+     */
+    async postMany(trx: Db, txs: NewLedgerTransaction[]): Promise<string[]> {
+      if (!txs.length) return [];
+      for (const tx of txs) {
+        const sum = tx.entries.reduce((total, e) => total + e.amountCents, 0);
+        if (sum !== 0 || tx.entries.some((e) => !Number.isSafeInteger(e.amountCents))) {
+          throw new Error(`Unbalanced ledger transaction (${tx.kind}, sum ${sum})`);
+        }
+      }
+      const ids = txs.map(() => randomUUID());
+      await trx
+        .insertInto('ledger_transactions')
+        .values(
+          txs.map((tx, i) => ({
+            id: ids[i],
+            kind: tx.kind,
+            memo: tx.memo,
+            project_id: tx.projectId ?? null,
+            assignment_id: tx.assignmentId ?? null,
+            actor_id: tx.actorId ?? null,
+            provider: tx.provider ?? null,
+            external_reference: tx.externalReference ?? null,
+            idempotency_key: tx.idempotencyKey ?? null,
+          })),
+        )
+        .execute();
+      const entries = txs.flatMap((tx, i) =>
+        tx.entries
+          .filter((e) => e.amountCents !== 0)
+          .map((e) => ({
+            transaction_id: ids[i] as string,
+            account_id: e.accountId,
+            amount_cents: e.amountCents,
+            project_id: e.projectId ?? null,
+          })),
+      );
+      await trx.insertInto('ledger_entries').values(entries).execute();
+      const byAccount = new Map<string, number>();
+      for (const e of entries)
+        byAccount.set(e.account_id, (byAccount.get(e.account_id) ?? 0) + e.amount_cents);
+      for (const [accountId, delta] of [...byAccount].sort(([a], [b]) => a.localeCompare(b))) {
+        if (delta === 0) continue;
+        await trx
+          .updateTable('ledger_accounts')
+          .set({ balance_cents: sql<number>`balance_cents + ${delta}` })
+          .where('id', '=', accountId)
+          .where('user_id', 'is not', null)
+          .execute();
+      }
+      return ids;
+    },
+
     async balances(
       userId: string,
       trx: Db = db,
@@ -176,3 +275,7 @@ export function createLedgerRepository(db: Db) {
 }
 
 export type LedgerRepository = ReturnType<typeof createLedgerRepository>;
+
+export function accountKey(userId: string | null, kind: LedgerAccountKind): string {
+  return `${userId ?? 'platform'}:${kind}`;
+}

@@ -1,7 +1,24 @@
 import { platformFeeCents } from '../../../shared/money.js';
 import type { Db } from '../../db/database.js';
+import type { LedgerAccountKind } from '../../db/types.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
-import type { LedgerRepository } from './ledger.repository.js';
+import { accountKey, type LedgerRepository } from './ledger.repository.js';
+
+/**
+ * One approved assignment's pay: reward to the worker and the fee to the platform, from the
+ * project's escrow (the slot's money) or, for a rejection reversed without a free slot, from the
+ * requester's available funds.
+ */
+export type AssignmentPayment = {
+  assignmentId: string;
+  projectId: string;
+  requesterId: string;
+  workerId: string;
+  rewardCents: number;
+  source: 'escrow' | 'available';
+  actorId: string | null;
+  memo: string;
+};
 
 /** Where money comes from: test credit, or an offline payment an admin records. */
 export type DepositProvider = 'sandbox' | 'manual';
@@ -147,6 +164,209 @@ export function createLedgerService(deps: {
     },
 
     projectEscrowCents: (projectId: string, trx?: Db) => ledger.projectEscrowCents(projectId, trx),
+
+    /** What a project holds in escrow, read after locking its requester's accounts. */
+    async lockProjectEscrow(trx: Db, requesterId: string, projectId: string): Promise<number> {
+      const available = await ledger.accountId(trx, requesterId, 'requester_available');
+      const escrow = await ledger.accountId(trx, requesterId, 'requester_escrow');
+      await ledger.lockBalances(trx, [available, escrow]);
+      return ledger.projectEscrowCents(projectId, trx);
+    },
+
+    /**
+     * Pays approved assignments inside the caller's transaction, which already holds their rows.
+     * Accounts are locked in id order before their balances are checked. Short available funds
+     * are a 409; short escrow means the ledger's invariant broke, so it fails loudly instead.
+     */
+    async payAssignments(trx: Db, payments: AssignmentPayment[]): Promise<string[]> {
+      if (!payments.length) return [];
+      const sourceKind = (p: AssignmentPayment): LedgerAccountKind =>
+        p.source === 'escrow' ? 'requester_escrow' : 'requester_available';
+      const ids = await ledger.accountIds(trx, [
+        { userId: null, kind: 'platform_fees' },
+        ...payments.flatMap((p) => [
+          { userId: p.requesterId, kind: sourceKind(p) },
+          { userId: p.workerId, kind: 'worker_earnings' as const },
+        ]),
+      ]);
+      const id = (userId: string | null, kind: LedgerAccountKind) =>
+        ids.get(accountKey(userId, kind)) as string;
+      const fees = id(null, 'platform_fees');
+      const balances = await ledger.lockBalances(
+        trx,
+        payments.flatMap((p) => [
+          id(p.requesterId, sourceKind(p)),
+          id(p.workerId, 'worker_earnings'),
+        ]),
+      );
+      const needed = new Map<string, { cents: number; payment: AssignmentPayment }>();
+      for (const p of payments) {
+        const from = id(p.requesterId, sourceKind(p));
+        const cents = p.rewardCents + platformFeeCents(p.rewardCents, deps.feePercent);
+        needed.set(from, { cents: (needed.get(from)?.cents ?? 0) + cents, payment: p });
+      }
+      for (const [accountId, { cents, payment }] of needed) {
+        const availableCents = balances.get(accountId) ?? 0;
+        if (availableCents >= cents) continue;
+        if (payment.source === 'escrow') {
+          throw new Error(`Escrow of requester ${payment.requesterId} cannot cover ${cents} cents`);
+        }
+        throw new ConflictError(
+          'insufficient_funds',
+          `This needs ${cents} cents but only ${availableCents} cents are available. Add funds first.`,
+          { neededCents: cents, availableCents },
+        );
+      }
+      return ledger.postMany(
+        trx,
+        payments.map((p) => {
+          const fee = platformFeeCents(p.rewardCents, deps.feePercent);
+          return {
+            kind: 'payment' as const,
+            memo: p.memo,
+            projectId: p.projectId,
+            assignmentId: p.assignmentId,
+            actorId: p.actorId,
+            entries: [
+              {
+                accountId: id(p.requesterId, sourceKind(p)),
+                amountCents: -(p.rewardCents + fee),
+                projectId: p.source === 'escrow' ? p.projectId : null,
+              },
+              { accountId: id(p.workerId, 'worker_earnings'), amountCents: p.rewardCents },
+              { accountId: fees, amountCents: fee },
+            ],
+          };
+        }),
+      );
+    },
+
+    /** Returns part of a project's escrow to the requester's available funds. */
+    async releaseEscrow(
+      trx: Db,
+      args: { requesterId: string; projectId: string; amountCents: number; memo: string },
+    ): Promise<void> {
+      if (args.amountCents <= 0) return;
+      const available = await ledger.accountId(trx, args.requesterId, 'requester_available');
+      const escrow = await ledger.accountId(trx, args.requesterId, 'requester_escrow');
+      await ledger.lockBalances(trx, [available, escrow]);
+      await ledger.post(trx, {
+        kind: 'release',
+        memo: args.memo,
+        projectId: args.projectId,
+        actorId: args.requesterId,
+        entries: [
+          { accountId: escrow, amountCents: -args.amountCents, projectId: args.projectId },
+          { accountId: available, amountCents: args.amountCents },
+        ],
+      });
+    },
+
+    /** A bonus: requester available → worker earnings, plus the platform's fee on top. */
+    async payBonus(
+      trx: Db,
+      args: {
+        requesterId: string;
+        workerId: string;
+        projectId: string;
+        assignmentId: string;
+        amountCents: number;
+        memo: string;
+      },
+    ): Promise<{ transactionId: string; feeCents: number }> {
+      const feeCents = platformFeeCents(args.amountCents, deps.feePercent);
+      const fees = await ledger.accountId(trx, null, 'platform_fees');
+      const available = await ledger.accountId(trx, args.requesterId, 'requester_available');
+      const earnings = await ledger.accountId(trx, args.workerId, 'worker_earnings');
+      const balances = await ledger.lockBalances(trx, [available, earnings]);
+      const neededCents = args.amountCents + feeCents;
+      const availableCents = balances.get(available) ?? 0;
+      if (availableCents < neededCents) {
+        throw new ConflictError(
+          'insufficient_funds',
+          `This bonus needs ${neededCents} cents (with the platform fee) but only ${availableCents} cents are available. Add funds first.`,
+          { neededCents, availableCents },
+        );
+      }
+      const transactionId = await ledger.post(trx, {
+        kind: 'bonus',
+        memo: args.memo,
+        projectId: args.projectId,
+        assignmentId: args.assignmentId,
+        actorId: args.requesterId,
+        entries: [
+          { accountId: available, amountCents: -neededCents },
+          { accountId: earnings, amountCents: args.amountCents },
+          { accountId: fees, amountCents: feeCents },
+        ],
+      });
+      return { transactionId, feeCents };
+    },
+
+    /** Holds a worker's earnings account until the caller's transaction ends. */
+    async lockEarnings(trx: Db, workerId: string): Promise<number> {
+      const earnings = await ledger.accountId(trx, workerId, 'worker_earnings');
+      return (await ledger.lockBalances(trx, [earnings])).get(earnings) ?? 0;
+    },
+
+    /** A worker's earnings leave the platform (worker earnings → external). */
+    async payout(
+      trx: Db,
+      args: { workerId: string; amountCents: number | 'all'; minimumCents: number; memo: string },
+    ): Promise<{ transactionId: string; amountCents: number }> {
+      const external = await ledger.accountId(trx, null, 'external');
+      const earnings = await ledger.accountId(trx, args.workerId, 'worker_earnings');
+      const balances = await ledger.lockBalances(trx, [earnings]);
+      const availableCents = balances.get(earnings) ?? 0;
+      const amountCents = args.amountCents === 'all' ? availableCents : args.amountCents;
+      if (amountCents > availableCents) {
+        throw new ConflictError(
+          'insufficient_funds',
+          `You asked for ${amountCents} cents but only ${availableCents} cents are available.`,
+          { neededCents: amountCents, availableCents },
+        );
+      }
+      if (amountCents < args.minimumCents) {
+        throw new ConflictError(
+          'below_minimum',
+          `Payouts start at ${args.minimumCents} cents; ${amountCents} cents is less.`,
+          { minimumCents: args.minimumCents, availableCents },
+        );
+      }
+      const transactionId = await ledger.post(trx, {
+        kind: 'payout',
+        memo: args.memo,
+        actorId: args.workerId,
+        entries: [
+          { accountId: earnings, amountCents: -amountCents },
+          { accountId: external, amountCents },
+        ],
+      });
+      return { transactionId, amountCents };
+    },
+
+    /** Puts a cancelled payout's money back into the worker's earnings. */
+    async reversePayout(
+      trx: Db,
+      args: { workerId: string; amountCents: number; actorId: string; memo: string },
+    ): Promise<string> {
+      const external = await ledger.accountId(trx, null, 'external');
+      const earnings = await ledger.accountId(trx, args.workerId, 'worker_earnings');
+      await ledger.lockBalances(trx, [earnings]);
+      return ledger.post(trx, {
+        kind: 'payout_reversal',
+        memo: args.memo,
+        actorId: args.actorId,
+        entries: [
+          { accountId: external, amountCents: -args.amountCents },
+          { accountId: earnings, amountCents: args.amountCents },
+        ],
+      });
+    },
+
+    async earningsCents(workerId: string, trx: Db = db): Promise<number> {
+      return (await ledger.balances(workerId, trx)).worker_earnings ?? 0;
+    },
 
     async history(userId: string, page: { limit: number; cursor?: string | undefined }) {
       const beforeEntryId = page.cursor ? decodeEntryCursor(page.cursor) : undefined;

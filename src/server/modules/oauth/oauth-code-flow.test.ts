@@ -303,6 +303,20 @@ describe('authorization code: refusals', () => {
     expect((await api(server.origin, tokens.access_token, '/api/v1/me')).status).toBe(401);
   });
 
+  it('issues tokens once for a code exchanged twice at the same moment', async () => {
+    const request = await authorizationRequest(config, { scope: 'profile' });
+    const start = await browser.navigate(request.url);
+    const back = await answerConsent(browser, consentUid(start.url), true);
+    const checks = { pkceCodeVerifier: request.verifier, expectedState: request.state };
+    const outcomes = await Promise.allSettled([
+      oidc.authorizationCodeGrant(config, back.url, checks),
+      oidc.authorizationCodeGrant(config, back.url, checks),
+    ]);
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    const refused = outcomes.find((o) => o.status === 'rejected');
+    expect((refused?.reason as oidc.ResponseBodyError).error).toBe('invalid_grant');
+  });
+
   it('returns access_denied when the user declines', async () => {
     const request = await authorizationRequest(config, { scope: 'profile' });
     const start = await browser.navigate(request.url);

@@ -76,13 +76,17 @@ export function createOAuthModelsRepository(db: Db) {
       return row && { payload: row.payload, consumedAt: row.consumed_at };
     },
 
-    async consume(kind: string, id: string, now: Date): Promise<void> {
-      await db
+    /** Marks a one-time artefact used; false if it was already (another instance won the race). */
+    async consume(kind: string, id: string, now: Date): Promise<boolean> {
+      const row = await db
         .updateTable('oauth_models')
         .set({ consumed_at: now })
         .where('kind', '=', kind)
         .where('id', '=', id)
-        .execute();
+        .where('consumed_at', 'is', null)
+        .returning('id')
+        .executeTakeFirst();
+      return row !== undefined;
     },
 
     async destroy(kind: string, id: string): Promise<void> {

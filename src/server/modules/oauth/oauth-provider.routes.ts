@@ -38,6 +38,10 @@ export const oauthProviderRoutes: FastifyPluginAsync<{
 }> = async (app, opts) => {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', (_request, _payload, done) => done(null));
+  // The provider answers its own errors; log the unexpected ones with the app's logger.
+  opts.provider.on('server_error', (_ctx, error) =>
+    app.log.error({ err: error }, 'authorization server error'),
+  );
   const callback = opts.provider.callback();
 
   async function handle(request: FastifyRequest, reply: FastifyReply) {
@@ -46,6 +50,12 @@ export const oauthProviderRoutes: FastifyPluginAsync<{
     for (const [name, value] of Object.entries(reply.getHeaders())) {
       if (value !== undefined) reply.raw.setHeader(name, value);
     }
+    // Koa reads the client's address, protocol and host from forwarded headers: give it what
+    // Fastify concluded under TRUST_PROXY, so a client cannot claim them itself.
+    const { headers } = request.raw;
+    headers['x-forwarded-proto'] = request.protocol;
+    headers['x-forwarded-for'] = request.ip;
+    headers['x-forwarded-host'] = request.host;
     reply.hijack();
     await callback(request.raw, reply.raw);
   }

@@ -1,4 +1,4 @@
-import type { Adapter, AdapterFactory, AdapterPayload } from 'oidc-provider';
+import { errors, type Adapter, type AdapterFactory, type AdapterPayload } from 'oidc-provider';
 import type { Clock } from '../../lib/clock.js';
 import { sha256 } from '../../lib/secrets.js';
 import type {
@@ -80,7 +80,10 @@ export function createOAuthAdapterFactory(deps: {
         return reveal(await models.findBy(kind, 'user_code', userCode, clock.now()));
       },
       async consume(id) {
-        await models.consume(kind, key(id), clock.now());
+        // Atomic, so a code or refresh token presented to two instances at once is used once.
+        if (!(await models.consume(kind, key(id), clock.now()))) {
+          throw new errors.InvalidGrant(`${kind} already used`);
+        }
       },
       async destroy(id) {
         await models.destroy(kind, key(id));

@@ -20,7 +20,7 @@ const STYLE = `
     background: #f8f9fa; color: #212529; }
   main { width: min(420px, calc(100vw - 32px)); background: #fff; border: 1px solid #dee2e6;
     border-radius: 8px; padding: 32px; box-shadow: 0 1px 3px rgba(0,0,0,.06); }
-  .brand { font-weight: 700; color: #1c7ed6; letter-spacing: .02em; margin: 0 0 16px; }
+  .brand { font-weight: 700; color: #0c6b88; letter-spacing: .02em; margin: 0 0 16px; }
   h1 { font-size: 1.35rem; margin: 0 0 8px; }
   p { line-height: 1.5; color: #495057; }
   .error { color: #c92a2a; }
@@ -32,14 +32,16 @@ const STYLE = `
     letter-spacing: .15em; text-align: center; padding: 12px; background: #f1f3f5; border-radius: 4px; }
   .actions { display: flex; gap: 12px; margin-top: 20px; }
   button { flex: 1; font: inherit; font-weight: 600; padding: 10px 16px; border-radius: 4px;
-    cursor: pointer; border: 1px solid #1c7ed6; background: #1c7ed6; color: #fff; }
-  button.secondary { background: transparent; color: #1c7ed6; }
+    cursor: pointer; border: 1px solid #1a7898; background: #1a7898; color: #fff; }
+  button.secondary { background: transparent; color: #0c6b88; }
   @media (prefers-color-scheme: dark) {
     body { background: #1a1b1e; color: #c1c2c5; }
     main { background: #25262b; border-color: #373a40; }
     p { color: #a6a7ab; }
     .code { background: #2c2e33; }
     input[type=text] { background: #1a1b1e; color: #c1c2c5; border-color: #373a40; }
+    .brand, button.secondary { color: #a6cfdd; }
+    button.secondary { border-color: #a6cfdd; }
   }
 `;
 

@@ -257,7 +257,8 @@ export function createOAuthProvider(deps: OAuthProviderDeps): Provider {
   };
 
   const provider = new Provider(deps.issuer, configuration);
-  // Behind nginx: trust X-Forwarded-Proto so cookies get the Secure flag over TLS.
+  // Forwarded headers are set by the Fastify mount from what it trusts (oauth-provider.routes.ts),
+  // so cookies get the Secure flag over TLS behind nginx.
   provider.proxy = true;
   // Confidential clients' secrets are stored as SHA-256 only (client_secret_jwt is therefore
   // not offered); compare the hash of what the client presents.

@@ -4,11 +4,14 @@ import { placeholdersOf } from '../../../shared/templates/fill.js';
 import { ConflictError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
+import type { SettlementService } from '../review/settlement.service.js';
 import type { ProjectRow, ProjectsRepository, Trx } from './projects.repository.js';
 import { invalidState, requireOwnedProject, templateOf } from './projects.service.js';
 import type { TasksRepository } from './tasks.repository.js';
 
-export type ProjectLedger = Pick<LedgerService, 'escrowForProject' | 'releaseProjectEscrow'>;
+export type ProjectLedger = Pick<LedgerService, 'escrowForProject'>;
+/** Closes projects and returns unused escrow (the review module's settlement). */
+export type ProjectSettlement = Pick<SettlementService, 'settle'>;
 
 /** What one row of a project costs in escrow: every slot's reward plus the platform's fee. */
 export function escrowPerRowCents(project: ProjectRow, feePercent: number): number {
@@ -27,6 +30,7 @@ export function createLifecycleService(deps: {
   projects: ProjectsRepository;
   tasks: TasksRepository;
   ledger: ProjectLedger;
+  settlement: ProjectSettlement;
   feePercent: number;
   clock: Clock;
 }) {
@@ -55,16 +59,11 @@ export function createLifecycleService(deps: {
   }
 
   /**
-   * Returns a cancelled project's unused escrow once no work on it is outstanding. Until the work
-   * module adds assignments nothing ever is, so this releases at once; the work and review
-   * modules must also call it when the last outstanding assignment of a cancelled project settles.
+   * Returns a cancelled project's escrow beyond what its work in progress (accepted and submitted
+   * assignments) may still earn; the rest comes back as that work settles.
    */
-  async function settleCancelledProject(trx: Trx, project: ProjectRow): Promise<number> {
-    return ledger.releaseProjectEscrow(trx, {
-      requesterId: project.owner_id,
-      projectId: project.id,
-      memo: `Unused escrow of cancelled project "${project.title}"`,
-    });
+  async function settleCancelledProject(trx: Trx, project: ProjectRow): Promise<boolean> {
+    return deps.settlement.settle(trx, project.id);
   }
 
   async function transition(

@@ -2,7 +2,11 @@ import type { Db } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
 import type { QualificationsService } from '../qualifications/qualifications.service.js';
 import { createBatchesService } from './batches.service.js';
-import { createLifecycleService, type ProjectLedger } from './lifecycle.service.js';
+import {
+  createLifecycleService,
+  type ProjectLedger,
+  type ProjectSettlement,
+} from './lifecycle.service.js';
 import { createProjectsRepository } from './projects.repository.js';
 import { createProjectsService } from './projects.service.js';
 import { createTasksRepository } from './tasks.repository.js';
@@ -12,10 +16,11 @@ export function createProjectsModule(deps: {
   db: Db;
   clock: Clock;
   ledger: ProjectLedger;
+  settlement: ProjectSettlement;
   qualifications: Pick<QualificationsService, 'assertRequirementsUsable'>;
   feePercent: number;
 }) {
-  const projects = createProjectsRepository(deps.db);
+  const projects = createProjectsRepository(deps.db, deps.clock);
   const tasks = createTasksRepository(deps.db);
   const { clock, ledger, feePercent } = deps;
   return {
@@ -25,7 +30,14 @@ export function createProjectsModule(deps: {
       qualifications: deps.qualifications,
       clock,
     }),
-    lifecycle: createLifecycleService({ projects, tasks, ledger, feePercent, clock }),
+    lifecycle: createLifecycleService({
+      projects,
+      tasks,
+      ledger,
+      settlement: deps.settlement,
+      feePercent,
+      clock,
+    }),
     batches: createBatchesService({ projects, tasks, ledger, feePercent }),
   };
 }

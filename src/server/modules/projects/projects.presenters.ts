@@ -20,12 +20,11 @@ export function presentProject(row: ProjectRow): Project {
     expiresAt: row.expires_at.toISOString(),
     template: templateOf(row),
     qualificationRequirements: row.qualification_requirements as QualificationRequirement[],
-    // Assignment counts are zero until the work module adds assignments and fills them in.
     progress: {
       tasks: row.task_count,
-      assignmentsSubmitted: 0,
-      assignmentsApproved: 0,
-      assignmentsOutstanding: 0,
+      assignmentsSubmitted: row.assignments_submitted ?? 0,
+      assignmentsApproved: row.assignments_approved ?? 0,
+      assignmentsOutstanding: row.assignments_outstanding ?? 0,
     },
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),

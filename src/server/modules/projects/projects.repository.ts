@@ -1,14 +1,39 @@
-import { sql, type Insertable, type Selectable, type Transaction, type Updateable } from 'kysely';
+import {
+  sql,
+  type Insertable,
+  type RawBuilder,
+  type Selectable,
+  type Transaction,
+  type Updateable,
+} from 'kysely';
 import type { Db } from '../../db/database.js';
 import { decodeCursor } from '../../db/pagination.js';
 import type { Database, ProjectStatus, ProjectsTable } from '../../db/types.js';
+import type { Clock } from '../../lib/clock.js';
 
-export type ProjectRow = Selectable<ProjectsTable>;
+/** Assignment counts shown with a project; absent on rows read only to change them. */
+export type ProjectProgressColumns = {
+  assignments_submitted: number;
+  assignments_approved: number;
+  assignments_outstanding: number;
+};
+export type ProjectRow = Selectable<ProjectsTable> & Partial<ProjectProgressColumns>;
 export type NewProject = Insertable<ProjectsTable>;
 export type ProjectUpdate = Updateable<ProjectsTable>;
 export type Trx = Transaction<Database>;
 
-export function createProjectsRepository(db: Db) {
+/** Counted from the assignments by the status a reader sees (overdue accepted work is expired). */
+function progressColumns(now: Date) {
+  const count = (where: RawBuilder<unknown>) =>
+    sql<number>`(select count(*)::int from assignments a where a.project_id = projects.id and ${where})`;
+  return [
+    count(sql`a.status = 'submitted'`).as('assignments_submitted'),
+    count(sql`a.status = 'approved'`).as('assignments_approved'),
+    count(sql`a.status = 'accepted' and a.deadline > ${now}`).as('assignments_outstanding'),
+  ];
+}
+
+export function createProjectsRepository(db: Db, clock: Clock) {
   return {
     transaction<T>(work: (trx: Trx) => Promise<T>): Promise<T> {
       return db.transaction().execute(work);
@@ -25,13 +50,14 @@ export function createProjectsRepository(db: Db) {
       trx: Db = db,
       options: { lock?: boolean } = {},
     ): Promise<ProjectRow | undefined> {
-      let query = trx
+      const query = trx
         .selectFrom('projects')
         .selectAll()
         .where('id', '=', id)
         .where('owner_id', '=', ownerId);
-      if (options.lock) query = query.forUpdate();
-      return query.executeTakeFirst();
+      // A locked read is for a change, whose result is read back by `update`.
+      if (options.lock) return query.forUpdate().executeTakeFirst();
+      return query.select(progressColumns(clock.now())).executeTakeFirst();
     },
 
     async listOwned(
@@ -40,7 +66,11 @@ export function createProjectsRepository(db: Db) {
       trx: Db = db,
     ): Promise<ProjectRow[]> {
       const cursor = decodeCursor(filter.cursor);
-      let query = trx.selectFrom('projects').selectAll().where('owner_id', '=', ownerId);
+      let query = trx
+        .selectFrom('projects')
+        .selectAll()
+        .select(progressColumns(clock.now()))
+        .where('owner_id', '=', ownerId);
       if (filter.status) query = query.where('status', '=', filter.status);
       if (cursor) {
         query = query.where((eb) =>
@@ -60,6 +90,7 @@ export function createProjectsRepository(db: Db) {
         .set({ ...patch, updated_at: sql<Date>`now()` })
         .where('id', '=', id)
         .returningAll()
+        .returning(progressColumns(clock.now()))
         .executeTakeFirstOrThrow();
     },
 

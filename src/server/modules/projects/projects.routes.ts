@@ -11,6 +11,7 @@ import {
   updateProjectBodySchema,
 } from '../../../shared/api/projects.js';
 import { requireUser } from '../../plugins/auth.js';
+import { sendTaskFrame } from '../../lib/task-frame.js';
 import type { BatchesService } from './batches.service.js';
 import { batchesRoutes } from './batches.routes.js';
 import type { LifecycleService } from './lifecycle.service.js';
@@ -21,7 +22,6 @@ const read = { auth: { scope: 'projects:read', roles: ['requester'] } } as const
 const write = { auth: { scope: 'projects:write', roles: ['requester'] } } as const;
 
 /** Requester HTML runs with an opaque origin, even when its URL is opened directly. */
-export const TASK_FRAME_CSP = 'sandbox allow-scripts allow-forms';
 
 export const projectsRoutes: FastifyPluginAsyncZod<{
   projects: ProjectsService;
@@ -155,11 +155,7 @@ export const projectsRoutes: FastifyPluginAsyncZod<{
         request.params.id,
         request.params.taskId,
       );
-      return reply
-        .header('content-security-policy', TASK_FRAME_CSP)
-        .header('cache-control', 'no-store')
-        .type('text/html; charset=utf-8')
-        .send(html);
+      return sendTaskFrame(reply, html);
     },
   );
 

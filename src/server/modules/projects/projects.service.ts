@@ -222,7 +222,7 @@ export function createProjectsService(deps: {
       };
     },
 
-    /** The filled HTML of one task, as a whole document, for the sandboxed frame. */
+    /** The filled HTML of one task, for the sandboxed frame. */
     async taskFrame(ownerId: string, id: string, taskId: string): Promise<string> {
       const project = await requireOwnedProject(projects, id, ownerId);
       const task = await tasks.findTask(id, taskId);
@@ -234,10 +234,7 @@ export function createProjectsService(deps: {
           'This project uses a form template; only HTML templates are served in a frame.',
         );
       }
-      const html = fillHtmlTemplate(template.html, task.data);
-      return /<html[\s>]/i.test(html)
-        ? html
-        : `<!doctype html>\n<html><head><meta charset="utf-8"></head><body>\n${html}\n</body></html>\n`;
+      return fillHtmlTemplate(template.html, task.data);
     },
   };
 }

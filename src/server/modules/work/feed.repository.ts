@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { requirementMetSql } from './requirement-sql.js';
 
 export type FeedSort = 'newest' | 'reward' | 'available';
 
@@ -14,27 +15,28 @@ export type FeedRow = {
   time_allotted_seconds: number;
   published_at: Date | null;
   expires_at: Date;
-  qualification_requirements: unknown[];
   requester_name: string;
   requester_handle: string;
   tasks_available: number;
 };
 
-const ORDER: Record<FeedSort, ReturnType<typeof sql>> = {
-  newest: sql`p.published_at desc nulls last, p.id desc`,
-  reward: sql`p.reward_cents desc, p.published_at desc nulls last, p.id desc`,
-  available: sql`tasks_available desc, p.published_at desc nulls last, p.id desc`,
-};
+/** Open tasks of project `p` that worker `w` has not had. */
+const openTaskFor = (workerId: string) => sql`
+  from tasks t
+  where t.project_id = p.id and t.live_assignments < t.assignments_per_task
+    and not exists (select 1 from assignments a where a.task_id = t.id and a.worker_id = ${workerId})`;
 
 export function createFeedRepository(db: Db) {
   return {
     /**
-     * Published, unexpired projects of requesters who have not blocked this worker, with at least
-     * one open task the worker has not had. Qualification requirements are checked by the caller.
-     * `onlyProjectId` narrows it to one project (the worker's preview).
+     * Published, unexpired projects whose requirements the worker meets, of requesters who have
+     * not blocked them, with at least one open task the worker has not had. `values` are the
+     * worker's qualification values by type id. Newest and reward orders walk the projects in
+     * order and stop at the page; "available" has to count every candidate's open tasks first.
      */
     async candidates(args: {
       workerId: string;
+      values: Record<string, number | string>;
       now: Date;
       q?: string | undefined;
       sort: FeedSort;
@@ -43,22 +45,19 @@ export function createFeedRepository(db: Db) {
       onlyProjectId?: string;
     }): Promise<FeedRow[]> {
       const pattern = args.q ? `%${args.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-      const result = await sql<FeedRow>`
+      const values = sql`${JSON.stringify(args.values)}::jsonb`;
+      const order = {
+        newest: sql`p.published_at desc nulls last, p.id desc`,
+        reward: sql`p.reward_cents desc, p.published_at desc nulls last, p.id desc`,
+        available: sql`(select count(*) ${openTaskFor(args.workerId)}) desc, p.published_at desc nulls last, p.id desc`,
+      }[args.sort];
+      const result = await sql<Omit<FeedRow, 'tasks_available'>>`
         select p.id, p.owner_id, p.title, p.description, p.keywords, p.instructions, p.reward_cents,
-               p.time_allotted_seconds, p.published_at, p.expires_at, p.qualification_requirements,
-               u.display_name as requester_name, u.handle as requester_handle,
-               open.n as tasks_available
+               p.time_allotted_seconds, p.published_at, p.expires_at,
+               u.display_name as requester_name, u.handle as requester_handle
         from projects p
         join users u on u.id = p.owner_id
-        cross join lateral (
-          select count(*)::int as n from tasks t
-          where t.project_id = p.id and t.live_assignments < t.assignments_per_task
-            and not exists (select 1 from assignments a where a.task_id = t.id and a.worker_id = ${args.workerId})
-        ) open
         where p.status = 'published' and p.expires_at > ${args.now}
-          and open.n > 0
-          and not exists (
-            select 1 from blocks b where b.requester_id = p.owner_id and b.worker_id = ${args.workerId})
           ${args.onlyProjectId ? sql`and p.id = ${args.onlyProjectId}` : sql``}
           ${
             pattern
@@ -66,9 +65,28 @@ export function createFeedRepository(db: Db) {
                     or array_to_string(p.keywords, ' ') ilike ${pattern} or u.display_name ilike ${pattern})`
               : sql``
           }
-        order by ${ORDER[args.sort]}
+          and not exists (
+            select 1 from blocks b where b.requester_id = p.owner_id and b.worker_id = ${args.workerId})
+          and not exists (
+            select 1 from jsonb_array_elements(p.qualification_requirements) r
+            where not ${requirementMetSql(sql`r`, values)})
+          and exists (select 1 ${openTaskFor(args.workerId)})
+        order by ${order}
         offset ${args.offset} limit ${args.limit}`.execute(db);
-      return result.rows.map((r) => ({ ...r, tasks_available: Number(r.tasks_available) }));
+      const counts = await this.openTaskCounts(
+        args.workerId,
+        result.rows.map((r) => r.id),
+      );
+      return result.rows.map((r) => ({ ...r, tasks_available: counts.get(r.id) ?? 0 }));
+    },
+
+    /** How many open tasks each project still has for this worker (one task = one slot for them). */
+    async openTaskCounts(workerId: string, projectIds: string[]): Promise<Map<string, number>> {
+      if (!projectIds.length) return new Map();
+      const result = await sql<{ id: string; n: number }>`
+        select p.id, (select count(*)::int ${openTaskFor(workerId)}) as n
+        from projects p where p.id in (${sql.join(projectIds)})`.execute(db);
+      return new Map(result.rows.map((r) => [r.id, Number(r.n)]));
     },
 
     /** Median seconds from accept to submit over each project's 50 latest submissions. */
@@ -94,6 +112,16 @@ export function createFeedRepository(db: Db) {
           { seconds: Number(r.median_s), samples: Number(r.n) },
         ]),
       );
+    },
+
+    /** Every qualification value a worker holds from requesters' grants, by type id. */
+    async grantedValues(workerId: string): Promise<Record<string, number>> {
+      const rows = await db
+        .selectFrom('qualification_grants')
+        .select(['type_id', 'value'])
+        .where('worker_id', '=', workerId)
+        .execute();
+      return Object.fromEntries(rows.map((r) => [r.type_id, r.value]));
     },
   };
 }

@@ -1,16 +1,12 @@
+import { SYSTEM_QUALIFICATION_IDS } from '../../../shared/api/qualifications.js';
 import type { FeedItem, FeedQuery } from '../../../shared/api/work.js';
-import type { QualificationRequirement } from '../../../shared/api/qualifications.js';
 import { ValidationError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import type { QualificationsService } from '../qualifications/qualifications.service.js';
-import { meetsRequirements, requirementTypeIds } from '../qualifications/requirements.js';
 import type { FeedRepository, FeedRow } from './feed.repository.js';
 
 /** Fewer submissions than this say too little about how long a task takes. */
 const MIN_SAMPLES_FOR_RATE = 3;
-/** Candidates fetched per round while filling a page past projects the worker cannot enter. */
-const SCAN_BATCH = 100;
-const MAX_SCAN_ROUNDS = 20;
 
 function encodeOffset(offset: number): string {
   return Buffer.from(`o:${offset}`).toString('base64url');
@@ -34,20 +30,13 @@ export function createFeedService(deps: {
 }) {
   const { feed, clock } = deps;
 
-  /** Keeps the projects whose requirements the worker meets (one lookup for the whole batch). */
-  async function eligible(workerId: string, rows: FeedRow[]): Promise<FeedRow[]> {
-    const typeIds = [
-      ...new Set(
-        rows.flatMap((r) =>
-          requirementTypeIds(r.qualification_requirements as QualificationRequirement[]),
-        ),
-      ),
-    ];
-    if (!typeIds.length) return rows;
-    const values = await deps.qualifications.workerQualificationValues(workerId, typeIds);
-    return rows.filter((r) =>
-      meetsRequirements(r.qualification_requirements as QualificationRequirement[], values),
+  /** Everything a requirement may ask about this worker: their grants and the system values. */
+  async function qualificationValues(workerId: string): Promise<Record<string, number | string>> {
+    const system = await deps.qualifications.workerQualificationValues(
+      workerId,
+      Object.values(SYSTEM_QUALIFICATION_IDS),
     );
+    return { ...(await feed.grantedValues(workerId)), ...Object.fromEntries(system) };
   }
 
   async function present(rows: FeedRow[]): Promise<FeedItem[]> {
@@ -75,44 +64,30 @@ export function createFeedService(deps: {
   }
 
   return {
-    /**
-     * The projects this worker can accept a task in right now. Requirements are checked in the
-     * server, so a page is filled by scanning on past the projects the worker does not qualify
-     * for; the cursor remembers where the scan stopped.
-     */
+    /** The projects this worker can accept a task in right now, one page at a time. */
     async list(workerId: string, query: FeedQuery) {
-      let offset = decodeOffset(query.cursor);
-      const page: FeedRow[] = [];
-      let exhausted = false;
-      for (let round = 0; round < MAX_SCAN_ROUNDS && page.length < query.limit; round++) {
-        const batch = await feed.candidates({
-          workerId,
-          now: clock.now(),
-          q: query.q,
-          sort: query.sort,
-          offset,
-          limit: SCAN_BATCH,
-        });
-        const kept = new Set(await eligible(workerId, batch));
-        let consumed = 0;
-        for (const row of batch) {
-          if (page.length === query.limit) break;
-          consumed += 1;
-          if (kept.has(row)) page.push(row);
-        }
-        offset += consumed;
-        if (batch.length < SCAN_BATCH && consumed === batch.length) {
-          exhausted = true;
-          break;
-        }
-      }
-      return { items: await present(page), nextCursor: exhausted ? null : encodeOffset(offset) };
+      const offset = decodeOffset(query.cursor);
+      const rows = await feed.candidates({
+        workerId,
+        values: await qualificationValues(workerId),
+        now: clock.now(),
+        q: query.q,
+        sort: query.sort,
+        offset,
+        limit: query.limit + 1,
+      });
+      const page = rows.slice(0, query.limit);
+      return {
+        items: await present(page),
+        nextCursor: rows.length > query.limit ? encodeOffset(offset + query.limit) : null,
+      };
     },
 
-    /** One project as the worker would find it in the feed, or 404 when they cannot enter it. */
+    /** One project as the worker would find it in the feed, or nothing when they cannot enter it. */
     async one(workerId: string, projectId: string) {
       const [row] = await feed.candidates({
         workerId,
+        values: await qualificationValues(workerId),
         now: clock.now(),
         sort: 'newest',
         offset: 0,
@@ -120,10 +95,8 @@ export function createFeedService(deps: {
         onlyProjectId: projectId,
       });
       if (!row) return undefined;
-      const [kept] = await eligible(workerId, [row]);
-      if (!kept) return undefined;
-      const [item] = await present([kept]);
-      return item ? { item, instructions: kept.instructions } : undefined;
+      const [item] = await present([row]);
+      return item ? { item, instructions: row.instructions } : undefined;
     },
   };
 }

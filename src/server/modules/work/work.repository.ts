@@ -57,6 +57,22 @@ export function createWorkRepository(db: Db) {
     },
 
     /**
+     * Whether the project still takes work, read under a lock that only a status change (cancel,
+     * completion: `FOR UPDATE`) conflicts with; concurrent claims do not wait for each other.
+     */
+    async lockOpenProject(trx: Db, projectId: string, now: Date): Promise<boolean> {
+      const row = await trx
+        .selectFrom('projects')
+        .select('id')
+        .where('id', '=', projectId)
+        .where('status', '=', 'published')
+        .where('expires_at', '>', now)
+        .forKeyShare()
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    /**
      * Takes one free slot of the project's first open task that this worker has not had, in one
      * statement. `skipLocked` passes over tasks another claim holds right now; without it the
      * claim waits for them (used when every open task was locked, so no slot is lost to a race).

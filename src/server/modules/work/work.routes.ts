@@ -12,20 +12,36 @@ import {
   type Assignment,
   type AssignmentStatus,
 } from '../../../shared/api/work.js';
-import { ConflictError } from '../../errors.js';
+import { assignmentViewSchema } from '../../../shared/api/review.js';
+import type { Scope } from '../../../shared/scopes.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';
+import { presentBonus, presentReviewDetail } from '../review/review.presenters.js';
+import type { ReviewService } from '../review/review.service.js';
 import { requireUser } from '../../plugins/auth.js';
-import { TASK_FRAME_CSP } from '../projects/projects.routes.js';
+import { sendTaskFrame } from '../../lib/task-frame.js';
+import { fillHtmlTemplate } from '../../../shared/templates/index.js';
 import type { FeedService } from './feed.service.js';
 import type { WorkRepository } from './work.repository.js';
-import { filledTemplate, frameDocument, templateOf, type WorkService } from './work.service.js';
+import { filledTemplate, templateOf, type WorkService } from './work.service.js';
 
 type AssignmentRow = NonNullable<Awaited<ReturnType<WorkRepository['findAssignment']>>>;
 type ListedRow = Awaited<ReturnType<WorkRepository['listForWorker']>>[number];
 
+/** A route open to several scopes checks, per branch, the one it serves. */
+function requireScope(scopes: readonly string[], scope: Scope) {
+  if (!scopes.includes(scope)) {
+    throw new ForbiddenError(`This token lacks the "${scope}" scope.`, 'insufficient_scope', {
+      requiredScope: scope,
+    });
+  }
+}
+
 export const workRoutes: FastifyPluginAsyncZod<{
   work: WorkService;
   feed: FeedService;
-}> = async (app, { work, feed }) => {
+  /** The requester's side of `GET /assignments/{id}`, and the bonuses a worker sees there. */
+  review: Pick<ReviewService, 'getForRequester' | 'effectiveStatus' | 'bonusesFor'>;
+}> = async (app, { work, feed, review }) => {
   const tags = ['work'];
   const read = { auth: { scope: 'work:read', roles: ['worker'] } } as const;
   const write = { auth: { scope: 'work:write', roles: ['worker'] } } as const;
@@ -106,16 +122,36 @@ export const workRoutes: FastifyPluginAsyncZod<{
   app.get(
     '/assignments/:id',
     {
-      config: read,
+      config: {
+        auth: { scope: ['work:read', 'projects:read'], roles: ['worker', 'requester'] },
+      },
       schema: {
         tags,
-        summary: 'One of my assignments, with its task',
+        summary:
+          'One assignment: mine with its task and bonuses, or (for its project’s requester) the submission',
         params: assignmentParamsSchema,
-        response: { 200: assignmentDetailSchema },
+        response: { 200: assignmentViewSchema },
       },
     },
-    async (request) =>
-      presentDetail(await work.get(request.params.id, requireUser(request).user.id)),
+    async (request) => {
+      const auth = requireUser(request);
+      const row = await work.find(request.params.id);
+      if (row?.worker_id === auth.user.id) {
+        requireScope(auth.scopes, 'work:read');
+        const bonuses = await review.bonusesFor([row.id]);
+        return { ...presentDetail(row), bonuses: bonuses.map(presentBonus) };
+      }
+      if (row?.owner_id === auth.user.id) {
+        requireScope(auth.scopes, 'projects:read');
+        const reviewed = await review.getForRequester(auth.user.id, row.id);
+        return presentReviewDetail(
+          reviewed,
+          review.effectiveStatus(reviewed),
+          await review.bonusesFor([row.id]),
+        );
+      }
+      throw new NotFoundError('Assignment');
+    },
   );
 
   app.get(
@@ -137,12 +173,7 @@ export const workRoutes: FastifyPluginAsyncZod<{
           'This project uses a form template; only HTML templates are served in a frame.',
         );
       }
-      const filled = filledTemplate(template, row.task_data, null);
-      return reply
-        .header('content-security-policy', `${TASK_FRAME_CSP}; frame-ancestors 'self'`)
-        .header('cache-control', 'no-store')
-        .type('text/html; charset=utf-8')
-        .send(frameDocument(filled.kind === 'html' ? filled.html : ''));
+      return sendTaskFrame(reply, fillHtmlTemplate(template.html, row.task_data));
     },
   );
 

@@ -40,12 +40,6 @@ export function filledTemplate(
     : { kind: 'html', html: fillHtmlTemplate(template.html, data), frameUrl };
 }
 
-export function frameDocument(html: string): string {
-  return /<html[\s>]/i.test(html)
-    ? html
-    : `<!doctype html>\n<html><head><meta charset="utf-8"></head><body>\n${html}\n</body></html>\n`;
-}
-
 function sameAnswers(a: unknown, b: unknown): boolean {
   return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }
@@ -167,6 +161,14 @@ export function createWorkService(deps: {
         const assignmentId = await db
           .transaction()
           .execute(async (trx) => {
+            // Under a lock a cancel or completion waits for, so escrow is never returned for a
+            // slot that is being taken at the same moment.
+            if (!(await work.lockOpenProject(trx, projectId, now))) {
+              throw new ConflictError(
+                'project_not_available',
+                'This project no longer takes new work.',
+              );
+            }
             let task = await work.claimTask(trx, {
               projectId,
               workerId,
@@ -207,6 +209,9 @@ export function createWorkService(deps: {
     async get(id: string, workerId: string) {
       return requireOwnAssignment(id, workerId);
     },
+
+    /** Any assignment, for a caller that decides itself who may see it. */
+    find: (id: string) => work.findAssignment(id),
 
     /**
      * Submits answers checked against the template. A retry with the same answers gets the same

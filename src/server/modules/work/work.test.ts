@@ -243,7 +243,10 @@ describe('accept, submit, return', () => {
       expect((await client.post(`/api/v1/assignments/${a.id}/return`)).statusCode).toBe(404);
       expect((await client.get(`/api/v1/assignments/${a.id}/frame`)).statusCode).toBe(404);
     }
-    expect((await requester.client.get(`/api/v1/assignments/${a.id}`)).statusCode).toBe(403);
+    // The project's requester may read it (to review it); any other requester may not know it exists.
+    expect((await requester.client.get(`/api/v1/assignments/${a.id}`)).statusCode).toBe(200);
+    const stranger = await signUp(app, { roles: ['requester'] });
+    expect((await stranger.client.get(`/api/v1/assignments/${a.id}`)).statusCode).toBe(404);
     expect((await new Client(app).get(`/api/v1/assignments/${a.id}`)).statusCode).toBe(401);
     expect((await w2.client.get('/api/v1/me/assignments')).json().items).toEqual([]);
   });
@@ -291,6 +294,9 @@ describe('html templates', () => {
     expect(frame.headers['content-security-policy']).toContain('sandbox allow-scripts allow-forms');
     expect(frame.headers['content-security-policy']).not.toContain('allow-same-origin');
     expect(frame.body).toContain('<p>word0</p>');
+    expect(frame.body.indexOf("type: 'tessera:submit'")).toBeGreaterThan(
+      frame.body.indexOf('<p>word0</p>'),
+    );
     const submitted = await w.client.post(`/api/v1/assignments/${a.id}/submit`, {
       answers: { answer: 'a cat' },
     });

@@ -1,16 +1,223 @@
-import { IconFolders } from '@tabler/icons-react';
+import {
+  Anchor,
+  Button,
+  Card,
+  Group,
+  SegmentedControl,
+  SimpleGrid,
+  Table,
+  Text,
+} from '@mantine/core';
+import { IconFolders, IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { Project, ProjectStatus } from '../../../shared/api/projects.js';
+import { formatCents } from '../../../shared/money.js';
+import { useBalance } from '../../api/money.js';
+import { useProjects } from '../../api/projects.js';
 import { EmptyState } from '../../components/EmptyState.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { LoadingState } from '../../components/LoadingState.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { formatDate } from '../../lib/format.js';
+import { paths } from '../../lib/paths.js';
+import { StatCard } from './StatCard.js';
+import { ProjectProgress } from './ProjectProgress.js';
+import { PROJECT_STATUS_LABELS, ProjectStatusBadge } from './ProjectStatusBadge.js';
+
+type StatusFilter = ProjectStatus | 'all';
+const FILTERS: { value: StatusFilter; label: string }[] = [
+  { value: 'all', label: 'All' },
+  { value: 'draft', label: 'Drafts' },
+  { value: 'published', label: 'Published' },
+  { value: 'paused', label: 'Paused' },
+  { value: 'completed', label: 'Completed' },
+  { value: 'cancelled', label: 'Cancelled' },
+];
+
+function NewProjectButton() {
+  return (
+    <Button
+      component={Link}
+      to={paths.requester.newProject}
+      leftSection={<IconPlus size={16} aria-hidden="true" />}
+    >
+      New project
+    </Button>
+  );
+}
+
+function ProjectRow({ project }: { project: Project }) {
+  const { tasks, assignmentsApproved } = project.progress;
+  const slots = tasks * project.assignmentsPerTask;
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Anchor
+          component={Link}
+          to={paths.requester.project(project.id)}
+          fw={600}
+          size="sm"
+          lineClamp={2}
+        >
+          {project.title}
+        </Anchor>
+        <Text size="xs" c="dimmed" mt={2}>
+          {project.template.kind === 'html' ? 'HTML' : 'Form'} ·{' '}
+          {project.publishedAt
+            ? `published ${formatDate(project.publishedAt)}`
+            : `created ${formatDate(project.createdAt)}`}
+        </Text>
+      </Table.Td>
+      <Table.Td className="nowrap">
+        <ProjectStatusBadge status={project.status} />
+      </Table.Td>
+      <Table.Td ta="right" className="nowrap">
+        <Text size="sm" fw={600}>
+          {tasks.toLocaleString('en')}
+        </Text>
+        <Text size="xs" c="dimmed">
+          × {project.assignmentsPerTask} {project.assignmentsPerTask === 1 ? 'worker' : 'workers'}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <ProjectProgress project={project} />
+      </Table.Td>
+      <Table.Td ta="right" className="nowrap">
+        <Text size="sm" fw={600}>
+          {formatCents(project.rewardCents)}
+        </Text>
+        <Text size="xs" c="dimmed">
+          each
+        </Text>
+      </Table.Td>
+      <Table.Td ta="right" className="nowrap">
+        <Text size="sm" fw={600}>
+          {formatCents(assignmentsApproved * project.rewardCents)}
+        </Text>
+        <Text size="xs" c="dimmed">
+          of {formatCents(slots * project.rewardCents)}
+        </Text>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+function FundsSummary() {
+  const balance = useBalance();
+  if (balance.isError)
+    return <ErrorAlert error={balance.error} onRetry={() => void balance.refetch()} mb="lg" />;
+  const b = balance.data;
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md" mb="lg">
+      <StatCard label="Available to spend" value={b ? formatCents(b.availableCents) : null} />
+      <StatCard
+        label="Held in escrow"
+        value={b ? formatCents(b.escrowCents) : null}
+        hint="Reserved for published work"
+      />
+      <StatCard
+        label="Platform fee"
+        value={b ? `${b.platformFeePercent}%` : null}
+        hint={
+          <Anchor component={Link} to={paths.requester.funds} size="xs">
+            Add funds and see history
+          </Anchor>
+        }
+      />
+    </SimpleGrid>
+  );
+}
 
 export function ProjectsPage() {
+  const [filter, setFilter] = useState<StatusFilter>('all');
+  const projects = useProjects({ status: filter === 'all' ? undefined : filter });
+  const rows = projects.data?.pages.flatMap((page) => page.items) ?? [];
+  const noneAtAll = filter === 'all' && projects.isSuccess && rows.length === 0;
+
   return (
     <>
-      <PageHeader title="Projects" description="The work you publish for workers to do." />
-      <EmptyState
-        icon={<IconFolders size={28} aria-hidden="true" />}
-        title="You have no projects"
-        description="Projects you create will appear here, with their status, the tasks in each batch and how much of the work is done."
+      <PageHeader
+        title="Projects"
+        description="The work you publish for workers to do, and how far along it is."
+        actions={<NewProjectButton />}
       />
+      <FundsSummary />
+      {noneAtAll ? (
+        <EmptyState
+          icon={<IconFolders size={28} aria-hidden="true" />}
+          title="You have no projects yet"
+          description="A project is a task design, the rows of data that fill it, and the reward you pay for each answer. Create one, upload your data, then publish it when your funds are in place."
+          actions={<NewProjectButton />}
+        />
+      ) : (
+        <Card p={0}>
+          <Group p="md" gap="md" justify="space-between" className="table-toolbar">
+            <SegmentedControl
+              aria-label="Show projects by status"
+              value={filter}
+              onChange={setFilter}
+              data={FILTERS}
+              size="sm"
+            />
+            {projects.isFetching && !projects.isPending && (
+              <Text size="xs" c="dimmed" role="status">
+                Updating…
+              </Text>
+            )}
+          </Group>
+          {projects.isPending && <LoadingState label="Loading projects…" />}
+          {projects.isError && (
+            <ErrorAlert error={projects.error} onRetry={() => void projects.refetch()} mt="md" />
+          )}
+          {projects.isSuccess && rows.length === 0 && filter !== 'all' && (
+            <EmptyState
+              icon={<IconFolders size={28} aria-hidden="true" />}
+              title={`No ${PROJECT_STATUS_LABELS[filter].toLowerCase()} projects`}
+              description="Projects move between these lists as you publish, pause, resume or cancel them."
+              framed={false}
+            />
+          )}
+          {rows.length > 0 && (
+            <Table.ScrollContainer minWidth={860}>
+              <Table aria-label="Projects" highlightOnHover>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Project</Table.Th>
+                    <Table.Th>Status</Table.Th>
+                    <Table.Th ta="right">Tasks</Table.Th>
+                    <Table.Th>Assignments</Table.Th>
+                    <Table.Th ta="right">Reward</Table.Th>
+                    <Table.Th ta="right" className="nowrap">
+                      Paid out
+                    </Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {rows.map((project) => (
+                    <ProjectRow key={project.id} project={project} />
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+          {projects.hasNextPage && (
+            <Group justify="center" p="md" className="table-footer">
+              <Button
+                variant="default"
+                onClick={() => void projects.fetchNextPage()}
+                loading={projects.isFetchingNextPage}
+              >
+                Load more
+              </Button>
+            </Group>
+          )}
+        </Card>
+      )}
+      <Text size="xs" c="dimmed" mt="sm">
+        Rewards approved count what workers have been paid for approved assignments, out of what
+        every slot would pay; platform fees and bonuses are in your funds history.
+      </Text>
     </>
   );
 }

@@ -1,0 +1,298 @@
+/**
+ * Refreshes the requester PNGs in docs/screenshots (run with `npm run screenshots`). Not part of
+ * the normal end-to-end run: it builds a realistic requester account through the API, with
+ * workers doing some of its tasks, and photographs the requester's pages.
+ */
+import { fileURLToPath } from 'node:url';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+
+const shot = (name: string) =>
+  fileURLToPath(new URL(`../docs/screenshots/${name}.png`, import.meta.url));
+
+async function photograph(page: Page, name: string) {
+  await page.mouse.move(0, 0);
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: shot(name), animations: 'disabled', caret: 'hide' });
+}
+
+async function headers(request: APIRequestContext) {
+  const { cookies } = await request.storageState();
+  return { 'x-csrf-token': cookies.find((c) => c.name === 'csrf_token')?.value ?? '' };
+}
+
+async function call<T>(
+  request: APIRequestContext,
+  method: 'post' | 'patch',
+  path: string,
+  data?: unknown,
+): Promise<T> {
+  const response = await request[method](`/api/v1/${path}`, {
+    headers: await headers(request),
+    ...(data === undefined ? {} : { data }),
+  });
+  expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBe(true);
+  return (await response.json()) as T;
+}
+
+async function signUp(request: APIRequestContext, name: string, roles: string[]) {
+  const email = `${name.toLowerCase().replace(/\W+/g, '.')}@example.org`;
+  await call(request, 'post', 'auth/signup', {
+    email,
+    password: 'a-long-demo-password',
+    displayName: name,
+    roles,
+  });
+}
+
+const SPEAKERS = ['Anna', 'Jonas', 'Lea', 'Felix', 'Marie', 'Paul', 'Emma', 'Noah'];
+const CLIP_ROWS = Array.from({ length: 120 }, (_, i) => ({
+  clip_id: `FR-${String(i + 1).padStart(4, '0')}`,
+  clip_url: `https://media.example.org/freiburg/clips/${i + 1}.mp3`,
+  speaker: SPEAKERS[i % SPEAKERS.length]!,
+  duration_s: String(4 + ((i * 7) % 11)),
+  dialect: ['Alemannic', 'Swabian', 'Standard'][i % 3]!,
+}));
+
+const PRODUCTS = ['kettle', 'desk lamp', 'backpack', 'coffee grinder', 'bike helmet', 'teapot'];
+const PHOTO_ROWS = Array.from({ length: 400 }, (_, i) => ({
+  image_url: `https://media.example.org/catalogue/${i + 1}.jpg`,
+  product: PRODUCTS[i % PRODUCTS.length]!,
+  sku: `SKU-${31000 + i}`,
+}));
+
+const HEADLINES = Array.from({ length: 60 }, (_, i) => ({
+  headline: `Regional council votes on transit plan, part ${i + 1}`,
+}));
+
+type Project = { id: string };
+type Assignment = { id: string };
+
+/** Workers accept and submit `count` assignments; the first `approve` are approved. */
+async function doWork(
+  requester: APIRequestContext,
+  workers: APIRequestContext[],
+  projectId: string,
+  answers: Record<string, unknown>,
+  count: number,
+  approve: number,
+) {
+  const submitted: string[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const worker = workers[i % workers.length]!;
+    const assignment = await call<Assignment>(worker, 'post', `projects/${projectId}/assignments`);
+    await call(worker, 'post', `assignments/${assignment.id}/submit`, { answers });
+    submitted.push(assignment.id);
+  }
+  for (const id of submitted.slice(0, approve)) {
+    await call(requester, 'post', `assignments/${id}/approve`, {});
+  }
+}
+
+const TRANSCRIBE_TEMPLATE = {
+  kind: 'form',
+  items: [
+    {
+      type: 'instructions',
+      name: 'intro',
+      label: '',
+      text: 'Listen to clip **{{clip_id}}** ({{duration_s}} s, {{dialect}}) and type exactly what is said. Write numbers as words; mark unclear words with `[?]`.',
+    },
+    { type: 'audio', name: 'clip', label: 'Recording', url: '{{clip_url}}' },
+    {
+      type: 'textarea',
+      name: 'transcript',
+      label: 'Transcript',
+      help: 'Keep the speaker’s words and dialect; do not correct grammar.',
+      required: true,
+      minLength: 2,
+      rows: 4,
+    },
+    {
+      type: 'single_choice',
+      name: 'quality',
+      label: 'How clear is the recording of {{speaker}}?',
+      required: true,
+      options: [
+        { value: 'clear', label: 'Clear' },
+        { value: 'noisy', label: 'Some background noise' },
+        { value: 'unusable', label: 'Too noisy to transcribe' },
+      ],
+    },
+    {
+      type: 'multiple_choice',
+      name: 'sounds',
+      label: 'Other sounds you hear',
+      required: false,
+      options: [
+        { value: 'music', label: 'Music' },
+        { value: 'traffic', label: 'Traffic' },
+        { value: 'voices', label: 'Other voices' },
+      ],
+    },
+  ],
+};
+
+test('requester pages', async ({ page, playwright, baseURL }) => {
+  test.setTimeout(240_000);
+  const requester = page.request;
+  await signUp(requester, 'Lucas Weber', ['requester']);
+  await call(requester, 'patch', 'me', { handle: 'lucas-weber', country: 'DE' });
+  await call(requester, 'post', 'me/deposits', { amountCents: 250_000 });
+
+  const workers: APIRequestContext[] = [];
+  for (const name of ['Amara Okafor', 'Mateo García', 'Kenji Watanabe', 'Priya Raman']) {
+    const context = await playwright.request.newContext({ baseURL });
+    await signUp(context, name, ['worker']);
+    workers.push(context);
+  }
+
+  const transcribe = await call<Project>(requester, 'post', 'projects', {
+    title: 'Transcribe short Alemannic voice clips',
+    description: 'Clips of 4–15 seconds from the Freiburg dialect corpus.',
+    keywords: ['transcription', 'german', 'audio'],
+    instructions:
+      '## Before you start\n\nUse headphones. Each clip is one speaker. Type **exactly** what you hear, in the speaker’s dialect.',
+    rewardCents: 40,
+    assignmentsPerTask: 2,
+    timeAllottedSeconds: 900,
+    template: TRANSCRIBE_TEMPLATE,
+    qualificationRequirements: [
+      {
+        qualificationTypeId: 'system.approval_rate',
+        comparator: 'GreaterThanOrEqualTo',
+        integerValues: [95],
+      },
+    ],
+  });
+  await call(requester, 'post', `projects/${transcribe.id}/batches`, {
+    rows: CLIP_ROWS,
+    filename: 'freiburg-clips-batch1.csv',
+  });
+  await call(requester, 'post', `projects/${transcribe.id}/publish`);
+  await doWork(
+    requester,
+    workers,
+    transcribe.id,
+    { transcript: 'Mir gönge hit no in d Stadt.', quality: 'clear' },
+    14,
+    9,
+  );
+
+  const photos = await call<Project>(requester, 'post', 'projects', {
+    title: 'Is the product in the photo?',
+    description: 'Check catalogue photos before they go live.',
+    rewardCents: 8,
+    assignmentsPerTask: 3,
+    timeAllottedSeconds: 300,
+    template: {
+      kind: 'form',
+      items: [
+        { type: 'image', name: 'photo', url: '{{image_url}}', alt: 'Catalogue photo {{sku}}' },
+        {
+          type: 'single_choice',
+          name: 'shown',
+          label: 'Does the photo show a {{product}}?',
+          required: true,
+          options: [
+            { value: 'yes', label: 'Yes' },
+            { value: 'no', label: 'No' },
+          ],
+        },
+      ],
+    },
+  });
+  await call(requester, 'post', `projects/${photos.id}/batches`, {
+    rows: PHOTO_ROWS,
+    filename: 'catalogue-november.csv',
+  });
+  await call(requester, 'post', `projects/${photos.id}/publish`);
+  await doWork(requester, workers, photos.id, { shown: 'yes' }, 22, 18);
+
+  const headlines = await call<Project>(requester, 'post', 'projects', {
+    title: 'Rate how clear a news headline is',
+    rewardCents: 5,
+    assignmentsPerTask: 5,
+    template: {
+      kind: 'form',
+      items: [
+        {
+          type: 'rating',
+          name: 'clarity',
+          label: 'How clear is “{{headline}}”?',
+          required: true,
+          max: 5,
+          minLabel: 'Confusing',
+          maxLabel: 'Crystal clear',
+        },
+      ],
+    },
+  });
+  await call(requester, 'post', `projects/${headlines.id}/batches`, {
+    rows: HEADLINES,
+    filename: 'headlines.json',
+  });
+
+  const sentiment = await call<Project>(requester, 'post', 'projects', {
+    title: 'App review sentiment (HTML layout)',
+    rewardCents: 6,
+    assignmentsPerTask: 1,
+    template: {
+      kind: 'html',
+      html: '<p>${review}</p><form><label><input type="radio" name="s" value="pos" required> Positive</label><label><input type="radio" name="s" value="neg"> Negative</label><button>Submit</button></form>',
+    },
+  });
+  await call(requester, 'post', `projects/${sentiment.id}/batches`, {
+    rows: [{ review: 'Love the new widgets!' }, { review: 'Crashes on start since the update.' }],
+  });
+  await call(requester, 'post', `projects/${sentiment.id}/publish`);
+  await call(requester, 'post', `projects/${sentiment.id}/pause`);
+
+  const pilot = await call<Project>(requester, 'post', 'projects', {
+    title: 'Pilot: read street signs',
+    rewardCents: 3,
+  });
+  await call(requester, 'post', `projects/${pilot.id}/cancel`);
+
+  for (const worker of workers) await worker.dispose();
+
+  await page.goto('/projects');
+  await expect(page.getByRole('table', { name: 'Projects' })).toBeVisible();
+  await photograph(page, 'requester-dashboard');
+
+  // A draft shows the designer at work: an item open for editing, the preview filled in.
+  const draft = await call<Project>(requester, 'post', 'projects', {
+    title: 'Transcribe short Alemannic voice clips (batch 2)',
+    rewardCents: 40,
+    assignmentsPerTask: 2,
+    template: TRANSCRIBE_TEMPLATE,
+  });
+  await call(requester, 'post', `projects/${draft.id}/batches`, {
+    rows: CLIP_ROWS.slice(0, 40),
+    filename: 'freiburg-clips-batch2.csv',
+  });
+  await page.goto(`/projects/${draft.id}/design`);
+  await page
+    .getByRole('button', { name: /How clear is the recording/ })
+    .first()
+    .click();
+  await expect(page.getByText('How clear is the recording of Anna?')).toBeVisible();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await photograph(page, 'requester-designer');
+
+  await page.goto(`/projects/${transcribe.id}/data`);
+  await expect(page.getByRole('table', { name: 'Tasks' })).toBeVisible();
+  await photograph(page, 'requester-data');
+
+  await page.goto(`/projects/${transcribe.id}/preview`);
+  await expect(page.getByText('How clear is the recording of Anna?')).toBeVisible();
+  await photograph(page, 'requester-preview');
+
+  await page.goto(`/projects/${headlines.id}`);
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await photograph(page, 'requester-publish');
+
+  await page.goto('/funds');
+  await expect(page.getByRole('table', { name: 'Funds history' })).toBeVisible();
+  await photograph(page, 'requester-funds');
+});

@@ -1,0 +1,154 @@
+import { expect, test, type Page } from '@playwright/test';
+import { newAccount, sidebar, signUp } from './helpers.js';
+
+const PRODUCTS_CSV = [
+  'product,image_url',
+  'Red kettle,https://images.example.org/kettle.jpg',
+  '"Blue mug, large",https://images.example.org/mug.jpg',
+].join('\r\n');
+
+async function csrfHeader(page: Page) {
+  const { cookies } = await page.context().storageState();
+  return { 'x-csrf-token': cookies.find((c) => c.name === 'csrf_token')?.value ?? '' };
+}
+
+async function createDraft(page: Page, title: string, reward: string, workersPerTask: string) {
+  await sidebar(page).getByRole('link', { name: 'Projects' }).click();
+  await page.getByRole('main').getByRole('link', { name: 'New project' }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('New project');
+  const form = page.getByRole('form', { name: 'New project' });
+  await form.getByRole('textbox', { name: 'Title' }).fill(title);
+  await form.getByRole('textbox', { name: 'Reward per assignment' }).fill(reward);
+  await form.getByRole('textbox', { name: 'Workers per task' }).fill(workersPerTask);
+  await form.getByRole('button', { name: 'Create draft' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await expect(page.getByRole('tab', { name: 'Design' })).toHaveAttribute('aria-selected', 'true');
+}
+
+async function addItem(page: Page, type: string) {
+  await page.getByRole('button', { name: 'Add item' }).first().click();
+  await page.getByRole('menuitem', { name: new RegExp(`^${type}`) }).click();
+}
+
+test('a requester designs a form project, uploads data, funds it and publishes it', async ({
+  page,
+}) => {
+  await signUp(page, newAccount('requester'), ['requester']);
+  await expect(page.getByRole('heading', { name: 'You have no projects yet' })).toBeVisible();
+  await createDraft(page, 'Spot the product', '0.25', '2');
+
+  // Design: a single-choice question that names the row's product, and a text answer.
+  await addItem(page, 'Single choice');
+  const question = page.getByRole('textbox', { name: 'Question' });
+  await question.fill('Does the photo show {{product}}?');
+  await addItem(page, 'Short text');
+  await page.getByRole('textbox', { name: 'Question' }).fill('What else is in the photo?');
+  await page.getByRole('switch', { name: 'Answer required' }).uncheck();
+  await expect(page.getByRole('list', { name: 'Form items' }).getByRole('listitem')).toHaveCount(2);
+
+  // The placeholder is listed, and the live preview fills it from the sample value.
+  await page.getByRole('textbox', { name: 'Sample value of product' }).fill('Green teapot');
+  await expect(page.getByText('Does the photo show Green teapot?')).toBeVisible();
+
+  // Items reorder with the keyboard-reachable buttons.
+  await page.getByRole('button', { name: 'Move “What else is in the photo?” up' }).click();
+  const titles = page.getByRole('list', { name: 'Form items' }).getByRole('listitem');
+  await expect(titles.first()).toContainText('What else is in the photo?');
+
+  await page.getByRole('button', { name: 'Save design' }).click();
+  await expect(page.getByText('All changes saved')).toBeVisible();
+
+  // Data: a CSV (quoted comma, CRLF) uploaded through the file picker.
+  await page.getByRole('tab', { name: 'Data' }).click();
+  await page.locator('input[type="file"]').setInputFiles({
+    name: 'products.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(PRODUCTS_CSV, 'utf8'),
+  });
+  await expect(page.getByText('2 tasks added')).toBeVisible();
+  const batches = page.getByRole('table', { name: 'Batches' });
+  await expect(batches.getByText('products.csv')).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'Tasks' }).getByText('Blue mug, large'),
+  ).toBeVisible();
+
+  // Preview: exactly what a worker sees, filled from the first row.
+  await page.getByRole('tab', { name: 'Preview' }).click();
+  await expect(page.getByText('Does the photo show Red kettle?')).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'Yes' })).toBeVisible();
+
+  // Funds: sandbox test credit.
+  await sidebar(page).getByRole('link', { name: 'Funds' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Funds');
+  await page.getByRole('textbox', { name: 'Amount' }).fill('20');
+  await page.getByRole('button', { name: 'Add test credit' }).click();
+  await expect(page.getByTestId('balance-available')).toHaveText('$20.00');
+
+  // Publish: 2 tasks × 2 workers × $0.25 goes into escrow.
+  await sidebar(page).getByRole('link', { name: 'Projects' }).click();
+  await page.getByRole('link', { name: 'Spot the product' }).click();
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Publish “Spot the product”?' });
+  await expect(dialog.getByTestId('publish-escrow')).toHaveText('$1.00');
+  await dialog.getByRole('button', { name: 'Publish and escrow $1.00' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(
+    page.getByRole('main').getByText('Published', { exact: true }).first(),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+
+  // A published design is locked.
+  await page.getByRole('tab', { name: 'Design' }).click();
+  await expect(page.getByText('The design is locked')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Save design' })).toHaveCount(0);
+
+  await sidebar(page).getByRole('link', { name: 'Funds' }).click();
+  await expect(page.getByTestId('balance-escrow')).toHaveText('$1.00');
+  await expect(page.getByTestId('balance-available')).toHaveText('$19.00');
+  const history = page.getByRole('table', { name: 'Funds history' });
+  await expect(history.getByText('Escrow', { exact: true }).first()).toBeVisible();
+  await expect(history.getByText('Deposit', { exact: true })).toBeVisible();
+});
+
+test('publishing without enough funds says how much is needed and available', async ({ page }) => {
+  await signUp(page, newAccount('requester'), ['requester']);
+  await createDraft(page, 'Rate the headline', '1.50', '3');
+
+  // The design and data go in through the API here; the first test covers them in the UI.
+  const projectId = /\/projects\/([^/]+)/.exec(page.url())?.[1] ?? '';
+  const headers = await csrfHeader(page);
+  const design = await page.request.patch(`/api/v1/projects/${projectId}`, {
+    headers,
+    data: {
+      template: {
+        kind: 'form',
+        items: [{ type: 'rating', name: 'score', label: 'How clear is “{{headline}}”?', max: 5 }],
+      },
+    },
+  });
+  expect(design.status()).toBe(200);
+  const upload = await page.request.post(`/api/v1/projects/${projectId}/batches`, {
+    headers,
+    data: { rows: [{ headline: 'Rain expected' }, { headline: 'Markets calm' }] },
+  });
+  expect(upload.status()).toBe(201);
+  await page.reload();
+
+  // 2 tasks × 3 workers × $1.50 = $9.00, with nothing deposited.
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Publish “Rate the headline”?' });
+  await dialog.getByRole('button', { name: 'Publish and escrow $9.00' }).click();
+  const alert = dialog.getByRole('alert');
+  await expect(alert).toContainText('Not enough funds to publish');
+  await expect(alert).toContainText(
+    'Publishing needs $9.00 in escrow, but only $0.00 is available',
+  );
+  await alert.getByRole('link', { name: 'Go to Funds' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Funds');
+  await expect(page.getByTestId('balance-escrow')).toHaveText('$0.00');
+
+  // Nothing changed: the project is still a draft.
+  await sidebar(page).getByRole('link', { name: 'Projects' }).click();
+  const row = page.getByRole('row', { name: /Rate the headline/ });
+  await expect(row.getByText('Draft')).toBeVisible();
+});

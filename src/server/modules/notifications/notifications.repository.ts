@@ -1,0 +1,62 @@
+import type { Insertable } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { NotificationsTable } from '../../db/types.js';
+
+const columns = ['id', 'kind', 'title', 'body', 'link', 'read_at', 'created_at'] as const;
+
+export function createNotificationsRepository(db: Db) {
+  return {
+    async insert(trx: Db, rows: Insertable<NotificationsTable>[]): Promise<string[]> {
+      if (rows.length === 0) return [];
+      const inserted = await trx.insertInto('notifications').values(rows).returning('id').execute();
+      return inserted.map((row) => row.id);
+    },
+
+    /** Newest first; one row more than `limit` tells whether there is a next page. */
+    async list(
+      userId: string,
+      args: { unreadOnly: boolean; limit: number; before?: { t: Date; id: string } | undefined },
+      trx: Db = db,
+    ) {
+      let query = trx
+        .selectFrom('notifications')
+        .select(columns)
+        .where('user_id', '=', userId)
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(args.limit + 1);
+      if (args.unreadOnly) query = query.where('read_at', 'is', null);
+      const before = args.before;
+      if (before) {
+        query = query.where((eb) =>
+          eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(before.t, before.id)),
+        );
+      }
+      return query.execute();
+    },
+
+    async unreadCount(userId: string, trx: Db = db): Promise<number> {
+      const row = await trx
+        .selectFrom('notifications')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('user_id', '=', userId)
+        .where('read_at', 'is', null)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
+    /** Marks the user's unread notifications read: those listed, or all when `ids` is 'all'. */
+    async markRead(userId: string, ids: string[] | 'all', now: Date, trx: Db = db) {
+      let query = trx
+        .updateTable('notifications')
+        .set({ read_at: now })
+        .where('user_id', '=', userId)
+        .where('read_at', 'is', null);
+      if (ids !== 'all') query = query.where('id', 'in', ids);
+      const result = await query.executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+  };
+}
+
+export type NotificationsRepository = ReturnType<typeof createNotificationsRepository>;

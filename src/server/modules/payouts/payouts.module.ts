@@ -1,0 +1,37 @@
+import type { Db } from '../../db/database.js';
+import type { Clock } from '../../lib/clock.js';
+import type { LedgerService } from '../ledger/ledger.service.js';
+import type { Notify } from '../review/notices.js';
+import { createEarningsRepository } from './earnings.repository.js';
+import { createEarningsService } from './earnings.service.js';
+import { createPayoutsRepository } from './payouts.repository.js';
+import { createPayoutsService } from './payouts.service.js';
+
+/** Payouts and the money views (earnings, spending) over one database. */
+export function createPayoutsModule(deps: {
+  db: Db;
+  clock: Clock;
+  ledger: LedgerService;
+  payoutMinimumCents: number;
+  notify?: Notify | undefined;
+}) {
+  const { db, clock, ledger } = deps;
+  return {
+    payouts: createPayoutsService({
+      db,
+      payouts: createPayoutsRepository(db),
+      ledger,
+      clock,
+      minimumCents: deps.payoutMinimumCents,
+      notify: deps.notify,
+    }),
+    earnings: createEarningsService({
+      earnings: createEarningsRepository(db),
+      ledger,
+      clock,
+      payoutMinimumCents: deps.payoutMinimumCents,
+    }),
+  };
+}
+
+export type PayoutsModule = ReturnType<typeof createPayoutsModule>;

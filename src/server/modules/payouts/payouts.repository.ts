@@ -1,0 +1,129 @@
+import type { Selectable } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { PayoutStatus, PayoutsTable } from '../../db/types.js';
+
+export type PayoutRow = Selectable<PayoutsTable>;
+type Before = { t: Date; id: string } | undefined;
+
+export function createPayoutsRepository(db: Db) {
+  return {
+    async insert(
+      trx: Db,
+      values: {
+        workerId: string;
+        amountCents: number;
+        requestedAt: Date;
+        idempotencyKey: string | null;
+        requestTransactionId: string;
+      },
+    ): Promise<PayoutRow> {
+      return trx
+        .insertInto('payouts')
+        .values({
+          worker_id: values.workerId,
+          amount_cents: values.amountCents,
+          requested_at: values.requestedAt,
+          idempotency_key: values.idempotencyKey,
+          request_transaction_id: values.requestTransactionId,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    },
+
+    async findByKey(workerId: string, key: string, trx: Db = db) {
+      return trx
+        .selectFrom('payouts')
+        .selectAll()
+        .where('worker_id', '=', workerId)
+        .where('idempotency_key', '=', key)
+        .executeTakeFirst();
+    },
+
+    async find(id: string, trx: Db = db) {
+      return trx.selectFrom('payouts').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+
+    async listForWorker(workerId: string, page: { limit: number; before: Before }, trx: Db = db) {
+      let query = trx.selectFrom('payouts').selectAll().where('worker_id', '=', workerId);
+      if (page.before) {
+        const { t, id } = page.before;
+        query = query.where((eb) => eb(eb.refTuple('requested_at', 'id'), '<', eb.tuple(t, id)));
+      }
+      return query
+        .orderBy('requested_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(page.limit + 1)
+        .execute();
+    },
+
+    async listAll(
+      filter: { status?: PayoutStatus | undefined; limit: number; before: Before },
+      trx: Db = db,
+    ) {
+      let query = trx
+        .selectFrom('payouts as p')
+        .innerJoin('users as u', 'u.id', 'p.worker_id')
+        .selectAll('p')
+        .select(['u.handle', 'u.display_name', 'u.email']);
+      if (filter.status) query = query.where('p.status', '=', filter.status);
+      if (filter.before) {
+        const { t, id } = filter.before;
+        query = query.where((eb) =>
+          eb(eb.refTuple('p.requested_at', 'p.id'), '<', eb.tuple(t, id)),
+        );
+      }
+      return query
+        .orderBy('p.requested_at', 'desc')
+        .orderBy('p.id', 'desc')
+        .limit(filter.limit + 1)
+        .execute();
+    },
+
+    /** requested → paid, only from requested. */
+    async markPaid(trx: Db, args: { id: string; reference: string; now: Date; adminId: string }) {
+      return trx
+        .updateTable('payouts')
+        .set({
+          status: 'paid',
+          paid_at: args.now,
+          reference: args.reference,
+          decided_by: args.adminId,
+        })
+        .where('id', '=', args.id)
+        .where('status', '=', 'requested')
+        .returningAll()
+        .executeTakeFirst();
+    },
+
+    /** requested → cancelled, only from requested; the caller then reverses the money. */
+    async markCancelled(
+      trx: Db,
+      args: { id: string; reason: string | null; now: Date; adminId: string },
+    ) {
+      return trx
+        .updateTable('payouts')
+        .set({
+          status: 'cancelled',
+          cancelled_at: args.now,
+          cancel_reason: args.reason,
+          decided_by: args.adminId,
+        })
+        .where('id', '=', args.id)
+        .where('status', '=', 'requested')
+        .returningAll()
+        .executeTakeFirst();
+    },
+
+    async setReversal(trx: Db, id: string, transactionId: string): Promise<PayoutRow> {
+      return trx
+        .updateTable('payouts')
+        .set({ reversal_transaction_id: transactionId })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    },
+  };
+}
+
+export type PayoutsRepository = ReturnType<typeof createPayoutsRepository>;
+export type AdminPayoutRow = Awaited<ReturnType<PayoutsRepository['listAll']>>[number];

@@ -1,0 +1,167 @@
+import { formatCents } from '../../../shared/money.js';
+import type { Db } from '../../db/database.js';
+import { decodeCursor, encodeCursor } from '../../db/pagination.js';
+import type { PayoutStatus } from '../../db/types.js';
+import { ConflictError, NotFoundError } from '../../errors.js';
+import type { Clock } from '../../lib/clock.js';
+import { isUniqueViolation, type LedgerService } from '../ledger/ledger.service.js';
+import { announce, links, type Notify } from '../review/notices.js';
+import type { PayoutRow, PayoutsRepository } from './payouts.repository.js';
+
+function page<T extends { requested_at: Date; id: string }>(rows: T[], limit: number) {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return {
+    items,
+    nextCursor: rows.length > limit && last ? encodeCursor(last.requested_at, last.id) : null,
+  };
+}
+
+function beforeOf(cursor: string | undefined) {
+  const before = decodeCursor(cursor);
+  return before ? { t: new Date(before.t), id: before.id } : undefined;
+}
+
+/**
+ * Payouts through the manual provider. The money leaves the worker's earnings when the payout is
+ * requested (worker earnings → external), so it can never be spent twice while an administrator
+ * sends it; marking it paid records the reference, and cancelling puts the money back with a
+ * `payout_reversal` transaction.
+ */
+export function createPayoutsService(deps: {
+  db: Db;
+  payouts: PayoutsRepository;
+  ledger: Pick<LedgerService, 'lockEarnings' | 'payout' | 'reversePayout'>;
+  clock: Clock;
+  minimumCents: number;
+  notify?: Notify | undefined;
+}) {
+  const { db, payouts, ledger, clock } = deps;
+
+  async function requirePayout(id: string): Promise<PayoutRow> {
+    const row = await payouts.find(id);
+    if (!row) throw new NotFoundError('Payout');
+    return row;
+  }
+
+  return {
+    minimumCents: deps.minimumCents,
+
+    /** All available earnings unless an amount is given; an Idempotency-Key makes retries safe. */
+    async request(
+      workerId: string,
+      amountCents: number | undefined,
+      idempotencyKey: string | undefined,
+    ): Promise<{ payout: PayoutRow; replayed: boolean }> {
+      const run = () =>
+        db.transaction().execute(async (trx) => {
+          // Locked first, so a concurrent retry with the same key waits and then finds the payout.
+          await ledger.lockEarnings(trx, workerId);
+          if (idempotencyKey) {
+            const previous = await payouts.findByKey(workerId, idempotencyKey, trx);
+            if (previous) return { payout: previous, replayed: true };
+          }
+          const moved = await ledger.payout(trx, {
+            workerId,
+            amountCents: amountCents ?? 'all',
+            minimumCents: deps.minimumCents,
+            memo: 'Payout requested',
+          });
+          const payout = await payouts.insert(trx, {
+            workerId,
+            amountCents: moved.amountCents,
+            requestedAt: clock.now(),
+            idempotencyKey: idempotencyKey ?? null,
+            requestTransactionId: moved.transactionId,
+          });
+          return { payout, replayed: false };
+        });
+      try {
+        return await run();
+      } catch (error) {
+        if (idempotencyKey && isUniqueViolation(error)) return run();
+        throw error;
+      }
+    },
+
+    async listMine(workerId: string, query: { limit: number; cursor?: string | undefined }) {
+      const rows = await payouts.listForWorker(workerId, {
+        limit: query.limit,
+        before: beforeOf(query.cursor),
+      });
+      return page(rows, query.limit);
+    },
+
+    async listAll(query: {
+      status?: PayoutStatus | undefined;
+      limit: number;
+      cursor?: string | undefined;
+    }) {
+      const rows = await payouts.listAll({
+        status: query.status,
+        limit: query.limit,
+        before: beforeOf(query.cursor),
+      });
+      return page(rows, query.limit);
+    },
+
+    /** Records that the money was sent; marking it again with the same reference is a no-op. */
+    async markPaid(adminId: string, id: string, reference: string): Promise<PayoutRow> {
+      const current = await requirePayout(id);
+      if (current.status === 'paid' && current.reference === reference) return current;
+      if (current.status !== 'requested') {
+        throw new ConflictError(
+          `payout_${current.status}`,
+          `This payout is already ${current.status}.`,
+          { status: current.status },
+        );
+      }
+      const paid = await db.transaction().execute(async (trx) => {
+        const row = await payouts.markPaid(trx, { id, reference, now: clock.now(), adminId });
+        if (row) {
+          await announce(deps.notify, trx, [
+            {
+              userId: row.worker_id,
+              kind: 'payout_paid',
+              title: `Payout of ${formatCents(row.amount_cents)} sent`,
+              body: `Reference: ${reference}`,
+              link: links.earnings,
+            },
+          ]);
+        }
+        return row;
+      });
+      return paid ?? this.markPaid(adminId, id, reference);
+    },
+
+    /** Cancels a payout not yet paid and returns its money to the worker's earnings. */
+    async cancel(adminId: string, id: string, reason: string | undefined): Promise<PayoutRow> {
+      const current = await requirePayout(id);
+      if (current.status === 'cancelled') return current;
+      if (current.status === 'paid') {
+        throw new ConflictError('payout_paid', 'A paid payout cannot be cancelled.', {
+          status: current.status,
+        });
+      }
+      const cancelled = await db.transaction().execute(async (trx) => {
+        const row = await payouts.markCancelled(trx, {
+          id,
+          reason: reason ?? null,
+          now: clock.now(),
+          adminId,
+        });
+        if (!row) return undefined;
+        const transactionId = await ledger.reversePayout(trx, {
+          workerId: row.worker_id,
+          amountCents: row.amount_cents,
+          actorId: adminId,
+          memo: `Payout cancelled${reason ? `: ${reason}` : ''}`,
+        });
+        return payouts.setReversal(trx, row.id, transactionId);
+      });
+      return cancelled ?? this.cancel(adminId, id, reason);
+    },
+  };
+}
+
+export type PayoutsService = ReturnType<typeof createPayoutsService>;

@@ -1,0 +1,70 @@
+import type { Db } from '../../db/database.js';
+
+export function createBlocksRepository(db: Db) {
+  return {
+    /** A user by id or by handle (handles are unique case-insensitively). */
+    async findUser(idOrHandle: string, trx: Db = db) {
+      const query = trx.selectFrom('users').select(['id', 'handle', 'display_name']);
+      return (
+        /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrHandle)
+          ? query.where('id', '=', idOrHandle)
+          : query.where((eb) => eb(eb.fn('lower', ['handle']), '=', idOrHandle.toLowerCase()))
+      ).executeTakeFirst();
+    },
+
+    /** Creates the block, or updates its reason (keeping when it started). */
+    async upsert(
+      args: { requesterId: string; workerId: string; reason: string; now: Date },
+      trx: Db = db,
+    ) {
+      return trx
+        .insertInto('blocks')
+        .values({
+          requester_id: args.requesterId,
+          worker_id: args.workerId,
+          reason: args.reason,
+          created_at: args.now,
+        })
+        .onConflict((oc) =>
+          oc.columns(['requester_id', 'worker_id']).doUpdateSet({ reason: args.reason }),
+        )
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    },
+
+    async remove(requesterId: string, workerId: string, trx: Db = db): Promise<boolean> {
+      const result = await trx
+        .deleteFrom('blocks')
+        .where('requester_id', '=', requesterId)
+        .where('worker_id', '=', workerId)
+        .executeTakeFirst();
+      return result.numDeletedRows > 0n;
+    },
+
+    async list(
+      requesterId: string,
+      page: { limit: number; before?: { t: Date; id: string } | undefined },
+      trx: Db = db,
+    ) {
+      let query = trx
+        .selectFrom('blocks as b')
+        .innerJoin('users as u', 'u.id', 'b.worker_id')
+        .select(['b.worker_id as id', 'u.handle', 'u.display_name', 'b.reason', 'b.created_at'])
+        .where('b.requester_id', '=', requesterId);
+      if (page.before) {
+        const { t, id } = page.before;
+        query = query.where((eb) =>
+          eb(eb.refTuple('b.created_at', 'b.worker_id'), '<', eb.tuple(t, id)),
+        );
+      }
+      return query
+        .orderBy('b.created_at', 'desc')
+        .orderBy('b.worker_id', 'desc')
+        .limit(page.limit + 1)
+        .execute();
+    },
+  };
+}
+
+export type BlocksRepository = ReturnType<typeof createBlocksRepository>;
+export type BlockRow = Awaited<ReturnType<BlocksRepository['list']>>[number];

@@ -1,0 +1,38 @@
+import type { Db } from '../../db/database.js';
+import type { Clock } from '../../lib/clock.js';
+import type { LedgerService } from '../ledger/ledger.service.js';
+import { createBlocksRepository } from './blocks.repository.js';
+import { createBlocksService } from './blocks.service.js';
+import { createBonusesService } from './bonuses.service.js';
+import type { Notify } from './notices.js';
+import { createReviewRepository } from './review.repository.js';
+import { createReviewService } from './review.service.js';
+import { createSettlementRepository } from './settlement.repository.js';
+import { createSettlementService } from './settlement.service.js';
+
+/** Review, bonuses, blocks and escrow settlement over one database. */
+export function createReviewModule(deps: {
+  db: Db;
+  clock: Clock;
+  ledger: LedgerService;
+  feePercent: number;
+  notify?: Notify | undefined;
+}) {
+  const { db, clock, ledger, feePercent, notify } = deps;
+  const review = createReviewRepository(db);
+  return {
+    review: createReviewService({ db, review, ledger, clock, feePercent, notify }),
+    bonuses: createBonusesService({ db, review, ledger, clock, feePercent, notify }),
+    blocks: createBlocksService({ blocks: createBlocksRepository(db), clock }),
+    settlement: createSettlementService({
+      db,
+      settlement: createSettlementRepository(db),
+      ledger,
+      clock,
+      feePercent,
+      notify,
+    }),
+  };
+}
+
+export type ReviewModule = ReturnType<typeof createReviewModule>;

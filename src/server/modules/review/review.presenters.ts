@@ -1,0 +1,81 @@
+import type { Block, Bonus, ReviewAssignment } from '../../../shared/api/review.js';
+import { REVIEW_LIMITS } from '../../../shared/api/review.js';
+import type { AssignmentStatus } from '../../db/types.js';
+import { filledTemplate } from '../work/work.service.js';
+import type { BlockRow } from './blocks.repository.js';
+import type { BonusRow, ReviewListRow, ReviewRow } from './review.repository.js';
+
+const DAY_MS = 24 * 3600 * 1000;
+
+export function presentBonus(row: BonusRow): Bonus {
+  return {
+    id: row.id,
+    assignmentId: row.assignment_id,
+    projectId: row.project_id,
+    workerId: row.worker_id,
+    amountCents: row.amount_cents,
+    feeCents: row.fee_cents,
+    reason: row.reason,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+export function presentReviewAssignment(
+  row: ReviewListRow,
+  status: AssignmentStatus,
+  bonuses: BonusRow[],
+): ReviewAssignment {
+  const submittedAt = row.submitted_at;
+  return {
+    id: row.id,
+    taskId: row.task_id,
+    projectId: row.project_id,
+    projectTitle: row.project_title,
+    workerId: row.worker_id,
+    status,
+    rewardCents: row.reward_cents,
+    acceptedAt: row.accepted_at.toISOString(),
+    deadline: row.deadline.toISOString(),
+    submittedAt: submittedAt?.toISOString() ?? null,
+    reviewedAt: row.reviewed_at?.toISOString() ?? null,
+    feedback: row.feedback,
+    answers: row.answers,
+    worker: { id: row.worker_id, handle: row.worker_handle, displayName: row.worker_name },
+    task: {
+      id: row.task_id,
+      batchId: row.batch_id,
+      rowNumber: row.row_number,
+      data: row.task_data,
+    },
+    timeSpentSeconds: submittedAt
+      ? Math.round((submittedAt.getTime() - row.accepted_at.getTime()) / 1000)
+      : null,
+    autoApproveAt: status === 'submitted' ? (row.auto_approve_at?.toISOString() ?? null) : null,
+    reversibleUntil: submittedAt
+      ? new Date(submittedAt.getTime() + REVIEW_LIMITS.reversalWindowDays * DAY_MS).toISOString()
+      : null,
+    bonuses: bonuses.map(presentBonus),
+  };
+}
+
+/** The requester's view of one assignment, with the task filled as the worker saw it. */
+export function presentReviewDetail(row: ReviewRow, status: AssignmentStatus, bonuses: BonusRow[]) {
+  return {
+    ...presentReviewAssignment(row, status, bonuses),
+    instructions: row.instructions,
+    timeAllottedSeconds: row.time_allotted_seconds,
+    template: filledTemplate(
+      row.template,
+      row.task_data,
+      `/api/v1/projects/${row.project_id}/tasks/${row.task_id}/frame`,
+    ),
+  };
+}
+
+export function presentBlock(row: BlockRow): Block {
+  return {
+    worker: { id: row.id, handle: row.handle, displayName: row.display_name },
+    reason: row.reason,
+    createdAt: row.created_at.toISOString(),
+  };
+}

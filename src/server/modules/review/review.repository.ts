@@ -1,0 +1,341 @@
+import { sql, type ExpressionBuilder, type RawBuilder } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { AssignmentStatus, Database } from '../../db/types.js';
+
+const reviewColumns = [
+  'a.id',
+  'a.task_id',
+  'a.project_id',
+  'a.worker_id',
+  'a.status',
+  'a.reward_cents',
+  'a.accepted_at',
+  'a.deadline',
+  'a.submitted_at',
+  'a.reviewed_at',
+  'a.feedback',
+  'a.answers',
+  'a.auto_approve_at',
+  'p.title as project_title',
+  'p.owner_id',
+  't.data as task_data',
+  't.row_number',
+  't.batch_id',
+  'u.handle as worker_handle',
+  'u.display_name as worker_name',
+] as const;
+
+/** Which submitted assignments a review statement takes. */
+export type Selection = {
+  ids?: readonly string[] | undefined;
+  projectId?: string | undefined;
+  /** Only work submitted at or before this time. */
+  submittedBefore?: Date | undefined;
+  /** Only work whose review window closed by this time (the auto-approval sweep). */
+  autoApproveDueBy?: Date | undefined;
+  limit: number;
+  /** Pass over rows another transaction holds (sweeps) instead of waiting for them. */
+  skipLocked?: boolean;
+};
+
+/** What a state change returns: enough to move the money and tell the worker. */
+export type ChangedAssignment = {
+  id: string;
+  task_id: string;
+  project_id: string;
+  worker_id: string;
+  reward_cents: number;
+  owner_id: string;
+  project_title: string;
+};
+
+function selectionWhere(s: Selection): RawBuilder<unknown> {
+  const parts = [sql`status = 'submitted'`];
+  if (s.ids) parts.push(sql`id in (${sql.join(s.ids)})`);
+  if (s.projectId) parts.push(sql`project_id = ${s.projectId}`);
+  if (s.submittedBefore) parts.push(sql`submitted_at <= ${s.submittedBefore}`);
+  if (s.autoApproveDueBy) parts.push(sql`auto_approve_at <= ${s.autoApproveDueBy}`);
+  return sql.join(parts, sql` and `);
+}
+
+/** The status a reader sees: accepted work past its deadline is expired, swept or not. */
+function effectiveStatusIs(status: AssignmentStatus, now: Date) {
+  return (eb: ExpressionBuilder<Database & { a: Database['assignments'] }, 'a'>) => {
+    if (status === 'accepted') {
+      return eb.and([eb('a.status', '=', 'accepted'), eb('a.deadline', '>', now)]);
+    }
+    if (status === 'expired') {
+      return eb.or([
+        eb('a.status', '=', 'expired'),
+        eb.and([eb('a.status', '=', 'accepted'), eb('a.deadline', '<=', now)]),
+      ]);
+    }
+    return eb('a.status', '=', status);
+  };
+}
+
+export function createReviewRepository(db: Db) {
+  function reviewQuery(trx: Db) {
+    return trx
+      .selectFrom('assignments as a')
+      .innerJoin('projects as p', 'p.id', 'a.project_id')
+      .innerJoin('tasks as t', 't.id', 'a.task_id')
+      .innerJoin('users as u', 'u.id', 'a.worker_id')
+      .select(reviewColumns);
+  }
+
+  return {
+    async findForReview(id: string, trx: Db = db) {
+      return reviewQuery(trx)
+        .select(['p.instructions', 'p.template', 'p.time_allotted_seconds'])
+        .where('a.id', '=', id)
+        .executeTakeFirst();
+    },
+
+    async findProject(projectId: string, trx: Db = db) {
+      return trx
+        .selectFrom('projects')
+        .select(['id', 'owner_id', 'title', 'status', 'expires_at'])
+        .where('id', '=', projectId)
+        .executeTakeFirst();
+    },
+
+    /**
+     * Reads the project under a lock that only a status change (cancel, completion) conflicts
+     * with, so a review that depends on whether the project is open cannot interleave with one.
+     */
+    async lockProjectShared(trx: Db, projectId: string) {
+      return trx
+        .selectFrom('projects')
+        .select(['id', 'owner_id', 'title', 'status', 'expires_at'])
+        .where('id', '=', projectId)
+        .forKeyShare()
+        .executeTakeFirstOrThrow();
+    },
+
+    async listForProject(
+      projectId: string,
+      filter: {
+        status?: AssignmentStatus | undefined;
+        batchId?: string | undefined;
+        workerId?: string | undefined;
+        before?: { t: Date; id: string } | undefined;
+        limit: number;
+        now: Date;
+      },
+      trx: Db = db,
+    ) {
+      let query = reviewQuery(trx).where('a.project_id', '=', projectId);
+      if (filter.status) query = query.where(effectiveStatusIs(filter.status, filter.now));
+      if (filter.batchId) query = query.where('t.batch_id', '=', filter.batchId);
+      if (filter.workerId) query = query.where('a.worker_id', '=', filter.workerId);
+      if (filter.before) {
+        const { t, id } = filter.before;
+        query = query.where((eb) => eb(eb.refTuple('a.accepted_at', 'a.id'), '<', eb.tuple(t, id)));
+      }
+      return query
+        .orderBy('a.accepted_at', 'desc')
+        .orderBy('a.id', 'desc')
+        .limit(filter.limit + 1)
+        .execute();
+    },
+
+    async countsForProject(projectId: string, now: Date, trx: Db = db) {
+      const { rows } = await sql<{ status: AssignmentStatus; n: number }>`
+        select case when status = 'accepted' and deadline <= ${now} then 'expired' else status end as status,
+               count(*)::int as n
+        from assignments where project_id = ${projectId}
+        group by 1`.execute(trx);
+      return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])) as Partial<
+        Record<AssignmentStatus, number>
+      >;
+    },
+
+    /** The statuses of listed ids within one project (for a bulk review's report). */
+    async statusesOf(projectId: string, ids: readonly string[], trx: Db = db) {
+      if (!ids.length) return [];
+      return trx
+        .selectFrom('assignments')
+        .select(['id', 'status', 'deadline'])
+        .where('project_id', '=', projectId)
+        .where('id', 'in', ids)
+        .execute();
+    },
+
+    /**
+     * submitted → approved for the selected rows, in one statement: a row another transaction
+     * approved or rejected first no longer matches, so nothing is ever approved twice.
+     */
+    async approve(
+      trx: Db,
+      s: Selection & { now: Date; reviewerId: string | null; feedback: string | null },
+    ): Promise<ChangedAssignment[]> {
+      const lock = s.skipLocked ? sql`for update skip locked` : sql`for update`;
+      const order = s.autoApproveDueBy ? sql`auto_approve_at, id` : sql`id`;
+      const { rows } = await sql<ChangedAssignment>`
+        with picked as (
+          select id from assignments where ${selectionWhere(s)}
+          order by ${order} limit ${s.limit} ${lock}
+        ), changed as (
+          update assignments a set status = 'approved', reviewed_at = ${s.now},
+            reviewed_by = ${s.reviewerId}, feedback = ${s.feedback}, updated_at = ${s.now}
+          from picked where a.id = picked.id and a.status = 'submitted'
+          returning a.id, a.task_id, a.project_id, a.worker_id, a.reward_cents
+        )
+        select c.*, p.owner_id, p.title as project_title
+        from changed c join projects p on p.id = c.project_id`.execute(trx);
+      return rows;
+    },
+
+    /**
+     * submitted → rejected for the selected rows whose review window is still open, and their
+     * slots go back to the pool, in one statement.
+     */
+    async reject(
+      trx: Db,
+      s: Selection & { now: Date; reviewerId: string; reason: string },
+    ): Promise<ChangedAssignment[]> {
+      const { rows } = await sql<ChangedAssignment>`
+        with picked as (
+          select id from assignments where ${selectionWhere(s)} and auto_approve_at > ${s.now}
+          order by id limit ${s.limit} for update
+        ), changed as (
+          update assignments a set status = 'rejected', reviewed_at = ${s.now},
+            reviewed_by = ${s.reviewerId}, feedback = ${s.reason}, updated_at = ${s.now}
+          from picked where a.id = picked.id and a.status = 'submitted' and a.auto_approve_at > ${s.now}
+          returning a.id, a.task_id, a.project_id, a.worker_id, a.reward_cents
+        ), freed as (
+          update tasks t set live_assignments = t.live_assignments - c.n
+          from (select task_id, count(*)::int as n from changed group by task_id) c
+          where t.id = c.task_id
+          returning t.id
+        )
+        select c.*, p.owner_id, p.title as project_title
+        from changed c join projects p on p.id = c.project_id`.execute(trx);
+      return rows;
+    },
+
+    /**
+     * rejected → approved while the reversal window is open. The assignment takes a free slot of
+     * its task when `mayTakeSlot` and one is free; otherwise it holds none (and is paid from the
+     * requester's available funds).
+     */
+    async reverseRejection(
+      trx: Db,
+      args: {
+        id: string;
+        now: Date;
+        reviewerId: string;
+        feedback: string | null;
+        submittedAfter: Date;
+        mayTakeSlot: boolean;
+      },
+    ): Promise<(ChangedAssignment & { holds_slot: boolean }) | undefined> {
+      const changed = await trx
+        .updateTable('assignments')
+        .set({
+          status: 'approved',
+          holds_slot: false,
+          reviewed_at: args.now,
+          reviewed_by: args.reviewerId,
+          feedback: args.feedback,
+          updated_at: args.now,
+        })
+        .where('id', '=', args.id)
+        .where('status', '=', 'rejected')
+        .where('submitted_at', '>', args.submittedAfter)
+        .returning(['id', 'task_id', 'project_id', 'worker_id', 'reward_cents'])
+        .executeTakeFirst();
+      if (!changed) return undefined;
+      let holdsSlot = false;
+      if (args.mayTakeSlot) {
+        const slot = await trx
+          .updateTable('tasks')
+          .set((eb) => ({ live_assignments: eb('live_assignments', '+', 1) }))
+          .where('id', '=', changed.task_id)
+          .where(sql<boolean>`live_assignments < assignments_per_task`)
+          .returning('id')
+          .executeTakeFirst();
+        if (slot) {
+          holdsSlot = true;
+          await trx
+            .updateTable('assignments')
+            .set({ holds_slot: true })
+            .where('id', '=', changed.id)
+            .execute();
+        }
+      }
+      const project = await trx
+        .selectFrom('projects')
+        .select(['owner_id', 'title as project_title'])
+        .where('id', '=', changed.project_id)
+        .executeTakeFirstOrThrow();
+      return { ...changed, ...project, holds_slot: holdsSlot };
+    },
+
+    async bonusesFor(assignmentIds: readonly string[], trx: Db = db) {
+      if (!assignmentIds.length) return [];
+      return trx
+        .selectFrom('bonuses')
+        .selectAll()
+        .where('assignment_id', 'in', assignmentIds)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+    },
+
+    async findBonusByKey(requesterId: string, key: string, trx: Db = db) {
+      return trx
+        .selectFrom('bonuses')
+        .selectAll()
+        .where('requester_id', '=', requesterId)
+        .where('idempotency_key', '=', key)
+        .executeTakeFirst();
+    },
+
+    async insertBonus(
+      trx: Db,
+      values: {
+        assignmentId: string;
+        projectId: string;
+        requesterId: string;
+        workerId: string;
+        amountCents: number;
+        feeCents: number;
+        reason: string;
+        idempotencyKey: string | null;
+        createdAt: Date;
+      },
+    ) {
+      return trx
+        .insertInto('bonuses')
+        .values({
+          assignment_id: values.assignmentId,
+          project_id: values.projectId,
+          requester_id: values.requesterId,
+          worker_id: values.workerId,
+          amount_cents: values.amountCents,
+          fee_cents: values.feeCents,
+          reason: values.reason,
+          idempotency_key: values.idempotencyKey,
+          created_at: values.createdAt,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    },
+
+    async setBonusTransaction(trx: Db, bonusId: string, transactionId: string) {
+      return trx
+        .updateTable('bonuses')
+        .set({ ledger_transaction_id: transactionId })
+        .where('id', '=', bonusId)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    },
+  };
+}
+
+export type ReviewRepository = ReturnType<typeof createReviewRepository>;
+export type ReviewRow = NonNullable<Awaited<ReturnType<ReviewRepository['findForReview']>>>;
+export type ReviewListRow = Awaited<ReturnType<ReviewRepository['listForProject']>>[number];
+export type BonusRow = Awaited<ReturnType<ReviewRepository['bonusesFor']>>[number];

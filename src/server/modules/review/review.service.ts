@@ -1,0 +1,348 @@
+import type { BulkReviewBody } from '../../../shared/api/review.js';
+import { REVIEW_LIMITS } from '../../../shared/api/review.js';
+import { formatCents, platformFeeCents } from '../../../shared/money.js';
+import type { Db } from '../../db/database.js';
+import { decodeCursor, encodeCursor } from '../../db/pagination.js';
+import type { AssignmentStatus } from '../../db/types.js';
+import { ConflictError, NotFoundError } from '../../errors.js';
+import type { Clock } from '../../lib/clock.js';
+import type { AssignmentPayment, LedgerService } from '../ledger/ledger.service.js';
+import { announce, links, type Notify } from './notices.js';
+import type { ChangedAssignment, ReviewRepository, ReviewRow } from './review.repository.js';
+import { inTransaction } from './transactions.js';
+
+const DAY_MS = 24 * 3600 * 1000;
+/** Submissions changed per transaction of a bulk review, so no transaction grows unbounded. */
+const BULK_CHUNK = 500;
+/** Submissions the auto-approval sweep approves per run. */
+const AUTO_APPROVE_BATCH = 200;
+
+type Ledger = Pick<LedgerService, 'payAssignments' | 'releaseEscrow'>;
+type LockedProject = Awaited<ReturnType<ReviewRepository['lockProjectShared']>>;
+
+const isClosed = (status: string) => status === 'cancelled' || status === 'completed';
+
+/**
+ * Approving, rejecting and reversing: each state change is one transaction with its money, and
+ * each is a conditional statement on the assignment's current status, so concurrent reviews, the
+ * auto-approval sweep and other instances can never pay for one assignment twice.
+ */
+export function createReviewService(deps: {
+  db: Db;
+  review: ReviewRepository;
+  ledger: Ledger;
+  clock: Clock;
+  feePercent: number;
+  notify?: Notify | undefined;
+}) {
+  const { db, review, ledger, clock } = deps;
+
+  function effectiveStatus(row: { status: AssignmentStatus; deadline: Date }): AssignmentStatus {
+    return row.status === 'accepted' && row.deadline <= clock.now() ? 'expired' : row.status;
+  }
+
+  async function requireReviewable(requesterId: string, id: string): Promise<ReviewRow> {
+    const row = await review.findForReview(id);
+    // Another requester's work is "not found": its existence is not the caller's business.
+    if (!row || row.owner_id !== requesterId) throw new NotFoundError('Assignment');
+    return row;
+  }
+
+  async function requireOwnProject(requesterId: string, projectId: string) {
+    const project = await review.findProject(projectId);
+    if (!project || project.owner_id !== requesterId) throw new NotFoundError('Project');
+    return project;
+  }
+
+  /** Pays approved assignments and tells their workers, inside the approving transaction. */
+  async function pay(
+    trx: Db,
+    changed: ChangedAssignment[],
+    source: AssignmentPayment['source'],
+    actorId: string | null,
+    feedback: string | null,
+  ) {
+    await ledger.payAssignments(
+      trx,
+      changed.map((c) => ({
+        assignmentId: c.id,
+        projectId: c.project_id,
+        requesterId: c.owner_id,
+        workerId: c.worker_id,
+        rewardCents: c.reward_cents,
+        source,
+        actorId,
+        memo: `Approved work on “${c.project_title}”`,
+      })),
+    );
+    await announce(
+      deps.notify,
+      trx,
+      changed.map((c) => ({
+        userId: c.worker_id,
+        kind: 'assignment_approved' as const,
+        title: `Approved: ${c.project_title}`,
+        body: `${formatCents(c.reward_cents)} was added to your earnings.${feedback ? ` Feedback: ${feedback}` : ''}`,
+        link: links.assignment(c.id),
+      })),
+    );
+  }
+
+  /**
+   * A closed project keeps in escrow only what its work in progress may still earn: a rejected
+   * submission's share goes back to the requester at once.
+   */
+  async function afterRejection(
+    trx: Db,
+    project: LockedProject,
+    changed: ChangedAssignment[],
+    reason: string,
+  ) {
+    if (isClosed(project.status)) {
+      const cents = changed.reduce(
+        (sum, c) => sum + c.reward_cents + platformFeeCents(c.reward_cents, deps.feePercent),
+        0,
+      );
+      await ledger.releaseEscrow(trx, {
+        requesterId: project.owner_id,
+        projectId: project.id,
+        amountCents: cents,
+        memo: `Escrow of rejected work on closed project “${project.title}”`,
+      });
+    }
+    await announce(
+      deps.notify,
+      trx,
+      changed.map((c) => ({
+        userId: c.worker_id,
+        kind: 'assignment_rejected' as const,
+        title: `Rejected: ${c.project_title}`,
+        body: `Reason: ${reason}`,
+        link: links.assignment(c.id),
+      })),
+    );
+  }
+
+  /**
+   * rejected → approved within the window. The worker is paid from the project's escrow when the
+   * project is open and the task still has a free slot (the slot's money is there); otherwise
+   * from the requester's available funds, or not at all (409 insufficient_funds).
+   */
+  async function reverse(requesterId: string, row: ReviewRow, feedback: string | null) {
+    const now = clock.now();
+    const windowStart = new Date(now.getTime() - REVIEW_LIMITS.reversalWindowDays * DAY_MS);
+    if (!row.submitted_at || row.submitted_at <= windowStart) {
+      throw new ConflictError(
+        'reversal_window_closed',
+        `A rejection can be reversed only within ${REVIEW_LIMITS.reversalWindowDays} days of submission.`,
+        { submittedAt: row.submitted_at?.toISOString() ?? null },
+      );
+    }
+    return inTransaction(db, async (trx) => {
+      const project = await review.lockProjectShared(trx, row.project_id);
+      const changed = await review.reverseRejection(trx, {
+        id: row.id,
+        now,
+        reviewerId: requesterId,
+        feedback,
+        submittedAfter: windowStart,
+        mayTakeSlot: !isClosed(project.status),
+      });
+      if (!changed) return false;
+      await pay(trx, [changed], changed.holds_slot ? 'escrow' : 'available', requesterId, feedback);
+      return true;
+    });
+  }
+
+  async function approve(
+    requesterId: string,
+    id: string,
+    feedback: string | undefined,
+  ): Promise<string> {
+    const row = await requireReviewable(requesterId, id);
+    const status = effectiveStatus(row);
+    let done: boolean;
+    if (status === 'approved') return id;
+    if (status === 'rejected') {
+      done = await reverse(requesterId, row, feedback ?? null);
+    } else if (status === 'submitted') {
+      done = await inTransaction(db, async (trx) => {
+        const changed = await review.approve(trx, {
+          ids: [id],
+          limit: 1,
+          now: clock.now(),
+          reviewerId: requesterId,
+          feedback: feedback ?? null,
+        });
+        await pay(trx, changed, 'escrow', requesterId, feedback ?? null);
+        return changed.length > 0;
+      });
+    } else {
+      throw new ConflictError(
+        'not_submitted',
+        `This assignment is ${status}; only submitted (or rejected) work can be approved.`,
+        { status },
+      );
+    }
+    // Lost a race with another review or the sweep: answer as the state it reached says.
+    return done ? id : approve(requesterId, id, feedback);
+  }
+
+  async function reject(requesterId: string, id: string, reason: string): Promise<string> {
+    const row = await requireReviewable(requesterId, id);
+    const status = effectiveStatus(row);
+    if (status === 'rejected') return id;
+    if (status === 'approved') {
+      throw new ConflictError('already_approved', 'Approved work cannot be rejected.', { status });
+    }
+    if (status !== 'submitted') {
+      throw new ConflictError(
+        'not_submitted',
+        `This assignment is ${status}; only submitted work can be rejected.`,
+        { status },
+      );
+    }
+    const now = clock.now();
+    if (row.auto_approve_at && row.auto_approve_at <= now) {
+      throw new ConflictError(
+        'review_window_closed',
+        'The review window has closed: this work is approved automatically.',
+        { autoApproveAt: row.auto_approve_at.toISOString() },
+      );
+    }
+    const done = await inTransaction(db, async (trx) => {
+      const project = await review.lockProjectShared(trx, row.project_id);
+      const changed = await review.reject(trx, {
+        ids: [id],
+        limit: 1,
+        now,
+        reviewerId: requesterId,
+        reason,
+      });
+      await afterRejection(trx, project, changed, reason);
+      return changed.length > 0;
+    });
+    return done ? id : reject(requesterId, id, reason);
+  }
+
+  /** One chunk of a bulk review: returns the ids it changed. */
+  async function bulkChunk(
+    requesterId: string,
+    projectId: string,
+    body: BulkReviewBody,
+    ids: string[] | undefined,
+  ): Promise<string[]> {
+    const now = clock.now();
+    const selection = {
+      ids,
+      projectId,
+      submittedBefore: body.submittedBefore ? new Date(body.submittedBefore) : undefined,
+      limit: BULK_CHUNK,
+      now,
+      reviewerId: requesterId,
+    };
+    return inTransaction(db, async (trx) => {
+      if (body.action === 'approve') {
+        const changed = await review.approve(trx, { ...selection, feedback: null });
+        await pay(trx, changed, 'escrow', requesterId, null);
+        return changed.map((c) => c.id);
+      }
+      const reason = body.reason as string;
+      const project = await review.lockProjectShared(trx, projectId);
+      const changed = await review.reject(trx, { ...selection, reason });
+      await afterRejection(trx, project, changed, reason);
+      return changed.map((c) => c.id);
+    });
+  }
+
+  return {
+    effectiveStatus,
+    approve,
+    reject,
+
+    async getForRequester(requesterId: string, id: string): Promise<ReviewRow> {
+      return requireReviewable(requesterId, id);
+    },
+
+    /** The project's assignments, newest first, with counts by status. */
+    async list(
+      requesterId: string,
+      projectId: string,
+      query: {
+        status?: AssignmentStatus | undefined;
+        batchId?: string | undefined;
+        workerId?: string | undefined;
+        limit: number;
+        cursor?: string | undefined;
+      },
+    ) {
+      await requireOwnProject(requesterId, projectId);
+      const before = decodeCursor(query.cursor);
+      const now = clock.now();
+      const rows = await review.listForProject(projectId, {
+        status: query.status,
+        batchId: query.batchId,
+        workerId: query.workerId,
+        limit: query.limit,
+        now,
+        before: before ? { t: new Date(before.t), id: before.id } : undefined,
+      });
+      const items = rows.slice(0, query.limit);
+      const last = items[items.length - 1];
+      return {
+        items,
+        nextCursor:
+          rows.length > query.limit && last ? encodeCursor(last.accepted_at, last.id) : null,
+        counts: await review.countsForProject(projectId, now),
+      };
+    },
+
+    /**
+     * Approves or rejects the listed submissions, or all submitted at or before a time (the
+     * moment the review page was loaded, so later work is never swept in), in chunks.
+     */
+    async bulk(requesterId: string, projectId: string, body: BulkReviewBody) {
+      await requireOwnProject(requesterId, projectId);
+      const ids = body.assignmentIds ? [...new Set(body.assignmentIds)] : undefined;
+      const changedIds = new Set<string>();
+      for (;;) {
+        const changed = await bulkChunk(requesterId, projectId, body, ids);
+        if (!changed.length) break;
+        for (const id of changed) changedIds.add(id);
+      }
+      const rest = (ids ?? []).filter((id) => !changedIds.has(id));
+      const found = new Map(
+        (await review.statusesOf(projectId, rest)).map((r) => [r.id, effectiveStatus(r)]),
+      );
+      return {
+        action: body.action,
+        changed: changedIds.size,
+        unchanged: rest.map((id) => ({ id, status: found.get(id) ?? ('not_found' as const) })),
+      };
+    },
+
+    /**
+     * Approves and pays submissions whose review window has closed. Rows another instance (or a
+     * manual review) holds are skipped and picked up by whoever holds them or by the next run.
+     */
+    async sweepAutoApprove(limit = AUTO_APPROVE_BATCH): Promise<number> {
+      return inTransaction(db, async (trx) => {
+        const now = clock.now();
+        const changed = await review.approve(trx, {
+          autoApproveDueBy: now,
+          limit,
+          skipLocked: true,
+          now,
+          reviewerId: null,
+          feedback: null,
+        });
+        await pay(trx, changed, 'escrow', null, null);
+        return changed.length;
+      });
+    },
+
+    bonusesFor: (assignmentIds: readonly string[]) => review.bonusesFor(assignmentIds),
+  };
+}
+
+export type ReviewService = ReturnType<typeof createReviewService>;

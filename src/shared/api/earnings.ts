@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { LIMITS } from '../limits.js';
+import { idSchema } from './common.js';
+import { centsSchema } from './money.js';
+import { bonusSchema } from './review.js';
+
+/** `GET /me/earnings`: the names of the first four are fixed by the API's contract. */
+export const earningsSchema = z.object({
+  /** Rewards of submitted work not reviewed yet. */
+  pendingCents: z.number().int(),
+  /** All time: approved rewards plus bonuses. */
+  approvedCents: z.number().int(),
+  /** Payouts requested (and not cancelled): that money has left the earnings balance. */
+  paidOutCents: z.number().int(),
+  /** The earnings balance: approvedCents − paidOutCents. */
+  availableCents: z.number().int(),
+  bonusesCents: z.number().int(),
+  /** Part of paidOutCents an administrator has not marked paid yet. */
+  payoutsInFlightCents: z.number().int(),
+  /** The smallest payout this server makes. */
+  payoutMinimumCents: z.number().int(),
+  recentBonuses: z.array(bonusSchema),
+});
+export type Earnings = z.infer<typeof earningsSchema>;
+
+export const dailyEarningsQuerySchema = z.strictObject({
+  days: z.coerce
+    .number({ message: 'must be a whole number of days' })
+    .int('must be a whole number of days')
+    .min(1, 'must be at least 1')
+    .max(366, 'must be at most 366')
+    .default(30),
+});
+
+export const dailyEarningsSchema = z.object({
+  /** Oldest first, one entry per UTC day including days without earnings. */
+  days: z.array(
+    z.object({
+      date: z.string(),
+      approvedCents: z.number().int(),
+      approvedCount: z.number().int(),
+      bonusesCents: z.number().int(),
+    }),
+  ),
+});
+
+export const projectEarningsSchema = z.object({
+  projectId: z.string(),
+  projectTitle: z.string(),
+  requester: z.object({ id: z.string(), handle: z.string(), displayName: z.string() }),
+  approvedCount: z.number().int(),
+  approvedCents: z.number().int(),
+  pendingCount: z.number().int(),
+  pendingCents: z.number().int(),
+  rejectedCount: z.number().int(),
+  bonusesCents: z.number().int(),
+  lastAcceptedAt: z.string(),
+});
+
+export const projectSpendingSchema = z.object({
+  projectId: z.string(),
+  projectTitle: z.string(),
+  status: z.string(),
+  /** Still held in escrow for this project now. */
+  escrowedCents: z.number().int(),
+  /** Rewards paid to workers for approved work. */
+  paidToWorkersCents: z.number().int(),
+  /** Platform fees on rewards and bonuses. */
+  feesCents: z.number().int(),
+  bonusesCents: z.number().int(),
+  /** Unused escrow returned to available funds. */
+  refundedCents: z.number().int(),
+  approvedCount: z.number().int(),
+});
+
+const spendingTotalsSchema = projectSpendingSchema.omit({
+  projectId: true,
+  projectTitle: true,
+  status: true,
+});
+
+export const spendingSchema = z.object({
+  items: z.array(projectSpendingSchema),
+  nextCursor: z.string().nullable(),
+  /** Over all of my projects, not only this page. */
+  totals: spendingTotalsSchema,
+});
+
+export const PAYOUT_STATUSES = ['requested', 'paid', 'cancelled'] as const;
+
+export const payoutBodySchema = z.strictObject({
+  /** Defaults to all available earnings. */
+  amountCents: centsSchema.max(1_000_000_000, 'must be at most 1000000000 cents').optional(),
+});
+
+export const payoutSchema = z.object({
+  id: z.string(),
+  workerId: z.string(),
+  amountCents: z.number().int(),
+  status: z.enum(PAYOUT_STATUSES),
+  requestedAt: z.string(),
+  paidAt: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+  reference: z.string().nullable(),
+  cancelReason: z.string().nullable(),
+});
+export type Payout = z.infer<typeof payoutSchema>;
+
+export const adminPayoutSchema = payoutSchema.extend({
+  worker: z.object({
+    id: z.string(),
+    handle: z.string(),
+    displayName: z.string(),
+    email: z.string(),
+  }),
+});
+
+export const payoutListQuerySchema = z.strictObject({
+  status: z.enum(PAYOUT_STATUSES).optional(),
+  limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
+  cursor: z.string().max(200).optional(),
+});
+
+export const payoutParamsSchema = z.strictObject({ id: idSchema });
+
+export const markPaidBodySchema = z.strictObject({
+  reference: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
+});
+
+export const cancelPayoutBodySchema = z.strictObject({
+  reason: z.string().trim().min(1, 'must not be empty').max(1_000).optional(),
+});

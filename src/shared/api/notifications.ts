@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { LIMITS } from '../limits.js';
+import { idSchema } from './common.js';
+
+/** What a notification announces; workers get the first three, requesters the next two. */
+export const NOTIFICATION_KINDS = [
+  'assignment_approved',
+  'assignment_rejected',
+  'bonus_received',
+  'project_finished',
+  'escrow_returned',
+  'payout_paid',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const NOTIFICATION_LIMITS = {
+  titleMax: 200,
+  bodyMax: 2_000,
+  linkMax: 500,
+  /** Ids in one mark-read call. */
+  markReadMax: 100,
+} as const;
+
+export const notificationSchema = z.object({
+  id: z.string(),
+  kind: z.enum(NOTIFICATION_KINDS),
+  title: z.string(),
+  body: z.string(),
+  /** A path inside the web app (e.g. `/work/<assignmentId>`), or null. */
+  link: z.string().nullable(),
+  readAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Notification = z.infer<typeof notificationSchema>;
+
+export const notificationListQuerySchema = z.strictObject({
+  unread: z
+    .enum(['true', 'false'], { message: 'must be true or false' })
+    .transform((value) => value === 'true')
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
+  cursor: z.string().max(200).optional(),
+});
+
+export const notificationPageSchema = z.object({
+  items: z.array(notificationSchema),
+  nextCursor: z.string().nullable(),
+  unreadCount: z.number().int(),
+});
+export type NotificationPage = z.infer<typeof notificationPageSchema>;
+
+/** Either some of my notifications by id, or all of them. */
+export const markReadBodySchema = z
+  .strictObject({
+    ids: z
+      .array(idSchema)
+      .min(1, 'must list at least one id')
+      .max(
+        NOTIFICATION_LIMITS.markReadMax,
+        `must list at most ${NOTIFICATION_LIMITS.markReadMax} ids`,
+      )
+      .optional(),
+    all: z.literal(true, { message: 'must be true' }).optional(),
+  })
+  .refine((body) => (body.ids === undefined) !== (body.all === undefined), {
+    message: 'give either ids or all: true',
+  });
+export type MarkReadBody = z.infer<typeof markReadBodySchema>;
+
+export const markReadResultSchema = z.object({
+  /** How many were unread and are now read. */
+  marked: z.number().int(),
+  unreadCount: z.number().int(),
+});

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { idSchema } from './common.js';
+import { ASSIGNMENT_STATUSES, type AssignmentStatus } from './work.js';
+
+/** Exported unless `status` says otherwise: work that was handed in. */
+export const DEFAULT_RESULT_STATUSES = [
+  'submitted',
+  'approved',
+  'rejected',
+] as const satisfies readonly AssignmentStatus[];
+
+/** The fixed CSV columns, MTurk's names, before the `Input.*` and `Answer.*` ones. */
+export const RESULT_CSV_COLUMNS = [
+  'HITId',
+  'HITTypeId',
+  'AssignmentId',
+  'WorkerId',
+  'AssignmentStatus',
+  'AcceptTime',
+  'SubmitTime',
+  'ApprovalTime',
+  'RejectionTime',
+  'WorkTimeInSeconds',
+  'RequesterFeedback',
+] as const;
+
+/** Several values of one answer (a multiple choice) share a CSV cell, joined with this. */
+export const MULTI_VALUE_SEPARATOR = '|';
+
+export const resultsQuerySchema = z.strictObject({
+  /** One status or several, comma-separated (`submitted,approved`). */
+  status: z
+    .string()
+    .max(200)
+    .transform((value) => [...new Set(value.split(',').map((s) => s.trim()))])
+    .pipe(
+      z.array(
+        z.enum(ASSIGNMENT_STATUSES, {
+          message: `must be one of ${ASSIGNMENT_STATUSES.join(', ')}`,
+        }),
+      ),
+    )
+    .optional(),
+  batchId: idSchema.optional(),
+});
+export type ResultsQuery = z.infer<typeof resultsQuerySchema>;
+
+/** One line of `results.json` (JSON lines): the raw values, never neutralised for spreadsheets. */
+export const resultLineSchema = z.object({
+  assignmentId: z.string(),
+  taskId: z.string(),
+  projectId: z.string(),
+  batchId: z.string(),
+  rowNumber: z.number().int(),
+  workerId: z.string(),
+  status: z.enum(ASSIGNMENT_STATUSES),
+  acceptedAt: z.string(),
+  submittedAt: z.string().nullable(),
+  approvedAt: z.string().nullable(),
+  rejectedAt: z.string().nullable(),
+  workTimeSeconds: z.number().int().nullable(),
+  feedback: z.string().nullable(),
+  input: z.record(z.string(), z.unknown()),
+  answers: z.record(z.string(), z.unknown()).nullable(),
+});
+export type ResultLine = z.infer<typeof resultLineSchema>;

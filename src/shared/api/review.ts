@@ -1,0 +1,168 @@
+import { z } from 'zod';
+import { LIMITS } from '../limits.js';
+import { handleSchema } from './accounts.js';
+import { idSchema } from './common.js';
+import { centsSchema } from './money.js';
+import { ASSIGNMENT_STATUSES, assignmentDetailSchema, assignmentSchema } from './work.js';
+
+export const REVIEW_LIMITS = {
+  reasonMax: 1_000,
+  feedbackMax: 1_000,
+  /** Ids in one bulk review call. */
+  bulkIdsMax: 1_000,
+  /** One bonus: far above any real bonus, low enough to catch a typo in cents. */
+  bonusCentsMax: 100_000,
+  /** A rejection can be reversed (approved after all) until this long after submission. */
+  reversalWindowDays: 30,
+} as const;
+
+const reasonSchema = z
+  .string({ message: 'is required' })
+  .trim()
+  .min(1, 'is required')
+  .max(REVIEW_LIMITS.reasonMax, `must be at most ${REVIEW_LIMITS.reasonMax} characters`);
+
+const timeSchema = z.iso.datetime({
+  offset: true,
+  message: 'must be an ISO-8601 date and time, e.g. 2026-12-31T23:59:59Z',
+});
+
+export const bonusSchema = z.object({
+  id: z.string(),
+  assignmentId: z.string(),
+  projectId: z.string(),
+  workerId: z.string(),
+  amountCents: z.number().int(),
+  /** The platform's fee on top, paid by the requester. */
+  feeCents: z.number().int(),
+  reason: z.string(),
+  createdAt: z.string(),
+});
+export type Bonus = z.infer<typeof bonusSchema>;
+
+export const personSchema = z.object({
+  id: z.string(),
+  handle: z.string(),
+  displayName: z.string(),
+});
+
+/** A submission as its requester reviews it: the worker, the task's data, the time spent. */
+export const reviewAssignmentSchema = assignmentSchema.extend({
+  worker: personSchema,
+  task: z.object({
+    id: z.string(),
+    batchId: z.string(),
+    rowNumber: z.number().int(),
+    data: z.record(z.string(), z.string()),
+  }),
+  /** Seconds from accept to submit; null until submitted. */
+  timeSpentSeconds: z.number().int().nullable(),
+  /** When the work is approved by itself if nobody reviews it; null unless submitted. */
+  autoApproveAt: z.string().nullable(),
+  /** Until when a rejection can still be reversed; null unless submitted. */
+  reversibleUntil: z.string().nullable(),
+  bonuses: z.array(bonusSchema),
+});
+export type ReviewAssignment = z.infer<typeof reviewAssignmentSchema>;
+
+/** `GET /assignments/{id}` for the project's requester: the submission with its filled task. */
+export const reviewAssignmentDetailSchema = reviewAssignmentSchema.extend({
+  instructions: z.string(),
+  timeAllottedSeconds: z.number().int(),
+  template: assignmentDetailSchema.shape.template,
+});
+
+/** `GET /assignments/{id}` for its worker: the task, and any bonuses received for it. */
+export const workerAssignmentViewSchema = assignmentDetailSchema.extend({
+  bonuses: z.array(bonusSchema),
+});
+
+export const assignmentViewSchema = z.union([
+  reviewAssignmentDetailSchema,
+  workerAssignmentViewSchema,
+]);
+
+export const reviewListQuerySchema = z.strictObject({
+  status: z.enum(ASSIGNMENT_STATUSES).optional(),
+  batchId: idSchema.optional(),
+  workerId: idSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
+  cursor: z.string().max(200).optional(),
+});
+
+export const reviewListSchema = z.object({
+  items: z.array(reviewAssignmentSchema),
+  nextCursor: z.string().nullable(),
+  /** The project's assignments by the status a reader sees (overdue accepted work is expired). */
+  counts: z.partialRecord(z.enum(ASSIGNMENT_STATUSES), z.number().int()),
+});
+
+export const approveBodySchema = z.strictObject({
+  feedback: z
+    .string()
+    .trim()
+    .max(REVIEW_LIMITS.feedbackMax, `must be at most ${REVIEW_LIMITS.feedbackMax} characters`)
+    .optional(),
+});
+
+export const rejectBodySchema = z.strictObject({ reason: reasonSchema });
+
+export const REVIEW_ACTIONS = ['approve', 'reject'] as const;
+
+export const bulkReviewBodySchema = z
+  .strictObject({
+    action: z.enum(REVIEW_ACTIONS),
+    assignmentIds: z
+      .array(idSchema)
+      .min(1, 'must list at least one id')
+      .max(REVIEW_LIMITS.bulkIdsMax, `must list at most ${REVIEW_LIMITS.bulkIdsMax} ids`)
+      .optional(),
+    /** Only work submitted at or before this time (when the review page was loaded). */
+    submittedBefore: timeSchema.optional(),
+    reason: reasonSchema.optional(),
+  })
+  .superRefine((body, ctx) => {
+    if (!body.assignmentIds && !body.submittedBefore) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['assignmentIds'],
+        message: 'give assignmentIds, submittedBefore, or both',
+      });
+    }
+    if (body.action === 'reject' && !body.reason) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'is required to reject' });
+    }
+  });
+export type BulkReviewBody = z.infer<typeof bulkReviewBodySchema>;
+
+export const bulkReviewResultSchema = z.object({
+  action: z.enum(REVIEW_ACTIONS),
+  /** How many submissions this call approved or rejected. */
+  changed: z.number().int(),
+  /** Listed ids it did not change, with their status (or `not_found`). */
+  unchanged: z.array(
+    z.object({ id: z.string(), status: z.enum([...ASSIGNMENT_STATUSES, 'not_found']) }),
+  ),
+});
+
+export const bonusBodySchema = z.strictObject({
+  amountCents: centsSchema.max(
+    REVIEW_LIMITS.bonusCentsMax,
+    `must be at most ${REVIEW_LIMITS.bonusCentsMax} cents`,
+  ),
+  reason: reasonSchema,
+});
+
+export const blockParamsSchema = z.strictObject({
+  /** A user id, or a handle. */
+  workerId: z.union([idSchema, handleSchema], { message: 'must be a user id or a handle' }),
+});
+
+export const blockBodySchema = z.strictObject({ reason: reasonSchema });
+
+export const blockSchema = z.object({
+  worker: personSchema,
+  reason: z.string(),
+  createdAt: z.string(),
+});
+export type Block = z.infer<typeof blockSchema>;

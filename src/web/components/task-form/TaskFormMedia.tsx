@@ -1,0 +1,122 @@
+import { Anchor, Group, Image, Stack, Text } from '@mantine/core';
+import { IconExternalLink, IconPhotoOff } from '@tabler/icons-react';
+import type { FilledFormItem } from '../../../shared/templates/index.js';
+import { Markdown } from '../Markdown.js';
+
+type DisplayItem = Extract<
+  FilledFormItem,
+  { type: 'instructions' | 'image' | 'audio' | 'video' | 'link' }
+>;
+
+/** Said instead of the media when the task's data gives no usable http(s) address. */
+function MissingMedia({ what }: { what: string }) {
+  return (
+    <Group gap="xs" c="dimmed" p="md" className="task-form-missing-media">
+      <IconPhotoOff size={18} aria-hidden="true" />
+      <Text size="sm">This task’s {what} address is missing or is not an http(s) link.</Text>
+    </Group>
+  );
+}
+
+function Caption({ item }: { item: DisplayItem }) {
+  if (!item.label && !item.help) return null;
+  return (
+    <Stack gap={2}>
+      {item.label && (
+        <Text fw={600} size="sm">
+          {item.label}
+        </Text>
+      )}
+      {item.help && (
+        <Text size="sm" c="dimmed">
+          {item.help}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+/** The items a worker reads or watches but does not answer. */
+export function DisplayFormItem({ item }: { item: DisplayItem }) {
+  switch (item.type) {
+    case 'instructions':
+      return (
+        <Stack gap={4}>
+          <Caption item={item} />
+          <Markdown fz="sm">{item.text}</Markdown>
+        </Stack>
+      );
+    case 'image':
+      return (
+        <Stack gap="xs">
+          <Caption item={item} />
+          {item.url ? (
+            <Image
+              src={item.url}
+              alt={item.alt ?? item.label}
+              radius="md"
+              maw="100%"
+              fit="contain"
+              mah={480}
+              w="auto"
+            />
+          ) : (
+            <MissingMedia what="image" />
+          )}
+        </Stack>
+      );
+    case 'audio':
+      return (
+        <Stack gap="xs">
+          <Caption item={item} />
+          {item.url ? (
+            <audio controls preload="metadata" src={item.url} aria-label={item.label || 'Audio'}>
+              <a href={item.url}>Download the audio</a>
+            </audio>
+          ) : (
+            <MissingMedia what="audio" />
+          )}
+        </Stack>
+      );
+    case 'video':
+      return (
+        <Stack gap="xs">
+          <Caption item={item} />
+          {item.url ? (
+            <video
+              controls
+              preload="metadata"
+              src={item.url}
+              aria-label={item.label || 'Video'}
+              className="task-form-video"
+            >
+              <a href={item.url}>Download the video</a>
+            </video>
+          ) : (
+            <MissingMedia what="video" />
+          )}
+        </Stack>
+      );
+    case 'link':
+      return (
+        <Stack gap="xs">
+          <Caption item={item} />
+          {item.url ? (
+            <Anchor
+              href={item.url}
+              target="_blank"
+              rel="noopener noreferrer nofollow"
+              size="sm"
+              className="task-form-link"
+            >
+              {item.text || item.url}
+              <IconExternalLink size={14} aria-hidden="true" />
+              <span className="visually-hidden"> (opens in a new tab)</span>
+            </Anchor>
+          ) : (
+            <MissingMedia what="link" />
+          )}
+        </Stack>
+      );
+  }
+}

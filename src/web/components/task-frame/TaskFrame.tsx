@@ -1,0 +1,101 @@
+import { Box } from '@mantine/core';
+import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import {
+  answersFromFrameMessage,
+  REQUEST_SUBMIT_MESSAGE,
+  type FrameAnswers,
+} from './frame-messages.js';
+
+// Scripts and forms may run, but never with the app's origin: without allow-same-origin the
+// frame cannot read the session cookie or call the API as the worker (DESIGN §6).
+const SANDBOX = 'allow-scripts allow-forms';
+const FRAME_HEIGHT = 560;
+
+export type TaskFrameHandle = {
+  /** Asks the frame to check and send its form; the answers arrive through `onSubmit`. */
+  requestSubmit: () => void;
+};
+
+type TaskFrameProps = {
+  /** Where the filled task is served (the assignment's `frameUrl`). */
+  src: string;
+  /** Names the frame for screen readers. */
+  title: string;
+  onSubmit: (answers: FrameAnswers) => void;
+  ref?: Ref<TaskFrameHandle>;
+};
+
+/** A requester's HTML task, in a sandbox, talking to the page only through postMessage. */
+export function TaskFrame({ src, title, onSubmit, ref }: TaskFrameProps) {
+  const frameRef = useRef<HTMLIFrameElement>(null);
+  const onSubmitRef = useRef(onSubmit);
+  useEffect(() => {
+    onSubmitRef.current = onSubmit;
+  }, [onSubmit]);
+
+  useEffect(() => {
+    const receive = (event: MessageEvent) => {
+      // The frame's origin is opaque ("null"), so its window is the only way to know the sender.
+      const frame = frameRef.current?.contentWindow;
+      if (!frame || event.source !== frame) return;
+      const answers = answersFromFrameMessage(event.data);
+      if (answers) onSubmitRef.current(answers);
+    };
+    window.addEventListener('message', receive);
+    return () => window.removeEventListener('message', receive);
+  }, []);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      requestSubmit: () =>
+        // '*' because an opaque origin cannot be named; the message carries no secret.
+        frameRef.current?.contentWindow?.postMessage({ type: REQUEST_SUBMIT_MESSAGE }, '*'),
+    }),
+    [],
+  );
+
+  return (
+    <Box
+      className="task-frame"
+      style={{ resize: 'vertical', overflow: 'hidden', height: FRAME_HEIGHT, minHeight: 240 }}
+    >
+      <iframe
+        ref={frameRef}
+        src={src}
+        title={title}
+        sandbox={SANDBOX}
+        referrerPolicy="no-referrer"
+        style={{ display: 'block', width: '100%', height: '100%', border: 0, background: 'white' }}
+      />
+    </Box>
+  );
+}
+
+/**
+ * A filled HTML task shown before accepting it. It is inert: scripts may draw the task, but
+ * without allow-forms nothing can be submitted from a preview.
+ */
+export function TaskFramePreview({ html, title }: { html: string; title: string }) {
+  return (
+    <Box
+      className="task-frame"
+      style={{
+        resize: 'vertical',
+        overflow: 'hidden',
+        height: 320,
+        minHeight: 160,
+        border: '1px solid var(--mantine-color-gray-3)',
+        borderRadius: 'var(--mantine-radius-md)',
+      }}
+    >
+      <iframe
+        srcDoc={html}
+        title={title}
+        sandbox="allow-scripts"
+        referrerPolicy="no-referrer"
+        style={{ display: 'block', width: '100%', height: '100%', border: 0, background: 'white' }}
+      />
+    </Box>
+  );
+}

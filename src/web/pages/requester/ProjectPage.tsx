@@ -1,0 +1,178 @@
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
+import {
+  IconArrowLeft,
+  IconChecklist,
+  IconEye,
+  IconFolderOff,
+  IconPencil,
+  IconSettings,
+  IconTable,
+} from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { Project } from '../../../shared/api/projects.js';
+import { formatCents } from '../../../shared/money.js';
+import { isApiError } from '../../api/client.js';
+import { useProject } from '../../api/projects.js';
+import { EmptyState } from '../../components/EmptyState.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { LoadingState } from '../../components/LoadingState.js';
+import { formatDate } from '../../lib/format.js';
+import { paths, PROJECT_TABS, type ProjectTab } from '../../lib/paths.js';
+import { useDocumentTitle } from '../../lib/use-document-title.js';
+import { describeDuration } from './lib/units.js';
+import { DataTab } from './project/DataTab.js';
+import { DesignTab } from './project/DesignTab.js';
+import { LifecycleActions } from './project/LifecycleActions.js';
+import { PreviewTab } from './project/PreviewTab.js';
+import { ResultsTab } from './project/ResultsTab.js';
+import { SettingsTab } from './project/SettingsTab.js';
+import { ProjectStatusBadge } from './ProjectStatusBadge.js';
+import './requester.css';
+
+const TAB_LABELS: Record<ProjectTab, { label: string; icon: ReactNode }> = {
+  design: { label: 'Design', icon: <IconPencil size={16} aria-hidden="true" /> },
+  data: { label: 'Data', icon: <IconTable size={16} aria-hidden="true" /> },
+  settings: { label: 'Settings', icon: <IconSettings size={16} aria-hidden="true" /> },
+  preview: { label: 'Preview', icon: <IconEye size={16} aria-hidden="true" /> },
+  results: { label: 'Results', icon: <IconChecklist size={16} aria-hidden="true" /> },
+};
+
+function isTab(value: string | undefined): value is ProjectTab {
+  return (PROJECT_TABS as readonly string[]).includes(value ?? '');
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" fw={600} c="dimmed" tt="uppercase" lts={0.5}>
+        {label}
+      </Text>
+      <Text fz="md" fw={650} mt={2} component="div" className="stat-value">
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+function ProjectHeader({ project }: { project: Project }) {
+  useDocumentTitle(project.title);
+  const { tasks, assignmentsApproved, assignmentsSubmitted, assignmentsOutstanding } =
+    project.progress;
+  return (
+    <Stack gap="md" mb="lg">
+      <Anchor component={Link} to={paths.requester.projects} size="sm" className="back-link">
+        <IconArrowLeft size={14} aria-hidden="true" /> Projects
+      </Anchor>
+      <Group justify="space-between" align="flex-start" gap="md" wrap="nowrap">
+        <Stack gap={6} miw={0}>
+          <Title order={1}>{project.title}</Title>
+          <Group gap="xs">
+            <ProjectStatusBadge status={project.status} />
+            <Text c="dimmed" size="sm">
+              {project.template.kind === 'form' ? 'Form' : 'HTML template'} · created{' '}
+              {formatDate(project.createdAt)}
+              {project.publishedAt && ` · published ${formatDate(project.publishedAt)}`} · expires{' '}
+              {formatDate(project.expiresAt)}
+            </Text>
+          </Group>
+        </Stack>
+        <Group gap="sm" wrap="nowrap" className="project-actions">
+          <LifecycleActions project={project} />
+        </Group>
+      </Group>
+      <Card padding="sm" px="md">
+        <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }} spacing="md" verticalSpacing="sm">
+          <Fact label="Tasks">
+            {tasks.toLocaleString('en')}{' '}
+            <Text span size="xs" c="dimmed" fw={400}>
+              × {project.assignmentsPerTask}{' '}
+              {project.assignmentsPerTask === 1 ? 'worker' : 'workers'}
+            </Text>
+          </Fact>
+          <Fact label="Reward">{formatCents(project.rewardCents)}</Fact>
+          <Fact label="Time allotted">{describeDuration(project.timeAllottedSeconds)}</Fact>
+          <Fact label="Approved">{assignmentsApproved.toLocaleString('en')}</Fact>
+          <Fact label="To review">{assignmentsSubmitted.toLocaleString('en')}</Fact>
+          <Fact label="In progress">{assignmentsOutstanding.toLocaleString('en')}</Fact>
+        </SimpleGrid>
+      </Card>
+    </Stack>
+  );
+}
+
+export function ProjectPage() {
+  const { projectId = '', tab } = useParams();
+  const navigate = useNavigate();
+  const project = useProject(projectId);
+  const active: ProjectTab = isTab(tab) ? tab : 'design';
+
+  if (project.isPending) return <LoadingState label="Loading the project…" />;
+  if (project.isError) {
+    if (isApiError(project.error, 404) || isApiError(project.error, 400)) {
+      return (
+        <EmptyState
+          icon={<IconFolderOff size={28} aria-hidden="true" />}
+          title="Project not found"
+          description="It may have been removed, or it belongs to another account."
+          actions={
+            <Anchor component={Link} to={paths.requester.projects}>
+              Back to your projects
+            </Anchor>
+          }
+        />
+      );
+    }
+    return <ErrorAlert error={project.error} onRetry={() => void project.refetch()} />;
+  }
+
+  const p = project.data;
+  const submitted = p.progress.assignmentsSubmitted;
+  return (
+    <>
+      <ProjectHeader project={p} />
+      <Tabs
+        value={active}
+        onChange={(value) => {
+          if (isTab(value ?? undefined))
+            void navigate(paths.requester.project(p.id, value as ProjectTab));
+        }}
+        keepMounted={false}
+      >
+        <Tabs.List mb="lg" aria-label="Project sections">
+          {PROJECT_TABS.map((key) => (
+            <Tabs.Tab
+              key={key}
+              value={key}
+              leftSection={TAB_LABELS[key].icon}
+              rightSection={
+                key === 'results' && submitted > 0 ? (
+                  <Badge size="sm" variant="light" aria-label={`${submitted} to review`}>
+                    {submitted}
+                  </Badge>
+                ) : undefined
+              }
+            >
+              {TAB_LABELS[key].label}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="design">
+          <DesignTab project={p} />
+        </Tabs.Panel>
+        <Tabs.Panel value="data">
+          <DataTab project={p} />
+        </Tabs.Panel>
+        <Tabs.Panel value="settings">
+          <SettingsTab project={p} />
+        </Tabs.Panel>
+        <Tabs.Panel value="preview">
+          <PreviewTab project={p} />
+        </Tabs.Panel>
+        <Tabs.Panel value="results">
+          <ResultsTab project={p} />
+        </Tabs.Panel>
+      </Tabs>
+    </>
+  );
+}

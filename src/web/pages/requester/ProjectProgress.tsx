@@ -1,0 +1,49 @@
+import { Group, Progress, Stack, Text, Tooltip } from '@mantine/core';
+import type { Project } from '../../../shared/api/projects.js';
+
+/** Every assignment the project can have: each task's slots. */
+export function assignmentSlots(project: Pick<Project, 'progress' | 'assignmentsPerTask'>): number {
+  return project.progress.tasks * project.assignmentsPerTask;
+}
+
+function percent(part: number, whole: number): number {
+  return whole === 0 ? 0 : Math.min(100, (part / whole) * 100);
+}
+
+/** Approved, submitted and in-progress assignments as parts of all the project's slots. */
+export function ProjectProgress({ project }: { project: Project }) {
+  const { assignmentsApproved, assignmentsSubmitted, assignmentsOutstanding } = project.progress;
+  const slots = assignmentSlots(project);
+  const summary = `${assignmentsApproved} approved, ${assignmentsSubmitted} awaiting review, ${assignmentsOutstanding} in progress, of ${slots} assignments`;
+  return (
+    <Stack gap={6} miw={180}>
+      <Tooltip label={summary} withArrow>
+        <Progress.Root size="md" aria-label={summary}>
+          <Progress.Section value={percent(assignmentsApproved, slots)} color="teal" />
+          <Progress.Section value={percent(assignmentsSubmitted, slots)} color="tessera.4" />
+          <Progress.Section value={percent(assignmentsOutstanding, slots)} color="yellow.5" />
+        </Progress.Root>
+      </Tooltip>
+      <Group gap={10} wrap="nowrap">
+        <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+          <Text span fw={600} c="dark.7" size="xs">
+            {assignmentsApproved}
+          </Text>{' '}
+          approved
+        </Text>
+        <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+          <Text span fw={600} c="dark.7" size="xs">
+            {assignmentsSubmitted}
+          </Text>{' '}
+          to review
+        </Text>
+        <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+          <Text span fw={600} c="dark.7" size="xs">
+            {assignmentsOutstanding}
+          </Text>{' '}
+          in progress
+        </Text>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,186 @@
+import {
+  Alert,
+  Button,
+  Code,
+  FileButton,
+  Group,
+  Progress,
+  Stack,
+  Text,
+  ThemeIcon,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAlertTriangle, IconCloudUpload, IconX } from '@tabler/icons-react';
+import { useRef, useState, type DragEvent } from 'react';
+import type { Project } from '../../../../shared/api/projects.js';
+import { PROJECT_LIMITS } from '../../../../shared/api/projects.js';
+import { formatCents } from '../../../../shared/money.js';
+import { placeholdersOf } from '../../../../shared/templates/index.js';
+import { ApiError } from '../../../api/client.js';
+import { uploadBatch, useBatchAdded, type UploadProgress } from '../../../api/projects.js';
+import { errorMessage } from '../../../components/ErrorAlert.js';
+import { formatBytes, uploadProblem } from '../lib/upload.js';
+
+const ACCEPT = '.csv,.json,text/csv,application/json';
+
+function UploadError({ error }: { error: unknown }) {
+  const problem = uploadProblem(error);
+  return (
+    <Alert
+      color="red"
+      variant="light"
+      role="alert"
+      icon={<IconAlertTriangle aria-hidden="true" />}
+      title={problem.title}
+    >
+      <Text size="sm">{errorMessage(error)}</Text>
+      {problem.missingColumns.length > 0 && (
+        <Group gap={6} mt={6}>
+          <Text size="sm">Add these columns:</Text>
+          {problem.missingColumns.map((column) => (
+            <Code key={column}>{column}</Code>
+          ))}
+        </Group>
+      )}
+      <Text size="sm" mt={6} c="dimmed">
+        Nothing was imported: fix the file and upload it again.
+      </Text>
+    </Alert>
+  );
+}
+
+/** Drop a file here, or choose one: each upload becomes one batch, all rows or none. */
+export function BatchUpload({ project }: { project: Project }) {
+  const [dragging, setDragging] = useState(false);
+  const [progress, setProgress] = useState<(UploadProgress & { name: string }) | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const abort = useRef<AbortController | null>(null);
+  const batchAdded = useBatchAdded(project.id);
+  const columns = placeholdersOf(project.template);
+  const uploading = progress !== null;
+
+  const upload = async (file: File | null) => {
+    if (!file || uploading) return;
+    setError(null);
+    if (file.size > PROJECT_LIMITS.batchBytes) {
+      setError(
+        new ApiError(
+          413,
+          'payload_too_large',
+          `${file.name} is ${formatBytes(file.size)}; the limit is ${formatBytes(PROJECT_LIMITS.batchBytes)}. Split it into smaller files.`,
+        ),
+      );
+      return;
+    }
+    const controller = new AbortController();
+    abort.current = controller;
+    setProgress({ name: file.name, loaded: 0, total: file.size });
+    try {
+      const batch = await uploadBatch(
+        project.id,
+        file,
+        (p) => setProgress({ name: file.name, ...p }),
+        controller.signal,
+      );
+      batchAdded();
+      notifications.show({
+        color: 'teal',
+        title: `${batch.rowCount.toLocaleString('en')} tasks added`,
+        message:
+          batch.escrowCents > 0
+            ? `${file.name}: ${formatCents(batch.escrowCents)} moved into escrow.`
+            : file.name,
+      });
+    } catch (caught) {
+      if (!(caught instanceof DOMException && caught.name === 'AbortError')) setError(caught);
+    } finally {
+      abort.current = null;
+      setProgress(null);
+    }
+  };
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    void upload(event.dataTransfer.files.item(0));
+  };
+
+  const percent = progress && progress.total > 0 ? (progress.loaded / progress.total) * 100 : 0;
+  const sent = progress && progress.loaded >= progress.total;
+
+  return (
+    <Stack gap="sm">
+      <div
+        className="upload-zone"
+        data-active={dragging || undefined}
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <Stack align="center" gap="xs" py="xl" px="md">
+          <ThemeIcon size={48} radius="xl" variant="light">
+            <IconCloudUpload size={26} aria-hidden="true" />
+          </ThemeIcon>
+          {uploading ? (
+            <Stack gap={6} w="100%" maw={420} aria-live="polite">
+              <Text size="sm" fw={600} ta="center">
+                {sent ? `Importing ${progress.name}…` : `Uploading ${progress.name}…`}
+              </Text>
+              <Progress
+                value={percent}
+                animated={!!sent}
+                aria-label={`Upload of ${progress.name}`}
+              />
+              <Group justify="space-between">
+                <Text size="xs" c="dimmed">
+                  {formatBytes(progress.loaded)} of {formatBytes(progress.total)}
+                </Text>
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  color="gray"
+                  leftSection={<IconX size={12} aria-hidden="true" />}
+                  onClick={() => abort.current?.abort()}
+                >
+                  Cancel
+                </Button>
+              </Group>
+            </Stack>
+          ) : (
+            <>
+              <Text fw={600}>Drop a CSV or JSON file here</Text>
+              <Text size="sm" c="dimmed" ta="center" maw={520}>
+                A CSV with a header row, or a JSON list of objects. Each row becomes one task. Up to{' '}
+                {PROJECT_LIMITS.batchRows.toLocaleString('en')} rows and{' '}
+                {formatBytes(PROJECT_LIMITS.batchBytes)} per file.
+              </Text>
+              <FileButton onChange={(file) => void upload(file)} accept={ACCEPT}>
+                {(props) => (
+                  <Button {...props} variant="light" mt={4}>
+                    Choose a file
+                  </Button>
+                )}
+              </FileButton>
+            </>
+          )}
+        </Stack>
+      </div>
+      {columns.length > 0 && (
+        <Text size="sm" c="dimmed">
+          Your template reads {columns.length === 1 ? 'the column' : 'these columns'}:{' '}
+          {columns.map((c, i) => (
+            <span key={c}>
+              {i > 0 && ', '}
+              <Code>{c}</Code>
+            </span>
+          ))}
+          . Other columns are kept with each task.
+        </Text>
+      )}
+      {error !== null && <UploadError error={error} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,312 @@
+import {
+  Alert,
+  Button,
+  Card,
+  Divider,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { IconLock } from '@tabler/icons-react';
+import { useState, type ReactNode } from 'react';
+import type { Project, UpdateProjectBody } from '../../../../shared/api/projects.js';
+import { PROJECT_LIMITS } from '../../../../shared/api/projects.js';
+import { isApiError } from '../../../api/client.js';
+import { useUpdateProject } from '../../../api/projects.js';
+import { useQualificationTypeOptions } from '../../../api/qualifications.js';
+import { ErrorAlert } from '../../../components/ErrorAlert.js';
+import { serverFieldErrors } from '../../../lib/forms.js';
+import { issuesByIndex } from '../lib/requirements.js';
+import { localInputFromIso } from '../lib/units.js';
+import { MarkdownEditor } from './MarkdownEditor.js';
+import { RequirementsEditor } from './RequirementsEditor.js';
+import {
+  FORM_FIELD_OF,
+  isLiveEditable,
+  REVIEW_UNITS,
+  settingsPatch,
+  settingsValuesOf,
+  TIME_UNITS,
+  validateSettings,
+  type SettingsValues,
+} from './settings-form.js';
+
+const unitOptions = (units: readonly string[]) =>
+  units.map((unit) => ({ value: unit, label: unit.charAt(0).toUpperCase() + unit.slice(1) }));
+
+function Section({
+  title,
+  description,
+  children,
+}: {
+  title: string;
+  description: string;
+  children: ReactNode;
+}) {
+  return (
+    <Card>
+      <Stack gap={4} mb="md">
+        <Title order={2} fz="h3">
+          {title}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {description}
+        </Text>
+      </Stack>
+      <Stack gap="md">{children}</Stack>
+    </Card>
+  );
+}
+
+export function SettingsTab({ project }: { project: Project }) {
+  const update = useUpdateProject(project.id);
+  const types = useQualificationTypeOptions('');
+  const [formError, setFormError] = useState<unknown>(null);
+  const [requirementErrors, setRequirementErrors] = useState<
+    Record<number, Record<string, string>>
+  >({});
+  const form = useForm<SettingsValues>({
+    initialValues: settingsValuesOf(project),
+    validate: validateSettings,
+  });
+  const closed = project.status === 'completed' || project.status === 'cancelled';
+  const locked = (field: keyof UpdateProjectBody) => closed || !isLiveEditable(project, field);
+  const kindOf = (id: string) => types.data?.find((t) => t.id === id)?.valueKind ?? 'integer';
+
+  const submit = form.onSubmit((values) => {
+    setFormError(null);
+    setRequirementErrors({});
+    const patch = settingsPatch(project, values, kindOf);
+    if (Object.keys(patch).length === 0) {
+      notifications.show({
+        color: 'gray',
+        title: 'Nothing to save',
+        message: 'No setting has changed.',
+      });
+      return;
+    }
+    update.mutate(patch, {
+      onSuccess: (saved) => {
+        form.setInitialValues(settingsValuesOf(saved));
+        form.setValues(settingsValuesOf(saved));
+        notifications.show({ color: 'teal', title: 'Settings saved', message: saved.title });
+      },
+      onError: (error) => {
+        const fields = serverFieldErrors(error);
+        const byForm = Object.fromEntries(
+          Object.entries(fields).map(([field, message]) => [
+            FORM_FIELD_OF[field as keyof UpdateProjectBody] ?? field,
+            message,
+          ]),
+        );
+        const perRequirement = isApiError(error)
+          ? issuesByIndex(error.details, 'qualificationRequirements')
+          : {};
+        setRequirementErrors(perRequirement);
+        if (Object.keys(byForm).length > 0) form.setErrors(byForm);
+        else setFormError(error);
+      },
+    });
+  });
+
+  const expiryMin = localInputFromIso(
+    project.status === 'draft' ? new Date().toISOString() : project.expiresAt,
+  );
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="Project settings">
+      <Stack gap="lg">
+        {!closed && project.status !== 'draft' && (
+          <Alert
+            color="gray"
+            variant="light"
+            icon={<IconLock aria-hidden="true" />}
+            title="Some settings are locked"
+          >
+            While the project is published, workers rely on its reward, time and requirements, so
+            only the title, description, keywords, instructions and a later expiry can change.
+          </Alert>
+        )}
+        {closed && (
+          <Alert
+            color="gray"
+            variant="light"
+            icon={<IconLock aria-hidden="true" />}
+            title={`This project is ${project.status}`}
+          >
+            Its settings can no longer change.
+          </Alert>
+        )}
+        {formError !== null && <ErrorAlert error={formError} title="Could not save the settings" />}
+
+        <Section
+          title="What workers see"
+          description="The title and description appear in workers’ list of work; the instructions above every task."
+        >
+          <TextInput
+            label="Title"
+            required
+            maxLength={PROJECT_LIMITS.titleMax}
+            disabled={locked('title')}
+            {...form.getInputProps('title')}
+          />
+          <Textarea
+            label="Description"
+            description="One or two sentences. Markdown is allowed."
+            autosize
+            minRows={2}
+            maxRows={6}
+            maxLength={PROJECT_LIMITS.descriptionMax}
+            disabled={locked('description')}
+            {...form.getInputProps('description')}
+          />
+          <TagsInput
+            label="Keywords"
+            description="Help workers find the project; press Enter after each."
+            maxTags={PROJECT_LIMITS.keywordsMax}
+            disabled={locked('keywords')}
+            {...form.getInputProps('keywords')}
+          />
+          <MarkdownEditor
+            label="Instructions"
+            description="Shown above every task. Markdown: headings, lists, **bold**, links."
+            maxLength={PROJECT_LIMITS.instructionsMax}
+            disabled={locked('instructions')}
+            placeholder="What to do, what a good answer looks like, and what will be rejected."
+            value={form.values.instructions}
+            onChange={(value) => form.setFieldValue('instructions', value)}
+            error={form.errors.instructions as string | undefined}
+          />
+        </Section>
+
+        <Section
+          title="Pay and time"
+          description="Fixed once the project is published, so no worker’s terms change under them."
+        >
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            <NumberInput
+              label="Reward per assignment"
+              prefix="$"
+              decimalScale={2}
+              fixedDecimalScale
+              min={0}
+              step={0.05}
+              required
+              disabled={locked('rewardCents')}
+              {...form.getInputProps('reward')}
+            />
+            <NumberInput
+              label="Workers per task"
+              description="Different workers who answer each row."
+              min={1}
+              max={PROJECT_LIMITS.assignmentsPerTaskMax}
+              allowDecimal={false}
+              required
+              disabled={locked('assignmentsPerTask')}
+              {...form.getInputProps('assignmentsPerTask')}
+            />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            <Group gap="xs" align="flex-start" wrap="nowrap">
+              <NumberInput
+                label="Time allotted"
+                description="From accepting a task to submitting it."
+                min={0}
+                style={{ flex: 1 }}
+                disabled={locked('timeAllottedSeconds')}
+                {...form.getInputProps('timeAllotted')}
+              />
+              <Select
+                label="Unit"
+                aria-label="Unit of the time allotted"
+                description=" "
+                data={unitOptions(TIME_UNITS)}
+                allowDeselect={false}
+                w={120}
+                disabled={locked('timeAllottedSeconds')}
+                {...form.getInputProps('timeAllottedUnit')}
+              />
+            </Group>
+            <Group gap="xs" align="flex-start" wrap="nowrap">
+              <NumberInput
+                label="Approve automatically after"
+                description="Answers you have not reviewed by then are approved."
+                min={0}
+                style={{ flex: 1 }}
+                disabled={locked('autoApproveSeconds')}
+                {...form.getInputProps('autoApprove')}
+              />
+              <Select
+                label="Unit"
+                aria-label="Unit of the review period"
+                description=" "
+                data={unitOptions(REVIEW_UNITS)}
+                allowDeselect={false}
+                w={120}
+                disabled={locked('autoApproveSeconds')}
+                {...form.getInputProps('autoApproveUnit')}
+              />
+            </Group>
+          </SimpleGrid>
+          <TextInput
+            type="datetime-local"
+            label="Expires"
+            description={
+              project.status === 'draft'
+                ? 'No new work starts after this; unused escrow then comes back to you.'
+                : 'You can move it later, not earlier.'
+            }
+            min={expiryMin}
+            maw={320}
+            disabled={locked('expiresAt')}
+            {...form.getInputProps('expiresAt')}
+          />
+        </Section>
+
+        <Section
+          title="Who may work on it"
+          description="Workers must meet every requirement to see, preview or accept these tasks."
+        >
+          <RequirementsEditor
+            value={form.values.requirements}
+            onChange={(requirements) => form.setFieldValue('requirements', requirements)}
+            errors={requirementErrors}
+            disabled={locked('qualificationRequirements')}
+          />
+          {typeof form.errors.requirements === 'string' && (
+            <Text size="sm" c="red.9" role="alert">
+              {form.errors.requirements}
+            </Text>
+          )}
+        </Section>
+
+        {!closed && (
+          <>
+            <Divider />
+            <Group justify="flex-end" gap="sm" className="settings-actions">
+              <Button
+                variant="default"
+                onClick={form.reset}
+                disabled={!form.isDirty() || update.isPending}
+              >
+                Discard changes
+              </Button>
+              <Button type="submit" loading={update.isPending}>
+                Save settings
+              </Button>
+            </Group>
+          </>
+        )}
+      </Stack>
+    </form>
+  );
+}

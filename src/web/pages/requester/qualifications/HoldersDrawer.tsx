@@ -1,0 +1,276 @@
+import {
+  Anchor,
+  Button,
+  Drawer,
+  Group,
+  NumberInput,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconUsers } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import type {
+  QualificationHolder,
+  QualificationType,
+} from '../../../../shared/api/qualifications.js';
+import { QUALIFICATION_LIMITS } from '../../../../shared/api/qualifications.js';
+import {
+  useGrantQualification,
+  useQualificationHolders,
+  useRevokeQualification,
+} from '../../../api/qualifications.js';
+import { ConfirmButton } from '../../../components/ConfirmButton.js';
+import { EmptyState } from '../../../components/EmptyState.js';
+import { ErrorAlert } from '../../../components/ErrorAlert.js';
+import { LoadingState } from '../../../components/LoadingState.js';
+import { formatDate } from '../../../lib/format.js';
+import { paths } from '../../../lib/paths.js';
+
+function GrantForm({
+  type,
+  worker,
+  value,
+  onWorker,
+  onValue,
+}: {
+  type: QualificationType;
+  worker: string;
+  value: string | number;
+  onWorker: (worker: string) => void;
+  onValue: (value: string | number) => void;
+}) {
+  const grant = useGrantQualification(type.id);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const who = worker.trim().replace(/^@/, '');
+    if (!who) {
+      setError('Enter the worker’s handle or id.');
+      return;
+    }
+    if (typeof value !== 'number') {
+      setError('Enter the value to grant, a whole number.');
+      return;
+    }
+    setError(null);
+    grant.mutate(
+      { worker: who, value },
+      {
+        onSuccess: (holder) => {
+          notifications.show({
+            color: 'teal',
+            title: 'Qualification granted',
+            message: `${holder.displayName} (@${holder.handle}) now holds ${holder.value}.`,
+          });
+          onWorker('');
+        },
+      },
+    );
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="Grant or change a value">
+      <Stack gap="sm">
+        <Group align="flex-start" gap="sm" wrap="nowrap">
+          <TextInput
+            label="Worker"
+            placeholder="@handle or id"
+            value={worker}
+            onChange={(e) => onWorker(e.currentTarget.value)}
+            error={error}
+            style={{ flex: 1 }}
+          />
+          <NumberInput
+            label="Value"
+            value={value}
+            onChange={onValue}
+            allowDecimal={false}
+            min={QUALIFICATION_LIMITS.valueMin}
+            max={QUALIFICATION_LIMITS.valueMax}
+            w={120}
+          />
+        </Group>
+        {grant.isError && <ErrorAlert error={grant.error} title="Could not grant it" />}
+        <Group justify="flex-end">
+          <Button type="submit" loading={grant.isPending}>
+            Grant or change value
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function HolderRow({
+  type,
+  holder,
+  onEdit,
+}: {
+  type: QualificationType;
+  holder: QualificationHolder;
+  onEdit: () => void;
+}) {
+  const revoke = useRevokeQualification(type.id);
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Text size="sm" fw={600}>
+          {holder.displayName}
+        </Text>
+        <Anchor component={Link} to={paths.publicProfile(holder.handle)} size="xs" c="dimmed">
+          @{holder.handle}
+        </Anchor>
+      </Table.Td>
+      <Table.Td ta="right">
+        <Text size="sm" fw={600}>
+          {holder.value}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Text size="xs" c="dimmed">
+          {formatDate(holder.updatedAt)}
+        </Text>
+      </Table.Td>
+      <Table.Td ta="right">
+        <Group gap={4} justify="flex-end" wrap="nowrap">
+          <Button
+            size="xs"
+            variant="subtle"
+            onClick={onEdit}
+            aria-label={`Change the value of @${holder.handle}`}
+          >
+            Change
+          </Button>
+          <ConfirmButton
+            size="xs"
+            variant="subtle"
+            color="red"
+            aria-label={`Revoke from @${holder.handle}`}
+            title={`Revoke “${type.name}” from ${holder.displayName}?`}
+            message="They will no longer meet requirements that need it. Tasks they already accepted are not affected."
+            confirmLabel="Revoke"
+            onConfirm={async () => {
+              await revoke.mutateAsync(holder.workerId);
+              notifications.show({
+                color: 'teal',
+                title: 'Qualification revoked',
+                message: `@${holder.handle}`,
+              });
+            }}
+          >
+            Revoke
+          </ConfirmButton>
+        </Group>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+function Holders({ type }: { type: QualificationType }) {
+  const holders = useQualificationHolders(type.id);
+  const [worker, setWorker] = useState('');
+  const [value, setValue] = useState<string | number>(1);
+  const rows = holders.data?.pages.flatMap((page) => page.items) ?? [];
+  return (
+    <Stack gap="lg">
+      <GrantForm
+        type={type}
+        worker={worker}
+        value={value}
+        onWorker={setWorker}
+        onValue={setValue}
+      />
+      <div>
+        <Title order={3} mb="xs">
+          Holders
+        </Title>
+        {holders.isPending && <LoadingState label="Loading holders…" />}
+        {holders.isError && (
+          <ErrorAlert error={holders.error} onRetry={() => void holders.refetch()} />
+        )}
+        {holders.isSuccess && rows.length === 0 && (
+          <EmptyState
+            icon={<IconUsers size={28} aria-hidden="true" />}
+            title="Nobody holds it yet"
+            description="Grant it above by a worker’s handle, e.g. to the workers who passed your test."
+            framed={false}
+          />
+        )}
+        {rows.length > 0 && (
+          <Table aria-label={`Holders of ${type.name}`}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Worker</Table.Th>
+                <Table.Th ta="right">Value</Table.Th>
+                <Table.Th>Updated</Table.Th>
+                <Table.Th>
+                  <span className="visually-hidden">Actions</span>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((holder) => (
+                <HolderRow
+                  key={holder.workerId}
+                  type={type}
+                  holder={holder}
+                  onEdit={() => {
+                    setWorker(holder.handle);
+                    setValue(holder.value);
+                  }}
+                />
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        {holders.hasNextPage && (
+          <Group justify="center" mt="md">
+            <Button
+              variant="default"
+              onClick={() => void holders.fetchNextPage()}
+              loading={holders.isFetchingNextPage}
+            >
+              Load more
+            </Button>
+          </Group>
+        )}
+      </div>
+    </Stack>
+  );
+}
+
+/** The workers who hold one of my qualification types, with grant, change and revoke. */
+export function HoldersDrawer({
+  type,
+  onClose,
+}: {
+  type: QualificationType | null;
+  onClose: () => void;
+}) {
+  return (
+    <Drawer
+      opened={type !== null}
+      onClose={onClose}
+      position="right"
+      size="lg"
+      title={type ? `Holders of “${type.name}”` : ''}
+    >
+      {type && (
+        <Stack gap="md">
+          {type.description && (
+            <Text size="sm" c="dimmed">
+              {type.description}
+            </Text>
+          )}
+          <Holders type={type} />
+        </Stack>
+      )}
+    </Drawer>
+  );
+}

@@ -1,0 +1,50 @@
+import { useNavigate } from 'react-router';
+import { isApiError } from '../../api/client.js';
+import { useAcceptTask } from '../../api/work.js';
+import { errorMessage } from '../../components/ErrorAlert.js';
+import { paths } from '../../lib/paths.js';
+
+export type Problem = { title: string; message: string };
+
+/** Why a task could not be accepted, in words a worker can act on. */
+export function acceptProblem(error: unknown): Problem {
+  if (isApiError(error)) {
+    switch (error.code) {
+      case 'no_task_available':
+        return {
+          title: 'No tasks left for you',
+          message:
+            'Every task in this project is taken or already done by you. Other workers may return tasks, so it is worth looking again later.',
+        };
+      case 'project_not_available':
+        return { title: 'This project is closed', message: error.message };
+      case 'not_qualified':
+        return {
+          title: 'You are not qualified for this project',
+          message: `${error.message} The requester decides who may work on it.`,
+        };
+      default:
+        if (error.status === 404) {
+          return {
+            title: 'Project not found',
+            message: 'It may have been withdrawn, or it is not open to you.',
+          };
+        }
+    }
+  }
+  return { title: 'Could not accept the task', message: errorMessage(error) };
+}
+
+/** Accepts the next task of a project and opens it on the work page. */
+export function useAcceptAndOpen() {
+  const accept = useAcceptTask();
+  const navigate = useNavigate();
+  return {
+    accept: (projectId: string) =>
+      accept.mutateAsync(projectId).then((assignment) => {
+        void navigate(paths.worker.assignment(assignment.id));
+        return assignment;
+      }),
+    mutation: accept,
+  };
+}

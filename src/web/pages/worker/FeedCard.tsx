@@ -1,0 +1,119 @@
+import { Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { IconClock, IconStack2, IconTrendingUp } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { formatCents } from '../../../shared/money.js';
+import type { FeedItem } from '../../../shared/api/work.js';
+import { paths } from '../../lib/paths.js';
+import { formatDuration } from '../work/time.js';
+
+function Fact({ icon, children }: { icon: ReactNode; children: ReactNode }) {
+  return (
+    <Group gap={6} wrap="nowrap" c="gray.7">
+      {icon}
+      <Text size="sm">{children}</Text>
+    </Group>
+  );
+}
+
+export function hourlyLabel(cents: number): string {
+  return `about ${formatCents(cents)} an hour`;
+}
+
+type FeedCardProps = {
+  item: FeedItem;
+  onAccept: (projectId: string) => void;
+  accepting: boolean;
+};
+
+/** One project in Find work: what it pays and asks, before the worker commits to anything. */
+export function FeedCard({ item, onAccept, accepting }: FeedCardProps) {
+  const headingId = `project-${item.projectId}`;
+  const tasks = item.tasksAvailable === 1 ? '1 task left' : `${item.tasksAvailable} tasks left`;
+  return (
+    <Card component="article" aria-labelledby={headingId} padding="lg">
+      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="lg">
+        <Stack gap={4} style={{ minWidth: 0 }}>
+          <Title order={2} fz="h3" id={headingId}>
+            <Anchor
+              component={Link}
+              to={paths.worker.projectPreview(item.projectId)}
+              c="dark.8"
+              inherit
+            >
+              {item.title}
+            </Anchor>
+          </Title>
+          <Text size="sm" c="dimmed">
+            by{' '}
+            <Anchor
+              component={Link}
+              to={paths.publicProfile(item.requester.handle)}
+              underline="always"
+              inherit
+            >
+              {item.requester.displayName}
+            </Anchor>
+          </Text>
+        </Stack>
+        <Stack gap={0} align="flex-end" style={{ flexShrink: 0 }}>
+          <Text fw={700} fz="lg" c="tessera.8" lh={1.2}>
+            {formatCents(item.rewardCents)}
+          </Text>
+          <Text size="xs" c="dimmed">
+            per task
+          </Text>
+        </Stack>
+      </Group>
+
+      {item.description && (
+        <Text size="sm" mt="sm" lineClamp={2} c="gray.8">
+          {item.description}
+        </Text>
+      )}
+
+      {item.keywords.length > 0 && (
+        <Group gap={6} mt="sm" aria-label="Keywords">
+          {item.keywords.map((keyword) => (
+            <Badge key={keyword} color="gray" size="sm">
+              {keyword}
+            </Badge>
+          ))}
+        </Group>
+      )}
+
+      <Group justify="space-between" align="center" mt="md" gap="md">
+        <Group gap="lg">
+          <Fact icon={<IconClock size={16} aria-hidden="true" />}>
+            {formatDuration(item.timeAllottedSeconds)} allowed
+          </Fact>
+          <Fact icon={<IconStack2 size={16} aria-hidden="true" />}>{tasks}</Fact>
+          {item.estimatedHourlyCents !== null && (
+            <Fact icon={<IconTrendingUp size={16} aria-hidden="true" />}>
+              {hourlyLabel(item.estimatedHourlyCents)}
+            </Fact>
+          )}
+        </Group>
+        <Group gap="xs">
+          <Button
+            component={Link}
+            to={paths.worker.projectPreview(item.projectId)}
+            variant="default"
+            size="xs"
+            aria-label={`Preview ${item.title}`}
+          >
+            Preview
+          </Button>
+          <Button
+            size="xs"
+            onClick={() => onAccept(item.projectId)}
+            loading={accepting}
+            aria-label={`Accept a task in ${item.title}`}
+          >
+            Accept
+          </Button>
+        </Group>
+      </Group>
+    </Card>
+  );
+}

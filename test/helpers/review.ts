@@ -1,0 +1,107 @@
+import { sql } from 'kysely';
+import type { App } from '../../src/server/app.js';
+import type { Db } from '../../src/server/db/database.js';
+import { signUp, type Client } from './app.js';
+import { createProject, deposit, signUpRequester, uploadCsv } from './projects.js';
+import { GOOD_ANSWERS, SIMPLE_FORM } from './work.js';
+
+type Requester = Awaited<ReturnType<typeof signUpRequester>>;
+export type Worker = Awaited<ReturnType<typeof signUp>>;
+
+/**
+ * A published project funded with exactly `funds` cents (default: plenty), of `tasks` rows ×
+ * `slots` assignments at `rewardCents` each.
+ */
+export async function fundedProject(
+  app: App,
+  options: {
+    tasks?: number;
+    slots?: number;
+    rewardCents?: number;
+    funds?: number;
+    project?: Record<string, unknown>;
+    requester?: Requester;
+  } = {},
+) {
+  const tasks = options.tasks ?? 3;
+  const requester = options.requester ?? (await signUpRequester(app));
+  await deposit(requester.client, options.funds ?? 1_000_000);
+  const project = await createProject(requester.client, {
+    template: SIMPLE_FORM,
+    rewardCents: options.rewardCents ?? 10,
+    assignmentsPerTask: options.slots ?? 1,
+    ...options.project,
+  });
+  const csv = ['word', ...Array.from({ length: tasks }, (_, i) => `word${i}`)].join('\n');
+  const upload = await uploadCsv(requester.client, project.id, csv);
+  if (upload.statusCode !== 201) throw new Error(`upload failed: ${upload.body}`);
+  const published = await requester.client.post(`/api/v1/projects/${project.id}/publish`);
+  if (published.statusCode !== 200) throw new Error(`publish failed: ${published.body}`);
+  return { requester, projectId: project.id };
+}
+
+export async function accept(worker: Worker, projectId: string): Promise<string> {
+  const res = await worker.client.post(`/api/v1/projects/${projectId}/assignments`);
+  if (res.statusCode !== 201) throw new Error(`accept failed: ${res.body}`);
+  return res.json<{ id: string }>().id;
+}
+
+export async function submit(worker: Worker, assignmentId: string) {
+  const res = await worker.client.post(`/api/v1/assignments/${assignmentId}/submit`, {
+    answers: GOOD_ANSWERS,
+  });
+  if (res.statusCode !== 200) throw new Error(`submit failed: ${res.body}`);
+}
+
+/** `count` fresh workers each accept and submit one assignment of the project. */
+export async function submissions(app: App, projectId: string, count: number) {
+  const done: { id: string; worker: Worker }[] = [];
+  for (let i = 0; i < count; i++) {
+    const worker = await signUp(app, { roles: ['worker'] });
+    const id = await accept(worker, projectId);
+    await submit(worker, id);
+    done.push({ id, worker });
+  }
+  return done;
+}
+
+/** Payment transactions recorded for one assignment (there must never be two). */
+export async function paymentsOf(db: Db, assignmentId: string): Promise<number> {
+  const row = await db
+    .selectFrom('ledger_transactions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('assignment_id', '=', assignmentId)
+    .where('kind', '=', 'payment')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Tasks whose live counter differs from the assignments holding their slots. */
+export async function slotDrift(db: Db, projectId: string) {
+  const { rows } = await sql<{ id: string; live_assignments: number; live: number }>`
+    select t.id, t.live_assignments,
+           (select count(*)::int from assignments a
+             where a.task_id = t.id and a.holds_slot
+               and a.status in ('accepted', 'submitted', 'approved')) as live
+    from tasks t where t.project_id = ${projectId}`.execute(db);
+  return rows.filter((r) => r.live_assignments !== r.live || r.live_assignments < 0);
+}
+
+export async function earnings(client: Client) {
+  return (await client.get('/api/v1/me/earnings')).json<{
+    pendingCents: number;
+    approvedCents: number;
+    paidOutCents: number;
+    availableCents: number;
+    bonusesCents: number;
+  }>();
+}
+
+export async function notificationsOf(db: Db, userId: string) {
+  return db
+    .selectFrom('notifications')
+    .select(['kind', 'title', 'body', 'link'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at')
+    .execute();
+}
