@@ -36,12 +36,13 @@ async function call<T>(
 
 async function signUp(request: APIRequestContext, name: string, roles: string[]) {
   const email = `${name.toLowerCase().replace(/\W+/g, '.')}@example.org`;
-  await call(request, 'post', 'auth/signup', {
+  const { user } = await call<{ user: { id: string } }>(request, 'post', 'auth/signup', {
     email,
     password: 'a-long-demo-password',
     displayName: name,
     roles,
   });
+  return user.id;
 }
 
 const SPEAKERS = ['Anna', 'Jonas', 'Lea', 'Felix', 'Marie', 'Paul', 'Emma', 'Noah'];
@@ -140,10 +141,27 @@ test('requester pages', async ({ page, playwright, baseURL }) => {
   await call(requester, 'post', 'me/deposits', { amountCents: 250_000 });
 
   const workers: APIRequestContext[] = [];
+  const workerIds: string[] = [];
   for (const name of ['Amara Okafor', 'Mateo García', 'Kenji Watanabe', 'Priya Raman']) {
     const context = await playwright.request.newContext({ baseURL });
-    await signUp(context, name, ['worker']);
+    workerIds.push(await signUp(context, name, ['worker']));
     workers.push(context);
+  }
+
+  const dialectTest = await call<{ id: string }>(requester, 'post', 'qualification-types', {
+    name: 'Alemannic listening test',
+    description: 'Score (0–100) on our 20-clip listening test for Alemannic dialects.',
+  });
+  await call(requester, 'post', 'qualification-types', {
+    name: 'Trusted transcriber',
+    description: 'Workers whose transcripts we have checked by hand.',
+  });
+  for (const [index, id] of workerIds.entries()) {
+    const response = await requester.put(
+      `/api/v1/qualification-types/${dialectTest.id}/workers/${id}`,
+      { headers: await headers(requester), data: { value: [92, 78, 88, 95][index] } },
+    );
+    expect(response.ok()).toBe(true);
   }
 
   const transcribe = await call<Project>(requester, 'post', 'projects', {
@@ -276,7 +294,11 @@ test('requester pages', async ({ page, playwright, baseURL }) => {
     .first()
     .click();
   await expect(page.getByText('How clear is the recording of Anna?')).toBeVisible();
-  await page.evaluate(() => window.scrollTo(0, 0));
+  // Up to the tabs: the designer fills the screen, as it does while someone works in it.
+  await page.evaluate(() => {
+    const tabs = document.querySelector('[role="tablist"]');
+    if (tabs) window.scrollTo(0, tabs.getBoundingClientRect().top + window.scrollY - 76);
+  });
   await photograph(page, 'requester-designer');
 
   await page.goto(`/projects/${transcribe.id}/data`);
@@ -291,6 +313,18 @@ test('requester pages', async ({ page, playwright, baseURL }) => {
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
   await expect(page.getByRole('dialog')).toBeVisible();
   await photograph(page, 'requester-publish');
+
+  await page.goto(`/projects/${transcribe.id}/settings`);
+  await expect(page.getByRole('heading', { name: 'Pay and time' })).toBeVisible();
+  await photograph(page, 'requester-settings');
+
+  await page.goto('/qualifications');
+  await expect(page.getByRole('table', { name: 'Qualification types' })).toBeVisible();
+  await page.getByRole('button', { name: 'Holders of Alemannic listening test' }).click();
+  await expect(
+    page.getByRole('table', { name: 'Holders of Alemannic listening test' }),
+  ).toBeVisible();
+  await photograph(page, 'requester-qualifications');
 
   await page.goto('/funds');
   await expect(page.getByRole('table', { name: 'Funds history' })).toBeVisible();

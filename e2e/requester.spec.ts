@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { newAccount, sidebar, signUp } from './helpers.js';
 
@@ -12,6 +13,21 @@ async function csrfHeader(page: Page) {
   return { 'x-csrf-token': cookies.find((c) => c.name === 'csrf_token')?.value ?? '' };
 }
 
+/** Serious and critical problems block people from using a page; lesser ones are advice. */
+async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
+    .analyze();
+  const blocking = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(blocking).toEqual([]);
+}
+
+function projectTab(page: Page, name: string) {
+  return page.getByRole('tablist', { name: 'Project sections' }).getByRole('tab', { name });
+}
+
 async function createDraft(page: Page, title: string, reward: string, workersPerTask: string) {
   await sidebar(page).getByRole('link', { name: 'Projects' }).click();
   await page.getByRole('main').getByRole('link', { name: 'New project' }).first().click();
@@ -22,7 +38,7 @@ async function createDraft(page: Page, title: string, reward: string, workersPer
   await form.getByRole('textbox', { name: 'Workers per task' }).fill(workersPerTask);
   await form.getByRole('button', { name: 'Create draft' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
-  await expect(page.getByRole('tab', { name: 'Design' })).toHaveAttribute('aria-selected', 'true');
+  await expect(projectTab(page, 'Design')).toHaveAttribute('aria-selected', 'true');
 }
 
 async function addItem(page: Page, type: string) {
@@ -59,7 +75,7 @@ test('a requester designs a form project, uploads data, funds it and publishes i
   await expect(page.getByText('All changes saved')).toBeVisible();
 
   // Data: a CSV (quoted comma, CRLF) uploaded through the file picker.
-  await page.getByRole('tab', { name: 'Data' }).click();
+  await projectTab(page, 'Data').click();
   await page.locator('input[type="file"]').setInputFiles({
     name: 'products.csv',
     mimeType: 'text/csv',
@@ -73,7 +89,7 @@ test('a requester designs a form project, uploads data, funds it and publishes i
   ).toBeVisible();
 
   // Preview: exactly what a worker sees, filled from the first row.
-  await page.getByRole('tab', { name: 'Preview' }).click();
+  await projectTab(page, 'Preview').click();
   await expect(page.getByText('Does the photo show Red kettle?')).toBeVisible();
   await expect(page.getByRole('radio', { name: 'Yes' })).toBeVisible();
 
@@ -98,7 +114,7 @@ test('a requester designs a form project, uploads data, funds it and publishes i
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
 
   // A published design is locked.
-  await page.getByRole('tab', { name: 'Design' }).click();
+  await projectTab(page, 'Design').click();
   await expect(page.getByText('The design is locked')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Save design' })).toHaveCount(0);
 
@@ -151,4 +167,58 @@ test('publishing without enough funds says how much is needed and available', as
   await sidebar(page).getByRole('link', { name: 'Projects' }).click();
   const row = page.getByRole('row', { name: /Rate the headline/ });
   await expect(row.getByText('Draft')).toBeVisible();
+});
+
+test('the requester pages have no serious accessibility problems', async ({ page }) => {
+  await signUp(page, newAccount('requester'), ['requester']);
+  await page.getByRole('main').getByRole('link', { name: 'New project' }).first().click();
+  await expectNoSeriousViolations(page);
+  await page
+    .getByRole('form', { name: 'New project' })
+    .getByRole('button', { name: 'Create draft' })
+    .click();
+  await expect(page.getByText('Give the project a title workers will recognise.')).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  await createDraft(page, 'Check the captions', '0.10', '1');
+  await addItem(page, 'Instructions');
+  await addItem(page, 'Image');
+  await addItem(page, 'Multiple choice');
+  await addItem(page, 'Rating scale');
+  await expectNoSeriousViolations(page);
+  await page.getByRole('button', { name: 'Save design' }).click();
+  await expect(page.getByText('All changes saved')).toBeVisible();
+
+  await projectTab(page, 'Data').click();
+  await page.locator('input[type="file"]').setInputFiles({
+    name: 'images.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify([{ image_url: 'https://images.example.org/1.jpg' }])),
+  });
+  await expect(page.getByText('1 tasks added')).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  for (const tab of ['Settings', 'Preview', 'Results']) {
+    await projectTab(page, tab).click();
+    await expect(projectTab(page, tab)).toHaveAttribute('aria-selected', 'true');
+    await expectNoSeriousViolations(page);
+  }
+
+  await sidebar(page).getByRole('link', { name: 'Projects' }).click();
+  await expect(page.getByRole('table', { name: 'Projects' })).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  await sidebar(page).getByRole('link', { name: 'Funds' }).click();
+  await expect(
+    page.getByRole('table', { name: 'Funds history' }).or(page.getByText('No money has moved yet')),
+  ).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  await sidebar(page).getByRole('link', { name: 'Qualifications' }).click();
+  await page.getByRole('button', { name: 'New qualification' }).first().click();
+  await page.getByRole('textbox', { name: 'Name' }).fill('Caption test');
+  await page.getByRole('button', { name: 'Create qualification' }).click();
+  await page.getByRole('button', { name: 'Holders of Caption test' }).click();
+  await expect(page.getByText('Nobody holds it yet')).toBeVisible();
+  await expectNoSeriousViolations(page);
 });

@@ -44,6 +44,11 @@ export const theme = createTheme({
       styles: { root: { textTransform: 'none', letterSpacing: 0, fontWeight: 600 } },
     },
     Table: { defaultProps: { verticalSpacing: 'sm', horizontalSpacing: 'md' } },
+    // Mantine's close button has no name and its grey description text is too faint (WCAG AA).
+    Notification: {
+      defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } },
+      styles: { description: { color: 'var(--mantine-color-dimmed)' } },
+    },
   },
 });
 

@@ -21,7 +21,13 @@ import {
 import { useEffect, useState } from 'react';
 import type { FormItem, FormItemType } from '../../../shared/templates/index.js';
 import { FORM_ITEM_TYPES } from '../../../shared/templates/index.js';
-import { ITEM_TYPE_HINTS, ITEM_TYPE_LABELS, MAX_ITEMS, moveItem } from './designer-model.js';
+import {
+  ITEM_TYPE_HINTS,
+  ITEM_TYPE_LABELS,
+  itemTitle,
+  MAX_ITEMS,
+  moveItem,
+} from './designer-model.js';
 import { ItemTypeIcon } from './item-icons.js';
 import { ItemSettings } from './ItemSettings.js';
 
@@ -78,12 +84,6 @@ export function AddItemMenu({
       </Menu.Dropdown>
     </Menu>
   );
-}
-
-function itemTitle(item: FormItem): string {
-  if (item.label.trim()) return item.label;
-  if (item.type === 'instructions') return item.text.split('\n')[0]?.slice(0, 80) ?? '';
-  return ITEM_TYPE_LABELS[item.type];
 }
 
 type ItemCardProps = {
@@ -155,6 +155,7 @@ function ItemCard(props: ItemCardProps) {
           <ActionIcon
             variant="subtle"
             color="gray"
+            className="designer-icon-button"
             aria-label={`Move “${title}” up`}
             id={`${row.id}-up`}
             disabled={disabled || index === 0}
@@ -165,6 +166,7 @@ function ItemCard(props: ItemCardProps) {
           <ActionIcon
             variant="subtle"
             color="gray"
+            className="designer-icon-button"
             aria-label={`Move “${title}” down`}
             id={`${row.id}-down`}
             disabled={disabled || index === count - 1}

@@ -39,7 +39,7 @@ function CommonFields({ item, onChange, errors, disabled }: Props) {
           error={errors.name}
           maxLength={L.nameMax}
           disabled={disabled}
-          ff="monospace"
+          classNames={{ input: 'mono-input' }}
           withAsterisk
         />
       </SimpleGrid>
@@ -128,7 +128,7 @@ function TextSettings({ item, onChange, errors, disabled }: Props<Of<'text' | 't
             onChange={(e) => onChange({ ...item, pattern: optionalText(e.currentTarget.value) })}
             error={errors.pattern}
             maxLength={L.patternMax}
-            ff="monospace"
+            classNames={{ input: 'mono-input' }}
             disabled={disabled}
           />
           <TextInput
@@ -269,7 +269,7 @@ function MediaSettings({
         onChange={(e) => onChange({ ...item, url: e.currentTarget.value })}
         error={errors.url}
         maxLength={L.urlMax}
-        ff="monospace"
+        classNames={{ input: 'mono-input' }}
         withAsterisk
         disabled={disabled}
       />
@@ -313,7 +313,7 @@ function TypeSettings({ item, ...rest }: Props) {
           autosize
           minRows={4}
           maxRows={16}
-          ff="monospace"
+          classNames={{ input: 'mono-input' }}
           withAsterisk
           disabled={rest.disabled}
         />

@@ -63,13 +63,14 @@ export function OptionsEditor({ options, onChange, errors, disabled, label }: Op
                 error={errors[`options.${index}.value`]}
                 maxLength={TEMPLATE_LIMITS.optionValueMax}
                 disabled={disabled}
-                ff="monospace"
+                classNames={{ input: 'mono-input' }}
                 style={{ flex: 1 }}
               />
               <Group gap={2} wrap="nowrap" pt={4}>
                 <ActionIcon
                   variant="subtle"
                   color="gray"
+                  className="designer-icon-button"
                   aria-label={`Move option ${n} up`}
                   disabled={disabled || index === 0}
                   onClick={() => onChange(moveItem(options, index, -1))}
@@ -79,6 +80,7 @@ export function OptionsEditor({ options, onChange, errors, disabled, label }: Op
                 <ActionIcon
                   variant="subtle"
                   color="gray"
+                  className="designer-icon-button"
                   aria-label={`Move option ${n} down`}
                   disabled={disabled || index === options.length - 1}
                   onClick={() => onChange(moveItem(options, index, 1))}
@@ -88,6 +90,7 @@ export function OptionsEditor({ options, onChange, errors, disabled, label }: Op
                 <ActionIcon
                   variant="subtle"
                   color="red"
+                  className="designer-icon-button"
                   aria-label={`Remove option ${n}`}
                   disabled={disabled || options.length <= 1}
                   onClick={() => onChange(options.filter((_, i) => i !== index))}

@@ -142,7 +142,7 @@ export function TemplateDesigner({
     <Stack gap="md">
       {lockedReason && (
         <Alert
-          color="gray"
+          color="tessera"
           variant="light"
           icon={<IconLock aria-hidden="true" />}
           title="The design is locked"
@@ -176,9 +176,12 @@ export function TemplateDesigner({
             </Text>
           </Group>
           <Group gap="sm">
-            <Text size="sm" c={dirty ? 'orange.9' : 'dimmed'} aria-live="polite">
-              {locked ? '' : dirty ? 'Unsaved changes' : 'All changes saved'}
-            </Text>
+            <Group gap={6} aria-live="polite">
+              {dirty && !locked && <span className="unsaved-dot" aria-hidden="true" />}
+              <Text size="sm" c={dirty ? 'dark.6' : 'dimmed'} fw={dirty ? 600 : 400}>
+                {locked ? '' : dirty ? 'Unsaved changes' : 'All changes saved'}
+              </Text>
+            </Group>
             {!locked && (
               <>
                 <Button

@@ -1,4 +1,15 @@
-import { Badge, Button, Card, Code, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Code,
+  Group,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { IconEye, IconTable } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import type { Template } from '../../../shared/templates/index.js';
@@ -41,7 +52,7 @@ function PlaceholderList({
     );
   }
   return (
-    <Stack gap={6}>
+    <SimpleGrid cols={2} spacing="xs" verticalSpacing={6}>
       {placeholders.map((column) => (
         <TextInput
           key={column}
@@ -57,7 +68,7 @@ function PlaceholderList({
           onChange={(e) => onChange(column, e.currentTarget.value)}
         />
       ))}
-    </Stack>
+    </SimpleGrid>
   );
 }
 
@@ -131,35 +142,6 @@ export function TemplatePreview({
 
   return (
     <Stack gap="md">
-      <Card p="md">
-        <Group justify="space-between" mb="xs" wrap="nowrap">
-          <Group gap={8}>
-            <Title order={3}>Placeholders</Title>
-            <Badge color="gray" variant="light">
-              {placeholders.length}
-            </Badge>
-          </Group>
-          {firstTaskData && placeholders.length > 0 && (
-            <Button
-              size="compact-xs"
-              variant="subtle"
-              leftSection={<IconTable size={14} aria-hidden="true" />}
-              onClick={() => onSampleChange({ ...sample, ...firstTaskData })}
-            >
-              Use first task
-            </Button>
-          )}
-        </Group>
-        <Text size="xs" c="dimmed" mb="sm">
-          Each is a column your data must have. Type sample values to try the preview.
-        </Text>
-        <PlaceholderList
-          placeholders={placeholders}
-          row={row}
-          kind={template.kind}
-          onChange={(column, value) => onSampleChange({ ...sample, [column]: value })}
-        />
-      </Card>
       <Card p={0}>
         <Group gap={8} px="md" py="sm" className="table-toolbar">
           <IconEye size={16} aria-hidden="true" />
@@ -180,6 +162,35 @@ export function TemplatePreview({
             />
           )}
         </div>
+      </Card>
+      <Card p="md">
+        <Group justify="space-between" mb="xs" wrap="nowrap">
+          <Group gap={8}>
+            <Title order={3}>Sample data</Title>
+            <Badge color="gray" variant="light">
+              {placeholders.length}
+            </Badge>
+          </Group>
+          {firstTaskData && placeholders.length > 0 && (
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              leftSection={<IconTable size={14} aria-hidden="true" />}
+              onClick={() => onSampleChange({ ...sample, ...firstTaskData })}
+            >
+              Use first task
+            </Button>
+          )}
+        </Group>
+        <Text size="xs" c="dimmed" mb="sm">
+          Each placeholder is a column your data must have. Change the values to try the preview.
+        </Text>
+        <PlaceholderList
+          placeholders={placeholders}
+          row={row}
+          kind={template.kind}
+          onChange={(column, value) => onSampleChange({ ...sample, [column]: value })}
+        />
       </Card>
     </Stack>
   );

@@ -31,6 +31,19 @@ export const ITEM_TYPE_HINTS: Record<FormItemType, string> = {
   link: 'Link to a page',
 };
 
+/** What an item is called in the list: its label, else its first line of text, else its type. */
+export function itemTitle(item: FormItem): string {
+  if (item.label.trim()) return item.label;
+  if (item.type === 'instructions') {
+    const firstLine = item.text
+      .split('\n')
+      .map((line) => line.replace(/^\s*(?:#+|>|[-*+]|\d+\.)\s+/, '').replace(/\*\*|__|`/g, ''))
+      .find((line) => line.trim() !== '');
+    if (firstLine) return firstLine.trim().slice(0, 100);
+  }
+  return ITEM_TYPE_LABELS[item.type];
+}
+
 /** A name for a new item that no other item has: `text_1`, `text_2`… */
 export function uniqueItemName(base: string, taken: Iterable<string>): string {
   const names = new Set(taken);

@@ -6,6 +6,7 @@ import {
   groupTemplateIssues,
   isTemplateChanged,
   issueCount,
+  itemTitle,
   moveItem,
   sampleRowFor,
   starterTemplate,
@@ -113,5 +114,22 @@ describe('isTemplateChanged', () => {
         saved,
       ),
     ).toBe(true);
+  });
+});
+
+describe('itemTitle', () => {
+  it('uses the label, else the first line of the text without Markdown marks, else the type', () => {
+    expect(itemTitle({ type: 'text', name: 'a', label: 'Your answer', required: false })).toBe(
+      'Your answer',
+    );
+    expect(
+      itemTitle({
+        type: 'instructions',
+        name: 'i',
+        label: '',
+        text: '\n## Read **{{clip_id}}** `now`\nmore',
+      }),
+    ).toBe('Read {{clip_id}} now');
+    expect(itemTitle({ type: 'audio', name: 'a', label: ' ', url: '{{u}}' })).toBe('Audio');
   });
 });

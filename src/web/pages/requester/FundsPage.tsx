@@ -1,10 +1,8 @@
 import {
-  Alert,
   Badge,
   Button,
   Card,
   Chip,
-  Grid,
   Group,
   NumberInput,
   SimpleGrid,
@@ -25,6 +23,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { LoadingState } from '../../components/LoadingState.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { formatDateTime } from '../../lib/format.js';
+import { groupLedger, type LedgerTransaction } from './lib/ledger.js';
 import { centsFromDollars } from './lib/units.js';
 import { StatCard } from './StatCard.js';
 import './requester.css';
@@ -37,14 +36,6 @@ const KIND_LABELS: Record<LedgerEntry['kind'], { label: string; color: string }>
   bonus: { label: 'Bonus', color: 'grape' },
   payout: { label: 'Payout', color: 'orange' },
   payout_reversal: { label: 'Payout reversed', color: 'orange' },
-};
-
-const ACCOUNT_LABELS: Record<LedgerEntry['account'], string> = {
-  requester_available: 'Available',
-  requester_escrow: 'Escrow',
-  worker_earnings: 'Earnings',
-  platform_fees: 'Platform fees',
-  external: 'External',
 };
 
 const QUICK_AMOUNTS = [25, 100, 500];
@@ -78,17 +69,24 @@ function DepositForm() {
 
   return (
     <form onSubmit={submit} noValidate aria-label="Add test credit">
-      <Stack gap="sm">
-        <NumberInput
-          label="Amount"
-          prefix="$"
-          decimalScale={2}
-          min={0}
-          thousandSeparator=","
-          value={amount}
-          onChange={setAmount}
-          error={error}
-        />
+      <Stack gap="xs">
+        <Group gap="xs" align="flex-start" wrap="nowrap">
+          <NumberInput
+            label="Amount"
+            prefix="$"
+            decimalScale={2}
+            min={0}
+            thousandSeparator=","
+            value={amount}
+            onChange={setAmount}
+            error={error}
+            hideControls
+            style={{ flex: 1 }}
+          />
+          <Button type="submit" loading={deposit.isPending} mt={25}>
+            Add test credit
+          </Button>
+        </Group>
         <Chip.Group value={String(amount)} onChange={(value) => setAmount(Number(value))}>
           <Group gap={6}>
             {QUICK_AMOUNTS.map((value) => (
@@ -99,75 +97,65 @@ function DepositForm() {
           </Group>
         </Chip.Group>
         {deposit.isError && <ErrorAlert error={deposit.error} title="Could not add credit" />}
-        <Button type="submit" loading={deposit.isPending}>
-          Add test credit
-        </Button>
       </Stack>
     </form>
   );
 }
 
-function AddFunds({ sandbox, feePercent }: { sandbox: boolean; feePercent: number }) {
+function AddFunds({ sandbox }: { sandbox: boolean }) {
   return (
-    <Card h="100%">
-      <Title order={2} fz="h3" mb={4}>
-        {sandbox ? 'Add test credit' : 'Adding funds'}
-      </Title>
+    <Card h="100%" padding="md">
+      <Text size="xs" fw={600} c="dimmed" tt="uppercase" lts={0.5} mb={4}>
+        {sandbox ? 'Sandbox credit' : 'Adding funds'}
+      </Text>
       {sandbox ? (
-        <>
-          <Text size="sm" c="dimmed" mb="md">
-            This server runs in sandbox mode: credit is free and for trying things out.
-          </Text>
-          <DepositForm />
-        </>
+        <DepositForm />
       ) : (
         <Text size="sm" c="dimmed">
-          Payments are recorded by an administrator of this site. Send your payment as agreed with
-          them; it appears here as a deposit once they record it.
+          An administrator of this site records payments. Pay as agreed with them; the money appears
+          here as a deposit once they have recorded it.
         </Text>
       )}
-      <Alert variant="light" color="gray" mt="md" icon={<IconInfoCircle aria-hidden="true" />}>
-        <Text size="xs">
-          {feePercent > 0
-            ? `A platform fee of ${feePercent}% is charged on top of each reward and bonus, and held in escrow with it.`
-            : 'This site charges no platform fee: rewards and bonuses go to workers in full.'}
-        </Text>
-      </Alert>
     </Card>
   );
 }
 
-function LedgerRow({ entry }: { entry: LedgerEntry }) {
-  const kind = KIND_LABELS[entry.kind];
-  const incoming = entry.amountCents >= 0;
+function Change({ cents }: { cents: number }) {
+  if (cents === 0) {
+    return (
+      <Text size="sm" c="dimmed" aria-label="no change">
+        —
+      </Text>
+    );
+  }
+  return (
+    <Text size="sm" fw={600} className={cents > 0 ? 'money-in nowrap' : 'money-out nowrap'}>
+      {cents > 0 ? '+' : '−'}
+      {formatCents(Math.abs(cents))}
+    </Text>
+  );
+}
+
+function LedgerRow({ transaction }: { transaction: LedgerTransaction }) {
+  const kind = KIND_LABELS[transaction.kind];
   return (
     <Table.Tr>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        <Text size="sm">{formatDateTime(entry.createdAt)}</Text>
+      <Table.Td className="nowrap">
+        <Text size="sm">{formatDateTime(transaction.createdAt)}</Text>
       </Table.Td>
       <Table.Td>
         <Badge color={kind.color}>{kind.label}</Badge>
       </Table.Td>
       <Table.Td>
         <Text size="sm" lineClamp={2}>
-          {entry.memo}
-        </Text>
-      </Table.Td>
-      <Table.Td>
-        <Text size="sm" c="dimmed">
-          {ACCOUNT_LABELS[entry.account]}
+          {transaction.memo}
         </Text>
       </Table.Td>
       <Table.Td ta="right">
-        <Text
-          size="sm"
-          fw={600}
-          className={incoming ? 'money-in' : 'money-out'}
-          style={{ whiteSpace: 'nowrap' }}
-        >
-          {incoming ? '+' : '−'}
-          {formatCents(Math.abs(entry.amountCents))}
-        </Text>
+        <Change cents={transaction.availableCents} />
+      </Table.Td>
+      <Table.Td ta="right">
+        <Change cents={transaction.escrowCents} />
       </Table.Td>
     </Table.Tr>
   );
@@ -175,7 +163,7 @@ function LedgerRow({ entry }: { entry: LedgerEntry }) {
 
 function LedgerHistory() {
   const ledger = useLedger();
-  const rows = ledger.data?.pages.flatMap((page) => page.items) ?? [];
+  const rows = groupLedger(ledger.data?.pages.flatMap((page) => page.items) ?? []);
   return (
     <Card p={0}>
       <Group px="md" py="sm" className="table-toolbar">
@@ -200,16 +188,16 @@ function LedgerHistory() {
           <Table aria-label="Funds history">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Date</Table.Th>
-                <Table.Th>Kind</Table.Th>
+                <Table.Th w={190}>Date</Table.Th>
+                <Table.Th w={150}>Kind</Table.Th>
                 <Table.Th>Details</Table.Th>
-                <Table.Th>Account</Table.Th>
-                <Table.Th ta="right">Amount</Table.Th>
+                <Table.Th ta="right">Available</Table.Th>
+                <Table.Th ta="right">Escrow</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {rows.map((entry) => (
-                <LedgerRow key={entry.id} entry={entry} />
+              {rows.map((transaction) => (
+                <LedgerRow key={transaction.transactionId} transaction={transaction} />
               ))}
             </Table.Tbody>
           </Table>
@@ -242,49 +230,39 @@ export function FundsPage() {
       {balance.isError ? (
         <ErrorAlert error={balance.error} onRetry={() => void balance.refetch()} mb="lg" />
       ) : (
-        <Grid gap="md" mb="lg">
-          <Grid.Col span={{ base: 12, md: 7 }}>
-            <Stack gap="md" h="100%">
-              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-                <StatCard
-                  label="Available"
-                  value={
-                    b ? (
-                      <span data-testid="balance-available">{formatCents(b.availableCents)}</span>
-                    ) : null
-                  }
-                  hint="Ready to fund new work"
-                />
-                <StatCard
-                  label="In escrow"
-                  value={
-                    b ? (
-                      <span data-testid="balance-escrow">{formatCents(b.escrowCents)}</span>
-                    ) : null
-                  }
-                  hint="Held for published projects until work is approved"
-                />
-              </SimpleGrid>
-              <Card>
-                <Text size="sm" fw={600} mb={4}>
-                  How escrow works
-                </Text>
-                <Text size="sm" c="dimmed">
-                  Publishing a project, or adding data to a published one, moves reward × workers
-                  per task (plus any fee) from Available into escrow. Approving an answer pays the
-                  worker from escrow; cancelled or expired work releases the rest back to Available.
-                </Text>
-              </Card>
-            </Stack>
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 5 }}>
-            {b ? (
-              <AddFunds sandbox={b.sandboxDeposits} feePercent={b.platformFeePercent} />
-            ) : (
-              <LoadingState />
-            )}
-          </Grid.Col>
-        </Grid>
+        <>
+          <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="md">
+            <StatCard
+              label="Available"
+              value={
+                b ? (
+                  <span data-testid="balance-available">{formatCents(b.availableCents)}</span>
+                ) : null
+              }
+              hint="Ready to fund new work"
+            />
+            <StatCard
+              label="In escrow"
+              value={
+                b ? <span data-testid="balance-escrow">{formatCents(b.escrowCents)}</span> : null
+              }
+              hint="Held for published projects until work is approved"
+            />
+            {b ? <AddFunds sandbox={b.sandboxDeposits} /> : <LoadingState />}
+          </SimpleGrid>
+          <Group gap={8} mt="sm" mb="lg" wrap="nowrap" align="flex-start" c="dimmed">
+            <IconInfoCircle size={16} aria-hidden="true" className="inline-icon" />
+            <Text size="sm" c="dimmed">
+              Publishing, or adding data to a published project, moves reward × workers per task
+              {b && b.platformFeePercent > 0
+                ? `, plus the ${b.platformFeePercent}% platform fee,`
+                : ''}{' '}
+              from Available into escrow. Approved work is paid from escrow; cancelled or expired
+              work returns the rest to Available.
+              {b && b.platformFeePercent === 0 && ' This site charges no platform fee.'}
+            </Text>
+          </Group>
+        </>
       )}
       <LedgerHistory />
     </>

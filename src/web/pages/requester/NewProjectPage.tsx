@@ -23,6 +23,7 @@ import { starterTemplate } from '../../components/designer/designer-model.js';
 import { serverFieldErrors } from '../../lib/forms.js';
 import { paths } from '../../lib/paths.js';
 import { centsFromDollars } from './lib/units.js';
+import './requester.css';
 
 type NewProjectValues = {
   title: string;

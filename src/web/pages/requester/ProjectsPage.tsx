@@ -22,6 +22,7 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { formatDate } from '../../lib/format.js';
 import { paths } from '../../lib/paths.js';
 import { StatCard } from './StatCard.js';
+import './requester.css';
 import { ProjectProgress } from './ProjectProgress.js';
 import { PROJECT_STATUS_LABELS, ProjectStatusBadge } from './ProjectStatusBadge.js';
 
@@ -184,7 +185,7 @@ export function ProjectsPage() {
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>Project</Table.Th>
-                    <Table.Th>Status</Table.Th>
+                    <Table.Th w={120}>Status</Table.Th>
                     <Table.Th ta="right">Tasks</Table.Th>
                     <Table.Th>Assignments</Table.Th>
                     <Table.Th ta="right">Reward</Table.Th>
@@ -215,8 +216,8 @@ export function ProjectsPage() {
         </Card>
       )}
       <Text size="xs" c="dimmed" mt="sm">
-        Rewards approved count what workers have been paid for approved assignments, out of what
-        every slot would pay; platform fees and bonuses are in your funds history.
+        Paid out is the reward of every approved assignment, out of what all of a project’s
+        assignments would pay; platform fees and bonuses are listed in your funds history.
       </Text>
     </>
   );

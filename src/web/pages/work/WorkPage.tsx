@@ -62,7 +62,7 @@ function Assignment({ assignment }: { assignment: AssignmentDetail }) {
         mb="md"
         ml={-12}
       >
-        {inProgress ? 'Find work' : 'My work'}
+        {inProgress ? 'Back to Find work' : 'Back to My work'}
       </Button>
       <PageHeader
         title={assignment.projectTitle}

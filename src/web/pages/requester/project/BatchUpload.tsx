@@ -58,6 +58,7 @@ export function BatchUpload({ project }: { project: Project }) {
   const batchAdded = useBatchAdded(project.id);
   const columns = placeholdersOf(project.template);
   const uploading = progress !== null;
+  const live = project.status !== 'draft';
 
   const upload = async (file: File | null) => {
     if (!file || uploading) return;
@@ -120,23 +121,15 @@ export function BatchUpload({ project }: { project: Project }) {
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
       >
-        <Stack align="center" gap="xs" py="xl" px="md">
+        <Group gap="lg" p="lg" wrap="nowrap" align="center">
           <ThemeIcon size={48} radius="xl" variant="light">
             <IconCloudUpload size={26} aria-hidden="true" />
           </ThemeIcon>
           {uploading ? (
-            <Stack gap={6} w="100%" maw={420} aria-live="polite">
-              <Text size="sm" fw={600} ta="center">
-                {sent ? `Importing ${progress.name}…` : `Uploading ${progress.name}…`}
-              </Text>
-              <Progress
-                value={percent}
-                animated={!!sent}
-                aria-label={`Upload of ${progress.name}`}
-              />
+            <Stack gap={6} style={{ flex: 1 }} aria-live="polite">
               <Group justify="space-between">
-                <Text size="xs" c="dimmed">
-                  {formatBytes(progress.loaded)} of {formatBytes(progress.total)}
+                <Text size="sm" fw={600}>
+                  {sent ? `Importing ${progress.name}…` : `Uploading ${progress.name}…`}
                 </Text>
                 <Button
                   size="compact-xs"
@@ -148,25 +141,36 @@ export function BatchUpload({ project }: { project: Project }) {
                   Cancel
                 </Button>
               </Group>
+              <Progress
+                value={percent}
+                animated={!!sent}
+                aria-label={`Upload of ${progress.name}`}
+              />
+              <Text size="xs" c="dimmed">
+                {formatBytes(progress.loaded)} of {formatBytes(progress.total)}
+              </Text>
             </Stack>
           ) : (
             <>
-              <Text fw={600}>Drop a CSV or JSON file here</Text>
-              <Text size="sm" c="dimmed" ta="center" maw={520}>
-                A CSV with a header row, or a JSON list of objects. Each row becomes one task. Up to{' '}
-                {PROJECT_LIMITS.batchRows.toLocaleString('en')} rows and{' '}
-                {formatBytes(PROJECT_LIMITS.batchBytes)} per file.
-              </Text>
+              <Stack gap={2} style={{ flex: 1 }}>
+                <Text fw={600}>Drop a CSV or JSON file here</Text>
+                <Text size="sm" c="dimmed">
+                  A CSV with a header row, or a JSON list of objects; each row becomes a task. Up to{' '}
+                  {PROJECT_LIMITS.batchRows.toLocaleString('en')} rows and{' '}
+                  {formatBytes(PROJECT_LIMITS.batchBytes)} per file.
+                  {live && ' Added rows are escrowed at once and open to workers.'}
+                </Text>
+              </Stack>
               <FileButton onChange={(file) => void upload(file)} accept={ACCEPT}>
                 {(props) => (
-                  <Button {...props} variant="light" mt={4}>
+                  <Button {...props} variant="light">
                     Choose a file
                   </Button>
                 )}
               </FileButton>
             </>
           )}
-        </Stack>
+        </Group>
       </div>
       {columns.length > 0 && (
         <Text size="sm" c="dimmed">

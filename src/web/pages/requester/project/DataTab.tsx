@@ -53,59 +53,63 @@ function BatchRow({ batch }: { batch: Batch }) {
 function BatchesList({ project }: { project: Project }) {
   const batches = useBatches(project.id);
   const rows = batches.data?.pages.flatMap((page) => page.items) ?? [];
+  const columns = [...new Set([...rows].reverse().flatMap((batch) => batch.columns))];
   return (
-    <Card p={0}>
-      <Group px="md" py="sm" className="table-toolbar" justify="space-between">
-        <Title order={2} fz="h3">
-          Batches
-        </Title>
-        <Text size="sm" c="dimmed">
-          {project.progress.tasks.toLocaleString('en')} tasks in all
-        </Text>
-      </Group>
-      {batches.isPending && <LoadingState label="Loading batches…" />}
-      {batches.isError && (
-        <ErrorAlert error={batches.error} onRetry={() => void batches.refetch()} mt="md" />
-      )}
-      {batches.isSuccess && rows.length === 0 && (
-        <EmptyState
-          icon={<IconDatabaseOff size={28} aria-hidden="true" />}
-          title="No data yet"
-          description="Upload a file above: each row becomes a task, filled into your design."
-          framed={false}
-        />
-      )}
-      {rows.length > 0 && (
-        <Table.ScrollContainer minWidth={640}>
-          <Table aria-label="Batches">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>File</Table.Th>
-                <Table.Th ta="right">Rows</Table.Th>
-                <Table.Th>Columns</Table.Th>
-                <Table.Th ta="right">Escrowed</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((batch) => (
-                <BatchRow key={batch.id} batch={batch} />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      {batches.hasNextPage && (
-        <Group justify="center" p="md" className="table-footer">
-          <Button
-            variant="default"
-            onClick={() => void batches.fetchNextPage()}
-            loading={batches.isFetchingNextPage}
-          >
-            Load more
-          </Button>
+    <>
+      <Card p={0}>
+        <Group px="md" py="sm" className="table-toolbar" justify="space-between">
+          <Title order={2} fz="h3">
+            Batches
+          </Title>
+          <Text size="sm" c="dimmed">
+            {project.progress.tasks.toLocaleString('en')} tasks in all
+          </Text>
         </Group>
-      )}
-    </Card>
+        {batches.isPending && <LoadingState label="Loading batches…" />}
+        {batches.isError && (
+          <ErrorAlert error={batches.error} onRetry={() => void batches.refetch()} mt="md" />
+        )}
+        {batches.isSuccess && rows.length === 0 && (
+          <EmptyState
+            icon={<IconDatabaseOff size={28} aria-hidden="true" />}
+            title="No data yet"
+            description="Upload a file above: each row becomes a task, filled into your design."
+            framed={false}
+          />
+        )}
+        {rows.length > 0 && (
+          <Table.ScrollContainer minWidth={640}>
+            <Table aria-label="Batches">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>File</Table.Th>
+                  <Table.Th ta="right">Rows</Table.Th>
+                  <Table.Th>Columns</Table.Th>
+                  <Table.Th ta="right">Escrowed</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((batch) => (
+                  <BatchRow key={batch.id} batch={batch} />
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+        {batches.hasNextPage && (
+          <Group justify="center" p="md" className="table-footer">
+            <Button
+              variant="default"
+              onClick={() => void batches.fetchNextPage()}
+              loading={batches.isFetchingNextPage}
+            >
+              Load more
+            </Button>
+          </Group>
+        )}
+      </Card>
+      <TasksTable project={project} columns={columns} />
+    </>
   );
 }
 
@@ -114,22 +118,13 @@ export function DataTab({ project }: { project: Project }) {
   return (
     <Stack gap="lg">
       {open ? (
-        <>
-          {project.status !== 'draft' && (
-            <Alert color="tessera" variant="light" title="Adding data to a live project">
-              A new batch is escrowed as it is added: rows × {project.assignmentsPerTask} × (
-              {formatCents(project.rewardCents)} + fee). Workers see its tasks at once.
-            </Alert>
-          )}
-          <BatchUpload project={project} />
-        </>
+        <BatchUpload project={project} />
       ) : (
-        <Alert color="gray" variant="light" title={`This project is ${project.status}`}>
+        <Alert color="tessera" variant="light" title={`This project is ${project.status}`}>
           It takes no more data.
         </Alert>
       )}
       <BatchesList project={project} />
-      <TasksTable project={project} />
     </Stack>
   );
 }

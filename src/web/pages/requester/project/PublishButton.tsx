@@ -144,8 +144,9 @@ export function PublishButton({ project }: { project: Project }) {
           </Table>
           {shortage && <InsufficientFunds shortage={shortage} />}
           {!shortage && available !== undefined && available < total && !action.isError && (
-            <Text size="sm" c="orange.9">
-              Your available funds look short of this amount.{' '}
+            <Text size="sm">
+              <IconAlertTriangle size={14} aria-hidden="true" className="warning-icon" /> Your
+              available funds look short of this amount.{' '}
               <Anchor component={Link} to={paths.requester.funds} size="sm">
                 Add funds
               </Anchor>{' '}

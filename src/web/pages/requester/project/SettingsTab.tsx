@@ -127,7 +127,7 @@ export function SettingsTab({ project }: { project: Project }) {
       <Stack gap="lg">
         {!closed && project.status !== 'draft' && (
           <Alert
-            color="gray"
+            color="tessera"
             variant="light"
             icon={<IconLock aria-hidden="true" />}
             title="Some settings are locked"
@@ -138,7 +138,7 @@ export function SettingsTab({ project }: { project: Project }) {
         )}
         {closed && (
           <Alert
-            color="gray"
+            color="tessera"
             variant="light"
             icon={<IconLock aria-hidden="true" />}
             title={`This project is ${project.status}`}
@@ -195,6 +195,7 @@ export function SettingsTab({ project }: { project: Project }) {
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <NumberInput
               label="Reward per assignment"
+              description="What a worker earns for one approved answer."
               prefix="$"
               decimalScale={2}
               fixedDecimalScale

@@ -9,20 +9,34 @@ import { LoadingState } from '../../../components/LoadingState.js';
 const PAGE_SIZE = 25;
 const MAX_COLUMNS = 6;
 
-/** The columns of a page of tasks, in order of first appearance, at most MAX_COLUMNS of them. */
-function columnsOf(tasks: readonly Task[]): { shown: string[]; hidden: number } {
-  const all = [...new Set(tasks.flatMap((task) => Object.keys(task.data)))];
+/**
+ * The columns of a page of tasks, at most MAX_COLUMNS: in the uploaded files' order where known
+ * (task data comes back with its keys in the database's order), then any others.
+ */
+function columnsOf(
+  tasks: readonly Task[],
+  uploaded: readonly string[],
+): { shown: string[]; hidden: number } {
+  const present = new Set(tasks.flatMap((task) => Object.keys(task.data)));
+  const all = [...new Set([...uploaded.filter((c) => present.has(c)), ...present])];
   return { shown: all.slice(0, MAX_COLUMNS), hidden: Math.max(0, all.length - MAX_COLUMNS) };
 }
 
 /** The tasks and the data that fills each one, a page at a time. */
-export function TasksTable({ project }: { project: Project }) {
+export function TasksTable({
+  project,
+  columns,
+}: {
+  project: Project;
+  /** The batches' columns, oldest batch first. */
+  columns: readonly string[];
+}) {
   // Cursors of the pages before this one, so "Previous" can go back without offsets.
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const cursor = cursors[cursors.length - 1];
   const tasks = useTasks(project.id, cursor, PAGE_SIZE);
   const items = tasks.data?.items ?? [];
-  const { shown, hidden } = columnsOf(items);
+  const { shown, hidden } = columnsOf(items, columns);
   const page = cursors.length;
   const first = (page - 1) * PAGE_SIZE + 1;
 
