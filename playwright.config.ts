@@ -38,6 +38,9 @@ export default defineConfig({
   use: {
     baseURL: BASE_URL,
     headless: true,
+    // Mantine honours reduced motion, so drawers and modals open at once and axe never measures
+    // contrast halfway through a fade-in.
+    contextOptions: { reducedMotion: 'reduce' },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },

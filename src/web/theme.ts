@@ -34,6 +34,8 @@ export const theme = createTheme({
     },
   },
   focusRing: 'auto',
+  // People who ask their system for less motion get no sliding drawers or fading modals.
+  respectReducedMotion: true,
   cursorType: 'pointer',
   components: {
     Card: { defaultProps: { withBorder: true, padding: 'lg', radius: 'md' } },
@@ -44,6 +46,8 @@ export const theme = createTheme({
       styles: { root: { textTransform: 'none', letterSpacing: 0, fontWeight: 600 } },
     },
     Table: { defaultProps: { verticalSpacing: 'sm', horizontalSpacing: 'md' } },
+    Drawer: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
+    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
     // Mantine's close button has no name and its grey description text is too faint (WCAG AA).
     Notification: {
       defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } },

@@ -18,10 +18,23 @@ export function ProjectProgress({ project }: { project: Project }) {
   return (
     <Stack gap={6} miw={180}>
       <Tooltip label={summary} withArrow>
-        <Progress.Root size="md" aria-label={summary}>
-          <Progress.Section value={percent(assignmentsApproved, slots)} color="teal" />
-          <Progress.Section value={percent(assignmentsSubmitted, slots)} color="tessera.4" />
-          <Progress.Section value={percent(assignmentsOutstanding, slots)} color="yellow.5" />
+        {/* A plain div may not carry aria-label, so the bar is a named group of named sections. */}
+        <Progress.Root size="md" role="group" aria-label={summary}>
+          <Progress.Section
+            value={percent(assignmentsApproved, slots)}
+            color="teal"
+            aria-label="Approved"
+          />
+          <Progress.Section
+            value={percent(assignmentsSubmitted, slots)}
+            color="tessera.4"
+            aria-label="Awaiting review"
+          />
+          <Progress.Section
+            value={percent(assignmentsOutstanding, slots)}
+            color="yellow.5"
+            aria-label="In progress"
+          />
         </Progress.Root>
       </Tooltip>
       <Group gap={10} wrap="nowrap">
