@@ -1,5 +1,5 @@
 import { defineConfig, devices, type Project } from '@playwright/test';
-import { BASE_URL, E2E_PORT } from './e2e/env.js';
+import { BASE_URL, DEMO_BASE_URL, E2E_DEMO_PORT, E2E_PORT } from './e2e/env.js';
 
 // Debian's chromium: Playwright cannot download its own browser on these machines.
 const chromium = {
@@ -25,6 +25,14 @@ if (process.env.SCREENSHOTS) {
   projects.push({ name: 'screenshots', testMatch: /screenshots\.spec\.ts$/, use: chromium });
 }
 
+const server = {
+  reuseExistingServer: false,
+  timeout: 120_000,
+  stdout: 'pipe',
+  stderr: 'pipe',
+  gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+} as const;
+
 export default defineConfig({
   testDir: './e2e',
   outputDir: './test-results',
@@ -45,14 +53,19 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects,
-  webServer: {
-    command: 'node --import tsx e2e/start-server.ts',
-    url: `${BASE_URL}/readyz`,
-    env: { E2E_PORT: String(E2E_PORT) },
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
-  },
+  webServer: [
+    {
+      command: 'node --import tsx e2e/start-server.ts',
+      url: `${BASE_URL}/readyz`,
+      env: { E2E_PORT: String(E2E_PORT), E2E_DEMO: '0' },
+      ...server,
+    },
+    // The demo data on a server of its own (see e2e/env.ts).
+    {
+      command: 'node --import tsx e2e/start-server.ts',
+      url: `${DEMO_BASE_URL}/readyz`,
+      env: { E2E_PORT: String(E2E_DEMO_PORT), E2E_DEMO: '1' },
+      ...server,
+    },
+  ],
 });

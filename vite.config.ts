@@ -30,6 +30,7 @@ export default defineConfig({
   },
   server: {
     // `vite` on its own serves the SPA with hot reload; the API is the dev server on port 3000.
-    proxy: { '/api': 'http://127.0.0.1:3000' },
+    // `ws` passes the live-event WebSocket (/api/v1/ws) through as well.
+    proxy: { '/api': { target: 'http://127.0.0.1:3000', ws: true } },
   },
 });

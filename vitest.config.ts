@@ -14,12 +14,26 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-          exclude: ['src/**/*.unit.test.ts', 'node_modules/**'],
+          exclude: ['src/**/*.unit.test.ts', 'test/scale/**', 'node_modules/**'],
           environment: 'node',
           globalSetup: ['test/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           pool: 'forks',
+        },
+      },
+      {
+        // Real `tessera serve` processes (cluster, graceful shutdown, two instances behind
+        // nginx) on PostgreSQL; scripts/test-integration.mjs runs them when DATABASE_URL is set.
+        test: {
+          name: 'scale',
+          include: ['test/scale/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          pool: 'forks',
+          // Each file starts servers of its own; one file at a time keeps two cores responsive.
+          fileParallelism: false,
         },
       },
     ],

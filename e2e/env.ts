@@ -2,6 +2,14 @@
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 23456);
 export const BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
 
+/**
+ * A second server whose fresh database holds the demo data (`tessera seed --demo`), for the
+ * journeys the issues describe with the demo accounts. Apart from the main one, so that no
+ * other suite sees the demo projects in its lists.
+ */
+export const E2E_DEMO_PORT = Number(process.env.E2E_DEMO_PORT ?? E2E_PORT + 1);
+export const DEMO_BASE_URL = `http://127.0.0.1:${E2E_DEMO_PORT}`;
+
 /** Created by start-server.ts before the server starts, in the throwaway data directory. */
 export const ADMIN = {
   email: 'admin@e2e.tessera.test',

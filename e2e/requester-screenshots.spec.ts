@@ -73,7 +73,7 @@ async function doWork(
   requester: APIRequestContext,
   workers: APIRequestContext[],
   projectId: string,
-  answers: Record<string, unknown>,
+  answers: Record<string, unknown> | ((index: number) => Record<string, unknown>),
   count: number,
   approve: number,
 ) {
@@ -81,13 +81,25 @@ async function doWork(
   for (let i = 0; i < count; i += 1) {
     const worker = workers[i % workers.length]!;
     const assignment = await call<Assignment>(worker, 'post', `projects/${projectId}/assignments`);
-    await call(worker, 'post', `assignments/${assignment.id}/submit`, { answers });
+    await call(worker, 'post', `assignments/${assignment.id}/submit`, {
+      answers: typeof answers === 'function' ? answers(i) : answers,
+    });
     submitted.push(assignment.id);
   }
   for (const id of submitted.slice(0, approve)) {
     await call(requester, 'post', `assignments/${id}/approve`, {});
   }
+  return submitted;
 }
+
+const TRANSCRIPTS = [
+  { transcript: 'Mir gönge hit no in d Stadt.', quality: 'clear' },
+  { transcript: 'Hesch du de Schlüssel gsehe?', quality: 'clear', sounds: ['traffic'] },
+  { transcript: 'Des isch e scheene Dag hit.', quality: 'noisy', sounds: ['voices'] },
+  { transcript: 'asdf', quality: 'clear' },
+  { transcript: 'Mer treffe uns am Bahnhof um [?] Uhr.', quality: 'noisy' },
+  { transcript: 'I ha kei Zit, i muess schaffe.', quality: 'clear', sounds: ['music'] },
+];
 
 const TRANSCRIBE_TEMPLATE = {
   kind: 'form',
@@ -187,14 +199,23 @@ test('requester pages', async ({ page, playwright, baseURL }) => {
     filename: 'freiburg-clips-batch1.csv',
   });
   await call(requester, 'post', `projects/${transcribe.id}/publish`);
-  await doWork(
+  const transcripts = await doWork(
     requester,
     workers,
     transcribe.id,
-    { transcript: 'Mir gönge hit no in d Stadt.', quality: 'clear' },
+    (i) => TRANSCRIPTS[i % TRANSCRIPTS.length]!,
     14,
     9,
   );
+  // Review at work: a bonus for careful work, a rejection with its reason.
+  const bonusResponse = await requester.post(`/api/v1/assignments/${transcripts[1]}/bonus`, {
+    headers: { ...(await headers(requester)), 'idempotency-key': 'screenshots-bonus-1' },
+    data: { amountCents: 50, reason: 'Careful with the dialect, thank you!' },
+  });
+  expect(bonusResponse.ok()).toBe(true);
+  await call(requester, 'post', `assignments/${transcripts[9]}/reject`, {
+    reason: 'The transcript is not what the clip says.',
+  });
 
   const photos = await call<Project>(requester, 'post', 'projects', {
     title: 'Is the product in the photo?',
@@ -329,4 +350,20 @@ test('requester pages', async ({ page, playwright, baseURL }) => {
   await page.goto('/funds');
   await expect(page.getByRole('table', { name: 'Funds history' })).toBeVisible();
   await photograph(page, 'requester-funds');
+
+  await page.goto(`/projects/${transcribe.id}/review`);
+  await expect(page.getByRole('table', { name: 'Submissions' })).toBeVisible();
+  await page.evaluate(() => {
+    const tabs = document.querySelector('[role="tablist"]');
+    if (tabs) window.scrollTo(0, tabs.getBoundingClientRect().top + window.scrollY - 76);
+  });
+  await photograph(page, 'requester-review');
+
+  await page.goto(`/projects/${transcribe.id}/results`);
+  await expect(page.getByRole('heading', { name: 'Download results' })).toBeVisible();
+  await photograph(page, 'requester-results');
+
+  await page.goto('/spending');
+  await expect(page.getByRole('table', { name: 'Spending by project' })).toBeVisible();
+  await photograph(page, 'requester-spending');
 });

@@ -25,7 +25,9 @@ async function expectNoSeriousViolations(page: Page) {
 }
 
 function projectTab(page: Page, name: string) {
-  return page.getByRole('tablist', { name: 'Project sections' }).getByRole('tab', { name });
+  return page
+    .getByRole('tablist', { name: 'Project sections' })
+    .getByRole('tab', { name, exact: true });
 }
 
 async function createDraft(page: Page, title: string, reward: string, workersPerTask: string) {
@@ -198,7 +200,7 @@ test('the requester pages have no serious accessibility problems', async ({ page
   await expect(page.getByText('1 tasks added')).toBeVisible();
   await expectNoSeriousViolations(page);
 
-  for (const tab of ['Settings', 'Preview', 'Results']) {
+  for (const tab of ['Settings', 'Preview', 'Review', 'Results']) {
     await projectTab(page, tab).click();
     await expect(projectTab(page, tab)).toHaveAttribute('aria-selected', 'true');
     await expectNoSeriousViolations(page);
@@ -212,6 +214,10 @@ test('the requester pages have no serious accessibility problems', async ({ page
   await expect(
     page.getByRole('table', { name: 'Funds history' }).or(page.getByText('No money has moved yet')),
   ).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  await sidebar(page).getByRole('link', { name: 'Spending' }).click();
+  await expect(page.getByRole('table', { name: 'Spending by project' })).toBeVisible();
   await expectNoSeriousViolations(page);
 
   await sidebar(page).getByRole('link', { name: 'Qualifications' }).click();

@@ -1,7 +1,8 @@
 /**
  * Starts the built server for the end-to-end suites on the embedded database in a fresh
  * temporary folder, with an administrator already in it, and removes the folder on exit.
- * Playwright runs this as its webServer and stops it with SIGTERM.
+ * With E2E_DEMO=1 the database gets the demo data first (`tessera seed --demo`, which needs an
+ * empty database). Playwright runs this as its webServer and stops it with SIGTERM.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -29,6 +30,18 @@ const env: NodeJS.ProcessEnv = {
 const options = { env, cwd: dataDir };
 
 const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });
+
+if (process.env.E2E_DEMO === '1') {
+  const demo = spawnSync(process.execPath, [cli, 'seed', '--demo'], {
+    ...options,
+    stdio: 'inherit',
+  });
+  if (demo.status !== 0) {
+    removeDataDir();
+    console.error(`seed --demo failed (exit ${demo.status}); did \`npm run build\` run?`);
+    process.exit(1);
+  }
+}
 
 const admin = spawnSync(
   process.execPath,

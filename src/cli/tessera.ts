@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 import 'dotenv/config';
-import { Command } from 'commander';
+import cluster from 'node:cluster';
+import { Command, InvalidArgumentError } from 'commander';
 import { createServices } from '../server/app.js';
+import { clusterRefusal, parseWorkers, runPrimary } from '../server/cluster.js';
 import { loadConfig } from '../server/config.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 import { openConfiguredDatabase, startServer } from '../server/main.js';
@@ -13,11 +15,38 @@ const program = new Command()
   .name('tessera')
   .description('Tessera: an open, self-hostable crowd-work marketplace');
 
+function workersOption(value: string): number {
+  try {
+    return parseWorkers(value);
+  } catch (err) {
+    throw new InvalidArgumentError((err as Error).message);
+  }
+}
+
 program
   .command('serve')
   .description('Run the web app and API (applies migrations first)')
-  .action(async () => {
-    await startServer();
+  .option(
+    '--workers <count>',
+    'processes sharing the port: a number, or auto for one per core (more than one needs PostgreSQL)',
+    workersOption,
+    1,
+  )
+  .action(async (options: { workers: number }) => {
+    const config = loadConfig();
+    // A forked worker runs this same command; its primary has applied the migrations.
+    if (cluster.isWorker) {
+      await startServer(config, { clusterWorker: true });
+      return;
+    }
+    const refusal = clusterRefusal(config, options.workers);
+    if (refusal) {
+      console.error(refusal);
+      process.exitCode = 2;
+      return;
+    }
+    if (options.workers === 1) await startServer(config);
+    else await runPrimary(config, options.workers);
   });
 
 program

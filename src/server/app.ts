@@ -28,11 +28,12 @@ import { createOAuth, createOAuthSweep } from './modules/oauth/oauth.module.js';
 import { oauthInteractionsRoutes } from './modules/oauth/oauth-interactions.routes.js';
 import { oauthProviderRoutes } from './modules/oauth/oauth-provider.routes.js';
 import { oauthRoutes } from './modules/oauth/oauth.routes.js';
-import auth from './plugins/auth.js';
-import errorHandler from './plugins/error-handler.js';
+import auth, { type BearerAuthenticator } from './plugins/auth.js';
+import errorHandler, { sendError } from './plugins/error-handler.js';
 import metrics from './plugins/metrics.js';
 import openApi from './plugins/openapi.js';
 import rateLimits, { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './plugins/rate-limits.js';
+import textInput from './plugins/text-input.js';
 import web from './plugins/web.js';
 import { createFeedRepository } from './modules/work/feed.repository.js';
 import { createFeedService } from './modules/work/feed.service.js';
@@ -47,12 +48,30 @@ import { createReviewModule } from './modules/review/review.module.js';
 import { reviewRoutes } from './modules/review/review.routes.js';
 import { createPayoutsModule } from './modules/payouts/payouts.module.js';
 import { payoutsRoutes } from './modules/payouts/payouts.routes.js';
+import { createProfilesRepository } from './modules/profiles/profiles.repository.js';
+import { createProfilesService } from './modules/profiles/profiles.service.js';
+import { profilesRoutes } from './modules/profiles/profiles.routes.js';
+import {
+  createEventBus,
+  createInProcessEventBus,
+  createLiveHub,
+  createLiveMetrics,
+  liveRoutes,
+  liveSocketServer,
+  redactAccessToken,
+  registerLiveMetrics,
+  type EventBus,
+  type LiveEventPublisher,
+} from './modules/realtime/index.js';
+import type { LiveHubOptions } from './modules/realtime/live-hub.js';
 import { createSweeps } from './sweeps/index.js';
 import { startSweeps } from './sweeps/runner.js';
 
 export type AppDeps = {
   config: Config;
   db: Db;
+  /** A read replica (DATABASE_READ_URL) for reads that tolerate lag: the feed and exports. */
+  readDb?: Db | undefined;
   clock?: Clock;
   redis?: Redis | undefined;
   webDir?: string | undefined;
@@ -63,11 +82,25 @@ export type AppDeps = {
   runSweeps?: boolean;
   /** Per-caller limits by route class (defaults in plugins/rate-limits.ts). */
   rateLimits?: Partial<RateLimitSettings>;
+  /** The live-event bus; by default Redis pub/sub when REDIS_URL is set, else in-process. */
+  events?: EventBus;
+  /** WebSocket heartbeat and send-buffer limits (defaults in modules/realtime/live-hub.ts). */
+  live?: Partial<LiveHubOptions>;
 };
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-export function createServices(deps: { db: Db; clock: Clock; config: Config }) {
+export function createServices(deps: {
+  db: Db;
+  readDb?: Db | undefined;
+  clock: Clock;
+  config: Config;
+  /** Where services announce committed changes; without one (CLI, seeding) nobody listens. */
+  events?: LiveEventPublisher;
+}) {
+  const events = deps.events ?? createInProcessEventBus();
+  // Reads that may lag the primary by a moment: what the feed lists is re-checked on accept.
+  const readDb = deps.readDb ?? deps.db;
   const accountsRepository = createAccountsRepository(deps.db);
   const accounts = createAccountsService({
     accounts: accountsRepository,
@@ -84,7 +117,7 @@ export function createServices(deps: { db: Db; clock: Clock; config: Config }) {
   });
   const qualifications = createQualificationsService({ db: deps.db, clock: deps.clock });
   // Before the services that announce changes (review, ledger sweeps) so they can be given it.
-  const notifications = createNotificationsService({ db: deps.db, clock: deps.clock });
+  const notifications = createNotificationsService({ db: deps.db, clock: deps.clock, events });
   const notify = (trx: Db, notice: Parameters<typeof notifications.notify>[1]) =>
     notifications.notify(trx, notice);
   const review = createReviewModule({
@@ -93,6 +126,7 @@ export function createServices(deps: { db: Db; clock: Clock; config: Config }) {
     ledger,
     feePercent: deps.config.platformFeePercent,
     notify,
+    events,
   });
   const payouts = createPayoutsModule({
     db: deps.db,
@@ -108,20 +142,22 @@ export function createServices(deps: { db: Db; clock: Clock; config: Config }) {
     settlement: review.settlement,
     qualifications,
     feePercent: deps.config.platformFeePercent,
+    events,
   });
-  const feed = createFeedService({
-    feed: createFeedRepository(deps.db),
-    qualifications,
-    clock: deps.clock,
-  });
+  const feed = createFeedService({ feed: createFeedRepository(readDb), clock: deps.clock });
   const work = createWorkService({
     db: deps.db,
     work: createWorkRepository(deps.db),
     qualifications,
     feed,
     clock: deps.clock,
+    events,
   });
-  const results = createResultsService({ db: deps.db, clock: deps.clock });
+  const results = createResultsService({ db: readDb, clock: deps.clock });
+  const profiles = createProfilesService({
+    profiles: createProfilesRepository(deps.db),
+    accounts,
+  });
   return {
     accounts,
     ledger,
@@ -133,6 +169,7 @@ export function createServices(deps: { db: Db; clock: Clock; config: Config }) {
     results,
     review,
     payouts,
+    profiles,
   };
 }
 
@@ -140,8 +177,27 @@ export async function buildApp(deps: AppDeps) {
   const clock = deps.clock ?? systemClock;
   const secureCookies = deps.config.publicUrl.startsWith('https:');
   const app = Fastify({
-    logger: deps.logger ?? { level: deps.config.logLevel },
+    logger: deps.logger ?? {
+      level: deps.config.logLevel,
+      serializers: {
+        // Fastify's own fields, with a WebSocket client's access token kept out of the logs.
+        req: (request) => ({
+          method: request.method,
+          url: redactAccessToken(request.url),
+          host: request.host,
+          remoteAddress: request.ip,
+          remotePort: request.socket?.remotePort,
+        }),
+      },
+    },
     bodyLimit: LIMITS.jsonBodyBytes,
+    // A client that sends its request slowly, or never finishes it, holds a socket: cut it off.
+    // Node checks these deadlines on an interval, so the interval scales with the deadline.
+    requestTimeout: deps.config.requestTimeoutMs,
+    http: {
+      headersTimeout: Math.min(deps.config.requestTimeoutMs, 20_000),
+      connectionsCheckingInterval: Math.min(Math.max(deps.config.requestTimeoutMs / 10, 50), 5_000),
+    },
     // Only a proxy we run (nginx on this host by default) may say who the client is; otherwise
     // anyone could dodge per-address rate limits with their own X-Forwarded-For.
     trustProxy: deps.config.trustProxy,
@@ -152,14 +208,48 @@ export async function buildApp(deps: AppDeps) {
     },
     ajv: { customOptions: { removeAdditional: false } },
     routerOptions: { ignoreTrailingSlash: true },
+    // A URL the router cannot decode (bad percent-encoding) still gets the one error shape.
+    frameworkErrors: (error, _request, reply) => {
+      void sendError(reply, 400, 'bad_url', `The URL cannot be read: ${error.message}`);
+    },
+    // A closing server answers what still reaches it below, in the one error shape.
+    return503OnClosing: false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // Shutting down: a request on a kept-alive connection starts nothing, so a retry (through
+    // the proxy, on another instance) is always safe.
+    if (closing) {
+      reply.header('connection', 'close');
+      return sendError(reply, 503, 'unavailable', 'This server is shutting down; try again.');
+    }
   });
 
-  const services = createServices({ db: deps.db, clock, config: deps.config });
+  const liveMetrics = createLiveMetrics();
+  const events =
+    deps.events ??
+    createEventBus({ redisUrl: deps.config.redisUrl, log: app.log, metrics: liveMetrics });
+  if (!deps.events) app.addHook('onClose', () => events.close());
+  const hub = createLiveHub({
+    bus: events,
+    metrics: liveMetrics,
+    log: app.log,
+    options: deps.live,
+  });
+
+  const services = createServices({
+    db: deps.db,
+    readDb: deps.readDb,
+    clock,
+    config: deps.config,
+    events,
+  });
   const oauth = await createOAuth({
     db: deps.db,
     config: deps.config,
@@ -189,6 +279,7 @@ export async function buildApp(deps: AppDeps) {
     strictTransportSecurity: secureCookies,
   });
   await app.register(cookie);
+  await app.register(liveSocketServer, { hub });
   await app.register(rateLimit, {
     global: false,
     // RateLimit-Limit / -Remaining / -Reset (the IETF draft names) instead of X-RateLimit-*.
@@ -196,21 +287,25 @@ export async function buildApp(deps: AppDeps) {
     ...(deps.redis ? { redis: deps.redis, nameSpace: 'tessera-rl-', skipOnError: true } : {}),
   });
   await app.register(metrics);
+  registerLiveMetrics(app.metricsRegistry, liveMetrics);
+  const bearerAuthenticators: BearerAuthenticator[] = [
+    (token) => services.accounts.authenticateToken(token),
+    (token) => oauth.service.authenticateBearer(token),
+  ];
   await app.register(auth, {
     authenticateSession: (token) => services.accounts.authenticateSession(token),
-    bearerAuthenticators: [
-      (token) => services.accounts.authenticateToken(token),
-      (token) => oauth.service.authenticateBearer(token),
-    ],
+    bearerAuthenticators,
     secureCookies,
   });
   await app.register(rateLimits, { limits });
+  await app.register(textInput);
   await app.register(openApi, { publicUrl: deps.config.publicUrl });
 
   await app.register(healthRoutes, { db: deps.db });
   await app.register(oauthProviderRoutes, {
     provider: oauth.provider,
     rateLimit: { max: limits.oauth, timeWindow: limits.windowMs },
+    publicUrl: deps.config.publicUrl,
   });
   await app.register(
     async (api) => {
@@ -233,9 +328,14 @@ export async function buildApp(deps: AppDeps) {
       await api.register(reviewRoutes, services.review);
       await api.register(payoutsRoutes, services.payouts);
       await api.register(notificationsRoutes, { notifications: services.notifications });
+      await api.register(profilesRoutes, { profiles: services.profiles });
       await api.register(resultsRoutes, { results: services.results });
       await api.register(oauthRoutes, { oauth: oauth.service });
       await api.register(oauthInteractionsRoutes, { interactions: oauth.interactions });
+      await api.register(liveRoutes, {
+        bearerAuthenticators,
+        publicUrl: deps.config.publicUrl,
+      });
     },
     { prefix: '/api/v1' },
   );

@@ -23,6 +23,8 @@ const envSchema = z.object({
   PAYOUT_MINIMUM_CENTS: z.coerce.number().int().min(1).max(100_000_000).default(100),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.string().min(1).default('loopback'),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
 });
 
 export type Config = {
@@ -42,6 +44,10 @@ export type Config = {
   logLevel: string;
   /** Which proxies' X-Forwarded-For to believe (Fastify's trustProxy: addresses, CIDRs, `loopback`). */
   trustProxy: string;
+  /** The longest a client may take to send a whole request (headers and body) before it is cut off. */
+  requestTimeoutMs: number;
+  /** How long a stopping server lets in-flight requests finish before it cuts their connections. */
+  shutdownTimeoutMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -55,6 +61,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   if (e.NODE_ENV === 'production' && !e.SESSION_SECRET) {
     throw new ConfigError('Invalid configuration: SESSION_SECRET is required in production');
+  }
+  if (e.DATABASE_READ_URL && !e.DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid configuration: DATABASE_READ_URL is a replica of DATABASE_URL; set DATABASE_URL too',
+    );
   }
   return {
     env: e.NODE_ENV,
@@ -72,5 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     payoutMinimumCents: e.PAYOUT_MINIMUM_CENTS,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
 }

@@ -7,6 +7,7 @@ import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { demoBanner, isEmptyDatabase, seedDemo } from './demo/seed.js';
 import { systemClock } from './lib/clock.js';
+import { boundedClose } from './shutdown.js';
 
 /** Where the built SPA is: beside the compiled server, or in dist/ when run from source. */
 export function findWebDir(): string | undefined {
@@ -22,45 +23,86 @@ export function openConfiguredDatabase(config: Config) {
     : openDatabase({ kind: 'pglite', dataDir: config.dataDir });
 }
 
-export async function startServer(config: Config = loadConfig()) {
+/** A Redis call not answered by then counts as failed, so a frozen Redis never holds a request. */
+const REDIS_COMMAND_TIMEOUT_MS = 1_000;
+
+/** Extra time past SHUTDOWN_TIMEOUT_MS for closing sweeps, pools and Redis before giving up. */
+const CLOSE_GRACE_MS = 5_000;
+
+export type StartOptions = {
+  /**
+   * A worker of `serve --workers N`: its primary has applied the migrations, and relays stop
+   * signals (so a worker may see one Ctrl-C twice: from the terminal and from the primary).
+   */
+  clusterWorker?: boolean;
+};
+
+export async function startServer(config: Config = loadConfig(), options: StartOptions = {}) {
   const database = await openConfiguredDatabase(config);
-  await migrateToLatest(database.db);
+  // Heavy reads (feed, exports) may go to a replica; everything else stays on the primary.
+  const replica = config.databaseReadUrl
+    ? await openDatabase({ kind: 'postgres', url: config.databaseReadUrl })
+    : undefined;
+  if (!options.clusterWorker) await migrateToLatest(database.db);
   // A fresh laptop install gets something to look at; a real deployment never gets demo data.
   let demo: string | undefined;
   if (database.kind === 'pglite' && (await isEmptyDatabase(database.db))) {
     const services = createServices({ db: database.db, clock: systemClock, config });
     demo = demoBanner(await seedDemo(services), config.publicUrl);
   }
+  // Rate-limit counters: while Redis is down or stops answering, a call fails within
+  // REDIS_COMMAND_TIMEOUT_MS and the limiter lets the request through (skipOnError).
   const redis = config.redisUrl
     ? new Redis(config.redisUrl, {
         maxRetriesPerRequest: 1,
         enableOfflineQueue: false,
         lazyConnect: false,
+        commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
       })
     : undefined;
   redis?.on('error', () => {});
   const app = await buildApp({
     config,
     db: database.db,
+    readDb: replica?.db,
     redis,
     webDir: findWebDir(),
     runSweeps: true,
   });
+  const graceful = boundedClose(app, config.shutdownTimeoutMs);
 
   let closing = false;
-  const shutdown = async (signal: string) => {
-    if (closing) return;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    // The same stop may be asked for twice (systemd signals a whole cluster and its primary
+    // passes it on): repeats change nothing, except a second Ctrl-C, which stops at once.
+    if (closing) {
+      if (signal === 'SIGINT' && !options.clusterWorker) process.exit(1);
+      return;
+    }
     closing = true;
-    app.log.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 15_000);
-    force.unref();
-    await app.close();
-    redis?.disconnect();
-    await database.close();
-    process.exit(0);
+    app.log.info(
+      { signal, timeoutMs: config.shutdownTimeoutMs },
+      'shutting down: refusing new connections, finishing requests in flight',
+    );
+    const giveUp = setTimeout(() => {
+      app.log.error('shutdown did not finish in time; exiting');
+      process.exit(1);
+    }, config.shutdownTimeoutMs + CLOSE_GRACE_MS);
+    giveUp.unref();
+    try {
+      const { cutConnections } = await graceful.close();
+      redis?.disconnect();
+      await replica?.close();
+      await database.close();
+      app.log.info({ cutConnections }, 'stopped');
+      process.exit(0);
+    } catch (err) {
+      app.log.error({ err }, 'shutdown failed');
+      process.exit(1);
+    }
   };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', (signal) => void shutdown(signal));
+  process.on('SIGINT', (signal) => void shutdown(signal));
 
   await app.listen({ port: config.port, host: config.host });
   const where =

@@ -2,6 +2,8 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AnyoneLayout, PublicOnly, RequireAuth, RequireRole } from './layout/guards.js';
 import { paths } from './lib/paths.js';
 import { ProfileSettingsPage } from './pages/account/ProfileSettingsPage.js';
+import { NotificationsPage } from './pages/account/NotificationsPage.js';
+import { PayoutsPage } from './pages/admin/PayoutsPage.js';
 import { UsersPage } from './pages/admin/UsersPage.js';
 import { ConnectedAppsPage } from './pages/oauth/ConnectedAppsPage.js';
 import { ConsentPage } from './pages/oauth/ConsentPage.js';
@@ -18,6 +20,7 @@ import { NewProjectPage } from './pages/requester/NewProjectPage.js';
 import { ProjectPage } from './pages/requester/ProjectPage.js';
 import { ProjectsPage } from './pages/requester/ProjectsPage.js';
 import { QualificationsPage } from './pages/requester/QualificationsPage.js';
+import { SpendingPage } from './pages/requester/SpendingPage.js';
 import { EarningsPage } from './pages/worker/EarningsPage.js';
 import { FindWorkPage } from './pages/worker/FindWorkPage.js';
 import { MyWorkPage } from './pages/worker/MyWorkPage.js';
@@ -40,9 +43,13 @@ const requesterRoutes: RouteObject[] = [
   { path: paths.requester.projectPattern, element: <ProjectPage /> },
   { path: paths.requester.qualifications, element: <QualificationsPage /> },
   { path: paths.requester.funds, element: <FundsPage /> },
+  { path: paths.requester.spending, element: <SpendingPage /> },
 ];
 
-const adminRoutes: RouteObject[] = [{ path: paths.admin.users, element: <UsersPage /> }];
+const adminRoutes: RouteObject[] = [
+  { path: paths.admin.users, element: <UsersPage /> },
+  { path: paths.admin.payouts, element: <PayoutsPage /> },
+];
 
 export const routes: RouteObject[] = [
   {
@@ -60,6 +67,7 @@ export const routes: RouteObject[] = [
         element: <RequireAuth />,
         children: [
           { path: paths.settings, element: <ProfileSettingsPage /> },
+          { path: paths.notifications, element: <NotificationsPage /> },
           { path: oauthPaths.connectedApps, element: <ConnectedAppsPage /> },
           { path: oauthPaths.developerApps, element: <DeveloperAppsPage /> },
           { element: <RequireRole role="worker" />, children: workerRoutes },

@@ -101,6 +101,14 @@ export class Client {
   cookie(name: string) {
     return this.cookies.get(name);
   }
+  /** The same caller in a copy: cookies a response sets (sign-in, sign-out) stay in the copy. */
+  fork(): Client {
+    const copy = new Client(this.app);
+    copy.cookies = new Map(this.cookies);
+    copy.bearer = this.bearer;
+    copy.sendCsrf = this.sendCsrf;
+    return copy;
+  }
   forgetCookies() {
     this.cookies.clear();
   }

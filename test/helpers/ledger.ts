@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../src/server/db/database.js';
+import { platformFeeCents } from '../../src/shared/money.js';
 
 /**
  * The ledger's invariants, checked from the raw tables: every transaction sums to zero and every
@@ -20,3 +21,86 @@ export async function expectLedgerConsistent(db: Db) {
     where not exists (select 1 from ledger_entries e where e.transaction_id = t.id)`.execute(db);
   return { unbalanced: unbalanced.rows, drifted: drifted.rows, empty: empty.rows };
 }
+
+/**
+ * Every invariant of the money, from the raw tables; each list is empty when all hold:
+ * - every transaction sums to zero and cached balances equal their entries;
+ * - no requester's available funds, escrow or worker's earnings are negative;
+ * - each project's escrow equals what is still owed on it: while open (published or paused),
+ *   Σ over tasks of (slots − approved assignments holding a slot) × (reward + fee); once closed
+ *   (cancelled or completed), Σ over accepted and submitted assignments of (reward + fee);
+ *   nothing for a draft;
+ * - a worker's earnings = approved rewards + bonuses − payouts not cancelled;
+ * - each task's live counter equals the assignments holding its slots.
+ */
+export async function ledgerViolations(db: Db, feePercent: number) {
+  const slotCost = (reward: number) => reward + platformFeeCents(reward, feePercent);
+  const negative = await db
+    .selectFrom('ledger_accounts')
+    .select(['id', 'kind', 'balance_cents'])
+    .where('user_id', 'is not', null)
+    .where('balance_cents', '<', 0)
+    .execute();
+
+  const projects = await db.selectFrom('projects').select(['id', 'status']).execute();
+  const openSlots = await sql<{ project_id: string; reward_cents: number; unpaid: number }>`
+    select t.project_id, t.reward_cents,
+           sum(t.assignments_per_task - (select count(*) from assignments a
+               where a.task_id = t.id and a.status = 'approved' and a.holds_slot))::int as unpaid
+    from tasks t group by 1, 2`.execute(db);
+  const inProgress = await sql<{ project_id: string; reward_cents: number; n: number }>`
+    select project_id, reward_cents, count(*)::int as n from assignments
+    where status in ('accepted', 'submitted') group by 1, 2`.execute(db);
+  const escrow = await sql<{ project_id: string; cents: number }>`
+    select e.project_id, sum(e.amount_cents)::bigint as cents from ledger_entries e
+    join ledger_accounts a on a.id = e.account_id
+    where a.kind = 'requester_escrow' group by 1`.execute(db);
+  const held = new Map(escrow.rows.map((r) => [r.project_id, Number(r.cents)]));
+  const escrowMismatched = [];
+  for (const p of projects) {
+    const rows =
+      p.status === 'published' || p.status === 'paused'
+        ? openSlots.rows.filter((r) => r.project_id === p.id).map((r) => [r.reward_cents, r.unpaid])
+        : p.status === 'draft'
+          ? []
+          : inProgress.rows.filter((r) => r.project_id === p.id).map((r) => [r.reward_cents, r.n]);
+    const owed = rows.reduce((sum, [reward, n]) => sum + Number(n) * slotCost(Number(reward)), 0);
+    if ((held.get(p.id) ?? 0) !== owed) {
+      escrowMismatched.push({ project: p.id, status: p.status, held: held.get(p.id) ?? 0, owed });
+    }
+  }
+
+  const earnings = await sql<{ user_id: string; balance: number; expected: number }>`
+    select a.user_id, a.balance_cents as balance,
+           ((select coalesce(sum(reward_cents), 0) from assignments
+              where worker_id = a.user_id and status = 'approved')
+          + (select coalesce(sum(amount_cents), 0) from bonuses where worker_id = a.user_id)
+          - (select coalesce(sum(amount_cents), 0) from payouts
+              where worker_id = a.user_id and status in ('requested', 'paid')))::bigint as expected
+    from ledger_accounts a where a.kind = 'worker_earnings'`.execute(db);
+
+  const slotDrift = await sql<{ id: string }>`
+    select t.id from tasks t
+    where t.live_assignments <> (select count(*) from assignments a
+      where a.task_id = t.id and a.holds_slot and a.status in ('accepted', 'submitted', 'approved'))`.execute(
+    db,
+  );
+
+  return {
+    ...(await expectLedgerConsistent(db)),
+    negative,
+    escrowMismatched,
+    earningsMismatched: earnings.rows.filter((r) => Number(r.balance) !== Number(r.expected)),
+    slotDrift: slotDrift.rows,
+  };
+}
+
+export const NO_LEDGER_VIOLATIONS = {
+  unbalanced: [],
+  drifted: [],
+  empty: [],
+  negative: [],
+  escrowMismatched: [],
+  earningsMismatched: [],
+  slotDrift: [],
+};

@@ -2,7 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { withCommitHooks } from './after-commit.js';
 import { PGliteDialect } from './pglite-dialect.js';
+import { durableDataDir } from './pglite-durable.js';
 import type { Database } from './types.js';
 
 export type Db = Kysely<Database>;
@@ -31,18 +33,20 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       // Fail fast while PostgreSQL is unreachable instead of queueing requests forever.
       connectionTimeoutMillis: 5_000,
     });
-    // An idle client losing its server (a restart) must not crash the process.
+    // A client losing its server (a restart) must not crash the process: idle clients report it
+    // on the pool, clients in use on themselves (their query fails, the pool then drops them).
     pool.on('error', () => {});
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    pool.on('connect', (client) => client.on('error', () => {}));
+    const db = new Kysely<Database>({ dialect: withCommitHooks(new PostgresDialect({ pool })) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const pglite = await PGlite.create({
-    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.dataDir ? durableDataDir(options.dataDir) : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     parsers: { [INT8_OID]: (value: string) => Number(value) },
   });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<Database>({ dialect: withCommitHooks(new PGliteDialect(pglite)) });
   return {
     db,
     kind: 'pglite',

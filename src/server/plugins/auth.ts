@@ -23,9 +23,15 @@ export type RouteAuth =
   // A list of scopes means any one of them (the handler checks which part of the route it allows).
   | { scope: Scope | readonly Scope[]; roles?: readonly Role[] };
 
+/** One registered route and what it needs; the security tests enumerate routes from this list. */
+export type RegisteredRoute = { method: string; url: string; auth: RouteAuth | undefined };
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     auth?: RouteAuth;
+  }
+  interface FastifyInstance {
+    registeredRoutes: readonly RegisteredRoute[];
   }
   interface FastifyRequest {
     auth: AuthenticatedUser | null;
@@ -68,10 +74,15 @@ async function authPlugin(app: FastifyInstance, options: AuthPluginOptions) {
   app.decorateRequest('auth', null);
   app.decorateRequest('sessionToken', undefined);
 
+  const registered: RegisteredRoute[] = [];
+  app.decorate('registeredRoutes', registered);
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/v1/') && route.config?.auth === undefined) {
       throw new Error(`Route ${String(route.method)} ${route.url} does not declare config.auth`);
     }
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods)
+      registered.push({ method: String(method), url: route.url, auth: route.config?.auth });
   });
 
   app.addHook('onRequest', async (request) => {
@@ -105,7 +116,9 @@ async function authPlugin(app: FastifyInstance, options: AuthPluginOptions) {
     }
   });
 
-  app.addHook('preHandler', async (request) => {
+  // Before validation: a caller who may not use a route learns nothing about its input rules,
+  // and their body is never validated (401/403 come before 400).
+  app.addHook('preValidation', async (request) => {
     const rule = request.routeOptions.config.auth;
     if (rule === undefined || rule === 'public' || rule === 'optional' || rule === 'external')
       return;

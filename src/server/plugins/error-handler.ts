@@ -39,11 +39,27 @@ const UNAVAILABLE_CODES = new Set([
   '08006',
 ]);
 
-function isDatabaseUnavailable(error: unknown): boolean {
+// node-postgres reports a lost or unreachable server with these messages and no code. "not
+// queryable" is what a transaction's ROLLBACK meets on a connection that died under it, and
+// Kysely throws that instead of the first error.
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|is not queryable/i;
+
+export function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
-  return /Connection terminated|timeout exceeded when trying to connect/i.test(error.message);
+  return UNAVAILABLE_MESSAGES.test(error.message);
+}
+
+/**
+ * SQLSTATE class 22 (data exception: a number out of range, text the encoding cannot hold, a
+ * malformed value): input that got past the schemas, answered as bad input without the
+ * database's own words.
+ */
+function isDataException(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
 }
 
 type ValidationIssue = { path: string; message: string };
@@ -113,6 +129,15 @@ async function errorHandlerPlugin(app: FastifyInstance) {
         503,
         'unavailable',
         'The database is temporarily unavailable. Try again shortly.',
+      );
+    }
+    if (isDataException(error)) {
+      request.log.warn({ err: error }, 'the database refused a value of the request');
+      return sendError(
+        reply,
+        400,
+        'invalid_input',
+        'A value in the request cannot be stored: it is out of range or not valid text.',
       );
     }
     request.log.error({ err: error }, 'unhandled error');

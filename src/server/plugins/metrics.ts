@@ -2,9 +2,17 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** This app's registry, for modules that add their own metrics. */
+    metricsRegistry: Registry;
+  }
+}
+
 /** Prometheus metrics at /metrics: process defaults and request durations by route. */
 async function metricsPlugin(app: FastifyInstance) {
   const registry = new Registry();
+  app.decorate('metricsRegistry', registry);
   collectDefaultMetrics({ register: registry });
   const duration = new Histogram({
     name: 'http_request_duration_seconds',

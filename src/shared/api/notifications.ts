@@ -68,7 +68,21 @@ export const markReadBodySchema = z
 export type MarkReadBody = z.infer<typeof markReadBodySchema>;
 
 export const markReadResultSchema = z.object({
-  /** How many were unread and are now read. */
+  /** How many changed: were unread and are now read (or, marking unread, the other way). */
   marked: z.number().int(),
   unreadCount: z.number().int(),
 });
+
+/** Some of my read notifications, to show as unread again. */
+export const markUnreadBodySchema = z.strictObject({
+  ids: z
+    .array(idSchema)
+    .min(1, 'must list at least one id')
+    .max(
+      NOTIFICATION_LIMITS.markReadMax,
+      `must list at most ${NOTIFICATION_LIMITS.markReadMax} ids`,
+    ),
+});
+
+/** `GET /me/notifications/unread-count`: cheap enough to poll. */
+export const unreadCountSchema = z.object({ unreadCount: z.number().int() });

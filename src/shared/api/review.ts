@@ -95,6 +95,11 @@ export const reviewListSchema = z.object({
   nextCursor: z.string().nullable(),
   /** The project's assignments by the status a reader sees (overdue accepted work is expired). */
   counts: z.partialRecord(z.enum(ASSIGNMENT_STATUSES), z.number().int()),
+  /**
+   * The server's time of this read. As `submittedBefore` of a bulk review it selects exactly the
+   * work that had arrived by then, whatever the reviewer's own clock says.
+   */
+  asOf: z.string(),
 });
 
 export const approveBodySchema = z.strictObject({

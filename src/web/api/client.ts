@@ -65,6 +65,8 @@ type RequestOptions<S extends z.ZodType> = {
   body?: unknown;
   query?: QueryParams;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. an `Idempotency-Key`. */
+  headers?: Record<string, string>;
 };
 
 function urlFor(path: string, query: QueryParams | undefined): string {
@@ -93,9 +95,9 @@ async function errorFrom(response: Response): Promise<ApiError> {
 export async function apiRequest<S extends z.ZodType>(
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   path: string,
-  { schema, body, query, signal }: RequestOptions<S>,
+  { schema, body, query, signal, headers: extraHeaders }: RequestOptions<S>,
 ): Promise<z.output<S>> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { ...extraHeaders, accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') {
     const csrf = readCookie(CSRF_COOKIE);
@@ -129,8 +131,14 @@ export async function apiRequest<S extends z.ZodType>(
 export const api = {
   get: <S extends z.ZodType>(path: string, schema: S, query?: QueryParams, signal?: AbortSignal) =>
     apiRequest('GET', path, { schema, ...(query && { query }), ...(signal && { signal }) }),
-  post: <S extends z.ZodType>(path: string, schema: S, body?: unknown) =>
-    apiRequest('POST', path, { schema, body }),
+  post: <S extends z.ZodType>(
+    path: string,
+    schema: S,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ) => apiRequest('POST', path, { schema, body, ...(headers && { headers }) }),
+  put: <S extends z.ZodType>(path: string, schema: S, body: unknown) =>
+    apiRequest('PUT', path, { schema, body }),
   patch: <S extends z.ZodType>(path: string, schema: S, body: unknown) =>
     apiRequest('PATCH', path, { schema, body }),
   delete: <S extends z.ZodType>(path: string, schema: S) => apiRequest('DELETE', path, { schema }),

@@ -26,7 +26,7 @@ const batchPage = pageOf(batchSchema);
 const taskPage = pageOf(taskSchema);
 
 export const projectsQueryKey = ['projects'] as const;
-const projectKey = (id: string) => [...projectsQueryKey, 'one', id] as const;
+export const projectKey = (id: string) => [...projectsQueryKey, 'one', id] as const;
 const batchesKey = (id: string) => [...projectKey(id), 'batches'] as const;
 const tasksKey = (id: string) => [...projectKey(id), 'tasks'] as const;
 const previewKey = (id: string) => [...projectKey(id), 'preview'] as const;

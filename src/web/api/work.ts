@@ -24,11 +24,12 @@ const PAGE_SIZE = 20;
 // visit to a page asks again, showing what is cached meanwhile.
 const staleTime = 0;
 
-// The worker's view of the marketplace: anything that changes what they hold refreshes these.
-const feedKey = ['work', 'feed'] as const;
-const previewKey = ['work', 'preview'] as const;
-const myAssignmentsKey = ['work', 'mine'] as const;
-const assignmentKey = (id: string) => ['work', 'assignment', id] as const;
+// The worker's view of the marketplace: anything that changes what they hold refreshes these
+// (live events too, through api/live.ts).
+export const feedKey = ['work', 'feed'] as const;
+export const previewKey = ['work', 'preview'] as const;
+export const myAssignmentsKey = ['work', 'mine'] as const;
+export const assignmentKey = (id: string) => ['work', 'assignment', id] as const;
 
 const id = (value: string) => encodeURIComponent(value);
 

@@ -4,7 +4,10 @@ import { IconSettings } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useCurrentUser } from '../api/accounts.js';
+import { useLiveUpdates } from '../api/live.js';
+import { LiveIndicator } from '../components/LiveIndicator.js';
 import { Logo } from '../components/Logo.js';
+import { NotificationBell } from '../components/notifications/NotificationBell.js';
 import { paths } from '../lib/paths.js';
 import { homePathFor } from '../lib/roles.js';
 import { NAV_SECTIONS, type NavItem } from './navigation.js';
@@ -36,6 +39,8 @@ export function AppLayout() {
   const { pathname } = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
+  // Pages of signed-in people update live; the connection lives as long as this layout.
+  useLiveUpdates();
 
   // Moving focus to the new page tells keyboard and screen reader users that the page changed.
   useEffect(() => {
@@ -69,7 +74,11 @@ export function AppLayout() {
               <Logo />
             </Link>
           </Group>
-          <UserMenu />
+          <Group gap="sm" wrap="nowrap">
+            <LiveIndicator />
+            <NotificationBell />
+            <UserMenu />
+          </Group>
         </Group>
       </AppShell.Header>
 

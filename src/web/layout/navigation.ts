@@ -1,8 +1,10 @@
 import {
+  IconCash,
   IconCertificate,
   IconCoins,
   IconFolders,
   IconListCheck,
+  IconReceipt2,
   IconSearch,
   IconUsers,
   IconWallet,
@@ -32,11 +34,15 @@ export const NAV_SECTIONS: NavSection[] = [
       { label: 'Projects', to: paths.requester.projects, icon: IconFolders },
       { label: 'Qualifications', to: paths.requester.qualifications, icon: IconCertificate },
       { label: 'Funds', to: paths.requester.funds, icon: IconWallet },
+      { label: 'Spending', to: paths.requester.spending, icon: IconReceipt2 },
     ],
   },
   {
     role: 'admin',
     label: 'Administration',
-    items: [{ label: 'Users', to: paths.admin.users, icon: IconUsers }],
+    items: [
+      { label: 'Users', to: paths.admin.users, icon: IconUsers },
+      { label: 'Payouts', to: paths.admin.payouts, icon: IconCash },
+    ],
   },
 ];

@@ -1,5 +1,5 @@
 /** The tabs of a requester's project page; each has its own address so it can be linked. */
-export const PROJECT_TABS = ['design', 'data', 'settings', 'preview', 'results'] as const;
+export const PROJECT_TABS = ['design', 'data', 'settings', 'preview', 'review', 'results'] as const;
 export type ProjectTab = (typeof PROJECT_TABS)[number];
 
 /** Every page's address, in one place, so links and routes cannot drift apart. */
@@ -8,6 +8,7 @@ export const paths = {
   signIn: '/signin',
   signUp: '/signup',
   settings: '/settings',
+  notifications: '/notifications',
   publicProfile: (handle: string) => `/u/${encodeURIComponent(handle)}`,
   publicProfilePattern: '/u/:handle',
   worker: {
@@ -27,13 +28,21 @@ export const paths = {
     projectPattern: '/projects/:projectId/:tab?',
     qualifications: '/qualifications',
     funds: '/funds',
+    spending: '/spending',
   },
-  admin: { users: '/admin/users' },
+  admin: { users: '/admin/users', payouts: '/admin/payouts' },
 } as const;
+
+/**
+ * Browsers drop tabs and line breaks from URLs and read a backslash as a slash, so
+ * `/<tab>/evil.test` would mean `//evil.test`: such characters disqualify a `next` path.
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE_IN_NEXT = /[\u0000-\u001f\u007f\\]/;
 
 /** A `next` parameter is only followed within this app, never to another site. */
 export function safeNextPath(next: string | null): string | undefined {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || UNSAFE_IN_NEXT.test(next)) {
     return undefined;
   }
   return next;

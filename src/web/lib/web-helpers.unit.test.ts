@@ -12,7 +12,18 @@ describe('safeNextPath', () => {
   });
 
   it('refuses anything that could leave the site', () => {
-    for (const next of [null, '', 'https://evil.test', '//evil.test', '/\\evil.test', 'settings']) {
+    for (const next of [
+      null,
+      '',
+      'https://evil.test',
+      '//evil.test',
+      '/\\evil.test',
+      'settings',
+      '/\t/evil.test',
+      '/\n/evil.test',
+      '/\r\n/evil.test',
+      '/x\\..\\..\\evil',
+    ]) {
       expect(safeNextPath(next)).toBeUndefined();
     }
   });

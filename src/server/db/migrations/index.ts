@@ -7,6 +7,7 @@ import * as oauth from './20261127003000_oauth.js';
 import * as assignments from './20261127004000_assignments.js';
 import * as reviewMoney from './20261127005000_review_money.js';
 import * as notifications from './20261127006000_notifications.js';
+import * as feedOrderIndexes from './20261128001000_feed_order_indexes.js';
 
 /**
  * Every migration, in order. A static list (rather than reading the folder) works the same under
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '20261127004000_assignments': assignments,
   '20261127005000_review_money': reviewMoney,
   '20261127006000_notifications': notifications,
+  '20261128001000_feed_order_indexes': feedOrderIndexes,
 };

@@ -341,6 +341,27 @@ describe('personal access tokens', () => {
     expect((await bot.get('/api/v1/me')).json().error.code).toBe('invalid_token');
   });
 
+  it('shows when a token was last used, to the minute', async () => {
+    const { client } = await signUp(app);
+    const { token } = (
+      await client.post('/api/v1/me/tokens', { name: 'cron', scopes: ['profile'] })
+    ).json();
+    const lastUsed = async () =>
+      (await client.get('/api/v1/me/tokens')).json().items[0].lastUsedAt as string | null;
+    expect(await lastUsed()).toBeNull();
+    const bot = new Client(app);
+    bot.bearer = token;
+    const firstUse = ctx.clock.now().toISOString();
+    expect((await bot.get('/api/v1/me')).statusCode).toBe(200);
+    expect(await lastUsed()).toBe(firstUse);
+    ctx.clock.advance(59_000);
+    expect((await bot.get('/api/v1/me')).statusCode).toBe(200);
+    expect(await lastUsed()).toBe(firstUse);
+    ctx.clock.advance(1_000);
+    expect((await bot.get('/api/v1/me')).statusCode).toBe(200);
+    expect(await lastUsed()).toBe(ctx.clock.now().toISOString());
+  });
+
   it('stores only a hash of the token', async () => {
     const { client } = await signUp(app);
     const { token } = (

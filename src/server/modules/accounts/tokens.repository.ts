@@ -11,6 +11,9 @@ export type TokenRow = {
   expires_at: Date | null;
 };
 
+/** How stale a token's "last used" time may be. */
+const LAST_USED_PRECISION_MS = 60_000;
+
 const publicColumns = [
   'id',
   'name',
@@ -63,26 +66,33 @@ export function createTokensRepository(db: Db) {
       return result.numDeletedRows > 0n;
     },
 
-    /** Resolves a token to its active user, marking it used, in one statement. */
+    /**
+     * Resolves a token to its active user in one read, and marks it used at most once a
+     * minute: writing `last_used_at` on every request made every API read a durable write.
+     */
     async useToken(
       tokenHash: string,
       now: Date,
     ): Promise<{ user: UserRow; scopes: string[]; tokenId: string } | undefined> {
-      const token = await db
-        .updateTable('api_tokens')
-        .set({ last_used_at: now })
-        .where('token_hash', '=', tokenHash)
-        .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
-        .returning(['id', 'user_id', 'scopes'])
+      const found = await db
+        .selectFrom('api_tokens as t')
+        .innerJoin('users as u', 'u.id', 't.user_id')
+        .selectAll('u')
+        .select(['t.id as token_id', 't.scopes as token_scopes', 't.last_used_at as token_used_at'])
+        .where('t.token_hash', '=', tokenHash)
+        .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', now)]))
+        .where('u.status', '=', 'active')
         .executeTakeFirst();
-      if (!token) return undefined;
-      const user = await db
-        .selectFrom('users')
-        .selectAll()
-        .where('id', '=', token.user_id)
-        .where('status', '=', 'active')
-        .executeTakeFirst();
-      return user ? { user, scopes: token.scopes, tokenId: token.id } : undefined;
+      if (!found) return undefined;
+      const { token_id, token_scopes, token_used_at, ...user } = found;
+      if (!token_used_at || now.getTime() - token_used_at.getTime() >= LAST_USED_PRECISION_MS) {
+        await db
+          .updateTable('api_tokens')
+          .set({ last_used_at: now })
+          .where('id', '=', token_id)
+          .execute();
+      }
+      return { user, scopes: token_scopes, tokenId: token_id };
     },
   };
 }

@@ -56,6 +56,18 @@ export function createNotificationsRepository(db: Db) {
       const result = await query.executeTakeFirst();
       return Number(result.numUpdatedRows);
     },
+
+    /** Marks the listed read notifications of the user unread again. */
+    async markUnread(userId: string, ids: string[], trx: Db = db) {
+      const result = await trx
+        .updateTable('notifications')
+        .set({ read_at: null })
+        .where('user_id', '=', userId)
+        .where('read_at', 'is not', null)
+        .where('id', 'in', ids)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
   };
 }
 

@@ -2,8 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   markReadBodySchema,
   markReadResultSchema,
+  markUnreadBodySchema,
   notificationListQuerySchema,
   notificationPageSchema,
+  unreadCountSchema,
   type Notification,
 } from '../../../shared/api/notifications.js';
 import { requireUser } from '../../plugins/auth.js';
@@ -49,6 +51,35 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{
       });
       return { ...page, items: page.items.map(present) };
     },
+  );
+
+  app.get(
+    '/me/notifications/unread-count',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'How many of my notifications are unread (for a badge; cheap to poll)',
+        response: { 200: unreadCountSchema },
+      },
+    },
+    async (request) => ({
+      unreadCount: await notifications.unreadCount(requireUser(request).user.id),
+    }),
+  );
+
+  app.post(
+    '/me/notifications/unread',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Mark some of my notifications unread again',
+        body: markUnreadBodySchema,
+        response: { 200: markReadResultSchema },
+      },
+    },
+    async (request) => notifications.markUnread(requireUser(request).user.id, request.body.ids),
   );
 
   app.post(

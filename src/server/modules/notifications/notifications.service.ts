@@ -1,7 +1,9 @@
 import { NOTIFICATION_LIMITS, type NotificationKind } from '../../../shared/api/notifications.js';
+import { afterCommit } from '../../db/after-commit.js';
 import type { Db } from '../../db/database.js';
 import { decodeCursor, pageFrom } from '../../db/pagination.js';
 import type { Clock } from '../../lib/clock.js';
+import type { LiveEventPublisher } from '../realtime/event-bus.js';
 import { createNotificationsRepository } from './notifications.repository.js';
 
 export type NewNotification = {
@@ -24,9 +26,28 @@ function isAppPath(link: string): boolean {
   return /^\/(?![/\\])/.test(link) && link.length <= NOTIFICATION_LIMITS.linkMax;
 }
 
-export function createNotificationsService(deps: { db: Db; clock: Clock }) {
+export function createNotificationsService(deps: {
+  db: Db;
+  clock: Clock;
+  /** Tells each owner's open clients, once the notification has committed. */
+  events?: LiveEventPublisher;
+}) {
   const repository = createNotificationsRepository(deps.db);
   const { clock } = deps;
+
+  async function announce(trx: Db, ids: string[], notifications: NewNotification[]) {
+    const { events } = deps;
+    if (!events) return;
+    await afterCommit(trx, () =>
+      ids.forEach((id, i) => {
+        const notification = notifications[i] as NewNotification;
+        events.publish(
+          { type: 'notification.created', notificationId: id, kind: notification.kind },
+          { userId: notification.userId },
+        );
+      }),
+    );
+  }
 
   function rowFor(notification: NewNotification, createdAt: Date) {
     if (notification.link !== undefined && !isAppPath(notification.link)) {
@@ -46,16 +67,19 @@ export function createNotificationsService(deps: { db: Db; clock: Clock }) {
     /** Records a notification inside the caller's transaction: it exists only if the change commits. */
     async notify(trx: Db, notification: NewNotification): Promise<string> {
       const [id] = await repository.insert(trx, [rowFor(notification, clock.now())]);
+      await announce(trx, [id as string], [notification]);
       return id as string;
     },
 
     /** Many at once (bulk review, sweeps): one statement. */
     async notifyMany(trx: Db, notifications: NewNotification[]): Promise<string[]> {
       const now = clock.now();
-      return repository.insert(
+      const ids = await repository.insert(
         trx,
         notifications.map((n) => rowFor(n, now)),
       );
+      await announce(trx, ids, notifications);
+      return ids;
     },
 
     async list(
@@ -74,6 +98,12 @@ export function createNotificationsService(deps: { db: Db; clock: Clock }) {
     /** Another user's ids are ignored, like ids that do not exist: nothing about them is revealed. */
     async markRead(userId: string, ids: string[] | 'all') {
       const marked = await repository.markRead(userId, ids, clock.now());
+      return { marked, unreadCount: await repository.unreadCount(userId) };
+    },
+
+    /** As markRead, the other way; another user's ids are ignored the same way. */
+    async markUnread(userId: string, ids: string[]) {
+      const marked = await repository.markUnread(userId, ids);
       return { marked, unreadCount: await repository.unreadCount(userId) };
     },
 

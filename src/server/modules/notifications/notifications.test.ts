@@ -161,6 +161,75 @@ describe('marking notifications read', () => {
   });
 });
 
+describe('marking notifications unread and counting unread ones', () => {
+  it('counts my unread notifications, and marks read ones unread again', async () => {
+    const { client, user } = await signUp(app);
+    const ids = [await notify(user.id), await notify(user.id)];
+    const count = await client.get('/api/v1/me/notifications/unread-count');
+    expect(count.statusCode).toBe(200);
+    expect(count.json()).toEqual({ unreadCount: 2 });
+
+    await client.post('/api/v1/me/notifications/read', { all: true });
+    expect((await client.get('/api/v1/me/notifications/unread-count')).json()).toEqual({
+      unreadCount: 0,
+    });
+    const unread = await client.post('/api/v1/me/notifications/unread', { ids: [ids[1]] });
+    expect(unread.statusCode).toBe(200);
+    expect(unread.json()).toEqual({ marked: 1, unreadCount: 1 });
+    // Already unread: nothing changes.
+    const again = await client.post('/api/v1/me/notifications/unread', { ids: [ids[1]] });
+    expect(again.json()).toEqual({ marked: 0, unreadCount: 1 });
+    const listed = (await client.get('/api/v1/me/notifications')).json();
+    expect(listed.items.map((n: { readAt: string | null }) => n.readAt === null)).toEqual([
+      true,
+      false,
+    ]);
+  });
+
+  it('ignores another user’s ids: theirs stays read, and their count is not mine', async () => {
+    const owner = await signUp(app);
+    const other = await signUp(app);
+    const theirs = await notify(owner.user.id);
+    await owner.client.post('/api/v1/me/notifications/read', { all: true });
+    const response = await other.client.post('/api/v1/me/notifications/unread', {
+      ids: [theirs],
+    });
+    expect(response.json()).toEqual({ marked: 0, unreadCount: 0 });
+    expect((await owner.client.get('/api/v1/me/notifications/unread-count')).json()).toEqual({
+      unreadCount: 0,
+    });
+  });
+
+  it('rejects a bad body with 400, needs a caller, the profile scope and the CSRF header', async () => {
+    const { client, user } = await signUp(app);
+    const id = await notify(user.id);
+    await client.post('/api/v1/me/notifications/read', { all: true });
+    const cases: [unknown, string][] = [
+      [{}, 'body.ids'],
+      [{ ids: [] }, 'body.ids'],
+      [{ ids: ['nope'] }, 'body.ids.0'],
+      [{ ids: [id], all: true }, 'body'],
+    ];
+    for (const [body, path] of cases) {
+      const response = await client.post(
+        '/api/v1/me/notifications/unread',
+        body as Record<string, unknown>,
+      );
+      expect(response.statusCode, JSON.stringify(body)).toBe(400);
+      expect(response.json().error.details[0].path, JSON.stringify(body)).toBe(path);
+    }
+    expect((await new Client(app).get('/api/v1/me/notifications/unread-count')).statusCode).toBe(
+      401,
+    );
+    const noProfile = await tokenClient(client, ['money:read']);
+    expect((await noProfile.get('/api/v1/me/notifications/unread-count')).statusCode).toBe(403);
+    client.sendCsrf = false;
+    const noCsrf = await client.post('/api/v1/me/notifications/unread', { ids: [id] });
+    expect(noCsrf.statusCode).toBe(403);
+    expect(await notifications.unreadCount(user.id)).toBe(0);
+  });
+});
+
 describe('the notifications service', () => {
   it('writes inside the caller’s transaction: a rolled-back change announces nothing', async () => {
     const { user } = await signUp(app);

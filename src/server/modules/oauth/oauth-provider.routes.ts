@@ -35,7 +35,9 @@ const PROVIDER_ROUTES: ProviderRoute[] = [
 export const oauthProviderRoutes: FastifyPluginAsync<{
   provider: Provider;
   rateLimit: { max: number; timeWindow: number };
+  publicUrl: string;
 }> = async (app, opts) => {
+  const site = new URL(opts.publicUrl);
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', (_request, _payload, done) => done(null));
   // The provider answers its own errors; log the unexpected ones with the app's logger.
@@ -50,12 +52,13 @@ export const oauthProviderRoutes: FastifyPluginAsync<{
     for (const [name, value] of Object.entries(reply.getHeaders())) {
       if (value !== undefined) reply.raw.setHeader(name, value);
     }
-    // Koa reads the client's address, protocol and host from forwarded headers: give it what
-    // Fastify concluded under TRUST_PROXY, so a client cannot claim them itself.
+    // Koa reads the client's address, protocol and host from forwarded headers: the address is
+    // what Fastify concluded under TRUST_PROXY, and the site is PUBLIC_URL, so a client cannot
+    // point the endpoints the provider publishes at another host with its Host header.
     const { headers } = request.raw;
-    headers['x-forwarded-proto'] = request.protocol;
+    headers['x-forwarded-proto'] = site.protocol.slice(0, -1);
     headers['x-forwarded-for'] = request.ip;
-    headers['x-forwarded-host'] = request.host;
+    headers['x-forwarded-host'] = site.host;
     reply.hijack();
     await callback(request.raw, reply.raw);
   }

@@ -78,7 +78,8 @@ export const batchesRoutes: FastifyPluginAsyncZod<{ batches: BatchesService }> =
   app.post(
     '/projects/:id/batches',
     {
-      config: write,
+      // The importer names the CSV line or row and column of text PostgreSQL cannot store.
+      config: { ...write, checksOwnText: true },
       bodyLimit: PROJECT_LIMITS.batchBytes,
       schema: {
         tags,

@@ -4,6 +4,8 @@ import { PROJECT_LIMITS } from '../../../shared/api/projects.js';
 import { placeholdersOf } from '../../../shared/templates/fill.js';
 import { pageFrom } from '../../db/pagination.js';
 import { PayloadTooLargeError, ValidationError } from '../../errors.js';
+import { announceFeedChange } from '../realtime/announce.js';
+import type { LiveEventPublisher } from '../realtime/event-bus.js';
 import { parseCsv, type CsvLimits, type ParsedRows } from './csv-import.js';
 import { escrowPerRowCents, type ProjectLedger } from './lifecycle.service.js';
 import type { ProjectRow, ProjectsRepository } from './projects.repository.js';
@@ -110,6 +112,7 @@ export function createBatchesService(deps: {
   tasks: TasksRepository;
   ledger: Pick<ProjectLedger, 'escrowForProject'>;
   feePercent: number;
+  events: LiveEventPublisher;
 }) {
   const { projects, tasks, ledger, feePercent } = deps;
 
@@ -186,7 +189,11 @@ export function createBatchesService(deps: {
           ? await parseCsv(input.source, CSV_LIMITS, (columns) => assertCovers(project, columns))
           : rowsFromJson(project, input.rows);
       try {
-        return { batch: await importRows(ownerId, projectId, parsed, meta), replayed: false };
+        const batch = await importRows(ownerId, projectId, parsed, meta);
+        // New tasks in an open project: more work in the marketplace.
+        if (project.status === 'published')
+          announceFeedChange(deps.events, projectId, 'availability');
+        return { batch, replayed: false };
       } catch (error) {
         const winner = isUniqueViolation(error) ? await replay() : undefined;
         if (winner) return { batch: winner, replayed: true };

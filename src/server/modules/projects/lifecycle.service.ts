@@ -4,10 +4,20 @@ import { placeholdersOf } from '../../../shared/templates/fill.js';
 import { ConflictError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
+import { announceFeedChange } from '../realtime/announce.js';
+import type { LiveEventPublisher } from '../realtime/event-bus.js';
 import type { SettlementService } from '../review/settlement.service.js';
 import type { ProjectRow, ProjectsRepository, Trx } from './projects.repository.js';
 import { invalidState, requireOwnedProject, templateOf } from './projects.service.js';
 import type { TasksRepository } from './tasks.repository.js';
+
+/** What each action does to the marketplace. */
+const FEED_CHANGE_OF = {
+  publish: 'published',
+  pause: 'paused',
+  resume: 'resumed',
+  cancel: 'closed',
+} as const;
 
 export type ProjectLedger = Pick<LedgerService, 'escrowForProject'>;
 /** Closes projects and returns unused escrow (the review module's settlement). */
@@ -33,6 +43,7 @@ export function createLifecycleService(deps: {
   settlement: ProjectSettlement;
   feePercent: number;
   clock: Clock;
+  events: LiveEventPublisher;
 }) {
   const { projects, tasks, ledger, feePercent, clock } = deps;
 
@@ -69,15 +80,18 @@ export function createLifecycleService(deps: {
   async function transition(
     ownerId: string,
     id: string,
-    action: string,
+    action: keyof typeof FEED_CHANGE_OF,
     allowed: readonly ProjectRow['status'][],
     apply: (project: ProjectRow, trx: Trx) => Promise<ProjectRow>,
   ): Promise<ProjectRow> {
-    return projects.transaction(async (trx) => {
+    const changed = await projects.transaction(async (trx) => {
       const project = await requireOwnedProject(projects, id, ownerId, trx, { lock: true });
       if (!allowed.includes(project.status)) throw invalidState(project, action, allowed);
       return apply(project, trx);
     });
+    // Committed: workers refetch their feed (a draft's cancel changes nothing they could see).
+    if (changed.published_at) announceFeedChange(deps.events, changed.id, FEED_CHANGE_OF[action]);
+    return changed;
   }
 
   return {

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
 import type { QualificationsService } from '../qualifications/qualifications.service.js';
+import type { LiveEventPublisher } from '../realtime/event-bus.js';
 import { createBatchesService } from './batches.service.js';
 import {
   createLifecycleService,
@@ -19,10 +20,11 @@ export function createProjectsModule(deps: {
   settlement: ProjectSettlement;
   qualifications: Pick<QualificationsService, 'assertRequirementsUsable'>;
   feePercent: number;
+  events: LiveEventPublisher;
 }) {
   const projects = createProjectsRepository(deps.db, deps.clock);
   const tasks = createTasksRepository(deps.db);
-  const { clock, ledger, feePercent } = deps;
+  const { clock, ledger, feePercent, events } = deps;
   return {
     projects: createProjectsService({
       projects,
@@ -37,8 +39,9 @@ export function createProjectsModule(deps: {
       settlement: deps.settlement,
       feePercent,
       clock,
+      events,
     }),
-    batches: createBatchesService({ projects, tasks, ledger, feePercent }),
+    batches: createBatchesService({ projects, tasks, ledger, feePercent, events }),
   };
 }
 

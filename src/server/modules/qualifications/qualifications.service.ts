@@ -38,6 +38,24 @@ export function approvalRatePercent(approved: number, rejected: number): number 
   return reviewed === 0 ? 100 : Math.floor((approved * 100) / reviewed);
 }
 
+/**
+ * The system types' values for a worker, from their reviewed work and their profile: approval
+ * rate, approved count, and country when they have set one.
+ */
+export function systemQualificationValues(facts: {
+  approved: number;
+  rejected: number;
+  country: string | null;
+}): Map<string, QualificationValue> {
+  const { approvalRate, approvedCount, country } = SYSTEM_QUALIFICATION_IDS;
+  const values = new Map<string, QualificationValue>([
+    [approvalRate, approvalRatePercent(facts.approved, facts.rejected)],
+    [approvedCount, facts.approved],
+  ]);
+  if (facts.country) values.set(country, facts.country);
+  return values;
+}
+
 export function createQualificationsService(deps: { db: Db; clock: Clock }) {
   const repository = createQualificationsRepository(deps.db);
   const { clock } = deps;
@@ -230,15 +248,13 @@ export function createQualificationsService(deps: { db: Db; clock: Clock }) {
         values.set(row.type_id, row.value);
       }
       const { approvalRate, approvedCount, country } = SYSTEM_QUALIFICATION_IDS;
-      if (ids.has(approvalRate) || ids.has(approvedCount)) {
-        const { approved, rejected } = await repository.reviewedAssignmentCounts(workerId, trx);
-        if (ids.has(approvalRate))
-          values.set(approvalRate, approvalRatePercent(approved, rejected));
-        if (ids.has(approvedCount)) values.set(approvedCount, approved);
-      }
-      if (ids.has(country)) {
-        const code = await repository.userCountry(workerId, trx);
-        if (code) values.set(country, code);
+      const counts =
+        ids.has(approvalRate) || ids.has(approvedCount)
+          ? await repository.reviewedAssignmentCounts(workerId, trx)
+          : { approved: 0, rejected: 0 };
+      const code = ids.has(country) ? await repository.userCountry(workerId, trx) : null;
+      for (const [id, value] of systemQualificationValues({ ...counts, country: code })) {
+        if (ids.has(id)) values.set(id, value);
       }
       return values;
     },

@@ -1,8 +1,11 @@
 import { formatCents, platformFeeCents } from '../../../shared/money.js';
+import { afterCommit } from '../../db/after-commit.js';
 import type { Db } from '../../db/database.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import { isUniqueViolation, type LedgerService } from '../ledger/ledger.service.js';
+import { announceAssignmentChanges } from '../realtime/announce.js';
+import type { LiveEventPublisher } from '../realtime/event-bus.js';
 import { announce, links, type Notify } from './notices.js';
 import type { BonusRow, ReviewRepository } from './review.repository.js';
 
@@ -20,6 +23,7 @@ export function createBonusesService(deps: {
   clock: Clock;
   feePercent: number;
   notify?: Notify | undefined;
+  events: LiveEventPublisher;
 }) {
   const { db, review, ledger, clock } = deps;
 
@@ -94,6 +98,19 @@ export function createBonusesService(deps: {
               link: links.assignment(row.id),
             },
           ]);
+          await afterCommit(trx, () =>
+            announceAssignmentChanges(deps.events, [
+              {
+                assignmentId: row.id,
+                projectId: row.project_id,
+                workerId: row.worker_id,
+                ownerId: requesterId,
+                status: row.status,
+                availability: false,
+                bonusCents: args.amountCents,
+              },
+            ]),
+          );
           return { bonus, replayed: false };
         });
       try {

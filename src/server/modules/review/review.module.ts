@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
+import type { LiveEventPublisher } from '../realtime/event-bus.js';
 import { createBlocksRepository } from './blocks.repository.js';
 import { createBlocksService } from './blocks.service.js';
 import { createBonusesService } from './bonuses.service.js';
@@ -17,12 +18,13 @@ export function createReviewModule(deps: {
   ledger: LedgerService;
   feePercent: number;
   notify?: Notify | undefined;
+  events: LiveEventPublisher;
 }) {
-  const { db, clock, ledger, feePercent, notify } = deps;
+  const { db, clock, ledger, feePercent, notify, events } = deps;
   const review = createReviewRepository(db);
   return {
-    review: createReviewService({ db, review, ledger, clock, feePercent, notify }),
-    bonuses: createBonusesService({ db, review, ledger, clock, feePercent, notify }),
+    review: createReviewService({ db, review, ledger, clock, feePercent, notify, events }),
+    bonuses: createBonusesService({ db, review, ledger, clock, feePercent, notify, events }),
     blocks: createBlocksService({ blocks: createBlocksRepository(db), clock }),
     settlement: createSettlementService({
       db,
@@ -31,6 +33,7 @@ export function createReviewModule(deps: {
       clock,
       feePercent,
       notify,
+      events,
     }),
   };
 }

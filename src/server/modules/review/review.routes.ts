@@ -66,6 +66,7 @@ export const reviewRoutes: FastifyPluginAsyncZod<{
       const all = await review.bonusesFor(page.items.map((r) => r.id));
       return {
         ...page,
+        asOf: page.asOf.toISOString(),
         items: page.items.map((row) =>
           presentReviewAssignment(
             row,

@@ -1,12 +1,15 @@
 import type { BulkReviewBody } from '../../../shared/api/review.js';
 import { REVIEW_LIMITS } from '../../../shared/api/review.js';
 import { formatCents, platformFeeCents } from '../../../shared/money.js';
+import { afterCommit } from '../../db/after-commit.js';
 import type { Db } from '../../db/database.js';
 import { decodeCursor, encodeCursor } from '../../db/pagination.js';
 import type { AssignmentStatus } from '../../db/types.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import type { AssignmentPayment, LedgerService } from '../ledger/ledger.service.js';
+import { announceAssignmentChanges } from '../realtime/announce.js';
+import type { LiveEventPublisher } from '../realtime/event-bus.js';
 import { announce, links, type Notify } from './notices.js';
 import type { ChangedAssignment, ReviewRepository, ReviewRow } from './review.repository.js';
 import { inTransaction } from './transactions.js';
@@ -34,8 +37,28 @@ export function createReviewService(deps: {
   clock: Clock;
   feePercent: number;
   notify?: Notify | undefined;
+  events: LiveEventPublisher;
 }) {
   const { db, review, ledger, clock } = deps;
+
+  /** Tells workers, requesters and (when slots free up) the marketplace, once committed. */
+  async function announceReviewed(
+    trx: Db,
+    changed: ChangedAssignment[],
+    status: 'approved' | 'rejected',
+    freesSlots: boolean,
+  ) {
+    if (!changed.length) return;
+    const changes = changed.map((c) => ({
+      assignmentId: c.id,
+      projectId: c.project_id,
+      workerId: c.worker_id,
+      ownerId: c.owner_id,
+      status,
+      availability: freesSlots,
+    }));
+    await afterCommit(trx, () => announceAssignmentChanges(deps.events, changes));
+  }
 
   function effectiveStatus(row: { status: AssignmentStatus; deadline: Date }): AssignmentStatus {
     return row.status === 'accepted' && row.deadline <= clock.now() ? 'expired' : row.status;
@@ -86,6 +109,7 @@ export function createReviewService(deps: {
         link: links.assignment(c.id),
       })),
     );
+    await announceReviewed(trx, changed, 'approved', false);
   }
 
   /**
@@ -121,6 +145,7 @@ export function createReviewService(deps: {
         link: links.assignment(c.id),
       })),
     );
+    await announceReviewed(trx, changed, 'rejected', !isClosed(project.status));
   }
 
   /**
@@ -294,6 +319,7 @@ export function createReviewService(deps: {
         nextCursor:
           rows.length > query.limit && last ? encodeCursor(last.accepted_at, last.id) : null,
         counts: await review.countsForProject(projectId, now),
+        asOf: now,
       };
     },
 

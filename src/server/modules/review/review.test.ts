@@ -399,6 +399,27 @@ describe('bulk review', () => {
     expect(await slotDrift(db, projectId)).toEqual([]);
   });
 
+  it("gives the list's server time, which as the cutoff leaves later work alone", async () => {
+    const { requester, projectId } = await fundedProject(app, { tasks: 3 });
+    const early = await submissions(app, projectId, 1);
+    const page = (
+      await requester.client.get(`/api/v1/projects/${projectId}/assignments?status=submitted`)
+    ).json();
+    expect(page.asOf).toBe(ctx.clock.now().toISOString());
+    ctx.clock.advance(1);
+    const later = await submissions(app, projectId, 1);
+    const res = await requester.client.post(`/api/v1/projects/${projectId}/review`, {
+      action: 'approve',
+      submittedBefore: page.asOf,
+    });
+    expect(res.json()).toEqual({ action: 'approve', changed: 1, unchanged: [] });
+    const pending = (
+      await requester.client.get(`/api/v1/projects/${projectId}/assignments?status=submitted`)
+    ).json();
+    expect(pending.items.map((i: { id: string }) => i.id)).toEqual([later[0]!.id]);
+    expect(await paymentsOf(db, early[0]!.id)).toBe(1);
+  });
+
   it('refuses bad requests with 400 and touches nothing', async () => {
     const { requester, projectId } = await fundedProject(app, { tasks: 1 });
     const [done] = await submissions(app, projectId, 1);

@@ -1,7 +1,10 @@
 import { formatCents, platformFeeCents } from '../../../shared/money.js';
+import { afterCommit } from '../../db/after-commit.js';
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
+import { announceFeedChange } from '../realtime/announce.js';
+import type { LiveEventPublisher } from '../realtime/event-bus.js';
 import { announce, links, type Notify } from './notices.js';
 import type { SettlementRepository } from './settlement.repository.js';
 
@@ -27,6 +30,7 @@ export function createSettlementService(deps: {
   clock: Clock;
   feePercent: number;
   notify?: Notify | undefined;
+  events: LiveEventPublisher;
 }) {
   const { db, settlement, ledger, clock } = deps;
 
@@ -58,6 +62,13 @@ export function createSettlementService(deps: {
       if (!expired && !(await settlement.allSlotsApproved(trx, projectId))) return false;
       await settlement.markCompleted(trx, projectId, now);
       changed = true;
+      await afterCommit(trx, () => {
+        announceFeedChange(deps.events, projectId, 'closed');
+        deps.events.publish(
+          { type: 'project.progress', projectId, change: 'completed' },
+          { userId: project.owner_id },
+        );
+      });
       await announce(deps.notify, trx, [
         {
           userId: project.owner_id,

@@ -1,6 +1,9 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { requirementMetSql } from './requirement-sql.js';
+
+/** How many of a project's latest submissions its estimated hourly rate is taken from. */
+const RECENT_SUBMISSIONS = 50;
 
 export type FeedSort = 'newest' | 'reward' | 'available';
 
@@ -18,6 +21,9 @@ export type FeedRow = {
   requester_name: string;
   requester_handle: string;
   tasks_available: number;
+  /** Of the latest submissions (null when there are none), and how many there were. */
+  median_seconds: number | null;
+  samples: number;
 };
 
 /** Open tasks of project `p` that worker `w` has not had. */
@@ -26,13 +32,52 @@ const openTaskFor = (workerId: string) => sql`
   where t.project_id = p.id and t.live_assignments < t.assignments_per_task
     and not exists (select 1 from assignments a where a.task_id = t.id and a.worker_id = ${workerId})`;
 
+/** All open tasks of a project: an index-only count of `tasks_open_idx`. */
+const openTasksOf = (projectId: RawBuilder<unknown>) => sql<number>`(select count(*) from tasks t
+  where t.project_id = ${projectId} and t.live_assignments < t.assignments_per_task)`;
+
+/**
+ * The open tasks the worker has had (returned, rejected or still holding), per project, as `m`:
+ * read once from the worker's own assignments. A project's open tasks less these are the ones
+ * the worker has not had — the count of `openTaskFor`, without a probe of the assignments per
+ * open task (a worker holds at most one assignment per task).
+ */
+const workerOpenTasksByProject = (workerId: string, projectId: RawBuilder<unknown>) => sql`(
+  select t.project_id, count(*) as n
+  from assignments a join tasks t on t.id = a.task_id
+  where a.worker_id = ${workerId} and t.live_assignments < t.assignments_per_task
+  group by t.project_id) m on m.project_id = ${projectId}`;
+
+/** Needs `workerOpenTasksByProject` joined for the same project. */
+const tasksAvailable = (projectId: RawBuilder<unknown>) =>
+  sql<number>`(${openTasksOf(projectId)} - coalesce(m.n, 0))::int`;
+
+/**
+ * The median seconds from accept to submit over a project's latest submissions, and how many
+ * there were: straight from assignments_project_submitted_idx, so a project with a million
+ * submissions costs what one with fifty does.
+ */
+const recentWorkTime = (projectId: RawBuilder<unknown>) => sql`
+  select percentile_cont(0.5) within group (
+           order by extract(epoch from a.submitted_at - a.accepted_at)) as median_seconds,
+         count(*)::int as samples
+  from (
+    select submitted_at, accepted_at from assignments
+    where project_id = ${projectId} and submitted_at is not null
+    order by submitted_at desc
+    limit ${RECENT_SUBMISSIONS}
+  ) a`;
+
 export function createFeedRepository(db: Db) {
   return {
     /**
      * Published, unexpired projects whose requirements the worker meets, of requesters who have
-     * not blocked them, with at least one open task the worker has not had. `values` are the
-     * worker's qualification values by type id. Newest and reward orders walk the projects in
-     * order and stop at the page; "available" has to count every candidate's open tasks first.
+     * not blocked them, with at least one open task the worker has not had; each with the open
+     * tasks left for this worker and the median work time of its latest submissions. `values`
+     * are the worker's qualification values by type id. Newest and reward orders walk their
+     * indexes (projects_feed_*_idx) and stop at the page; "available" has to count every
+     * candidate's open tasks first, so it costs in proportion to the open tasks of all of them.
+     * One statement: the counts and medians are taken for the page's projects only.
      */
     async candidates(args: {
       workerId: string;
@@ -46,82 +91,90 @@ export function createFeedRepository(db: Db) {
     }): Promise<FeedRow[]> {
       const pattern = args.q ? `%${args.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
       const values = sql`${JSON.stringify(args.values)}::jsonb`;
-      const order = {
+      const pageOrder = {
         newest: sql`p.published_at desc nulls last, p.id desc`,
         reward: sql`p.reward_cents desc, p.published_at desc nulls last, p.id desc`,
-        available: sql`(select count(*) ${openTaskFor(args.workerId)}) desc, p.published_at desc nulls last, p.id desc`,
+        available: sql`${tasksAvailable(sql`p.id`)} desc, p.published_at desc nulls last, p.id desc`,
       }[args.sort];
-      const result = await sql<Omit<FeedRow, 'tasks_available'>>`
-        select p.id, p.owner_id, p.title, p.description, p.keywords, p.instructions, p.reward_cents,
-               p.time_allotted_seconds, p.published_at, p.expires_at,
-               u.display_name as requester_name, u.handle as requester_handle
-        from projects p
-        join users u on u.id = p.owner_id
-        where p.status = 'published' and p.expires_at > ${args.now}
-          ${args.onlyProjectId ? sql`and p.id = ${args.onlyProjectId}` : sql``}
-          ${
-            pattern
-              ? sql`and (p.title ilike ${pattern} or p.description ilike ${pattern}
-                    or array_to_string(p.keywords, ' ') ilike ${pattern} or u.display_name ilike ${pattern})`
-              : sql``
-          }
-          and not exists (
-            select 1 from blocks b where b.requester_id = p.owner_id and b.worker_id = ${args.workerId})
-          and not exists (
-            select 1 from jsonb_array_elements(p.qualification_requirements) r
-            where not ${requirementMetSql(sql`r`, values)})
-          and exists (select 1 ${openTaskFor(args.workerId)})
-        order by ${order}
-        offset ${args.offset} limit ${args.limit}`.execute(db);
-      const counts = await this.openTaskCounts(
-        args.workerId,
-        result.rows.map((r) => r.id),
-      );
-      return result.rows.map((r) => ({ ...r, tasks_available: counts.get(r.id) ?? 0 }));
-    },
-
-    /** How many open tasks each project still has for this worker (one task = one slot for them). */
-    async openTaskCounts(workerId: string, projectIds: string[]): Promise<Map<string, number>> {
-      if (!projectIds.length) return new Map();
-      const result = await sql<{ id: string; n: number }>`
-        select p.id, (select count(*)::int ${openTaskFor(workerId)}) as n
-        from projects p where p.id in (${sql.join(projectIds)})`.execute(db);
-      return new Map(result.rows.map((r) => [r.id, Number(r.n)]));
-    },
-
-    /** Median seconds from accept to submit over each project's 50 latest submissions. */
-    async medianWorkSeconds(
-      projectIds: string[],
-    ): Promise<Map<string, { seconds: number; samples: number }>> {
-      if (!projectIds.length) return new Map();
-      const result = await sql<{ project_id: string; median_s: number; n: number }>`
-        select project_id,
-               percentile_cont(0.5) within group (order by extract(epoch from submitted_at - accepted_at)) as median_s,
-               count(*)::int as n
+      const order = {
+        newest: sql`published_at desc nulls last, id desc`,
+        reward: sql`reward_cents desc, published_at desc nulls last, id desc`,
+        available: sql`tasks_available desc, published_at desc nulls last, id desc`,
+      }[args.sort];
+      const query = sql<FeedRow>`
+        select page.*, ${tasksAvailable(sql`page.id`)} as tasks_available,
+          recent.median_seconds, recent.samples
         from (
-          select project_id, submitted_at, accepted_at,
-                 row_number() over (partition by project_id order by submitted_at desc) as rn
-          from assignments
-          where project_id in (${sql.join(projectIds)}) and submitted_at is not null
-        ) recent
-        where rn <= 50
-        group by project_id`.execute(db);
-      return new Map(
-        result.rows.map((r) => [
-          r.project_id,
-          { seconds: Number(r.median_s), samples: Number(r.n) },
-        ]),
-      );
+          select p.id, p.owner_id, p.title, p.description, p.keywords, p.instructions,
+                 p.reward_cents, p.time_allotted_seconds, p.published_at, p.expires_at,
+                 u.display_name as requester_name, u.handle as requester_handle
+          from projects p
+          join users u on u.id = p.owner_id
+          ${args.sort === 'available' ? sql`left join ${workerOpenTasksByProject(args.workerId, sql`p.id`)}` : sql``}
+          where p.status = 'published' and p.expires_at > ${args.now}
+            ${args.onlyProjectId ? sql`and p.id = ${args.onlyProjectId}` : sql``}
+            ${
+              pattern
+                ? sql`and (p.title ilike ${pattern} or p.description ilike ${pattern}
+                      or array_to_string(p.keywords, ' ') ilike ${pattern} or u.display_name ilike ${pattern})`
+                : sql``
+            }
+            and not exists (
+              select 1 from blocks b where b.requester_id = p.owner_id and b.worker_id = ${args.workerId})
+            and not exists (
+              select 1 from jsonb_array_elements(p.qualification_requirements) r
+              where not ${requirementMetSql(sql`r`, values)})
+            and exists (select 1 ${openTaskFor(args.workerId)})
+          order by ${pageOrder}
+          offset ${args.offset} limit ${args.limit}
+        ) page
+        left join ${workerOpenTasksByProject(args.workerId, sql`page.id`)}
+        cross join lateral (${recentWorkTime(sql`page.id`)}) recent
+        order by ${order}`;
+      // Only the first page of the newest or best-paid projects is sure to be a short walk of
+      // an index. The other pages may look at every published project (a rare search word, the
+      // "available" order, a deep page), which PostgreSQL estimates past its jit_above_cost:
+      // compiling such a plan took 60–900 ms for a query that runs in tens. No JIT for those.
+      if (!pattern && args.sort !== 'available' && args.offset === 0) {
+        return (await query.execute(db)).rows;
+      }
+      return db.transaction().execute(async (trx) => {
+        await sql`set local jit = off`.execute(trx);
+        return (await query.execute(trx)).rows;
+      });
     },
 
-    /** Every qualification value a worker holds from requesters' grants, by type id. */
-    async grantedValues(workerId: string): Promise<Record<string, number>> {
-      const rows = await db
-        .selectFrom('qualification_grants')
-        .select(['type_id', 'value'])
-        .where('worker_id', '=', workerId)
-        .execute();
-      return Object.fromEntries(rows.map((r) => [r.type_id, r.value]));
+    /**
+     * What a worker's qualification values come from, in one round trip: their grants (by type
+     * id), how many of their assignments were approved and rejected, and their country.
+     */
+    async workerFacts(workerId: string): Promise<{
+      grants: Record<string, number>;
+      approved: number;
+      rejected: number;
+      country: string | null;
+    }> {
+      const result = await sql<{
+        grants: Record<string, number>;
+        approved: number;
+        rejected: number;
+        country: string | null;
+      }>`
+        select
+          (select coalesce(jsonb_object_agg(g.type_id, g.value), '{}'::jsonb)
+            from qualification_grants g where g.worker_id = ${workerId}) as grants,
+          (select count(*) from assignments a
+            where a.worker_id = ${workerId} and a.status = 'approved')::int as approved,
+          (select count(*) from assignments a
+            where a.worker_id = ${workerId} and a.status = 'rejected')::int as rejected,
+          (select u.country from users u where u.id = ${workerId}) as country`.execute(db);
+      const row = result.rows[0];
+      return {
+        grants: row?.grants ?? {},
+        approved: Number(row?.approved ?? 0),
+        rejected: Number(row?.rejected ?? 0),
+        country: row?.country ?? null,
+      };
     },
   };
 }

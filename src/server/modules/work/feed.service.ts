@@ -1,8 +1,7 @@
-import { SYSTEM_QUALIFICATION_IDS } from '../../../shared/api/qualifications.js';
 import type { FeedItem, FeedQuery } from '../../../shared/api/work.js';
 import { ValidationError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
-import type { QualificationsService } from '../qualifications/qualifications.service.js';
+import { systemQualificationValues } from '../qualifications/qualifications.service.js';
 import type { FeedRepository, FeedRow } from './feed.repository.js';
 
 /** Fewer submissions than this say too little about how long a task takes. */
@@ -23,29 +22,21 @@ function decodeOffset(cursor: string | undefined): number {
   return Number(match[1]);
 }
 
-export function createFeedService(deps: {
-  feed: FeedRepository;
-  qualifications: Pick<QualificationsService, 'workerQualificationValues'>;
-  clock: Clock;
-}) {
+export function createFeedService(deps: { feed: FeedRepository; clock: Clock }) {
   const { feed, clock } = deps;
 
   /** Everything a requirement may ask about this worker: their grants and the system values. */
   async function qualificationValues(workerId: string): Promise<Record<string, number | string>> {
-    const system = await deps.qualifications.workerQualificationValues(
-      workerId,
-      Object.values(SYSTEM_QUALIFICATION_IDS),
-    );
-    return { ...(await feed.grantedValues(workerId)), ...Object.fromEntries(system) };
+    const facts = await feed.workerFacts(workerId);
+    return { ...facts.grants, ...Object.fromEntries(systemQualificationValues(facts)) };
   }
 
-  async function present(rows: FeedRow[]): Promise<FeedItem[]> {
-    const medians = await feed.medianWorkSeconds(rows.map((r) => r.id));
+  function present(rows: FeedRow[]): FeedItem[] {
     return rows.map((r) => {
-      const median = medians.get(r.id);
+      const median = Number(r.median_seconds);
       const estimatedHourlyCents =
-        median && median.samples >= MIN_SAMPLES_FOR_RATE && median.seconds > 0
-          ? Math.round((r.reward_cents * 3600) / median.seconds)
+        r.samples >= MIN_SAMPLES_FOR_RATE && median > 0
+          ? Math.round((r.reward_cents * 3600) / median)
           : null;
       return {
         projectId: r.id,
@@ -78,7 +69,7 @@ export function createFeedService(deps: {
       });
       const page = rows.slice(0, query.limit);
       return {
-        items: await present(page),
+        items: present(page),
         nextCursor: rows.length > query.limit ? encodeOffset(offset + query.limit) : null,
       };
     },
@@ -95,7 +86,7 @@ export function createFeedService(deps: {
         onlyProjectId: projectId,
       });
       if (!row) return undefined;
-      const [item] = await present([row]);
+      const [item] = present([row]);
       return item ? { item, instructions: row.instructions } : undefined;
     },
   };

@@ -126,13 +126,19 @@ export function createWorkRepository(db: Db) {
     /**
      * Expires accepted work past its deadline and gives the slots back, in one statement, so an
      * expiry and its slot can never be separated. Safe to run from any number of places at once.
+     * Returns what expired, with whom to tell.
      */
     async expireOverdue(
       args: { now: Date; projectId?: string; limit: number },
       trx: Db = db,
-    ): Promise<number> {
+    ): Promise<{ id: string; project_id: string; worker_id: string; owner_id: string }[]> {
       const projectFilter = args.projectId ? sql`and project_id = ${args.projectId}` : sql``;
-      const result = await sql<{ n: number }>`
+      const result = await sql<{
+        id: string;
+        project_id: string;
+        worker_id: string;
+        owner_id: string;
+      }>`
         with due as (
           select id from assignments
           where status = 'accepted' and deadline <= ${args.now} ${projectFilter}
@@ -142,15 +148,16 @@ export function createWorkRepository(db: Db) {
         ), expired as (
           update assignments a set status = 'expired', expired_at = a.deadline, updated_at = ${args.now}
           from due where a.id = due.id and a.status = 'accepted'
-          returning a.task_id
+          returning a.id, a.task_id, a.project_id, a.worker_id
         ), freed as (
           update tasks t set live_assignments = t.live_assignments - c.n
           from (select task_id, count(*)::int as n from expired group by task_id) c
           where t.id = c.task_id
           returning t.id
         )
-        select (select count(*) from expired)::int as n`.execute(trx);
-      return Number(result.rows[0]?.n ?? 0);
+        select e.id, e.project_id, e.worker_id, p.owner_id
+        from expired e join projects p on p.id = e.project_id`.execute(trx);
+      return result.rows;
     },
 
     async insertAssignment(

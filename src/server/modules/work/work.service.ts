@@ -7,6 +7,7 @@ import {
   validateAnswers,
   type Template,
 } from '../../../shared/templates/index.js';
+import { afterCommit } from '../../db/after-commit.js';
 import type { Db } from '../../db/database.js';
 import { decodeCursor, encodeCursor } from '../../db/pagination.js';
 import type { AssignmentStatus } from '../../db/types.js';
@@ -14,6 +15,8 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import type { Clock } from '../../lib/clock.js';
 import type { QualificationsService } from '../qualifications/qualifications.service.js';
 import { requirementTypeIds, unmetRequirements } from '../qualifications/requirements.js';
+import { announceAssignmentChanges, type AssignmentChange } from '../realtime/announce.js';
+import type { LiveEventPublisher } from '../realtime/event-bus.js';
 import type { FeedService } from './feed.service.js';
 import type { WorkRepository } from './work.repository.js';
 
@@ -23,6 +26,7 @@ const CLAIM_ATTEMPTS = 25;
 const LAZY_EXPIRY_LIMIT = 100;
 
 type Qualifications = Pick<QualificationsService, 'workerQualificationValues'>;
+type ExpiredAssignment = Awaited<ReturnType<WorkRepository['expireOverdue']>>[number];
 
 export function templateOf(raw: unknown): Template {
   return templateSchema.parse(raw);
@@ -79,8 +83,31 @@ export function createWorkService(deps: {
   qualifications: Qualifications;
   feed: Pick<FeedService, 'one'>;
   clock: Clock;
+  events: LiveEventPublisher;
 }) {
-  const { db, work, clock } = deps;
+  const { db, work, clock, events } = deps;
+
+  /** Announces a committed change of one assignment; accepting or returning moves a slot. */
+  function announce(
+    who: Pick<AssignmentChange, 'assignmentId' | 'projectId' | 'workerId' | 'ownerId'>,
+    status: 'accepted' | 'submitted' | 'returned',
+  ) {
+    announceAssignmentChanges(events, [{ ...who, status, availability: status !== 'submitted' }]);
+  }
+
+  /** Announces work that expired (freeing its slot) once the transaction that expired it commits. */
+  async function announceExpired(trx: Db, expired: ExpiredAssignment[]) {
+    if (!expired.length) return;
+    const changes = expired.map((row): AssignmentChange => ({
+      assignmentId: row.id,
+      projectId: row.project_id,
+      workerId: row.worker_id,
+      ownerId: row.owner_id,
+      status: 'expired',
+      availability: true,
+    }));
+    await afterCommit(trx, () => announceAssignmentChanges(events, changes));
+  }
 
   /** Why a worker may not take work from this project now, or nothing when they may. */
   async function assertEligible(
@@ -179,7 +206,8 @@ export function createWorkService(deps: {
                 { now, projectId, limit: LAZY_EXPIRY_LIMIT },
                 trx,
               );
-              if (freed > 0)
+              await announceExpired(trx, freed);
+              if (freed.length > 0)
                 task = await work.claimTask(trx, { projectId, workerId, skipLocked: true });
             }
             if (!task) return undefined;
@@ -197,7 +225,10 @@ export function createWorkService(deps: {
             if ((error as { code?: string }).code === '23505') return undefined;
             throw error;
           });
-        if (assignmentId) return assignmentId;
+        if (assignmentId) {
+          announce({ assignmentId, projectId, workerId, ownerId: project.owner_id }, 'accepted');
+          return assignmentId;
+        }
         if (!(await work.nextOpenTaskFor(projectId, workerId))) break;
       }
       throw new ConflictError(
@@ -264,6 +295,10 @@ export function createWorkService(deps: {
         // Lost a race with another submit, a return or the deadline: answer as that state says.
         return this.submit(id, workerId, answers);
       }
+      announce(
+        { assignmentId: id, projectId: row.project_id, workerId, ownerId: row.owner_id },
+        'submitted',
+      );
       return id;
     },
 
@@ -280,6 +315,10 @@ export function createWorkService(deps: {
         .transaction()
         .execute((trx) => work.returnAssignment(trx, { id, workerId, now: clock.now() }));
       if (!returned) return this.returnAssignment(id, workerId);
+      announce(
+        { assignmentId: id, projectId: row.project_id, workerId, ownerId: row.owner_id },
+        'returned',
+      );
       return id;
     },
 
@@ -340,7 +379,12 @@ export function createWorkService(deps: {
       };
     },
 
-    sweepExpired: () => work.expireOverdue({ now: clock.now(), limit: 5_000 }),
+    async sweepExpired(): Promise<number> {
+      // One statement, committed on its own: announced as soon as it returns.
+      const expired = await work.expireOverdue({ now: clock.now(), limit: 5_000 });
+      await announceExpired(db, expired);
+      return expired.length;
+    },
   };
 }
 

@@ -10,6 +10,7 @@ import { formatDate, initials } from '../../lib/format.js';
 import { countryName } from '../../lib/places.js';
 import { ROLE_LABELS } from '../../lib/roles.js';
 import { useDocumentTitle } from '../../lib/use-document-title.js';
+import { ProfileRecord } from './ProfileRecord.js';
 
 export function PublicProfilePage() {
   const { handle = '' } = useParams();
@@ -37,47 +38,50 @@ export function PublicProfilePage() {
   } else {
     const user = profile.data;
     content = (
-      <Card p="xl">
-        <Group align="flex-start" gap="xl" wrap="nowrap">
-          <Avatar size={88} radius={88} color="tessera" fz={30}>
-            {initials(user.displayName)}
-          </Avatar>
-          <Stack gap="sm" style={{ minWidth: 0 }}>
-            <Box>
-              <Title order={1}>{user.displayName}</Title>
-              <Text c="dimmed">@{user.handle}</Text>
-            </Box>
-            <Group gap="xs">
-              {user.roles.map((role) => (
-                <Badge key={role} variant="light">
-                  {ROLE_LABELS[role]}
-                </Badge>
-              ))}
-            </Group>
-            <Group gap="lg" c="gray.7">
-              {user.country && (
-                <Group gap={6}>
-                  <IconMapPin size={16} aria-hidden="true" />
-                  <Text size="sm">{countryName(user.country)}</Text>
-                </Group>
-              )}
-              <Group gap={6}>
-                <IconCalendar size={16} aria-hidden="true" />
-                <Text size="sm">Member since {formatDate(user.memberSince)}</Text>
+      <>
+        <Card p="xl">
+          <Group align="flex-start" gap="xl" wrap="nowrap">
+            <Avatar size={88} radius={88} color="tessera" fz={30}>
+              {initials(user.displayName)}
+            </Avatar>
+            <Stack gap="sm" style={{ minWidth: 0 }}>
+              <Box>
+                <Title order={1}>{user.displayName}</Title>
+                <Text c="dimmed">@{user.handle}</Text>
+              </Box>
+              <Group gap="xs">
+                {user.roles.map((role) => (
+                  <Badge key={role} variant="light">
+                    {ROLE_LABELS[role]}
+                  </Badge>
+                ))}
               </Group>
-            </Group>
-            {user.bio ? (
-              <Text style={{ whiteSpace: 'pre-wrap' }} mt="xs" data-testid="profile-bio">
-                {user.bio}
-              </Text>
-            ) : (
-              <Text c="dimmed" mt="xs" fs="italic">
-                No bio yet.
-              </Text>
-            )}
-          </Stack>
-        </Group>
-      </Card>
+              <Group gap="lg" c="gray.7">
+                {user.country && (
+                  <Group gap={6}>
+                    <IconMapPin size={16} aria-hidden="true" />
+                    <Text size="sm">{countryName(user.country)}</Text>
+                  </Group>
+                )}
+                <Group gap={6}>
+                  <IconCalendar size={16} aria-hidden="true" />
+                  <Text size="sm">Member since {formatDate(user.memberSince)}</Text>
+                </Group>
+              </Group>
+              {user.bio ? (
+                <Text style={{ whiteSpace: 'pre-wrap' }} mt="xs" data-testid="profile-bio">
+                  {user.bio}
+                </Text>
+              ) : (
+                <Text c="dimmed" mt="xs" fs="italic">
+                  No bio yet.
+                </Text>
+              )}
+            </Stack>
+          </Group>
+        </Card>
+        <ProfileRecord handle={user.handle} />
+      </>
     );
   }
   return (

@@ -3,6 +3,7 @@ import {
   IconArrowLeft,
   IconChecklist,
   IconEye,
+  IconFileDownload,
   IconFolderOff,
   IconPencil,
   IconSettings,
@@ -26,6 +27,7 @@ import { DesignTab } from './project/DesignTab.js';
 import { LifecycleActions } from './project/LifecycleActions.js';
 import { PreviewTab } from './project/PreviewTab.js';
 import { ResultsTab } from './project/ResultsTab.js';
+import { ReviewTab } from './project/ReviewTab.js';
 import { SettingsTab } from './project/SettingsTab.js';
 import { ProjectStatusBadge } from './ProjectStatusBadge.js';
 import './requester.css';
@@ -35,7 +37,8 @@ const TAB_LABELS: Record<ProjectTab, { label: string; icon: ReactNode }> = {
   data: { label: 'Data', icon: <IconTable size={16} aria-hidden="true" /> },
   settings: { label: 'Settings', icon: <IconSettings size={16} aria-hidden="true" /> },
   preview: { label: 'Preview', icon: <IconEye size={16} aria-hidden="true" /> },
-  results: { label: 'Results', icon: <IconChecklist size={16} aria-hidden="true" /> },
+  review: { label: 'Review', icon: <IconChecklist size={16} aria-hidden="true" /> },
+  results: { label: 'Results', icon: <IconFileDownload size={16} aria-hidden="true" /> },
 };
 
 function isTab(value: string | undefined): value is ProjectTab {
@@ -146,7 +149,7 @@ export function ProjectPage() {
               value={key}
               leftSection={TAB_LABELS[key].icon}
               rightSection={
-                key === 'results' && submitted > 0 ? (
+                key === 'review' && submitted > 0 ? (
                   <Badge size="sm" variant="light" aria-label={`${submitted} to review`}>
                     {submitted}
                   </Badge>
@@ -168,6 +171,9 @@ export function ProjectPage() {
         </Tabs.Panel>
         <Tabs.Panel value="preview">
           <PreviewTab project={p} />
+        </Tabs.Panel>
+        <Tabs.Panel value="review">
+          <ReviewTab project={p} />
         </Tabs.Panel>
         <Tabs.Panel value="results">
           <ResultsTab project={p} />

@@ -1,5 +1,7 @@
-import { Group, Progress, Stack, Text, Tooltip } from '@mantine/core';
+import { Anchor, Group, Progress, Stack, Text, Tooltip } from '@mantine/core';
+import { Link } from 'react-router';
 import type { Project } from '../../../shared/api/projects.js';
+import { paths } from '../../lib/paths.js';
 
 /** Every assignment the project can have: each task's slots. */
 export function assignmentSlots(project: Pick<Project, 'progress' | 'assignmentsPerTask'>): number {
@@ -44,12 +46,24 @@ export function ProjectProgress({ project }: { project: Project }) {
           </Text>{' '}
           approved
         </Text>
-        <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-          <Text span fw={600} c="dark.7" size="xs">
-            {assignmentsSubmitted}
-          </Text>{' '}
-          to review
-        </Text>
+        {assignmentsSubmitted > 0 ? (
+          <Anchor
+            component={Link}
+            to={paths.requester.project(project.id, 'review')}
+            size="xs"
+            fw={600}
+            style={{ whiteSpace: 'nowrap' }}
+          >
+            {assignmentsSubmitted} to review
+          </Anchor>
+        ) : (
+          <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+            <Text span fw={600} c="dark.7" size="xs">
+              0
+            </Text>{' '}
+            to review
+          </Text>
+        )}
         <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
           <Text span fw={600} c="dark.7" size="xs">
             {assignmentsOutstanding}

@@ -5,6 +5,7 @@ import {
   Group,
   SegmentedControl,
   SimpleGrid,
+  Skeleton,
   Table,
   Text,
 } from '@mantine/core';
@@ -21,6 +22,8 @@ import { LoadingState } from '../../components/LoadingState.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { formatDate } from '../../lib/format.js';
 import { paths } from '../../lib/paths.js';
+import { paidOutCents, type ProjectSpending } from './lib/spending.js';
+import { useProjectSpending } from './lib/use-project-spending.js';
 import { StatCard } from './StatCard.js';
 import './requester.css';
 import { ProjectProgress } from './ProjectProgress.js';
@@ -48,9 +51,15 @@ function NewProjectButton() {
   );
 }
 
-function ProjectRow({ project }: { project: Project }) {
-  const { tasks, assignmentsApproved } = project.progress;
-  const slots = tasks * project.assignmentsPerTask;
+function ProjectRow({
+  project,
+  spending,
+}: {
+  project: Project;
+  /** undefined while it loads, null when it could not be loaded. */
+  spending: ProjectSpending | null | undefined;
+}) {
+  const { tasks } = project.progress;
   return (
     <Table.Tr>
       <Table.Td>
@@ -93,12 +102,22 @@ function ProjectRow({ project }: { project: Project }) {
         </Text>
       </Table.Td>
       <Table.Td ta="right" className="nowrap">
-        <Text size="sm" fw={600}>
-          {formatCents(assignmentsApproved * project.rewardCents)}
-        </Text>
-        <Text size="xs" c="dimmed">
-          of {formatCents(slots * project.rewardCents)}
-        </Text>
+        {spending ? (
+          <>
+            <Text size="sm" fw={600}>
+              {formatCents(paidOutCents(spending))}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {formatCents(spending.escrowedCents)} in escrow
+            </Text>
+          </>
+        ) : spending === null ? (
+          <Text size="sm" c="dimmed">
+            —
+          </Text>
+        ) : (
+          <Skeleton height={16} width={56} ml="auto" aria-hidden="true" />
+        )}
       </Table.Td>
     </Table.Tr>
   );
@@ -134,6 +153,7 @@ export function ProjectsPage() {
   const [filter, setFilter] = useState<StatusFilter>('all');
   const projects = useProjects({ status: filter === 'all' ? undefined : filter });
   const rows = projects.data?.pages.flatMap((page) => page.items) ?? [];
+  const spending = useProjectSpending(rows.map((project) => project.id));
   const noneAtAll = filter === 'all' && projects.isSuccess && rows.length === 0;
 
   return (
@@ -196,7 +216,13 @@ export function ProjectsPage() {
                 </Table.Thead>
                 <Table.Tbody>
                   {rows.map((project) => (
-                    <ProjectRow key={project.id} project={project} />
+                    <ProjectRow
+                      key={project.id}
+                      project={project}
+                      spending={
+                        spending.byProject.get(project.id) ?? (spending.error ? null : undefined)
+                      }
+                    />
                   ))}
                 </Table.Tbody>
               </Table>
@@ -216,8 +242,12 @@ export function ProjectsPage() {
         </Card>
       )}
       <Text size="xs" c="dimmed" mt="sm">
-        Paid out is the reward of every approved assignment, out of what all of a project’s
-        assignments would pay; platform fees and bonuses are listed in your funds history.
+        Paid out is what workers have received for a project: approved rewards and bonuses. Platform
+        fees and returned escrow are on the{' '}
+        <Anchor component={Link} to={paths.requester.spending} size="xs" underline="always">
+          Spending
+        </Anchor>{' '}
+        page.
       </Text>
     </>
   );

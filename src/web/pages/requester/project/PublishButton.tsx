@@ -10,17 +10,8 @@ import { useBalance } from '../../../api/money.js';
 import { useProjectAction } from '../../../api/projects.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { paths } from '../../../lib/paths.js';
+import { shortageOf, type FundsShortage } from '../lib/funds.js';
 import { publishEscrowCents } from '../lib/units.js';
-
-type FundsShortage = { neededCents: number; availableCents: number };
-
-function shortageOf(error: unknown): FundsShortage | null {
-  if (!isApiError(error, 409) || error.code !== 'insufficient_funds') return null;
-  const details = error.details as Partial<FundsShortage> | undefined;
-  if (typeof details?.neededCents !== 'number' || typeof details.availableCents !== 'number')
-    return null;
-  return { neededCents: details.neededCents, availableCents: details.availableCents };
-}
 
 function problemsOf(error: unknown): string[] {
   if (!isApiError(error, 409) || error.code !== 'not_publishable') return [];

@@ -1,0 +1,194 @@
+/**
+ * Feed latency at scale (issue #4): GET /api/v1/feed for random workers over HTTP against a
+ * `tessera serve` child process, first with one client (each request's own latency), then with
+ * `--concurrency` clients in a closed loop (default 8) for the default feed and for the other
+ * orders, a search and a later page.
+ *
+ * Workload (PostgreSQL default, the issue's size): 10,000 published projects (one in a hundred
+ * large, holding half the tasks; requirements on about a third; a fifth as many unpublished or
+ * expired ones beside them), 1,000,000 tasks with some slots taken, 100,000 workers holding three
+ * qualification grants each, ~1.1 assignments per task, one worker in five blocked by a
+ * requester. On the embedded database the default is a tenth of that (seeding a million rows into
+ * PGlite takes very long); pass the sizes to change it.
+ * Baseline, same run and same server: GET /api/v1/me with the same tokens and clients (the
+ * HTTP, authentication and one-row-read floor every request pays).
+ *
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/feed/index.ts
+ *   npx tsx bench/feed/index.ts [--projects N] [--tasks N] [--workers N] [--concurrency N]
+ *     [--seconds S] [--explain]
+ *   (or PROJECTS, TASKS, WORKERS, CONCURRENCY, SECONDS, BENCH_PORT in the environment)
+ *
+ * `--explain` prints EXPLAIN (ANALYZE, BUFFERS) of every statement one feed request runs, for
+ * one worker, before the load (PostgreSQL only).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { openDatabase, type DatabaseHandle } from '../../src/server/db/database.js';
+import { migrateToLatest } from '../../src/server/db/migrate.js';
+import { newSecret, sha256 } from '../../src/server/lib/secrets.js';
+import { benchDatabaseKind, fmt, openBenchDatabase } from '../lib/bench-db.js';
+import { describeLoad, runLoad, type LoadResult } from '../lib/http-load.js';
+import { startServer, type ServerProcess } from '../lib/server-process.js';
+import { explainFeed } from './explain.js';
+import { seedFeed, seedShape, workerId } from './seed.js';
+
+const { values: args } = parseArgs({
+  options: {
+    projects: { type: 'string' },
+    tasks: { type: 'string' },
+    workers: { type: 'string' },
+    concurrency: { type: 'string' },
+    seconds: { type: 'string' },
+    explain: { type: 'boolean' },
+  },
+});
+const kind = benchDatabaseKind();
+const scale = kind === 'postgres' ? 1 : 10;
+const setting = (name: string, fallback: number) => {
+  const value = Number(
+    args[name as keyof typeof args] ?? process.env[name.toUpperCase()] ?? fallback,
+  );
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number`);
+  return value;
+};
+const size = {
+  projects: setting('projects', 10_000 / scale),
+  tasks: setting('tasks', 1_000_000 / scale),
+  workers: setting('workers', 100_000 / scale),
+};
+const CONCURRENCY = setting('concurrency', 8);
+const SECONDS = setting('seconds', 15);
+const PORT = setting('bench_port', 24_802);
+/** Workers with a token: requests pick one of them at random. */
+const SAMPLED_WORKERS = Math.min(size.workers, 2_000);
+
+async function openDatabaseFor(): Promise<{
+  handle: DatabaseHandle;
+  serverEnv: Record<string, string>;
+  drop: () => Promise<void>;
+}> {
+  if (kind === 'postgres') {
+    const bench = await openBenchDatabase('postgres');
+    return {
+      handle: bench.handle,
+      serverEnv: { DATABASE_URL: bench.url! },
+      drop: () => bench.drop(),
+    };
+  }
+  // A data folder the server process opens after this one closes it.
+  const dataDir = mkdtempSync(join(tmpdir(), 'tessera-feed-bench-'));
+  const handle = await openDatabase({ kind: 'pglite', dataDir });
+  return {
+    handle,
+    serverEnv: { DATA_DIR: dataDir },
+    drop: async () => rmSync(dataDir, { recursive: true, force: true }),
+  };
+}
+
+/** Bearer tokens for a random sample of the seeded workers. */
+async function issueTokens(handle: DatabaseHandle): Promise<string[]> {
+  const ordinals = new Set<number>();
+  while (ordinals.size < SAMPLED_WORKERS)
+    ordinals.add(1 + Math.floor(Math.random() * size.workers));
+  const tokens: string[] = [];
+  const rows = [...ordinals].map((n) => {
+    const token = `tsr_pat_${newSecret()}`;
+    tokens.push(token);
+    return {
+      user_id: workerId(n),
+      name: 'feed bench',
+      token_hash: sha256(token),
+      token_prefix: token.slice(0, 12),
+      scopes: ['profile', 'work:read'],
+    };
+  });
+  for (let i = 0; i < rows.length; i += 500) {
+    await handle.db
+      .insertInto('api_tokens')
+      .values(rows.slice(i, i + 500))
+      .execute();
+  }
+  return tokens;
+}
+
+const database = await openDatabaseFor();
+let server: ServerProcess | undefined;
+let open = true;
+try {
+  const shape = seedShape(size);
+  await migrateToLatest(database.handle.db);
+  const seedStarted = performance.now();
+  const counts = await seedFeed(database.handle.db, size);
+  const seedSeconds = (performance.now() - seedStarted) / 1000;
+  const tokens = await issueTokens(database.handle);
+  console.log(
+    `workload: ${counts.published} published projects (${shape.large} with ${shape.tasksPerLarge} tasks, the rest ${shape.tasksPerSmall}; ${counts.with_requirements} of all ${counts.projects} with requirements), ${counts.tasks} tasks, ${counts.workers} workers with ${counts.grants} grants, ${counts.assignments} assignments, ${counts.blocks} blocks on ${kind}; seeded in ${fmt(seedSeconds)} s with set-based SQL`,
+  );
+  console.log(
+    `load: ${CONCURRENCY} clients in a closed loop, ${SECONDS} s per phase, a random one of ${tokens.length} workers' bearer tokens per request, HTTP/1.1 keep-alive`,
+  );
+  if (args.explain) {
+    if (kind !== 'postgres') throw new Error('--explain needs DATABASE_URL');
+    await explainFeed(database.serverEnv.DATABASE_URL!, workerId(1 + Math.floor(size.workers / 2)));
+  }
+  await database.handle.close();
+  open = false;
+
+  server = await startServer({ port: PORT, env: database.serverEnv });
+  const { baseUrl } = server;
+  const pick = () => tokens[Math.floor(Math.random() * tokens.length)]!;
+  const get = (path: string) => () => ({ path, headers: { authorization: `Bearer ${pick()}` } });
+  let feedItems = 0;
+  let feeds = 0;
+  const countItems = (body: string) => {
+    feeds += 1;
+    feedItems += (JSON.parse(body) as { items: unknown[] }).items.length;
+    return true;
+  };
+  const load = (label: string, path: string, concurrency = CONCURRENCY, seconds = SECONDS) => {
+    feeds = 0;
+    feedItems = 0;
+    const isFeed = path.startsWith('/api/v1/feed');
+    return runLoad({
+      baseUrl,
+      concurrency,
+      seconds,
+      next: get(path),
+      ...(isFeed ? { check: countItems } : {}),
+    }).then((result) => {
+      const items = isFeed ? `  ${fmt(feedItems / Math.max(1, feeds))} items/page` : '';
+      console.log(`${describeLoad(label, result)}${items}`);
+      return result;
+    });
+  };
+
+  // Warm-up: JIT, plans, connections, caches.
+  await runLoad({ baseUrl, concurrency: CONCURRENCY, seconds: 3, next: get('/api/v1/feed') });
+  // One client: each request's own latency. Then CONCURRENCY clients: latency under load.
+  const serialBaseline = await load('1 client:  baseline GET /me', '/api/v1/me', 1);
+  const serialFeed = await load('1 client:  GET /feed', '/api/v1/feed', 1);
+  const baseline = await load(`${CONCURRENCY} clients: baseline GET /me`, '/api/v1/me');
+  const feed = await load(`${CONCURRENCY} clients: GET /feed`, '/api/v1/feed');
+  await load(`${CONCURRENCY} clients: sort=reward`, '/api/v1/feed?sort=reward');
+  await load(`${CONCURRENCY} clients: sort=available`, '/api/v1/feed?sort=available');
+  await load(`${CONCURRENCY} clients: q=transcribe`, '/api/v1/feed?q=transcribe');
+  await load(
+    `${CONCURRENCY} clients: page 3`,
+    `/api/v1/feed?cursor=${Buffer.from('o:40').toString('base64url')}`,
+  );
+  const ratio = (a: LoadResult, b: LoadResult) =>
+    `p50 ${fmt(a.p50 / b.p50, 2)}×, p99 ${fmt(a.p99 / b.p99, 2)}×, throughput ${fmt((a.perSecond / b.perSecond) * 100)} %`;
+  console.log(`ratio to the baseline, 1 client: ${ratio(serialFeed, serialBaseline)}`);
+  console.log(`ratio to the baseline, ${CONCURRENCY} clients: ${ratio(feed, baseline)}`);
+  const verdict = (r: LoadResult) => `${fmt(r.p99)} ms, ${r.p99 <= 50 ? 'met' : 'MISSED'}`;
+  console.log(
+    `goal (issue #4) GET /feed p99 ≤ 50 ms: 1 client ${verdict(serialFeed)}; ${CONCURRENCY} clients ${verdict(feed)}`,
+  );
+} finally {
+  await server?.stop();
+  if (open) await database.handle.close();
+  await database.drop();
+}

@@ -1,0 +1,46 @@
+import { decodeCursor, encodeCursor } from '../../db/pagination.js';
+import type { AccountsService } from '../accounts/accounts.service.js';
+import type { ProfilesRepository } from './profiles.repository.js';
+
+/**
+ * A user's public track record: jobs completed and pay earned as a worker; projects published
+ * and what each paid workers as a requester. Only approved work and published projects count,
+ * so nothing a user has not made public (drafts, work under review) shows.
+ */
+export function createProfilesService(deps: {
+  profiles: ProfilesRepository;
+  accounts: Pick<AccountsService, 'getPublicProfile'>;
+}) {
+  const { profiles, accounts } = deps;
+
+  return {
+    async record(idOrHandle: string) {
+      const user = await accounts.getPublicProfile(idOrHandle);
+      const [worker, requester] = await Promise.all([
+        user.roles.includes('worker') ? profiles.workerRecord(user.id) : null,
+        user.roles.includes('requester') ? profiles.requesterRecord(user.id) : null,
+      ]);
+      return { worker, requester };
+    },
+
+    /** A requester's published projects; empty for a user who is not a requester. */
+    async projects(idOrHandle: string, query: { limit: number; cursor?: string | undefined }) {
+      const user = await accounts.getPublicProfile(idOrHandle);
+      if (!user.roles.includes('requester')) return { items: [], nextCursor: null };
+      const cursor = decodeCursor(query.cursor);
+      const rows = await profiles.publishedProjects(user.id, {
+        limit: query.limit,
+        before: cursor ? { t: new Date(cursor.t), id: cursor.id } : undefined,
+      });
+      const items = rows.slice(0, query.limit);
+      const last = items[items.length - 1];
+      return {
+        items,
+        nextCursor:
+          rows.length > query.limit && last ? encodeCursor(last.published_at, last.id) : null,
+      };
+    },
+  };
+}
+
+export type ProfilesService = ReturnType<typeof createProfilesService>;

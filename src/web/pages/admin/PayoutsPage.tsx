@@ -1,0 +1,172 @@
+import {
+  Anchor,
+  Avatar,
+  Badge,
+  Button,
+  Card,
+  Group,
+  SegmentedControl,
+  Table,
+  Text,
+} from '@mantine/core';
+import { IconCash } from '@tabler/icons-react';
+import { Link, useSearchParams } from 'react-router';
+import { formatCents } from '../../../shared/money.js';
+import { useAdminPayouts, type PayoutStatus } from '../../api/admin-payouts.js';
+import { EmptyState } from '../../components/EmptyState.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { LoadingState } from '../../components/LoadingState.js';
+import { PageHeader } from '../../components/PageHeader.js';
+import { formatDateTime, initials } from '../../lib/format.js';
+import { paths } from '../../lib/paths.js';
+import { PAYOUT_STATUS_INFO } from '../../lib/payout-status.js';
+import { PayoutActions, type AdminPayout } from './payouts/PayoutActions.js';
+
+const FILTERS = [
+  { value: 'requested', label: 'Pending' },
+  { value: 'paid', label: 'Paid' },
+  { value: 'cancelled', label: 'Cancelled' },
+  { value: 'all', label: 'All' },
+];
+
+const EMPTY: Record<string, { title: string; description: string }> = {
+  requested: {
+    title: 'No payouts waiting',
+    description:
+      'When a worker asks to be paid out, the request waits here until you send the money and mark it paid.',
+  },
+  paid: { title: 'No paid payouts yet', description: 'Payouts you mark paid are listed here.' },
+  cancelled: { title: 'No cancelled payouts', description: 'Payouts you cancel are listed here.' },
+  all: { title: 'No payouts yet', description: 'Workers have not asked for any payouts.' },
+};
+
+function statusFrom(value: string | null): PayoutStatus | 'all' {
+  return value === 'paid' || value === 'cancelled' || value === 'all' ? value : 'requested';
+}
+
+function PayoutRow({ payout }: { payout: AdminPayout }) {
+  const status = PAYOUT_STATUS_INFO[payout.status];
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Group gap="sm" wrap="nowrap">
+          <Avatar size={32} radius="xl" color="tessera">
+            {initials(payout.worker.displayName)}
+          </Avatar>
+          <div>
+            <Text size="sm" fw={600} className="nowrap">
+              {payout.worker.displayName}
+            </Text>
+            <Anchor
+              component={Link}
+              to={paths.publicProfile(payout.worker.handle)}
+              size="xs"
+              underline="always"
+            >
+              @{payout.worker.handle}
+            </Anchor>
+            <Text size="xs" c="dimmed">
+              {payout.worker.email}
+            </Text>
+          </div>
+        </Group>
+      </Table.Td>
+      <Table.Td ta="right">
+        <Text size="sm" fw={700} style={{ fontVariantNumeric: 'tabular-nums' }}>
+          {formatCents(payout.amountCents)}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm" className="nowrap">
+          {formatDateTime(payout.requestedAt)}
+        </Text>
+      </Table.Td>
+      <Table.Td miw={120}>
+        <Badge color={status.color} style={{ overflow: 'visible' }}>
+          {status.label}
+        </Badge>
+        {(payout.reference ?? payout.cancelReason) && (
+          <Text size="xs" c="dimmed" mt={2} lineClamp={2}>
+            {payout.reference ? `Ref. ${payout.reference}` : payout.cancelReason}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td ta="right">
+        <PayoutActions payout={payout} />
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** Workers' payout requests: send the money outside Tessera, then record it here. */
+export function PayoutsPage() {
+  const [params, setParams] = useSearchParams();
+  const filter = statusFrom(params.get('status'));
+  const payouts = useAdminPayouts(filter === 'all' ? undefined : filter);
+  const rows = payouts.data?.pages.flatMap((page) => page.items) ?? [];
+  const empty = EMPTY[filter] ?? EMPTY.all!;
+
+  return (
+    <>
+      <PageHeader
+        title="Payouts"
+        description="Workers ask to be paid their available earnings. Send each payment yourself, by bank transfer or as agreed, then mark it paid with its reference; the worker is notified."
+      />
+      <Card p={0}>
+        <Group p="md" className="table-toolbar">
+          <SegmentedControl
+            value={filter}
+            onChange={(value) => setParams({ status: value }, { replace: true })}
+            data={FILTERS}
+            aria-label="Show payouts"
+          />
+        </Group>
+        {payouts.isPending && <LoadingState label="Loading payouts…" />}
+        {payouts.isError && (
+          <ErrorAlert error={payouts.error} onRetry={() => void payouts.refetch()} mt="md" />
+        )}
+        {payouts.isSuccess && rows.length === 0 && (
+          <EmptyState
+            icon={<IconCash size={28} aria-hidden="true" />}
+            title={empty.title}
+            description={empty.description}
+            framed={false}
+          />
+        )}
+        {rows.length > 0 && (
+          <Table.ScrollContainer minWidth={860}>
+            <Table aria-label="Payouts" highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Worker</Table.Th>
+                  <Table.Th ta="right">Amount</Table.Th>
+                  <Table.Th>Requested</Table.Th>
+                  <Table.Th>Status</Table.Th>
+                  <Table.Th>
+                    <span className="visually-hidden">Actions</span>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((payout) => (
+                  <PayoutRow key={payout.id} payout={payout} />
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+        {payouts.hasNextPage && (
+          <Group justify="center" p="md" className="table-footer">
+            <Button
+              variant="default"
+              onClick={() => void payouts.fetchNextPage()}
+              loading={payouts.isFetchingNextPage}
+            >
+              Load more
+            </Button>
+          </Group>
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import { Card, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import type { PublicRecord } from '../../../shared/api/profiles.js';
+import { formatCents } from '../../../shared/money.js';
+import { usePublicRecord } from '../../api/profiles.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { RequesterProjects } from './RequesterProjects.js';
+
+function Figure({ label, value }: { label: string; value: ReactNode }) {
+  return (
+    <Card padding="md" role="group" aria-label={label}>
+      <Text size="xs" fw={700} c="dimmed" tt="uppercase" lts={0.5}>
+        {label}
+      </Text>
+      <Text fz={24} fw={700} mt={2} style={{ fontVariantNumeric: 'tabular-nums' }}>
+        {value}
+      </Text>
+    </Card>
+  );
+}
+
+function count(n: number, one: string, many: string) {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
+function WorkerRecord({ record }: { record: NonNullable<PublicRecord['worker']> }) {
+  return (
+    <section aria-labelledby="worker-record-heading">
+      <Title order={2} id="worker-record-heading" mb="sm">
+        As a worker
+      </Title>
+      <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="md">
+        <Figure label="Jobs completed" value={record.jobsCompleted.toLocaleString('en-US')} />
+        <Figure label="Earned" value={formatCents(record.earnedCents)} />
+        <Figure label="Projects" value={count(record.projectsWorkedOn, 'project', 'projects')} />
+      </SimpleGrid>
+    </section>
+  );
+}
+
+function RequesterRecord({
+  handle,
+  record,
+}: {
+  handle: string;
+  record: NonNullable<PublicRecord['requester']>;
+}) {
+  return (
+    <section aria-labelledby="requester-record-heading">
+      <Title order={2} id="requester-record-heading" mb="sm">
+        As a requester
+      </Title>
+      <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="md" mb="md">
+        <Figure
+          label="Projects published"
+          value={record.projectsPublished.toLocaleString('en-US')}
+        />
+        <Figure label="Jobs approved" value={record.jobsApproved.toLocaleString('en-US')} />
+        <Figure label="Paid to workers" value={formatCents(record.paidToWorkersCents)} />
+      </SimpleGrid>
+      {record.projectsPublished > 0 && <RequesterProjects handle={handle} />}
+    </section>
+  );
+}
+
+/** The public track record under a profile: approved work and pay, published projects. */
+export function ProfileRecord({ handle }: { handle: string }) {
+  const record = usePublicRecord(handle);
+  if (record.isPending) return <Skeleton height={120} mt="xl" />;
+  if (record.isError) {
+    return <ErrorAlert error={record.error} onRetry={() => void record.refetch()} mt="xl" />;
+  }
+  const { worker, requester } = record.data;
+  if (!worker && !requester) return null;
+  return (
+    <Stack gap="xl" mt="xl">
+      {worker && <WorkerRecord record={worker} />}
+      {requester && <RequesterRecord handle={handle} record={requester} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,239 @@
+import { Box, Button, Card, Group, Stack, Text } from '@mantine/core';
+import { IconChevronLeft, IconChevronRight, IconInbox } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import type { Project } from '../../../../shared/api/projects.js';
+import type { AssignmentStatus } from '../../../../shared/api/work.js';
+import { projectsQueryKey } from '../../../api/projects.js';
+import { useBlocks, useReviewList } from '../../../api/review.js';
+import { EmptyState } from '../../../components/EmptyState.js';
+import { ErrorAlert } from '../../../components/ErrorAlert.js';
+import { LoadingState } from '../../../components/LoadingState.js';
+import { describeDuration } from '../lib/units.js';
+import { BulkActions } from '../review/BulkActions.js';
+import {
+  REVIEW_STATUS,
+  reviewViewFrom,
+  reviewViewParams,
+  selectableIds,
+  type ReviewView,
+} from '../review/review-model.js';
+import { ReviewFilters } from '../review/ReviewFilters.js';
+import { SubmissionsTable } from '../review/SubmissionsTable.js';
+import { useBatchOptions } from '../review/use-batch-options.js';
+
+const PAGE_SIZE = 20;
+
+/**
+ * Work arrives while the page is open: when the list's counts no longer match the project's
+ * progress in the header, the project is read again.
+ */
+function useProjectInStep(
+  project: Project,
+  counts: Partial<Record<AssignmentStatus, number>> | undefined,
+) {
+  const queryClient = useQueryClient();
+  const submitted = counts?.submitted ?? 0;
+  const approved = counts?.approved ?? 0;
+  const { assignmentsSubmitted, assignmentsApproved } = project.progress;
+  const behind =
+    counts !== undefined &&
+    (submitted !== assignmentsSubmitted || approved !== assignmentsApproved);
+  useEffect(() => {
+    if (behind)
+      void queryClient.invalidateQueries({ queryKey: [...projectsQueryKey, 'one', project.id] });
+  }, [behind, submitted, approved, queryClient, project.id]);
+}
+
+function NothingHere({
+  project,
+  view,
+  onClearFilters,
+}: {
+  project: Project;
+  view: ReviewView;
+  onClearFilters: () => void;
+}) {
+  const icon = <IconInbox size={28} aria-hidden="true" />;
+  if (view.batchId || view.workerId) {
+    return (
+      <EmptyState
+        icon={icon}
+        title="No work matches these filters"
+        description="Try another batch or status, or show every worker’s work."
+        actions={
+          <Button variant="default" onClick={onClearFilters}>
+            Clear filters
+          </Button>
+        }
+        framed={false}
+      />
+    );
+  }
+  if (project.status === 'draft') {
+    return (
+      <EmptyState
+        icon={icon}
+        title="Nothing to review yet"
+        description="Once you publish, each answer a worker submits appears here for you to approve or reject."
+        framed={false}
+      />
+    );
+  }
+  if (view.status === 'submitted') {
+    return (
+      <EmptyState
+        icon={icon}
+        title="All caught up"
+        description={`No work is waiting for review. New submissions appear here as workers hand them in; work you do not review within ${describeDuration(project.autoApproveSeconds)} is approved automatically.`}
+        framed={false}
+      />
+    );
+  }
+  const label = view.status ? REVIEW_STATUS[view.status].label.toLowerCase() : '';
+  return (
+    <EmptyState
+      icon={icon}
+      title={view.status ? `No ${label} work` : 'No work yet'}
+      description="Work moves between these lists as workers hand it in and you review it."
+      framed={false}
+    />
+  );
+}
+
+/** The project's submitted work: read it beside its task data, then approve or reject it. */
+export function ReviewTab({ project }: { project: Project }) {
+  const [params, setParams] = useSearchParams();
+  const view = reviewViewFrom(params);
+  const viewKey = reviewViewParams(view).toString();
+  // Cursors of the pages before this one, so "Previous" can go back without offsets.
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [shownView, setShownView] = useState(viewKey);
+  // When the page was loaded, by the server's clock: the cutoff of "all waiting".
+  const [loadedAt, setLoadedAt] = useState<string | null>(null);
+
+  if (shownView !== viewKey) {
+    setShownView(viewKey);
+    setCursors([undefined]);
+    setSelected(new Set());
+  }
+  const cursor = cursors[cursors.length - 1];
+  const list = useReviewList(project.id, view, cursor, PAGE_SIZE);
+  const blocks = useBlocks();
+  const batches = useBatchOptions(project.id);
+  if (loadedAt === null && list.data && !list.isPlaceholderData) setLoadedAt(list.data.asOf);
+  useProjectInStep(project, list.data?.counts);
+
+  const items = list.data?.items ?? [];
+  const page = cursors.length;
+  const blocked = new Set((blocks.data ?? []).map((block) => block.worker.id));
+  const chosen = selectableIds(items).filter((id) => selected.has(id));
+  const waiting = list.data?.counts.submitted ?? 0;
+  const filtered = Boolean(view.batchId || view.workerId);
+  const setView = (next: ReviewView) => setParams(reviewViewParams(next));
+  const refresh = async () => {
+    const result = await list.refetch();
+    if (result.data) setLoadedAt(result.data.asOf);
+    setSelected(new Set());
+  };
+
+  return (
+    <Stack gap="md">
+      <Text size="sm" c="dimmed" maw={760}>
+        Approving work pays its reward from the project’s escrow; rejecting it needs a reason, which
+        the worker sees. Work you do not review within{' '}
+        {describeDuration(project.autoApproveSeconds)} is approved automatically.
+      </Text>
+      <Card p={0}>
+        <Box p="md" className="table-toolbar">
+          <ReviewFilters
+            view={view}
+            counts={list.data?.counts}
+            batches={batches}
+            workerName={items.find((item) => item.worker.id === view.workerId)?.worker.displayName}
+            onChange={setView}
+            onRefresh={() => void refresh()}
+            refreshing={list.isRefetching}
+          />
+        </Box>
+        {chosen.length > 0 ? (
+          <BulkActions
+            projectId={project.id}
+            scope={{ kind: 'selected', ids: chosen }}
+            onDone={() => setSelected(new Set())}
+          />
+        ) : (
+          loadedAt &&
+          waiting > 0 &&
+          !filtered &&
+          view.status !== 'approved' &&
+          view.status !== 'rejected' && (
+            <BulkActions
+              projectId={project.id}
+              scope={{ kind: 'before', cutoff: loadedAt }}
+              onDone={() => setSelected(new Set())}
+            />
+          )
+        )}
+        {list.isPending && <LoadingState label="Loading submissions…" />}
+        {list.isError && (
+          <ErrorAlert error={list.error} onRetry={() => void list.refetch()} mt="md" />
+        )}
+        {list.isSuccess && items.length === 0 && (
+          <NothingHere
+            project={project}
+            view={view}
+            onClearFilters={() => setView({ ...view, batchId: undefined, workerId: undefined })}
+          />
+        )}
+        {items.length > 0 && (
+          <SubmissionsTable
+            items={items}
+            template={project.template}
+            selected={selected}
+            onSelectedChange={setSelected}
+            blockedWorkerIds={blocked}
+            onShowWorker={view.workerId ? undefined : (workerId) => setView({ ...view, workerId })}
+          />
+        )}
+        {(page > 1 || list.data?.nextCursor) && (
+          <Group justify="space-between" p="md" className="table-footer">
+            <Text size="sm" c="dimmed">
+              Page {page}
+            </Text>
+            <Group gap="xs">
+              <Button
+                variant="default"
+                size="xs"
+                leftSection={<IconChevronLeft size={14} aria-hidden="true" />}
+                disabled={page === 1}
+                onClick={() => {
+                  setSelected(new Set());
+                  setCursors((c) => c.slice(0, -1));
+                }}
+              >
+                Previous
+              </Button>
+              <Button
+                variant="default"
+                size="xs"
+                rightSection={<IconChevronRight size={14} aria-hidden="true" />}
+                disabled={!list.data?.nextCursor || list.isPlaceholderData}
+                onClick={() => {
+                  const next = list.data?.nextCursor;
+                  if (!next) return;
+                  setSelected(new Set());
+                  setCursors((c) => [...c, next]);
+                }}
+              >
+                Next
+              </Button>
+            </Group>
+          </Group>
+        )}
+      </Card>
+    </Stack>
+  );
+}

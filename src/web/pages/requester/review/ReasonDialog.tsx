@@ -1,0 +1,98 @@
+import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { REVIEW_LIMITS } from '../../../../shared/api/review.js';
+import { ErrorAlert } from '../../../components/ErrorAlert.js';
+
+type ReasonDialogProps = {
+  title: string;
+  /** What will happen, in plain words. */
+  intro: ReactNode;
+  label: string;
+  /** Under the label: who reads the reason. */
+  description: string;
+  /** Shown when the reason is left empty. */
+  missingMessage: string;
+  placeholder?: string;
+  confirmLabel: string;
+  confirmColor?: string;
+  /** The dialog stays open, with a spinner, until this settles; it closes on success. */
+  onConfirm: (reason: string) => Promise<unknown>;
+  onClose: () => void;
+};
+
+/**
+ * A dialog that acts only with a reason: rejecting work or blocking a worker. It is mounted for
+ * one use, so each opening starts empty.
+ */
+export function ReasonDialog({
+  title,
+  intro,
+  label,
+  description,
+  missingMessage,
+  placeholder,
+  confirmLabel,
+  confirmColor = 'red',
+  onConfirm,
+  onClose,
+}: ReasonDialogProps) {
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const text = reason.trim();
+    if (!text) {
+      setProblem(missingMessage);
+      return;
+    }
+    setProblem(null);
+    setError(null);
+    setBusy(true);
+    try {
+      await onConfirm(text);
+      onClose();
+    } catch (caught) {
+      setError(caught);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal opened onClose={busy ? () => undefined : onClose} title={title} centered size="lg">
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        <Stack gap="md">
+          <Text size="sm">{intro}</Text>
+          <Textarea
+            label={label}
+            description={description}
+            placeholder={placeholder}
+            required
+            autosize
+            minRows={3}
+            maxRows={8}
+            maxLength={REVIEW_LIMITS.reasonMax}
+            value={reason}
+            onChange={(event) => setReason(event.currentTarget.value)}
+            error={problem}
+            data-autofocus
+          />
+          <Text size="xs" c="dimmed" ta="right" mt={-10}>
+            {reason.length} / {REVIEW_LIMITS.reasonMax}
+          </Text>
+          {error !== null && <ErrorAlert error={error} title="That did not work" />}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose} disabled={busy}>
+              Cancel
+            </Button>
+            <Button type="submit" color={confirmColor} loading={busy}>
+              {confirmLabel}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,176 @@
+import { Anchor, Badge, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { ReviewAssignment } from '../../../../shared/api/review.js';
+import { formatCents } from '../../../../shared/money.js';
+import { safeUrl } from '../../../../shared/templates/index.js';
+import { formatDate } from '../../../lib/format.js';
+import { paths } from '../../../lib/paths.js';
+import { formatTimeSpent, REVIEW_STATUS, type AnswerLine } from './review-model.js';
+
+/** Task columns shown per row. */
+const DATA_COLUMNS_MAX = 5;
+/** Characters of an answer shown before "Show all". */
+const LONG_TEXT = 240;
+
+/** Long answers (a transcript) are cut to a few lines until the reviewer asks for all of it. */
+function LongText({ text }: { text: string }) {
+  const [open, setOpen] = useState(false);
+  if (text.length <= LONG_TEXT) return text;
+  return (
+    <>
+      {open ? text : `${text.slice(0, LONG_TEXT).trimEnd()}…`}{' '}
+      <Anchor
+        component="button"
+        type="button"
+        size="xs"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
+        {open ? 'Show less' : 'Show all'}
+      </Anchor>
+    </>
+  );
+}
+
+const shortDateTime = new Intl.DateTimeFormat('en', {
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+});
+
+/** Who did the work, on which row, when it came in and how long it took. */
+export function WhoAndWhen({
+  assignment,
+  blocked,
+}: {
+  assignment: ReviewAssignment;
+  blocked: boolean;
+}) {
+  const { worker, task } = assignment;
+  const submitted = assignment.submittedAt
+    ? shortDateTime.format(new Date(assignment.submittedAt))
+    : 'not submitted';
+  return (
+    <Stack gap={1} align="flex-start">
+      <Anchor component={Link} to={paths.publicProfile(worker.handle)} size="sm" fw={600}>
+        {worker.displayName}
+      </Anchor>
+      <Text size="xs" c="dimmed" truncate maw={170} title={`@${worker.handle}`}>
+        @{worker.handle}
+      </Text>
+      <Text size="xs" mt={4} className="nowrap">
+        Row {task.rowNumber} · {submitted}
+      </Text>
+      {assignment.timeSpentSeconds !== null && (
+        <Text size="xs" c="dimmed">
+          took {formatTimeSpent(assignment.timeSpentSeconds)}
+        </Text>
+      )}
+      {assignment.autoApproveAt && (
+        <Text size="xs" c="dimmed" className="nowrap">
+          auto-approves {formatDate(assignment.autoApproveAt)}
+        </Text>
+      )}
+      {blocked && (
+        <Badge color="red" variant="outline" size="xs" mt={4}>
+          Blocked
+        </Badge>
+      )}
+    </Stack>
+  );
+}
+
+/** A web address in the data (a clip, a photo) opens in a new tab, to check the work against. */
+function CellValue({ value }: { value: string }) {
+  const url = safeUrl(value);
+  if (!url) return value;
+  return (
+    <Anchor href={url} target="_blank" rel="noopener noreferrer" size="sm">
+      {value}
+    </Anchor>
+  );
+}
+
+/** The task's data as "column value" lines, each cut to one line (the Data tab has it all). */
+export function TaskData({ data }: { data: Readonly<Record<string, string>> }) {
+  const shown = Object.entries(data).slice(0, DATA_COLUMNS_MAX);
+  const hidden = Object.keys(data).length - shown.length;
+  return (
+    <>
+      <dl className="review-data">
+        {shown.map(([column, value]) => (
+          <div key={column}>
+            <dt>{column}</dt>
+            <dd title={value}>
+              <CellValue value={value} />
+            </dd>
+          </div>
+        ))}
+      </dl>
+      {hidden > 0 && (
+        <Text size="xs" c="dimmed" mt={4}>
+          +{hidden} more {hidden === 1 ? 'column' : 'columns'}
+        </Text>
+      )}
+    </>
+  );
+}
+
+/** The answers, each under its question. */
+export function Answers({ lines }: { lines: AnswerLine[] }) {
+  if (lines.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        —
+      </Text>
+    );
+  }
+  return (
+    <dl className="review-pairs">
+      {lines.map((line) => (
+        <div key={line.name}>
+          <dt>{line.label}</dt>
+          <dd>
+            {line.value === null ? (
+              <Text span size="sm" c="dimmed" fs="italic">
+                No answer
+              </Text>
+            ) : (
+              <LongText text={line.value} />
+            )}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** The status, and what the review said: reason, note, bonuses. */
+export function Outcome({ assignment }: { assignment: ReviewAssignment }) {
+  const status = REVIEW_STATUS[assignment.status];
+  const feedback = assignment.feedback?.trim();
+  return (
+    <Stack gap={4} align="flex-start">
+      <Badge color={status.color} variant="light">
+        {status.label}
+      </Badge>
+      {assignment.status === 'rejected' && feedback && (
+        <Text size="xs" c="red.9" lineClamp={4}>
+          Reason: {feedback}
+        </Text>
+      )}
+      {assignment.status === 'approved' && feedback && (
+        <Text size="xs" c="dimmed" lineClamp={3}>
+          Note: {feedback}
+        </Text>
+      )}
+      {assignment.bonuses.map((bonus) => (
+        <Text key={bonus.id} size="xs" c="grape.9" lineClamp={2}>
+          Bonus {formatCents(bonus.amountCents)}: {bonus.reason}
+        </Text>
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,108 @@
+import { useElementSize } from '@mantine/hooks';
+import { useId } from 'react';
+import { formatCents } from '../../../../shared/money.js';
+import { formatAxisCents, type ChartBar, type ChartModel } from './chart-data.js';
+
+const HEIGHT = 220;
+const MARGIN = { top: 12, right: 8, bottom: 28, left: 52 };
+
+function barTitle(bar: ChartBar): string {
+  if (bar.totalCents === 0) return `${bar.longLabel}: nothing approved`;
+  const work =
+    bar.rewardsCents > 0
+      ? `${formatCents(bar.rewardsCents)} for ${bar.approvedCount} approved ${bar.approvedCount === 1 ? 'task' : 'tasks'}`
+      : '';
+  const bonus = bar.bonusesCents > 0 ? `${formatCents(bar.bonusesCents)} in bonuses` : '';
+  return `${bar.longLabel}: ${[work, bonus].filter(Boolean).join(' and ')}`;
+}
+
+/**
+ * Earnings per day as stacked bars (rewards, then bonuses on top), drawn at the container's real
+ * width so text never stretches. The picture is one image with a sentence for screen readers;
+ * the table view next to it carries every figure.
+ */
+export function EarningsBarChart({ chart }: { chart: ChartModel }) {
+  const { ref, width } = useElementSize();
+  const titleId = useId();
+  const plotWidth = Math.max(0, width - MARGIN.left - MARGIN.right);
+  const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
+  const band = chart.bars.length > 0 ? plotWidth / chart.bars.length : 0;
+  const barWidth = Math.max(2, Math.min(28, band * 0.66));
+  const y = (cents: number) => MARGIN.top + plotHeight - (cents / chart.axisMaxCents) * plotHeight;
+
+  return (
+    <div ref={ref} className="earnings-chart">
+      {width > 0 && (
+        <svg width={width} height={HEIGHT} role="img" aria-labelledby={titleId}>
+          <title id={titleId}>{`Earnings per day. ${chart.summary}`}</title>
+          {chart.ticks.map((tick) => (
+            <g key={tick}>
+              <line
+                x1={MARGIN.left}
+                x2={width - MARGIN.right}
+                y1={y(tick)}
+                y2={y(tick)}
+                className={tick === 0 ? 'chart-baseline' : 'chart-grid'}
+              />
+              <text
+                x={MARGIN.left - 8}
+                y={y(tick)}
+                dy="0.32em"
+                textAnchor="end"
+                className="chart-axis"
+              >
+                {formatAxisCents(tick)}
+              </text>
+            </g>
+          ))}
+          {chart.bars.map((bar, i) => {
+            const x = MARGIN.left + i * band + (band - barWidth) / 2;
+            const rewardsTop = y(bar.rewardsCents);
+            const totalTop = y(bar.totalCents);
+            return (
+              <g key={bar.date} className="chart-bar">
+                <title>{barTitle(bar)}</title>
+                {/* The whole band answers the pointer, so thin bars are easy to hover. */}
+                <rect
+                  x={MARGIN.left + i * band}
+                  y={MARGIN.top}
+                  width={band}
+                  height={plotHeight}
+                  className="chart-hit"
+                />
+                {bar.rewardsCents > 0 && (
+                  <rect
+                    x={x}
+                    y={rewardsTop}
+                    width={barWidth}
+                    height={y(0) - rewardsTop}
+                    className="chart-rewards"
+                  />
+                )}
+                {bar.bonusesCents > 0 && (
+                  <rect
+                    x={x}
+                    y={totalTop}
+                    width={barWidth}
+                    height={rewardsTop - totalTop}
+                    className="chart-bonuses"
+                  />
+                )}
+                {bar.showLabel && (
+                  <text
+                    x={x + barWidth / 2}
+                    y={HEIGHT - 8}
+                    textAnchor="middle"
+                    className="chart-axis"
+                  >
+                    {bar.label}
+                  </text>
+                )}
+              </g>
+            );
+          })}
+        </svg>
+      )}
+    </div>
+  );
+}
