@@ -228,3 +228,24 @@ test('the requester pages have no serious accessibility problems', async ({ page
   await expect(page.getByText('Nobody holds it yet')).toBeVisible();
   await expectNoSeriousViolations(page);
 });
+
+test('long lists load more on request and say when they are complete', async ({ page }) => {
+  await signUp(page, newAccount('requester'), ['requester']);
+  const headers = await csrfHeader(page);
+  for (let i = 1; i <= 20; i += 1) {
+    const created = await page.request.post('/api/v1/qualification-types', {
+      headers,
+      data: { name: `Skill ${String(i).padStart(2, '0')}` },
+    });
+    expect(created.status()).toBe(201);
+  }
+
+  await sidebar(page).getByRole('link', { name: 'Qualifications' }).click();
+  // Newest first: a page of my twenty types; the three older system types come next.
+  await expect(page.getByRole('button', { name: 'Holders of Skill 01' })).toBeVisible();
+  await expect(page.getByText(/The country in the worker/)).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Load more' }).click();
+  await expect(page.getByText(/The country in the worker/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Load more' })).toHaveCount(0);
+});

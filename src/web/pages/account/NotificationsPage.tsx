@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { LoadingState } from '../../components/LoadingState.js';
 import { NotificationItem } from '../../components/notifications/NotificationItem.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { LoadMoreButton } from '../../components/LoadMoreButton.js';
 
 const PAGE_SIZE = 20;
 
@@ -76,17 +77,7 @@ export function NotificationsPage() {
             ))}
           </ul>
         )}
-        {list.hasNextPage && (
-          <Group justify="center" p="md" className="table-footer">
-            <Button
-              variant="default"
-              onClick={() => void list.fetchNextPage()}
-              loading={list.isFetchingNextPage}
-            >
-              Load more
-            </Button>
-          </Group>
-        )}
+        <LoadMoreButton pages={list} />
       </Card>
     </>
   );

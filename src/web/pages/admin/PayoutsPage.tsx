@@ -1,14 +1,4 @@
-import {
-  Anchor,
-  Avatar,
-  Badge,
-  Button,
-  Card,
-  Group,
-  SegmentedControl,
-  Table,
-  Text,
-} from '@mantine/core';
+import { Anchor, Avatar, Badge, Card, Group, SegmentedControl, Table, Text } from '@mantine/core';
 import { IconCash } from '@tabler/icons-react';
 import { Link, useSearchParams } from 'react-router';
 import { formatCents } from '../../../shared/money.js';
@@ -21,6 +11,7 @@ import { formatDateTime, initials } from '../../lib/format.js';
 import { paths } from '../../lib/paths.js';
 import { PAYOUT_STATUS_INFO } from '../../lib/payout-status.js';
 import { PayoutActions, type AdminPayout } from './payouts/PayoutActions.js';
+import { LoadMoreButton } from '../../components/LoadMoreButton.js';
 
 const FILTERS = [
   { value: 'requested', label: 'Pending' },
@@ -155,17 +146,7 @@ export function PayoutsPage() {
             </Table>
           </Table.ScrollContainer>
         )}
-        {payouts.hasNextPage && (
-          <Group justify="center" p="md" className="table-footer">
-            <Button
-              variant="default"
-              onClick={() => void payouts.fetchNextPage()}
-              loading={payouts.isFetchingNextPage}
-            >
-              Load more
-            </Button>
-          </Group>
-        )}
+        <LoadMoreButton pages={payouts} />
       </Card>
     </>
   );

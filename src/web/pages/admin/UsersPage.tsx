@@ -1,15 +1,4 @@
-import {
-  Anchor,
-  Avatar,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Select,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Anchor, Avatar, Badge, Card, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconSearch, IconUsers } from '@tabler/icons-react';
@@ -26,6 +15,7 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { formatDate, initials } from '../../lib/format.js';
 import { paths } from '../../lib/paths.js';
 import { ROLE_LABELS } from '../../lib/roles.js';
+import { LoadMoreButton } from '../../components/LoadMoreButton.js';
 
 const STATUS_OPTIONS = [
   { value: 'all', label: 'All statuses' },
@@ -188,17 +178,7 @@ export function UsersPage() {
             </Table>
           </Table.ScrollContainer>
         )}
-        {users.hasNextPage && (
-          <Group justify="center" p="md" className="table-footer">
-            <Button
-              variant="default"
-              onClick={() => void users.fetchNextPage()}
-              loading={users.isFetchingNextPage}
-            >
-              Load more
-            </Button>
-          </Group>
-        )}
+        <LoadMoreButton pages={users} />
       </Card>
     </>
   );

@@ -1,10 +1,11 @@
-import { Button, Card, Group, Table, Text } from '@mantine/core';
+import { Card, Group, Table, Text } from '@mantine/core';
 import { formatCents } from '../../../shared/money.js';
 import { usePublicProjects } from '../../api/profiles.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { LoadingState } from '../../components/LoadingState.js';
 import { formatDate } from '../../lib/format.js';
 import { ProjectStatusBadge } from '../requester/ProjectStatusBadge.js';
+import { LoadMoreButton } from '../../components/LoadMoreButton.js';
 
 /** A requester's published projects with what each paid workers, newest first. */
 export function RequesterProjects({ handle }: { handle: string }) {
@@ -59,17 +60,7 @@ export function RequesterProjects({ handle }: { handle: string }) {
           </Table>
         </Table.ScrollContainer>
       )}
-      {projects.hasNextPage && (
-        <Group justify="center" p="md" className="table-footer">
-          <Button
-            variant="default"
-            onClick={() => void projects.fetchNextPage()}
-            loading={projects.isFetchingNextPage}
-          >
-            Load more
-          </Button>
-        </Group>
-      )}
+      <LoadMoreButton pages={projects} />
     </Card>
   );
 }

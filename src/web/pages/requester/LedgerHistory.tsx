@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Table, Text, Title } from '@mantine/core';
+import { Badge, Card, Group, Table, Text, Title } from '@mantine/core';
 import { IconReceipt } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { LedgerEntry } from '../../../shared/api/money.js';
@@ -10,6 +10,7 @@ import { LoadingState } from '../../components/LoadingState.js';
 import { formatDateTime } from '../../lib/format.js';
 import { groupLedger, type LedgerTransaction } from './lib/ledger.js';
 import './requester.css';
+import { LoadMoreButton } from '../../components/LoadMoreButton.js';
 
 const KIND_LABELS: Record<LedgerEntry['kind'], { label: string; color: string }> = {
   deposit: { label: 'Deposit', color: 'teal' },
@@ -115,17 +116,7 @@ export function LedgerHistory({
           </Table>
         </Table.ScrollContainer>
       )}
-      {ledger.hasNextPage && (
-        <Group justify="center" p="md" className="table-footer">
-          <Button
-            variant="default"
-            onClick={() => void ledger.fetchNextPage()}
-            loading={ledger.isFetchingNextPage}
-          >
-            Load more
-          </Button>
-        </Group>
-      )}
+      <LoadMoreButton pages={ledger} />
     </Card>
   );
 }

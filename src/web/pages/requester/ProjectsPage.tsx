@@ -28,6 +28,7 @@ import { StatCard } from './StatCard.js';
 import './requester.css';
 import { ProjectProgress } from './ProjectProgress.js';
 import { PROJECT_STATUS_LABELS, ProjectStatusBadge } from './ProjectStatusBadge.js';
+import { LoadMoreButton } from '../../components/LoadMoreButton.js';
 
 type StatusFilter = ProjectStatus | 'all';
 const FILTERS: { value: StatusFilter; label: string }[] = [
@@ -228,17 +229,7 @@ export function ProjectsPage() {
               </Table>
             </Table.ScrollContainer>
           )}
-          {projects.hasNextPage && (
-            <Group justify="center" p="md" className="table-footer">
-              <Button
-                variant="default"
-                onClick={() => void projects.fetchNextPage()}
-                loading={projects.isFetchingNextPage}
-              >
-                Load more
-              </Button>
-            </Group>
-          )}
+          <LoadMoreButton pages={projects} />
         </Card>
       )}
       <Text size="xs" c="dimmed" mt="sm">

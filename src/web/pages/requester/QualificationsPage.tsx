@@ -20,6 +20,7 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { formatDate } from '../../lib/format.js';
 import { HoldersDrawer } from './qualifications/HoldersDrawer.js';
 import { QualificationTypeModal } from './qualifications/QualificationTypeForm.js';
+import { LoadMoreButton } from '../../components/LoadMoreButton.js';
 
 const OWNER_FILTERS = [
   { value: 'all', label: 'All' },
@@ -187,17 +188,7 @@ export function QualificationsPage() {
             </Table>
           </Table.ScrollContainer>
         )}
-        {types.hasNextPage && (
-          <Group justify="center" p="md" className="table-footer">
-            <Button
-              variant="default"
-              onClick={() => void types.fetchNextPage()}
-              loading={types.isFetchingNextPage}
-            >
-              Load more
-            </Button>
-          </Group>
-        )}
+        <LoadMoreButton pages={types} />
       </Card>
       <QualificationTypeModal
         opened={modalOpen}

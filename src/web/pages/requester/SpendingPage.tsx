@@ -14,6 +14,7 @@ import { spentCents, type ProjectSpending } from './lib/spending.js';
 import { ProjectStatusBadge } from './ProjectStatusBadge.js';
 import { StatCard } from './StatCard.js';
 import './requester.css';
+import { LoadMoreButton } from '../../components/LoadMoreButton.js';
 
 /** Spending reports a project's status as plain text; the badge knows the statuses of today. */
 function isProjectStatus(status: string): status is ProjectStatus {
@@ -153,17 +154,7 @@ function ByProject() {
             </Table>
           </Table.ScrollContainer>
         )}
-        {spending.hasNextPage && (
-          <Group justify="center" p="md" className="table-footer">
-            <Button
-              variant="default"
-              onClick={() => void spending.fetchNextPage()}
-              loading={spending.isFetchingNextPage}
-            >
-              Load more
-            </Button>
-          </Group>
-        )}
+        <LoadMoreButton pages={spending} />
       </Card>
     </>
   );

@@ -1,4 +1,4 @@
-import { Anchor, Button, Center, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Stack, Table, Text } from '@mantine/core';
 import { IconListCheck } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { formatCents } from '../../../shared/money.js';
@@ -11,6 +11,7 @@ import { formatDateTime } from '../../lib/format.js';
 import { paths } from '../../lib/paths.js';
 import { formatTimeLeft, TIME_WARNING_MS } from '../work/time.js';
 import { useTimeLeft } from '../work/use-time-left.js';
+import { LoadMoreButton } from '../../components/LoadMoreButton.js';
 
 const EMPTY: Record<AssignmentStatus, { title: string; description: string }> = {
   accepted: {
@@ -175,17 +176,7 @@ export function MyWorkTable({ status, label }: { status: AssignmentStatus; label
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {list.hasNextPage && (
-        <Center p="md" className="table-footer">
-          <Button
-            variant="default"
-            loading={list.isFetchingNextPage}
-            onClick={() => void list.fetchNextPage()}
-          >
-            Load more
-          </Button>
-        </Center>
-      )}
+      <LoadMoreButton pages={list} />
     </Stack>
   );
 }

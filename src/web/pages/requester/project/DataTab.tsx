@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { IconDatabaseOff } from '@tabler/icons-react';
 import type { Batch, Project } from '../../../../shared/api/projects.js';
 import { formatCents } from '../../../../shared/money.js';
@@ -9,6 +9,7 @@ import { LoadingState } from '../../../components/LoadingState.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { BatchUpload } from './BatchUpload.js';
 import { TasksTable } from './TasksTable.js';
+import { LoadMoreButton } from '../../../components/LoadMoreButton.js';
 
 const OPEN_FOR_DATA: readonly Project['status'][] = ['draft', 'published', 'paused'];
 
@@ -96,17 +97,7 @@ function BatchesList({ project }: { project: Project }) {
             </Table>
           </Table.ScrollContainer>
         )}
-        {batches.hasNextPage && (
-          <Group justify="center" p="md" className="table-footer">
-            <Button
-              variant="default"
-              onClick={() => void batches.fetchNextPage()}
-              loading={batches.isFetchingNextPage}
-            >
-              Load more
-            </Button>
-          </Group>
-        )}
+        <LoadMoreButton pages={batches} />
       </Card>
       <TasksTable project={project} columns={columns} />
     </>

@@ -30,6 +30,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { LoadingState } from '../../../components/LoadingState.js';
 import { formatDate } from '../../../lib/format.js';
 import { paths } from '../../../lib/paths.js';
+import { LoadMoreButton } from '../../../components/LoadMoreButton.js';
 
 function GrantForm({
   type,
@@ -229,17 +230,7 @@ function Holders({ type }: { type: QualificationType }) {
             </Table.Tbody>
           </Table>
         )}
-        {holders.hasNextPage && (
-          <Group justify="center" mt="md">
-            <Button
-              variant="default"
-              onClick={() => void holders.fetchNextPage()}
-              loading={holders.isFetchingNextPage}
-            >
-              Load more
-            </Button>
-          </Group>
-        )}
+        <LoadMoreButton pages={holders} inCard={false} />
       </div>
     </Stack>
   );

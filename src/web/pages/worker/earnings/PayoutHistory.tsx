@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Table, Text, Title } from '@mantine/core';
+import { Badge, Card, Group, Table, Text, Title } from '@mantine/core';
 import { IconReceipt } from '@tabler/icons-react';
 import type { Payout } from '../../../../shared/api/earnings.js';
 import { formatCents } from '../../../../shared/money.js';
@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { LoadingState } from '../../../components/LoadingState.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { PAYOUT_STATUS_INFO } from '../../../lib/payout-status.js';
+import { LoadMoreButton } from '../../../components/LoadMoreButton.js';
 
 function PayoutDetail({ payout }: { payout: Payout }) {
   switch (payout.status) {
@@ -100,17 +101,7 @@ export function PayoutHistory() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {payouts.hasNextPage && (
-        <Group justify="center" p="md" className="table-footer">
-          <Button
-            variant="default"
-            onClick={() => void payouts.fetchNextPage()}
-            loading={payouts.isFetchingNextPage}
-          >
-            Load more
-          </Button>
-        </Group>
-      )}
+      <LoadMoreButton pages={payouts} />
     </Card>
   );
 }

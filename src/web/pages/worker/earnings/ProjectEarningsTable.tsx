@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { LoadingState } from '../../../components/LoadingState.js';
 import { formatDate } from '../../../lib/format.js';
 import { paths } from '../../../lib/paths.js';
+import { LoadMoreButton } from '../../../components/LoadMoreButton.js';
 
 function CountAndMoney({ count, cents }: { count: number; cents: number }) {
   if (count === 0) {
@@ -121,17 +122,7 @@ export function ProjectEarningsTable() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {projects.hasNextPage && (
-        <Group justify="center" p="md" className="table-footer">
-          <Button
-            variant="default"
-            onClick={() => void projects.fetchNextPage()}
-            loading={projects.isFetchingNextPage}
-          >
-            Load more
-          </Button>
-        </Group>
-      )}
+      <LoadMoreButton pages={projects} />
     </Card>
   );
 }
