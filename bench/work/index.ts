@@ -10,12 +10,12 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createProjectBodySchema } from '../../src/shared/api/projects.js';
 import { createServices } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 import { migrateToLatest } from '../../src/server/db/migrate.js';
 import { systemClock } from '../../src/server/lib/clock.js';
 import { fmt, openBenchDatabase, percentile, withDatabaseName } from '../lib/bench-db.js';
+import { seedPublishedProject, seedWorkerTokens } from '../lib/seed-project.js';
 
 const WORKERS = Number(process.env.WORKERS ?? 64);
 const SECONDS = Number(process.env.SECONDS ?? 20);
@@ -37,77 +37,16 @@ const services = createServices({ db: bench.handle.db, clock: systemClock, confi
 console.log(
   `workload: ${WORKERS} workers × accept→submit cycles for ${SECONDS} s, ${TASKS} tasks × 1 slot, HTTP/1.1 keep-alive`,
 );
-const { user: requester } = await services.accounts.signup(
-  {
-    email: 'bench-requester@example.com',
-    password: 'bench password 1',
-    displayName: 'Bench',
-    roles: ['requester'],
-  },
-  'bench',
-);
-await services.ledger.deposit({
-  userId: requester.id,
-  actorId: requester.id,
-  amountCents: 100_000_000,
-  provider: 'manual',
+const { project } = await seedPublishedProject(services, {
+  email: 'bench-requester@example.com',
+  depositCents: 100_000_000,
+  tasks: TASKS,
 });
-const project = await services.projects.projects.create(
-  requester.id,
-  createProjectBodySchema.parse({
-    title: 'Bench project',
-    rewardCents: 5,
-    assignmentsPerTask: 1,
-    template: {
-      kind: 'form',
-      items: [
-        { type: 'instructions', name: 'intro', label: '', text: 'Item {{n}}' },
-        {
-          type: 'single_choice',
-          name: 'ok',
-          label: 'OK?',
-          required: true,
-          options: [
-            { value: 'y', label: 'Yes' },
-            { value: 'n', label: 'No' },
-          ],
-        },
-      ],
-    },
-  }),
-);
-for (let start = 0; start < TASKS; start += 50_000) {
-  const rows = Array.from({ length: Math.min(50_000, TASKS - start) }, (_, i) => ({
-    n: String(start + i),
-  }));
-  await services.projects.batches.add(
-    requester.id,
-    project.id,
-    { kind: 'json', rows },
-    { filename: null, idempotencyKey: null },
-  );
-}
-await services.projects.lifecycle.publish(requester.id, project.id);
-const tokens: string[] = [];
-for (let i = 0; i < WORKERS; i++) {
-  const { user } = await services.accounts.signup(
-    {
-      email: `bench-worker-${i}@example.com`,
-      password: 'bench password 1',
-      displayName: `Worker ${i}`,
-      roles: ['worker'],
-    },
-    'bench',
-  );
-  tokens.push(
-    (
-      await services.accounts.createToken(user.id, {
-        name: 'bench',
-        scopes: ['work:read', 'work:write'],
-      })
-    ).token,
-  );
-}
+const tokens = await seedWorkerTokens(services, {
+  prefix: 'bench-worker',
+  count: WORKERS,
+  scopes: ['work:read', 'work:write'],
+});
 await bench.handle.close();
 
 // Run straight under node (tsx as a loader) so the pid is the server's own: kill and RSS hit it.

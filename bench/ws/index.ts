@@ -19,13 +19,13 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import WebSocket from 'ws';
-import { createProjectBodySchema } from '../../src/shared/api/projects.js';
 import { createServices } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 import { openDatabase } from '../../src/server/db/database.js';
 import { migrateToLatest } from '../../src/server/db/migrate.js';
 import { systemClock } from '../../src/server/lib/clock.js';
 import { benchDatabaseKind, fmt, openBenchDatabase, percentile } from '../lib/bench-db.js';
+import { seedPublishedProject, seedWorkerTokens } from '../lib/seed-project.js';
 
 const CLIENTS = Number(process.env.CLIENTS ?? 5_000);
 const BASELINE = Number(process.env.BASELINE ?? 100);
@@ -67,58 +67,19 @@ console.log(
     `${ROUNDS} rounds of one project pause/resume each → one feed.changed to every client`,
 );
 
-const signup = (email: string, roles: ('worker' | 'requester')[]) =>
-  services.accounts.signup(
-    { email, password: 'bench password 1', displayName: email, roles },
-    'bench',
-  );
-const { user: requester } = await signup('bench-ws-requester@example.com', ['requester']);
-await services.ledger.deposit({
-  userId: requester.id,
-  actorId: requester.id,
-  amountCents: 1_000_000,
-  provider: 'manual',
+const { requester, project } = await seedPublishedProject(services, {
+  email: 'bench-ws-requester@example.com',
+  depositCents: 1_000_000,
+  tasks: 2,
 });
-const project = await services.projects.projects.create(
-  requester.id,
-  createProjectBodySchema.parse({
-    title: 'Bench project',
-    rewardCents: 5,
-    assignmentsPerTask: 1,
-    template: {
-      kind: 'form',
-      items: [
-        {
-          type: 'single_choice',
-          name: 'ok',
-          label: 'OK?',
-          required: true,
-          options: [
-            { value: 'y', label: 'Yes' },
-            { value: 'n', label: 'No' },
-          ],
-        },
-      ],
-    },
-  }),
-);
-await services.projects.batches.add(
-  requester.id,
-  project.id,
-  { kind: 'json', rows: [{ n: '1' }, { n: '2' }] },
-  { filename: null, idempotencyKey: null },
-);
-await services.projects.lifecycle.publish(requester.id, project.id);
 const requesterToken = (
   await services.accounts.createToken(requester.id, { name: 'bench', scopes: ['projects:write'] })
 ).token;
-const workerTokens: string[] = [];
-for (let i = 0; i < USERS; i++) {
-  const { user } = await signup(`bench-ws-worker-${i}@example.com`, ['worker']);
-  workerTokens.push(
-    (await services.accounts.createToken(user.id, { name: 'bench', scopes: ['work:read'] })).token,
-  );
-}
+const workerTokens = await seedWorkerTokens(services, {
+  prefix: 'bench-ws-worker',
+  count: USERS,
+  scopes: ['work:read'],
+});
 await bench.handle.close();
 
 const base = `http://127.0.0.1:${PORT}/api/v1`;
