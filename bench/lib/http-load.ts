@@ -7,7 +7,12 @@ import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { fmt, percentile } from './bench-db.js';
 
-export type LoadRequest = { path: string; headers?: Record<string, string> };
+export type LoadRequest = {
+  path: string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+};
 
 export type LoadResult = {
   requests: number;
@@ -22,7 +27,8 @@ export type LoadResult = {
   firstFailure?: string;
 };
 
-function send(
+/** One request over `agent`, answered with its status and whole body. */
+export function send(
   agent: http.Agent,
   base: URL,
   request: LoadRequest,
@@ -34,6 +40,7 @@ function send(
         host: base.hostname,
         port: base.port,
         path: request.path,
+        method: request.method ?? 'GET',
         headers: request.headers,
       },
       (res) => {
@@ -46,7 +53,7 @@ function send(
       },
     );
     req.on('error', reject);
-    req.end();
+    req.end(request.body);
   });
 }
 

@@ -66,6 +66,8 @@ export async function startServer(options: {
   env: Record<string, string>;
   cli?: string;
   nodeArgs?: string[];
+  /** Options of `tessera serve`, e.g. `['--workers', '2']`. */
+  serveArgs?: string[];
 }): Promise<ServerProcess> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of ['DATABASE_URL', 'DATABASE_READ_URL', 'REDIS_URL', 'DATA_DIR'])
@@ -81,7 +83,7 @@ export async function startServer(options: {
   const entry = options.cli ? [options.cli] : ['--import', 'tsx', join(REPO, 'src/cli/tessera.ts')];
   const child: ChildProcess = spawn(
     process.execPath,
-    [...(options.nodeArgs ?? []), ...entry, 'serve'],
+    [...(options.nodeArgs ?? []), ...entry, 'serve', ...(options.serveArgs ?? [])],
     { cwd: REPO, env, stdio: ['ignore', 'inherit', 'inherit'] },
   );
   const pid = child.pid;

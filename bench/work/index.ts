@@ -1,26 +1,31 @@
 /**
  * Accept → submit throughput on PostgreSQL: 64 simulated workers, each looping "accept the next
- * task, submit answers" over HTTP (bearer tokens, keep-alive) against a `tessera serve` child
- * process for a fixed time. Baseline, same run and same server: pgbench's built-in tpcb-like
- * transactions per second with the same number of clients, as the database's ceiling.
+ * task, submit answers" over HTTP (bearer tokens, keep-alive) against the compiled `tessera serve`
+ * for a fixed time, after a short warm-up. Baseline, same run and same server: pgbench's built-in
+ * tpcb-like transactions per second with the same number of clients, as the database's ceiling.
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/work/index.ts
- *   WORKERS=64 SECONDS=20 TASKS=40000 …
+ *   WORKERS=64 SECONDS=20 TASKS=60000 SERVER_WORKERS=1|2|auto NODE_ARGS=--cpu-prof …
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import http from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { createServices } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 import { migrateToLatest } from '../../src/server/db/migrate.js';
 import { systemClock } from '../../src/server/lib/clock.js';
 import { fmt, openBenchDatabase, percentile, withDatabaseName } from '../lib/bench-db.js';
+import { cpuPer, cpuSnapshot } from '../lib/cpu-account.js';
+import { send } from '../lib/http-load.js';
 import { seedPublishedProject, seedWorkerTokens } from '../lib/seed-project.js';
+import { buildServer, startServer } from '../lib/server-process.js';
 
 const WORKERS = Number(process.env.WORKERS ?? 64);
 const SECONDS = Number(process.env.SECONDS ?? 20);
-const TASKS = Number(process.env.TASKS ?? 40_000);
+const WARMUP_SECONDS = Number(process.env.WARMUP_SECONDS ?? 3);
+const TASKS = Number(process.env.TASKS ?? 60_000);
 const PORT = Number(process.env.BENCH_PORT ?? 24801);
+const SERVER_WORKERS = process.env.SERVER_WORKERS ?? 'auto';
 
 if (!process.env.DATABASE_URL) {
   console.error(
@@ -35,7 +40,7 @@ await migrateToLatest(bench.handle.db);
 const services = createServices({ db: bench.handle.db, clock: systemClock, config });
 
 console.log(
-  `workload: ${WORKERS} workers × accept→submit cycles for ${SECONDS} s, ${TASKS} tasks × 1 slot, HTTP/1.1 keep-alive`,
+  `workload: ${WORKERS} workers × accept→submit cycles for ${SECONDS} s (after ${WARMUP_SECONDS} s of warm-up), ${TASKS} tasks × 1 slot, HTTP/1.1 keep-alive, tessera serve --workers ${SERVER_WORKERS}`,
 );
 const { project } = await seedPublishedProject(services, {
   email: 'bench-requester@example.com',
@@ -49,87 +54,77 @@ const tokens = await seedWorkerTokens(services, {
 });
 await bench.handle.close();
 
-// Run straight under node (tsx as a loader) so the pid is the server's own: kill and RSS hit it.
-const server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/tessera.ts', 'serve'], {
-  env: {
-    ...process.env,
-    DATABASE_URL: bench.url,
-    PORT: String(PORT),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    SESSION_SECRET: 'b'.repeat(40),
-  },
-  stdio: ['ignore', 'inherit', 'inherit'],
+const built = buildServer();
+const server = await startServer({
+  port: PORT,
+  cli: built.cli,
+  env: { DATABASE_URL: bench.url as string },
+  serveArgs: ['--workers', SERVER_WORKERS],
+  nodeArgs: process.env.NODE_ARGS ? process.env.NODE_ARGS.split(' ') : [],
 });
-const base = `http://127.0.0.1:${PORT}/api/v1`;
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${base}/healthz`)).ok) break;
-  } catch {
-    if (i > 120) throw new Error('server did not start');
-  }
-  await sleep(500);
-}
 
+const base = new URL(server.baseUrl);
+const agent = new http.Agent({ keepAlive: true, maxSockets: WORKERS });
 const acceptMs: number[] = [];
 const submitMs: number[] = [];
 let cycles = 0;
 let failures = 0;
-const deadline = performance.now() + SECONDS * 1000;
-const peakServer = { rssMiB: 0 };
+let firstFailure: string | undefined;
 
-async function workerLoop(token: string) {
+function fail(what: string, status: number, body: string) {
+  failures += 1;
+  firstFailure ??= `${what}: ${status} ${body.slice(0, 300)}`;
+}
+
+/** Loops accept → submit until `until`; records latencies only when `measure` is on. */
+async function workerLoop(token: string, until: number, measure: boolean) {
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  while (performance.now() < deadline) {
+  while (performance.now() < until) {
     let t = performance.now();
-    const accepted = await fetch(`${base}/projects/${project.id}/assignments`, {
+    const accepted = await send(agent, base, {
       method: 'POST',
+      path: `/api/v1/projects/${project.id}/assignments`,
       headers,
       body: '{}',
     });
-    const assignment = (await accepted.json()) as { id?: string };
-    acceptMs.push(performance.now() - t);
-    if (accepted.status !== 201 || !assignment.id) {
-      failures += 1;
+    if (measure) acceptMs.push(performance.now() - t);
+    const id = accepted.status === 201 ? (JSON.parse(accepted.body) as { id: string }).id : null;
+    if (!id) {
+      fail('accept', accepted.status, accepted.body);
       continue;
     }
     t = performance.now();
-    const submitted = await fetch(`${base}/assignments/${assignment.id}/submit`, {
+    const submitted = await send(agent, base, {
       method: 'POST',
+      path: `/api/v1/assignments/${id}/submit`,
       headers,
       body: JSON.stringify({ answers: { ok: 'y' } }),
     });
-    await submitted.arrayBuffer();
-    submitMs.push(performance.now() - t);
-    if (submitted.status === 200) cycles += 1;
-    else failures += 1;
+    if (measure) submitMs.push(performance.now() - t);
+    if (submitted.status !== 200) fail('submit', submitted.status, submitted.body);
+    else if (measure) cycles += 1;
   }
 }
 
-const sampler = setInterval(() => {
-  try {
-    const kib = Number(
-      execFileSync('ps', ['-o', 'rss=', '-p', String(server.pid)])
-        .toString()
-        .trim(),
-    );
-    peakServer.rssMiB = Math.max(peakServer.rssMiB, Math.round(kib / 1024));
-  } catch {
-    // the sampler is best-effort
-  }
-}, 500);
+const warmUntil = performance.now() + WARMUP_SECONDS * 1000;
+await Promise.all(tokens.map((token) => workerLoop(token, warmUntil, false)));
+server.resetPeak();
+const cpuBefore = cpuSnapshot(server.pid);
 const started = performance.now();
-await Promise.all(tokens.map(workerLoop));
+await Promise.all(tokens.map((token) => workerLoop(token, started + SECONDS * 1000, true)));
 const elapsed = (performance.now() - started) / 1000;
-clearInterval(sampler);
-server.kill('SIGTERM');
-await new Promise((resolve) => server.once('exit', resolve));
+const cpuAfter = cpuSnapshot(server.pid);
+const peakRssMiB = server.peakRss() / 1024 / 1024;
+agent.destroy();
+await server.stop();
+built.remove();
 
 // The ceiling: pgbench tpcb-like with as many clients, on the same server, right after.
 const pgbenchDb = `tessera_pgbench_${process.pid}`;
 const adminUrl = process.env.DATABASE_URL;
-execFileSync('psql', [adminUrl, '-qc', `drop database if exists ${pgbenchDb}`]);
+execFileSync('psql', [adminUrl, '-qc', `drop database if exists ${pgbenchDb}`], {
+  stdio: 'ignore',
+});
 execFileSync('psql', [adminUrl, '-qc', `create database ${pgbenchDb}`]);
 const pgbenchUrl = withDatabaseName(adminUrl, pgbenchDb);
 execFileSync('pgbench', ['-i', '-q', '-s', '10', pgbenchUrl], { stdio: 'ignore' });
@@ -151,7 +146,7 @@ acceptMs.sort((a, b) => a - b);
 submitMs.sort((a, b) => a - b);
 const cyclesPerSecond = cycles / elapsed;
 console.log(
-  `accept→submit cycles: ${cycles} in ${fmt(elapsed)} s = ${fmt(cyclesPerSecond)} cycles/s (${failures} failed requests)`,
+  `accept→submit cycles: ${cycles} in ${fmt(elapsed)} s = ${fmt(cyclesPerSecond)} cycles/s (${failures} failed requests${firstFailure ? `, first: ${firstFailure}` : ''})`,
 );
 console.log(
   `accept  p50 ${fmt(percentile(acceptMs, 50))} ms  p99 ${fmt(percentile(acceptMs, 99))} ms`,
@@ -159,7 +154,8 @@ console.log(
 console.log(
   `submit  p50 ${fmt(percentile(submitMs, 50))} ms  p99 ${fmt(percentile(submitMs, 99))} ms`,
 );
-console.log(`server peak RSS ${peakServer.rssMiB} MiB`);
+console.log(`CPU per cycle: ${cpuPer(cpuBefore, cpuAfter, cycles)}`);
+console.log(`server peak RSS ${fmt(peakRssMiB)} MiB (the primary process)`);
 console.log(`baseline: pgbench tpcb-like, ${WORKERS} clients, ${SECONDS} s: ${fmt(tps)} tps`);
 console.log(
   `ratio: cycles/s ÷ pgbench tps = ${fmt((cyclesPerSecond / tps) * 100)} % (goal ≥ 40 %); accept p99 goal ≤ 50 ms`,

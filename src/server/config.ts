@@ -15,6 +15,7 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().url().optional(),
   DATABASE_READ_URL: z.string().url().optional(),
+  DATABASE_PREPARED_STATEMENTS: booleanFlag.default(true),
   REDIS_URL: z.string().url().optional(),
   PUBLIC_URL: z.string().url().optional(),
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
@@ -34,6 +35,11 @@ export type Config = {
   dataDir: string;
   databaseUrl: string | undefined;
   databaseReadUrl: string | undefined;
+  /**
+   * Name hot SQL statements so PostgreSQL plans them once per connection. Off behind a pooler in
+   * transaction mode that does not track prepared statements (PgBouncer < 1.21).
+   */
+  databasePreparedStatements: boolean;
   redisUrl: string | undefined;
   publicUrl: string;
   sessionSecret: string | undefined;
@@ -74,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
     databaseReadUrl: e.DATABASE_READ_URL,
+    databasePreparedStatements: e.DATABASE_PREPARED_STATEMENTS,
     redisUrl: e.REDIS_URL,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     sessionSecret: e.SESSION_SECRET,

@@ -19,7 +19,11 @@ export function findWebDir(): string | undefined {
 
 export function openConfiguredDatabase(config: Config) {
   return config.databaseUrl
-    ? openDatabase({ kind: 'postgres', url: config.databaseUrl })
+    ? openDatabase({
+        kind: 'postgres',
+        url: config.databaseUrl,
+        preparedStatements: config.databasePreparedStatements,
+      })
     : openDatabase({ kind: 'pglite', dataDir: config.dataDir });
 }
 
@@ -41,7 +45,11 @@ export async function startServer(config: Config = loadConfig(), options: StartO
   const database = await openConfiguredDatabase(config);
   // Heavy reads (feed, exports) may go to a replica; everything else stays on the primary.
   const replica = config.databaseReadUrl
-    ? await openDatabase({ kind: 'postgres', url: config.databaseReadUrl })
+    ? await openDatabase({
+        kind: 'postgres',
+        url: config.databaseReadUrl,
+        preparedStatements: config.databasePreparedStatements,
+      })
     : undefined;
   if (!options.clusterWorker) await migrateToLatest(database.db);
   // A fresh laptop install gets something to look at; a real deployment never gets demo data.

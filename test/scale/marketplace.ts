@@ -69,7 +69,7 @@ export async function seedMarketplace(url: string, options: { dueSubmissions: nu
       workers.map(async ({ user }) => {
         while (left > 0) {
           left -= 1;
-          const id = await services.work.accept(user.id, due);
+          const { id } = await services.work.accept(user.id, due);
           await services.work.submit(id, user.id, GOOD_ANSWERS);
         }
       }),

@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { withCommitHooks } from './after-commit.js';
+import { usePreparedStatements } from './prepared-statements.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import { durableDataDir } from './pglite-durable.js';
 import type { Database } from './types.js';
@@ -21,8 +22,17 @@ export type DatabaseHandle = {
 const INT8_OID = 20;
 pg.types.setTypeParser(INT8_OID, (value) => Number(value));
 
+/** Named statements a pooled connection keeps: every hot statement, with room to spare. */
+const PREPARED_PER_CONNECTION = 200;
+
 export type OpenDatabaseOptions =
-  | { kind: 'postgres'; url: string; poolSize?: number }
+  | {
+      kind: 'postgres';
+      url: string;
+      poolSize?: number;
+      /** Named server-side statements (see prepared-statements.ts); on unless a pooler forbids. */
+      preparedStatements?: boolean;
+    }
   | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
@@ -37,6 +47,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     // on the pool, clients in use on themselves (their query fails, the pool then drops them).
     pool.on('error', () => {});
     pool.on('connect', (client) => client.on('error', () => {}));
+    if (options.preparedStatements !== false) {
+      usePreparedStatements(pool, { perConnection: PREPARED_PER_CONNECTION });
+    }
     const db = new Kysely<Database>({ dialect: withCommitHooks(new PostgresDialect({ pool })) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

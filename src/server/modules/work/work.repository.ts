@@ -18,13 +18,24 @@ const assignmentColumns = [
   'p.title as project_title',
 ] as const;
 
+/** A slot just taken: the assignment's own columns and its task's data. */
+export type ClaimedAssignment = {
+  id: string;
+  task_id: string;
+  reward_cents: number;
+  accepted_at: Date;
+  deadline: Date;
+  task_data: Record<string, string>;
+};
+
 export function createWorkRepository(db: Db) {
   return {
-    async findProject(projectId: string, trx: Db = db) {
+    /** The project as a worker would take work from it, and whether its requester blocked them. */
+    async findProject(projectId: string, workerId: string, trx: Db = db) {
       return trx
         .selectFrom('projects as p')
         .innerJoin('users as u', 'u.id', 'p.owner_id')
-        .select([
+        .select((eb) => [
           'p.id',
           'p.owner_id',
           'p.title',
@@ -41,63 +52,74 @@ export function createWorkRepository(db: Db) {
           'p.qualification_requirements',
           'u.display_name as requester_name',
           'u.handle as requester_handle',
+          eb
+            .exists(
+              eb
+                .selectFrom('blocks as b')
+                .select('b.worker_id')
+                .whereRef('b.requester_id', '=', 'p.owner_id')
+                .where('b.worker_id', '=', workerId),
+            )
+            .as('blocked'),
         ])
         .where('p.id', '=', projectId)
         .executeTakeFirst();
     },
 
-    async isBlocked(requesterId: string, workerId: string, trx: Db = db): Promise<boolean> {
-      const row = await trx
-        .selectFrom('blocks')
-        .select('worker_id')
-        .where('requester_id', '=', requesterId)
-        .where('worker_id', '=', workerId)
-        .executeTakeFirst();
-      return row !== undefined;
-    },
-
     /**
-     * Whether the project still takes work, read under a lock that only a status change (cancel,
-     * completion: `FOR UPDATE`) conflicts with; concurrent claims do not wait for each other.
+     * Takes one free slot of the project's first open task that this worker has not had, and
+     * records the assignment, in one statement (atomic without a transaction of its own). The
+     * project is read under a key-share lock that only a status change (cancel, completion:
+     * `FOR UPDATE`) conflicts with, so escrow is never returned for a slot being taken at the same
+     * moment, while concurrent claims never wait for each other. `skipLocked` passes over tasks
+     * another claim holds right now; without it the claim waits for them (used when every open
+     * task was locked, so no slot is lost to a race). `open` is false when the project no longer
+     * takes work; `assignment` is missing when no slot was free.
      */
-    async lockOpenProject(trx: Db, projectId: string, now: Date): Promise<boolean> {
-      const row = await trx
-        .selectFrom('projects')
-        .select('id')
-        .where('id', '=', projectId)
-        .where('status', '=', 'published')
-        .where('expires_at', '>', now)
-        .forKeyShare()
-        .executeTakeFirst();
-      return row !== undefined;
-    },
-
-    /**
-     * Takes one free slot of the project's first open task that this worker has not had, in one
-     * statement. `skipLocked` passes over tasks another claim holds right now; without it the
-     * claim waits for them (used when every open task was locked, so no slot is lost to a race).
-     */
-    async claimTask(
-      trx: Db,
-      args: { projectId: string; workerId: string; skipLocked: boolean },
-    ): Promise<{ id: string; reward_cents: number; data: Record<string, string> } | undefined> {
+    async claimNext(args: {
+      projectId: string;
+      workerId: string;
+      now: Date;
+      deadline: Date;
+      skipLocked: boolean;
+    }): Promise<{ open: boolean; assignment?: ClaimedAssignment }> {
       const lock = args.skipLocked ? sql`for update skip locked` : sql`for update`;
-      const result = await sql<{ id: string; reward_cents: number; data: Record<string, string> }>`
-        with candidate as (
+      const result = await sql<{ open: boolean } & Partial<ClaimedAssignment>>`
+        with open_project as materialized (
+          select id from projects
+          where id = ${args.projectId} and status = 'published' and expires_at > ${args.now}
+          for key share
+        ), candidate as (
           select t.id from tasks t
           where t.project_id = ${args.projectId}
+            and exists (select 1 from open_project)
             and t.live_assignments < t.assignments_per_task
             and not exists (
               select 1 from assignments a where a.task_id = t.id and a.worker_id = ${args.workerId})
           order by t.seq
           limit 1
           ${lock}
+        ), claimed as (
+          update tasks set live_assignments = tasks.live_assignments + 1
+          from candidate
+          where tasks.id = candidate.id and tasks.live_assignments < tasks.assignments_per_task
+          returning tasks.id, tasks.reward_cents, tasks.data
+        ), inserted as (
+          insert into assignments
+            (task_id, project_id, worker_id, reward_cents, accepted_at, deadline, updated_at)
+          select id, ${args.projectId}, ${args.workerId}, reward_cents, ${args.now}, ${args.deadline}, ${args.now}
+          from claimed
+          returning id, task_id, reward_cents, accepted_at, deadline
         )
-        update tasks set live_assignments = tasks.live_assignments + 1
-        from candidate
-        where tasks.id = candidate.id and tasks.live_assignments < tasks.assignments_per_task
-        returning tasks.id, tasks.reward_cents, tasks.data`.execute(trx);
-      return result.rows[0];
+        select exists (select 1 from open_project) as open,
+               i.id, i.task_id, i.reward_cents, i.accepted_at, i.deadline, c.data as task_data
+        from (select 1) one
+        left join inserted i on true
+        left join claimed c on c.id = i.task_id`.execute(db);
+      const row = result.rows[0];
+      if (!row?.id) return { open: row?.open ?? false };
+      const { open, ...assignment } = row;
+      return { open, assignment: assignment as ClaimedAssignment };
     },
 
     /** The task this worker would be given next, if any (without reserving it). */
@@ -160,33 +182,6 @@ export function createWorkRepository(db: Db) {
       return result.rows;
     },
 
-    async insertAssignment(
-      trx: Db,
-      values: {
-        taskId: string;
-        projectId: string;
-        workerId: string;
-        rewardCents: number;
-        acceptedAt: Date;
-        deadline: Date;
-      },
-    ): Promise<string> {
-      const row = await trx
-        .insertInto('assignments')
-        .values({
-          task_id: values.taskId,
-          project_id: values.projectId,
-          worker_id: values.workerId,
-          reward_cents: values.rewardCents,
-          accepted_at: values.acceptedAt,
-          deadline: values.deadline,
-          updated_at: values.acceptedAt,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return row.id;
-    },
-
     async findAssignment(id: string, trx: Db = db) {
       return trx
         .selectFrom('assignments as a')
@@ -205,9 +200,8 @@ export function createWorkRepository(db: Db) {
         .executeTakeFirst();
     },
 
-    /** accepted → submitted, only while the deadline has not passed. */
+    /** accepted → submitted, only while the deadline has not passed; one statement. */
     async submit(
-      trx: Db,
       args: {
         id: string;
         workerId: string;
@@ -215,6 +209,7 @@ export function createWorkRepository(db: Db) {
         now: Date;
         autoApproveAt: Date;
       },
+      trx: Db = db,
     ): Promise<boolean> {
       const result = await trx
         .updateTable('assignments')

@@ -22,9 +22,13 @@ import { sendTaskFrame } from '../../lib/task-frame.js';
 import { fillHtmlTemplate } from '../../../shared/templates/index.js';
 import type { FeedService } from './feed.service.js';
 import type { WorkRepository } from './work.repository.js';
-import { filledTemplate, templateOf, type WorkService } from './work.service.js';
+import {
+  filledTemplate,
+  templateOf,
+  type AssignmentDetailRow as AssignmentRow,
+  type WorkService,
+} from './work.service.js';
 
-type AssignmentRow = NonNullable<Awaited<ReturnType<WorkRepository['findAssignment']>>>;
 type ListedRow = Awaited<ReturnType<WorkRepository['listForWorker']>>[number];
 
 /** A route open to several scopes checks, per branch, the one it serves. */
@@ -114,8 +118,7 @@ export const workRoutes: FastifyPluginAsyncZod<{
     },
     async (request, reply) => {
       const workerId = requireUser(request).user.id;
-      const id = await work.accept(workerId, request.params.id);
-      return reply.status(201).send(presentDetail(await work.get(id, workerId)));
+      return reply.status(201).send(presentDetail(await work.accept(workerId, request.params.id)));
     },
   );
 
@@ -191,8 +194,7 @@ export const workRoutes: FastifyPluginAsyncZod<{
     },
     async (request) => {
       const workerId = requireUser(request).user.id;
-      const id = await work.submit(request.params.id, workerId, request.body.answers);
-      return presentDetail(await work.get(id, workerId));
+      return presentDetail(await work.submit(request.params.id, workerId, request.body.answers));
     },
   );
 

@@ -3,7 +3,6 @@ import type { QualificationRequirement } from '../../../shared/api/qualification
 import {
   fillFormTemplate,
   fillHtmlTemplate,
-  templateSchema,
   validateAnswers,
   type Template,
 } from '../../../shared/templates/index.js';
@@ -26,10 +25,16 @@ const CLAIM_ATTEMPTS = 25;
 const LAZY_EXPIRY_LIMIT = 100;
 
 type Qualifications = Pick<QualificationsService, 'workerQualificationValues'>;
+type WorkProject = NonNullable<Awaited<ReturnType<WorkRepository['findProject']>>>;
+/** One of my assignments with its project and task, as `GET /assignments/{id}` reads it. */
+export type AssignmentDetailRow = NonNullable<
+  Awaited<ReturnType<WorkRepository['findAssignment']>>
+>;
 type ExpiredAssignment = Awaited<ReturnType<WorkRepository['expireOverdue']>>[number];
 
+/** The stored template: validated when the requester saved it, so it is read back as is. */
 export function templateOf(raw: unknown): Template {
-  return templateSchema.parse(raw);
+  return raw as Template;
 }
 
 /** The task as the worker sees it; the HTML kind is served in a sandboxed frame. */
@@ -110,12 +115,8 @@ export function createWorkService(deps: {
   }
 
   /** Why a worker may not take work from this project now, or nothing when they may. */
-  async function assertEligible(
-    project: NonNullable<Awaited<ReturnType<WorkRepository['findProject']>>>,
-    workerId: string,
-    trx?: Db,
-  ) {
-    if (await work.isBlocked(project.owner_id, workerId, trx)) {
+  async function assertEligible(project: WorkProject, workerId: string, trx?: Db) {
+    if (project.blocked) {
       // Looks like any project the worker cannot see.
       throw new NotFoundError('Project');
     }
@@ -175,61 +176,63 @@ export function createWorkService(deps: {
     assertEligible,
 
     /**
-     * Claims the next free slot of the project for this worker: one short transaction per try.
-     * When every open task is held by concurrent claims, the next try waits for them instead of
-     * skipping, so a slot is never reported gone while one is free.
+     * Claims the next free slot of the project for this worker: one statement per try. When every
+     * open task is held by concurrent claims, the next try waits for them instead of skipping, so
+     * a slot is never reported gone while one is free. Answers the new assignment as
+     * `GET /assignments/{id}` would, without reading it back.
      */
-    async accept(workerId: string, projectId: string): Promise<string> {
-      const project = await work.findProject(projectId);
+    async accept(workerId: string, projectId: string): Promise<AssignmentDetailRow> {
+      const project = await work.findProject(projectId, workerId);
       if (!project) throw new NotFoundError('Project');
       await assertEligible(project, workerId);
       for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
         const now = clock.now();
-        const assignmentId = await db
-          .transaction()
-          .execute(async (trx) => {
-            // Under a lock a cancel or completion waits for, so escrow is never returned for a
-            // slot that is being taken at the same moment.
-            if (!(await work.lockOpenProject(trx, projectId, now))) {
-              throw new ConflictError(
-                'project_not_available',
-                'This project no longer takes new work.',
-              );
-            }
-            let task = await work.claimTask(trx, {
-              projectId,
-              workerId,
-              skipLocked: attempt === 0,
-            });
-            if (!task) {
-              const freed = await work.expireOverdue(
-                { now, projectId, limit: LAZY_EXPIRY_LIMIT },
-                trx,
-              );
-              await announceExpired(trx, freed);
-              if (freed.length > 0)
-                task = await work.claimTask(trx, { projectId, workerId, skipLocked: true });
-            }
-            if (!task) return undefined;
-            return work.insertAssignment(trx, {
-              taskId: task.id,
-              projectId,
-              workerId,
-              rewardCents: task.reward_cents,
-              acceptedAt: now,
-              deadline: new Date(now.getTime() + project.time_allotted_seconds * 1000),
-            });
+        const claim: Awaited<ReturnType<WorkRepository['claimNext']>> = await work
+          .claimNext({
+            projectId,
+            workerId,
+            now,
+            deadline: new Date(now.getTime() + project.time_allotted_seconds * 1000),
+            skipLocked: attempt === 0,
           })
+          // A concurrent claim by the same worker took this task first: try the next one.
           .catch((error: unknown) => {
-            // A concurrent claim by the same worker took this task first: try the next one.
-            if ((error as { code?: string }).code === '23505') return undefined;
+            if ((error as { code?: string }).code === '23505') return { open: true };
             throw error;
           });
-        if (assignmentId) {
-          announce({ assignmentId, projectId, workerId, ownerId: project.owner_id }, 'accepted');
-          return assignmentId;
+        if (!claim.open) {
+          throw new ConflictError(
+            'project_not_available',
+            'This project no longer takes new work.',
+          );
         }
-        if (!(await work.nextOpenTaskFor(projectId, workerId))) break;
+        const { assignment } = claim;
+        if (assignment) {
+          announce(
+            { assignmentId: assignment.id, projectId, workerId, ownerId: project.owner_id },
+            'accepted',
+          );
+          return {
+            ...assignment,
+            project_id: projectId,
+            worker_id: workerId,
+            status: 'accepted',
+            submitted_at: null,
+            reviewed_at: null,
+            feedback: null,
+            answers: null,
+            project_title: project.title,
+            owner_id: project.owner_id,
+            instructions: project.instructions,
+            template: project.template,
+            time_allotted_seconds: project.time_allotted_seconds,
+            auto_approve_seconds: project.auto_approve_seconds,
+          };
+        }
+        // Work past its deadline still holds its slot until a sweep frees it: free it now.
+        const freed = await work.expireOverdue({ now, projectId, limit: LAZY_EXPIRY_LIMIT });
+        await announceExpired(db, freed);
+        if (freed.length === 0 && !(await work.nextOpenTaskFor(projectId, workerId))) break;
       }
       throw new ConflictError(
         'no_task_available',
@@ -248,7 +251,11 @@ export function createWorkService(deps: {
      * Submits answers checked against the template. A retry with the same answers gets the same
      * result; different answers after a submit are a conflict.
      */
-    async submit(id: string, workerId: string, answers: Record<string, unknown>): Promise<string> {
+    async submit(
+      id: string,
+      workerId: string,
+      answers: Record<string, unknown>,
+    ): Promise<AssignmentDetailRow> {
       const row = await requireOwnAssignment(id, workerId);
       const status = effectiveStatus(row);
       if (status !== 'accepted') {
@@ -257,7 +264,7 @@ export function createWorkService(deps: {
           row.answers !== null &&
           sameAnswers(row.answers, answers)
         ) {
-          return row.id;
+          return row;
         }
         if (row.submitted_at) {
           throw new ConflictError(
@@ -282,15 +289,14 @@ export function createWorkService(deps: {
         );
       }
       const now = clock.now();
-      const submitted = await db.transaction().execute((trx) =>
-        work.submit(trx, {
-          id,
-          workerId,
-          answers,
-          now,
-          autoApproveAt: new Date(now.getTime() + row.auto_approve_seconds * 1000),
-        }),
-      );
+      // One statement, so it commits on its own: no transaction around it.
+      const submitted = await work.submit({
+        id,
+        workerId,
+        answers,
+        now,
+        autoApproveAt: new Date(now.getTime() + row.auto_approve_seconds * 1000),
+      });
       if (!submitted) {
         // Lost a race with another submit, a return or the deadline: answer as that state says.
         return this.submit(id, workerId, answers);
@@ -299,7 +305,7 @@ export function createWorkService(deps: {
         { assignmentId: id, projectId: row.project_id, workerId, ownerId: row.owner_id },
         'submitted',
       );
-      return id;
+      return { ...row, status: 'submitted', answers, submitted_at: now };
     },
 
     async returnAssignment(id: string, workerId: string): Promise<string> {
@@ -324,7 +330,7 @@ export function createWorkService(deps: {
 
     /** The project as the feed shows it and its next task filled, without reserving anything. */
     async preview(workerId: string, projectId: string) {
-      const project = await work.findProject(projectId);
+      const project = await work.findProject(projectId, workerId);
       if (!project) throw new NotFoundError('Project');
       await assertEligible(project, workerId);
       const found = await deps.feed.one(workerId, project.id);
