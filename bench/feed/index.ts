@@ -15,7 +15,7 @@
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/feed/index.ts
  *   npx tsx bench/feed/index.ts [--projects N] [--tasks N] [--workers N] [--concurrency N]
- *     [--seconds S] [--explain]
+ *     [--seconds S] [--explain] [--keep | --reuse DATABASE]
  *   (or PROJECTS, TASKS, WORKERS, CONCURRENCY, SECONDS, BENCH_PORT in the environment)
  *
  * `--explain` prints EXPLAIN (ANALYZE, BUFFERS) of every statement one feed request runs, for
@@ -29,11 +29,17 @@ import { parseArgs } from 'node:util';
 import { openDatabase, type DatabaseHandle } from '../../src/server/db/database.js';
 import { migrateToLatest } from '../../src/server/db/migrate.js';
 import { newSecret, sha256 } from '../../src/server/lib/secrets.js';
-import { benchDatabaseKind, fmt, openBenchDatabase } from '../lib/bench-db.js';
+import { benchDatabaseKind, fmt, openBenchDatabase, withDatabaseName } from '../lib/bench-db.js';
+import { cpuPer, cpuSnapshot } from '../lib/cpu-account.js';
 import { describeLoad, runLoad, type LoadResult } from '../lib/http-load.js';
-import { startServer, type ServerProcess } from '../lib/server-process.js';
+import {
+  buildServer,
+  startServer,
+  type BuiltServer,
+  type ServerProcess,
+} from '../lib/server-process.js';
 import { explainFeed } from './explain.js';
-import { seedFeed, seedShape, workerId } from './seed.js';
+import { countSeeded, seedFeed, seedShape, workerId } from './seed.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -43,6 +49,9 @@ const { values: args } = parseArgs({
     concurrency: { type: 'string' },
     seconds: { type: 'string' },
     explain: { type: 'boolean' },
+    // Keep the seeded PostgreSQL database afterwards, or run against one kept before (no seeding).
+    keep: { type: 'boolean' },
+    reuse: { type: 'string' },
   },
 });
 const kind = benchDatabaseKind();
@@ -70,8 +79,24 @@ async function openDatabaseFor(): Promise<{
   serverEnv: Record<string, string>;
   drop: () => Promise<void>;
 }> {
+  if (kind === 'postgres' && args.reuse) {
+    const url = withDatabaseName(process.env.DATABASE_URL!, args.reuse);
+    return {
+      handle: await openDatabase({ kind: 'postgres', url }),
+      serverEnv: { DATABASE_URL: url },
+      drop: async () => {},
+    };
+  }
   if (kind === 'postgres') {
     const bench = await openBenchDatabase('postgres');
+    if (args.keep) {
+      const name = new URL(bench.url!).pathname.slice(1);
+      return {
+        handle: bench.handle,
+        serverEnv: { DATABASE_URL: bench.url! },
+        drop: async () => console.log(`kept the seeded database: --reuse ${name}`),
+      };
+    }
     return {
       handle: bench.handle,
       serverEnv: { DATABASE_URL: bench.url! },
@@ -116,12 +141,15 @@ async function issueTokens(handle: DatabaseHandle): Promise<string[]> {
 
 const database = await openDatabaseFor();
 let server: ServerProcess | undefined;
+let built: BuiltServer | undefined;
 let open = true;
 try {
   const shape = seedShape(size);
   await migrateToLatest(database.handle.db);
   const seedStarted = performance.now();
-  const counts = await seedFeed(database.handle.db, size);
+  const counts = args.reuse
+    ? await countSeeded(database.handle.db)
+    : await seedFeed(database.handle.db, size);
   const seedSeconds = (performance.now() - seedStarted) / 1000;
   const tokens = await issueTokens(database.handle);
   console.log(
@@ -137,7 +165,9 @@ try {
   await database.handle.close();
   open = false;
 
-  server = await startServer({ port: PORT, env: database.serverEnv });
+  // The compiled server, as deployed (under tsx every request pays the loader's overhead).
+  built = buildServer();
+  server = await startServer({ port: PORT, env: database.serverEnv, cli: built.cli });
   const { baseUrl } = server;
   const pick = () => tokens[Math.floor(Math.random() * tokens.length)]!;
   const get = (path: string) => () => ({ path, headers: { authorization: `Bearer ${pick()}` } });
@@ -152,6 +182,7 @@ try {
     feeds = 0;
     feedItems = 0;
     const isFeed = path.startsWith('/api/v1/feed');
+    const cpuBefore = cpuSnapshot(server!.pid);
     return runLoad({
       baseUrl,
       concurrency,
@@ -161,6 +192,9 @@ try {
     }).then((result) => {
       const items = isFeed ? `  ${fmt(feedItems / Math.max(1, feeds))} items/page` : '';
       console.log(`${describeLoad(label, result)}${items}`);
+      console.log(
+        `${' '.repeat(31)}CPU per request: ${cpuPer(cpuBefore, cpuSnapshot(server!.pid), result.requests)}`,
+      );
       return result;
     });
   };
@@ -189,6 +223,7 @@ try {
   );
 } finally {
   await server?.stop();
+  built?.remove();
   if (open) await database.handle.close();
   await database.drop();
 }

@@ -154,7 +154,11 @@ export async function seedFeed(db: Db, size: FeedSeedSize) {
 
   await run(sql`drop function bench_uuid(text, bigint)`);
   await run(sql`vacuum analyze`);
+  return countSeeded(db);
+}
 
+/** What a seeded database holds, for the workload line. */
+export async function countSeeded(db: Db): Promise<Record<string, number>> {
   const counts = await sql<Record<string, number>>`
     select (select count(*) from projects where status = 'published' and expires_at > now())::int as published,
       (select count(*) from projects)::int as projects,

@@ -82,9 +82,12 @@ export async function ledgerViolations(db: Db, feePercent: number) {
   const slotDrift = await sql<{ id: string }>`
     select t.id from tasks t
     where t.live_assignments <> (select count(*) from assignments a
-      where a.task_id = t.id and a.holds_slot and a.status in ('accepted', 'submitted', 'approved'))`.execute(
-    db,
-  );
+      where a.task_id = t.id and a.holds_slot and a.status in ('accepted', 'submitted', 'approved'))
+    union all
+    -- The open-task count the feed sorts by, kept by triggers, against a fresh count.
+    select p.id from projects p
+    where p.open_tasks <> (select count(*) from tasks t
+      where t.project_id = p.id and t.live_assignments < t.assignments_per_task)`.execute(db);
 
   return {
     ...(await expectLedgerConsistent(db)),

@@ -77,13 +77,20 @@ export async function paymentsOf(db: Db, assignmentId: string): Promise<number> 
 }
 
 /** Tasks whose live counter differs from the assignments holding their slots. */
+/** Tasks whose slot counter disagrees with their assignments, and the project if its open-task count does. */
 export async function slotDrift(db: Db, projectId: string) {
   const { rows } = await sql<{ id: string; live_assignments: number; live: number }>`
     select t.id, t.live_assignments,
            (select count(*)::int from assignments a
              where a.task_id = t.id and a.holds_slot
                and a.status in ('accepted', 'submitted', 'approved')) as live
-    from tasks t where t.project_id = ${projectId}`.execute(db);
+    from tasks t where t.project_id = ${projectId}
+    union all
+    -- The project's open-task count (kept by triggers) against a fresh count.
+    select p.id, p.open_tasks,
+           (select count(*)::int from tasks t
+             where t.project_id = p.id and t.live_assignments < t.assignments_per_task)
+    from projects p where p.id = ${projectId}`.execute(db);
   return rows.filter((r) => r.live_assignments !== r.live || r.live_assignments < 0);
 }
 

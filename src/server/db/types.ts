@@ -150,6 +150,8 @@ export interface ProjectsTable {
   template: Json<unknown>;
   qualification_requirements: Json<unknown[]>;
   task_count: Generated<number>;
+  /** Tasks with a free slot, kept by triggers on tasks (migration 20261128002000). */
+  open_tasks: Generated<number>;
   created_at: CreatedAt;
   updated_at: Timestamp;
   published_at: Timestamp | null;

@@ -23,6 +23,16 @@ async function slotAccounting(projectId: string) {
   return rows;
 }
 
+/** The open-task count the feed sorts by, as kept by the triggers and as counted afresh. */
+async function openTaskCounts(projectId: string) {
+  const { rows } = await sql<{ kept: number; counted: number }>`
+    select p.open_tasks as kept,
+           (select count(*)::int from tasks t
+             where t.project_id = p.id and t.live_assignments < t.assignments_per_task) as counted
+    from projects p where p.id = ${projectId}`.execute(ctx.database.db);
+  return rows[0];
+}
+
 describe('concurrent accepts', () => {
   it('50 workers firing 100 concurrent accepts at 10 tasks × 3 slots get exactly 30 assignments', async () => {
     const { projectId } = await publishedProject(app, { tasks: 10, slots: 3 });
@@ -56,6 +66,7 @@ describe('concurrent accepts', () => {
     for (const task of await slotAccounting(projectId)) {
       expect(task.live_assignments).toBe(task.live);
     }
+    expect(await openTaskCounts(projectId)).toEqual({ kept: 0, counted: 0 });
   });
 
   it('returns and expiries under load never lose or duplicate a slot', async () => {
@@ -81,6 +92,8 @@ describe('concurrent accepts', () => {
         .map((w) => w.client.post(`/api/v1/projects/${projectId}/assignments`)),
     ]);
     expect(churn.slice(0, 5).every((r) => r.statusCode === 200)).toBe(true);
+    const afterChurn = await openTaskCounts(projectId);
+    expect(afterChurn?.kept).toBe(afterChurn?.counted);
     // Round 2: every accepted assignment passes its deadline while the last workers accept and the sweep runs.
     ctx.clock.advance(61_000);
     try {
@@ -105,6 +118,9 @@ describe('concurrent accepts', () => {
         .where('deadline', '<=', ctx.clock.now())
         .execute();
       expect(overdue).toEqual([]);
+      const afterExpiry = await openTaskCounts(projectId);
+      expect(afterExpiry?.kept).toBe(afterExpiry?.counted);
+      expect(afterExpiry?.kept).toBeGreaterThan(0);
     } finally {
       ctx.clock.advance(-61_000);
     }

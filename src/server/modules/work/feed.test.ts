@@ -76,6 +76,50 @@ describe('tasks available', () => {
       ['few', 1],
     ]);
   });
+
+  it('pages through the most-available order without losing or repeating a project', async () => {
+    const marker = `availpage${Date.now()}`;
+    const sizes = [4, 7, 2, 7, 5, 3, 6];
+    const ids: string[] = [];
+    for (const [i, tasks] of sizes.entries()) {
+      clock.advance(1000);
+      ids.push(
+        (await publishedProject(app, { tasks, project: { title: `${marker} p${i}` } })).projectId,
+      );
+    }
+    const w = await signUp(app, { roles: ['worker'] });
+    // Holding tasks drops two projects below others for this worker only.
+    for (const id of [ids[1]!, ids[1]!, ids[1]!, ids[6]!]) await accept(w.client, id);
+    const page = async (cursor: string | null) => {
+      const res = await w.client.get(
+        `/api/v1/feed?q=${marker}&sort=available&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      expect(res.statusCode).toBe(200);
+      return res.json<{ items: Item[]; nextCursor: string | null }>();
+    };
+    const seen: [string, number][] = [];
+    let cursor: string | null = null;
+    do {
+      const next = await page(cursor);
+      seen.push(
+        ...next.items.map((i): [string, number] => [
+          i.title.replace(`${marker} `, ''),
+          i.tasksAvailable,
+        ]),
+      );
+      cursor = next.nextCursor;
+    } while (cursor);
+    // By tasks available for this worker, ties newest first.
+    expect(seen).toEqual([
+      ['p3', 7],
+      ['p6', 5],
+      ['p4', 5],
+      ['p1', 4],
+      ['p0', 4],
+      ['p5', 3],
+      ['p2', 2],
+    ]);
+  });
 });
 
 describe('requirements in the feed', () => {
