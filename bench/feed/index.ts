@@ -156,7 +156,7 @@ try {
     `workload: ${counts.published} published projects (${shape.large} with ${shape.tasksPerLarge} tasks, the rest ${shape.tasksPerSmall}; ${counts.with_requirements} of all ${counts.projects} with requirements), ${counts.tasks} tasks, ${counts.workers} workers with ${counts.grants} grants, ${counts.assignments} assignments, ${counts.blocks} blocks on ${kind}; seeded in ${fmt(seedSeconds)} s with set-based SQL`,
   );
   console.log(
-    `load: ${CONCURRENCY} clients in a closed loop, ${SECONDS} s per phase, a random one of ${tokens.length} workers' bearer tokens per request, HTTP/1.1 keep-alive`,
+    `load: ${CONCURRENCY} clients in a closed loop, ${SECONDS} s per phase, a random one of ${tokens.length} workers' bearer tokens per request, HTTP/1.1 keep-alive, DATABASE_PREPARED_STATEMENTS=${process.env.DATABASE_PREPARED_STATEMENTS ?? 'on'}`,
   );
   if (args.explain) {
     if (kind !== 'postgres') throw new Error('--explain needs DATABASE_URL');

@@ -78,6 +78,8 @@ export async function startServer(options: {
     HOST: '127.0.0.1',
     PORT: String(options.port),
     LOG_LEVEL: 'warn',
+    // As an operator connecting straight to PostgreSQL would run it (see README).
+    DATABASE_PREPARED_STATEMENTS: process.env.DATABASE_PREPARED_STATEMENTS ?? 'on',
     ...options.env,
   });
   const entry = options.cli ? [options.cli] : ['--import', 'tsx', join(REPO, 'src/cli/tessera.ts')];

@@ -40,7 +40,7 @@ await migrateToLatest(bench.handle.db);
 const services = createServices({ db: bench.handle.db, clock: systemClock, config });
 
 console.log(
-  `workload: ${WORKERS} workers × accept→submit cycles for ${SECONDS} s (after ${WARMUP_SECONDS} s of warm-up), ${TASKS} tasks × 1 slot, HTTP/1.1 keep-alive, tessera serve --workers ${SERVER_WORKERS}`,
+  `workload: ${WORKERS} workers × accept→submit cycles for ${SECONDS} s (after ${WARMUP_SECONDS} s of warm-up), ${TASKS} tasks × 1 slot, HTTP/1.1 keep-alive, tessera serve --workers ${SERVER_WORKERS}, DATABASE_PREPARED_STATEMENTS=${process.env.DATABASE_PREPARED_STATEMENTS ?? 'on'}`,
 );
 const { project } = await seedPublishedProject(services, {
   email: 'bench-requester@example.com',

@@ -15,7 +15,7 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().url().optional(),
   DATABASE_READ_URL: z.string().url().optional(),
-  DATABASE_PREPARED_STATEMENTS: booleanFlag.default(true),
+  DATABASE_PREPARED_STATEMENTS: booleanFlag.default(false),
   REDIS_URL: z.string().url().optional(),
   PUBLIC_URL: z.string().url().optional(),
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
@@ -36,8 +36,9 @@ export type Config = {
   databaseUrl: string | undefined;
   databaseReadUrl: string | undefined;
   /**
-   * Name hot SQL statements so PostgreSQL plans them once per connection. Off behind a pooler in
-   * transaction mode that does not track prepared statements (PgBouncer < 1.21).
+   * Name hot SQL statements so PostgreSQL plans them once per connection. Off by default: DESIGN
+   * keeps every connection free of state that outlives a transaction (PgBouncer in transaction
+   * mode). On for direct connections and for PgBouncer ≥ 1.21 with max_prepared_statements.
    */
   databasePreparedStatements: boolean;
   redisUrl: string | undefined;

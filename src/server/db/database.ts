@@ -30,7 +30,7 @@ export type OpenDatabaseOptions =
       kind: 'postgres';
       url: string;
       poolSize?: number;
-      /** Named server-side statements (see prepared-statements.ts); on unless a pooler forbids. */
+      /** Named server-side statements (see prepared-statements.ts); off unless asked for. */
       preparedStatements?: boolean;
     }
   | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
@@ -47,7 +47,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     // on the pool, clients in use on themselves (their query fails, the pool then drops them).
     pool.on('error', () => {});
     pool.on('connect', (client) => client.on('error', () => {}));
-    if (options.preparedStatements !== false) {
+    if (options.preparedStatements === true) {
       usePreparedStatements(pool, { perConnection: PREPARED_PER_CONNECTION });
     }
     const db = new Kysely<Database>({ dialect: withCommitHooks(new PostgresDialect({ pool })) });

@@ -20,8 +20,9 @@ import type pg from 'pg';
  * must not change result type"; it is then prepared again under a new name and, outside a
  * transaction, retried at once.
  *
- * Off (`DATABASE_PREPARED_STATEMENTS=off`) behind a connection pooler in transaction mode that
- * does not track prepared statements (PgBouncer before 1.21, or without max_prepared_statements).
+ * Used only with `DATABASE_PREPARED_STATEMENTS=on`: by default a connection keeps no state that
+ * outlives a transaction (DESIGN §2, for PgBouncer in transaction mode). On suits a direct
+ * connection to PostgreSQL, or PgBouncer 1.21 and later with max_prepared_statements.
  */
 
 const DATA_STATEMENT = /^\s*(select|insert|update|delete|with)\b/i;

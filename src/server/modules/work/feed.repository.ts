@@ -137,8 +137,9 @@ export function createFeedRepository(db: Db) {
         cross join lateral (${recentWorkTime(sql`page.id`)}) recent
         order by ${order}`;
       // Only the first page of the newest or best-paid projects is sure to be a short walk of
-      // an index: PostgreSQL's generic plan (prepared once per connection) is that walk, and
-      // choosing it saves re-planning this statement on every request (~2 ms of ~4.5). The other
+      // an index: PostgreSQL's generic plan is that walk, and with named statements
+      // (DATABASE_PREPARED_STATEMENTS=on) choosing it saves re-planning this statement on every
+      // request (~2 ms of ~4.5); unnamed, it is planned once per request either way. The other
       // pages may look at every published project (a rare search word, a deep page), so they
       // are planned for their own values, and without JIT: PostgreSQL estimates such plans past
       // its jit_above_cost, and compiling one took 60–900 ms for a query that runs in tens.
