@@ -17,6 +17,7 @@ import { meRoutes } from './modules/accounts/me.routes.js';
 import { createSessionsRepository } from './modules/accounts/sessions.repository.js';
 import { createTokensRepository } from './modules/accounts/tokens.repository.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { previewFrameRoutes } from './modules/frames/preview-frame.routes.js';
 import { createLedgerRepository } from './modules/ledger/ledger.repository.js';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.js';
 import { createLedgerService } from './modules/ledger/ledger.service.js';
@@ -302,6 +303,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(openApi, { publicUrl: deps.config.publicUrl });
 
   await app.register(healthRoutes, { db: deps.db });
+  await app.register(previewFrameRoutes);
   await app.register(oauthProviderRoutes, {
     provider: oauth.provider,
     rateLimit: { max: limits.oauth, timeWindow: limits.windowMs },

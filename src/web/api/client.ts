@@ -52,9 +52,14 @@ function readCookie(name: string): string | undefined {
   return undefined;
 }
 
+/** The CSRF token, for a form post that cannot set headers (the HTML task preview). */
+export function csrfToken(): string {
+  return readCookie(CSRF_COOKIE) ?? '';
+}
+
 /** The CSRF header for a mutation sent without apiRequest (e.g. an upload with progress). */
 export function csrfHeaders(): Record<string, string> {
-  const csrf = readCookie(CSRF_COOKIE);
+  const csrf = csrfToken();
   return csrf ? { [CSRF_HEADER]: csrf } : {};
 }
 

@@ -20,6 +20,7 @@ import {
   validateAnswers,
 } from '../../../shared/templates/index.js';
 import { TaskForm, type TaskFormValues } from '../task-form/TaskForm.js';
+import { TaskFramePreview } from '../task-frame/TaskFrame.js';
 import { sampleRowFor } from './designer-model.js';
 
 type TemplatePreviewProps = {
@@ -154,11 +155,11 @@ export function TemplatePreview({
           {template.kind === 'form' ? (
             <FormPreview template={template} row={row} />
           ) : (
-            <iframe
+            <TaskFramePreview
+              html={html}
               title="Preview of the HTML task"
-              sandbox="allow-scripts allow-forms"
-              srcDoc={html}
-              className="task-frame"
+              allowForms
+              height={480}
             />
           )}
         </div>

@@ -1,5 +1,12 @@
 import { Box } from '@mantine/core';
-import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useEffect, useImperativeHandle, useId, useMemo, useRef, type Ref } from 'react';
+import {
+  frameDocument,
+  PREVIEW_FIELDS,
+  PREVIEW_FRAME_PATH,
+} from '../../../shared/templates/frame-document.js';
+import { csrfToken } from '../../api/client.js';
 import {
   answersFromFrameMessage,
   REQUEST_SUBMIT_MESSAGE,
@@ -73,26 +80,52 @@ export function TaskFrame({ src, title, onSubmit, ref }: TaskFrameProps) {
 }
 
 /**
- * A filled HTML task shown before accepting it. It is inert: scripts may draw the task, but
- * without allow-forms nothing can be submitted from a preview.
+ * A filled HTML task shown before accepting it, or in the designer. It runs the template's
+ * scripts exactly as the task frame does: the same document, posted to the server and served
+ * back under the task frame's sandbox policy (see src/server/modules/frames). Without
+ * `allowForms` nothing can be submitted from it.
  */
-export function TaskFramePreview({ html, title }: { html: string; title: string }) {
+export function TaskFramePreview({
+  html,
+  title,
+  allowForms = false,
+  height = 320,
+}: {
+  html: string;
+  title: string;
+  allowForms?: boolean;
+  height?: number;
+}) {
+  const frameName = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  // While a requester types in the designer, post the document once they pause.
+  const [settledHtml] = useDebouncedValue(html, 300);
+  const document = useMemo(() => frameDocument(settledHtml), [settledHtml]);
+
+  useEffect(() => {
+    formRef.current?.submit();
+  }, [document]);
+
   return (
     <Box
       className="task-frame"
       style={{
         resize: 'vertical',
         overflow: 'hidden',
-        height: 320,
+        height,
         minHeight: 160,
         border: '1px solid var(--mantine-color-gray-3)',
         borderRadius: 'var(--mantine-radius-md)',
       }}
     >
+      <form ref={formRef} method="post" action={PREVIEW_FRAME_PATH} target={frameName} hidden>
+        <input type="hidden" name={PREVIEW_FIELDS.document} value={document} />
+        <input type="hidden" name={PREVIEW_FIELDS.csrf} value={csrfToken()} />
+      </form>
       <iframe
-        srcDoc={html}
+        name={frameName}
         title={title}
-        sandbox="allow-scripts"
+        sandbox={allowForms ? SANDBOX : 'allow-scripts'}
         referrerPolicy="no-referrer"
         style={{ display: 'block', width: '100%', height: '100%', border: 0, background: 'white' }}
       />
