@@ -17,7 +17,8 @@ export const routeKey = (r: { method: string; url: string }) => `${r.method} ${r
 
 /**
  * Routes outside /api/v1 and what guards them: the OAuth/OpenID provider (its own client
- * authentication, tested in test/oauth), the API reference page, health probes, metrics and the
+ * authentication, tested in test/oauth), the API reference page, health probes, metrics, the
+ * HTML task preview (session and CSRF token in its form, src/server/modules/frames) and the
  * SPA's static files. Anything else outside the API is unexpected.
  */
 export const OUTSIDE_API = [
@@ -25,5 +26,6 @@ export const OUTSIDE_API = [
   /^\/oauth\//,
   /^\/api\/docs(\/|$)/,
   /^\/(healthz|readyz|metrics)$/,
+  /^\/frames\/preview$/,
   /^\/(\*|assets\/\*)?$/,
 ];
