@@ -70,4 +70,24 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       return { ok: true as const };
     },
   );
+
+  app.get(
+    '/auth/session',
+    {
+      config: { auth: 'optional' },
+      schema: {
+        tags,
+        summary: 'Who is signed in here, if anyone',
+        description:
+          'Always 200: `user` is null when the caller is signed out, so a page can ask without an error. ' +
+          'A token without the `profile` scope gets null too.',
+        response: { 200: z.object({ user: userSchema.nullable() }) },
+      },
+    },
+    async (request) => {
+      const auth = request.auth;
+      if (!auth?.scopes.includes('profile')) return { user: null };
+      return { user: presentUser(await accounts.getUser(auth.user.id)) };
+    },
+  );
 };
