@@ -9,6 +9,7 @@ import { LIMITS } from '../shared/limits.js';
 import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import { systemClock, type Clock } from './lib/clock.js';
+import { createLogDestination } from './lib/log-destination.js';
 import { createAccountsRepository } from './modules/accounts/accounts.repository.js';
 import { createAccountsService } from './modules/accounts/accounts.service.js';
 import { adminRoutes } from './modules/accounts/admin.routes.js';
@@ -179,6 +180,8 @@ export async function buildApp(deps: AppDeps) {
   const app = Fastify({
     logger: deps.logger ?? {
       level: deps.config.logLevel,
+      // Standard output that is never waited on: see lib/log-destination.ts.
+      stream: createLogDestination(1),
       serializers: {
         // Fastify's own fields, with a WebSocket client's access token kept out of the logs.
         req: (request) => ({
