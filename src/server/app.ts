@@ -33,7 +33,7 @@ import auth, { type BearerAuthenticator } from './plugins/auth.js';
 import errorHandler, { sendError } from './plugins/error-handler.js';
 import metrics from './plugins/metrics.js';
 import openApi from './plugins/openapi.js';
-import rateLimits, { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './plugins/rate-limits.js';
+import rateLimits, { type RateLimitSettings } from './plugins/rate-limits.js';
 import textInput from './plugins/text-input.js';
 import web from './plugins/web.js';
 import { createFeedRepository } from './modules/work/feed.repository.js';
@@ -77,11 +77,11 @@ export type AppDeps = {
   redis?: Redis | undefined;
   webDir?: string | undefined;
   logger?: FastifyServerOptions['logger'];
-  /** Sign-in and sign-up attempts per minute and address. */
+  /** Sign-in and sign-up attempts per minute and address (RATE_LIMIT_AUTH_PER_MINUTE otherwise). */
   authRateLimitPerMinute?: number;
   /** Run the background sweeps in this process (the server does; tests call them directly). */
   runSweeps?: boolean;
-  /** Per-caller limits by route class (defaults in plugins/rate-limits.ts). */
+  /** Per-caller limits by route class (RATE_LIMIT_*_PER_MINUTE otherwise). */
   rateLimits?: Partial<RateLimitSettings>;
   /** The live-event bus; by default Redis pub/sub when REDIS_URL is set, else in-process. */
   events?: EventBus;
@@ -259,7 +259,15 @@ export async function buildApp(deps: AppDeps) {
     clock,
     accounts: services.accounts,
   });
-  const limits = { ...DEFAULT_RATE_LIMITS, ...deps.rateLimits };
+  const configured = deps.config.rateLimits;
+  const limits: RateLimitSettings = {
+    windowMs: 60_000,
+    read: configured.readPerMinute,
+    write: configured.writePerMinute,
+    anonymous: configured.anonymousPerMinute,
+    oauth: configured.oauthPerMinute,
+    ...deps.rateLimits,
+  };
 
   await app.register(errorHandler);
   await app.register(helmet, {
@@ -316,7 +324,10 @@ export async function buildApp(deps: AppDeps) {
       await api.register(authRoutes, {
         accounts: services.accounts,
         secureCookies,
-        authRateLimit: { max: deps.authRateLimitPerMinute ?? 20, timeWindow: 60_000 },
+        authRateLimit: {
+          max: deps.authRateLimitPerMinute ?? configured.authPerMinute,
+          timeWindow: 60_000,
+        },
       });
       await api.register(meRoutes, { accounts: services.accounts });
       await api.register(adminRoutes, { accounts: services.accounts });
