@@ -297,7 +297,7 @@ export async function buildApp(deps: AppDeps) {
     enableDraftSpec: true,
     ...(deps.redis ? { redis: deps.redis, nameSpace: 'tessera-rl-', skipOnError: true } : {}),
   });
-  await app.register(metrics);
+  await app.register(metrics, { token: deps.config.metricsToken });
   registerLiveMetrics(app.metricsRegistry, liveMetrics);
   const bearerAuthenticators: BearerAuthenticator[] = [
     (token) => services.accounts.authenticateToken(token),
