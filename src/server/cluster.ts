@@ -148,6 +148,7 @@ export async function runPrimary(config: Config, workers: number): Promise<void>
     // Workers got Ctrl-C's SIGINT from the terminal too; a repeated signal changes nothing there.
     for (const slot of slots) slot.worker?.process.kill('SIGTERM');
     if (slots.every((s) => !s.worker)) return finish();
+    // Not unref'd: it must fire even when nothing else keeps the primary's loop alive.
     setTimeout(() => {
       log.error('workers did not stop in time; killing them');
       cleanStop = false;
