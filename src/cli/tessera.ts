@@ -4,7 +4,7 @@ import cluster from 'node:cluster';
 import { Command, InvalidArgumentError } from 'commander';
 import { createServices } from '../server/app.js';
 import { clusterRefusal, parseWorkers, runPrimary } from '../server/cluster.js';
-import { loadConfig } from '../server/config.js';
+import { ConfigError, loadConfig } from '../server/config.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 import { openConfiguredDatabase, startServer } from '../server/main.js';
 import { demoBanner, isEmptyDatabase, seedDemo } from '../server/demo/seed.js';
@@ -123,4 +123,14 @@ program
     }
   });
 
-await program.parseAsync();
+/** sysexits.h's EX_CONFIG: a restart does not help until the operator changes something. */
+const EXIT_CONFIG = 78;
+
+try {
+  await program.parseAsync();
+} catch (err) {
+  if (!(err instanceof ConfigError)) throw err;
+  // The operator needs the variable and the problem, on one line, not a stack trace.
+  console.error(err.message);
+  process.exitCode = EXIT_CONFIG;
+}

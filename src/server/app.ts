@@ -9,6 +9,7 @@ import { LIMITS } from '../shared/limits.js';
 import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import { systemClock, type Clock } from './lib/clock.js';
+import { createLogDestination } from './lib/log-destination.js';
 import { createAccountsRepository } from './modules/accounts/accounts.repository.js';
 import { createAccountsService } from './modules/accounts/accounts.service.js';
 import { adminRoutes } from './modules/accounts/admin.routes.js';
@@ -33,7 +34,7 @@ import auth, { type BearerAuthenticator } from './plugins/auth.js';
 import errorHandler, { sendError } from './plugins/error-handler.js';
 import metrics from './plugins/metrics.js';
 import openApi from './plugins/openapi.js';
-import rateLimits, { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './plugins/rate-limits.js';
+import rateLimits, { type RateLimitSettings } from './plugins/rate-limits.js';
 import textInput from './plugins/text-input.js';
 import web from './plugins/web.js';
 import { createFeedRepository } from './modules/work/feed.repository.js';
@@ -77,11 +78,11 @@ export type AppDeps = {
   redis?: Redis | undefined;
   webDir?: string | undefined;
   logger?: FastifyServerOptions['logger'];
-  /** Sign-in and sign-up attempts per minute and address. */
+  /** Sign-in and sign-up attempts per minute and address (RATE_LIMIT_AUTH_PER_MINUTE otherwise). */
   authRateLimitPerMinute?: number;
   /** Run the background sweeps in this process (the server does; tests call them directly). */
   runSweeps?: boolean;
-  /** Per-caller limits by route class (defaults in plugins/rate-limits.ts). */
+  /** Per-caller limits by route class (RATE_LIMIT_*_PER_MINUTE otherwise). */
   rateLimits?: Partial<RateLimitSettings>;
   /** The live-event bus; by default Redis pub/sub when REDIS_URL is set, else in-process. */
   events?: EventBus;
@@ -180,6 +181,8 @@ export async function buildApp(deps: AppDeps) {
   const app = Fastify({
     logger: deps.logger ?? {
       level: deps.config.logLevel,
+      // Standard output that is never waited on: see lib/log-destination.ts.
+      stream: createLogDestination(1),
       serializers: {
         // Fastify's own fields, with a WebSocket client's access token kept out of the logs.
         req: (request) => ({
@@ -257,7 +260,15 @@ export async function buildApp(deps: AppDeps) {
     clock,
     accounts: services.accounts,
   });
-  const limits = { ...DEFAULT_RATE_LIMITS, ...deps.rateLimits };
+  const configured = deps.config.rateLimits;
+  const limits: RateLimitSettings = {
+    windowMs: 60_000,
+    read: configured.readPerMinute,
+    write: configured.writePerMinute,
+    anonymous: configured.anonymousPerMinute,
+    oauth: configured.oauthPerMinute,
+    ...deps.rateLimits,
+  };
 
   await app.register(errorHandler);
   await app.register(helmet, {
@@ -287,7 +298,7 @@ export async function buildApp(deps: AppDeps) {
     enableDraftSpec: true,
     ...(deps.redis ? { redis: deps.redis, nameSpace: 'tessera-rl-', skipOnError: true } : {}),
   });
-  await app.register(metrics);
+  await app.register(metrics, { token: deps.config.metricsToken });
   registerLiveMetrics(app.metricsRegistry, liveMetrics);
   const bearerAuthenticators: BearerAuthenticator[] = [
     (token) => services.accounts.authenticateToken(token),
@@ -315,7 +326,10 @@ export async function buildApp(deps: AppDeps) {
       await api.register(authRoutes, {
         accounts: services.accounts,
         secureCookies,
-        authRateLimit: { max: deps.authRateLimitPerMinute ?? 20, timeWindow: 60_000 },
+        authRateLimit: {
+          max: deps.authRateLimitPerMinute ?? configured.authPerMinute,
+          timeWindow: 60_000,
+        },
       });
       await api.register(meRoutes, { accounts: services.accounts });
       await api.register(adminRoutes, { accounts: services.accounts });

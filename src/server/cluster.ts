@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import { ConfigError, type Config } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { createLogDestination, guardStandardStreams } from './lib/log-destination.js';
 
 /** More workers than this is a typo, not a plan (each holds its own database pool). */
 export const MAX_WORKERS = 256;
@@ -51,7 +52,11 @@ type Slot = { worker?: Worker; startedAt: number; crashes: number; listened: boo
 export async function runPrimary(config: Config, workers: number): Promise<void> {
   const refusal = clusterRefusal(config, workers);
   if (refusal || !config.databaseUrl) throw new ConfigError(refusal ?? 'DATABASE_URL is not set');
-  const log = pino({ level: config.logLevel, base: { pid: process.pid, role: 'primary' } });
+  guardStandardStreams();
+  const log = pino(
+    { level: config.logLevel, base: { pid: process.pid, role: 'primary' } },
+    createLogDestination(1),
+  );
   if (!config.redisUrl) {
     log.warn(
       'REDIS_URL is not set: each worker counts rate limits on its own and delivers live events ' +
@@ -143,12 +148,12 @@ export async function runPrimary(config: Config, workers: number): Promise<void>
     // Workers got Ctrl-C's SIGINT from the terminal too; a repeated signal changes nothing there.
     for (const slot of slots) slot.worker?.process.kill('SIGTERM');
     if (slots.every((s) => !s.worker)) return finish();
-    const kill = setTimeout(() => {
+    // Not unref'd: it must fire even when nothing else keeps the primary's loop alive.
+    setTimeout(() => {
       log.error('workers did not stop in time; killing them');
       cleanStop = false;
       for (const slot of slots) slot.worker?.process.kill('SIGKILL');
     }, config.shutdownTimeoutMs + KILL_GRACE_MS);
-    kill.unref();
   }
 
   function finish() {

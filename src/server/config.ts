@@ -8,6 +8,8 @@ const booleanFlag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
   .transform((value) => ['1', 'true', 'yes', 'on'].includes(value));
 
+const perMinute = z.coerce.number().int().min(1).max(1_000_000);
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -26,6 +28,13 @@ const envSchema = z.object({
   TRUST_PROXY: z.string().min(1).default('loopback'),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  METRICS_TOKEN: z.string().min(32, 'METRICS_TOKEN must be at least 32 characters').optional(),
+  // Rate limits, in requests per minute (the classes of plugins/rate-limits.ts).
+  RATE_LIMIT_AUTH_PER_MINUTE: perMinute.default(20),
+  RATE_LIMIT_READ_PER_MINUTE: perMinute.default(1_200),
+  RATE_LIMIT_WRITE_PER_MINUTE: perMinute.default(300),
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: perMinute.default(300),
+  RATE_LIMIT_OAUTH_PER_MINUTE: perMinute.default(120),
 });
 
 export type Config = {
@@ -55,13 +64,32 @@ export type Config = {
   requestTimeoutMs: number;
   /** How long a stopping server lets in-flight requests finish before it cuts their connections. */
   shutdownTimeoutMs: number;
+  /** A bearer token that opens /metrics to other hosts; without one it answers loopback only. */
+  metricsToken: string | undefined;
+  /** Requests per minute: sign-in and sign-up per address, then the API's route classes. */
+  rateLimits: {
+    authPerMinute: number;
+    readPerMinute: number;
+    writePerMinute: number;
+    anonymousPerMinute: number;
+    oauthPerMinute: number;
+  };
 };
 
 export class ConfigError extends Error {}
 
+/** `NAME=` (or only spaces) is how a shell or an env file leaves a variable out: it is unset. */
+function withoutEmptyValues(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => !!entry[1]?.trim()),
+  );
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
+  const parsed = envSchema.safeParse(withoutEmptyValues(env));
   if (!parsed.success) {
+    // One line an operator can act on: the variables and what is wrong with each, no values
+    // (a URL or a secret could be one).
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new ConfigError(`Invalid configuration: ${problems}`);
   }
@@ -93,5 +121,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    metricsToken: e.METRICS_TOKEN,
+    rateLimits: {
+      authPerMinute: e.RATE_LIMIT_AUTH_PER_MINUTE,
+      readPerMinute: e.RATE_LIMIT_READ_PER_MINUTE,
+      writePerMinute: e.RATE_LIMIT_WRITE_PER_MINUTE,
+      anonymousPerMinute: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
+      oauthPerMinute: e.RATE_LIMIT_OAUTH_PER_MINUTE,
+    },
   };
 }

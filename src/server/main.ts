@@ -7,6 +7,7 @@ import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { demoBanner, isEmptyDatabase, seedDemo } from './demo/seed.js';
 import { systemClock } from './lib/clock.js';
+import { guardStandardStreams } from './lib/log-destination.js';
 import { boundedClose } from './shutdown.js';
 
 /** Where the built SPA is: beside the compiled server, or in dist/ when run from source. */
@@ -42,6 +43,7 @@ export type StartOptions = {
 };
 
 export async function startServer(config: Config = loadConfig(), options: StartOptions = {}) {
+  guardStandardStreams();
   const database = await openConfiguredDatabase(config);
   // Heavy reads (feed, exports) may go to a replica; everything else stays on the primary.
   const replica = config.databaseReadUrl
@@ -92,11 +94,11 @@ export async function startServer(config: Config = loadConfig(), options: StartO
       { signal, timeoutMs: config.shutdownTimeoutMs },
       'shutting down: refusing new connections, finishing requests in flight',
     );
-    const giveUp = setTimeout(() => {
+    // Not unref'd: whatever the graceful close is waiting on, this fires and the process ends.
+    setTimeout(() => {
       app.log.error('shutdown did not finish in time; exiting');
       process.exit(1);
     }, config.shutdownTimeoutMs + CLOSE_GRACE_MS);
-    giveUp.unref();
     try {
       const { cutConnections } = await graceful.close();
       redis?.disconnect();

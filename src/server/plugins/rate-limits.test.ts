@@ -89,6 +89,23 @@ describe('rate limits per caller and route class', () => {
     expect(response.statusCode).toBe(401);
     expect(response.headers['ratelimit-limit']).toBe('100');
   });
+
+  it('takes its limits from the RATE_LIMIT_*_PER_MINUTE variables', async () => {
+    const configured = await createTestApp({
+      env: { RATE_LIMIT_AUTH_PER_MINUTE: '2', RATE_LIMIT_READ_PER_MINUTE: '4' },
+      // Not the suite's generous test limits: what the environment says.
+      deps: { authRateLimitPerMinute: undefined, rateLimits: undefined },
+    });
+    const { client } = await signUp(configured.app);
+    expect((await client.get('/api/v1/me')).headers['ratelimit-limit']).toBe('4');
+    const stranger = new Client(configured.app);
+    const codes: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const attempt = { email: 'nobody@example.com', password: 'whatever12' };
+      codes.push((await stranger.post('/api/v1/auth/login', attempt)).statusCode);
+    }
+    expect(codes).toEqual([401, 401, 429]);
+  });
 });
 
 // Needs a Redis server: runs where REDIS_URL is set (CI sets it), like the other Redis suites.

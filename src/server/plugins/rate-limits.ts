@@ -4,7 +4,7 @@ import fp from 'fastify-plugin';
 /**
  * Requests per window for each route class: `read` and `write` per signed-in caller, `anonymous`
  * per address, `oauth` (the authorization server's token, revocation, introspection and device
- * endpoints) per address.
+ * endpoints) per address. The numbers come from the RATE_LIMIT_*_PER_MINUTE variables (config.ts).
  */
 export type RateLimitSettings = {
   windowMs: number;
@@ -12,14 +12,6 @@ export type RateLimitSettings = {
   write: number;
   anonymous: number;
   oauth: number;
-};
-
-export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
-  windowMs: 60_000,
-  read: 1_200,
-  write: 300,
-  anonymous: 300,
-  oauth: 120,
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
