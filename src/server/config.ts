@@ -26,6 +26,8 @@ const envSchema = z.object({
   TRUST_PROXY: z.string().min(1).default('loopback'),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  WS_MAX_PER_USER: z.coerce.number().int().min(1).max(100_000).default(20),
+  WS_MAX_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(50),
 });
 
 export type Config = {
@@ -55,6 +57,10 @@ export type Config = {
   requestTimeoutMs: number;
   /** How long a stopping server lets in-flight requests finish before it cuts their connections. */
   shutdownTimeoutMs: number;
+  /** Live-event sockets one user may hold open on one instance. */
+  wsMaxPerUser: number;
+  /** Live-event sockets one client address may hold open on one instance. */
+  wsMaxPerAddress: number;
 };
 
 export class ConfigError extends Error {}
@@ -93,5 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    wsMaxPerUser: e.WS_MAX_PER_USER,
+    wsMaxPerAddress: e.WS_MAX_PER_ADDRESS,
   };
 }

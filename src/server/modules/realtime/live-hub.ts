@@ -15,6 +15,10 @@ export const LIVE_HUB_DEFAULTS = {
   heartbeatMs: 30_000,
   /** Bytes queued for one client beyond which it is disconnected as a slow consumer. */
   maxBufferedBytes: 1024 * 1024,
+  /** Sockets one user may hold open on this instance (`WS_MAX_PER_USER`). */
+  maxPerUser: 20,
+  /** Sockets one client address may hold open on this instance (`WS_MAX_PER_ADDRESS`). */
+  maxPerAddress: 50,
 };
 
 export type LiveHubOptions = typeof LIVE_HUB_DEFAULTS;
@@ -22,6 +26,7 @@ export type LiveHubOptions = typeof LIVE_HUB_DEFAULTS;
 type Connection = {
   socket: WebSocket;
   userId: string;
+  address: string;
   roles: ReadonlySet<Role>;
   scopes: ReadonlySet<Scope>;
   alive: boolean;
@@ -50,6 +55,7 @@ export function createLiveHub(deps: {
   const all = new Set<Connection>();
   const byUser = new Map<string, Set<Connection>>();
   const byRole = new Map<Role, Set<Connection>>();
+  const byAddress = new Map<string, Set<Connection>>();
 
   function index<K>(map: Map<K, Set<Connection>>, key: K, connection: Connection) {
     const set = map.get(key);
@@ -66,6 +72,7 @@ export function createLiveHub(deps: {
   function remove(connection: Connection) {
     if (!all.delete(connection)) return;
     unindex(byUser, connection.userId, connection);
+    unindex(byAddress, connection.address, connection);
     for (const role of connection.roles) unindex(byRole, role, connection);
     metrics.connections.set(all.size);
   }
@@ -108,17 +115,41 @@ export function createLiveHub(deps: {
   heartbeat.unref();
 
   return {
-    /** Registers an open socket; it is told `ready` once events for its user reach it. */
-    add(socket: WebSocket, identity: LiveIdentity) {
+    /**
+     * Registers an open socket; it is told `ready` once events for its user reach it. A socket
+     * past its user's or its address's cap is closed with 4429 instead (one user's, or one
+     * address's, sockets would otherwise hold this process's memory without bound) and `false`
+     * is answered. The caps are per instance: sockets live in one process.
+     */
+    add(socket: WebSocket, identity: LiveIdentity, address: string): boolean {
+      const over =
+        (byUser.get(identity.userId)?.size ?? 0) >= options.maxPerUser
+          ? {
+              limit: 'user',
+              reason: `too many live connections for this account (${options.maxPerUser})`,
+            }
+          : (byAddress.get(address)?.size ?? 0) >= options.maxPerAddress
+            ? {
+                limit: 'address',
+                reason: `too many live connections from this address (${options.maxPerAddress})`,
+              }
+            : undefined;
+      if (over) {
+        metrics.refused.inc({ limit: over.limit });
+        socket.close(LIVE_CLOSE_CODES.tooManyConnections, over.reason);
+        return false;
+      }
       const connection: Connection = {
         socket,
         userId: identity.userId,
+        address,
         roles: new Set(identity.roles),
         scopes: new Set(identity.scopes),
         alive: true,
       };
       all.add(connection);
       index(byUser, connection.userId, connection);
+      index(byAddress, address, connection);
       for (const role of connection.roles) index(byRole, role, connection);
       metrics.connections.set(all.size);
       socket.on('pong', () => {
@@ -128,6 +159,7 @@ export function createLiveHub(deps: {
       socket.on('error', () => remove(connection));
       // Clients have nothing to say; whatever they send is ignored (size-capped by the server).
       socket.send(READY_FRAME, { binary: false });
+      return true;
     },
 
     /** Closes every client with 1001 (going away): they reconnect, to another instance if any. */
