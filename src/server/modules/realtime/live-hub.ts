@@ -77,6 +77,19 @@ export function createLiveHub(deps: {
     metrics.connections.set(all.size);
   }
 
+  /** Which cap a new socket of this user from this address would pass, if any. */
+  function capReached(userId: string, address: string) {
+    if ((byUser.get(userId)?.size ?? 0) >= options.maxPerUser) {
+      const reason = `too many live connections for this account (${options.maxPerUser})`;
+      return { limit: 'user', reason };
+    }
+    if ((byAddress.get(address)?.size ?? 0) >= options.maxPerAddress) {
+      const reason = `too many live connections from this address (${options.maxPerAddress})`;
+      return { limit: 'address', reason };
+    }
+    return undefined;
+  }
+
   function deliver(event: LiveEvent, audience: Audience) {
     const targets = 'userId' in audience ? byUser.get(audience.userId) : byRole.get(audience.role);
     if (!targets) return;
@@ -117,27 +130,16 @@ export function createLiveHub(deps: {
   return {
     /**
      * Registers an open socket; it is told `ready` once events for its user reach it. A socket
-     * past its user's or its address's cap is closed with 4429 instead (one user's, or one
-     * address's, sockets would otherwise hold this process's memory without bound) and `false`
-     * is answered. The caps are per instance: sockets live in one process.
+     * past its user's or its address's cap is closed with 4429 instead: one user's, or one
+     * address's, sockets would otherwise hold this process's memory without bound. The caps are
+     * per instance, as sockets live in one process.
      */
-    add(socket: WebSocket, identity: LiveIdentity, address: string): boolean {
-      const over =
-        (byUser.get(identity.userId)?.size ?? 0) >= options.maxPerUser
-          ? {
-              limit: 'user',
-              reason: `too many live connections for this account (${options.maxPerUser})`,
-            }
-          : (byAddress.get(address)?.size ?? 0) >= options.maxPerAddress
-            ? {
-                limit: 'address',
-                reason: `too many live connections from this address (${options.maxPerAddress})`,
-              }
-            : undefined;
-      if (over) {
-        metrics.refused.inc({ limit: over.limit });
-        socket.close(LIVE_CLOSE_CODES.tooManyConnections, over.reason);
-        return false;
+    add(socket: WebSocket, identity: LiveIdentity, address: string) {
+      const refused = capReached(identity.userId, address);
+      if (refused) {
+        metrics.refused.inc({ limit: refused.limit });
+        socket.close(LIVE_CLOSE_CODES.tooManyConnections, refused.reason);
+        return;
       }
       const connection: Connection = {
         socket,
@@ -159,7 +161,6 @@ export function createLiveHub(deps: {
       socket.on('error', () => remove(connection));
       // Clients have nothing to say; whatever they send is ignored (size-capped by the server).
       socket.send(READY_FRAME, { binary: false });
-      return true;
     },
 
     /** Closes every client with 1001 (going away): they reconnect, to another instance if any. */
