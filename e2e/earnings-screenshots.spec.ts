@@ -32,7 +32,7 @@ function person(displayName: string) {
   return { email, password: 'a-long-demo-password', displayName };
 }
 
-async function patchProfile(request: APIRequestContext, profile: Record<string, string>) {
+async function patchProfile(request: APIRequestContext, profile: Record<string, string | boolean>) {
   const headers = await csrfHeader(request);
   await ok(await request.patch('/api/v1/me', { headers, data: profile }), 200);
 }
@@ -85,6 +85,7 @@ test('earnings, notifications and payouts', async ({ page, browser, playwright, 
     bio: 'Image labelling and transcription in Swedish, English and German.',
     country: 'SE',
     timezone: 'Europe/Stockholm',
+    showEarnings: true,
   });
   const birdsDone = await submitWork(sofia, seabirds.id, 7);
   for (const id of birdsDone.slice(0, 6)) await approve(ines, id);

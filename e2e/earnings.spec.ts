@@ -224,7 +224,7 @@ test('the bell counts unread notifications; opening one marks it read', async ({
   await requester.dispose();
 });
 
-test('public profiles show jobs completed and pay, and projects with what each paid', async ({
+test('public profiles show jobs completed, pay once the worker shows it, and projects with what each paid', async ({
   page,
   playwright,
   baseURL,
@@ -236,6 +236,15 @@ test('public profiles show jobs completed and pay, and projects with what each p
   await page.goto(`/u/${user.handle}`);
   await expect(page.getByRole('heading', { name: 'As a worker' })).toBeVisible();
   await expect(stat(page, 'Jobs completed')).toContainText('2');
+  // What a worker earned stays private until they choose to show it.
+  await expect(stat(page, 'Earned')).toHaveCount(0);
+  await page.goto('/settings');
+  await page
+    .getByRole('checkbox', { name: 'Show what I have earned on my public profile' })
+    .check();
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  await expect(page.getByText('Profile saved')).toBeVisible();
+  await page.goto(`/u/${user.handle}`);
   await expect(stat(page, 'Earned')).toContainText('$2.00');
   await expect(page.getByRole('heading', { name: 'As a requester' })).toHaveCount(0);
 

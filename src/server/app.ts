@@ -86,7 +86,7 @@ export type AppDeps = {
   rateLimits?: Partial<RateLimitSettings>;
   /** The live-event bus; by default Redis pub/sub when REDIS_URL is set, else in-process. */
   events?: EventBus;
-  /** WebSocket heartbeat and send-buffer limits (defaults in modules/realtime/live-hub.ts). */
+  /** WebSocket heartbeat, send-buffer and per-user/address caps (caps from config unless given). */
   live?: Partial<LiveHubOptions>;
 };
 
@@ -244,7 +244,11 @@ export async function buildApp(deps: AppDeps) {
     bus: events,
     metrics: liveMetrics,
     log: app.log,
-    options: deps.live,
+    options: {
+      maxPerUser: deps.config.wsMaxPerUser,
+      maxPerAddress: deps.config.wsMaxPerAddress,
+      ...deps.live,
+    },
   });
 
   const services = createServices({

@@ -35,6 +35,8 @@ const envSchema = z.object({
   RATE_LIMIT_WRITE_PER_MINUTE: perMinute.default(300),
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: perMinute.default(300),
   RATE_LIMIT_OAUTH_PER_MINUTE: perMinute.default(120),
+  WS_MAX_PER_USER: z.coerce.number().int().min(1).max(100_000).default(20),
+  WS_MAX_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(50),
 });
 
 export type Config = {
@@ -74,6 +76,10 @@ export type Config = {
     anonymousPerMinute: number;
     oauthPerMinute: number;
   };
+  /** Live-event sockets one user may hold open on one instance. */
+  wsMaxPerUser: number;
+  /** Live-event sockets one client address may hold open on one instance. */
+  wsMaxPerAddress: number;
 };
 
 export class ConfigError extends Error {}
@@ -129,5 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       anonymousPerMinute: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
       oauthPerMinute: e.RATE_LIMIT_OAUTH_PER_MINUTE,
     },
+    wsMaxPerUser: e.WS_MAX_PER_USER,
+    wsMaxPerAddress: e.WS_MAX_PER_ADDRESS,
   };
 }

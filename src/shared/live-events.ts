@@ -91,4 +91,9 @@ export type LiveMessage = z.infer<typeof liveMessageSchema>;
 export const LIVE_CLOSE_CODES = {
   /** The client read too slowly and its send buffer filled up: reconnect and refetch. */
   slowConsumer: 4008,
+  /**
+   * Refused on opening: this account (or this address) already has as many sockets open on this
+   * server as it may. The reason says which; reconnect with backoff once one of them is closed.
+   */
+  tooManyConnections: 4429,
 } as const;

@@ -90,6 +90,25 @@ export async function rejectionStatus(
   throw new Error('the WebSocket upgrade was accepted');
 }
 
+/**
+ * How the server closes a socket it upgrades but does not register (a cap reached): the close
+ * code and reason a browser's `CloseEvent` shows too. Fails if the socket is told `ready`.
+ */
+export function closedOnOpening(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ code: number; reason: string }> {
+  const socket = new WebSocket(url, { headers });
+  return new Promise((resolve, reject) => {
+    socket.once('message', () => reject(new Error('the socket was registered')));
+    socket.once('unexpected-response', (_request, response) =>
+      reject(new LiveRejected(response.statusCode ?? 0)),
+    );
+    socket.once('error', reject);
+    socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() }));
+  });
+}
+
 /** A personal access token of the signed-in client's user. */
 export async function accessToken(client: Client, scopes: Scope[]): Promise<string> {
   const created = await client.post('/api/v1/me/tokens', { name: 'live', scopes });

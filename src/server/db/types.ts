@@ -17,6 +17,8 @@ export interface UsersTable {
   bio: Generated<string>;
   country: string | null;
   timezone: string | null;
+  /** Whether the worker's earnings show on their public record (off unless they chose it). */
+  show_earnings: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }

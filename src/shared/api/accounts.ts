@@ -47,6 +47,8 @@ export const userSchema = z.object({
   bio: z.string(),
   country: z.string().nullable(),
   timezone: z.string().nullable(),
+  /** Whether the public record shows what this user earned as a worker. */
+  showEarnings: z.boolean(),
   createdAt: z.string(),
 });
 export type User = z.infer<typeof userSchema>;
@@ -86,6 +88,7 @@ export const updateMeBodySchema = z.strictObject({
   bio: trimmed(LIMITS.bioMax).optional(),
   country: countrySchema.nullable().optional(),
   timezone: timezoneSchema.nullable().optional(),
+  showEarnings: z.boolean().optional(),
 });
 export type UpdateMeBody = z.infer<typeof updateMeBodySchema>;
 

@@ -12,8 +12,11 @@ export const publicRecordSchema = z.object({
       jobsCompleted: z.number().int(),
       /** Projects with at least one approved assignment. */
       projectsWorkedOn: z.number().int(),
-      /** Approved rewards plus bonuses, all time. */
-      earnedCents: z.number().int(),
+      /**
+       * Approved rewards plus bonuses, all time: only when the worker chose to show it
+       * (`showEarnings` in `PATCH /me`); otherwise the field is absent.
+       */
+      earnedCents: z.number().int().optional(),
     })
     .nullable(),
   requester: z

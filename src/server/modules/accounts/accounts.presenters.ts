@@ -14,6 +14,7 @@ export function presentUser(row: UserRow): User {
     bio: row.bio,
     country: row.country,
     timezone: row.timezone,
+    showEarnings: row.show_earnings,
     createdAt: row.created_at.toISOString(),
   };
 }

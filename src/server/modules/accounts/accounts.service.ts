@@ -148,6 +148,7 @@ export function createAccountsService(deps: {
         bio?: string | undefined;
         country?: string | null | undefined;
         timezone?: string | null | undefined;
+        showEarnings?: boolean | undefined;
       },
     ) {
       try {
@@ -157,6 +158,7 @@ export function createAccountsService(deps: {
           ...(patch.bio !== undefined && { bio: patch.bio }),
           ...(patch.country !== undefined && { country: patch.country }),
           ...(patch.timezone !== undefined && { timezone: patch.timezone }),
+          ...(patch.showEarnings !== undefined && { show_earnings: patch.showEarnings }),
         });
       } catch (error) {
         if (isUniqueViolation(error, 'users_handle_key')) {

@@ -3,9 +3,10 @@ import type { AccountsService } from '../accounts/accounts.service.js';
 import type { ProfilesRepository } from './profiles.repository.js';
 
 /**
- * A user's public track record: jobs completed and pay earned as a worker; projects published
- * and what each paid workers as a requester. Only approved work and published projects count,
- * so nothing a user has not made public (drafts, work under review) shows.
+ * A user's public track record: jobs completed (and pay earned, when the worker chose to show
+ * it) as a worker; projects published and what each paid workers as a requester. Only approved
+ * work and published projects count, so nothing a user has not made public (drafts, work under
+ * review, earnings they keep private) shows.
  */
 export function createProfilesService(deps: {
   profiles: ProfilesRepository;
@@ -20,7 +21,9 @@ export function createProfilesService(deps: {
         user.roles.includes('worker') ? profiles.workerRecord(user.id) : null,
         user.roles.includes('requester') ? profiles.requesterRecord(user.id) : null,
       ]);
-      return { worker, requester };
+      if (!worker || user.show_earnings) return { worker, requester };
+      const { jobsCompleted, projectsWorkedOn } = worker;
+      return { worker: { jobsCompleted, projectsWorkedOn }, requester };
     },
 
     /** A requester's published projects; empty for a user who is not a requester. */

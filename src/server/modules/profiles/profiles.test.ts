@@ -35,13 +35,13 @@ async function history() {
 }
 
 describe('a public track record', () => {
-  it('shows a worker’s approved jobs and pay, and a requester’s projects and what they paid', async () => {
+  it('shows a worker’s approved jobs, and a requester’s projects and what they paid', async () => {
     const { requester, worker } = await history();
 
     const ofWorker = await anonymous.get(`/api/v1/users/${worker.user.handle}/record`);
     expect(ofWorker.statusCode).toBe(200);
     expect(ofWorker.json()).toEqual({
-      worker: { jobsCompleted: 2, projectsWorkedOn: 1, earnedCents: 27 },
+      worker: { jobsCompleted: 2, projectsWorkedOn: 1 },
       requester: null,
     });
 
@@ -51,6 +51,46 @@ describe('a public track record', () => {
       worker: null,
       requester: { projectsPublished: 2, jobsApproved: 2, paidToWorkersCents: 27 },
     });
+  });
+
+  it('keeps what a worker earned private until they choose to show it', async () => {
+    const { requester, worker } = await history();
+    const other = await signUp(app, { roles: ['worker'] });
+    const url = `/api/v1/users/${worker.user.handle}/record`;
+    const earnedAsSeenBy = async (caller: Client) => {
+      const response = await caller.get(url);
+      expect(response.statusCode).toBe(200);
+      return response.json<{ worker: Record<string, number> }>().worker;
+    };
+    const everyone = [anonymous, other.client, requester.client, worker.client];
+
+    expect((await worker.client.get('/api/v1/me')).json().showEarnings).toBe(false);
+    for (const caller of everyone) {
+      expect(await earnedAsSeenBy(caller)).toEqual({ jobsCompleted: 2, projectsWorkedOn: 1 });
+    }
+    // The worker's own earnings page has them whatever the public sees.
+    const own = await worker.client.get('/api/v1/me/earnings');
+    expect(own.statusCode).toBe(200);
+    expect(own.json().approvedCents).toBe(27);
+
+    const bad = await worker.client.patch('/api/v1/me', { showEarnings: 'yes' });
+    expect(bad.statusCode).toBe(400);
+    expect(await earnedAsSeenBy(anonymous)).not.toHaveProperty('earnedCents');
+
+    const shown = await worker.client.patch('/api/v1/me', { showEarnings: true });
+    expect(shown.statusCode).toBe(200);
+    expect(shown.json().showEarnings).toBe(true);
+    for (const caller of everyone) {
+      expect(await earnedAsSeenBy(caller)).toEqual({
+        jobsCompleted: 2,
+        projectsWorkedOn: 1,
+        earnedCents: 27,
+      });
+    }
+
+    await worker.client.patch('/api/v1/me', { showEarnings: false });
+    expect(await earnedAsSeenBy(anonymous)).toEqual({ jobsCompleted: 2, projectsWorkedOn: 1 });
+    expect((await worker.client.get('/api/v1/me/earnings')).json().approvedCents).toBe(27);
   });
 
   it('lists a requester’s published projects newest first with jobs and pay, in pages', async () => {
@@ -90,7 +130,7 @@ describe('a public track record', () => {
     });
     const both = await signUp(app, { roles: ['worker', 'requester'] });
     expect((await both.client.get(`/api/v1/users/${both.user.handle}/record`)).json()).toEqual({
-      worker: { jobsCompleted: 0, projectsWorkedOn: 0, earnedCents: 0 },
+      worker: { jobsCompleted: 0, projectsWorkedOn: 0 },
       requester: { projectsPublished: 0, jobsApproved: 0, paidToWorkersCents: 0 },
     });
   });

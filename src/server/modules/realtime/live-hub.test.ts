@@ -23,7 +23,7 @@ function hubWith(options: Partial<LiveHubOptions>) {
   const metrics = createLiveMetrics();
   const hub = createLiveHub({ bus, metrics, log: silentLog, options });
   onConnection = (socket) =>
-    hub.add(socket, { userId: 'u1', roles: ['worker'], scopes: ['work:read', 'profile'] });
+    hub.add(socket, { userId: 'u1', roles: ['worker'], scopes: ['work:read', 'profile'] }, '::1');
   return { bus, hub, metrics };
 }
 

@@ -15,6 +15,10 @@ export const LIVE_HUB_DEFAULTS = {
   heartbeatMs: 30_000,
   /** Bytes queued for one client beyond which it is disconnected as a slow consumer. */
   maxBufferedBytes: 1024 * 1024,
+  /** Sockets one user may hold open on this instance (`WS_MAX_PER_USER`). */
+  maxPerUser: 20,
+  /** Sockets one client address may hold open on this instance (`WS_MAX_PER_ADDRESS`). */
+  maxPerAddress: 50,
 };
 
 export type LiveHubOptions = typeof LIVE_HUB_DEFAULTS;
@@ -22,6 +26,7 @@ export type LiveHubOptions = typeof LIVE_HUB_DEFAULTS;
 type Connection = {
   socket: WebSocket;
   userId: string;
+  address: string;
   roles: ReadonlySet<Role>;
   scopes: ReadonlySet<Scope>;
   alive: boolean;
@@ -50,6 +55,7 @@ export function createLiveHub(deps: {
   const all = new Set<Connection>();
   const byUser = new Map<string, Set<Connection>>();
   const byRole = new Map<Role, Set<Connection>>();
+  const byAddress = new Map<string, Set<Connection>>();
 
   function index<K>(map: Map<K, Set<Connection>>, key: K, connection: Connection) {
     const set = map.get(key);
@@ -66,8 +72,22 @@ export function createLiveHub(deps: {
   function remove(connection: Connection) {
     if (!all.delete(connection)) return;
     unindex(byUser, connection.userId, connection);
+    unindex(byAddress, connection.address, connection);
     for (const role of connection.roles) unindex(byRole, role, connection);
     metrics.connections.set(all.size);
+  }
+
+  /** Which cap a new socket of this user from this address would pass, if any. */
+  function capReached(userId: string, address: string) {
+    if ((byUser.get(userId)?.size ?? 0) >= options.maxPerUser) {
+      const reason = `too many live connections for this account (${options.maxPerUser})`;
+      return { limit: 'user', reason };
+    }
+    if ((byAddress.get(address)?.size ?? 0) >= options.maxPerAddress) {
+      const reason = `too many live connections from this address (${options.maxPerAddress})`;
+      return { limit: 'address', reason };
+    }
+    return undefined;
   }
 
   function deliver(event: LiveEvent, audience: Audience) {
@@ -108,17 +128,30 @@ export function createLiveHub(deps: {
   heartbeat.unref();
 
   return {
-    /** Registers an open socket; it is told `ready` once events for its user reach it. */
-    add(socket: WebSocket, identity: LiveIdentity) {
+    /**
+     * Registers an open socket; it is told `ready` once events for its user reach it. A socket
+     * past its user's or its address's cap is closed with 4429 instead: one user's, or one
+     * address's, sockets would otherwise hold this process's memory without bound. The caps are
+     * per instance, as sockets live in one process.
+     */
+    add(socket: WebSocket, identity: LiveIdentity, address: string) {
+      const refused = capReached(identity.userId, address);
+      if (refused) {
+        metrics.refused.inc({ limit: refused.limit });
+        socket.close(LIVE_CLOSE_CODES.tooManyConnections, refused.reason);
+        return;
+      }
       const connection: Connection = {
         socket,
         userId: identity.userId,
+        address,
         roles: new Set(identity.roles),
         scopes: new Set(identity.scopes),
         alive: true,
       };
       all.add(connection);
       index(byUser, connection.userId, connection);
+      index(byAddress, address, connection);
       for (const role of connection.roles) index(byRole, role, connection);
       metrics.connections.set(all.size);
       socket.on('pong', () => {

@@ -23,6 +23,12 @@ export function createLiveMetrics() {
       labelNames: ['reason'],
       registers: [],
     }),
+    refused: new Counter({
+      name: 'tessera_live_connections_refused_total',
+      help: 'WebSocket clients closed on opening (4429) because their user or address already held as many sockets on this instance as allowed, by limit: user, address',
+      labelNames: ['limit'],
+      registers: [],
+    }),
     busConnected: new Gauge({
       name: 'tessera_live_bus_connected',
       help: '1 while the Redis fan-out subscriber is connected (always 1 without Redis)',
@@ -37,5 +43,6 @@ export function registerLiveMetrics(registry: Registry, metrics: LiveMetrics) {
   registry.registerMetric(metrics.connections);
   registry.registerMetric(metrics.delivered);
   registry.registerMetric(metrics.dropped);
+  registry.registerMetric(metrics.refused);
   registry.registerMetric(metrics.busConnected);
 }

@@ -80,7 +80,12 @@ export const liveRoutes: FastifyPluginAsyncZod<{
     },
     (socket, request) => {
       const auth = requireUser(request);
-      app.live.add(socket, { userId: auth.user.id, roles: auth.user.roles, scopes: auth.scopes });
+      // Behind the proxies TRUST_PROXY lists, the client's own address (X-Forwarded-For).
+      app.live.add(
+        socket,
+        { userId: auth.user.id, roles: auth.user.roles, scopes: auth.scopes },
+        request.ip,
+      );
     },
   );
 };

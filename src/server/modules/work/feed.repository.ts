@@ -60,8 +60,8 @@ const recentWorkTime = (projectId: RawBuilder<unknown>) => sql`
 export function createFeedRepository(db: Db) {
   return {
     /**
-     * Published, unexpired projects whose requirements the worker meets, of requesters who have
-     * not blocked them, with at least one open task the worker has not had; each with the open
+     * Published, unexpired projects of other users whose requirements the worker meets, of
+     * requesters who have not blocked them, with at least one open task the worker has not had; each with the open
      * tasks left for this worker and the median work time of its latest submissions. `values`
      * are the worker's qualification values by type id. Newest and reward orders walk their
      * indexes (projects_feed_*_idx) and stop at the page, and so does "available" (see below).
@@ -91,6 +91,7 @@ export function createFeedRepository(db: Db) {
       }[args.sort];
       // Who may take work here now, for project `p` with its requester `u`.
       const eligible = sql`p.status = 'published' and p.expires_at > ${args.now}
+        and p.owner_id <> ${args.workerId}
         ${args.onlyProjectId ? sql`and p.id = ${args.onlyProjectId}` : sql``}
         ${
           pattern

@@ -74,7 +74,8 @@ export function createWorkRepository(db: Db) {
      * moment, while concurrent claims never wait for each other. `skipLocked` passes over tasks
      * another claim holds right now; without it the claim waits for them (used when every open
      * task was locked, so no slot is lost to a race). `open` is false when the project no longer
-     * takes work; `assignment` is missing when no slot was free.
+     * takes work, or never from this worker (their own project); `assignment` is missing when no
+     * slot was free.
      */
     async claimNext(args: {
       projectId: string;
@@ -88,6 +89,7 @@ export function createWorkRepository(db: Db) {
         with open_project as materialized (
           select id from projects
           where id = ${args.projectId} and status = 'published' and expires_at > ${args.now}
+            and owner_id <> ${args.workerId}
           for key share
         ), candidate as (
           select t.id from tasks t

@@ -116,6 +116,10 @@ export function createWorkService(deps: {
 
   /** Why a worker may not take work from this project now, or nothing when they may. */
   async function assertEligible(project: WorkProject, workerId: string, trx?: Db) {
+    if (project.owner_id === workerId) {
+      // Working on one's own tasks would inflate one's public record and turn escrow into pay.
+      throw new ForbiddenError('You cannot work on a project you posted.', 'own_project');
+    }
     if (project.blocked) {
       // Looks like any project the worker cannot see.
       throw new NotFoundError('Project');

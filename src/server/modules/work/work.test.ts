@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Client, createTestApp, signUp } from '../../../../test/helpers/app.js';
 import { GOOD_ANSWERS, publishedProject } from '../../../../test/helpers/work.js';
+import { createWorkRepository } from './work.repository.js';
 
 const ctx = await createTestApp();
 const { app } = ctx;
@@ -95,6 +96,56 @@ describe('feed', () => {
     const r = await signUp(app, { roles: ['requester'] });
     expect((await r.client.get('/api/v1/feed')).statusCode).toBe(403);
     expect((await new Client(app).get('/api/v1/feed')).statusCode).toBe(401);
+  });
+});
+
+describe('own projects', () => {
+  it('keeps a worker who is also a requester out of their own projects, and only those', async () => {
+    const marker = `ownwork${Date.now()}`;
+    const both = await signUp(app, { roles: ['worker', 'requester'] });
+    const { projectId: own } = await publishedProject(app, {
+      requester: both,
+      project: { title: `${marker} mine` },
+    });
+    const { projectId: theirs } = await publishedProject(app, {
+      project: { title: `${marker} theirs` },
+    });
+    const listed = async (client: Client, sort: string) =>
+      (await client.get(`/api/v1/feed?q=${marker}&sort=${sort}`))
+        .json<{ items: { projectId: string }[] }>()
+        .items.map((i) => i.projectId);
+    for (const sort of ['newest', 'reward', 'available']) {
+      expect(await listed(both.client, sort)).toEqual([theirs]);
+    }
+
+    const preview = await both.client.get(`/api/v1/feed/${own}`);
+    expect(preview.statusCode).toBe(403);
+    expect(preview.json().error.code).toBe('own_project');
+    const accepted = await accept(both.client, own);
+    expect(accepted.statusCode).toBe(403);
+    expect(accepted.json().error.code).toBe('own_project');
+    expect((await both.client.get('/api/v1/me/assignments')).json().items).toEqual([]);
+
+    // Other users' projects are theirs to work on, and other workers may work on this one.
+    expect((await both.client.get(`/api/v1/feed/${theirs}`)).statusCode).toBe(200);
+    expect((await accept(both.client, theirs)).statusCode).toBe(201);
+    const other = await worker();
+    expect((await listed(other.client, 'newest')).sort()).toEqual([own, theirs].sort());
+    expect((await accept(other.client, own)).statusCode).toBe(201);
+  });
+
+  it('refuses the claim of an own project in the claim statement itself', async () => {
+    const both = await signUp(app, { roles: ['worker', 'requester'] });
+    const { projectId } = await publishedProject(app, { requester: both });
+    const now = ctx.clock.now();
+    const claim = await createWorkRepository(ctx.database.db).claimNext({
+      projectId,
+      workerId: both.user.id,
+      now,
+      deadline: new Date(now.getTime() + 60_000),
+      skipLocked: true,
+    });
+    expect(claim).toEqual({ open: false });
   });
 });
 

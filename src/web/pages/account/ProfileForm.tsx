@@ -1,6 +1,7 @@
 import {
   Anchor,
   Button,
+  Checkbox,
   Group,
   Select,
   SimpleGrid,
@@ -27,6 +28,7 @@ type ProfileValues = {
   bio: string;
   country: string | null;
   timezone: string | null;
+  showEarnings: boolean;
 };
 
 function valuesOf(user: User): ProfileValues {
@@ -36,6 +38,7 @@ function valuesOf(user: User): ProfileValues {
     bio: user.bio,
     country: user.country,
     timezone: user.timezone,
+    showEarnings: user.showEarnings,
   };
 }
 
@@ -126,6 +129,13 @@ export function ProfileForm({ user }: { user: User }) {
             {...form.getInputProps('timezone')}
           />
         </SimpleGrid>
+        {user.roles.includes('worker') && (
+          <Checkbox
+            label="Show what I have earned on my public profile"
+            description="Off by default: only you see your earnings, on your Earnings page."
+            {...form.getInputProps('showEarnings', { type: 'checkbox' })}
+          />
+        )}
         <Group justify="space-between" mt="xs">
           <Anchor component={Link} to={paths.publicProfile(user.handle)} size="sm">
             View your public profile

@@ -29,9 +29,12 @@ function WorkerRecord({ record }: { record: NonNullable<PublicRecord['worker']> 
       <Title order={2} id="worker-record-heading" mb="sm">
         As a worker
       </Title>
-      <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="md">
+      <SimpleGrid cols={{ base: 1, xs: record.earnedCents === undefined ? 2 : 3 }} spacing="md">
         <Figure label="Jobs completed" value={record.jobsCompleted.toLocaleString('en-US')} />
-        <Figure label="Earned" value={formatCents(record.earnedCents)} />
+        {/* Present only when the worker chose to show what they earned. */}
+        {record.earnedCents !== undefined && (
+          <Figure label="Earned" value={formatCents(record.earnedCents)} />
+        )}
         <Figure label="Projects" value={count(record.projectsWorkedOn, 'project', 'projects')} />
       </SimpleGrid>
     </section>

@@ -18,6 +18,12 @@ export function acceptProblem(error: unknown): Problem {
         };
       case 'project_not_available':
         return { title: 'This project is closed', message: error.message };
+      case 'own_project':
+        return {
+          title: 'This is your own project',
+          message:
+            'You posted it, so you cannot take its tasks. The project’s Preview tab shows it as workers see it.',
+        };
       case 'not_qualified':
         return {
           title: 'You are not qualified for this project',

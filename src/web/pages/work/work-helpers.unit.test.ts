@@ -136,6 +136,9 @@ describe('acceptProblem', () => {
     expect(acceptProblem(new ApiError(403, 'not_qualified', 'Not qualified.')).title).toBe(
       'You are not qualified for this project',
     );
+    expect(acceptProblem(new ApiError(403, 'own_project', 'Own project.')).title).toBe(
+      'This is your own project',
+    );
     expect(acceptProblem(new ApiError(404, 'not_found', 'Project not found')).title).toBe(
       'Project not found',
     );
