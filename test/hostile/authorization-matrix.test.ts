@@ -101,6 +101,8 @@ const MATRIX: [Row, Expect][] = [
     all(200),
   ],
   [{ route: 'GET /api/v1/me' }, signedIn(200)],
+  // Anyone may ask who is signed in: a signed-out caller is told nobody (tested in session-probe).
+  [{ route: 'GET /api/v1/auth/session' }, all(200)],
   [{ route: 'PATCH /api/v1/me', body: () => ({ bio: 'Hello' }) }, signedIn(200)],
   [
     {
