@@ -30,6 +30,7 @@ import { oauthProviderRoutes } from './modules/oauth/oauth-provider.routes.js';
 import { oauthRoutes } from './modules/oauth/oauth.routes.js';
 import auth, { type BearerAuthenticator } from './plugins/auth.js';
 import errorHandler, { sendError } from './plugins/error-handler.js';
+import jsonDepth from './plugins/json-depth.js';
 import metrics from './plugins/metrics.js';
 import openApi from './plugins/openapi.js';
 import rateLimits, { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './plugins/rate-limits.js';
@@ -259,6 +260,7 @@ export async function buildApp(deps: AppDeps) {
   const limits = { ...DEFAULT_RATE_LIMITS, ...deps.rateLimits };
 
   await app.register(errorHandler);
+  await app.register(jsonDepth);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
