@@ -28,7 +28,7 @@ describe('canonicalJson', () => {
     for (let i = 0; i < 200_000; i++) deep = i % 2 ? [deep] : { k: deep };
     const text = canonicalJson(deep);
     expect(text.startsWith('[{"k":[{"k":')).toBe(true);
-    expect(text.endsWith('"leaf"}]}]')).toBe(true);
+    expect(text).toContain('[{"k":"leaf"}]');
     expect(sameJson(deep, deep)).toBe(true);
   });
 });
