@@ -17,6 +17,8 @@ import { meRoutes } from './modules/accounts/me.routes.js';
 import { createSessionsRepository } from './modules/accounts/sessions.repository.js';
 import { createTokensRepository } from './modules/accounts/tokens.repository.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { createIdempotencyRepository } from './modules/idempotency/idempotency.repository.js';
+import { createIdempotencyKeys } from './modules/idempotency/idempotency.service.js';
 import { createLedgerRepository } from './modules/ledger/ledger.repository.js';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.js';
 import { createLedgerService } from './modules/ledger/ledger.service.js';
@@ -109,12 +111,14 @@ export function createServices(deps: {
     tokens: createTokensRepository(deps.db),
     clock: deps.clock,
   });
+  const idempotency = createIdempotencyKeys({ keys: createIdempotencyRepository(deps.db) });
   const ledger = createLedgerService({
     db: deps.db,
     ledger: createLedgerRepository(deps.db),
     accounts: accountsRepository,
     feePercent: deps.config.platformFeePercent,
     paymentsSandbox: deps.config.paymentsSandbox,
+    idempotency,
   });
   const qualifications = createQualificationsService({ db: deps.db, clock: deps.clock });
   // Before the services that announce changes (review, ledger sweeps) so they can be given it.
@@ -128,6 +132,7 @@ export function createServices(deps: {
     feePercent: deps.config.platformFeePercent,
     notify,
     events,
+    idempotency,
   });
   const payouts = createPayoutsModule({
     db: deps.db,
@@ -135,6 +140,7 @@ export function createServices(deps: {
     ledger,
     payoutMinimumCents: deps.config.payoutMinimumCents,
     notify,
+    idempotency,
   });
   const projects = createProjectsModule({
     db: deps.db,
@@ -144,6 +150,7 @@ export function createServices(deps: {
     qualifications,
     feePercent: deps.config.platformFeePercent,
     events,
+    idempotency,
   });
   const feed = createFeedService({ feed: createFeedRepository(readDb), clock: deps.clock });
   const work = createWorkService({

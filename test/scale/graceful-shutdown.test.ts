@@ -130,11 +130,11 @@ describe('SIGTERM under load', () => {
     const recorded = new Set(
       (
         await check.db
-          .selectFrom('ledger_transactions')
-          .select('idempotency_key')
-          .where('kind', '=', 'deposit')
+          .selectFrom('idempotency_keys')
+          .select('key')
+          .where('route', '=', 'POST /api/v1/me/deposits')
           .execute()
-      ).map((r) => r.idempotency_key),
+      ).map((r) => r.key),
     );
     const sent = new Set(outcomes.map((o) => o.key));
     const ok = outcomes.filter((o) => o.status === 201);
