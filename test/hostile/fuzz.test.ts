@@ -313,7 +313,7 @@ async function deeplyNestedInput(op: Operation) {
   for (const actor of FUZZERS) {
     for (const id of new Set([own[actor], cast.projectId])) {
       const url = op.path.replace(/\{\w+\}/g, id);
-      for (const payload of deeplyNestedBodies(op.body as never)) {
+      for (const payload of deeplyNestedBodies(op.body)) {
         const request = {
           method: op.method,
           url,

@@ -54,7 +54,7 @@ async function jsonDepthPlugin(app: FastifyInstance) {
       );
       return;
     }
-    parse(request, text, done);
+    void parse(request, text, done);
   });
 }
 

@@ -70,7 +70,9 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`update bonuses t set idempotency_key = ${keyOf(ROUTES.bonus)}`.execute(db);
   await sql`update batches t set idempotency_key = ${keyOf(ROUTES.batch)}`.execute(db);
   await sql`create unique index ledger_transactions_idempotency_key
-    on ledger_transactions (actor_id, idempotency_key) where idempotency_key is not null`.execute(db);
+    on ledger_transactions (actor_id, idempotency_key) where idempotency_key is not null`.execute(
+    db,
+  );
   await sql`create unique index payouts_idempotency_key
     on payouts (worker_id, idempotency_key) where idempotency_key is not null`.execute(db);
   await sql`create unique index bonuses_idempotency_key

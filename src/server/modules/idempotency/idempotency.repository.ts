@@ -26,7 +26,7 @@ export function createIdempotencyRepository(db: Db) {
       return claimed !== undefined;
     },
 
-    async find(trx: Db, scope: IdempotencyScope) {
+    async find(scope: IdempotencyScope, trx: Db = db) {
       const key = where(scope);
       return trx
         .selectFrom('idempotency_keys')

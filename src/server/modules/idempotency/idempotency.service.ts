@@ -46,7 +46,7 @@ export function createIdempotencyKeys(deps: { keys: IdempotencyRepository }) {
         await keys.setResource(trx, scope, steps.resourceOf(value));
         return { value, replayed: false };
       }
-      const earlier = await keys.find(trx, scope);
+      const earlier = await keys.find(scope, trx);
       // A key recorded before request hashes were kept has none, and replays as it used to.
       if (earlier?.request_hash && earlier.request_hash !== hash) {
         throw new ConflictError(

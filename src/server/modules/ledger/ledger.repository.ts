@@ -172,7 +172,7 @@ export function createLedgerRepository(db: Db) {
             actor_id: tx.actorId ?? null,
             provider: tx.provider ?? null,
             external_reference: tx.externalReference ?? null,
-            })),
+          })),
         )
         .execute();
       const entries = txs.flatMap((tx, i) =>

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { pageOf, pageQuerySchema } from '../../../shared/api/common.js';
 import {
   adminPayoutSchema,

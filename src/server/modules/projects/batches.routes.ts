@@ -1,7 +1,6 @@
 import { on } from 'node:events';
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { pageOf } from '../../../shared/api/common.js';
 import {
   batchListQuerySchema,

@@ -244,11 +244,7 @@ export function createWorkService(deps: {
       const row = await requireOwnAssignment(id, workerId);
       const status = effectiveStatus(row);
       if (status !== 'accepted') {
-        if (
-          row.status !== 'accepted' &&
-          row.answers !== null &&
-          sameJson(row.answers, answers)
-        ) {
+        if (row.status !== 'accepted' && row.answers !== null && sameJson(row.answers, answers)) {
           return row;
         }
         if (row.submitted_at) {
