@@ -233,6 +233,17 @@ describe('POST /projects/{id}/batches', () => {
 });
 
 describe('one key on two routes', () => {
+  it('records keys under the route names the migration gave the keys it moved', async () => {
+    const { client, user } = await signUpRequester(app);
+    await client.post('/api/v1/me/deposits', { amountCents: 5 }, { 'idempotency-key': 'named' });
+    const row = await db
+      .selectFrom('idempotency_keys')
+      .select('route')
+      .where('caller_id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    expect(row.route).toBe('POST /api/v1/me/deposits');
+  });
+
   it('is two keys: an admin’s own sandbox deposit does not answer a payment recorded for another', async () => {
     const operator = await admin();
     // An admin who also spends money as a requester, so both deposit routes are theirs.
