@@ -116,7 +116,6 @@ export async function seedExport(db: Db, rows: number) {
       filename: 'bench.csv',
       columns: ['title', 'image_url'],
       row_count: tasks,
-      idempotency_key: null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

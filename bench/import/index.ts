@@ -36,7 +36,6 @@ async function baselineInsert(handle: DatabaseHandle, projectId: string, rows: s
       filename: null,
       columns: ['id', 'title', 'image_url', 'notes'],
       row_count: rows.length,
-      idempotency_key: null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

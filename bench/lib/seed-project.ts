@@ -62,7 +62,7 @@ export async function seedPublishedProject(
       requester.id,
       project.id,
       { kind: 'json', rows },
-      { filename: null, idempotencyKey: null },
+      { filename: null },
     );
   }
   await services.projects.lifecycle.publish(requester.id, project.id);

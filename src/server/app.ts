@@ -19,6 +19,8 @@ import { createSessionsRepository } from './modules/accounts/sessions.repository
 import { createTokensRepository } from './modules/accounts/tokens.repository.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { previewFrameRoutes } from './modules/frames/preview-frame.routes.js';
+import { createIdempotencyRepository } from './modules/idempotency/idempotency.repository.js';
+import { createIdempotencyKeys } from './modules/idempotency/idempotency.service.js';
 import { createLedgerRepository } from './modules/ledger/ledger.repository.js';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.js';
 import { createLedgerService } from './modules/ledger/ledger.service.js';
@@ -32,6 +34,7 @@ import { oauthProviderRoutes } from './modules/oauth/oauth-provider.routes.js';
 import { oauthRoutes } from './modules/oauth/oauth.routes.js';
 import auth, { type BearerAuthenticator } from './plugins/auth.js';
 import errorHandler, { sendError } from './plugins/error-handler.js';
+import jsonDepth from './plugins/json-depth.js';
 import metrics from './plugins/metrics.js';
 import openApi from './plugins/openapi.js';
 import rateLimits, { type RateLimitSettings } from './plugins/rate-limits.js';
@@ -110,12 +113,14 @@ export function createServices(deps: {
     tokens: createTokensRepository(deps.db),
     clock: deps.clock,
   });
+  const idempotency = createIdempotencyKeys({ keys: createIdempotencyRepository(deps.db) });
   const ledger = createLedgerService({
     db: deps.db,
     ledger: createLedgerRepository(deps.db),
     accounts: accountsRepository,
     feePercent: deps.config.platformFeePercent,
     paymentsSandbox: deps.config.paymentsSandbox,
+    idempotency,
   });
   const qualifications = createQualificationsService({ db: deps.db, clock: deps.clock });
   // Before the services that announce changes (review, ledger sweeps) so they can be given it.
@@ -129,6 +134,7 @@ export function createServices(deps: {
     feePercent: deps.config.platformFeePercent,
     notify,
     events,
+    idempotency,
   });
   const payouts = createPayoutsModule({
     db: deps.db,
@@ -136,6 +142,7 @@ export function createServices(deps: {
     ledger,
     payoutMinimumCents: deps.config.payoutMinimumCents,
     notify,
+    idempotency,
   });
   const projects = createProjectsModule({
     db: deps.db,
@@ -145,6 +152,7 @@ export function createServices(deps: {
     qualifications,
     feePercent: deps.config.platformFeePercent,
     events,
+    idempotency,
   });
   const feed = createFeedService({ feed: createFeedRepository(readDb), clock: deps.clock });
   const work = createWorkService({
@@ -275,6 +283,7 @@ export async function buildApp(deps: AppDeps) {
   };
 
   await app.register(errorHandler);
+  await app.register(jsonDepth);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -12,4 +12,6 @@ export const LIMITS = {
   pageSizeDefault: 20,
   pageSizeMax: 100,
   jsonBodyBytes: 1_048_576,
+  /** Arrays and objects inside one another in a JSON body; no form of the API needs a tenth of it. */
+  jsonDepthMax: 32,
 } as const;

@@ -79,7 +79,7 @@ export async function seedMarketplace(
       requester.id,
       project.id,
       { kind: 'json', rows },
-      { filename: null, idempotencyKey: null },
+      { filename: null },
     );
     await services.projects.lifecycle.publish(requester.id, project.id);
     projects.push({ id: project.id, requesterToken: requester.token });
@@ -292,13 +292,15 @@ export async function acknowledgedViolations(db: Db, acked: Acknowledged) {
   ) => {
     const counts = new Map<string, number>();
     if (!keys.size) return counts;
+    // Keys are kept apart from what they made: count the keys whose resource is in `table`.
     const rows = await db
-      .selectFrom(table)
-      .select(['idempotency_key', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('idempotency_key', 'in', [...keys])
-      .groupBy('idempotency_key')
+      .selectFrom('idempotency_keys')
+      .select(['key', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('key', 'in', [...keys])
+      .where('resource_id', 'in', (eb) => eb.selectFrom(table).select('id'))
+      .groupBy('key')
       .execute();
-    for (const row of rows) counts.set(row.idempotency_key ?? '', Number(row.n));
+    for (const row of rows) counts.set(row.key, Number(row.n));
     return counts;
   };
   const keyProblems = async (

@@ -2,9 +2,10 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/shared/limits.js';
 import { createTestApp, type Client, type TestContext } from '../helpers/app.js';
+import { GOOD_ANSWERS } from '../helpers/work.js';
 import { createCast, signInAgain, type Actor, type Cast } from './cast.js';
 import {
-  deeplyNested,
+  deeplyNestedBodies,
   fieldValue,
   hostileBody,
   hostileString,
@@ -173,6 +174,8 @@ let cast: Cast;
 let ops: Operation[];
 let pools: Record<(typeof FUZZERS)[number], string[]>;
 let digestOf: () => Promise<Record<string, string>>;
+/** An assignment `otherWorker` already submitted: a deep body to it is a resubmit. */
+let otherSubmittedId: string;
 
 async function send(actor: Actor, request: SentRequest) {
   const client: Client = cast.clientOf(actor).fork();
@@ -201,6 +204,14 @@ beforeAll(async () => {
     cast.userOf('requester').id,
     cast.userOf('requester').handle,
   ];
+  const otherWorker = cast.members.otherWorker.client;
+  otherSubmittedId = (
+    await otherWorker.post(`/api/v1/projects/${cast.otherProjectId}/assignments`)
+  ).json<{ id: string }>().id;
+  const submitted = await otherWorker.post(`/api/v1/assignments/${otherSubmittedId}/submit`, {
+    answers: GOOD_ANSWERS,
+  });
+  if (submitted.statusCode !== 200) throw new Error(`submit failed: ${submitted.body}`);
   const own = [
     cast.otherProjectId,
     cast.otherAssignmentId,
@@ -262,10 +273,9 @@ describe('fuzzing every operation', () => {
 
 /** Bodies no generator makes by chance: very deep, over the size limit, broken. */
 async function extremes(op: Operation) {
+  await deeplyNestedInput(op);
   const url = op.path.replace(/\{\w+\}/g, pools.otherRequester[0]!);
   const bodies: [string, string][] = [
-    ['application/json', deeplyNested(10_000)],
-    ['application/json', deeplyNested(10_000, 'object')],
     ['application/json', JSON.stringify({ big: 'x'.repeat(LIMITS.jsonBodyBytes) })],
     ['application/json', '{"a": 1,,}'],
     ['application/json', '\u0000'],
@@ -284,6 +294,37 @@ async function extremes(op: Operation) {
       // Batch uploads take bigger bodies (a CSV of many rows); every other route stops at the limit.
       if (overLimit && !op.path.endsWith('/batches'))
         expect(res.statusCode, `${actor} ${op.method} ${url}: ${res.body}`).toBe(413);
+    }
+  }
+}
+
+/**
+ * JSON nested 10,000 levels deep, as the whole body and in each field of the body, sent by each
+ * fuzzer at an object of their own (so it would reach the handler: a resubmit of their own
+ * assignment, an upload to their own project) and at a victim's: always a 4xx, never a 5xx.
+ */
+async function deeplyNestedInput(op: Operation) {
+  const own: Record<(typeof FUZZERS)[number], string> = {
+    anonymous: cast.projectId,
+    otherWorker: otherSubmittedId,
+    otherRequester: cast.otherProjectId,
+    admin: pools.admin[0]!,
+  };
+  for (const actor of FUZZERS) {
+    for (const id of new Set([own[actor], cast.projectId])) {
+      const url = op.path.replace(/\{\w+\}/g, id);
+      for (const payload of deeplyNestedBodies(op.body)) {
+        const request = {
+          method: op.method,
+          url,
+          headers: { 'content-type': 'application/json' },
+          payload,
+        };
+        const res = await send(actor, request);
+        const label = `${actor} ${op.method} ${url} (${payload.slice(0, 40)}…)`;
+        expectNoLeak(res, request, label);
+        expect(res.statusCode, `${label}: ${res.body.slice(0, 300)}`).toBeGreaterThanOrEqual(400);
+      }
     }
   }
 }

@@ -14,6 +14,20 @@ export function deeplyNested(depth: number, kind: 'array' | 'object' = 'array'):
     : '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
 }
 
+/**
+ * JSON bodies nested `depth` levels deep for an operation: the whole body as deep arrays and as
+ * deep objects, then each field its schema names holding one or the other, so the depth reaches
+ * the code that reads that field (answers compared on a resubmit, a template, a row of data).
+ */
+export function deeplyNestedBodies(schema: Schema | undefined, depth = 10_000): string[] {
+  const deep = [deeplyNested(depth), deeplyNested(depth, 'object')];
+  const fields = Object.keys(schema?.properties ?? {});
+  return [
+    ...deep,
+    ...fields.flatMap((field) => deep.map((d) => `{${JSON.stringify(field)}:${d}}`)),
+  ];
+}
+
 const NASTY_STRINGS = [
   '',
   ' ',

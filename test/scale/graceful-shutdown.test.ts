@@ -130,11 +130,11 @@ describe('SIGTERM under load', () => {
     const recorded = new Set(
       (
         await check.db
-          .selectFrom('ledger_transactions')
-          .select('idempotency_key')
-          .where('kind', '=', 'deposit')
+          .selectFrom('idempotency_keys')
+          .select('key')
+          .where('route', '=', 'POST /api/v1/me/deposits')
           .execute()
-      ).map((r) => r.idempotency_key),
+      ).map((r) => r.key),
     );
     const sent = new Set(outcomes.map((o) => o.key));
     const ok = outcomes.filter((o) => o.status === 201);
@@ -142,7 +142,7 @@ describe('SIGTERM under load', () => {
     // Acknowledged → in the database; refused with 503 → never reached a handler.
     expect(ok.filter((o) => !recorded.has(o.key))).toEqual([]);
     expect(outcomes.filter((o) => o.status === 503 && recorded.has(o.key))).toEqual([]);
-    expect([...recorded].filter((key) => !sent.has(key as string))).toEqual([]);
+    expect([...recorded].filter((key) => !sent.has(key))).toEqual([]);
     // Whatever was cut mid-way was applied whole or not at all.
     expect(await expectLedgerConsistent(check.db)).toEqual({
       unbalanced: [],

@@ -53,7 +53,7 @@ export async function seedMarketplace(url: string, options: { dueSubmissions: nu
         requester.id,
         project.id,
         { kind: 'json', rows },
-        { filename: null, idempotencyKey: null },
+        { filename: null },
       );
       await services.projects.lifecycle.publish(requester.id, project.id);
       return project.id;

@@ -65,7 +65,6 @@ export interface LedgerTransactionsTable {
   actor_id: string | null;
   provider: string | null;
   external_reference: string | null;
-  idempotency_key: string | null;
   created_at: CreatedAt;
 }
 
@@ -171,7 +170,6 @@ export interface BatchesTable {
   columns: string[];
   status: Generated<'active'>;
   escrow_cents: Generated<number>;
-  idempotency_key: string | null;
   created_at: CreatedAt;
 }
 
@@ -249,7 +247,6 @@ export interface BonusesTable {
   amount_cents: number;
   fee_cents: number;
   reason: string;
-  idempotency_key: string | null;
   ledger_transaction_id: string | null;
   created_at: Date;
 }
@@ -267,9 +264,19 @@ export interface PayoutsTable {
   reference: string | null;
   cancel_reason: string | null;
   decided_by: string | null;
-  idempotency_key: string | null;
   request_transaction_id: string;
   reversal_transaction_id: string | null;
+}
+
+/** An Idempotency-Key of one caller on one route, the hash of its request and what it made. */
+export interface IdempotencyKeysTable {
+  caller_id: string;
+  route: string;
+  key: string;
+  /** SHA-256 of the request's canonical JSON; null for keys recorded before hashes were kept. */
+  request_hash: string | null;
+  resource_id: string | null;
+  created_at: CreatedAt;
 }
 
 export interface Database {
@@ -292,6 +299,7 @@ export interface Database {
   bonuses: BonusesTable;
   payouts: PayoutsTable;
   notifications: NotificationsTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

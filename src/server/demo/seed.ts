@@ -47,7 +47,7 @@ export async function seedDemo(services: Services) {
       requester.id,
       project.id,
       { kind: 'json', rows },
-      { filename: 'demo.json', idempotencyKey: null },
+      { filename: 'demo.json' },
     );
     await projects.lifecycle.publish(requester.id, project.id);
   }

@@ -15,7 +15,6 @@ export type NewLedgerTransaction = {
   actorId?: string | null;
   provider?: string | null;
   externalReference?: string | null;
-  idempotencyKey?: string | null;
   entries: PostedEntry[];
 };
 
@@ -103,15 +102,6 @@ export function createLedgerRepository(db: Db) {
       return new Map(rows.map((r) => [r.id, Number(r.balance_cents)]));
     },
 
-    async findByIdempotencyKey(trx: Db, actorId: string, key: string) {
-      return trx
-        .selectFrom('ledger_transactions')
-        .selectAll()
-        .where('actor_id', '=', actorId)
-        .where('idempotency_key', '=', key)
-        .executeTakeFirst();
-    },
-
     /** Appends a balanced transaction and moves the cached balances of user-owned accounts. */
     async post(trx: Db, tx: NewLedgerTransaction): Promise<string> {
       const sum = tx.entries.reduce((total, e) => total + e.amountCents, 0);
@@ -128,7 +118,6 @@ export function createLedgerRepository(db: Db) {
           actor_id: tx.actorId ?? null,
           provider: tx.provider ?? null,
           external_reference: tx.externalReference ?? null,
-          idempotency_key: tx.idempotencyKey ?? null,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -183,7 +172,6 @@ export function createLedgerRepository(db: Db) {
             actor_id: tx.actorId ?? null,
             provider: tx.provider ?? null,
             external_reference: tx.externalReference ?? null,
-            idempotency_key: tx.idempotencyKey ?? null,
           })),
         )
         .execute();

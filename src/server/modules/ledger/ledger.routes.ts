@@ -1,20 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { pageOf } from '../../../shared/api/common.js';
 import {
   balanceSchema,
   depositBodySchema,
   depositResultSchema,
-  idempotencyKeySchema,
   ledgerEntrySchema,
   ledgerQuerySchema,
   manualDepositBodySchema,
   type LedgerEntry,
 } from '../../../shared/api/money.js';
 import { requireUser } from '../../plugins/auth.js';
+import { idempotencyHeaders, idempotencyScopeOf } from '../idempotency/idempotency.http.js';
 import type { LedgerService } from './ledger.service.js';
-
-const idempotencyHeaders = z.object({ 'idempotency-key': idempotencyKeySchema.optional() });
 
 export const ledgerRoutes: FastifyPluginAsyncZod<{ ledger: LedgerService }> = async (
   app,
@@ -59,7 +56,7 @@ export const ledgerRoutes: FastifyPluginAsyncZod<{ ledger: LedgerService }> = as
         actorId: user.id,
         amountCents: request.body.amountCents,
         provider: 'sandbox',
-        idempotencyKey: request.headers['idempotency-key'],
+        idempotency: idempotencyScopeOf(request),
       });
       return reply
         .status(result.replayed ? 200 : 201)
@@ -116,7 +113,7 @@ export const ledgerRoutes: FastifyPluginAsyncZod<{ ledger: LedgerService }> = as
         amountCents: request.body.amountCents,
         provider: 'manual',
         externalReference: request.body.reference,
-        idempotencyKey: request.headers['idempotency-key'],
+        idempotency: idempotencyScopeOf(request),
       });
       return reply
         .status(result.replayed ? 200 : 201)

@@ -2,6 +2,7 @@ import { platformFeeCents } from '../../../shared/money.js';
 import type { Db } from '../../db/database.js';
 import type { LedgerAccountKind } from '../../db/types.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
+import type { IdempotencyKeys, IdempotencyScope } from '../idempotency/idempotency.service.js';
 import { accountKey, type LedgerRepository } from './ledger.repository.js';
 
 /**
@@ -23,16 +24,13 @@ export type AssignmentPayment = {
 /** Where money comes from: test credit, or an offline payment an admin records. */
 export type DepositProvider = 'sandbox' | 'manual';
 
-export function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string }).code === '23505';
-}
-
 export function createLedgerService(deps: {
   db: Db;
   ledger: LedgerRepository;
   accounts: { findUserById(id: string): Promise<{ id: string; roles: string[] } | undefined> };
   feePercent: number;
   paymentsSandbox: boolean;
+  idempotency: IdempotencyKeys;
 }) {
   const { db, ledger } = deps;
 
@@ -48,8 +46,9 @@ export function createLedgerService(deps: {
     balance,
 
     /**
-     * Money entering the platform: external → requester available. With an idempotency key a
-     * retried request returns the first deposit instead of paying twice.
+     * Money entering the platform: external → requester available. With an Idempotency-Key a
+     * retried request returns the first deposit instead of paying twice; the key with another
+     * amount, user or reference is refused.
      */
     async deposit(input: {
       userId: string;
@@ -57,7 +56,7 @@ export function createLedgerService(deps: {
       provider: DepositProvider;
       actorId: string;
       externalReference?: string | undefined;
-      idempotencyKey?: string | undefined;
+      idempotency?: IdempotencyScope | undefined;
     }) {
       if (input.provider === 'sandbox' && !deps.paymentsSandbox) {
         throw new ForbiddenError(
@@ -70,45 +69,42 @@ export function createLedgerService(deps: {
       if (!user.roles.includes('requester')) {
         throw new ConflictError('not_a_requester', 'Only requester accounts hold funds to spend.');
       }
-      const run = () =>
-        db.transaction().execute(async (trx) => {
-          if (input.idempotencyKey) {
-            const previous = await ledger.findByIdempotencyKey(
-              trx,
-              input.actorId,
-              input.idempotencyKey,
-            );
-            if (previous) return { transactionId: previous.id, replayed: true };
-          }
-          const external = await ledger.accountId(trx, null, 'external');
-          const available = await ledger.accountId(trx, input.userId, 'requester_available');
-          await ledger.lockBalances(trx, [available]);
-          const transactionId = await ledger.post(trx, {
-            kind: 'deposit',
-            memo:
-              input.provider === 'sandbox'
-                ? 'Sandbox test credit'
-                : 'Payment recorded by an administrator',
-            provider: input.provider,
-            actorId: input.actorId,
-            externalReference: input.externalReference ?? null,
-            idempotencyKey: input.idempotencyKey ?? null,
-            entries: [
-              { accountId: external, amountCents: -input.amountCents },
-              { accountId: available, amountCents: input.amountCents },
-            ],
-          });
-          return { transactionId, replayed: false };
-        });
-      let result: { transactionId: string; replayed: boolean };
-      try {
-        result = await run();
-      } catch (error) {
-        // Two concurrent retries with one key: the loser finds the winner's deposit.
-        if (input.idempotencyKey && isUniqueViolation(error)) result = await run();
-        else throw error;
-      }
-      return { ...result, balance: await balance(input.userId) };
+      const request = {
+        userId: input.userId,
+        amountCents: input.amountCents,
+        provider: input.provider,
+        externalReference: input.externalReference ?? null,
+      };
+      const result = await db.transaction().execute((trx) =>
+        deps.idempotency.once(trx, input.idempotency, request, {
+          effect: async () => {
+            const external = await ledger.accountId(trx, null, 'external');
+            const available = await ledger.accountId(trx, input.userId, 'requester_available');
+            await ledger.lockBalances(trx, [available]);
+            return ledger.post(trx, {
+              kind: 'deposit',
+              memo:
+                input.provider === 'sandbox'
+                  ? 'Sandbox test credit'
+                  : 'Payment recorded by an administrator',
+              provider: input.provider,
+              actorId: input.actorId,
+              externalReference: input.externalReference ?? null,
+              entries: [
+                { accountId: external, amountCents: -input.amountCents },
+                { accountId: available, amountCents: input.amountCents },
+              ],
+            });
+          },
+          resourceOf: (transactionId) => transactionId,
+          replay: async (transactionId) => transactionId,
+        }),
+      );
+      return {
+        transactionId: result.value,
+        replayed: result.replayed,
+        balance: await balance(input.userId),
+      };
     },
 
     /** available → escrow for a project, inside the caller's transaction; all or nothing. */
@@ -301,12 +297,6 @@ export function createLedgerService(deps: {
         ],
       });
       return { transactionId, feeCents };
-    },
-
-    /** Holds a worker's earnings account until the caller's transaction ends. */
-    async lockEarnings(trx: Db, workerId: string): Promise<number> {
-      const earnings = await ledger.accountId(trx, workerId, 'worker_earnings');
-      return (await ledger.lockBalances(trx, [earnings])).get(earnings) ?? 0;
     },
 
     /** A worker's earnings leave the platform (worker earnings → external). */

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
+import type { IdempotencyKeys } from '../idempotency/idempotency.service.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import type { Notify } from '../review/notices.js';
 import { createEarningsRepository } from './earnings.repository.js';
@@ -14,6 +15,7 @@ export function createPayoutsModule(deps: {
   ledger: LedgerService;
   payoutMinimumCents: number;
   notify?: Notify | undefined;
+  idempotency: IdempotencyKeys;
 }) {
   const { db, clock, ledger } = deps;
   return {
@@ -24,6 +26,7 @@ export function createPayoutsModule(deps: {
       clock,
       minimumCents: deps.payoutMinimumCents,
       notify: deps.notify,
+      idempotency: deps.idempotency,
     }),
     earnings: createEarningsService({
       earnings: createEarningsRepository(db),

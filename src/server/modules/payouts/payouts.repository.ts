@@ -13,7 +13,6 @@ export function createPayoutsRepository(db: Db) {
         workerId: string;
         amountCents: number;
         requestedAt: Date;
-        idempotencyKey: string | null;
         requestTransactionId: string;
       },
     ): Promise<PayoutRow> {
@@ -23,20 +22,10 @@ export function createPayoutsRepository(db: Db) {
           worker_id: values.workerId,
           amount_cents: values.amountCents,
           requested_at: values.requestedAt,
-          idempotency_key: values.idempotencyKey,
           request_transaction_id: values.requestTransactionId,
         })
         .returningAll()
         .executeTakeFirstOrThrow();
-    },
-
-    async findByKey(workerId: string, key: string, trx: Db = db) {
-      return trx
-        .selectFrom('payouts')
-        .selectAll()
-        .where('worker_id', '=', workerId)
-        .where('idempotency_key', '=', key)
-        .executeTakeFirst();
     },
 
     async find(id: string, trx: Db = db) {

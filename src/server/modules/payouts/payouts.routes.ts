@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { pageOf, pageQuerySchema } from '../../../shared/api/common.js';
 import {
   adminPayoutSchema,
@@ -16,15 +15,14 @@ import {
   spendingSchema,
   type Payout,
 } from '../../../shared/api/earnings.js';
-import { idempotencyKeySchema } from '../../../shared/api/money.js';
 import { requireUser } from '../../plugins/auth.js';
+import { idempotencyHeaders, idempotencyScopeOf } from '../idempotency/idempotency.http.js';
 import { presentBonus } from '../review/review.presenters.js';
 import type { ProjectEarningsRow } from './earnings.repository.js';
 import type { EarningsService } from './earnings.service.js';
 import type { AdminPayoutRow, PayoutRow } from './payouts.repository.js';
 import type { PayoutsService } from './payouts.service.js';
 
-const idempotencyHeaders = z.object({ 'idempotency-key': idempotencyKeySchema.optional() });
 const workerRead = { auth: { scope: 'money:read', roles: ['worker'] } } as const;
 const workerWrite = { auth: { scope: 'money:write', roles: ['worker'] } } as const;
 const adminRead = { auth: { scope: 'money:read', roles: ['admin'] } } as const;
@@ -158,7 +156,7 @@ export const payoutsRoutes: FastifyPluginAsyncZod<{
       const result = await payouts.request(
         requireUser(request).user.id,
         request.body?.amountCents,
-        request.headers['idempotency-key'],
+        idempotencyScopeOf(request),
       );
       return reply.status(result.replayed ? 200 : 201).send(presentPayout(result.payout));
     },

@@ -4,7 +4,8 @@ import { decodeCursor, encodeCursor } from '../../db/pagination.js';
 import type { PayoutStatus } from '../../db/types.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
-import { isUniqueViolation, type LedgerService } from '../ledger/ledger.service.js';
+import type { IdempotencyKeys, IdempotencyScope } from '../idempotency/idempotency.service.js';
+import type { LedgerService } from '../ledger/ledger.service.js';
 import { announce, links, type Notify } from '../review/notices.js';
 import type { PayoutRow, PayoutsRepository } from './payouts.repository.js';
 
@@ -31,10 +32,11 @@ function beforeOf(cursor: string | undefined) {
 export function createPayoutsService(deps: {
   db: Db;
   payouts: PayoutsRepository;
-  ledger: Pick<LedgerService, 'lockEarnings' | 'payout' | 'reversePayout'>;
+  ledger: Pick<LedgerService, 'payout' | 'reversePayout'>;
   clock: Clock;
   minimumCents: number;
   notify?: Notify | undefined;
+  idempotency: IdempotencyKeys;
 }) {
   const { db, payouts, ledger, clock } = deps;
 
@@ -47,41 +49,41 @@ export function createPayoutsService(deps: {
   return {
     minimumCents: deps.minimumCents,
 
-    /** All available earnings unless an amount is given; an Idempotency-Key makes retries safe. */
+    /**
+     * All available earnings unless an amount is given. An Idempotency-Key makes retries safe;
+     * the key with another amount is refused.
+     */
     async request(
       workerId: string,
       amountCents: number | undefined,
-      idempotencyKey: string | undefined,
+      idempotency: IdempotencyScope | undefined,
     ): Promise<{ payout: PayoutRow; replayed: boolean }> {
-      const run = () =>
-        db.transaction().execute(async (trx) => {
-          // Locked first, so a concurrent retry with the same key waits and then finds the payout.
-          await ledger.lockEarnings(trx, workerId);
-          if (idempotencyKey) {
-            const previous = await payouts.findByKey(workerId, idempotencyKey, trx);
-            if (previous) return { payout: previous, replayed: true };
-          }
-          const moved = await ledger.payout(trx, {
-            workerId,
-            amountCents: amountCents ?? 'all',
-            minimumCents: deps.minimumCents,
-            memo: 'Payout requested',
-          });
-          const payout = await payouts.insert(trx, {
-            workerId,
-            amountCents: moved.amountCents,
-            requestedAt: clock.now(),
-            idempotencyKey: idempotencyKey ?? null,
-            requestTransactionId: moved.transactionId,
-          });
-          return { payout, replayed: false };
-        });
-      try {
-        return await run();
-      } catch (error) {
-        if (idempotencyKey && isUniqueViolation(error)) return run();
-        throw error;
-      }
+      const { value, replayed } = await db.transaction().execute((trx) =>
+        deps.idempotency.once(
+          trx,
+          idempotency,
+          { amountCents: amountCents ?? null },
+          {
+            effect: async () => {
+              const moved = await ledger.payout(trx, {
+                workerId,
+                amountCents: amountCents ?? 'all',
+                minimumCents: deps.minimumCents,
+                memo: 'Payout requested',
+              });
+              return payouts.insert(trx, {
+                workerId,
+                amountCents: moved.amountCents,
+                requestedAt: clock.now(),
+                requestTransactionId: moved.transactionId,
+              });
+            },
+            resourceOf: (payout) => payout.id,
+            replay: (payoutId) => payouts.find(payoutId, trx),
+          },
+        ),
+      );
+      return { payout: value, replayed };
     },
 
     async listMine(workerId: string, query: { limit: number; cursor?: string | undefined }) {

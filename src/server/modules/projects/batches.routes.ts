@@ -1,9 +1,7 @@
 import { on } from 'node:events';
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { pageOf } from '../../../shared/api/common.js';
-import { idempotencyKeySchema } from '../../../shared/api/money.js';
 import {
   batchListQuerySchema,
   batchQuerySchema,
@@ -17,6 +15,7 @@ import {
 } from '../../../shared/api/projects.js';
 import { PayloadTooLargeError, ValidationError } from '../../errors.js';
 import { requireUser } from '../../plugins/auth.js';
+import { idempotencyHeaders, idempotencyScopeOf } from '../idempotency/idempotency.http.js';
 import type { BatchesService, BatchInput } from './batches.service.js';
 import { presentBatch, presentTask } from './projects.presenters.js';
 
@@ -87,7 +86,7 @@ export const batchesRoutes: FastifyPluginAsyncZod<{ batches: BatchesService }> =
         description: `Every row becomes a task; all or nothing. Limits: ${PROJECT_LIMITS.batchBytes} bytes, ${PROJECT_LIMITS.batchRows} rows, ${PROJECT_LIMITS.batchColumns} columns. Adding a batch to a published project escrows for it. Send an Idempotency-Key to make retries safe.`,
         params: projectParamsSchema,
         querystring: batchQuerySchema,
-        headers: z.object({ 'idempotency-key': idempotencyKeySchema.optional() }),
+        headers: idempotencyHeaders,
         response: { 201: batchSchema, 200: batchSchema },
       },
     },
@@ -104,7 +103,7 @@ export const batchesRoutes: FastifyPluginAsyncZod<{ batches: BatchesService }> =
           input,
           {
             filename: request.query.filename ?? filename ?? null,
-            idempotencyKey: request.headers['idempotency-key'] ?? null,
+            idempotency: idempotencyScopeOf(request),
           },
         );
         return await reply.status(replayed ? 200 : 201).send(presentBatch(batch));

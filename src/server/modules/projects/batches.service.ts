@@ -2,8 +2,10 @@ import type { z } from 'zod';
 import type { jsonRowSchema } from '../../../shared/api/projects.js';
 import { PROJECT_LIMITS } from '../../../shared/api/projects.js';
 import { placeholdersOf } from '../../../shared/templates/fill.js';
+import type { Db } from '../../db/database.js';
 import { pageFrom } from '../../db/pagination.js';
 import { PayloadTooLargeError, ValidationError } from '../../errors.js';
+import type { IdempotencyKeys, IdempotencyScope } from '../idempotency/idempotency.service.js';
 import { announceFeedChange } from '../realtime/announce.js';
 import type { LiveEventPublisher } from '../realtime/event-bus.js';
 import { parseCsv, type CsvLimits, type ParsedRows } from './csv-import.js';
@@ -103,102 +105,93 @@ function rowsFromJson(project: ProjectRow, input: readonly JsonRow[]): ParsedRow
   return { columns, rows };
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string }).code === '23505';
-}
-
 export function createBatchesService(deps: {
   projects: ProjectsRepository;
   tasks: TasksRepository;
   ledger: Pick<ProjectLedger, 'escrowForProject'>;
   feePercent: number;
   events: LiveEventPublisher;
+  idempotency: IdempotencyKeys;
 }) {
   const { projects, tasks, ledger, feePercent } = deps;
 
   async function importRows(
+    trx: Db,
     ownerId: string,
     projectId: string,
     parsed: ParsedRows,
-    meta: { filename: string | null; idempotencyKey: string | null },
+    filename: string | null,
   ): Promise<BatchRow> {
-    return projects.transaction(async (trx) => {
-      // Locked: a publish or an edit of the template cannot slip between the checks and the insert.
-      const project = await requireOwnedProject(projects, projectId, ownerId, trx, { lock: true });
-      assertOpenForData(project);
-      assertCovers(project, parsed.columns);
-      const live = project.status !== 'draft';
-      const escrowCents = live ? parsed.rows.length * escrowPerRowCents(project, feePercent) : 0;
-      if (live) {
-        await ledger.escrowForProject(trx, {
-          requesterId: ownerId,
-          projectId,
-          amountCents: escrowCents,
-          memo: `Batch of ${parsed.rows.length} tasks for "${project.title}"`,
-        });
-      }
-      const batch = await tasks.insertBatch(
-        {
-          projectId,
-          filename: meta.filename,
-          columns: parsed.columns,
-          rowCount: parsed.rows.length,
-          escrowCents,
-          idempotencyKey: meta.idempotencyKey,
-        },
-        trx,
-      );
-      await tasks.insertTasks(
-        {
-          projectId,
-          batchId: batch.id,
-          columns: parsed.columns,
-          rows: parsed.rows,
-          rewardCents: project.reward_cents,
-          assignmentsPerTask: project.assignments_per_task,
-        },
-        trx,
-      );
-      await projects.addTaskCount(projectId, parsed.rows.length, trx);
-      return batch;
-    });
+    // Locked: a publish or an edit of the template cannot slip between the checks and the insert.
+    const project = await requireOwnedProject(projects, projectId, ownerId, trx, { lock: true });
+    assertOpenForData(project);
+    assertCovers(project, parsed.columns);
+    const live = project.status !== 'draft';
+    const escrowCents = live ? parsed.rows.length * escrowPerRowCents(project, feePercent) : 0;
+    if (live) {
+      await ledger.escrowForProject(trx, {
+        requesterId: ownerId,
+        projectId,
+        amountCents: escrowCents,
+        memo: `Batch of ${parsed.rows.length} tasks for "${project.title}"`,
+      });
+    }
+    const batch = await tasks.insertBatch(
+      {
+        projectId,
+        filename,
+        columns: parsed.columns,
+        rowCount: parsed.rows.length,
+        escrowCents,
+      },
+      trx,
+    );
+    await tasks.insertTasks(
+      {
+        projectId,
+        batchId: batch.id,
+        columns: parsed.columns,
+        rows: parsed.rows,
+        rewardCents: project.reward_cents,
+        assignmentsPerTask: project.assignments_per_task,
+      },
+      trx,
+    );
+    await projects.addTaskCount(projectId, parsed.rows.length, trx);
+    return batch;
   }
 
   return {
     /**
-     * Imports an upload all or nothing. With an idempotency key, a retry returns the batch the
-     * first attempt created (`replayed`) instead of importing the rows twice.
+     * Imports an upload all or nothing. With an Idempotency-Key, a retry of the same upload (the
+     * same project, filename and rows) returns the batch the first attempt created (`replayed`)
+     * instead of importing the rows twice; the key with other data is refused.
      */
     async add(
       ownerId: string,
       projectId: string,
       input: BatchInput,
-      meta: { filename: string | null; idempotencyKey: string | null },
+      meta: { filename: string | null; idempotency?: IdempotencyScope | undefined },
     ): Promise<{ batch: BatchRow; replayed: boolean }> {
       const project = await requireOwnedProject(projects, projectId, ownerId);
       assertOpenForData(project);
-      const replay = async () =>
-        meta.idempotencyKey
-          ? tasks.findBatchByIdempotencyKey(projectId, meta.idempotencyKey)
-          : undefined;
-      const previous = await replay();
-      if (previous) return { batch: previous, replayed: true };
-
       const parsed =
         input.kind === 'csv'
           ? await parseCsv(input.source, CSV_LIMITS, (columns) => assertCovers(project, columns))
           : rowsFromJson(project, input.rows);
-      try {
-        const batch = await importRows(ownerId, projectId, parsed, meta);
-        // New tasks in an open project: more work in the marketplace.
-        if (project.status === 'published')
-          announceFeedChange(deps.events, projectId, 'availability');
-        return { batch, replayed: false };
-      } catch (error) {
-        const winner = isUniqueViolation(error) ? await replay() : undefined;
-        if (winner) return { batch: winner, replayed: true };
-        throw error;
+      const upload = { projectId, filename: meta.filename, ...parsed };
+      const { value: batch, replayed } = await projects.transaction((trx) =>
+        deps.idempotency.once(trx, meta.idempotency, upload, {
+          effect: () => importRows(trx, ownerId, projectId, parsed, meta.filename),
+          resourceOf: (imported) => imported.id,
+          replay: (batchId) => tasks.findBatch(batchId, trx),
+        }),
+      );
+      // New tasks in an open project: more work in the marketplace.
+      if (!replayed && project.status === 'published') {
+        announceFeedChange(deps.events, projectId, 'availability');
       }
+      return { batch, replayed };
     },
 
     async list(

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
+import type { IdempotencyKeys } from '../idempotency/idempotency.service.js';
 import type { QualificationsService } from '../qualifications/qualifications.service.js';
 import type { LiveEventPublisher } from '../realtime/event-bus.js';
 import { createBatchesService } from './batches.service.js';
@@ -21,6 +22,7 @@ export function createProjectsModule(deps: {
   qualifications: Pick<QualificationsService, 'assertRequirementsUsable'>;
   feePercent: number;
   events: LiveEventPublisher;
+  idempotency: IdempotencyKeys;
 }) {
   const projects = createProjectsRepository(deps.db, deps.clock);
   const tasks = createTasksRepository(deps.db);
@@ -41,7 +43,14 @@ export function createProjectsModule(deps: {
       clock,
       events,
     }),
-    batches: createBatchesService({ projects, tasks, ledger, feePercent, events }),
+    batches: createBatchesService({
+      projects,
+      tasks,
+      ledger,
+      feePercent,
+      events,
+      idempotency: deps.idempotency,
+    }),
   };
 }
 

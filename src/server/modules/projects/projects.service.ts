@@ -11,6 +11,7 @@ import type { Template } from '../../../shared/templates/model.js';
 import type { Db } from '../../db/database.js';
 import { pageFrom } from '../../db/pagination.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
+import { sameJson } from '../../lib/canonical-json.js';
 import type { Clock } from '../../lib/clock.js';
 import type { QualificationsService } from '../qualifications/qualifications.service.js';
 import type { ProjectRow, ProjectsRepository, ProjectUpdate } from './projects.repository.js';
@@ -44,22 +45,6 @@ export function invalidState(
     `Cannot ${action} a ${project.status} project (only ${allowed.join(' or ')}).`,
     { status: project.status, allowed },
   );
-}
-
-/** JSON equality that ignores key order (jsonb does not keep it). */
-function sameJson(a: unknown, b: unknown): boolean {
-  const canonical = (value: unknown): unknown =>
-    Array.isArray(value)
-      ? value.map(canonical)
-      : value !== null && typeof value === 'object'
-        ? Object.fromEntries(
-            Object.entries(value)
-              .filter(([, v]) => v !== undefined)
-              .sort(([x], [y]) => (x < y ? -1 : 1))
-              .map(([k, v]) => [k, canonical(v)]),
-          )
-        : value;
-  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }
 
 function expiryFrom(iso: string, now: Date): Date {

@@ -48,17 +48,8 @@ function decodeTaskCursor(cursor: string | undefined): number | undefined {
 
 export function createTasksRepository(db: Db) {
   return {
-    async findBatchByIdempotencyKey(
-      projectId: string,
-      key: string,
-      trx: Db = db,
-    ): Promise<BatchRow | undefined> {
-      return trx
-        .selectFrom('batches')
-        .selectAll()
-        .where('project_id', '=', projectId)
-        .where('idempotency_key', '=', key)
-        .executeTakeFirst();
+    async findBatch(id: string, trx: Db = db): Promise<BatchRow | undefined> {
+      return trx.selectFrom('batches').selectAll().where('id', '=', id).executeTakeFirst();
     },
 
     async insertBatch(
@@ -68,7 +59,6 @@ export function createTasksRepository(db: Db) {
         columns: string[];
         rowCount: number;
         escrowCents: number;
-        idempotencyKey: string | null;
       },
       trx: Db = db,
     ): Promise<BatchRow> {
@@ -80,7 +70,6 @@ export function createTasksRepository(db: Db) {
           columns: batch.columns,
           row_count: batch.rowCount,
           escrow_cents: batch.escrowCents,
-          idempotency_key: batch.idempotencyKey,
         })
         .returningAll()
         .executeTakeFirstOrThrow();

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
+import type { IdempotencyKeys } from '../idempotency/idempotency.service.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import type { LiveEventPublisher } from '../realtime/event-bus.js';
 import { createBlocksRepository } from './blocks.repository.js';
@@ -19,12 +20,22 @@ export function createReviewModule(deps: {
   feePercent: number;
   notify?: Notify | undefined;
   events: LiveEventPublisher;
+  idempotency: IdempotencyKeys;
 }) {
   const { db, clock, ledger, feePercent, notify, events } = deps;
   const review = createReviewRepository(db);
   return {
     review: createReviewService({ db, review, ledger, clock, feePercent, notify, events }),
-    bonuses: createBonusesService({ db, review, ledger, clock, feePercent, notify, events }),
+    bonuses: createBonusesService({
+      db,
+      review,
+      ledger,
+      clock,
+      feePercent,
+      notify,
+      events,
+      idempotency: deps.idempotency,
+    }),
     blocks: createBlocksService({ blocks: createBlocksRepository(db), clock }),
     settlement: createSettlementService({
       db,

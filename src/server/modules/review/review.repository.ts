@@ -284,13 +284,8 @@ export function createReviewRepository(db: Db) {
         .execute();
     },
 
-    async findBonusByKey(requesterId: string, key: string, trx: Db = db) {
-      return trx
-        .selectFrom('bonuses')
-        .selectAll()
-        .where('requester_id', '=', requesterId)
-        .where('idempotency_key', '=', key)
-        .executeTakeFirst();
+    async findBonus(id: string, trx: Db = db) {
+      return trx.selectFrom('bonuses').selectAll().where('id', '=', id).executeTakeFirst();
     },
 
     async insertBonus(
@@ -303,7 +298,6 @@ export function createReviewRepository(db: Db) {
         amountCents: number;
         feeCents: number;
         reason: string;
-        idempotencyKey: string | null;
         createdAt: Date;
       },
     ) {
@@ -317,7 +311,6 @@ export function createReviewRepository(db: Db) {
           amount_cents: values.amountCents,
           fee_cents: values.feeCents,
           reason: values.reason,
-          idempotency_key: values.idempotencyKey,
           created_at: values.createdAt,
         })
         .returningAll()

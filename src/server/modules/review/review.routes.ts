@@ -1,7 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { okSchema, pageOf, pageQuerySchema } from '../../../shared/api/common.js';
-import { idempotencyKeySchema } from '../../../shared/api/money.js';
 import { projectParamsSchema } from '../../../shared/api/projects.js';
 import {
   approveBodySchema,
@@ -19,6 +17,7 @@ import {
 } from '../../../shared/api/review.js';
 import { assignmentParamsSchema } from '../../../shared/api/work.js';
 import { requireUser } from '../../plugins/auth.js';
+import { idempotencyHeaders, idempotencyScopeOf } from '../idempotency/idempotency.http.js';
 import type { BlocksService } from './blocks.service.js';
 import type { BonusesService } from './bonuses.service.js';
 import { presentBlock, presentBonus, presentReviewAssignment } from './review.presenters.js';
@@ -26,7 +25,6 @@ import type { ReviewService } from './review.service.js';
 
 const read = { auth: { scope: 'projects:read', roles: ['requester'] } } as const;
 const write = { auth: { scope: 'review:write', roles: ['requester'] } } as const;
-const idempotencyHeaders = z.object({ 'idempotency-key': idempotencyKeySchema.optional() });
 
 export const reviewRoutes: FastifyPluginAsyncZod<{
   review: ReviewService;
@@ -151,7 +149,7 @@ export const reviewRoutes: FastifyPluginAsyncZod<{
       const result = await bonuses.give(
         requireUser(request).user.id,
         { assignmentId: request.params.id, ...request.body },
-        request.headers['idempotency-key'],
+        idempotencyScopeOf(request),
       );
       return reply.status(result.replayed ? 200 : 201).send(presentBonus(result.bonus));
     },

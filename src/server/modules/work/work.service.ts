@@ -11,6 +11,7 @@ import type { Db } from '../../db/database.js';
 import { decodeCursor, encodeCursor } from '../../db/pagination.js';
 import type { AssignmentStatus } from '../../db/types.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
+import { sameJson } from '../../lib/canonical-json.js';
 import type { Clock } from '../../lib/clock.js';
 import type { QualificationsService } from '../qualifications/qualifications.service.js';
 import { requirementTypeIds, unmetRequirements } from '../qualifications/requirements.js';
@@ -47,22 +48,6 @@ export function filledTemplate(
   return template.kind === 'form'
     ? fillFormTemplate(template, data)
     : { kind: 'html', html: fillHtmlTemplate(template.html, data), frameUrl };
-}
-
-function sameAnswers(a: unknown, b: unknown): boolean {
-  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
-}
-
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>)
-        .sort(([x], [y]) => x.localeCompare(y))
-        .map(([k, v]) => [k, canonical(v)]),
-    );
-  }
-  return value;
 }
 
 /** HTML templates post whatever their form holds: strings (or lists of them) keyed by field. */
@@ -263,11 +248,7 @@ export function createWorkService(deps: {
       const row = await requireOwnAssignment(id, workerId);
       const status = effectiveStatus(row);
       if (status !== 'accepted') {
-        if (
-          row.status !== 'accepted' &&
-          row.answers !== null &&
-          sameAnswers(row.answers, answers)
-        ) {
+        if (row.status !== 'accepted' && row.answers !== null && sameJson(row.answers, answers)) {
           return row;
         }
         if (row.submitted_at) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LIMITS } from '../../../shared/limits.js';
 import { Client, createTestApp, signUp } from '../../../../test/helpers/app.js';
 import { GOOD_ANSWERS, publishedProject } from '../../../../test/helpers/work.js';
 import { createWorkRepository } from './work.repository.js';
@@ -185,6 +186,36 @@ describe('accept, submit, return', () => {
     });
     expect(other.statusCode).toBe(409);
     expect(other.json().error.code).toBe('already_submitted');
+  });
+
+  it('refuses answers nested past the depth limit on submit and resubmit, storing nothing', async () => {
+    const { projectId } = await publishedProject(app);
+    const w = await worker();
+    const deep = '['.repeat(10_000) + ']'.repeat(10_000);
+    const submitDeep = (id: string) =>
+      w.client.request(
+        'POST',
+        `/api/v1/assignments/${id}/submit`,
+        `{"answers":{"animal":"yes","note":${deep}}}`,
+        { 'content-type': 'application/json' },
+      );
+    const expectDepthRefusal = (res: Awaited<ReturnType<typeof submitDeep>>) => {
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().error.code).toBe('invalid_input');
+      expect(res.json().error.message).toContain(`${LIMITS.jsonDepthMax} levels`);
+    };
+
+    const open = (await accept(w.client, projectId)).json();
+    expectDepthRefusal(await submitDeep(open.id));
+    const untouched = (await w.client.get(`/api/v1/assignments/${open.id}`)).json();
+    expect(untouched.status).toBe('accepted');
+    expect(untouched.answers ?? null).toBeNull();
+
+    const done = (await accept(w.client, projectId)).json();
+    await w.client.post(`/api/v1/assignments/${done.id}/submit`, { answers: GOOD_ANSWERS });
+    expectDepthRefusal(await submitDeep(done.id));
+    const kept = (await w.client.get(`/api/v1/assignments/${done.id}`)).json();
+    expect(kept).toMatchObject({ status: 'submitted', answers: GOOD_ANSWERS });
   });
 
   it('rejects answers that do not match the template, naming the item, and keeps the assignment open', async () => {
