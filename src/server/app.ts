@@ -142,6 +142,10 @@ export function createServices(deps: {
     settlement: review.settlement,
     qualifications,
     feePercent: deps.config.platformFeePercent,
+    uploadLimits: {
+      concurrentPerRequester: deps.config.batchUploadsPerRequester,
+      draftTasksPerRequester: deps.config.draftTasksPerRequester,
+    },
     events,
   });
   const feed = createFeedService({ feed: createFeedRepository(readDb), clock: deps.clock });

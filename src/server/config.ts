@@ -26,6 +26,8 @@ const envSchema = z.object({
   TRUST_PROXY: z.string().min(1).default('loopback'),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  BATCH_UPLOADS_PER_REQUESTER: z.coerce.number().int().min(1).max(100).default(2),
+  DRAFT_TASKS_PER_REQUESTER: z.coerce.number().int().min(1).max(100_000_000).default(200_000),
 });
 
 export type Config = {
@@ -55,6 +57,10 @@ export type Config = {
   requestTimeoutMs: number;
   /** How long a stopping server lets in-flight requests finish before it cuts their connections. */
   shutdownTimeoutMs: number;
+  /** How many batch uploads one requester may have running at once, over all server instances. */
+  batchUploadsPerRequester: number;
+  /** The most tasks a requester may hold in unpublished (draft) projects, which cost nothing. */
+  draftTasksPerRequester: number;
 };
 
 export class ConfigError extends Error {}
@@ -93,5 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    batchUploadsPerRequester: e.BATCH_UPLOADS_PER_REQUESTER,
+    draftTasksPerRequester: e.DRAFT_TASKS_PER_REQUESTER,
   };
 }

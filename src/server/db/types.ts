@@ -270,6 +270,14 @@ export interface PayoutsTable {
   reversal_transaction_id: string | null;
 }
 
+/** A running batch upload's lease on one of its requester's concurrent-upload slots. */
+export interface UploadSlotsTable {
+  requester_id: string;
+  slot: number;
+  holder: string;
+  expires_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -290,6 +298,7 @@ export interface Database {
   bonuses: BonusesTable;
   payouts: PayoutsTable;
   notifications: NotificationsTable;
+  upload_slots: UploadSlotsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -1,16 +1,18 @@
+import { setImmediate } from 'node:timers/promises';
 import type { z } from 'zod';
 import type { jsonRowSchema } from '../../../shared/api/projects.js';
 import { PROJECT_LIMITS } from '../../../shared/api/projects.js';
 import { placeholdersOf } from '../../../shared/templates/fill.js';
 import { pageFrom } from '../../db/pagination.js';
-import { PayloadTooLargeError, ValidationError } from '../../errors.js';
+import { ConflictError, PayloadTooLargeError, ValidationError } from '../../errors.js';
 import { announceFeedChange } from '../realtime/announce.js';
 import type { LiveEventPublisher } from '../realtime/event-bus.js';
-import { parseCsv, type CsvLimits, type ParsedRows } from './csv-import.js';
+import { scanCsv, type CsvLimits, type ScannedUpload } from './csv-import.js';
 import { escrowPerRowCents, type ProjectLedger } from './lifecycle.service.js';
 import type { ProjectRow, ProjectsRepository } from './projects.repository.js';
 import { invalidState, requireOwnedProject, templateOf } from './projects.service.js';
 import { encodeTaskCursor, type BatchRow, type TasksRepository } from './tasks.repository.js';
+import type { UploadSlots } from './upload-slots.service.js';
 
 type JsonRow = z.infer<typeof jsonRowSchema>;
 
@@ -25,6 +27,32 @@ const CSV_LIMITS: CsvLimits = {
   columnNameMax: PROJECT_LIMITS.columnNameMax,
   cellMax: PROJECT_LIMITS.cellMax,
 };
+
+/**
+ * Cells per INSERT: 1,000 rows of 100 columns, 5,000 of 20. Bounds the heap a chunk takes (its
+ * strings and the statement's JSON) and how long one statement keeps the embedded database, which
+ * runs on the event loop's thread, from answering anything else.
+ */
+const INSERT_CHUNK_CELLS = 100_000;
+const INSERT_CHUNK_MAX_ROWS = 5_000;
+
+function insertChunkRows(columns: number): number {
+  return Math.max(1, Math.min(INSERT_CHUNK_MAX_ROWS, Math.floor(INSERT_CHUNK_CELLS / columns)));
+}
+
+function draftCapExceeded(cap: number, held: number, rows: number | undefined): ConflictError {
+  const remaining = Math.max(0, cap - held);
+  const upload = rows === undefined ? '' : ` This upload has ${rows} rows;`;
+  return new ConflictError(
+    'draft_task_limit',
+    `Your unpublished projects may hold at most ${cap} tasks in all.${upload} ${remaining} more fit. Publish a project (or upload fewer rows) first; nothing was imported.`,
+    {
+      limitDraftTasks: cap,
+      remainingDraftTasks: remaining,
+      ...(rows === undefined ? {} : { rows }),
+    },
+  );
+}
 
 const OPEN_FOR_DATA = ['draft', 'published', 'paused'] as const;
 
@@ -56,8 +84,8 @@ function textProblem(value: string): string | undefined {
   return undefined;
 }
 
-/** JSON rows → a header (every key, in order of first use) and rows of text. */
-function rowsFromJson(project: ProjectRow, input: readonly JsonRow[]): ParsedRows {
+/** JSON rows → a header (every key, in order of first use), checked in full before the insert. */
+function jsonUpload(project: ProjectRow, input: readonly JsonRow[]): ScannedUpload {
   const order = new Map<string, number>();
   for (const row of input) {
     for (const key of Object.keys(row)) {
@@ -77,7 +105,7 @@ function rowsFromJson(project: ProjectRow, input: readonly JsonRow[]): ParsedRow
   const columns = [...order.keys()];
   assertCovers(project, columns);
   const needed = placeholdersOf(templateOf(project));
-  const rows = input.map((row, index) => {
+  input.forEach((row, index) => {
     for (const column of needed) {
       if (!Object.hasOwn(row, column)) {
         throw new ValidationError(
@@ -87,9 +115,8 @@ function rowsFromJson(project: ProjectRow, input: readonly JsonRow[]): ParsedRow
         );
       }
     }
-    return columns.map((column) => {
-      const text = cellText(row[column]);
-      const problem = textProblem(text);
+    for (const column of columns) {
+      const problem = textProblem(cellText(row[column]));
       if (problem) {
         throw new ValidationError(
           `Row ${index + 1}, column "${column}": ${problem}.`,
@@ -97,10 +124,19 @@ function rowsFromJson(project: ProjectRow, input: readonly JsonRow[]): ParsedRow
           'invalid_rows',
         );
       }
-      return text;
-    });
+    }
   });
-  return { columns, rows };
+  return {
+    columns,
+    rowCount: input.length,
+    async forEachChunk(size, each) {
+      for (let start = 0; start < input.length; start += size) {
+        await each(
+          input.slice(start, start + size).map((row) => columns.map((c) => cellText(row[c]))),
+        );
+      }
+    },
+  };
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -111,63 +147,90 @@ export function createBatchesService(deps: {
   projects: ProjectsRepository;
   tasks: TasksRepository;
   ledger: Pick<ProjectLedger, 'escrowForProject'>;
+  uploads: UploadSlots;
   feePercent: number;
+  draftTasksPerRequester: number;
   events: LiveEventPublisher;
 }) {
-  const { projects, tasks, ledger, feePercent } = deps;
+  const { projects, tasks, ledger, uploads, feePercent, draftTasksPerRequester: cap } = deps;
 
   async function importRows(
     ownerId: string,
     projectId: string,
-    parsed: ParsedRows,
+    upload: ScannedUpload,
     meta: { filename: string | null; idempotencyKey: string | null },
   ): Promise<BatchRow> {
+    const { columns, rowCount } = upload;
     return projects.transaction(async (trx) => {
       // Locked: a publish or an edit of the template cannot slip between the checks and the insert.
       const project = await requireOwnedProject(projects, projectId, ownerId, trx, { lock: true });
       assertOpenForData(project);
-      assertCovers(project, parsed.columns);
+      assertCovers(project, columns);
       const live = project.status !== 'draft';
-      const escrowCents = live ? parsed.rows.length * escrowPerRowCents(project, feePercent) : 0;
+      const escrowCents = live ? rowCount * escrowPerRowCents(project, feePercent) : 0;
       if (live) {
         await ledger.escrowForProject(trx, {
           requesterId: ownerId,
           projectId,
           amountCents: escrowCents,
-          memo: `Batch of ${parsed.rows.length} tasks for "${project.title}"`,
+          memo: `Batch of ${rowCount} tasks for "${project.title}"`,
         });
       }
       const batch = await tasks.insertBatch(
         {
           projectId,
           filename: meta.filename,
-          columns: parsed.columns,
-          rowCount: parsed.rows.length,
+          columns,
+          rowCount,
           escrowCents,
           idempotencyKey: meta.idempotencyKey,
         },
         trx,
       );
-      await tasks.insertTasks(
-        {
-          projectId,
-          batchId: batch.id,
-          columns: parsed.columns,
-          rows: parsed.rows,
-          rewardCents: project.reward_cents,
-          assignmentsPerTask: project.assignments_per_task,
-        },
-        trx,
-      );
-      await projects.addTaskCount(projectId, parsed.rows.length, trx);
+      let rowsBefore = 0;
+      await upload.forEachChunk(insertChunkRows(columns.length), async (rows) => {
+        await tasks.insertTasks(
+          {
+            projectId,
+            batchId: batch.id,
+            columns,
+            rowsBefore,
+            rows,
+            rewardCents: project.reward_cents,
+            assignmentsPerTask: project.assignments_per_task,
+          },
+          trx,
+        );
+        rowsBefore += rows.length;
+        // The embedded database answers without a turn of the event loop: give other requests one.
+        await setImmediate();
+      });
+      await projects.addTaskCount(projectId, rowCount, trx);
+      if (!live) {
+        // Checked again with the owner's other imports held back, this one's rows included: two
+        // uploads that each fit alone cannot both land and pass the cap together.
+        await projects.lockDraftTaskCount(ownerId, trx);
+        const held = await projects.draftTaskCount(ownerId, trx);
+        if (held > cap) throw draftCapExceeded(cap, held - rowCount, rowCount);
+      }
       return batch;
     });
+  }
+
+  /** How many more draft tasks the owner may add now (refusing at once when none). */
+  async function draftRoom(ownerId: string, project: ProjectRow): Promise<number> {
+    if (project.status !== 'draft') return Number.POSITIVE_INFINITY;
+    const held = await projects.draftTaskCount(ownerId);
+    if (held >= cap) throw draftCapExceeded(cap, held, undefined);
+    return cap - held;
   }
 
   return {
     /**
      * Imports an upload all or nothing. With an idempotency key, a retry returns the batch the
-     * first attempt created (`replayed`) instead of importing the rows twice.
+     * first attempt created (`replayed`) instead of importing the rows twice. The upload is read
+     * and checked in full, then inserted a chunk at a time in one transaction: the memory an
+     * import takes does not grow with its rows, and a bad row anywhere leaves nothing behind.
      */
     async add(
       ownerId: string,
@@ -184,21 +247,27 @@ export function createBatchesService(deps: {
       const previous = await replay();
       if (previous) return { batch: previous, replayed: true };
 
-      const parsed =
-        input.kind === 'csv'
-          ? await parseCsv(input.source, CSV_LIMITS, (columns) => assertCovers(project, columns))
-          : rowsFromJson(project, input.rows);
-      try {
-        const batch = await importRows(ownerId, projectId, parsed, meta);
-        // New tasks in an open project: more work in the marketplace.
-        if (project.status === 'published')
-          announceFeedChange(deps.events, projectId, 'availability');
-        return { batch, replayed: false };
-      } catch (error) {
-        const winner = isUniqueViolation(error) ? await replay() : undefined;
-        if (winner) return { batch: winner, replayed: true };
-        throw error;
-      }
+      return uploads.hold(ownerId, async () => {
+        const room = await draftRoom(ownerId, project);
+        const upload =
+          input.kind === 'csv'
+            ? await scanCsv(input.source, CSV_LIMITS, (columns) => assertCovers(project, columns))
+            : jsonUpload(project, input.rows);
+        if (upload.rowCount > room) {
+          throw draftCapExceeded(cap, cap - room, upload.rowCount);
+        }
+        try {
+          const batch = await importRows(ownerId, projectId, upload, meta);
+          // New tasks in an open project: more work in the marketplace.
+          if (project.status === 'published')
+            announceFeedChange(deps.events, projectId, 'availability');
+          return { batch, replayed: false };
+        } catch (error) {
+          const winner = isUniqueViolation(error) ? await replay() : undefined;
+          if (winner) return { batch: winner, replayed: true };
+          throw error;
+        }
+      });
     },
 
     async list(

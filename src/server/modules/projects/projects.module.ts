@@ -11,6 +11,8 @@ import {
 import { createProjectsRepository } from './projects.repository.js';
 import { createProjectsService } from './projects.service.js';
 import { createTasksRepository } from './tasks.repository.js';
+import { createUploadSlotsRepository } from './upload-slots.repository.js';
+import { createUploadSlots } from './upload-slots.service.js';
 
 /** The requester side's services over one database: projects, their lifecycle and their data. */
 export function createProjectsModule(deps: {
@@ -20,6 +22,7 @@ export function createProjectsModule(deps: {
   settlement: ProjectSettlement;
   qualifications: Pick<QualificationsService, 'assertRequirementsUsable'>;
   feePercent: number;
+  uploadLimits: { concurrentPerRequester: number; draftTasksPerRequester: number };
   events: LiveEventPublisher;
 }) {
   const projects = createProjectsRepository(deps.db, deps.clock);
@@ -41,7 +44,19 @@ export function createProjectsModule(deps: {
       clock,
       events,
     }),
-    batches: createBatchesService({ projects, tasks, ledger, feePercent, events }),
+    batches: createBatchesService({
+      projects,
+      tasks,
+      ledger,
+      uploads: createUploadSlots({
+        slots: createUploadSlotsRepository(deps.db),
+        clock,
+        perRequester: deps.uploadLimits.concurrentPerRequester,
+      }),
+      feePercent,
+      draftTasksPerRequester: deps.uploadLimits.draftTasksPerRequester,
+      events,
+    }),
   };
 }
 
