@@ -5,13 +5,17 @@
  * multi-row INSERT statements (1,000 rows each) and no parsing or checks.
  *
  *   npx tsx bench/import/index.ts            ROWS=20000 npx tsx bench/import/index.ts
+ *
+ * Then the parallel-upload run (`parallel.ts`: memory and /healthz latency while six maximal
+ * uploads compete) on PostgreSQL when DATABASE_URL is set, else on the embedded database.
  */
 import { performance } from 'node:perf_hooks';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 import type { DatabaseHandle } from '../../src/server/db/database.js';
 import { migrateToLatest } from '../../src/server/db/migrate.js';
-import { openBenchDatabase } from '../lib/bench-db.js';
+import { benchDatabaseKind, openBenchDatabase } from '../lib/bench-db.js';
+import { runParallelUploads } from './parallel.js';
 
 const ROWS = Number(process.env.ROWS ?? 100_000);
 const BASELINE_CHUNK = 1_000;
@@ -155,3 +159,4 @@ console.log(
 if (process.env.DATABASE_URL) await run('postgres', csv, rows);
 else console.log('postgres skipped: set DATABASE_URL to run it');
 await run('pglite', csv, rows);
+await runParallelUploads(benchDatabaseKind());

@@ -151,6 +151,10 @@ export function createServices(deps: {
     settlement: review.settlement,
     qualifications,
     feePercent: deps.config.platformFeePercent,
+    uploadLimits: {
+      concurrentPerRequester: deps.config.batchUploadsPerRequester,
+      draftTasksPerRequester: deps.config.draftTasksPerRequester,
+    },
     events,
     idempotency,
   });

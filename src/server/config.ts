@@ -37,6 +37,8 @@ const envSchema = z.object({
   RATE_LIMIT_OAUTH_PER_MINUTE: perMinute.default(120),
   WS_MAX_PER_USER: z.coerce.number().int().min(1).max(100_000).default(20),
   WS_MAX_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(50),
+  BATCH_UPLOADS_PER_REQUESTER: z.coerce.number().int().min(1).max(100).default(2),
+  DRAFT_TASKS_PER_REQUESTER: z.coerce.number().int().min(1).max(100_000_000).default(200_000),
 });
 
 export type Config = {
@@ -80,6 +82,10 @@ export type Config = {
   wsMaxPerUser: number;
   /** Live-event sockets one client address may hold open on one instance. */
   wsMaxPerAddress: number;
+  /** How many batch uploads one requester may have running at once, over all server instances. */
+  batchUploadsPerRequester: number;
+  /** The most tasks a requester may hold in unpublished (draft) projects, which cost nothing. */
+  draftTasksPerRequester: number;
 };
 
 export class ConfigError extends Error {}
@@ -137,5 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     wsMaxPerUser: e.WS_MAX_PER_USER,
     wsMaxPerAddress: e.WS_MAX_PER_ADDRESS,
+    batchUploadsPerRequester: e.BATCH_UPLOADS_PER_REQUESTER,
+    draftTasksPerRequester: e.DRAFT_TASKS_PER_REQUESTER,
   };
 }

@@ -50,6 +50,18 @@ export class PayloadTooLargeError extends AppError {
   }
 }
 
+/** Too much at once: the handler sends `Retry-After` with the seconds to wait. */
+export class TooManyRequestsError extends AppError {
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+    details?: unknown,
+  ) {
+    super(429, code, message, details);
+  }
+}
+
 export class ServiceUnavailableError extends AppError {
   constructor(message = 'The service is temporarily unavailable. Try again shortly.') {
     super(503, 'unavailable', message);

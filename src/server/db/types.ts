@@ -279,6 +279,14 @@ export interface IdempotencyKeysTable {
   created_at: CreatedAt;
 }
 
+/** A running batch upload's lease on one of its requester's concurrent-upload slots. */
+export interface UploadSlotsTable {
+  requester_id: string;
+  slot: number;
+  holder: string;
+  expires_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -300,6 +308,7 @@ export interface Database {
   payouts: PayoutsTable;
   notifications: NotificationsTable;
   idempotency_keys: IdempotencyKeysTable;
+  upload_slots: UploadSlotsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

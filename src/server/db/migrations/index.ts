@@ -11,6 +11,7 @@ import * as feedOrderIndexes from './20261128001000_feed_order_indexes.js';
 import * as projectOpenTasks from './20261128002000_project_open_tasks.js';
 import * as usersShowEarnings from './20261206050000_users_show_earnings.js';
 import * as idempotencyKeys from './20261206030000_idempotency_keys.js';
+import * as uploadSlots from './20261206020000_upload_slots.js';
 
 /**
  * Every migration, in order. A static list (rather than reading the folder) works the same under
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '20261128002000_project_open_tasks': projectOpenTasks,
   '20261206050000_users_show_earnings': usersShowEarnings,
   '20261206030000_idempotency_keys': idempotencyKeys,
+  '20261206020000_upload_slots': uploadSlots,
 };

@@ -1,18 +1,21 @@
+import { createHash } from 'node:crypto';
+import { setImmediate } from 'node:timers/promises';
 import type { z } from 'zod';
 import type { jsonRowSchema } from '../../../shared/api/projects.js';
 import { PROJECT_LIMITS } from '../../../shared/api/projects.js';
 import { placeholdersOf } from '../../../shared/templates/fill.js';
 import type { Db } from '../../db/database.js';
 import { pageFrom } from '../../db/pagination.js';
-import { PayloadTooLargeError, ValidationError } from '../../errors.js';
+import { ConflictError, PayloadTooLargeError, ValidationError } from '../../errors.js';
 import type { IdempotencyKeys, IdempotencyScope } from '../idempotency/idempotency.service.js';
 import { announceFeedChange } from '../realtime/announce.js';
 import type { LiveEventPublisher } from '../realtime/event-bus.js';
-import { parseCsv, type CsvLimits, type ParsedRows } from './csv-import.js';
+import { scanCsv, type CsvLimits, type ScannedUpload } from './csv-import.js';
 import { escrowPerRowCents, type ProjectLedger } from './lifecycle.service.js';
 import type { ProjectRow, ProjectsRepository } from './projects.repository.js';
 import { invalidState, requireOwnedProject, templateOf } from './projects.service.js';
 import { encodeTaskCursor, type BatchRow, type TasksRepository } from './tasks.repository.js';
+import type { UploadSlots } from './upload-slots.service.js';
 
 type JsonRow = z.infer<typeof jsonRowSchema>;
 
@@ -27,6 +30,45 @@ const CSV_LIMITS: CsvLimits = {
   columnNameMax: PROJECT_LIMITS.columnNameMax,
   cellMax: PROJECT_LIMITS.cellMax,
 };
+
+/**
+ * Cells per INSERT: 1,000 rows of 100 columns, 5,000 of 20. Bounds the heap a chunk takes (its
+ * strings and the statement's JSON) and how long one statement keeps the embedded database, which
+ * runs on the event loop's thread, from answering anything else.
+ */
+const INSERT_CHUNK_CELLS = 100_000;
+const INSERT_CHUNK_MAX_ROWS = 5_000;
+
+function insertChunkRows(columns: number): number {
+  return Math.max(1, Math.min(INSERT_CHUNK_MAX_ROWS, Math.floor(INSERT_CHUNK_CELLS / columns)));
+}
+
+/**
+ * What an Idempotency-Key remembers of an upload: its columns and a digest of its rows, read a
+ * chunk at a time so that the rows are never all in memory at once.
+ */
+async function digestOf(upload: ScannedUpload) {
+  const hash = createHash('sha256');
+  await upload.forEachChunk(INSERT_CHUNK_MAX_ROWS, (rows) => {
+    for (const row of rows) hash.update(JSON.stringify(row)).update('\n');
+    return Promise.resolve();
+  });
+  return { columns: upload.columns, rowCount: upload.rowCount, rowsSha256: hash.digest('hex') };
+}
+
+function draftCapExceeded(cap: number, held: number, rows: number | undefined): ConflictError {
+  const remaining = Math.max(0, cap - held);
+  const upload = rows === undefined ? '' : ` This upload has ${rows} rows;`;
+  return new ConflictError(
+    'draft_task_limit',
+    `Your unpublished projects may hold at most ${cap} tasks in all.${upload} ${remaining} more fit. Publish a project (or upload fewer rows) first; nothing was imported.`,
+    {
+      limitDraftTasks: cap,
+      remainingDraftTasks: remaining,
+      ...(rows === undefined ? {} : { rows }),
+    },
+  );
+}
 
 const OPEN_FOR_DATA = ['draft', 'published', 'paused'] as const;
 
@@ -58,8 +100,8 @@ function textProblem(value: string): string | undefined {
   return undefined;
 }
 
-/** JSON rows → a header (every key, in order of first use) and rows of text. */
-function rowsFromJson(project: ProjectRow, input: readonly JsonRow[]): ParsedRows {
+/** JSON rows → a header (every key, in order of first use), checked in full before the insert. */
+function jsonUpload(project: ProjectRow, input: readonly JsonRow[]): ScannedUpload {
   const order = new Map<string, number>();
   for (const row of input) {
     for (const key of Object.keys(row)) {
@@ -79,7 +121,7 @@ function rowsFromJson(project: ProjectRow, input: readonly JsonRow[]): ParsedRow
   const columns = [...order.keys()];
   assertCovers(project, columns);
   const needed = placeholdersOf(templateOf(project));
-  const rows = input.map((row, index) => {
+  input.forEach((row, index) => {
     for (const column of needed) {
       if (!Object.hasOwn(row, column)) {
         throw new ValidationError(
@@ -89,9 +131,8 @@ function rowsFromJson(project: ProjectRow, input: readonly JsonRow[]): ParsedRow
         );
       }
     }
-    return columns.map((column) => {
-      const text = cellText(row[column]);
-      const problem = textProblem(text);
+    for (const column of columns) {
+      const problem = textProblem(cellText(row[column]));
       if (problem) {
         throw new ValidationError(
           `Row ${index + 1}, column "${column}": ${problem}.`,
@@ -99,73 +140,107 @@ function rowsFromJson(project: ProjectRow, input: readonly JsonRow[]): ParsedRow
           'invalid_rows',
         );
       }
-      return text;
-    });
+    }
   });
-  return { columns, rows };
+  return {
+    columns,
+    rowCount: input.length,
+    async forEachChunk(size, each) {
+      for (let start = 0; start < input.length; start += size) {
+        await each(
+          input.slice(start, start + size).map((row) => columns.map((c) => cellText(row[c]))),
+        );
+      }
+    },
+  };
 }
 
 export function createBatchesService(deps: {
   projects: ProjectsRepository;
   tasks: TasksRepository;
   ledger: Pick<ProjectLedger, 'escrowForProject'>;
+  uploads: UploadSlots;
   feePercent: number;
+  draftTasksPerRequester: number;
   events: LiveEventPublisher;
   idempotency: IdempotencyKeys;
 }) {
-  const { projects, tasks, ledger, feePercent } = deps;
+  const { projects, tasks, ledger, uploads, feePercent, draftTasksPerRequester: cap } = deps;
 
   async function importRows(
     trx: Db,
     ownerId: string,
     projectId: string,
-    parsed: ParsedRows,
+    upload: ScannedUpload,
     filename: string | null,
   ): Promise<BatchRow> {
+    const { columns, rowCount } = upload;
     // Locked: a publish or an edit of the template cannot slip between the checks and the insert.
     const project = await requireOwnedProject(projects, projectId, ownerId, trx, { lock: true });
     assertOpenForData(project);
-    assertCovers(project, parsed.columns);
+    assertCovers(project, columns);
     const live = project.status !== 'draft';
-    const escrowCents = live ? parsed.rows.length * escrowPerRowCents(project, feePercent) : 0;
+    const escrowCents = live ? rowCount * escrowPerRowCents(project, feePercent) : 0;
     if (live) {
       await ledger.escrowForProject(trx, {
         requesterId: ownerId,
         projectId,
         amountCents: escrowCents,
-        memo: `Batch of ${parsed.rows.length} tasks for "${project.title}"`,
+        memo: `Batch of ${rowCount} tasks for "${project.title}"`,
       });
     }
     const batch = await tasks.insertBatch(
-      {
-        projectId,
-        filename,
-        columns: parsed.columns,
-        rowCount: parsed.rows.length,
-        escrowCents,
-      },
+      { projectId, filename, columns, rowCount, escrowCents },
       trx,
     );
-    await tasks.insertTasks(
-      {
-        projectId,
-        batchId: batch.id,
-        columns: parsed.columns,
-        rows: parsed.rows,
-        rewardCents: project.reward_cents,
-        assignmentsPerTask: project.assignments_per_task,
-      },
-      trx,
-    );
-    await projects.addTaskCount(projectId, parsed.rows.length, trx);
+    let rowsBefore = 0;
+    await upload.forEachChunk(insertChunkRows(columns.length), async (rows) => {
+      await tasks.insertTasks(
+        {
+          projectId,
+          batchId: batch.id,
+          columns,
+          rowsBefore,
+          rows,
+          rewardCents: project.reward_cents,
+          assignmentsPerTask: project.assignments_per_task,
+        },
+        trx,
+      );
+      rowsBefore += rows.length;
+      // The embedded database answers without a turn of the event loop: give other requests one.
+      await setImmediate();
+    });
+    await projects.addTaskCount(projectId, rowCount, trx);
+    if (!live) {
+      // Checked again with the owner's other imports held back, this one's rows included: two
+      // uploads that each fit alone cannot both land and pass the cap together.
+      await projects.lockDraftTaskCount(ownerId, trx);
+      const held = await projects.draftTaskCount(ownerId, trx);
+      if (held > cap) throw draftCapExceeded(cap, held - rowCount, rowCount);
+    }
     return batch;
+  }
+
+  /** How many more draft tasks the owner may add now (refusing at once when none). */
+  async function draftRoom(
+    ownerId: string,
+    project: ProjectRow,
+    options: { refuseWhenFull: boolean },
+  ): Promise<number> {
+    if (project.status !== 'draft') return Number.POSITIVE_INFINITY;
+    const held = await projects.draftTaskCount(ownerId);
+    if (held >= cap && options.refuseWhenFull) throw draftCapExceeded(cap, held, undefined);
+    return Math.max(0, cap - held);
   }
 
   return {
     /**
      * Imports an upload all or nothing. With an Idempotency-Key, a retry of the same upload (the
      * same project, filename and rows) returns the batch the first attempt created (`replayed`)
-     * instead of importing the rows twice; the key with other data is refused.
+     * instead of importing the rows twice; the key with other data is refused. The upload is read
+     * and checked in full, then inserted a chunk at a time in one transaction: the memory an
+     * import takes does not grow with its rows, and a bad row anywhere leaves nothing behind.
      */
     async add(
       ownerId: string,
@@ -175,23 +250,33 @@ export function createBatchesService(deps: {
     ): Promise<{ batch: BatchRow; replayed: boolean }> {
       const project = await requireOwnedProject(projects, projectId, ownerId);
       assertOpenForData(project);
-      const parsed =
-        input.kind === 'csv'
-          ? await parseCsv(input.source, CSV_LIMITS, (columns) => assertCovers(project, columns))
-          : rowsFromJson(project, input.rows);
-      const upload = { projectId, filename: meta.filename, ...parsed };
-      const { value: batch, replayed } = await projects.transaction((trx) =>
-        deps.idempotency.once(trx, meta.idempotency, upload, {
-          effect: () => importRows(trx, ownerId, projectId, parsed, meta.filename),
-          resourceOf: (imported) => imported.id,
-          replay: (batchId) => tasks.findBatch(batchId, trx),
-        }),
-      );
-      // New tasks in an open project: more work in the marketplace.
-      if (!replayed && project.status === 'published') {
-        announceFeedChange(deps.events, projectId, 'availability');
-      }
-      return { batch, replayed };
+      return uploads.hold(ownerId, async () => {
+        // Without room for a single row, refused before the body is read (a keyed retry of an
+        // upload that filled the room must still reach its replay).
+        const room = await draftRoom(ownerId, project, { refuseWhenFull: !meta.idempotency });
+        const upload =
+          input.kind === 'csv'
+            ? await scanCsv(input.source, CSV_LIMITS, (columns) => assertCovers(project, columns))
+            : jsonUpload(project, input.rows);
+        const request = meta.idempotency
+          ? { projectId, filename: meta.filename, ...(await digestOf(upload)) }
+          : undefined;
+        const { value: batch, replayed } = await projects.transaction((trx) =>
+          deps.idempotency.once(trx, meta.idempotency, request, {
+            effect: () => {
+              if (upload.rowCount > room) throw draftCapExceeded(cap, cap - room, upload.rowCount);
+              return importRows(trx, ownerId, projectId, upload, meta.filename);
+            },
+            resourceOf: (imported) => imported.id,
+            replay: (batchId) => tasks.findBatch(batchId, trx),
+          }),
+        );
+        // New tasks in an open project: more work in the marketplace.
+        if (!replayed && project.status === 'published') {
+          announceFeedChange(deps.events, projectId, 'availability');
+        }
+        return { batch, replayed };
+      });
     },
 
     async list(

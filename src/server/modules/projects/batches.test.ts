@@ -152,6 +152,47 @@ describe('uploading CSV', () => {
     expect(await counts(project.id)).toEqual({ tasks: 0, batches: 0 });
   });
 
+  it('imports a 20,000-row upload whole: every row once, in order, over several INSERT chunks', async () => {
+    const { client, project } = await freshProject();
+    const rows = Array.from({ length: 20_000 }, (_, i) => `t${i + 1},https://x/${i + 1}.png`);
+    const res = await uploadCsv(client, project.id, `title,image_url\n${rows.join('\n')}\n`);
+    expect(res.statusCode).toBe(201);
+    expect(res.json().rowCount).toBe(20_000);
+    const stored = await ctx.database.db
+      .selectFrom('tasks')
+      .select((eb) => [
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.count<number>('row_number').distinct().as('numbers'),
+        eb.fn.min('row_number').as('first'),
+        eb.fn.max('row_number').as('last'),
+      ])
+      .where('project_id', '=', project.id)
+      .executeTakeFirstOrThrow();
+    expect(Object.values(stored).map(Number)).toEqual([20_000, 20_000, 1, 20_000]);
+    const last = await ctx.database.db
+      .selectFrom('tasks')
+      .select('data')
+      .where('project_id', '=', project.id)
+      .where('row_number', '=', 20_000)
+      .executeTakeFirstOrThrow();
+    expect(last.data).toEqual({ title: 't20000', image_url: 'https://x/20000.png' });
+    expect((await client.get(`/api/v1/projects/${project.id}`)).json().progress.tasks).toBe(20_000);
+  });
+
+  it('imports nothing when a row in a late chunk is bad, and names its line', async () => {
+    const { client, project } = await freshProject();
+    const rows = Array.from({ length: 12_000 }, (_, i) =>
+      i === 11_499 ? 'only one field' : `t${i},u${i}`,
+    );
+    const res = await uploadCsv(client, project.id, `title,image_url\n${rows.join('\n')}\n`);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({
+      code: 'invalid_csv',
+      message: 'CSV line 11501: has 1 field but the header has 2',
+    });
+    expect(await counts(project.id)).toEqual({ tasks: 0, batches: 0 });
+  });
+
   it('answers 413 with the limit for too many bytes, rows or columns', async () => {
     const { client, project } = await freshProject(NO_PLACEHOLDERS);
     const big = `answer\n${'x'.repeat(1000)}\n`.repeat(

@@ -1,4 +1,5 @@
 import { pipeline } from 'node:stream/promises';
+import { setImmediate } from 'node:timers/promises';
 import { CsvError, parse } from 'csv-parse';
 import { PayloadTooLargeError, ValidationError } from '../../errors.js';
 
@@ -9,9 +10,6 @@ export type CsvLimits = {
   columnNameMax: number;
   cellMax: number;
 };
-
-/** An upload as rows of text under a header of unique column names. */
-export type ParsedRows = { columns: string[]; rows: string[][] };
 
 function invalidCsv(line: number, message: string) {
   return new ValidationError(`CSV line ${line}: ${message}`, { line }, 'invalid_csv');
@@ -46,12 +44,16 @@ function firstInvalidUtf8Offset(bytes: Uint8Array): number {
   return low;
 }
 
+/** Text handed to the parser at a time: a few milliseconds of parsing between yields. */
+const PIECE_BYTES = 64 * 1024;
+
 /**
  * Bytes → text, refusing what is not text: invalid UTF-8 and NUL bytes are reported with their
  * line. Counts bytes as they arrive, so an oversized upload stops at the limit. A leading BOM is
- * dropped by the decoder.
+ * dropped by the decoder. Large chunks are cut into pieces, and the event loop gets a turn after
+ * each, so that parsing a large upload never keeps other requests waiting for long.
  */
-async function* utf8Text(source: AsyncIterable<Buffer | string>, maxBytes: number) {
+async function* utf8Text(source: ByteSource, maxBytes: number) {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let bytes = 0;
   let line = 1;
@@ -63,26 +65,30 @@ async function* utf8Text(source: AsyncIterable<Buffer | string>, maxBytes: numbe
         limitBytes: maxBytes,
       });
     }
-    let text: string;
-    try {
-      text = decoder.decode(buffer, { stream: true });
-    } catch {
-      const at = firstInvalidUtf8Offset(buffer);
-      const before = buffer.subarray(0, at).toString('latin1');
-      throw invalidCsv(
-        line + countNewlines(before),
-        'is not UTF-8 text (binary data or another encoding)',
-      );
+    for (let start = 0; start < buffer.length; start += PIECE_BYTES) {
+      const piece = buffer.subarray(start, start + PIECE_BYTES);
+      let text: string;
+      try {
+        text = decoder.decode(piece, { stream: true });
+      } catch {
+        const at = firstInvalidUtf8Offset(piece);
+        const before = piece.subarray(0, at).toString('latin1');
+        throw invalidCsv(
+          line + countNewlines(before),
+          'is not UTF-8 text (binary data or another encoding)',
+        );
+      }
+      const nul = text.indexOf('\0');
+      if (nul !== -1) {
+        throw invalidCsv(
+          line + countNewlines(text.slice(0, nul)),
+          'contains a NUL byte: binary data is not CSV',
+        );
+      }
+      line += countNewlines(text);
+      if (text) yield text;
+      await setImmediate();
     }
-    const nul = text.indexOf('\0');
-    if (nul !== -1) {
-      throw invalidCsv(
-        line + countNewlines(text.slice(0, nul)),
-        'contains a NUL byte: binary data is not CSV',
-      );
-    }
-    line += countNewlines(text);
-    if (text) yield text;
   }
   try {
     const rest = decoder.decode();
@@ -123,19 +129,33 @@ function describeCsvError(error: CsvError): ValidationError {
   return invalidCsv(line, error.message);
 }
 
+/** The upload's bytes: as they arrive, or as kept for the second reading. */
+type ByteSource = AsyncIterable<Buffer | string> | Iterable<Buffer>;
+
 /**
- * Parses an RFC 4180 upload (quoted fields, embedded newlines and commas, CRLF or LF, UTF-8 with
- * or without BOM) as it streams in. The first record is the header. Any problem throws: 400 with
- * the line for malformed input, 413 naming the limit for too much of it. `onHeader` may refuse the
- * columns before the rest is read.
+ * A checked upload: its header, how many rows it has, and its rows again, a chunk at a time, for
+ * the insert. Only the upload's bytes are kept between the two readings, never its parsed rows:
+ * 100,000 rows of 100 cells are ten million strings, several hundred MB of heap.
  */
-export async function parseCsv(
-  source: AsyncIterable<Buffer | string>,
+export type ScannedUpload = {
+  columns: string[];
+  rowCount: number;
+  /** The rows in upload order, `size` at a time; the next chunk is parsed once `each` settles. */
+  forEachChunk(size: number, each: (rows: string[][]) => Promise<void>): Promise<void>;
+};
+
+/**
+ * Parses one reading of the upload, checking every record, and hands each data record to
+ * `onRecord` (awaited: the parser waits while the caller is busy).
+ */
+async function readRecords(
+  source: ByteSource,
   limits: CsvLimits,
-  onHeader: (columns: string[]) => void = () => {},
-): Promise<ParsedRows> {
+  onHeader: (columns: string[]) => void,
+  onRecord: (record: string[]) => Promise<void> | void,
+): Promise<{ columns: string[] | undefined; rowCount: number }> {
   let columns: string[] | undefined;
-  const rows: string[][] = [];
+  let rowCount = 0;
   // The parser checks every record against the header's length and reports the line itself;
   // asking it for per-record line info would double the parse time.
   const parser = parse({ skip_empty_lines: true });
@@ -147,7 +167,7 @@ export async function parseCsv(
         onHeader(columns);
         continue;
       }
-      if (rows.length === limits.rows) {
+      if (rowCount === limits.rows) {
         throw new PayloadTooLargeError(
           `The upload has more than the limit of ${limits.rows} rows.`,
           {
@@ -158,13 +178,14 @@ export async function parseCsv(
       for (let i = 0; i < record.length; i++) {
         if ((record[i] as string).length > limits.cellMax) {
           throw new ValidationError(
-            `CSV data row ${rows.length + 1}: the value of "${columns[i]}" is longer than ${limits.cellMax} characters`,
-            { row: rows.length + 1 },
+            `CSV data row ${rowCount + 1}: the value of "${columns[i]}" is longer than ${limits.cellMax} characters`,
+            { row: rowCount + 1 },
             'invalid_csv',
           );
         }
       }
-      rows.push(record);
+      rowCount += 1;
+      await onRecord(record);
     }
   }
 
@@ -174,6 +195,39 @@ export async function parseCsv(
     if (error instanceof CsvError) throw describeCsvError(error);
     throw error;
   }
+  return { columns, rowCount };
+}
+
+async function* keepingBytes(source: AsyncIterable<Buffer | string>, kept: Buffer[]) {
+  for await (const chunk of source) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    kept.push(buffer);
+    yield buffer;
+  }
+}
+
+/**
+ * Reads an RFC 4180 upload (quoted fields, embedded newlines and commas, CRLF or LF, UTF-8 with
+ * or without BOM) as it streams in and checks all of it. The first record is the header. Any
+ * problem throws: 400 with the line for malformed input, 413 naming the limit for too much of
+ * it. `onHeader` may refuse the columns before the rest is read.
+ *
+ * The whole upload is read and checked before anything is written, so the database does no work
+ * (and holds no connection or lock) while a client is still sending; the insert then reads the
+ * kept bytes a second time.
+ */
+export async function scanCsv(
+  source: AsyncIterable<Buffer | string>,
+  limits: CsvLimits,
+  onHeader: (columns: string[]) => void = () => {},
+): Promise<ScannedUpload> {
+  const kept: Buffer[] = [];
+  const { columns, rowCount } = await readRecords(
+    keepingBytes(source, kept),
+    limits,
+    onHeader,
+    () => {},
+  );
   if (!columns) {
     throw new ValidationError(
       'The upload is empty: it needs a header row and at least one data row.',
@@ -181,14 +235,33 @@ export async function parseCsv(
       'invalid_csv',
     );
   }
-  if (rows.length === 0) {
+  if (rowCount === 0) {
     throw new ValidationError(
       'The upload has a header but no data rows.',
       undefined,
       'invalid_csv',
     );
   }
-  return { columns, rows };
+  return {
+    columns,
+    rowCount,
+    async forEachChunk(size, each) {
+      let chunk: string[][] = [];
+      await readRecords(
+        kept,
+        limits,
+        () => {},
+        async (record) => {
+          chunk.push(record);
+          if (chunk.length < size) return;
+          const full = chunk;
+          chunk = [];
+          await each(full);
+        },
+      );
+      if (chunk.length > 0) await each(chunk);
+    },
+  };
 }
 
 function headerOf(record: string[], limits: CsvLimits): string[] {

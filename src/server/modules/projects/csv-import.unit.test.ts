@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../errors.js';
-import { parseCsv, type CsvLimits } from './csv-import.js';
+import { scanCsv, type CsvLimits } from './csv-import.js';
 
 const LIMITS: CsvLimits = { bytes: 10_000, rows: 5, columns: 4, columnNameMax: 10, cellMax: 20 };
 
@@ -8,6 +8,20 @@ const LIMITS: CsvLimits = { bytes: 10_000, rows: 5, columns: 4, columnNameMax: 1
 async function* chunked(input: string | Buffer, size = 7) {
   const bytes = typeof input === 'string' ? Buffer.from(input) : input;
   for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+}
+
+/** The whole upload as rows, read back two at a time as the insert reads them. */
+async function parseCsv(
+  source: AsyncIterable<Buffer>,
+  limits: CsvLimits,
+  onHeader?: (columns: string[]) => void,
+) {
+  const upload = await scanCsv(source, limits, onHeader);
+  const rows: string[][] = [];
+  await upload.forEachChunk(2, async (chunk) => {
+    rows.push(...chunk);
+  });
+  return { columns: upload.columns, rows };
 }
 
 async function failure(input: string | Buffer, limits = LIMITS, size?: number) {
@@ -26,7 +40,7 @@ async function failure(input: string | Buffer, limits = LIMITS, size?: number) {
   throw new Error('expected the upload to be refused');
 }
 
-describe('parseCsv', () => {
+describe('scanCsv', () => {
   it('reads RFC 4180: quoted fields with commas, doubled quotes, embedded newlines and CRLF', async () => {
     const csv = 'a,b\r\n"x, y","say ""hi"""\r\n"line one\r\nline two",plain\r\n';
     expect(await parseCsv(chunked(csv, 3), LIMITS)).toEqual({
@@ -128,7 +142,8 @@ describe('parseCsv', () => {
   });
 
   it('answers 413 naming the limit for too many bytes, rows or columns', async () => {
-    expect(await failure(`a\n${'x\n'.repeat(6000)}`)).toMatchObject({
+    // Within the row limit, so that the byte limit is the one broken.
+    expect(await failure(`a\n${'x\n'.repeat(6000)}`, { ...LIMITS, rows: 10_000 })).toMatchObject({
       status: 413,
       message: expect.stringContaining('10000 bytes'),
     });

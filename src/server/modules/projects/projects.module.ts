@@ -12,6 +12,8 @@ import {
 import { createProjectsRepository } from './projects.repository.js';
 import { createProjectsService } from './projects.service.js';
 import { createTasksRepository } from './tasks.repository.js';
+import { createUploadSlotsRepository } from './upload-slots.repository.js';
+import { createUploadSlots } from './upload-slots.service.js';
 
 /** The requester side's services over one database: projects, their lifecycle and their data. */
 export function createProjectsModule(deps: {
@@ -21,6 +23,7 @@ export function createProjectsModule(deps: {
   settlement: ProjectSettlement;
   qualifications: Pick<QualificationsService, 'assertRequirementsUsable'>;
   feePercent: number;
+  uploadLimits: { concurrentPerRequester: number; draftTasksPerRequester: number };
   events: LiveEventPublisher;
   idempotency: IdempotencyKeys;
 }) {
@@ -47,7 +50,13 @@ export function createProjectsModule(deps: {
       projects,
       tasks,
       ledger,
+      uploads: createUploadSlots({
+        slots: createUploadSlotsRepository(deps.db),
+        clock,
+        perRequester: deps.uploadLimits.concurrentPerRequester,
+      }),
       feePercent,
+      draftTasksPerRequester: deps.uploadLimits.draftTasksPerRequester,
       events,
       idempotency: deps.idempotency,
     }),

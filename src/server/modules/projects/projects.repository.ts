@@ -107,6 +107,27 @@ export function createProjectsRepository(db: Db, clock: Clock) {
         .execute();
     },
 
+    /** How many tasks the owner's unpublished (draft) projects hold together. */
+    async draftTaskCount(ownerId: string, trx: Db = db): Promise<number> {
+      const row = await trx
+        .selectFrom('projects')
+        .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('task_count'), eb.lit(0)).as('n'))
+        .where('owner_id', '=', ownerId)
+        .where('status', '=', 'draft')
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
+    /**
+     * Serialises, until the end of the transaction, the owner's imports that check the draft-task
+     * cap: the next one's count, read after this commits, includes this one's rows.
+     */
+    async lockDraftTaskCount(ownerId: string, trx: Db): Promise<void> {
+      await sql`select pg_advisory_xact_lock(hashtextextended(${`draft-tasks:${ownerId}`}, 0))`.execute(
+        trx,
+      );
+    },
+
     async addTaskCount(projectId: string, count: number, trx: Db = db): Promise<void> {
       await trx
         .updateTable('projects')

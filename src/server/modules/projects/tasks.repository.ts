@@ -7,9 +7,6 @@ import { ValidationError } from '../../errors.js';
 export type BatchRow = Selectable<BatchesTable>;
 export type TaskRow = Omit<Selectable<TasksTable>, 'assignments_per_task' | 'live_assignments'>;
 
-/** Rows per INSERT: large enough to amortise round trips, small enough to keep statements modest. */
-const INSERT_CHUNK_ROWS = 5_000;
-
 const TASK_COLUMNS = [
   'id',
   'seq',
@@ -76,14 +73,15 @@ export function createTasksRepository(db: Db) {
     },
 
     /**
-     * One task per row, numbered from 1 in upload order. Each chunk is a single statement that
-     * expands a JSON array on the server: one parameter instead of one per value.
+     * One task per row of a chunk, numbered on from `rowsBefore` in upload order. One statement
+     * that expands a JSON array on the server: one parameter instead of one per value.
      */
     async insertTasks(
       args: {
         projectId: string;
         batchId: string;
         columns: readonly string[];
+        rowsBefore: number;
         rows: readonly (readonly string[])[];
         rewardCents: number;
         assignmentsPerTask: number;
@@ -91,16 +89,13 @@ export function createTasksRepository(db: Db) {
       trx: Db = db,
     ): Promise<void> {
       const quoted = args.columns.map((c) => JSON.stringify(c));
-      for (let start = 0; start < args.rows.length; start += INSERT_CHUNK_ROWS) {
-        const chunk = args.rows.slice(start, start + INSERT_CHUNK_ROWS);
-        const json = `[${chunk.map((row) => rowJson(quoted, row)).join(',')}]`;
-        await sql`
-          insert into tasks (project_id, batch_id, row_number, data, reward_cents, assignments_per_task)
-          select ${args.projectId}::uuid, ${args.batchId}::uuid, ${start}::int + t.n::int, t.d,
-                 ${args.rewardCents}::int, ${args.assignmentsPerTask}::int
-          from jsonb_array_elements(${json}::jsonb) with ordinality as t(d, n)
-          order by t.n`.execute(trx);
-      }
+      const json = `[${args.rows.map((row) => rowJson(quoted, row)).join(',')}]`;
+      await sql`
+        insert into tasks (project_id, batch_id, row_number, data, reward_cents, assignments_per_task)
+        select ${args.projectId}::uuid, ${args.batchId}::uuid, ${args.rowsBefore}::int + t.n::int, t.d,
+               ${args.rewardCents}::int, ${args.assignmentsPerTask}::int
+        from jsonb_array_elements(${json}::jsonb) with ordinality as t(d, n)
+        order by t.n`.execute(trx);
     },
 
     /** What a draft's batches escrow when it is published: each its rows × slots × price. */
