@@ -25,6 +25,7 @@ import { projectsRoutes } from './modules/projects/projects.routes.js';
 import { qualificationsRoutes } from './modules/qualifications/qualifications.routes.js';
 import { createQualificationsService } from './modules/qualifications/qualifications.service.js';
 import { createOAuth, createOAuthSweep } from './modules/oauth/oauth.module.js';
+import { createOAuthModelsRepository } from './modules/oauth/oauth-models.repository.js';
 import { oauthInteractionsRoutes } from './modules/oauth/oauth-interactions.routes.js';
 import { oauthProviderRoutes } from './modules/oauth/oauth-provider.routes.js';
 import { oauthRoutes } from './modules/oauth/oauth.routes.js';
@@ -106,6 +107,7 @@ export function createServices(deps: {
     accounts: accountsRepository,
     sessions: createSessionsRepository(deps.db),
     tokens: createTokensRepository(deps.db),
+    appGrants: createOAuthModelsRepository(deps.db),
     clock: deps.clock,
   });
   const ledger = createLedgerService({

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { SCOPES, type Scope } from '../../../shared/scopes.js';
+import { ADMIN_SCOPE, SCOPES, type Scope } from '../../../shared/scopes.js';
 import type { Role, UserRow, UserStatus } from '../../db/types.js';
 import { pageFrom } from '../../db/pagination.js';
 import {
@@ -47,9 +47,11 @@ export function createAccountsService(deps: {
   accounts: AccountsRepository;
   sessions: SessionsRepository;
   tokens: TokensRepository;
+  /** The OAuth grants (connected apps) of an account, with every code and token issued under them. */
+  appGrants: { deleteAllGrants: (userId: string) => Promise<number> };
   clock: Clock;
 }) {
-  const { accounts, sessions, tokens, clock } = deps;
+  const { accounts, sessions, tokens, appGrants, clock } = deps;
 
   async function startSession(userId: string, userAgent: string | null) {
     const token = newSecret();
@@ -64,7 +66,24 @@ export function createAccountsService(deps: {
     return user;
   }
 
+  /**
+   * Only an administrator's tokens and apps may hold the admin scope: a token made before its
+   * owner became an admin must not turn into an admin token on promotion.
+   */
+  async function assertMayHoldScopes(userId: string, scopes: readonly Scope[], path: string) {
+    const index = scopes.indexOf(ADMIN_SCOPE);
+    if (index === -1) return;
+    const user = await requireUser(userId);
+    if (user.roles.includes('admin')) return;
+    const message = `"${ADMIN_SCOPE}" is only for administrators' accounts`;
+    throw new ValidationError(`${path}.${index}: ${message}`, [
+      { path: `${path}.${index}`, message },
+    ]);
+  }
+
   return {
+    assertMayHoldScopes,
+
     async signup(
       input: { email: string; password: string; displayName: string; roles: Role[] },
       userAgent: string | null,
@@ -168,10 +187,14 @@ export function createAccountsService(deps: {
       }
     },
 
-    /** Changing the password signs out every other session: a stolen session dies with the old password. */
+    /**
+     * Changing the password signs out every other session: a stolen session dies with the old
+     * password. Unless `revokeTokens` is false, personal access tokens and connected apps go too
+     * (revoked before the password changes, so a failure leaves the safer state).
+     */
     async changePassword(
       userId: string,
-      input: { currentPassword: string; newPassword: string },
+      input: { currentPassword: string; newPassword: string; revokeTokens: boolean },
       currentSessionToken: string | undefined,
     ) {
       const user = await requireUser(userId);
@@ -181,6 +204,10 @@ export function createAccountsService(deps: {
           [{ path: 'body.currentPassword', message: 'is not your current password' }],
           'wrong_password',
         );
+      }
+      if (input.revokeTokens) {
+        await tokens.deleteAllForUser(userId);
+        await appGrants.deleteAllGrants(userId);
       }
       await accounts.updateUser(userId, { password_hash: await hashPassword(input.newPassword) });
       await sessions.deleteForUser(
@@ -197,6 +224,7 @@ export function createAccountsService(deps: {
       userId: string,
       input: { name: string; scopes: Scope[]; expiresInDays?: number | undefined },
     ) {
+      await assertMayHoldScopes(userId, input.scopes, 'body.scopes');
       const token = `${TOKEN_PREFIX}${newSecret()}`;
       const expiresAt = input.expiresInDays
         ? new Date(clock.now().getTime() + input.expiresInDays * 86_400_000)
