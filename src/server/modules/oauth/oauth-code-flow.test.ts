@@ -464,3 +464,47 @@ describe('the consent screen', () => {
     expect((await api(server.origin, tokens.access_token, '/api/v1/me/balance')).status).toBe(403);
   });
 });
+
+describe('a password change', () => {
+  const email = uniqueEmail('erin');
+  let browser: Browser;
+  let config: oidc.Configuration;
+
+  beforeAll(async () => {
+    browser = server.browser();
+    await browser.signUp(email);
+    const app = await registerClient(browser, {
+      type: 'public',
+      redirectUris: [REDIRECT_URI],
+      scopes: ['profile'],
+    });
+    config = await discover(server.origin, app.clientId);
+  });
+
+  const changePassword = async (from: string, to: string, extra: object = {}) => {
+    const response = await browser.fetch('/api/v1/me/password', {
+      json: { currentPassword: from, newPassword: to, ...extra },
+    });
+    expect(response.status).toBe(200);
+  };
+
+  it('disconnects connected apps by default: their tokens stop working', async () => {
+    const { tokens } = await codeFlow(browser, config, { scope: 'openid offline_access profile' });
+    await changePassword('correct horse battery', 'a brand new passphrase');
+    expect((await api(server.origin, tokens.access_token, '/api/v1/me')).status).toBe(401);
+    expect(await oauthError(oidc.refreshTokenGrant(config, tokens.refresh_token!))).toBe(
+      'invalid_grant',
+    );
+    expect((await (await browser.fetch('/api/v1/me/oauth-grants')).json()).items).toEqual([]);
+  });
+
+  it('keeps them when the person opts out', async () => {
+    const { tokens } = await codeFlow(browser, config, { scope: 'openid offline_access profile' });
+    await changePassword('a brand new passphrase', 'another new passphrase', {
+      revokeTokens: false,
+    });
+    expect((await api(server.origin, tokens.access_token, '/api/v1/me')).status).toBe(200);
+    const refreshed = await oidc.refreshTokenGrant(config, tokens.refresh_token!);
+    expect((await api(server.origin, refreshed.access_token, '/api/v1/me')).status).toBe(200);
+  });
+});
