@@ -14,6 +14,7 @@ import { createAccountsService } from './modules/accounts/accounts.service.js';
 import { adminRoutes } from './modules/accounts/admin.routes.js';
 import { authRoutes } from './modules/accounts/auth.routes.js';
 import { meRoutes } from './modules/accounts/me.routes.js';
+import { createLoginThrottlesRepository } from './modules/accounts/login-throttles.repository.js';
 import { createSessionsRepository } from './modules/accounts/sessions.repository.js';
 import { createTokensRepository } from './modules/accounts/tokens.repository.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -108,6 +109,8 @@ export function createServices(deps: {
     sessions: createSessionsRepository(deps.db),
     tokens: createTokensRepository(deps.db),
     appGrants: createOAuthModelsRepository(deps.db),
+    loginThrottles: createLoginThrottlesRepository(deps.db),
+    loginThrottle: deps.config.loginThrottle,
     clock: deps.clock,
   });
   const ledger = createLedgerService({

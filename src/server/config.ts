@@ -26,6 +26,20 @@ const envSchema = z.object({
   TRUST_PROXY: z.string().min(1).default('loopback'),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  LOGIN_THROTTLE_FAILURES: z.coerce.number().int().min(1).max(1_000).default(5),
+  LOGIN_THROTTLE_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(86_400 * 30)
+    .default(900),
+  LOGIN_THROTTLE_BACKOFF_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  LOGIN_THROTTLE_MAX_BACKOFF_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(86_400 * 7)
+    .default(3_600),
 });
 
 export type Config = {
@@ -55,6 +69,11 @@ export type Config = {
   requestTimeoutMs: number;
   /** How long a stopping server lets in-flight requests finish before it cuts their connections. */
   shutdownTimeoutMs: number;
+  /**
+   * Per-account sign-in throttling (whatever the address): after `failures` attempts in a row,
+   * further ones wait `backoffMs`, doubling up to `maxBackoffMs`; quiet for `windowMs`, it resets.
+   */
+  loginThrottle: { failures: number; windowMs: number; backoffMs: number; maxBackoffMs: number };
 };
 
 export class ConfigError extends Error {}
@@ -93,5 +112,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    loginThrottle: {
+      failures: e.LOGIN_THROTTLE_FAILURES,
+      windowMs: e.LOGIN_THROTTLE_WINDOW_SECONDS * 1000,
+      backoffMs: e.LOGIN_THROTTLE_BACKOFF_SECONDS * 1000,
+      maxBackoffMs: e.LOGIN_THROTTLE_MAX_BACKOFF_SECONDS * 1000,
+    },
   };
 }

@@ -50,6 +50,17 @@ export class PayloadTooLargeError extends AppError {
   }
 }
 
+/** 429 with a Retry-After header (whole seconds, rounded up). */
+export class TooManyRequestsError extends AppError {
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(429, code, message);
+  }
+}
+
 export class ServiceUnavailableError extends AppError {
   constructor(message = 'The service is temporarily unavailable. Try again shortly.') {
     super(503, 'unavailable', message);

@@ -6,12 +6,15 @@ import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
+  TooManyRequestsError,
   UnauthorizedError,
   ValidationError,
 } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import { newSecret, sha256 } from '../../lib/secrets.js';
 import type { AccountsRepository } from './accounts.repository.js';
+import { admitLoginAttempt, type LoginThrottleSettings } from './login-throttle.js';
+import type { LoginThrottlesRepository } from './login-throttles.repository.js';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
 import type { SessionsRepository } from './sessions.repository.js';
 import type { TokensRepository } from './tokens.repository.js';
@@ -49,9 +52,32 @@ export function createAccountsService(deps: {
   tokens: TokensRepository;
   /** The OAuth grants (connected apps) of an account, with every code and token issued under them. */
   appGrants: { deleteAllGrants: (userId: string) => Promise<number> };
+  loginThrottles: LoginThrottlesRepository;
+  loginThrottle: LoginThrottleSettings;
   clock: Clock;
 }) {
-  const { accounts, sessions, tokens, appGrants, clock } = deps;
+  const { accounts, sessions, tokens, appGrants, loginThrottles, clock } = deps;
+
+  /** Throttled per normalised email, known or not, so a 429 says nothing about who has an account. */
+  const throttleKey = (email: string) => sha256(`login:${email.trim().toLowerCase()}`);
+
+  async function admitLogin(keyHash: string) {
+    const now = clock.now();
+    const refusedForMs = await loginThrottles.decide(keyHash, now, (current) => {
+      const admission = admitLoginAttempt(current, now, deps.loginThrottle);
+      return admission.admitted
+        ? { next: admission.next, result: undefined }
+        : { result: admission.retryAfterMs };
+    });
+    if (refusedForMs !== undefined) {
+      const seconds = Math.ceil(refusedForMs / 1000);
+      throw new TooManyRequestsError(
+        'too_many_attempts',
+        `Too many sign-in attempts for this email. Try again in ${seconds} seconds.`,
+        seconds,
+      );
+    }
+  }
 
   async function startSession(userId: string, userAgent: string | null) {
     const token = newSecret();
@@ -111,14 +137,25 @@ export function createAccountsService(deps: {
       return { user, session };
     },
 
-    async login(input: { email: string; password: string }, userAgent: string | null) {
+    /**
+     * `signedInUserId` is the account this browser already holds a live session of: its owner is
+     * never locked out by someone else's guesses, so their attempts skip the throttle.
+     */
+    async login(
+      input: { email: string; password: string },
+      userAgent: string | null,
+      signedInUserId?: string,
+    ) {
       const user = await accounts.findUserByEmail(input.email);
+      const key = throttleKey(input.email);
+      if (!user || user.id !== signedInUserId) await admitLogin(key);
       const ok = await verifyPassword(
         user?.password_hash ?? (await decoyPasswordHash()),
         input.password,
       );
       if (!user || !ok)
         throw new UnauthorizedError('Email or password is incorrect.', 'invalid_credentials');
+      await loginThrottles.clear(key);
       if (user.status === 'suspended') {
         throw new ForbiddenError(
           'This account is suspended. Contact the platform administrators.',
@@ -284,6 +321,11 @@ export function createAccountsService(deps: {
     },
 
     sweepExpiredSessions: () => sessions.deleteExpired(clock.now()),
+
+    sweepQuietLoginThrottles: () =>
+      loginThrottles.deleteQuietSince(
+        new Date(clock.now().getTime() - deps.loginThrottle.windowMs),
+      ),
   };
 }
 
