@@ -42,18 +42,18 @@ function ScopeChoices(props: {
   onChange: (chosen: Scope[]) => void;
 }) {
   const fixed = props.scopes.filter((s) => !s.optional);
+  const choosable = props.scopes.filter((s) => s.optional);
   return (
     <Stack gap="sm">
-      <Checkbox.Group
-        label="What the app will be able to do"
-        description="Untick anything you do not want it to do. Moving money and admin powers are never ticked for you."
-        value={props.chosen}
-        onChange={(value) => props.onChange(value.filter(isApiScope))}
-      >
-        <Stack gap="sm" mt="xs">
-          {props.scopes
-            .filter((s) => s.optional)
-            .map(({ scope, description }) => (
+      {choosable.length > 0 && (
+        <Checkbox.Group
+          label="What the app will be able to do"
+          description="Untick anything you do not want it to do. Moving money and admin powers are never ticked for you."
+          value={props.chosen}
+          onChange={(value) => props.onChange(value.filter(isApiScope))}
+        >
+          <Stack gap="sm" mt="xs">
+            {choosable.map(({ scope, description }) => (
               <Checkbox
                 key={scope}
                 value={scope}
@@ -61,8 +61,9 @@ function ScopeChoices(props: {
                 description={<Code fz="xs">{scope}</Code>}
               />
             ))}
-        </Stack>
-      </Checkbox.Group>
+          </Stack>
+        </Checkbox.Group>
+      )}
       {fixed.length > 0 && (
         <List
           spacing="sm"
