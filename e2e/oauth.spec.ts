@@ -103,10 +103,17 @@ test('a public app signs a requester in with code + PKCE and works as them', asy
   );
   await page.goto(url.href);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Connect Desktop uploader');
-  const abilities = page.getByRole('list', { name: 'What the app will be able to do' });
+  const abilities = page.getByRole('group', { name: 'What the app will be able to do' });
   await expect(abilities).toContainText('Create, edit, fund and publish projects');
   await expect(abilities).not.toContainText('review:write');
+  await expect(
+    page.getByRole('checkbox', { name: 'Create, edit, fund and publish projects' }),
+  ).toBeChecked();
+  // Moving money is never ticked for the person: they tick it themselves.
+  const money = page.getByRole('checkbox', { name: 'Deposit funds and request payouts' });
+  await expect(money).not.toBeChecked();
   await expectNoSeriousViolations(page);
+  await money.check();
   await page.getByRole('button', { name: 'Allow' }).click();
   await expect(page.getByText('Back in the app')).toBeVisible();
 

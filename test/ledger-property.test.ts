@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SCOPES } from '../src/shared/scopes.js';
+import { DEFAULT_SCOPES, SCOPES } from '../src/shared/scopes.js';
 import { createServices } from '../src/server/app.js';
 import { signInAsAdmin } from './helpers/admin.js';
 import { Client, createTestApp, signUp } from './helpers/app.js';
@@ -29,8 +29,9 @@ type Actor = { client: Client; id: string };
 /** A token client, so that moving the clock by a month does not end the session. */
 async function actor(roles: ('worker' | 'requester')[]): Promise<Actor> {
   const { client, user } = await signUp(app, { roles });
-  const token = (await client.post('/api/v1/me/tokens', { name: 'p', scopes: [...SCOPES] })).json()
-    .token as string;
+  const token = (
+    await client.post('/api/v1/me/tokens', { name: 'p', scopes: [...DEFAULT_SCOPES] })
+  ).json().token as string;
   const bot = new Client(app);
   bot.bearer = token;
   return { client: bot, id: user.id };

@@ -15,6 +15,7 @@ import { createAccountsService } from './modules/accounts/accounts.service.js';
 import { adminRoutes } from './modules/accounts/admin.routes.js';
 import { authRoutes } from './modules/accounts/auth.routes.js';
 import { meRoutes } from './modules/accounts/me.routes.js';
+import { createLoginThrottlesRepository } from './modules/accounts/login-throttles.repository.js';
 import { createSessionsRepository } from './modules/accounts/sessions.repository.js';
 import { createTokensRepository } from './modules/accounts/tokens.repository.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -29,6 +30,7 @@ import { projectsRoutes } from './modules/projects/projects.routes.js';
 import { qualificationsRoutes } from './modules/qualifications/qualifications.routes.js';
 import { createQualificationsService } from './modules/qualifications/qualifications.service.js';
 import { createOAuth, createOAuthSweep } from './modules/oauth/oauth.module.js';
+import { createOAuthModelsRepository } from './modules/oauth/oauth-models.repository.js';
 import { oauthInteractionsRoutes } from './modules/oauth/oauth-interactions.routes.js';
 import { oauthProviderRoutes } from './modules/oauth/oauth-provider.routes.js';
 import { oauthRoutes } from './modules/oauth/oauth.routes.js';
@@ -111,6 +113,9 @@ export function createServices(deps: {
     accounts: accountsRepository,
     sessions: createSessionsRepository(deps.db),
     tokens: createTokensRepository(deps.db),
+    appGrants: createOAuthModelsRepository(deps.db),
+    loginThrottles: createLoginThrottlesRepository(deps.db),
+    loginThrottle: deps.config.loginThrottle,
     clock: deps.clock,
   });
   const idempotency = createIdempotencyKeys({ keys: createIdempotencyRepository(deps.db) });

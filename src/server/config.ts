@@ -39,6 +39,20 @@ const envSchema = z.object({
   WS_MAX_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(50),
   BATCH_UPLOADS_PER_REQUESTER: z.coerce.number().int().min(1).max(100).default(2),
   DRAFT_TASKS_PER_REQUESTER: z.coerce.number().int().min(1).max(100_000_000).default(200_000),
+  LOGIN_THROTTLE_FAILURES: z.coerce.number().int().min(1).max(1_000).default(5),
+  LOGIN_THROTTLE_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(86_400 * 30)
+    .default(900),
+  LOGIN_THROTTLE_BACKOFF_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  LOGIN_THROTTLE_MAX_BACKOFF_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(86_400 * 7)
+    .default(3_600),
 });
 
 export type Config = {
@@ -86,6 +100,11 @@ export type Config = {
   batchUploadsPerRequester: number;
   /** The most tasks a requester may hold in unpublished (draft) projects, which cost nothing. */
   draftTasksPerRequester: number;
+  /**
+   * Per-account sign-in throttling (whatever the address): after `failures` attempts in a row,
+   * further ones wait `backoffMs`, doubling up to `maxBackoffMs`; quiet for `windowMs`, it resets.
+   */
+  loginThrottle: { failures: number; windowMs: number; backoffMs: number; maxBackoffMs: number };
 };
 
 export class ConfigError extends Error {}
@@ -145,5 +164,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     wsMaxPerAddress: e.WS_MAX_PER_ADDRESS,
     batchUploadsPerRequester: e.BATCH_UPLOADS_PER_REQUESTER,
     draftTasksPerRequester: e.DRAFT_TASKS_PER_REQUESTER,
+    loginThrottle: {
+      failures: e.LOGIN_THROTTLE_FAILURES,
+      windowMs: e.LOGIN_THROTTLE_WINDOW_SECONDS * 1000,
+      backoffMs: e.LOGIN_THROTTLE_BACKOFF_SECONDS * 1000,
+      maxBackoffMs: e.LOGIN_THROTTLE_MAX_BACKOFF_SECONDS * 1000,
+    },
   };
 }

@@ -5,7 +5,7 @@ import { loadConfig } from '../../src/server/config.js';
 import type { Db } from '../../src/server/db/database.js';
 import { systemClock } from '../../src/server/lib/clock.js';
 import { createProjectBodySchema } from '../../src/shared/api/projects.js';
-import { SCOPES } from '../../src/shared/scopes.js';
+import { DEFAULT_SCOPES } from '../../src/shared/scopes.js';
 import { call, type Answer } from './server-process.js';
 import { GOOD_ANSWERS, SIMPLE_FORM } from './work.js';
 
@@ -51,7 +51,7 @@ export async function seedMarketplace(
     );
     const { token } = await services.accounts.createToken(user.id, {
       name: 'fault test',
-      scopes: [...SCOPES],
+      scopes: [...DEFAULT_SCOPES],
     });
     return { id: user.id, token, email };
   };

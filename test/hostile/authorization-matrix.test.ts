@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SCOPES, type Scope } from '../../src/shared/scopes.js';
+import { ADMIN_SCOPE, DEFAULT_SCOPES, type Scope } from '../../src/shared/scopes.js';
 import { Client, createTestApp, TEST_PASSWORD, type TestContext } from '../helpers/app.js';
 import { SAMPLE_CSV } from '../helpers/projects.js';
 import { GOOD_ANSWERS } from '../helpers/work.js';
@@ -475,11 +475,10 @@ const MATRIX: [Row, Expect][] = [
   ],
 ];
 
-/** A caller using a personal access token of the requester's with exactly these scopes. */
-async function tokenClient(scopes: readonly Scope[]) {
-  const res = await cast
-    .clientOf('requester')
-    .post('/api/v1/me/tokens', { name: 'narrow', scopes });
+/** A caller using a personal access token of the requester's (or `owner`'s) with these scopes. */
+async function tokenClient(scopes: readonly Scope[], owner: Actor = 'requester') {
+  const res = await cast.clientOf(owner).post('/api/v1/me/tokens', { name: 'narrow', scopes });
+  if (res.statusCode !== 201) throw new Error(`token not made: ${res.body}`);
   const client = new Client(ctx.app);
   client.bearer = res.json<{ token: string }>().token;
   return client;
@@ -523,7 +522,8 @@ describe('authorization matrix', () => {
       const rule = route.auth;
       if (typeof rule !== 'object') continue;
       const needed: readonly Scope[] = typeof rule.scope === 'string' ? [rule.scope] : rule.scope;
-      const scopes = SCOPES.filter((s) => !needed.includes(s));
+      // Only an admin's tokens may hold `admin`: the admin routes are tried without it below.
+      const scopes = DEFAULT_SCOPES.filter((s) => !needed.includes(s));
       const key = scopes.join(' ');
       if (!tokens.has(key)) tokens.set(key, await tokenClient(scopes));
       const url = route.url.replace(/:\w+/g, randomUUID());
@@ -533,6 +533,50 @@ describe('authorization matrix', () => {
     }
     expect(tokens.size, 'distinct scope sets tried').toBeGreaterThan(4);
     expect(refused).toEqual([]);
+  });
+
+  describe('an admin’s token', () => {
+    const adminRoutes = () =>
+      apiRoutes(ctx.app).filter(
+        (r) => typeof r.auth === 'object' && r.auth.roles?.includes('admin'),
+      );
+    const call = (client: Client, route: { method: string; url: string }) =>
+      client.request(route.method, route.url.replace(/:\w+/g, randomUUID()), {});
+
+    it('is refused on every admin route without the admin scope, whatever else it holds', async () => {
+      const everythingElse = await tokenClient(DEFAULT_SCOPES, 'admin');
+      const letThrough: string[] = [];
+      for (const route of adminRoutes()) {
+        const res = await call(everythingElse, route);
+        if (res.statusCode !== 403 || res.json().error.code !== 'insufficient_scope')
+          letThrough.push(`${routeKey(route)} → ${res.statusCode}`);
+      }
+      expect(adminRoutes().length, 'admin routes found').toBeGreaterThanOrEqual(7);
+      expect(letThrough).toEqual([]);
+    });
+
+    it('reaches every admin route with the admin scope alone', async () => {
+      const adminOnlyToken = await tokenClient([ADMIN_SCOPE], 'admin');
+      const refused: string[] = [];
+      for (const route of adminRoutes()) {
+        // Past the gate: listed (200), unknown id (404) or missing body (400), never 401/403.
+        const res = await call(adminOnlyToken, route);
+        if (res.statusCode === 401 || res.statusCode === 403)
+          refused.push(`${routeKey(route)} → ${res.statusCode} ${res.body.slice(0, 120)}`);
+      }
+      expect(refused).toEqual([]);
+      expect((await adminOnlyToken.get('/api/v1/admin/users')).statusCode).toBe(200);
+    });
+
+    it('cannot be made with the admin scope by an account that is not an admin', async () => {
+      const res = await cast
+        .clientOf('requester')
+        .post('/api/v1/me/tokens', { name: 'sneaky', scopes: ['profile', ADMIN_SCOPE] });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.details).toEqual([
+        { path: 'body.scopes.1', message: expect.stringContaining('administrators') },
+      ]);
+    });
   });
 
   it.each(MATRIX.map(([row, expected]) => ({ ...row, expected })))(

@@ -31,6 +31,14 @@ export interface SessionsTable {
   user_agent: string | null;
 }
 
+/** Sign-in attempts for one normalised email (hashed), whether or not an account has it. */
+export interface LoginThrottlesTable {
+  key_hash: string;
+  attempts: number;
+  last_attempt_at: Date;
+  blocked_until: Date | null;
+}
+
 export interface ApiTokensTable {
   id: Generated<string>;
   user_id: string;
@@ -290,6 +298,7 @@ export interface UploadSlotsTable {
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
+  login_throttles: LoginThrottlesTable;
   api_tokens: ApiTokensTable;
   ledger_accounts: LedgerAccountsTable;
   ledger_transactions: LedgerTransactionsTable;

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Role } from '../../shared/api/accounts.js';
-import type { Scope } from '../../shared/scopes.js';
+import { ADMIN_SCOPE, type Scope } from '../../shared/scopes.js';
 import { ForbiddenError, UnauthorizedError } from '../errors.js';
 import type { AuthenticatedUser } from '../modules/accounts/accounts.service.js';
 import { newSecret } from '../lib/secrets.js';
@@ -49,6 +49,23 @@ export type AuthPluginOptions = {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/**
+ * Admin powers need the admin role AND the admin scope, and nothing else may stand in for the
+ * scope: an admin's token with, say, only `profile` or `money:write` must not reach them. Checked
+ * when routes are registered, so a new admin route cannot forget it.
+ */
+function adminRuleProblem(rule: RouteAuth | undefined): string | undefined {
+  if (typeof rule !== 'object') return undefined;
+  const scopes: readonly Scope[] = typeof rule.scope === 'string' ? [rule.scope] : rule.scope;
+  const adminRole = rule.roles?.includes('admin') ?? false;
+  const adminScope = scopes.includes(ADMIN_SCOPE);
+  if (adminRole && (scopes.length !== 1 || !adminScope))
+    return `needs exactly the "${ADMIN_SCOPE}" scope, as it is for admins`;
+  if (adminScope && (rule.roles?.length !== 1 || !adminRole))
+    return `needs the admin role (and only it), as it asks for the "${ADMIN_SCOPE}" scope`;
+  return undefined;
+}
+
 export function setSessionCookies(
   reply: FastifyReply,
   session: { token: string; expiresAt: Date },
@@ -80,6 +97,8 @@ async function authPlugin(app: FastifyInstance, options: AuthPluginOptions) {
     if (route.url.startsWith('/api/v1/') && route.config?.auth === undefined) {
       throw new Error(`Route ${String(route.method)} ${route.url} does not declare config.auth`);
     }
+    const adminProblem = adminRuleProblem(route.config?.auth);
+    if (adminProblem) throw new Error(`Route ${String(route.method)} ${route.url} ${adminProblem}`);
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods)
       registered.push({ method: String(method), url: route.url, auth: route.config?.auth });

@@ -12,6 +12,12 @@ export function createSweeps(services: Services): Sweep[] {
       run: () => services.accounts.sweepExpiredSessions(),
     },
     {
+      // Attempt counts quiet for longer than the window count for nothing any more.
+      name: 'quiet-login-throttles',
+      intervalMs: 10 * 60_000,
+      run: () => services.accounts.sweepQuietLoginThrottles(),
+    },
+    {
       // Reads already treat overdue work as expired; the sweep records it and frees the slots.
       name: 'expired-assignments',
       intervalMs: 15_000,

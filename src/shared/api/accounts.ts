@@ -95,8 +95,13 @@ export type UpdateMeBody = z.infer<typeof updateMeBodySchema>;
 export const changePasswordBodySchema = z.strictObject({
   currentPassword: z.string().max(LIMITS.passwordMax),
   newPassword: passwordSchema,
+  /**
+   * Also revoke every personal access token and disconnect every app (OAuth grants and their
+   * tokens). On unless turned off: whoever knew the old password may have made either.
+   */
+  revokeTokens: z.boolean().default(true),
 });
-export type ChangePasswordBody = z.infer<typeof changePasswordBodySchema>;
+export type ChangePasswordBody = z.input<typeof changePasswordBodySchema>;
 
 export const addRoleBodySchema = z.strictObject({ role: z.enum(SELF_SERVE_ROLES) });
 

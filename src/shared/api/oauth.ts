@@ -74,7 +74,10 @@ export const createOAuthClientBodySchema = z.strictObject({
   /** Empty for a confidential client that only uses client credentials. */
   redirectUris: redirectUrisSchema.default([]),
   type: z.enum(OAUTH_CLIENT_TYPES),
-  /** The most a token of this client may get; every scope when left out. */
+  /**
+   * The most a token of this client may get; every scope but `admin` when left out (`admin` must
+   * be named, and only an administrator may name it).
+   */
   scopes: clientScopesSchema.optional(),
 });
 export type CreateOAuthClientBody = z.input<typeof createOAuthClientBodySchema>;
@@ -139,7 +142,14 @@ export const oauthInteractionParamsSchema = z.strictObject({
   uid: z.string().min(1).max(100),
 });
 
-export const oauthScopeSchema = z.object({ scope: z.string(), description: z.string() });
+export const oauthScopeSchema = z.object({
+  scope: z.string(),
+  description: z.string(),
+  /** The person may leave it out (API scopes); protocol scopes come with approval. */
+  optional: z.boolean(),
+  /** Ticked when the page opens: never for moving money or admin powers. */
+  preselected: z.boolean(),
+});
 
 /** What the consent page shows. */
 export const oauthInteractionSchema = z.object({
@@ -154,7 +164,14 @@ export const oauthInteractionSchema = z.object({
 });
 export type OAuthInteraction = z.infer<typeof oauthInteractionSchema>;
 
-export const oauthConsentBodySchema = z.strictObject({ approve: z.boolean() });
+export const oauthConsentBodySchema = z.strictObject({
+  approve: z.boolean(),
+  /**
+   * The API scopes the person ticked, of those the app asked for. Left out: all it asked for
+   * except `admin`, which is granted only when named here.
+   */
+  scopes: z.array(z.enum(SCOPES)).max(SCOPES.length).optional(),
+});
 
 /** Where the browser goes next (back to the authorization server, which returns to the app). */
 export const oauthRedirectSchema = z.object({ redirectTo: z.string() });

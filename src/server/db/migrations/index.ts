@@ -12,6 +12,7 @@ import * as projectOpenTasks from './20261128002000_project_open_tasks.js';
 import * as usersShowEarnings from './20261206050000_users_show_earnings.js';
 import * as idempotencyKeys from './20261206030000_idempotency_keys.js';
 import * as uploadSlots from './20261206020000_upload_slots.js';
+import * as loginThrottles from './20261206010000_login_throttles.js';
 
 /**
  * Every migration, in order. A static list (rather than reading the folder) works the same under
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '20261206050000_users_show_earnings': usersShowEarnings,
   '20261206030000_idempotency_keys': idempotencyKeys,
   '20261206020000_upload_slots': uploadSlots,
+  '20261206010000_login_throttles': loginThrottles,
 };

@@ -1,17 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import { SCOPES, type Scope } from '../../../shared/scopes.js';
+import { ADMIN_SCOPE, SCOPES, type Scope } from '../../../shared/scopes.js';
 import type { Role, UserRow, UserStatus } from '../../db/types.js';
 import { pageFrom } from '../../db/pagination.js';
 import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
+  TooManyRequestsError,
   UnauthorizedError,
   ValidationError,
 } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import { newSecret, sha256 } from '../../lib/secrets.js';
 import type { AccountsRepository } from './accounts.repository.js';
+import { admitLoginAttempt, type LoginThrottleSettings } from './login-throttle.js';
+import type { LoginThrottlesRepository } from './login-throttles.repository.js';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
 import type { SessionsRepository } from './sessions.repository.js';
 import type { TokensRepository } from './tokens.repository.js';
@@ -47,9 +50,34 @@ export function createAccountsService(deps: {
   accounts: AccountsRepository;
   sessions: SessionsRepository;
   tokens: TokensRepository;
+  /** The OAuth grants (connected apps) of an account, with every code and token issued under them. */
+  appGrants: { deleteAllGrants: (userId: string) => Promise<number> };
+  loginThrottles: LoginThrottlesRepository;
+  loginThrottle: LoginThrottleSettings;
   clock: Clock;
 }) {
-  const { accounts, sessions, tokens, clock } = deps;
+  const { accounts, sessions, tokens, appGrants, loginThrottles, clock } = deps;
+
+  /** Throttled per normalised email, known or not, so a 429 says nothing about who has an account. */
+  const throttleKey = (email: string) => sha256(`login:${email.trim().toLowerCase()}`);
+
+  async function admitLogin(keyHash: string) {
+    const now = clock.now();
+    const refusedForMs = await loginThrottles.decide(keyHash, now, (current) => {
+      const admission = admitLoginAttempt(current, now, deps.loginThrottle);
+      return admission.admitted
+        ? { next: admission.next, result: undefined }
+        : { result: admission.retryAfterMs };
+    });
+    if (refusedForMs !== undefined) {
+      const seconds = Math.ceil(refusedForMs / 1000);
+      throw new TooManyRequestsError(
+        'too_many_attempts',
+        `Too many sign-in attempts for this email. Try again in ${seconds} seconds.`,
+        seconds,
+      );
+    }
+  }
 
   async function startSession(userId: string, userAgent: string | null) {
     const token = newSecret();
@@ -64,7 +92,24 @@ export function createAccountsService(deps: {
     return user;
   }
 
+  /**
+   * Only an administrator's tokens and apps may hold the admin scope: a token made before its
+   * owner became an admin must not turn into an admin token on promotion.
+   */
+  async function assertMayHoldScopes(userId: string, scopes: readonly Scope[], path: string) {
+    const index = scopes.indexOf(ADMIN_SCOPE);
+    if (index === -1) return;
+    const user = await requireUser(userId);
+    if (user.roles.includes('admin')) return;
+    const message = `"${ADMIN_SCOPE}" is only for administrators' accounts`;
+    throw new ValidationError(`${path}.${index}: ${message}`, [
+      { path: `${path}.${index}`, message },
+    ]);
+  }
+
   return {
+    assertMayHoldScopes,
+
     async signup(
       input: { email: string; password: string; displayName: string; roles: Role[] },
       userAgent: string | null,
@@ -92,14 +137,25 @@ export function createAccountsService(deps: {
       return { user, session };
     },
 
-    async login(input: { email: string; password: string }, userAgent: string | null) {
+    /**
+     * `signedInUserId` is the account this browser already holds a live session of: its owner is
+     * never locked out by someone else's guesses, so their attempts skip the throttle.
+     */
+    async login(
+      input: { email: string; password: string },
+      userAgent: string | null,
+      signedInUserId?: string,
+    ) {
       const user = await accounts.findUserByEmail(input.email);
+      const key = throttleKey(input.email);
+      if (!user || user.id !== signedInUserId) await admitLogin(key);
       const ok = await verifyPassword(
         user?.password_hash ?? (await decoyPasswordHash()),
         input.password,
       );
       if (!user || !ok)
         throw new UnauthorizedError('Email or password is incorrect.', 'invalid_credentials');
+      await loginThrottles.clear(key);
       if (user.status === 'suspended') {
         throw new ForbiddenError(
           'This account is suspended. Contact the platform administrators.',
@@ -170,10 +226,14 @@ export function createAccountsService(deps: {
       }
     },
 
-    /** Changing the password signs out every other session: a stolen session dies with the old password. */
+    /**
+     * Changing the password signs out every other session: a stolen session dies with the old
+     * password. Unless `revokeTokens` is false, personal access tokens and connected apps go too
+     * (revoked before the password changes, so a failure leaves the safer state).
+     */
     async changePassword(
       userId: string,
-      input: { currentPassword: string; newPassword: string },
+      input: { currentPassword: string; newPassword: string; revokeTokens: boolean },
       currentSessionToken: string | undefined,
     ) {
       const user = await requireUser(userId);
@@ -183,6 +243,10 @@ export function createAccountsService(deps: {
           [{ path: 'body.currentPassword', message: 'is not your current password' }],
           'wrong_password',
         );
+      }
+      if (input.revokeTokens) {
+        await tokens.deleteAllForUser(userId);
+        await appGrants.deleteAllGrants(userId);
       }
       await accounts.updateUser(userId, { password_hash: await hashPassword(input.newPassword) });
       await sessions.deleteForUser(
@@ -199,6 +263,7 @@ export function createAccountsService(deps: {
       userId: string,
       input: { name: string; scopes: Scope[]; expiresInDays?: number | undefined },
     ) {
+      await assertMayHoldScopes(userId, input.scopes, 'body.scopes');
       const token = `${TOKEN_PREFIX}${newSecret()}`;
       const expiresAt = input.expiresInDays
         ? new Date(clock.now().getTime() + input.expiresInDays * 86_400_000)
@@ -258,6 +323,11 @@ export function createAccountsService(deps: {
     },
 
     sweepExpiredSessions: () => sessions.deleteExpired(clock.now()),
+
+    sweepQuietLoginThrottles: () =>
+      loginThrottles.deleteQuietSince(
+        new Date(clock.now().getTime() - deps.loginThrottle.windowMs),
+      ),
   };
 }
 

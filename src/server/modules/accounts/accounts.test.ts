@@ -287,6 +287,48 @@ describe('password and roles', () => {
     ).toBe(200);
   });
 
+  const tokenOf = async (client: Client) => {
+    const res = await client.post('/api/v1/me/tokens', { name: 'script', scopes: ['profile'] });
+    const bot = new Client(app);
+    bot.bearer = res.json().token;
+    expect((await bot.get('/api/v1/me')).statusCode).toBe(200);
+    return bot;
+  };
+
+  it('revokes personal access tokens made before the change, unless asked not to', async () => {
+    const { client } = await signUp(app);
+    const before = await tokenOf(client);
+    const res = await client.post('/api/v1/me/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'a brand new passphrase',
+    });
+    expect(res.statusCode).toBe(200);
+    const refused = await before.get('/api/v1/me');
+    expect(refused.statusCode).toBe(401);
+    expect(refused.json().error.code).toBe('invalid_token');
+    expect((await client.get('/api/v1/me/tokens')).json().items).toEqual([]);
+
+    const kept = await tokenOf(client);
+    const optOut = await client.post('/api/v1/me/password', {
+      currentPassword: 'a brand new passphrase',
+      newPassword: 'another new passphrase',
+      revokeTokens: false,
+    });
+    expect(optOut.statusCode).toBe(200);
+    expect((await kept.get('/api/v1/me')).statusCode).toBe(200);
+  });
+
+  it('revokes nothing when the current password is wrong', async () => {
+    const { client } = await signUp(app);
+    const bot = await tokenOf(client);
+    const res = await client.post('/api/v1/me/password', {
+      currentPassword: 'not my password',
+      newPassword: 'a brand new passphrase',
+    });
+    expect(res.statusCode).toBe(400);
+    expect((await bot.get('/api/v1/me')).statusCode).toBe(200);
+  });
+
   it('refuses a wrong current password', async () => {
     const { client } = await signUp(app);
     const res = await client.post('/api/v1/me/password', {

@@ -15,7 +15,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ accounts: AccountsService }> =
 ) => {
   const { accounts } = opts;
   const tags = ['admin'];
-  const adminOnly = { auth: { scope: 'profile', roles: ['admin'] } } as const;
+  const adminOnly = { auth: { scope: 'admin', roles: ['admin'] } } as const;
 
   app.get(
     '/admin/users',

@@ -43,7 +43,8 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       config: { auth: 'public', rateLimit: authRateLimit },
       schema: {
         tags,
-        summary: 'Sign in with email and password',
+        summary:
+          'Sign in with email and password (429 with Retry-After after repeated failures for one email)',
         body: loginBodySchema,
         response: { 200: z.object({ user: userSchema }) },
       },
@@ -52,6 +53,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       const { user, session } = await accounts.login(
         request.body,
         request.headers['user-agent'] ?? null,
+        request.auth?.via === 'session' ? request.auth.user.id : undefined,
       );
       setSessionCookies(reply, session, secureCookies);
       return { user: presentUser(user) };

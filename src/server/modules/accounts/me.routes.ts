@@ -52,7 +52,8 @@ export const meRoutes: FastifyPluginAsyncZod<{ accounts: AccountsService }> = as
       config: profile,
       schema: {
         tags,
-        summary: 'Change my password (signs out my other sessions)',
+        summary:
+          'Change my password (signs out my other sessions; unless revokeTokens is false, also revokes my access tokens and disconnects my apps)',
         body: changePasswordBodySchema,
         response: { 200: okSchema },
       },

@@ -66,6 +66,14 @@ export function createTokensRepository(db: Db) {
       return result.numDeletedRows > 0n;
     },
 
+    async deleteAllForUser(userId: string): Promise<number> {
+      const result = await db
+        .deleteFrom('api_tokens')
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
     /**
      * Resolves a token to its active user in one read, and marks it used at most once a
      * minute: writing `last_used_at` on every request made every API read a durable write.

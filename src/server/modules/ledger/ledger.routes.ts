@@ -97,7 +97,7 @@ export const ledgerRoutes: FastifyPluginAsyncZod<{ ledger: LedgerService }> = as
   app.post(
     '/admin/deposits',
     {
-      config: { auth: { scope: 'money:write', roles: ['admin'] } },
+      config: { auth: { scope: 'admin', roles: ['admin'] } },
       schema: {
         tags: ['admin'],
         summary: "Record an offline payment into a requester's funds (manual provider)",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
-import { SCOPES } from '../../../shared/scopes.js';
+import { DEFAULT_SCOPES } from '../../../shared/scopes.js';
 import { sha256 } from '../../lib/secrets.js';
 import { Client, createTestApp, signUp } from '../../../../test/helpers/app.js';
 
@@ -35,7 +35,7 @@ describe('registering OAuth clients', () => {
     expect(noCsrf.json().error.code).toBe('csrf_failed');
   });
 
-  it('registers a public client with every scope by default and no secret', async () => {
+  it('registers a public client with every scope but admin by default, and no secret', async () => {
     const { client } = await signUp(app);
     const response = await createClient(client, {
       type: 'public',
@@ -46,7 +46,7 @@ describe('registering OAuth clients', () => {
     expect(body.clientId).toMatch(/^tsr_app_/);
     expect(body.id).toBe(body.clientId);
     expect(body.clientSecret).toBeNull();
-    expect(body.scopes).toEqual([...SCOPES]);
+    expect(body.scopes).toEqual([...DEFAULT_SCOPES]);
     expect(body.redirectUris).toEqual(['com.example.app:/callback', 'http://127.0.0.1/callback']);
   });
 

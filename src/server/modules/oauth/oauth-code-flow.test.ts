@@ -1,5 +1,6 @@
 import * as oidc from 'openid-client';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { signInAsAdmin } from '../../../../test/helpers/admin.js';
 import type { Browser } from '../../../../test/oauth/browser.js';
 import {
   answerConsent,
@@ -351,5 +352,159 @@ describe('authorization code: refusals', () => {
     });
     expect(stolen.status).toBe(404);
     expect((await stolen.json()).error.code).toBe('interaction_not_found');
+  });
+});
+
+describe('admin powers through an app', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const email = uniqueEmail('admin');
+    await signInAsAdmin(server, email);
+    browser = server.browser();
+    await browser.signIn(email);
+  });
+
+  const consentTo = async (config: oidc.Configuration, scope: string, scopes?: string[]) => {
+    const request = await authorizationRequest(config, { scope });
+    const uid = consentUid((await browser.navigate(request.url)).url);
+    const details = await (await browser.fetch(`/api/v1/oauth/interactions/${uid}`)).json();
+    const answer = await browser.fetch(`/api/v1/oauth/interactions/${uid}/consent`, {
+      json: { approve: true, ...(scopes && { scopes }) },
+    });
+    expect(answer.status).toBe(200);
+    const back = await browser.navigate((await answer.json()).redirectTo);
+    const tokens = await oidc.authorizationCodeGrant(config, back.url, {
+      pkceCodeVerifier: request.verifier,
+      expectedState: request.state,
+    });
+    return { details, tokens };
+  };
+
+  it('is not in an admin’s app unless registered by name, and cannot be asked for then', async () => {
+    const app = await registerClient(browser, { type: 'public', redirectUris: [REDIRECT_URI] });
+    expect(app.scopes).not.toContain('admin');
+    const config = await discover(server.origin, app.clientId);
+    const request = await authorizationRequest(config, { scope: 'profile admin' });
+    const result = await browser.navigate(request.url);
+    expect(result.url.searchParams.get('error')).toBe('invalid_scope');
+
+    // Connected with "profile", the admin's app cannot reach admin routes.
+    const { tokens } = await consentTo(config, 'profile');
+    const users = await api(server.origin, tokens.access_token, '/api/v1/admin/users');
+    expect(users.status).toBe(403);
+    expect(users.body.error.code).toBe('insufficient_scope');
+  });
+
+  it('is granted only when the admin ticks it, never by a bare approval', async () => {
+    const app = await registerClient(browser, {
+      type: 'public',
+      redirectUris: [REDIRECT_URI],
+      scopes: ['profile', 'admin'],
+    });
+    const config = await discover(server.origin, app.clientId);
+
+    const bare = await consentTo(config, 'profile admin');
+    expect(bare.details.scopes).toContainEqual(
+      expect.objectContaining({ scope: 'admin', optional: true, preselected: false }),
+    );
+    expect(bare.tokens.scope?.split(' ')).toEqual(['profile']);
+    expect((await api(server.origin, bare.tokens.access_token, '/api/v1/admin/users')).status).toBe(
+      403,
+    );
+
+    const ticked = await consentTo(config, 'profile admin', ['profile', 'admin']);
+    expect(ticked.tokens.scope?.split(' ').sort()).toEqual(['admin', 'profile']);
+    expect(
+      (await api(server.origin, ticked.tokens.access_token, '/api/v1/admin/users')).status,
+    ).toBe(200);
+  });
+});
+
+describe('the consent screen', () => {
+  let browser: Browser;
+  let config: oidc.Configuration;
+
+  beforeAll(async () => {
+    browser = server.browser();
+    await browser.signUp(uniqueEmail('dora'));
+    const app = await registerClient(browser, {
+      type: 'public',
+      redirectUris: [REDIRECT_URI],
+      scopes: ['profile', 'projects:read', 'money:read', 'money:write'],
+    });
+    config = await discover(server.origin, app.clientId);
+  });
+
+  it('ticks only what the app asked for, and never moving money', async () => {
+    const request = await authorizationRequest(config, {
+      scope: 'openid profile money:read money:write',
+    });
+    const uid = consentUid((await browser.navigate(request.url)).url);
+    const details = await (await browser.fetch(`/api/v1/oauth/interactions/${uid}`)).json();
+    const ticked = (details.scopes as { scope: string; preselected: boolean }[])
+      .filter((s) => s.preselected)
+      .map((s) => s.scope);
+    expect(ticked).toEqual(['profile', 'money:read', 'openid']);
+    expect(details.scopes.map((s: { scope: string }) => s.scope)).not.toContain('projects:read');
+  });
+
+  it('grants only the scopes the person left ticked', async () => {
+    const request = await authorizationRequest(config, { scope: 'profile money:read' });
+    const uid = consentUid((await browser.navigate(request.url)).url);
+    const answer = await browser.fetch(`/api/v1/oauth/interactions/${uid}/consent`, {
+      json: { approve: true, scopes: ['profile'] },
+    });
+    const back = await browser.navigate((await answer.json()).redirectTo);
+    const tokens = await oidc.authorizationCodeGrant(config, back.url, {
+      pkceCodeVerifier: request.verifier,
+      expectedState: request.state,
+    });
+    expect(tokens.scope).toBe('profile');
+    expect((await api(server.origin, tokens.access_token, '/api/v1/me/balance')).status).toBe(403);
+  });
+});
+
+describe('a password change', () => {
+  const email = uniqueEmail('erin');
+  let browser: Browser;
+  let config: oidc.Configuration;
+
+  beforeAll(async () => {
+    browser = server.browser();
+    await browser.signUp(email);
+    const app = await registerClient(browser, {
+      type: 'public',
+      redirectUris: [REDIRECT_URI],
+      scopes: ['profile'],
+    });
+    config = await discover(server.origin, app.clientId);
+  });
+
+  const changePassword = async (from: string, to: string, extra: object = {}) => {
+    const response = await browser.fetch('/api/v1/me/password', {
+      json: { currentPassword: from, newPassword: to, ...extra },
+    });
+    expect(response.status).toBe(200);
+  };
+
+  it('disconnects connected apps by default: their tokens stop working', async () => {
+    const { tokens } = await codeFlow(browser, config, { scope: 'openid offline_access profile' });
+    await changePassword('correct horse battery', 'a brand new passphrase');
+    expect((await api(server.origin, tokens.access_token, '/api/v1/me')).status).toBe(401);
+    expect(await oauthError(oidc.refreshTokenGrant(config, tokens.refresh_token!))).toBe(
+      'invalid_grant',
+    );
+    expect((await (await browser.fetch('/api/v1/me/oauth-grants')).json()).items).toEqual([]);
+  });
+
+  it('keeps them when the person opts out', async () => {
+    const { tokens } = await codeFlow(browser, config, { scope: 'openid offline_access profile' });
+    await changePassword('a brand new passphrase', 'another new passphrase', {
+      revokeTokens: false,
+    });
+    expect((await api(server.origin, tokens.access_token, '/api/v1/me')).status).toBe(200);
+    const refreshed = await oidc.refreshTokenGrant(config, tokens.refresh_token!);
+    expect((await api(server.origin, refreshed.access_token, '/api/v1/me')).status).toBe(200);
   });
 });

@@ -91,7 +91,7 @@ export const oauthInteractionsRoutes: FastifyPluginAsyncZod<{
         http(request, reply),
         request.params.uid,
         browserUser(request),
-        request.body.approve,
+        request.body,
       ),
     }),
   );

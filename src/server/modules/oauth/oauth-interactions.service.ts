@@ -2,7 +2,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 import { errors, type Grant, type Interaction } from 'oidc-provider';
 import { PROTOCOL_SCOPE_DESCRIPTIONS } from '../../../shared/api/oauth.js';
-import { SCOPE_DESCRIPTIONS, SCOPES } from '../../../shared/scopes.js';
+import {
+  ADMIN_SCOPE,
+  DELIBERATE_SCOPES,
+  SCOPE_DESCRIPTIONS,
+  SCOPES,
+  type Scope,
+} from '../../../shared/scopes.js';
 import type { UserRow } from '../../db/types.js';
 import { AppError } from '../../errors.js';
 import type { OAuthClientRow, OAuthClientsRepository } from './oauth-clients.repository.js';
@@ -96,10 +102,17 @@ export function createOAuthInteractionsService(deps: {
         prompt: interaction.prompt.name,
         client: { clientId: client.id, name: client.name },
         scopes: [
-          ...scopes.api.map((scope) => ({ scope, description: SCOPE_DESCRIPTIONS[scope] })),
+          ...scopes.api.map((scope) => ({
+            scope,
+            description: SCOPE_DESCRIPTIONS[scope],
+            optional: true,
+            preselected: !DELIBERATE_SCOPES.includes(scope),
+          })),
           ...scopes.protocol.map((scope) => ({
             scope,
             description: PROTOCOL_SCOPE_DESCRIPTIONS[scope],
+            optional: false,
+            preselected: true,
           })),
         ],
         needsConsent:
@@ -121,16 +134,38 @@ export function createOAuthInteractionsService(deps: {
       return provider.interactionResult(http.req, http.res, { login: { accountId: user.id } });
     },
 
-    /** Approves (recording the grant) or denies the request; returns where the browser goes. */
-    async consent(http: RawHttp, uid: string, user: UserRow, approve: boolean): Promise<string> {
+    /**
+     * Approves (recording the grant) or denies the request; returns where the browser goes.
+     * `chosen` are the API scopes the person ticked; without it, everything asked for but admin
+     * powers. What was asked for and not chosen is recorded as declined, so the app gets a token
+     * without it instead of the consent page coming back.
+     */
+    async consent(
+      http: RawHttp,
+      uid: string,
+      user: UserRow,
+      answer: { approve: boolean; scopes?: readonly Scope[] | undefined },
+    ): Promise<string> {
       const { interaction, client } = await load(http, uid);
-      if (!approve) return abort(http, uid);
+      if (!answer.approve) return abort(http, uid);
       const scopes = requested(interaction, client);
+      const chosen = answer.scopes ?? scopes.api.filter((s) => s !== ADMIN_SCOPE);
+      const granted = scopes.api.filter((s) => chosen.includes(s));
+      const declined = scopes.api.filter((s) => !chosen.includes(s));
       const grant =
         (await existingGrant(interaction, user, client.id)) ??
         new provider.Grant({ accountId: user.id, clientId: client.id });
       if (scopes.protocol.length) grant.addOIDCScope(scopes.protocol);
-      if (scopes.api.length) grant.addResourceScope(apiResource, scopes.api);
+      const rejected = grant.rejected?.resources?.[apiResource];
+      // A yes now overrides a no given before (the provider lets a rejection win over a grant).
+      if (rejected !== undefined && grant.rejected?.resources) {
+        grant.rejected.resources[apiResource] = rejected
+          .split(' ')
+          .filter((s) => !granted.includes(s as Scope))
+          .join(' ');
+      }
+      if (granted.length) grant.addResourceScope(apiResource, granted);
+      if (declined.length) grant.rejectResourceScope(apiResource, declined);
       const grantId = await grant.save();
       return provider.interactionResult(http.req, http.res, {
         login: { accountId: user.id },

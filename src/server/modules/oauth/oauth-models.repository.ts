@@ -139,6 +139,21 @@ export function createOAuthModelsRepository(db: Db) {
       });
     },
 
+    /** Every app the account connected: grants and the codes and tokens issued under them. */
+    async deleteAllGrants(accountId: string): Promise<number> {
+      return db.transaction().execute(async (trx) => {
+        const grants = await trx
+          .deleteFrom('oauth_models')
+          .where('kind', '=', 'Grant')
+          .where('account_id', '=', accountId)
+          .returning('id')
+          .execute();
+        const ids = grants.map((g) => g.id);
+        if (ids.length) await trx.deleteFrom('oauth_models').where('grant_id', 'in', ids).execute();
+        return ids.length;
+      });
+    },
+
     async deleteExpired(now: Date): Promise<number> {
       const result = await db
         .deleteFrom('oauth_models')

@@ -23,7 +23,7 @@ export async function createOAuth(deps: {
   db: Db;
   config: Pick<Config, 'publicUrl' | 'sessionSecret'>;
   clock: Clock;
-  accounts: Pick<AccountsService, 'authenticateSession'>;
+  accounts: Pick<AccountsService, 'authenticateSession' | 'assertMayHoldScopes'>;
 }) {
   const { db, clock } = deps;
   const clients = createOAuthClientsRepository(db);
@@ -66,6 +66,7 @@ export async function createOAuth(deps: {
     clients,
     models,
     findUser: (id) => users.findUserById(id),
+    assertMayHoldScopes: deps.accounts.assertMayHoldScopes,
     provider,
     apiResource,
     clock,

@@ -1,7 +1,7 @@
 import type Provider from 'oidc-provider';
 import { errors, type ClientMetadata } from 'oidc-provider';
 import type { OAuthClientType } from '../../../shared/api/oauth.js';
-import { SCOPES, type Scope } from '../../../shared/scopes.js';
+import { DEFAULT_SCOPES, SCOPES, type Scope } from '../../../shared/scopes.js';
 import type { UserRow } from '../../db/types.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
@@ -65,6 +65,8 @@ export type OAuthServiceDeps = {
   clients: OAuthClientsRepository;
   models: Pick<OAuthModelsRepository, 'listGrants' | 'deleteGrants' | 'deleteExpired'>;
   findUser: (id: string) => Promise<UserRow | undefined>;
+  /** Refuses scopes the owner's account may not hand out (admin, unless they are an admin). */
+  assertMayHoldScopes: (userId: string, scopes: readonly Scope[], path: string) => Promise<void>;
   provider: Pick<Provider, 'AccessToken' | 'ClientCredentials' | 'Grant' | 'Client'>;
   apiResource: string;
   clock: Clock;
@@ -134,9 +136,10 @@ export function createOAuthService(deps: OAuthServiceDeps) {
         name: input.name,
         type: input.type,
         redirectUris: [...new Set(input.redirectUris)],
-        scopes: [...new Set(input.scopes ?? SCOPES)],
+        scopes: [...new Set(input.scopes ?? DEFAULT_SCOPES)],
         secretHash: secret && sha256(secret),
       };
+      await deps.assertMayHoldScopes(ownerId, candidate.scopes, 'body.scopes');
       await assertLoadable({
         id: candidate.id,
         owner_id: ownerId,
@@ -167,6 +170,7 @@ export function createOAuthService(deps: OAuthServiceDeps) {
       const current = await requireOwned(ownerId, id);
       const redirectUris = patch.redirectUris && [...new Set(patch.redirectUris)];
       const scopes = patch.scopes && [...new Set(patch.scopes)];
+      if (scopes) await deps.assertMayHoldScopes(ownerId, scopes, 'body.scopes');
       await assertLoadable({
         ...current,
         ...(redirectUris && { redirect_uris: redirectUris }),

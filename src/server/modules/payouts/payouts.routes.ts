@@ -25,8 +25,7 @@ import type { PayoutsService } from './payouts.service.js';
 
 const workerRead = { auth: { scope: 'money:read', roles: ['worker'] } } as const;
 const workerWrite = { auth: { scope: 'money:write', roles: ['worker'] } } as const;
-const adminRead = { auth: { scope: 'money:read', roles: ['admin'] } } as const;
-const adminWrite = { auth: { scope: 'money:write', roles: ['admin'] } } as const;
+const adminOnly = { auth: { scope: 'admin', roles: ['admin'] } } as const;
 
 function presentPayout(row: PayoutRow): Payout {
   return {
@@ -182,7 +181,7 @@ export const payoutsRoutes: FastifyPluginAsyncZod<{
   app.get(
     '/admin/payouts',
     {
-      config: adminRead,
+      config: adminOnly,
       schema: {
         tags: ['admin'],
         summary: 'Payouts of every worker, newest first',
@@ -199,7 +198,7 @@ export const payoutsRoutes: FastifyPluginAsyncZod<{
   app.post(
     '/admin/payouts/:id/mark-paid',
     {
-      config: adminWrite,
+      config: adminOnly,
       schema: {
         tags: ['admin'],
         summary: 'Record that a payout was sent (manual provider), with its reference',
@@ -221,7 +220,7 @@ export const payoutsRoutes: FastifyPluginAsyncZod<{
   app.post(
     '/admin/payouts/:id/cancel',
     {
-      config: adminWrite,
+      config: adminOnly,
       schema: {
         tags: ['admin'],
         summary: 'Cancel a payout not yet paid; its money returns to the worker’s earnings',

@@ -3,8 +3,8 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { createTokenBodySchema } from '../../../shared/api/accounts.js';
 import { LIMITS } from '../../../shared/limits.js';
-import { SCOPE_DESCRIPTIONS, SCOPES, type Scope } from '../../../shared/scopes.js';
-import { useCreateToken } from '../../api/accounts.js';
+import { grantableScopes, SCOPE_DESCRIPTIONS, type Scope } from '../../../shared/scopes.js';
+import { useCreateToken, useCurrentUser } from '../../api/accounts.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { serverFieldErrors, zodValidator } from '../../lib/forms.js';
 
@@ -34,6 +34,7 @@ type CreateTokenFormProps = {
 
 export function CreateTokenForm({ onCreated, onCancel }: CreateTokenFormProps) {
   const createToken = useCreateToken();
+  const offered = grantableScopes(useCurrentUser().roles);
   const [formError, setFormError] = useState<unknown>(null);
   const form = useForm<TokenValues>({
     initialValues: { name: '', scopes: [], expiresInDays: '90' },
@@ -79,7 +80,7 @@ export function CreateTokenForm({ onCreated, onCancel }: CreateTokenFormProps) {
           {...form.getInputProps('scopes')}
         >
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" mt="xs">
-            {SCOPES.map((scope) => (
+            {offered.map((scope) => (
               <Checkbox
                 key={scope}
                 value={scope}

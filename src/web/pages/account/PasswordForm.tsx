@@ -1,4 +1,4 @@
-import { Button, Group, PasswordInput, Stack } from '@mantine/core';
+import { Button, Checkbox, Group, PasswordInput, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -8,16 +8,26 @@ import { useChangePassword } from '../../api/accounts.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { serverFieldErrors, zodValidator } from '../../lib/forms.js';
 
-type PasswordValues = { currentPassword: string; newPassword: string; confirmPassword: string };
+type PasswordValues = {
+  currentPassword: string;
+  newPassword: string;
+  confirmPassword: string;
+  revokeTokens: boolean;
+};
 
 const checkApiFields =
-  zodValidator<Omit<PasswordValues, 'confirmPassword'>>(changePasswordBodySchema);
+  zodValidator<Pick<PasswordValues, 'currentPassword' | 'newPassword'>>(changePasswordBodySchema);
 
 export function PasswordForm() {
   const changePassword = useChangePassword();
   const [formError, setFormError] = useState<unknown>(null);
   const form = useForm<PasswordValues>({
-    initialValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
+    initialValues: {
+      currentPassword: '',
+      newPassword: '',
+      confirmPassword: '',
+      revokeTokens: true,
+    },
     validate: (values) => {
       const { currentPassword, newPassword } = values;
       const errors = checkApiFields({ currentPassword, newPassword });
@@ -29,17 +39,19 @@ export function PasswordForm() {
     },
   });
 
-  const submit = form.onSubmit(({ currentPassword, newPassword }) => {
+  const submit = form.onSubmit(({ currentPassword, newPassword, revokeTokens }) => {
     setFormError(null);
     changePassword.mutate(
-      { currentPassword, newPassword },
+      { currentPassword, newPassword, revokeTokens },
       {
         onSuccess: () => {
           form.reset();
           notifications.show({
             color: 'teal',
             title: 'Password changed',
-            message: 'Your other sessions have been signed out.',
+            message: revokeTokens
+              ? 'Your other sessions have been signed out, your access tokens revoked and your apps disconnected.'
+              : 'Your other sessions have been signed out.',
           });
         },
         onError: (error) => {
@@ -78,6 +90,11 @@ export function PasswordForm() {
           required
           maxLength={LIMITS.passwordMax}
           {...form.getInputProps('confirmPassword')}
+        />
+        <Checkbox
+          label="Also sign out apps and revoke personal access tokens"
+          description="Recommended if someone else may have known your old password: anything they connected or created with it stops working. Untick to keep your scripts and connected apps running. Your other browser sessions are signed out either way."
+          {...form.getInputProps('revokeTokens', { type: 'checkbox' })}
         />
         <Group justify="flex-end" mt="xs">
           <Button type="submit" variant="default" loading={changePassword.isPending}>

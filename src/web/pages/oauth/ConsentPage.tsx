@@ -1,6 +1,7 @@
 import {
   Alert,
   Button,
+  Checkbox,
   Code,
   Container,
   Group,
@@ -12,8 +13,10 @@ import {
   Title,
 } from '@mantine/core';
 import { IconApps, IconCheck, IconInfoCircle } from '@tabler/icons-react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { OAuthInteraction } from '../../../shared/api/oauth.js';
+import { SCOPES, type Scope } from '../../../shared/scopes.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { LoadingState } from '../../components/LoadingState.js';
 import { signInPathFor } from '../../lib/paths.js';
@@ -25,31 +28,76 @@ import {
   type InteractionAnswer,
 } from './oauth-api.js';
 
-function ScopeList({ scopes }: { scopes: OAuthInteraction['scopes'] }) {
+type Requested = OAuthInteraction['scopes'];
+
+const isApiScope = (scope: string): scope is Scope => (SCOPES as readonly string[]).includes(scope);
+
+/**
+ * The API scopes the app asked for, as boxes the person may untick. Moving money and admin powers
+ * start unticked: granting them takes a deliberate click.
+ */
+function ScopeChoices(props: {
+  scopes: Requested;
+  chosen: Scope[];
+  onChange: (chosen: Scope[]) => void;
+}) {
+  const fixed = props.scopes.filter((s) => !s.optional);
+  const choosable = props.scopes.filter((s) => s.optional);
   return (
-    <List
-      spacing="sm"
-      aria-label="What the app will be able to do"
-      icon={
-        <ThemeIcon size={22} radius="xl" color="teal" variant="light">
-          <IconCheck size={14} aria-hidden="true" />
-        </ThemeIcon>
-      }
-    >
-      {scopes.map(({ scope, description }) => (
-        <List.Item key={scope}>
-          <Text size="sm">{description}</Text>
-          <Code fz="xs">{scope}</Code>
-        </List.Item>
-      ))}
-    </List>
+    <Stack gap="sm">
+      {choosable.length > 0 && (
+        <Checkbox.Group
+          label="What the app will be able to do"
+          description="Untick anything you do not want it to do. Moving money and admin powers are never ticked for you."
+          value={props.chosen}
+          onChange={(value) => props.onChange(value.filter(isApiScope))}
+        >
+          <Stack gap="sm" mt="xs">
+            {choosable.map(({ scope, description }) => (
+              <Checkbox
+                key={scope}
+                value={scope}
+                label={description}
+                description={<Code fz="xs">{scope}</Code>}
+              />
+            ))}
+          </Stack>
+        </Checkbox.Group>
+      )}
+      {fixed.length > 0 && (
+        <List
+          spacing="sm"
+          aria-label="What comes with connecting the app"
+          icon={
+            <ThemeIcon size={22} radius="xl" color="teal" variant="light">
+              <IconCheck size={14} aria-hidden="true" />
+            </ThemeIcon>
+          }
+        >
+          {fixed.map(({ scope, description }) => (
+            <List.Item key={scope}>
+              <Text size="sm">{description}</Text>
+              <Code fz="xs">{scope}</Code>
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </Stack>
   );
 }
 
 function Answer({ interaction }: { interaction: OAuthInteraction }) {
   const answer = useAnswerInteraction(interaction.uid);
+  const [chosen, setChosen] = useState<Scope[]>(() =>
+    interaction.scopes
+      .filter((s) => s.optional && s.preselected)
+      .map((s) => s.scope)
+      .filter(isApiScope),
+  );
   const busy = answer.isPending || answer.isSuccess;
-  const send = (choice: InteractionAnswer) => answer.mutate(choice);
+  const send = (choice: InteractionAnswer) =>
+    answer.mutate({ answer: choice, ...(choice === 'approve' && { scopes: chosen }) });
+  const sent = answer.variables?.answer;
   const app = interaction.client.name;
 
   if (!interaction.user) {
@@ -75,9 +123,9 @@ function Answer({ interaction }: { interaction: OAuthInteraction }) {
       {interaction.needsConsent ? (
         <>
           <Text>
-            <strong>{app}</strong> wants to use your Tessera account, {who}. It will be able to:
+            <strong>{app}</strong> wants to use your Tessera account, {who}.
           </Text>
-          <ScopeList scopes={interaction.scopes} />
+          <ScopeChoices scopes={interaction.scopes} chosen={chosen} onChange={setChosen} />
           <Alert color="gray" variant="light" icon={<IconInfoCircle aria-hidden="true" />}>
             You can disconnect it at any time under Connected apps in your settings.
           </Alert>
@@ -92,14 +140,14 @@ function Answer({ interaction }: { interaction: OAuthInteraction }) {
         <Button
           variant="default"
           onClick={() => send(interaction.needsConsent ? 'deny' : 'cancel')}
-          loading={busy && (answer.variables === 'deny' || answer.variables === 'cancel')}
+          loading={busy && (sent === 'deny' || sent === 'cancel')}
           disabled={busy}
         >
           {interaction.needsConsent ? 'Deny' : 'Cancel'}
         </Button>
         <Button
           onClick={() => send(interaction.needsConsent ? 'approve' : 'continue')}
-          loading={busy && (answer.variables === 'approve' || answer.variables === 'continue')}
+          loading={busy && (sent === 'approve' || sent === 'continue')}
           disabled={busy}
         >
           {interaction.needsConsent ? 'Allow' : 'Continue'}
@@ -111,7 +159,7 @@ function Answer({ interaction }: { interaction: OAuthInteraction }) {
 
 /**
  * Where the authorization server sends people while an app asks for access: the app's name,
- * what it may do, and Allow / Deny. The browser then returns to the app.
+ * what it asks to do (each API scope a box the person may untick), and Allow / Deny. The browser then returns to the app.
  */
 export function ConsentPage() {
   const { uid = '' } = useParams();

@@ -16,7 +16,13 @@ import {
   type CreatedOAuthClient,
   type OAuthClientType,
 } from '../../../shared/api/oauth.js';
-import { SCOPE_DESCRIPTIONS, SCOPES, type Scope } from '../../../shared/scopes.js';
+import {
+  DEFAULT_SCOPES,
+  grantableScopes,
+  SCOPE_DESCRIPTIONS,
+  type Scope,
+} from '../../../shared/scopes.js';
+import { useCurrentUser } from '../../api/accounts.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { serverFieldErrors, zodValidator } from '../../lib/forms.js';
 import { useCreateOAuthClient } from './oauth-api.js';
@@ -49,9 +55,10 @@ type CreateClientFormProps = {
 
 export function CreateClientForm({ onCreated, onCancel }: CreateClientFormProps) {
   const create = useCreateOAuthClient();
+  const offered = grantableScopes(useCurrentUser().roles);
   const [formError, setFormError] = useState<unknown>(null);
   const form = useForm<ClientValues>({
-    initialValues: { name: '', type: 'public', redirectUris: '', scopes: [...SCOPES] },
+    initialValues: { name: '', type: 'public', redirectUris: '', scopes: [...DEFAULT_SCOPES] },
     validate: (values) => checkBody(bodyOf(values)),
   });
 
@@ -107,7 +114,7 @@ export function CreateClientForm({ onCreated, onCancel }: CreateClientFormProps)
           {...form.getInputProps('scopes')}
         >
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" mt="xs">
-            {SCOPES.map((scope) => (
+            {offered.map((scope) => (
               <Checkbox
                 key={scope}
                 value={scope}

@@ -10,6 +10,7 @@ import {
   type CreateOAuthClientBody,
   type UpdateOAuthClientBody,
 } from '../../../shared/api/oauth.js';
+import type { Scope } from '../../../shared/scopes.js';
 import { api } from '../../api/client.js';
 
 /** The web app's addresses for the OAuth pages. */
@@ -98,16 +99,20 @@ export function useOAuthInteraction(uid: string) {
 
 export type InteractionAnswer = 'approve' | 'deny' | 'continue' | 'cancel';
 
-/** Sends the answer, then hands the browser back to the authorization server. */
+/**
+ * Sends the answer, then hands the browser back to the authorization server. `scopes` are the
+ * API scopes the person ticked (approve only).
+ */
 export function useAnswerInteraction(uid: string) {
   return useMutation({
-    mutationFn: async (answer: InteractionAnswer) => {
+    mutationFn: async ({ answer, scopes }: { answer: InteractionAnswer; scopes?: Scope[] }) => {
       const base = `oauth/interactions/${encodeURIComponent(uid)}`;
       switch (answer) {
         case 'approve':
         case 'deny':
           return api.post(`${base}/consent`, oauthRedirectSchema, {
             approve: answer === 'approve',
+            ...(answer === 'approve' && scopes && { scopes }),
           });
         case 'continue':
           return api.post(`${base}/login`, oauthRedirectSchema, {});
