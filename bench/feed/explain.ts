@@ -21,7 +21,11 @@ export async function explainFeed(url: string, workerId: string): Promise<void> 
     },
   });
   try {
-    const feed = createFeedService({ feed: createFeedRepository(db), clock: systemClock });
+    const feed = createFeedService({
+      feed: createFeedRepository(db),
+      clock: systemClock,
+      approvalRateMinDecided: 100,
+    });
     const queries: FeedQuery[] = [
       ...FEED_SORTS.map((sort) => ({ sort, limit: 20 })),
       { sort: 'newest', limit: 20, q: 'transcribe' },

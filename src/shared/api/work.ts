@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LIMITS } from '../limits.js';
 import { idSchema } from './common.js';
 import { previewSchema } from './projects.js';
+import { COMPARATORS } from './qualifications.js';
 
 export const ASSIGNMENT_STATUSES = [
   'accepted',
@@ -43,6 +44,25 @@ export const feedPageSchema = z.object({
   items: z.array(feedItemSchema),
   nextCursor: z.string().nullable(),
 });
+
+/**
+ * The `details` of a 403 `not_qualified` (preview and accept): each requirement the worker does
+ * not meet, their value (null when they do not hold the qualification) and how to meet it.
+ */
+export const unmetRequirementSchema = z.object({
+  index: z.number().int(),
+  requirement: z.object({
+    qualificationTypeId: z.string(),
+    name: z.string(),
+    comparator: z.enum(COMPARATORS),
+    integerValues: z.array(z.number().int()).optional(),
+    localeValues: z.array(z.string()).optional(),
+  }),
+  workerValue: z.union([z.number(), z.string()]).nullable(),
+  hint: z.string(),
+});
+export type UnmetRequirement = z.infer<typeof unmetRequirementSchema>;
+export const notQualifiedDetailsSchema = z.object({ unmet: z.array(unmetRequirementSchema) });
 
 /** What a worker sees before accepting: the project and a filled sample of its next task. */
 export const workPreviewSchema = z.object({

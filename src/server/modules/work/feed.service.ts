@@ -22,13 +22,21 @@ function decodeOffset(cursor: string | undefined): number {
   return Number(match[1]);
 }
 
-export function createFeedService(deps: { feed: FeedRepository; clock: Clock }) {
-  const { feed, clock } = deps;
+export function createFeedService(deps: {
+  feed: FeedRepository;
+  clock: Clock;
+  /** See `Config.approvalRateMinDecided`: the feed and accept count the approval rate alike. */
+  approvalRateMinDecided: number;
+}) {
+  const { feed, clock, approvalRateMinDecided } = deps;
 
   /** Everything a requirement may ask about this worker: their grants and the system values. */
   async function qualificationValues(workerId: string): Promise<Record<string, number | string>> {
     const facts = await feed.workerFacts(workerId);
-    return { ...facts.grants, ...Object.fromEntries(systemQualificationValues(facts)) };
+    return {
+      ...facts.grants,
+      ...Object.fromEntries(systemQualificationValues(facts, approvalRateMinDecided)),
+    };
   }
 
   function present(rows: FeedRow[]): FeedItem[] {
