@@ -10,6 +10,7 @@ import * as notifications from './20261127006000_notifications.js';
 import * as feedOrderIndexes from './20261128001000_feed_order_indexes.js';
 import * as projectOpenTasks from './20261128002000_project_open_tasks.js';
 import * as approvalRateDescription from './20261206070000_approval_rate_description.js';
+import * as projectWorkTimes from './20261206070100_project_work_times.js';
 
 /**
  * Every migration, in order. A static list (rather than reading the folder) works the same under
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '20261128001000_feed_order_indexes': feedOrderIndexes,
   '20261128002000_project_open_tasks': projectOpenTasks,
   '20261206070000_approval_rate_description': approvalRateDescription,
+  '20261206070100_project_work_times': projectWorkTimes,
 };
