@@ -42,7 +42,7 @@ export async function explainFeed(url: string, workerId: string): Promise<void> 
         const text = statement.sql.trim();
         if (/^set local /i.test(text)) settings.push(text);
         if (/^(commit|rollback)/i.test(text)) settings = [];
-        if (!/^select\s/i.test(text)) continue;
+        if (!/^(select|with)\s/i.test(text)) continue;
         const client = await pool.connect();
         try {
           await client.query('begin');
