@@ -21,7 +21,11 @@ export async function explainFeed(url: string, workerId: string): Promise<void> 
     },
   });
   try {
-    const feed = createFeedService({ feed: createFeedRepository(db), clock: systemClock });
+    const feed = createFeedService({
+      feed: createFeedRepository(db),
+      clock: systemClock,
+      approvalRateMinDecided: 100,
+    });
     const queries: FeedQuery[] = [
       ...FEED_SORTS.map((sort) => ({ sort, limit: 20 })),
       { sort: 'newest', limit: 20, q: 'transcribe' },
@@ -38,7 +42,7 @@ export async function explainFeed(url: string, workerId: string): Promise<void> 
         const text = statement.sql.trim();
         if (/^set local /i.test(text)) settings.push(text);
         if (/^(commit|rollback)/i.test(text)) settings = [];
-        if (!/^select\s/i.test(text)) continue;
+        if (!/^(select|with)\s/i.test(text)) continue;
         const client = await pool.connect();
         try {
           await client.query('begin');

@@ -208,6 +208,8 @@ try {
   const feed = await load(`${CONCURRENCY} clients: GET /feed`, '/api/v1/feed');
   await load(`${CONCURRENCY} clients: sort=reward`, '/api/v1/feed?sort=reward');
   await load(`${CONCURRENCY} clients: sort=available`, '/api/v1/feed?sort=available');
+  await load(`${CONCURRENCY} clients: sort=hourly`, '/api/v1/feed?sort=hourly');
+  await load(`${CONCURRENCY} clients: minHourlyCents`, '/api/v1/feed?minHourlyCents=1000');
   await load(`${CONCURRENCY} clients: q=transcribe`, '/api/v1/feed?q=transcribe');
   await load(
     `${CONCURRENCY} clients: page 3`,

@@ -144,6 +144,9 @@ export async function seedFeed(db: Db, size: FeedSeedSize) {
     where t.live_assignments < t.assignments_per_task and t.seq % 10 = 5
     on conflict do nothing`);
 
+  // Inserted already submitted, so the submit trigger did not see them: the hourly-pay stats.
+  await run(sql`select refresh_project_work_times(array(select id from projects))`);
+
   // One worker in five blocked by some requester.
   await run(sql`
     insert into blocks (requester_id, worker_id, reason)

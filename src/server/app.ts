@@ -127,7 +127,11 @@ export function createServices(deps: {
     paymentsSandbox: deps.config.paymentsSandbox,
     idempotency,
   });
-  const qualifications = createQualificationsService({ db: deps.db, clock: deps.clock });
+  const qualifications = createQualificationsService({
+    db: deps.db,
+    clock: deps.clock,
+    approvalRateMinDecided: deps.config.approvalRateMinDecided,
+  });
   // Before the services that announce changes (review, ledger sweeps) so they can be given it.
   const notifications = createNotificationsService({ db: deps.db, clock: deps.clock, events });
   const notify = (trx: Db, notice: Parameters<typeof notifications.notify>[1]) =>
@@ -163,7 +167,11 @@ export function createServices(deps: {
     events,
     idempotency,
   });
-  const feed = createFeedService({ feed: createFeedRepository(readDb), clock: deps.clock });
+  const feed = createFeedService({
+    feed: createFeedRepository(readDb),
+    clock: deps.clock,
+    approvalRateMinDecided: deps.config.approvalRateMinDecided,
+  });
   const work = createWorkService({
     db: deps.db,
     work: createWorkRepository(deps.db),

@@ -24,6 +24,7 @@ const envSchema = z.object({
   PLATFORM_FEE_PERCENT: z.coerce.number().min(0).max(100).default(0),
   PAYMENTS_SANDBOX: booleanFlag.optional(),
   PAYOUT_MINIMUM_CENTS: z.coerce.number().int().min(1).max(100_000_000).default(100),
+  APPROVAL_RATE_MIN_DECIDED: z.coerce.number().int().min(0).max(1_000_000).default(100),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.string().min(1).default('loopback'),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
@@ -75,6 +76,12 @@ export type Config = {
   paymentsSandbox: boolean;
   /** The smallest payout a worker may ask for. */
   payoutMinimumCents: number;
+  /**
+   * MTurk's rule: until a worker has this many decided (approved + rejected) assignments, the
+   * approval-rate system qualification counts them as 100 % approved, so one early rejection
+   * does not lock a newcomer out of every project asking for 95 %.
+   */
+  approvalRateMinDecided: number;
   logLevel: string;
   /** Which proxies' X-Forwarded-For to believe (Fastify's trustProxy: addresses, CIDRs, `loopback`). */
   trustProxy: string;
@@ -148,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Self-serve test credit is safe on a laptop's embedded database, not on a real deployment.
     paymentsSandbox: e.PAYMENTS_SANDBOX ?? !e.DATABASE_URL,
     payoutMinimumCents: e.PAYOUT_MINIMUM_CENTS,
+    approvalRateMinDecided: e.APPROVAL_RATE_MIN_DECIDED,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,

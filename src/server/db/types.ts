@@ -161,6 +161,15 @@ export interface ProjectsTable {
   task_count: Generated<number>;
   /** Tasks with a free slot, kept by triggers on tasks (migration 20261128002000). */
   open_tasks: Generated<number>;
+  /**
+   * Quartiles of the seconds from accept to submit over the plausible ones among the latest
+   * submissions, null below 3 of them; kept by a trigger on submit (migration 20261206070100).
+   */
+  work_seconds_p25: number | null;
+  work_seconds_median: number | null;
+  work_seconds_p75: number | null;
+  /** How many plausible submissions those come from. */
+  work_samples: Generated<number>;
   created_at: CreatedAt;
   updated_at: Timestamp;
   published_at: Timestamp | null;

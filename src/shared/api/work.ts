@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LIMITS } from '../limits.js';
 import { idSchema } from './common.js';
 import { previewSchema } from './projects.js';
+import { COMPARATORS } from './qualifications.js';
 
 export const ASSIGNMENT_STATUSES = [
   'accepted',
@@ -13,11 +14,13 @@ export const ASSIGNMENT_STATUSES = [
 ] as const;
 export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
 
-export const FEED_SORTS = ['newest', 'reward', 'available'] as const;
+export const FEED_SORTS = ['newest', 'reward', 'available', 'hourly'] as const;
 
 export const feedQuerySchema = z.strictObject({
   q: z.string().trim().max(LIMITS.searchMax).optional(),
   sort: z.enum(FEED_SORTS).default('newest'),
+  /** Only projects paying at least this at the median work time (so only those with an estimate). */
+  minHourlyCents: z.coerce.number().int().min(0).max(100_000_000).optional(),
   limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
   cursor: z.string().max(200).optional(),
 });
@@ -32,8 +35,15 @@ export const feedItemSchema = z.object({
   rewardCents: z.number().int(),
   timeAllottedSeconds: z.number().int(),
   tasksAvailable: z.number().int(),
-  /** Reward per hour from the median time of recent submissions; null until there are a few. */
+  /**
+   * Reward per hour at the median work time of the plausible ones among the latest submissions
+   * (at least 5 s and 1 % of the time allotted); null until there are 3 of them.
+   */
   estimatedHourlyCents: z.number().int().nullable(),
+  /** Per hour at the 75th and 25th percentile of the work time: what most workers make. */
+  estimatedHourlyRangeCents: z.object({ low: z.number().int(), high: z.number().int() }).nullable(),
+  /** How many plausible submissions the estimate comes from. */
+  estimatedHourlyBasedOn: z.number().int(),
   publishedAt: z.string().nullable(),
   expiresAt: z.string(),
 });
@@ -43,6 +53,25 @@ export const feedPageSchema = z.object({
   items: z.array(feedItemSchema),
   nextCursor: z.string().nullable(),
 });
+
+/**
+ * The `details` of a 403 `not_qualified` (preview and accept): each requirement the worker does
+ * not meet, their value (null when they do not hold the qualification) and how to meet it.
+ */
+export const unmetRequirementSchema = z.object({
+  index: z.number().int(),
+  requirement: z.object({
+    qualificationTypeId: z.string(),
+    name: z.string(),
+    comparator: z.enum(COMPARATORS),
+    integerValues: z.array(z.number().int()).optional(),
+    localeValues: z.array(z.string()).optional(),
+  }),
+  workerValue: z.union([z.number(), z.string()]).nullable(),
+  hint: z.string(),
+});
+export type UnmetRequirement = z.infer<typeof unmetRequirementSchema>;
+export const notQualifiedDetailsSchema = z.object({ unmet: z.array(unmetRequirementSchema) });
 
 /** What a worker sees before accepting: the project and a filled sample of its next task. */
 export const workPreviewSchema = z.object({

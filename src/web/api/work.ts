@@ -33,14 +33,24 @@ export const assignmentKey = (id: string) => ['work', 'assignment', id] as const
 
 const id = (value: string) => encodeURIComponent(value);
 
-export function useFeed(filter: { q: string; sort: FeedSort }) {
+export function useFeed(filter: {
+  q: string;
+  sort: FeedSort;
+  minHourlyCents?: number | undefined;
+}) {
   return useInfiniteQuery({
     queryKey: [...feedKey, filter],
     queryFn: ({ pageParam, signal }) =>
       api.get(
         'feed',
         feedPageSchema,
-        { q: filter.q.trim(), sort: filter.sort, limit: PAGE_SIZE, cursor: pageParam },
+        {
+          q: filter.q.trim(),
+          sort: filter.sort,
+          minHourlyCents: filter.minHourlyCents,
+          limit: PAGE_SIZE,
+          cursor: pageParam,
+        },
         signal,
       ),
     staleTime,

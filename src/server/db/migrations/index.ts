@@ -13,6 +13,8 @@ import * as usersShowEarnings from './20261206050000_users_show_earnings.js';
 import * as idempotencyKeys from './20261206030000_idempotency_keys.js';
 import * as uploadSlots from './20261206020000_upload_slots.js';
 import * as loginThrottles from './20261206010000_login_throttles.js';
+import * as approvalRateDescription from './20261206070000_approval_rate_description.js';
+import * as projectWorkTimes from './20261206070100_project_work_times.js';
 
 /**
  * Every migration, in order. A static list (rather than reading the folder) works the same under
@@ -33,4 +35,6 @@ export const migrations: Record<string, Migration> = {
   '20261206030000_idempotency_keys': idempotencyKeys,
   '20261206020000_upload_slots': uploadSlots,
   '20261206010000_login_throttles': loginThrottles,
+  '20261206070000_approval_rate_description': approvalRateDescription,
+  '20261206070100_project_work_times': projectWorkTimes,
 };

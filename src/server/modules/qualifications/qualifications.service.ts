@@ -16,7 +16,8 @@ import {
   type HolderRow,
   type QualificationTypeRow,
 } from './qualifications.repository.js';
-import { requirementTypeIds, type QualificationValue } from './requirements.js';
+import { explainUnmetRequirement, type UnmetRequirement } from './requirement-explanations.js';
+import { requirementTypeIds, unmetRequirements, type QualificationValue } from './requirements.js';
 
 const FIELD = 'qualificationRequirements';
 
@@ -32,33 +33,66 @@ function nameTaken(name: string) {
   ]);
 }
 
-/** MTurk's rule: a worker with no reviewed work counts as 100 % approved. Rounded down, so any rejection shows. */
-export function approvalRatePercent(approved: number, rejected: number): number {
-  const reviewed = approved + rejected;
-  return reviewed === 0 ? 100 : Math.floor((approved * 100) / reviewed);
+/**
+ * MTurk's rule: a worker with fewer than `minDecided` decided (approved + rejected) assignments,
+ * and so any worker with none, counts as 100 % approved: one early rejection says little.
+ * Rounded down, so any rejection shows once the rate counts.
+ */
+export function approvalRatePercent(
+  approved: number,
+  rejected: number,
+  minDecided: number,
+): number {
+  const decided = approved + rejected;
+  return decided === 0 || decided < minDecided ? 100 : Math.floor((approved * 100) / decided);
 }
 
 /**
  * The system types' values for a worker, from their reviewed work and their profile: approval
  * rate, approved count, and country when they have set one.
  */
-export function systemQualificationValues(facts: {
-  approved: number;
-  rejected: number;
-  country: string | null;
-}): Map<string, QualificationValue> {
+export function systemQualificationValues(
+  facts: { approved: number; rejected: number; country: string | null },
+  approvalRateMinDecided: number,
+): Map<string, QualificationValue> {
   const { approvalRate, approvedCount, country } = SYSTEM_QUALIFICATION_IDS;
   const values = new Map<string, QualificationValue>([
-    [approvalRate, approvalRatePercent(facts.approved, facts.rejected)],
+    [approvalRate, approvalRatePercent(facts.approved, facts.rejected, approvalRateMinDecided)],
     [approvedCount, facts.approved],
   ]);
   if (facts.country) values.set(country, facts.country);
   return values;
 }
 
-export function createQualificationsService(deps: { db: Db; clock: Clock }) {
+export function createQualificationsService(deps: {
+  db: Db;
+  clock: Clock;
+  /** See `Config.approvalRateMinDecided`. */
+  approvalRateMinDecided: number;
+}) {
   const repository = createQualificationsRepository(deps.db);
-  const { clock } = deps;
+  const { clock, approvalRateMinDecided } = deps;
+
+  /** The worker's values for the given types, and their decided work the values came from. */
+  async function valuesAndRecord(workerId: string, typeIds: readonly string[], trx?: Db) {
+    const ids = new Set(typeIds.map(canonicalQualificationTypeId));
+    const values = new Map<string, QualificationValue>();
+    const granted = [...ids].filter((id) => isUuid(id) && !findSystemQualificationType(id));
+    for (const row of await repository.grantedValues(workerId, granted, trx)) {
+      values.set(row.type_id, row.value);
+    }
+    const { approvalRate, approvedCount, country } = SYSTEM_QUALIFICATION_IDS;
+    const record =
+      ids.has(approvalRate) || ids.has(approvedCount)
+        ? await repository.reviewedAssignmentCounts(workerId, trx)
+        : { approved: 0, rejected: 0 };
+    const code = ids.has(country) ? await repository.userCountry(workerId, trx) : null;
+    const system = systemQualificationValues({ ...record, country: code }, approvalRateMinDecided);
+    for (const [id, value] of system) {
+      if (ids.has(id)) values.set(id, value);
+    }
+    return { values, record };
+  }
 
   /** Someone else's type is reported exactly like a missing one. */
   async function requireVisibleType(ownerId: string, idOrKey: string) {
@@ -241,22 +275,51 @@ export function createQualificationsService(deps: { db: Db; clock: Clock }) {
       typeIds: readonly string[],
       trx?: Db,
     ): Promise<Map<string, QualificationValue>> {
-      const ids = new Set(typeIds.map(canonicalQualificationTypeId));
-      const values = new Map<string, QualificationValue>();
-      const granted = [...ids].filter((id) => isUuid(id) && !findSystemQualificationType(id));
-      for (const row of await repository.grantedValues(workerId, granted, trx)) {
-        values.set(row.type_id, row.value);
-      }
-      const { approvalRate, approvedCount, country } = SYSTEM_QUALIFICATION_IDS;
-      const counts =
-        ids.has(approvalRate) || ids.has(approvedCount)
-          ? await repository.reviewedAssignmentCounts(workerId, trx)
-          : { approved: 0, rejected: 0 };
-      const code = ids.has(country) ? await repository.userCountry(workerId, trx) : null;
-      for (const [id, value] of systemQualificationValues({ ...counts, country: code })) {
-        if (ids.has(id)) values.set(id, value);
-      }
-      return values;
+      return (await valuesAndRecord(workerId, typeIds, trx)).values;
+    },
+
+    /**
+     * The requirements of `ownerId`'s project that the worker does not meet, each with its type's
+     * name, the worker's value and what they can do about it; empty when they meet them all.
+     */
+    async unmetRequirements(
+      workerId: string,
+      ownerId: string,
+      requirements: readonly QualificationRequirement[],
+      trx?: Db,
+    ): Promise<UnmetRequirement[]> {
+      if (requirements.length === 0) return [];
+      const typeIds = requirementTypeIds(requirements);
+      const { values, record } = await valuesAndRecord(workerId, typeIds, trx);
+      const unmet = unmetRequirements(requirements, values);
+      if (unmet.length === 0) return [];
+      const names = new Map(
+        (await repository.findVisibleTypes(ownerId, typeIds.filter(isUuid), trx)).map((t) => [
+          t.id,
+          t.name,
+        ]),
+      );
+      return unmet.map((index) => {
+        const given = requirements[index] as QualificationRequirement;
+        const requirement = {
+          ...given,
+          qualificationTypeId: canonicalQualificationTypeId(given.qualificationTypeId),
+        };
+        const value = values.get(requirement.qualificationTypeId);
+        const name = names.get(requirement.qualificationTypeId) ?? 'a qualification';
+        return {
+          index,
+          requirement: { ...requirement, name },
+          workerValue: value ?? null,
+          hint: explainUnmetRequirement({
+            requirement,
+            typeName: name,
+            value,
+            record,
+            minDecided: approvalRateMinDecided,
+          }),
+        };
+      });
     },
   };
 }

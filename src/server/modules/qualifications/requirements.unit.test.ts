@@ -234,7 +234,23 @@ describe('approval rate', () => {
     [3, 1, 75],
     [199, 1, 99],
     [2, 1, 66],
-  ])('%i approved and %i rejected give %i %%', (approved, rejected, percent) => {
-    expect(approvalRatePercent(approved, rejected)).toBe(percent);
-  });
+  ])(
+    '%i approved and %i rejected give %i %% counted from the first review',
+    (approved, rejected, percent) => {
+      expect(approvalRatePercent(approved, rejected, 0)).toBe(percent);
+    },
+  );
+
+  it.each([
+    [4, 1, 100],
+    [0, 99, 100],
+    [80, 20, 80],
+    [99, 1, 99],
+    [0, 100, 0],
+  ])(
+    '%i approved and %i rejected give %i %% when it counts from 100 decided',
+    (approved, rejected, percent) => {
+      expect(approvalRatePercent(approved, rejected, 100)).toBe(percent);
+    },
+  );
 });

@@ -1,11 +1,8 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { requirementMetSql } from './requirement-sql.js';
 
-/** How many of a project's latest submissions its estimated hourly rate is taken from. */
-const RECENT_SUBMISSIONS = 50;
-
-export type FeedSort = 'newest' | 'reward' | 'available';
+export type FeedSort = 'newest' | 'reward' | 'available' | 'hourly';
 
 export type FeedRow = {
   id: string;
@@ -21,9 +18,14 @@ export type FeedRow = {
   requester_name: string;
   requester_handle: string;
   tasks_available: number;
-  /** Of the latest submissions (null when there are none), and how many there were. */
-  median_seconds: number | null;
-  samples: number;
+  /**
+   * Quartiles of the work time of the plausible latest submissions (null below 3 of them), and
+   * how many there were: kept on the project by a trigger on submit (migration 20261206070100).
+   */
+  work_seconds_p25: number | null;
+  work_seconds_median: number | null;
+  work_seconds_p75: number | null;
+  work_samples: number;
 };
 
 /**
@@ -42,36 +44,28 @@ const workerOpenTasksByProject = (workerId: string) => sql`
 const tasksAvailable = sql<number>`(p.open_tasks - coalesce(m.n, 0))::int`;
 
 /**
- * The median seconds from accept to submit over a project's latest submissions, and how many
- * there were: straight from assignments_project_submitted_idx, so a project with a million
- * submissions costs what one with fifty does.
+ * Cents per hour at the median work time, null without an estimate: the expression of
+ * projects_feed_hourly_idx, which the hourly order walks and a minimum bounds.
  */
-const recentWorkTime = (projectId: RawBuilder<unknown>) => sql`
-  select percentile_cont(0.5) within group (
-           order by extract(epoch from a.submitted_at - a.accepted_at)) as median_seconds,
-         count(*)::int as samples
-  from (
-    select submitted_at, accepted_at from assignments
-    where project_id = ${projectId} and submitted_at is not null
-    order by submitted_at desc
-    limit ${RECENT_SUBMISSIONS}
-  ) a`;
+const hourlyCents = sql<number | null>`(p.reward_cents * 3600 / p.work_seconds_median)`;
 
 export function createFeedRepository(db: Db) {
   return {
     /**
-     * Published, unexpired projects of other users whose requirements the worker meets, of
-     * requesters who have not blocked them, with at least one open task the worker has not had; each with the open
-     * tasks left for this worker and the median work time of its latest submissions. `values`
-     * are the worker's qualification values by type id. Newest and reward orders walk their
-     * indexes (projects_feed_*_idx) and stop at the page, and so does "available" (see below).
-     * One statement: the counts and medians are taken for the page only.
+     * Published, unexpired projects of other users whose requirements the worker meets, of requesters who have
+     * not blocked them, with at least one open task the worker has not had; each with the open
+     * tasks left for this worker and the quartiles of its work time. `values` are the worker's
+     * qualification values by type id; `minHourlyCents` leaves out projects paying less at the
+     * median work time (and those without an estimate). Newest, reward and hourly orders walk
+     * their indexes (projects_feed_*_idx) and stop at the page, and so does "available" (see
+     * below). One statement: the counts are taken for the page only.
      */
     async candidates(args: {
       workerId: string;
       values: Record<string, number | string>;
       now: Date;
       q?: string | undefined;
+      minHourlyCents?: number | undefined;
       sort: FeedSort;
       offset: number;
       limit: number;
@@ -83,11 +77,13 @@ export function createFeedRepository(db: Db) {
         newest: sql`p.published_at desc nulls last, p.id desc`,
         reward: sql`p.reward_cents desc, p.published_at desc nulls last, p.id desc`,
         available: sql`${tasksAvailable} desc, p.published_at desc nulls last, p.id desc`,
+        hourly: sql`${hourlyCents} desc nulls last, p.published_at desc nulls last, p.id desc`,
       }[args.sort];
       const order = {
         newest: sql`published_at desc nulls last, id desc`,
         reward: sql`reward_cents desc, published_at desc nulls last, id desc`,
         available: sql`tasks_available desc, published_at desc nulls last, id desc`,
+        hourly: sql`hourly_cents desc nulls last, published_at desc nulls last, id desc`,
       }[args.sort];
       // Who may take work here now, for project `p` with its requester `u`.
       const eligible = sql`p.status = 'published' and p.expires_at > ${args.now}
@@ -99,6 +95,7 @@ export function createFeedRepository(db: Db) {
                   or array_to_string(p.keywords, ' ') ilike ${pattern} or u.display_name ilike ${pattern})`
             : sql``
         }
+        ${args.minHourlyCents === undefined ? sql`` : sql`and ${hourlyCents} >= ${args.minHourlyCents}`}
         and not exists (
           select 1 from blocks b where b.requester_id = p.owner_id and b.worker_id = ${args.workerId})
         and not exists (
@@ -122,12 +119,14 @@ export function createFeedRepository(db: Db) {
           : sql``;
       const query = sql<FeedRow>`
         with m as (${workerOpenTasksByProject(args.workerId)})
-        select page.*, recent.median_seconds, recent.samples
+        select page.*
         from (
           select p.id, p.owner_id, p.title, p.description, p.keywords, p.instructions,
                  p.reward_cents, p.time_allotted_seconds, p.published_at, p.expires_at,
                  u.display_name as requester_name, u.handle as requester_handle,
-                 ${tasksAvailable} as tasks_available
+                 ${tasksAvailable} as tasks_available, p.work_seconds_p25,
+                 p.work_seconds_median, p.work_seconds_p75, p.work_samples,
+                 ${hourlyCents} as hourly_cents
           from projects p
           join users u on u.id = p.owner_id
           left join m on m.project_id = p.id
@@ -135,16 +134,20 @@ export function createFeedRepository(db: Db) {
           order by ${pageOrder}
           offset ${args.offset} limit ${args.limit}
         ) page
-        cross join lateral (${recentWorkTime(sql`page.id`)}) recent
         order by ${order}`;
-      // Only the first page of the newest or best-paid projects is sure to be a short walk of
+      // Only the first page of the newest, best-paid or best-paid-per-hour projects (without a
+      // minimum hourly pay, which may skip many of them) is sure to be a short walk of
       // an index: PostgreSQL's generic plan is that walk, and with named statements
       // (DATABASE_PREPARED_STATEMENTS=on) choosing it saves re-planning this statement on every
       // request (~2 ms of ~4.5); unnamed, it is planned once per request either way. The other
       // pages may look at every published project (a rare search word, a deep page), so they
       // are planned for their own values, and without JIT: PostgreSQL estimates such plans past
       // its jit_above_cost, and compiling one took 60–900 ms for a query that runs in tens.
-      const walksAnIndex = !pattern && args.sort !== 'available' && args.offset === 0;
+      const walksAnIndex =
+        !pattern &&
+        args.minHourlyCents === undefined &&
+        args.sort !== 'available' &&
+        args.offset === 0;
       const settings = walksAnIndex
         ? sql`select set_config('plan_cache_mode', 'force_generic_plan', true)`
         : sql`select set_config('jit', 'off', true),

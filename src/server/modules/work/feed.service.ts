@@ -4,8 +4,10 @@ import type { Clock } from '../../lib/clock.js';
 import { systemQualificationValues } from '../qualifications/qualifications.service.js';
 import type { FeedRepository, FeedRow } from './feed.repository.js';
 
-/** Fewer submissions than this say too little about how long a task takes. */
-const MIN_SAMPLES_FOR_RATE = 3;
+/** Cents per hour for a task paying `rewardCents` that takes `seconds`. */
+function perHour(rewardCents: number, seconds: number): number {
+  return Math.round((rewardCents * 3600) / seconds);
+}
 
 function encodeOffset(offset: number): string {
   return Buffer.from(`o:${offset}`).toString('base64url');
@@ -22,22 +24,28 @@ function decodeOffset(cursor: string | undefined): number {
   return Number(match[1]);
 }
 
-export function createFeedService(deps: { feed: FeedRepository; clock: Clock }) {
-  const { feed, clock } = deps;
+export function createFeedService(deps: {
+  feed: FeedRepository;
+  clock: Clock;
+  /** See `Config.approvalRateMinDecided`: the feed and accept count the approval rate alike. */
+  approvalRateMinDecided: number;
+}) {
+  const { feed, clock, approvalRateMinDecided } = deps;
 
   /** Everything a requirement may ask about this worker: their grants and the system values. */
   async function qualificationValues(workerId: string): Promise<Record<string, number | string>> {
     const facts = await feed.workerFacts(workerId);
-    return { ...facts.grants, ...Object.fromEntries(systemQualificationValues(facts)) };
+    return {
+      ...facts.grants,
+      ...Object.fromEntries(systemQualificationValues(facts, approvalRateMinDecided)),
+    };
   }
 
   function present(rows: FeedRow[]): FeedItem[] {
     return rows.map((r) => {
-      const median = Number(r.median_seconds);
-      const estimatedHourlyCents =
-        r.samples >= MIN_SAMPLES_FOR_RATE && median > 0
-          ? Math.round((r.reward_cents * 3600) / median)
-          : null;
+      // The quartiles are null below 3 plausible submissions, and never under 5 seconds.
+      const { work_seconds_p25: p25, work_seconds_median: median, work_seconds_p75: p75 } = r;
+      const known = p25 !== null && median !== null && p75 !== null;
       return {
         projectId: r.id,
         title: r.title,
@@ -47,7 +55,12 @@ export function createFeedService(deps: { feed: FeedRepository; clock: Clock }) 
         rewardCents: r.reward_cents,
         timeAllottedSeconds: r.time_allotted_seconds,
         tasksAvailable: r.tasks_available,
-        estimatedHourlyCents,
+        estimatedHourlyCents: known ? perHour(r.reward_cents, median) : null,
+        // The slower quarter of the work pays the low end, the faster quarter the high end.
+        estimatedHourlyRangeCents: known
+          ? { low: perHour(r.reward_cents, p75), high: perHour(r.reward_cents, p25) }
+          : null,
+        estimatedHourlyBasedOn: r.work_samples,
         publishedAt: r.published_at?.toISOString() ?? null,
         expiresAt: r.expires_at.toISOString(),
       };
@@ -63,6 +76,7 @@ export function createFeedService(deps: { feed: FeedRepository; clock: Clock }) 
         values: await qualificationValues(workerId),
         now: clock.now(),
         q: query.q,
+        minHourlyCents: query.minHourlyCents,
         sort: query.sort,
         offset,
         limit: query.limit + 1,

@@ -14,7 +14,6 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { sameJson } from '../../lib/canonical-json.js';
 import type { Clock } from '../../lib/clock.js';
 import type { QualificationsService } from '../qualifications/qualifications.service.js';
-import { requirementTypeIds, unmetRequirements } from '../qualifications/requirements.js';
 import { announceAssignmentChanges, type AssignmentChange } from '../realtime/announce.js';
 import type { LiveEventPublisher } from '../realtime/event-bus.js';
 import type { FeedService } from './feed.service.js';
@@ -25,7 +24,7 @@ const CLAIM_ATTEMPTS = 25;
 /** Lazily expired per accept, so one accept never does a sweep's work. */
 const LAZY_EXPIRY_LIMIT = 100;
 
-type Qualifications = Pick<QualificationsService, 'workerQualificationValues'>;
+type Qualifications = Pick<QualificationsService, 'unmetRequirements'>;
 type WorkProject = NonNullable<Awaited<ReturnType<WorkRepository['findProject']>>>;
 /** One of my assignments with its project and task, as `GET /assignments/{id}` reads it. */
 export type AssignmentDetailRow = NonNullable<
@@ -125,27 +124,18 @@ export function createWorkService(deps: {
         },
       );
     }
-    const requirements = project.qualification_requirements as QualificationRequirement[];
-    if (requirements.length) {
-      const values = await deps.qualifications.workerQualificationValues(
-        workerId,
-        requirementTypeIds(requirements),
-        trx,
+    const unmet = await deps.qualifications.unmetRequirements(
+      workerId,
+      project.owner_id,
+      project.qualification_requirements as QualificationRequirement[],
+      trx,
+    );
+    if (unmet.length) {
+      throw new ForbiddenError(
+        `You do not meet this project’s qualification requirements. ${unmet.map((u) => u.hint).join(' ')}`,
+        'not_qualified',
+        { unmet },
       );
-      const unmet = unmetRequirements(requirements, values);
-      if (unmet.length) {
-        throw new ForbiddenError(
-          'You do not meet this project’s qualification requirements.',
-          'not_qualified',
-          {
-            unmet: unmet.map((index) => ({
-              index,
-              qualificationTypeId: requirements[index]?.qualificationTypeId,
-              comparator: requirements[index]?.comparator,
-            })),
-          },
-        );
-      }
     }
   }
 

@@ -1,10 +1,12 @@
 import { useNavigate } from 'react-router';
+import { notQualifiedDetailsSchema } from '../../../shared/api/work.js';
 import { isApiError } from '../../api/client.js';
 import { useAcceptTask } from '../../api/work.js';
 import { errorMessage } from '../../components/ErrorAlert.js';
 import { paths } from '../../lib/paths.js';
 
-export type Problem = { title: string; message: string };
+/** `reasons`: one line per thing the worker can act on, such as each requirement they fail. */
+export type Problem = { title: string; message: string; reasons?: string[] };
 
 /** Why a task could not be accepted, in words a worker can act on. */
 export function acceptProblem(error: unknown): Problem {
@@ -24,11 +26,15 @@ export function acceptProblem(error: unknown): Problem {
           message:
             'You posted it, so you cannot take its tasks. The project’s Preview tab shows it as workers see it.',
         };
-      case 'not_qualified':
+      case 'not_qualified': {
+        // The message names every unmet requirement too; `reasons` lists them one a line.
+        const details = notQualifiedDetailsSchema.safeParse(error.details);
         return {
           title: 'You are not qualified for this project',
           message: `${error.message} The requester decides who may work on it.`,
+          ...(details.success ? { reasons: details.data.unmet.map((u) => u.hint) } : {}),
         };
+      }
       default:
         if (error.status === 404) {
           return {

@@ -144,4 +144,29 @@ describe('acceptProblem', () => {
     );
     expect(acceptProblem(new Error('boom')).title).toBe('Could not accept the task');
   });
+
+  it('lists each requirement a worker fails, as the server explains it', () => {
+    const hint =
+      'Approval rate must be at least 95 %. Yours: 80 % (80 of 100 decided tasks approved).';
+    const details = {
+      unmet: [
+        {
+          index: 0,
+          requirement: {
+            qualificationTypeId: '00000000-0000-4000-8000-000000000001',
+            name: 'Approval rate',
+            comparator: 'GreaterThanOrEqualTo',
+            integerValues: [95],
+          },
+          workerValue: 80,
+          hint,
+        },
+      ],
+    };
+    expect(acceptProblem(new ApiError(403, 'not_qualified', 'Not qualified.', details))).toEqual({
+      title: 'You are not qualified for this project',
+      message: 'Not qualified. The requester decides who may work on it.',
+      reasons: [hint],
+    });
+  });
 });

@@ -16,8 +16,18 @@ function Fact({ icon, children }: { icon: ReactNode; children: ReactNode }) {
   );
 }
 
-export function hourlyLabel(cents: number): string {
-  return `about ${formatCents(cents)} an hour`;
+/**
+ * What most workers made an hour here (the interquartile range of the plausible submissions),
+ * labelled an estimate; "not enough data yet" until there are a few.
+ */
+export function hourlyLabel(item: Pick<FeedItem, 'estimatedHourlyRangeCents'>): string {
+  const range = item.estimatedHourlyRangeCents;
+  if (!range) return 'hourly pay: not enough data yet';
+  const amounts =
+    range.low === range.high
+      ? formatCents(range.low)
+      : `${formatCents(range.low)}–${formatCents(range.high)}`;
+  return `est. ${amounts} an hour`;
 }
 
 type FeedCardProps = {
@@ -88,11 +98,7 @@ export function FeedCard({ item, onAccept, accepting }: FeedCardProps) {
             {formatDuration(item.timeAllottedSeconds)} allowed
           </Fact>
           <Fact icon={<IconStack2 size={16} aria-hidden="true" />}>{tasks}</Fact>
-          {item.estimatedHourlyCents !== null && (
-            <Fact icon={<IconTrendingUp size={16} aria-hidden="true" />}>
-              {hourlyLabel(item.estimatedHourlyCents)}
-            </Fact>
-          )}
+          <Fact icon={<IconTrendingUp size={16} aria-hidden="true" />}>{hourlyLabel(item)}</Fact>
         </Group>
         <Group gap="xs">
           <Button

@@ -18,7 +18,22 @@ const SORT_OPTIONS: { value: FeedSort; label: string }[] = [
   { value: 'newest', label: 'Newest' },
   { value: 'reward', label: 'Highest reward' },
   { value: 'available', label: 'Most tasks' },
+  { value: 'hourly', label: 'Best hourly pay' },
 ];
+
+/** Dollars an hour a worker may ask for at least; the address and the API hold cents. */
+const MIN_HOURLY_OPTIONS = [
+  { value: '', label: 'Any' },
+  ...[5, 10, 15, 20, 30].map((dollars) => ({
+    value: String(dollars * 100),
+    label: `$${dollars} an hour or more`,
+  })),
+];
+
+function minHourlyFrom(value: string | null): number | undefined {
+  const cents = Number(value);
+  return value && Number.isInteger(cents) && cents > 0 ? cents : undefined;
+}
 
 function sortFrom(value: string | null): FeedSort {
   return FEED_SORTS.find((sort) => sort === value) ?? 'newest';
@@ -28,6 +43,7 @@ export function FindWorkPage() {
   // The search and order live in the address, so Back from a project returns to the same list.
   const [params, setParams] = useSearchParams();
   const sort = sortFrom(params.get('sort'));
+  const minHourlyCents = minHourlyFrom(params.get('minHourlyCents'));
   const [search, setSearch] = useState(params.get('q') ?? '');
   const [q] = useDebouncedValue(search.trim(), 300);
 
@@ -53,7 +69,19 @@ export function FindWorkPage() {
       { replace: true },
     );
 
-  const feed = useFeed({ q, sort });
+  const setMinHourly = (value: string | null) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        const cents = minHourlyFrom(value);
+        if (cents) next.set('minHourlyCents', String(cents));
+        else next.delete('minHourlyCents');
+        return next;
+      },
+      { replace: true },
+    );
+
+  const feed = useFeed({ q, sort, minHourlyCents });
   const items = feed.data?.pages.flatMap((page) => page.items) ?? [];
   const { accept, mutation } = useAcceptAndOpen();
 
@@ -86,6 +114,14 @@ export function FindWorkPage() {
             allowDeselect={false}
             w={200}
           />
+          <Select
+            label="Estimated pay"
+            data={MIN_HOURLY_OPTIONS}
+            value={minHourlyCents ? String(minHourlyCents) : ''}
+            onChange={setMinHourly}
+            allowDeselect={false}
+            w={200}
+          />
         </Group>
       </Card>
 
@@ -100,11 +136,19 @@ export function FindWorkPage() {
       {feed.isSuccess && items.length === 0 && (
         <EmptyState
           icon={<IconSearch size={28} aria-hidden="true" />}
-          title={q ? `No work matches “${q}”` : 'No work available right now'}
+          title={
+            q
+              ? `No work matches “${q}”`
+              : minHourlyCents
+                ? 'No work pays that much an hour yet'
+                : 'No work available right now'
+          }
           description={
             q
               ? 'Try fewer or different words, or clear the search to see every project open to you.'
-              : 'Projects you are qualified for appear here as soon as requesters publish them. Check back soon.'
+              : minHourlyCents
+                ? 'Only projects with an estimate from enough submissions are shown with a minimum pay. Lower it or choose Any.'
+                : 'Projects you are qualified for appear here as soon as requesters publish them. Check back soon.'
           }
           actions={
             q ? (

@@ -7,6 +7,7 @@ import {
   Divider,
   Grid,
   Group,
+  List,
   Stack,
   Text,
   Title,
@@ -52,7 +53,15 @@ function ProblemAlert({ problem }: { problem: Problem }) {
       icon={<IconAlertCircle aria-hidden="true" />}
       role="alert"
     >
-      {problem.message}
+      {problem.reasons?.length ? (
+        <List size="sm" aria-label="Requirements you do not meet">
+          {problem.reasons.map((reason) => (
+            <List.Item key={reason}>{reason}</List.Item>
+          ))}
+        </List>
+      ) : (
+        problem.message
+      )}
     </Alert>
   );
 }
@@ -168,9 +177,11 @@ export function ProjectPreviewPage() {
             <Stack gap="xs">
               <Fact label="Time allowed">{formatDuration(project.timeAllottedSeconds)}</Fact>
               <Fact label="Tasks left">{tasks}</Fact>
-              {project.estimatedHourlyCents !== null && (
-                <Fact label="Estimated pay">{hourlyLabel(project.estimatedHourlyCents)}</Fact>
-              )}
+              <Fact label="Estimated pay">
+                {project.estimatedHourlyRangeCents
+                  ? `${hourlyLabel(project)}, from ${project.estimatedHourlyBasedOn} submissions`
+                  : hourlyLabel(project)}
+              </Fact>
               <Fact label="Open until">{formatDate(project.expiresAt)}</Fact>
             </Stack>
             {project.keywords.length > 0 && (
