@@ -29,6 +29,13 @@ export interface SessionsTable {
   user_agent: string | null;
 }
 
+export interface SetupTokensTable {
+  token_hash: string;
+  created_at: CreatedAt;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
 export interface ApiTokensTable {
   id: Generated<string>;
   user_id: string;
@@ -273,6 +280,7 @@ export interface PayoutsTable {
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
+  setup_tokens: SetupTokensTable;
   api_tokens: ApiTokensTable;
   ledger_accounts: LedgerAccountsTable;
   ledger_transactions: LedgerTransactionsTable;

@@ -9,6 +9,7 @@ import * as reviewMoney from './20261127005000_review_money.js';
 import * as notifications from './20261127006000_notifications.js';
 import * as feedOrderIndexes from './20261128001000_feed_order_indexes.js';
 import * as projectOpenTasks from './20261128002000_project_open_tasks.js';
+import * as setupTokens from './20261206060000_setup_tokens.js';
 
 /**
  * Every migration, in order. A static list (rather than reading the folder) works the same under
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '20261127006000_notifications': notifications,
   '20261128001000_feed_order_indexes': feedOrderIndexes,
   '20261128002000_project_open_tasks': projectOpenTasks,
+  '20261206060000_setup_tokens': setupTokens,
 };
