@@ -13,17 +13,35 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
     emptyOutDir: true,
     sourcemap: true,
+    // Which chunks each page needs: scripts/page-weight.mjs reads it for docs/performance.md.
+    manifest: true,
     rolldownOptions: {
       output: {
         // Libraries change less often than the app: separate chunks stay cached across releases.
+        // Pages are loaded lazily (lib/lazy-page.tsx); `entriesAware` splits a library group by
+        // the pages that use it, so a worker's first page does not load the requester's editor
+        // or the Markdown renderer.
         codeSplitting: {
           groups: [
             {
               name: 'react',
               test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/,
+              priority: 3,
             },
-            { name: 'ui', test: /node_modules[\\/](@mantine|@floating-ui|@tabler)[\\/]/ },
-            { name: 'vendor', test: /node_modules[\\/]/ },
+            {
+              name: 'ui',
+              test: /node_modules[\\/](@mantine|@floating-ui|@tabler)[\\/]/,
+              priority: 2,
+              entriesAware: true,
+              entriesAwareMergeThreshold: 40_000,
+            },
+            {
+              name: 'vendor',
+              test: /node_modules[\\/]/,
+              priority: 1,
+              entriesAware: true,
+              entriesAwareMergeThreshold: 40_000,
+            },
           ],
         },
       },
