@@ -14,7 +14,9 @@ const MIN_BYTES = 1024;
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const nested = await Promise.all(
-    entries.map((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)])),
+    entries.map(async (e) =>
+      e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)],
+    ),
   );
   return nested.flat();
 }
