@@ -64,7 +64,7 @@ function readStamp() {
   }
 }
 
-/** Rebuilds what is stale among `names`; exits the process if a build fails. */
+/** Rebuilds what is stale among `names`; throws if a build fails (its output was shown). */
 export function buildStale(names, { force = false } = {}) {
   const fingerprints = Object.fromEntries(
     names.map((name) => [name, fingerprint(TARGETS[name].inputs)]),
@@ -81,7 +81,7 @@ export function buildStale(names, { force = false } = {}) {
     const [command, ...args] = TARGETS[name].command;
     console.log(`Building the ${name} (${[command, ...args].join(' ')})…`);
     const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit' });
-    if (result.status !== 0) process.exit(result.status ?? 1);
+    if (result.status !== 0) throw new Error(`The ${name} build failed (exit ${result.status}).`);
     mkdirSync(join(ROOT, 'dist'), { recursive: true });
     // Re-read: a build of the other target may have stamped meanwhile.
     writeFileSync(STAMP, JSON.stringify({ ...readStamp(), [name]: fingerprints[name] }, null, 2));

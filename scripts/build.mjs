@@ -4,7 +4,12 @@ import { buildStale } from './build-stamp.mjs';
 
 const args = process.argv.slice(2);
 const names = args.filter((arg) => arg === 'server' || arg === 'web');
-const built = buildStale(names.length ? names : ['server', 'web'], {
-  force: args.includes('--force'),
-});
-if (built.length === 0) console.log('The build is up to date.');
+try {
+  const built = buildStale(names.length ? names : ['server', 'web'], {
+    force: args.includes('--force'),
+  });
+  if (built.length === 0) console.log('The build is up to date.');
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}

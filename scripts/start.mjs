@@ -3,7 +3,12 @@
 import { fileURLToPath } from 'node:url';
 import { buildStale } from './build-stamp.mjs';
 
-buildStale(['server', 'web']);
+try {
+  buildStale(['server', 'web']);
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
 const cli = fileURLToPath(new URL('../dist/node/cli/tessera.js', import.meta.url));
 // As if started as `node dist/node/cli/tessera.js serve …`: commander reads process.argv, and
 // `serve --workers N` forks process.argv[1].
