@@ -18,9 +18,9 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // Libraries change less often than the app: separate chunks stay cached across releases.
-        // Pages are loaded lazily (lib/lazy-page.tsx); `entriesAware` splits a library group by
-        // the pages that use it, so a worker's first page does not load the requester's editor
-        // or the Markdown renderer.
+        // Pages are loaded lazily (lib/lazy-page.tsx); `entriesAware` splits the vendor group by
+        // the pages that use it, so a worker's first page does not load the Markdown renderer.
+        // Not Mantine: split that way its modules initialise out of order in the browser.
         codeSplitting: {
           groups: [
             {
@@ -32,8 +32,6 @@ export default defineConfig({
               name: 'ui',
               test: /node_modules[\\/](@mantine|@floating-ui|@tabler)[\\/]/,
               priority: 2,
-              entriesAware: true,
-              entriesAwareMergeThreshold: 40_000,
             },
             {
               name: 'vendor',
