@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* global fetch */
 // A requester's script, using only openid-client and fetch: gets a client-credentials token for
 // a confidential OAuth client and runs the requester loop: create a project, upload a batch,
 // fund and publish it, then read the results.

@@ -5,11 +5,14 @@ import { Command, InvalidArgumentError } from 'commander';
 import { createServices } from '../server/app.js';
 import { clusterRefusal, parseWorkers, runPrimary } from '../server/cluster.js';
 import { ConfigError, loadConfig } from '../server/config.js';
+import { DataDirLockedError } from '../server/db/data-dir-lock.js';
+import type { DatabaseHandle } from '../server/db/database.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 import { openConfiguredDatabase, startServer } from '../server/main.js';
 import { demoBanner, isEmptyDatabase, seedDemo } from '../server/demo/seed.js';
 import { systemClock } from '../server/lib/clock.js';
 import { emailSchema, passwordSchema } from '../shared/api/accounts.js';
+import { createAdminThroughServer } from './create-admin-through-server.js';
 
 const program = new Command()
   .name('tessera')
@@ -104,15 +107,21 @@ program
       return;
     }
     const config = loadConfig();
-    const database = await openConfiguredDatabase(config);
+    const input = { email: email.data, password: pass.data, displayName: options.name };
+    let database: DatabaseHandle;
+    try {
+      database = await openConfiguredDatabase(config);
+    } catch (error) {
+      if (!(error instanceof DataDirLockedError)) throw error;
+      const result = await createAdminThroughServer(error.holder, input);
+      (result.ok ? console.log : console.error)(result.message);
+      if (!result.ok) process.exitCode = 1;
+      return;
+    }
     try {
       await migrateToLatest(database.db);
       const { accounts } = createServices({ db: database.db, clock: systemClock, config });
-      const { user, created } = await accounts.createAdmin({
-        email: email.data,
-        password: pass.data,
-        displayName: options.name,
-      });
+      const { user, created } = await accounts.createAdmin(input);
       console.log(
         created
           ? `Created admin ${user.email}.`
@@ -128,9 +137,16 @@ const EXIT_CONFIG = 78;
 
 try {
   await program.parseAsync();
-} catch (err) {
-  if (!(err instanceof ConfigError)) throw err;
-  // The operator needs the variable and the problem, on one line, not a stack trace.
-  console.error(err.message);
-  process.exitCode = EXIT_CONFIG;
+} catch (error) {
+  // A bad setting, or another process holding the embedded database: one clear line for the
+  // operator, not a stack trace.
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exitCode = EXIT_CONFIG;
+  } else if (error instanceof DataDirLockedError) {
+    console.error(error.message);
+    process.exitCode = 1;
+  } else {
+    throw error;
+  }
 }

@@ -55,6 +55,9 @@ import { createReviewModule } from './modules/review/review.module.js';
 import { reviewRoutes } from './modules/review/review.routes.js';
 import { createPayoutsModule } from './modules/payouts/payouts.module.js';
 import { payoutsRoutes } from './modules/payouts/payouts.routes.js';
+import { createSetupRepository } from './modules/setup/setup.repository.js';
+import { setupRoutes } from './modules/setup/setup.routes.js';
+import { createSetupService } from './modules/setup/setup.service.js';
 import { createProfilesRepository } from './modules/profiles/profiles.repository.js';
 import { createProfilesService } from './modules/profiles/profiles.service.js';
 import { profilesRoutes } from './modules/profiles/profiles.routes.js';
@@ -185,8 +188,14 @@ export function createServices(deps: {
     profiles: createProfilesRepository(deps.db),
     accounts,
   });
+  const setup = createSetupService({
+    setup: createSetupRepository(deps.db),
+    accounts: accountsRepository,
+    clock: deps.clock,
+  });
   return {
     accounts,
+    setup,
     ledger,
     qualifications,
     projects,
@@ -353,14 +362,12 @@ export async function buildApp(deps: AppDeps) {
   await app.register(
     async (api) => {
       await api.register(healthRoutes, { db: deps.db });
-      await api.register(authRoutes, {
-        accounts: services.accounts,
-        secureCookies,
-        authRateLimit: {
-          max: deps.authRateLimitPerMinute ?? configured.authPerMinute,
-          timeWindow: 60_000,
-        },
-      });
+      const authRateLimit = {
+        max: deps.authRateLimitPerMinute ?? configured.authPerMinute,
+        timeWindow: 60_000,
+      };
+      await api.register(authRoutes, { accounts: services.accounts, secureCookies, authRateLimit });
+      await api.register(setupRoutes, { setup: services.setup, rateLimit: authRateLimit });
       await api.register(meRoutes, { accounts: services.accounts });
       await api.register(adminRoutes, { accounts: services.accounts });
       await api.register(ledgerRoutes, { ledger: services.ledger });

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { buildApp, createServices } from './app.js';
@@ -8,6 +9,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { demoBanner, isEmptyDatabase, seedDemo } from './demo/seed.js';
 import { systemClock } from './lib/clock.js';
 import { guardStandardStreams } from './lib/log-destination.js';
+import { announceSetupLink, issueSetupToken } from './modules/setup/setup-link.js';
 import { boundedClose } from './shutdown.js';
 
 /** Where the built SPA is: beside the compiled server, or in dist/ when run from source. */
@@ -60,6 +62,10 @@ export async function startServer(config: Config = loadConfig(), options: StartO
     const services = createServices({ db: database.db, clock: systemClock, config });
     demo = demoBanner(await seedDemo(services), config.publicUrl);
   }
+  // A cluster runs on PostgreSQL, where create-admin writes directly; its workers print no link.
+  const setupToken = options.clusterWorker
+    ? undefined
+    : await issueSetupToken(database.db, systemClock);
   // Rate-limit counters: while Redis is down or stops answering, a call fails within
   // REDIS_COMMAND_TIMEOUT_MS and the limiter lets the request through (skipOnError).
   const redis = config.redisUrl
@@ -119,5 +125,14 @@ export async function startServer(config: Config = loadConfig(), options: StartO
     database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
   app.log.info(`Tessera is running at ${config.publicUrl} on ${where}`);
   if (demo) console.log(demo);
+  if (setupToken) {
+    const address = app.server.address() as AddressInfo;
+    announceSetupLink({
+      publicUrl: config.publicUrl,
+      token: setupToken,
+      address,
+      lock: database.dataDirLock,
+    });
+  }
   return { app, database };
 }

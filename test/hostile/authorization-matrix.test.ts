@@ -100,6 +100,19 @@ const MATRIX: [Row, Expect][] = [
     },
     all(200),
   ],
+  [
+    // Only a live one-time link the server printed opens it, whoever calls.
+    {
+      route: 'POST /api/v1/setup/admin',
+      body: (_p, _c, actor) => ({
+        token: 'never-issued',
+        email: `setup-${actor}@example.com`,
+        password: TEST_PASSWORD,
+        displayName: 'Setup',
+      }),
+    },
+    all(403),
+  ],
   [{ route: 'GET /api/v1/me' }, signedIn(200)],
   // Anyone may ask who is signed in: a signed-out caller is told nobody (tested in session-probe).
   [{ route: 'GET /api/v1/auth/session' }, all(200)],

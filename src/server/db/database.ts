@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { withCommitHooks } from './after-commit.js';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import { usePreparedStatements } from './prepared-statements.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import { durableDataDir } from './pglite-durable.js';
@@ -14,6 +15,8 @@ export type DatabaseKind = 'postgres' | 'pglite';
 export type DatabaseHandle = {
   db: Db;
   kind: DatabaseKind;
+  /** The embedded database's data folder, held by this process until `close`. */
+  dataDirLock?: DataDirLock;
   close(): Promise<void>;
 };
 
@@ -54,18 +57,31 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const pglite = await PGlite.create({
-    ...(options.dataDir ? durableDataDir(options.dataDir) : {}),
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-    parsers: { [INT8_OID]: (value: string) => Number(value) },
-  });
+  // Two processes writing one PGlite folder overwrite each other's commits: one at a time.
+  const dataDirLock = options.dataDir ? lockDataDir(options.dataDir) : undefined;
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      ...(options.dataDir ? durableDataDir(options.dataDir) : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      parsers: { [INT8_OID]: (value: string) => Number(value) },
+    });
+  } catch (error) {
+    dataDirLock?.release();
+    throw error;
+  }
   const db = new Kysely<Database>({ dialect: withCommitHooks(new PGliteDialect(pglite)) });
   return {
     db,
     kind: 'pglite',
+    ...(dataDirLock ? { dataDirLock } : {}),
     async close() {
-      await db.destroy();
-      await pglite.close();
+      try {
+        await db.destroy();
+        await pglite.close();
+      } finally {
+        dataDirLock?.release();
+      }
     },
   };
 }

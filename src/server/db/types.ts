@@ -39,6 +39,13 @@ export interface LoginThrottlesTable {
   blocked_until: Date | null;
 }
 
+export interface SetupTokensTable {
+  token_hash: string;
+  created_at: CreatedAt;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
 export interface ApiTokensTable {
   id: Generated<string>;
   user_id: string;
@@ -308,6 +315,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   login_throttles: LoginThrottlesTable;
+  setup_tokens: SetupTokensTable;
   api_tokens: ApiTokensTable;
   ledger_accounts: LedgerAccountsTable;
   ledger_transactions: LedgerTransactionsTable;

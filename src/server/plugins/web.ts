@@ -18,6 +18,8 @@ async function webPlugin(app: FastifyInstance, opts: { webDir: string | undefine
       wildcard: false,
       index: false,
       cacheControl: false,
+      // The build writes .br and .gz beside each text file (vite-precompress.ts).
+      preCompressed: true,
       setHeaders(reply, path) {
         // Hashed assets never change; index.html must always be fresh.
         reply.header(

@@ -7,6 +7,8 @@ export const paths = {
   landing: '/',
   signIn: '/signin',
   signUp: '/signup',
+  /** The one-time link a server prints while it has no administrator. */
+  setupPattern: '/setup/:token',
   settings: '/settings',
   notifications: '/notifications',
   publicProfile: (handle: string) => `/u/${encodeURIComponent(handle)}`,

@@ -9,10 +9,11 @@ import * as reviewMoney from './20261127005000_review_money.js';
 import * as notifications from './20261127006000_notifications.js';
 import * as feedOrderIndexes from './20261128001000_feed_order_indexes.js';
 import * as projectOpenTasks from './20261128002000_project_open_tasks.js';
-import * as usersShowEarnings from './20261206050000_users_show_earnings.js';
-import * as idempotencyKeys from './20261206030000_idempotency_keys.js';
-import * as uploadSlots from './20261206020000_upload_slots.js';
 import * as loginThrottles from './20261206010000_login_throttles.js';
+import * as uploadSlots from './20261206020000_upload_slots.js';
+import * as idempotencyKeys from './20261206030000_idempotency_keys.js';
+import * as usersShowEarnings from './20261206050000_users_show_earnings.js';
+import * as setupTokens from './20261206060000_setup_tokens.js';
 import * as approvalRateDescription from './20261206070000_approval_rate_description.js';
 import * as projectWorkTimes from './20261206070100_project_work_times.js';
 
@@ -31,10 +32,11 @@ export const migrations: Record<string, Migration> = {
   '20261127006000_notifications': notifications,
   '20261128001000_feed_order_indexes': feedOrderIndexes,
   '20261128002000_project_open_tasks': projectOpenTasks,
-  '20261206050000_users_show_earnings': usersShowEarnings,
-  '20261206030000_idempotency_keys': idempotencyKeys,
-  '20261206020000_upload_slots': uploadSlots,
   '20261206010000_login_throttles': loginThrottles,
+  '20261206020000_upload_slots': uploadSlots,
+  '20261206030000_idempotency_keys': idempotencyKeys,
+  '20261206050000_users_show_earnings': usersShowEarnings,
+  '20261206060000_setup_tokens': setupTokens,
   '20261206070000_approval_rate_description': approvalRateDescription,
   '20261206070100_project_work_times': projectWorkTimes,
 };

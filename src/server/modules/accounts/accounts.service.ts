@@ -36,7 +36,7 @@ function isUniqueViolation(error: unknown, index: string): boolean {
 }
 
 /** A readable, unique-enough starting handle: "ada-lovelace-3f9c". */
-function suggestHandle(displayName: string): string {
+export function suggestHandle(displayName: string): string {
   const base = displayName
     .normalize('NFKD')
     .replace(/[^a-zA-Z0-9]+/g, '-')
