@@ -4,19 +4,13 @@
  * request context it is given (whose cookies are that user's).
  */
 import { randomUUID } from 'node:crypto';
-import { expect, type APIRequestContext, type APIResponse } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
+
+import { csrfHeader, ok } from './helpers.js';
+
+export { csrfHeader, ok };
 
 export type Person = { email: string; password: string; displayName: string };
-
-export async function ok<T>(response: APIResponse, status: number): Promise<T> {
-  expect(response.status(), await response.text()).toBe(status);
-  return (await response.json()) as T;
-}
-
-export async function csrfHeader(request: APIRequestContext) {
-  const { cookies } = await request.storageState();
-  return { 'x-csrf-token': cookies.find((c) => c.name === 'csrf_token')?.value ?? '' };
-}
 
 export async function signUpByApi(
   request: APIRequestContext,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type APIResponse, type Page } from '@playwright/test';
 
 export type Role = 'worker' | 'requester';
 export type Account = { email: string; password: string; displayName: string };
@@ -57,4 +57,16 @@ export async function choose(page: Page, label: string, option: string) {
   await input.click();
   await input.fill(option);
   await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** The response's JSON, after checking its status (the body is shown when it differs). */
+export async function ok<T>(response: APIResponse, status: number): Promise<T> {
+  expect(response.status(), await response.text()).toBe(status);
+  return (await response.json()) as T;
+}
+
+/** The CSRF header for API calls made in a request context that holds a session cookie. */
+export async function csrfHeader(request: APIRequestContext) {
+  const { cookies } = await request.storageState();
+  return { 'x-csrf-token': cookies.find((c) => c.name === 'csrf_token')?.value ?? '' };
 }

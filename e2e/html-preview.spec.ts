@@ -1,12 +1,13 @@
 /**
  * Previews of an HTML task behave like the task itself: the template's own scripts run in the
  * designer's live preview and in the worker's preview before accepting, as they do in the
- * worker's task frame (a `srcdoc` frame would inherit the app's CSP and block them).
+ * worker's task frame (a `srcdoc` frame would inherit the app's CSP and block them). And the
+ * description's Markdown is formatted on the worker's Find work card, not shown raw.
  */
 import { randomUUID } from 'node:crypto';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { BASE_URL } from './env.js';
-import { newAccount, signIn } from './helpers.js';
+import { csrfHeader, newAccount, ok, signIn } from './helpers.js';
 
 const SCRIPTED_TEMPLATE = {
   kind: 'html',
@@ -16,16 +17,6 @@ const SCRIPTED_TEMPLATE = {
     "<script>document.getElementById('status').textContent = 'Script ran for ${word}';</script>",
   ].join('\n'),
 };
-
-async function ok(response: Awaited<ReturnType<APIRequestContext['get']>>, status: number) {
-  expect(response.status(), await response.text()).toBe(status);
-  return (await response.json()) as { id: string };
-}
-
-async function csrfHeader(request: APIRequestContext) {
-  const { cookies } = await request.storageState();
-  return { 'x-csrf-token': cookies.find((c) => c.name === 'csrf_token')?.value ?? '' };
-}
 
 test('the template’s scripts run in the designer preview and the worker’s preview', async ({
   page,
@@ -42,12 +33,12 @@ test('the template’s scripts run in the designer preview and the worker’s pr
   const headers = await csrfHeader(request);
   await ok(await request.post('/api/v1/me/deposits', { data: { amountCents: 500 }, headers }), 201);
   const title = `Scripted preview ${randomUUID().slice(0, 6)}`;
-  const { id } = await ok(
+  const { id } = await ok<{ id: string }>(
     await request.post('/api/v1/projects', {
       headers,
       data: {
         title,
-        description: 'A template whose script fills in the page.',
+        description: 'A template whose **script** fills in the page.',
         instructions: 'Answer anything.',
         rewardCents: 10,
         assignmentsPerTask: 1,
@@ -83,6 +74,12 @@ test('the template’s scripts run in the designer preview and the worker’s pr
     }),
     201,
   );
+  // Its card on Find work shows the description's Markdown formatted, not raw.
+  await workerPage.goto(`/work?q=${encodeURIComponent(title)}`);
+  const card = workerPage.getByRole('article', { name: title });
+  await expect(card.getByText('script', { exact: true })).toHaveJSProperty('tagName', 'STRONG');
+  await expect(card).not.toContainText('**');
+
   await workerPage.goto(`/work/projects/${id}`);
   const previewFrame = workerPage.frameLocator(`iframe[title="Preview of ${title}"]`);
   await expect(previewFrame.getByText('Script ran for plum')).toBeVisible();

@@ -5,20 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { BASE_URL } from './env.js';
-import { newAccount, signUp } from './helpers.js';
-
-async function csrfHeader(request: APIRequestContext) {
-  const { cookies } = await request.storageState();
-  return { 'x-csrf-token': cookies.find((c) => c.name === 'csrf_token')?.value ?? '' };
-}
-
-async function ok<T>(
-  response: Awaited<ReturnType<APIRequestContext['get']>>,
-  status: number,
-): Promise<T> {
-  expect(response.status(), await response.text()).toBe(status);
-  return (await response.json()) as T;
-}
+import { csrfHeader, newAccount, ok, signUp } from './helpers.js';
 
 /** A requester's published project open only to holders of their qualification `typeName`. */
 async function projectRequiring(request: APIRequestContext, typeName: string, title: string) {

@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { ADMIN } from './env.js';
+import { csrfHeader } from './helpers.js';
 
 const shot = (name: string) =>
   fileURLToPath(new URL(`../docs/screenshots/${name}.png`, import.meta.url));
@@ -75,11 +76,6 @@ const PEOPLE: Person[] = [
     profile: { handle: 'kenji', bio: '', country: 'JP', timezone: 'Asia/Tokyo' },
   },
 ];
-
-async function csrfHeader(request: APIRequestContext) {
-  const { cookies } = await request.storageState();
-  return { 'x-csrf-token': cookies.find((c) => c.name === 'csrf_token')?.value ?? '' };
-}
 
 /** Signs the person up through the API in the given request context and fills their profile. */
 async function createPerson(request: APIRequestContext, person: Person) {

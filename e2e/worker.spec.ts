@@ -16,20 +16,7 @@ import {
   sentimentRows,
 } from '../src/server/demo/demo-data.js';
 import { DEMO_BASE_URL } from './env.js';
-import { newAccount, signIn } from './helpers.js';
-
-async function csrfHeader(request: APIRequestContext) {
-  const { cookies } = await request.storageState();
-  return { 'x-csrf-token': cookies.find((c) => c.name === 'csrf_token')?.value ?? '' };
-}
-
-async function ok<T>(
-  response: Awaited<ReturnType<APIRequestContext['get']>>,
-  status: number,
-): Promise<T> {
-  expect(response.status(), await response.text()).toBe(status);
-  return (await response.json()) as T;
-}
+import { csrfHeader, newAccount, ok, signIn } from './helpers.js';
 
 const FORM_TEMPLATE = {
   kind: 'form',

@@ -25,3 +25,23 @@ export function Markdown({ children, ...props }: MarkdownProps) {
     </Typography>
   );
 }
+
+const inlineComponents: Components = { p: ({ children }) => <>{children} </> };
+
+/**
+ * A short Markdown text on one line of a summary (a feed card's description): emphasis and code
+ * keep their look, everything else (links, headings, lists, images) is reduced to its text, so
+ * a card never shows raw `**` and never holds a link inside the card's own link.
+ */
+export function InlineMarkdown({ children }: { children: string }) {
+  return (
+    <ReactMarkdown
+      skipHtml
+      allowedElements={['p', 'strong', 'em', 'code', 'del']}
+      unwrapDisallowed
+      components={inlineComponents}
+    >
+      {children}
+    </ReactMarkdown>
+  );
+}

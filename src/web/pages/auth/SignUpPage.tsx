@@ -1,15 +1,14 @@
-import { Anchor, Button, Checkbox, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Anchor, Button, Checkbox, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { signupBodySchema, type SignupBody } from '../../../shared/api/accounts.js';
-import { LIMITS } from '../../../shared/limits.js';
 import { useSignUp } from '../../api/accounts.js';
-import { isApiError } from '../../api/client.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { serverFieldErrors, zodValidator } from '../../lib/forms.js';
+import { zodValidator } from '../../lib/forms.js';
 import { paths } from '../../lib/paths.js';
 import { AuthCard } from './AuthCard.js';
+import { NewAccountFields, showAccountError } from './NewAccountFields.js';
 
 type Role = SignupBody['roles'][number];
 
@@ -34,12 +33,7 @@ export function SignUpPage() {
   const submit = form.onSubmit((values) => {
     setFormError(null);
     signUp.mutate(values, {
-      onError: (error) => {
-        const fields = serverFieldErrors(error);
-        if (isApiError(error, 409) && error.code === 'email_taken') fields.email = error.message;
-        if (Object.keys(fields).length > 0) form.setErrors(fields);
-        else setFormError(error);
-      },
+      onError: (error) => showAccountError(error, form.setErrors, setFormError),
     });
   });
 
@@ -61,29 +55,9 @@ export function SignUpPage() {
           {formError !== null && (
             <ErrorAlert error={formError} title="Could not create the account" />
           )}
-          <TextInput
-            label="Display name"
-            description="Shown on your public profile and to the people you work with."
-            autoComplete="name"
-            required
-            maxLength={LIMITS.displayNameMax}
-            {...form.getInputProps('displayName')}
-          />
-          <TextInput
-            label="Email"
-            type="email"
-            autoComplete="email"
-            required
-            maxLength={LIMITS.emailMax}
-            {...form.getInputProps('email')}
-          />
-          <PasswordInput
-            label="Password"
-            description={`At least ${LIMITS.passwordMin} characters.`}
-            autoComplete="new-password"
-            required
-            maxLength={LIMITS.passwordMax}
-            {...form.getInputProps('password')}
+          <NewAccountFields
+            getInputProps={form.getInputProps}
+            displayNameDescription="Shown on your public profile and to the people you work with."
           />
           <Checkbox.Group
             label="How will you use Tessera?"

@@ -6,6 +6,7 @@ import { formatCents } from '../../../shared/money.js';
 import type { FeedItem } from '../../../shared/api/work.js';
 import { paths } from '../../lib/paths.js';
 import { formatDuration } from '../work/time.js';
+import { InlineMarkdown } from '../../components/Markdown.js';
 
 function Fact({ icon, children }: { icon: ReactNode; children: ReactNode }) {
   return (
@@ -78,7 +79,7 @@ export function FeedCard({ item, onAccept, accepting }: FeedCardProps) {
 
       {item.description && (
         <Text size="sm" mt="sm" lineClamp={2} c="gray.8">
-          {item.description}
+          <InlineMarkdown>{item.description}</InlineMarkdown>
         </Text>
       )}
 
