@@ -6,6 +6,8 @@ import { idSchema } from './common.js';
 export const ROLES = ['worker', 'requester', 'admin'] as const;
 export const SELF_SERVE_ROLES = ['worker', 'requester'] as const;
 export type Role = (typeof ROLES)[number];
+export const USER_STATUSES = ['active', 'suspended'] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
 
 const trimmed = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 
@@ -43,7 +45,7 @@ export const userSchema = z.object({
   displayName: z.string(),
   handle: z.string(),
   roles: z.array(z.enum(ROLES)),
-  status: z.enum(['active', 'suspended']),
+  status: z.enum(USER_STATUSES),
   bio: z.string(),
   country: z.string().nullable(),
   timezone: z.string().nullable(),
@@ -126,7 +128,7 @@ export const createdTokenSchema = tokenSchema.extend({ token: z.string() });
 
 export const adminUserQuerySchema = z.strictObject({
   q: z.string().trim().max(LIMITS.searchMax).optional(),
-  status: z.enum(['active', 'suspended']).optional(),
+  status: z.enum(USER_STATUSES).optional(),
   limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
   cursor: z.string().max(200).optional(),
 });

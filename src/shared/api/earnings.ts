@@ -87,6 +87,7 @@ export const spendingSchema = z.object({
 });
 
 export const PAYOUT_STATUSES = ['requested', 'paid', 'cancelled'] as const;
+export type PayoutStatus = (typeof PAYOUT_STATUSES)[number];
 
 export const payoutBodySchema = z.strictObject({
   /** Defaults to all available earnings. */

@@ -40,6 +40,7 @@ export const LEDGER_ACCOUNTS = [
   'platform_fees',
   'external',
 ] as const;
+export type LedgerAccountKind = (typeof LEDGER_ACCOUNTS)[number];
 export const LEDGER_KINDS = [
   'deposit',
   'escrow',
@@ -49,6 +50,7 @@ export const LEDGER_KINDS = [
   'payout',
   'payout_reversal',
 ] as const;
+export type LedgerTransactionKind = (typeof LEDGER_KINDS)[number];
 
 export const ledgerEntrySchema = z.object({
   id: z.string(),

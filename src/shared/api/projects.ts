@@ -168,6 +168,7 @@ export const projectListQuerySchema = z.strictObject({
 // Batches and tasks ----------------------------------------------------------------------------
 
 export const BATCH_STATUSES = ['active'] as const;
+export type BatchStatus = (typeof BATCH_STATUSES)[number];
 
 export const batchSchema = z.object({
   id: z.string(),

@@ -13,7 +13,8 @@ export const QUALIFICATION_LIMITS = {
   valueMax: 2_147_483_647,
 } as const;
 
-export type QualificationValueKind = 'integer' | 'locale';
+export const QUALIFICATION_VALUE_KINDS = ['integer', 'locale'] as const;
+export type QualificationValueKind = (typeof QUALIFICATION_VALUE_KINDS)[number];
 
 /**
  * Types every requester can use. Their ids are fixed (seeded by a migration), so a project may
@@ -213,7 +214,7 @@ export const qualificationTypeSchema = z.object({
   name: z.string(),
   description: z.string(),
   system: z.boolean(),
-  valueKind: z.enum(['integer', 'locale']),
+  valueKind: z.enum(QUALIFICATION_VALUE_KINDS),
   /** Workers holding it; null for system types, whose values are computed. */
   holderCount: z.number().int().nullable(),
   createdAt: z.string(),

@@ -1,12 +1,12 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { NotificationsTable } from '../../db/types.js';
+import type { Notifications } from '../../db/schema.js';
 
 const columns = ['id', 'kind', 'title', 'body', 'link', 'read_at', 'created_at'] as const;
 
 export function createNotificationsRepository(db: Db) {
   return {
-    async insert(trx: Db, rows: Insertable<NotificationsTable>[]): Promise<string[]> {
+    async insert(trx: Db, rows: Insertable<Notifications>[]): Promise<string[]> {
       if (rows.length === 0) return [];
       const inserted = await trx.insertInto('notifications').values(rows).returning('id').execute();
       return inserted.map((row) => row.id);

@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { OAuthClientsTable } from '../../db/types.js';
+import type { OauthClients } from '../../db/schema.js';
 
 export type OAuthClientRow = {
   id: string;
   owner_id: string;
   name: string;
-  type: OAuthClientsTable['type'];
+  type: OauthClients['type'];
   redirect_uris: string[];
   scopes: string[];
   secret_hash: string | null;

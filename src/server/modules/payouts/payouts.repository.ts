@@ -1,8 +1,9 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { PayoutStatus, PayoutsTable } from '../../db/types.js';
+import type { PayoutStatus } from '../../db/types.js';
+import type { Payouts } from '../../db/schema.js';
 
-export type PayoutRow = Selectable<PayoutsTable>;
+export type PayoutRow = Selectable<Payouts>;
 type Before = { t: Date; id: string } | undefined;
 
 export function createPayoutsRepository(db: Db) {

@@ -1,7 +1,5 @@
 import type { Batch, Project, Task } from '../../../shared/api/projects.js';
-import type { QualificationRequirement } from '../../../shared/api/qualifications.js';
 import type { ProjectRow } from './projects.repository.js';
-import { templateOf } from './projects.service.js';
 import type { BatchRow, TaskRow } from './tasks.repository.js';
 
 export function presentProject(row: ProjectRow): Project {
@@ -18,8 +16,8 @@ export function presentProject(row: ProjectRow): Project {
     timeAllottedSeconds: row.time_allotted_seconds,
     autoApproveSeconds: row.auto_approve_seconds,
     expiresAt: row.expires_at.toISOString(),
-    template: templateOf(row),
-    qualificationRequirements: row.qualification_requirements as QualificationRequirement[],
+    template: row.template,
+    qualificationRequirements: row.qualification_requirements,
     progress: {
       tasks: row.task_count,
       assignmentsSubmitted: row.assignments_submitted ?? 0,

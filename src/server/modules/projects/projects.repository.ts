@@ -8,7 +8,8 @@ import {
 } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { decodeCursor } from '../../db/pagination.js';
-import type { Database, ProjectStatus, ProjectsTable } from '../../db/types.js';
+import type { Database, ProjectStatus } from '../../db/types.js';
+import type { Projects } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
 
 /** Assignment counts shown with a project; absent on rows read only to change them. */
@@ -17,9 +18,9 @@ export type ProjectProgressColumns = {
   assignments_approved: number;
   assignments_outstanding: number;
 };
-export type ProjectRow = Selectable<ProjectsTable> & Partial<ProjectProgressColumns>;
-export type NewProject = Insertable<ProjectsTable>;
-export type ProjectUpdate = Updateable<ProjectsTable>;
+export type ProjectRow = Selectable<Projects> & Partial<ProjectProgressColumns>;
+export type NewProject = Insertable<Projects>;
+export type ProjectUpdate = Updateable<Projects>;
 export type Trx = Transaction<Database>;
 
 /** Counted from the assignments by the status a reader sees (overdue accepted work is expired). */

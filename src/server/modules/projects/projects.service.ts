@@ -7,7 +7,6 @@ import type {
 import { LIVE_EDITABLE_FIELDS, PROJECT_LIMITS } from '../../../shared/api/projects.js';
 import type { QualificationRequirement } from '../../../shared/api/qualifications.js';
 import { fillFormTemplate, fillHtmlTemplate } from '../../../shared/templates/fill.js';
-import type { Template } from '../../../shared/templates/model.js';
 import type { Db } from '../../db/database.js';
 import { pageFrom } from '../../db/pagination.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
@@ -20,7 +19,7 @@ import type { TasksRepository } from './tasks.repository.js';
 const DAY_MS = 24 * 3600 * 1000;
 
 /** The stored template: validated on the way in, so it is read back as is. */
-export const templateOf = (row: ProjectRow) => row.template as Template;
+export const templateOf = (row: ProjectRow) => row.template;
 
 export async function requireOwnedProject(
   projects: ProjectsRepository,

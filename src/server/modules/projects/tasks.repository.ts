@@ -1,11 +1,11 @@
 import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { decodeCursor } from '../../db/pagination.js';
-import type { BatchesTable, TasksTable } from '../../db/types.js';
+import type { Batches, Tasks } from '../../db/schema.js';
 import { ValidationError } from '../../errors.js';
 
-export type BatchRow = Selectable<BatchesTable>;
-export type TaskRow = Omit<Selectable<TasksTable>, 'assignments_per_task' | 'live_assignments'>;
+export type BatchRow = Selectable<Batches>;
+export type TaskRow = Omit<Selectable<Tasks>, 'assignments_per_task' | 'live_assignments'>;
 
 const TASK_COLUMNS = [
   'id',

@@ -1,5 +1,4 @@
 import type { Preview } from '../../../shared/api/projects.js';
-import type { QualificationRequirement } from '../../../shared/api/qualifications.js';
 import {
   fillFormTemplate,
   fillHtmlTemplate,
@@ -127,7 +126,7 @@ export function createWorkService(deps: {
     const unmet = await deps.qualifications.unmetRequirements(
       workerId,
       project.owner_id,
-      project.qualification_requirements as QualificationRequirement[],
+      project.qualification_requirements,
       trx,
     );
     if (unmet.length) {

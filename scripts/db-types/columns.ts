@@ -1,0 +1,64 @@
+/**
+ * What the database's catalogue cannot say about a column, for the generated
+ * src/server/db/schema.ts: the shape of each jsonb column, and the allowed values of each text
+ * column a CHECK constraint limits to a list. Those lists are defined once, in src/shared; the
+ * generator refuses to run when a constraint and its list disagree.
+ */
+import { ROLES, USER_STATUSES } from '../../src/shared/api/accounts.js';
+import { PAYOUT_STATUSES } from '../../src/shared/api/earnings.js';
+import { LEDGER_ACCOUNTS, LEDGER_KINDS } from '../../src/shared/api/money.js';
+import { NOTIFICATION_KINDS } from '../../src/shared/api/notifications.js';
+import { OAUTH_CLIENT_TYPES } from '../../src/shared/api/oauth.js';
+import { BATCH_STATUSES, PROJECT_STATUSES } from '../../src/shared/api/projects.js';
+import { QUALIFICATION_VALUE_KINDS } from '../../src/shared/api/qualifications.js';
+import { ASSIGNMENT_STATUSES } from '../../src/shared/api/work.js';
+
+/** A type the generated file imports, and the module (relative to src/server/db) it comes from. */
+export const IMPORTS: Record<string, string> = {
+  JsonColumn: './column-types.js',
+  Role: '../../shared/api/accounts.js',
+  UserStatus: '../../shared/api/accounts.js',
+  PayoutStatus: '../../shared/api/earnings.js',
+  LedgerAccountKind: '../../shared/api/money.js',
+  LedgerTransactionKind: '../../shared/api/money.js',
+  NotificationKind: '../../shared/api/notifications.js',
+  OAuthClientType: '../../shared/api/oauth.js',
+  BatchStatus: '../../shared/api/projects.js',
+  ProjectStatus: '../../shared/api/projects.js',
+  QualificationValueKind: '../../shared/api/qualifications.js',
+  QualificationRequirement: '../../shared/api/qualifications.js',
+  Template: '../../shared/templates/model.js',
+  AssignmentStatus: '../../shared/api/work.js',
+};
+
+/** Text columns whose CHECK constraint lists their values: the type, and the list it must match. */
+export const ENUM_COLUMNS: Record<string, { type: string; values: readonly string[] }> = {
+  'users.status': { type: 'UserStatus', values: USER_STATUSES },
+  'ledger_accounts.kind': { type: 'LedgerAccountKind', values: LEDGER_ACCOUNTS },
+  'ledger_transactions.kind': { type: 'LedgerTransactionKind', values: LEDGER_KINDS },
+  'qualification_types.value_kind': {
+    type: 'QualificationValueKind',
+    values: QUALIFICATION_VALUE_KINDS,
+  },
+  'oauth_clients.type': { type: 'OAuthClientType', values: OAUTH_CLIENT_TYPES },
+  'projects.status': { type: 'ProjectStatus', values: PROJECT_STATUSES },
+  'batches.status': { type: 'BatchStatus', values: BATCH_STATUSES },
+  'assignments.status': { type: 'AssignmentStatus', values: ASSIGNMENT_STATUSES },
+  'notifications.kind': { type: 'NotificationKind', values: NOTIFICATION_KINDS },
+  'payouts.status': { type: 'PayoutStatus', values: PAYOUT_STATUSES },
+};
+
+/** Array columns of enum values (no constraint checks them; the API validates what goes in). */
+export const ARRAY_COLUMNS: Record<string, { type: string; values: readonly string[] }> = {
+  'users.roles': { type: 'Role', values: ROLES },
+};
+
+/** jsonb columns and the shape they hold (validated when written). */
+export const JSON_COLUMNS: Record<string, string> = {
+  'projects.template': 'Template',
+  'projects.qualification_requirements': 'QualificationRequirement[]',
+  'tasks.data': 'Record<string, string>',
+  'assignments.answers': 'Record<string, unknown>',
+  'oauth_models.payload': 'Record<string, unknown>',
+  'oauth_secrets.value': 'unknown',
+};

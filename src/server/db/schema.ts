@@ -1,0 +1,318 @@
+/**
+ * The database's tables as Kysely sees them, generated from the migrated schema by
+ * `npm run db:types` (scripts/db-types). Do not edit: write a migration, run the command and
+ * commit the result; the integration suite fails while this file and the migrations disagree.
+ * Column shapes and enum lists the catalogue cannot tell come from scripts/db-types/columns.ts.
+ */
+import type { Role, UserStatus } from '../../shared/api/accounts.js';
+import type { PayoutStatus } from '../../shared/api/earnings.js';
+import type { LedgerAccountKind, LedgerTransactionKind } from '../../shared/api/money.js';
+import type { NotificationKind } from '../../shared/api/notifications.js';
+import type { OAuthClientType } from '../../shared/api/oauth.js';
+import type { BatchStatus, ProjectStatus } from '../../shared/api/projects.js';
+import type {
+  QualificationRequirement,
+  QualificationValueKind,
+} from '../../shared/api/qualifications.js';
+import type { AssignmentStatus } from '../../shared/api/work.js';
+import type { Template } from '../../shared/templates/model.js';
+import type { JsonColumn } from './column-types.js';
+import type { ColumnType } from 'kysely';
+
+export type Generated<T> =
+  T extends ColumnType<infer S, infer I, infer U>
+    ? ColumnType<S, I | undefined, U>
+    : ColumnType<T, T | undefined, T>;
+
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export interface ApiTokens {
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp | null;
+  id: Generated<string>;
+  last_used_at: Timestamp | null;
+  name: string;
+  scopes: string[];
+  token_hash: string;
+  token_prefix: string;
+  user_id: string;
+}
+
+export interface Assignments {
+  accepted_at: Timestamp;
+  answers: JsonColumn<Record<string, unknown>> | null;
+  auto_approve_at: Timestamp | null;
+  deadline: Timestamp;
+  expired_at: Timestamp | null;
+  feedback: string | null;
+  holds_slot: Generated<boolean>;
+  id: Generated<string>;
+  project_id: string;
+  returned_at: Timestamp | null;
+  reviewed_at: Timestamp | null;
+  reviewed_by: string | null;
+  reward_cents: number;
+  status: Generated<AssignmentStatus>;
+  submitted_at: Timestamp | null;
+  task_id: string;
+  updated_at: Generated<Timestamp>;
+  worker_id: string;
+}
+
+export interface Batches {
+  columns: string[];
+  created_at: Generated<Timestamp>;
+  escrow_cents: Generated<number>;
+  filename: string | null;
+  id: Generated<string>;
+  project_id: string;
+  row_count: number;
+  status: Generated<BatchStatus>;
+}
+
+export interface Blocks {
+  created_at: Generated<Timestamp>;
+  reason: string;
+  requester_id: string;
+  worker_id: string;
+}
+
+export interface Bonuses {
+  amount_cents: number;
+  assignment_id: string;
+  created_at: Timestamp;
+  fee_cents: number;
+  id: Generated<string>;
+  ledger_transaction_id: string | null;
+  project_id: string;
+  reason: string;
+  requester_id: string;
+  worker_id: string;
+}
+
+export interface IdempotencyKeys {
+  caller_id: string;
+  created_at: Generated<Timestamp>;
+  key: string;
+  request_hash: string | null;
+  resource_id: string | null;
+  route: string;
+}
+
+export interface LedgerAccounts {
+  balance_cents: Generated<number>;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  kind: LedgerAccountKind;
+  user_id: string | null;
+}
+
+export interface LedgerEntries {
+  account_id: string;
+  amount_cents: number;
+  created_at: Generated<Timestamp>;
+  id: Generated<number>;
+  project_id: string | null;
+  transaction_id: string;
+}
+
+export interface LedgerTransactions {
+  actor_id: string | null;
+  assignment_id: string | null;
+  created_at: Generated<Timestamp>;
+  external_reference: string | null;
+  id: Generated<string>;
+  kind: LedgerTransactionKind;
+  memo: string;
+  project_id: string | null;
+  provider: string | null;
+}
+
+export interface LoginThrottles {
+  attempts: number;
+  blocked_until: Timestamp | null;
+  key_hash: string;
+  last_attempt_at: Timestamp;
+}
+
+export interface Notifications {
+  body: Generated<string>;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  kind: NotificationKind;
+  link: string | null;
+  read_at: Timestamp | null;
+  title: string;
+  user_id: string;
+}
+
+export interface OauthClients {
+  created_at: Generated<Timestamp>;
+  id: string;
+  name: string;
+  owner_id: string;
+  redirect_uris: string[];
+  scopes: string[];
+  secret_hash: string | null;
+  type: OAuthClientType;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface OauthModels {
+  account_id: string | null;
+  client_id: string | null;
+  consumed_at: Timestamp | null;
+  expires_at: Timestamp | null;
+  grant_id: string | null;
+  id: string;
+  kind: string;
+  payload: JsonColumn<Record<string, unknown>>;
+  uid: string | null;
+  user_code: string | null;
+}
+
+export interface OauthSecrets {
+  created_at: Generated<Timestamp>;
+  name: string;
+  value: JsonColumn<unknown>;
+}
+
+export interface Payouts {
+  amount_cents: number;
+  cancel_reason: string | null;
+  cancelled_at: Timestamp | null;
+  decided_by: string | null;
+  id: Generated<string>;
+  paid_at: Timestamp | null;
+  reference: string | null;
+  request_transaction_id: string;
+  requested_at: Timestamp;
+  reversal_transaction_id: string | null;
+  status: Generated<PayoutStatus>;
+  worker_id: string;
+}
+
+export interface Projects {
+  assignments_per_task: number;
+  auto_approve_seconds: number;
+  cancelled_at: Timestamp | null;
+  completed_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  description: Generated<string>;
+  expires_at: Timestamp;
+  id: Generated<string>;
+  instructions: Generated<string>;
+  keywords: Generated<string[]>;
+  open_tasks: Generated<number>;
+  owner_id: string;
+  published_at: Timestamp | null;
+  qualification_requirements: Generated<JsonColumn<QualificationRequirement[]>>;
+  reward_cents: number;
+  settled_at: Timestamp | null;
+  status: Generated<ProjectStatus>;
+  task_count: Generated<number>;
+  template: JsonColumn<Template>;
+  time_allotted_seconds: number;
+  title: string;
+  updated_at: Generated<Timestamp>;
+  work_samples: Generated<number>;
+  work_seconds_median: number | null;
+  work_seconds_p25: number | null;
+  work_seconds_p75: number | null;
+}
+
+export interface QualificationGrants {
+  granted_at: Generated<Timestamp>;
+  type_id: string;
+  updated_at: Generated<Timestamp>;
+  value: number;
+  worker_id: string;
+}
+
+export interface QualificationTypes {
+  created_at: Generated<Timestamp>;
+  description: Generated<string>;
+  id: Generated<string>;
+  name: string;
+  owner_id: string | null;
+  system_key: string | null;
+  updated_at: Generated<Timestamp>;
+  value_kind: Generated<QualificationValueKind>;
+}
+
+export interface Sessions {
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  id_hash: string;
+  user_agent: string | null;
+  user_id: string;
+}
+
+export interface SetupTokens {
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  token_hash: string;
+  used_at: Timestamp | null;
+}
+
+export interface Tasks {
+  assignments_per_task: number;
+  batch_id: string;
+  created_at: Generated<Timestamp>;
+  data: JsonColumn<Record<string, string>>;
+  id: Generated<string>;
+  live_assignments: Generated<number>;
+  project_id: string;
+  reward_cents: number;
+  row_number: number;
+  seq: Generated<number>;
+}
+
+export interface UploadSlots {
+  expires_at: Timestamp;
+  holder: string;
+  requester_id: string;
+  slot: number;
+}
+
+export interface Users {
+  bio: Generated<string>;
+  country: string | null;
+  created_at: Generated<Timestamp>;
+  display_name: string;
+  email: string;
+  handle: string;
+  id: Generated<string>;
+  password_hash: string;
+  roles: Role[];
+  show_earnings: Generated<boolean>;
+  status: Generated<UserStatus>;
+  timezone: string | null;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface DB {
+  api_tokens: ApiTokens;
+  assignments: Assignments;
+  batches: Batches;
+  blocks: Blocks;
+  bonuses: Bonuses;
+  idempotency_keys: IdempotencyKeys;
+  ledger_accounts: LedgerAccounts;
+  ledger_entries: LedgerEntries;
+  ledger_transactions: LedgerTransactions;
+  login_throttles: LoginThrottles;
+  notifications: Notifications;
+  oauth_clients: OauthClients;
+  oauth_models: OauthModels;
+  oauth_secrets: OauthSecrets;
+  payouts: Payouts;
+  projects: Projects;
+  qualification_grants: QualificationGrants;
+  qualification_types: QualificationTypes;
+  sessions: Sessions;
+  setup_tokens: SetupTokens;
+  tasks: Tasks;
+  upload_slots: UploadSlots;
+  users: Users;
+}
