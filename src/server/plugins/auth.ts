@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Role } from '../../shared/api/accounts.js';
+import type { EndpointAuth } from '../../shared/api/endpoint.js';
 import { ADMIN_SCOPE, type Scope } from '../../shared/scopes.js';
 import { ForbiddenError, UnauthorizedError } from '../errors.js';
 import type { AuthenticatedUser } from '../modules/accounts/accounts.service.js';
@@ -11,17 +11,10 @@ export const CSRF_COOKIE = 'csrf_token';
 export const CSRF_HEADER = 'x-csrf-token';
 
 /**
- * What a route needs, declared in its `config.auth`. Every /api/v1 route must declare one, so
- * nothing is public by accident (checked when routes are registered). `external` routes
- * authenticate callers themselves (the OAuth authorization server reads its own Authorization
- * headers, e.g. HTTP Basic client credentials): Tessera credentials are not read there.
+ * What a route needs, declared in its `config.auth` (for a declared endpoint, its `auth`). Every
+ * /api/v1 route must declare one (checked when routes are registered); see EndpointAuth.
  */
-export type RouteAuth =
-  | 'public'
-  | 'optional'
-  | 'external'
-  // A list of scopes means any one of them (the handler checks which part of the route it allows).
-  | { scope: Scope | readonly Scope[]; roles?: readonly Role[] };
+export type RouteAuth = EndpointAuth;
 
 /** One registered route and what it needs; the security tests enumerate routes from this list. */
 export type RegisteredRoute = { method: string; url: string; auth: RouteAuth | undefined };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.js';
 import { idSchema } from './common.js';
+import { endpoint } from './endpoint.js';
 
 /** What a notification announces; workers get the first three, requesters the next two. */
 export const NOTIFICATION_KINDS = [
@@ -86,3 +87,39 @@ export const markUnreadBodySchema = z.strictObject({
 
 /** `GET /me/notifications/unread-count`: cheap enough to poll. */
 export const unreadCountSchema = z.object({ unreadCount: z.number().int() });
+
+const inbox = { tag: 'notifications', auth: { scope: 'profile' } } as const;
+
+export const notificationEndpoints = {
+  list: endpoint({
+    ...inbox,
+    method: 'GET',
+    path: '/me/notifications',
+    summary: 'My notifications, newest first, and how many are unread',
+    query: notificationListQuerySchema,
+    response: notificationPageSchema,
+  }),
+  unreadCount: endpoint({
+    ...inbox,
+    method: 'GET',
+    path: '/me/notifications/unread-count',
+    summary: 'How many of my notifications are unread (for a badge; cheap to poll)',
+    response: unreadCountSchema,
+  }),
+  markUnread: endpoint({
+    ...inbox,
+    method: 'POST',
+    path: '/me/notifications/unread',
+    summary: 'Mark some of my notifications unread again',
+    body: markUnreadBodySchema,
+    response: markReadResultSchema,
+  }),
+  markRead: endpoint({
+    ...inbox,
+    method: 'POST',
+    path: '/me/notifications/read',
+    summary: 'Mark some of my notifications (or all) read',
+    body: markReadBodySchema,
+    response: markReadResultSchema,
+  }),
+};

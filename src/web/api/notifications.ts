@@ -1,16 +1,6 @@
-import {
-  useInfiniteQuery,
-  useMutation,
-  useQuery,
-  useQueryClient,
-  type QueryClient,
-} from '@tanstack/react-query';
-import {
-  markReadResultSchema,
-  notificationPageSchema,
-  unreadCountSchema,
-} from '../../shared/api/notifications.js';
-import { api } from './client.js';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { notificationEndpoints as endpoints } from '../../shared/api/notifications.js';
+import { call, useCursorList } from './endpoints.js';
 import { withReadState, type NotificationPages } from './notification-cache.js';
 
 /** How often the bell asks for the unread count; live events invalidate it sooner. */
@@ -32,30 +22,17 @@ export const notificationKeys = {
 export function useUnreadCount() {
   return useQuery({
     queryKey: notificationKeys.unreadCount(),
-    queryFn: ({ signal }) =>
-      api.get('me/notifications/unread-count', unreadCountSchema, undefined, signal),
+    queryFn: ({ signal }) => call(endpoints.unreadCount, {}, { signal }),
     refetchInterval: UNREAD_POLL_MS,
     staleTime: 0,
   });
 }
 
 export function useNotifications(filter: NotificationFilter) {
-  return useInfiniteQuery({
+  return useCursorList(endpoints.list, {
     queryKey: notificationKeys.list(filter),
-    queryFn: ({ pageParam, signal }) =>
-      api.get(
-        'me/notifications',
-        notificationPageSchema,
-        {
-          unread: filter.unreadOnly ? 'true' : undefined,
-          limit: filter.limit,
-          cursor: pageParam,
-        },
-        signal,
-      ),
+    query: { unread: filter.unreadOnly ? 'true' : undefined, limit: filter.limit },
     staleTime: 0,
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
 }
 
@@ -79,11 +56,7 @@ export function useMarkRead() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (ids: string[] | 'all') =>
-      api.post(
-        'me/notifications/read',
-        markReadResultSchema,
-        ids === 'all' ? { all: true } : { ids },
-      ),
+      call(endpoints.markRead, { body: ids === 'all' ? { all: true } : { ids } }),
     onSuccess: (result, ids) =>
       applyChange(queryClient, {
         ids,
@@ -96,8 +69,7 @@ export function useMarkRead() {
 export function useMarkUnread() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (ids: string[]) =>
-      api.post('me/notifications/unread', markReadResultSchema, { ids }),
+    mutationFn: (ids: string[]) => call(endpoints.markUnread, { body: { ids } }),
     onSuccess: (result, ids) =>
       applyChange(queryClient, { ids, readAt: null, unreadCount: result.unreadCount }),
   });

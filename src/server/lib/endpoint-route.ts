@@ -1,0 +1,72 @@
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  RouteHandlerMethod,
+  RouteShorthandOptions,
+} from 'fastify';
+import type {
+  Endpoint,
+  EndpointBody,
+  EndpointParams,
+  EndpointQuery,
+  EndpointReply,
+} from '../../shared/api/endpoint.js';
+
+/** A request to an endpoint, typed by its declaration's schemas (already validated). */
+export type EndpointRequest<E extends Endpoint> = FastifyRequest<{
+  Params: EndpointParams<E>;
+  Querystring: EndpointQuery<E>;
+  Body: EndpointBody<E>;
+}>;
+
+export type EndpointHandler<E extends Endpoint> = (
+  request: EndpointRequest<E>,
+  reply: FastifyReply,
+) => Promise<EndpointReply<E>>;
+
+/** What a route may add to its declaration: server-only settings such as a stricter rate limit. */
+export type RouteExtras = {
+  rateLimit?: { max: number; timeWindow: number };
+  bodyLimit?: number;
+};
+
+/**
+ * Registers the route of a declared endpoint: method, path, auth, validation, serialisation and
+ * OpenAPI entry all come from the declaration, so the server and the web app cannot drift apart.
+ */
+export function serveEndpoint<E extends Endpoint>(
+  app: FastifyInstance,
+  endpoint: E,
+  handler: EndpointHandler<E>,
+  extras: RouteExtras = {},
+) {
+  const status = endpoint.status ?? 200;
+  const options: RouteShorthandOptions = {
+    config: { auth: endpoint.auth, ...(extras.rateLimit && { rateLimit: extras.rateLimit }) },
+    ...(extras.bodyLimit !== undefined && { bodyLimit: extras.bodyLimit }),
+    schema: {
+      tags: [endpoint.tag],
+      summary: endpoint.summary,
+      ...(endpoint.params && { params: endpoint.params }),
+      ...(endpoint.query && { querystring: endpoint.query }),
+      ...(endpoint.body && { body: endpoint.body }),
+      // A created resource answers 201; the same request replayed (Idempotency-Key) answers 200.
+      response:
+        status === 201
+          ? { 201: endpoint.response, 200: endpoint.response }
+          : { 200: endpoint.response },
+    },
+  };
+  app.route({
+    ...options,
+    method: endpoint.method,
+    url: endpoint.path,
+    handler: (async (request: EndpointRequest<E>, reply: FastifyReply) => {
+      // The declared success status; a handler may answer otherwise (200 for a replay).
+      reply.code(status);
+      return handler(request, reply);
+      // The schemas above make Fastify hand the handler exactly the types EndpointRequest names.
+    }) as unknown as RouteHandlerMethod,
+  });
+}

@@ -1,0 +1,74 @@
+import type { z } from 'zod';
+import type { Scope } from '../scopes.js';
+import type { Role } from './accounts.js';
+
+/**
+ * Who may call an endpoint. Every /api/v1 endpoint declares one, so nothing is public by
+ * accident. `external` endpoints authenticate callers themselves (the OAuth authorization server
+ * reads its own Authorization headers): Tessera credentials are not read there. A list of scopes
+ * means any one of them (the handler checks which part of the endpoint it allows).
+ */
+export type EndpointAuth =
+  'public' | 'optional' | 'external' | { scope: Scope | readonly Scope[]; roles?: readonly Role[] };
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * One endpoint of the API, declared once: the server registers its route (and so its OpenAPI
+ * entry) from this, and the web app calls it through the typed client built on the same object.
+ */
+export type Endpoint = {
+  method: HttpMethod;
+  /** Below /api/v1, with `:name` segments for path parameters, e.g. `/projects/:projectId`. */
+  path: string;
+  /** One line for the API reference. */
+  summary: string;
+  /** The API reference's section. */
+  tag: string;
+  auth: EndpointAuth;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** The success answer's body. */
+  response: z.ZodType;
+  /** The success status: 200 unless said. */
+  status?: 200 | 201;
+};
+
+/** Declares an endpoint, keeping its literal types (method, path, schemas) for both sides. */
+export function endpoint<const E extends Endpoint>(declaration: E): E {
+  return declaration;
+}
+
+type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Input<S> = S extends z.ZodType ? z.input<S> : undefined;
+
+/** What a handler receives, after validation (zod's output types). */
+export type EndpointParams<E extends Endpoint> = Output<E['params']>;
+export type EndpointQuery<E extends Endpoint> = Output<E['query']>;
+export type EndpointBody<E extends Endpoint> = Output<E['body']>;
+/** What a handler returns: the response schema's input, which the server serialises. */
+export type EndpointReply<E extends Endpoint> = z.input<E['response']>;
+/** What a caller gets back, parsed. */
+export type EndpointResult<E extends Endpoint> = z.output<E['response']>;
+
+/** What a caller sends: path parameters, query and body, each only where the endpoint has it. */
+export type EndpointInput<E extends Endpoint> = (E['params'] extends z.ZodType
+  ? { params: Input<E['params']> }
+  : { params?: never }) &
+  (E['query'] extends z.ZodType ? { query?: Input<E['query']> } : { query?: never }) &
+  (E['body'] extends z.ZodType ? { body: Input<E['body']> } : { body?: never });
+
+/** The path with its `:name` segments filled in (URI-encoded). */
+export function endpointPath(path: string, params: unknown): string {
+  // Path parameter schemas are objects of strings (ids, handles); nothing else fills a path.
+  const values = (typeof params === 'object' && params !== null ? params : {}) as Record<
+    string,
+    string | number | undefined
+  >;
+  return path.replace(/:([A-Za-z]\w*)/g, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`${path} needs the "${name}" parameter`);
+    return encodeURIComponent(String(value));
+  });
+}
