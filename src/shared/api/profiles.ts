@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { pageOf, pageQuerySchema } from './common.js';
+import { endpoint } from './endpoint.js';
 import { PROJECT_STATUSES } from './projects.js';
 
 /**
@@ -44,3 +46,23 @@ export const publicProjectSchema = z.object({
 export type PublicProject = z.infer<typeof publicProjectSchema>;
 
 export const profileParamsSchema = z.strictObject({ idOrHandle: z.string().min(1).max(64) });
+
+const publicRecords = { tag: 'users', auth: 'optional', params: profileParamsSchema } as const;
+
+export const profileEndpoints = {
+  record: endpoint({
+    ...publicRecords,
+    method: 'GET',
+    path: '/users/:idOrHandle/record',
+    summary: 'A public track record: jobs completed and pay earned, projects and pay given',
+    response: publicRecordSchema,
+  }),
+  projects: endpoint({
+    ...publicRecords,
+    method: 'GET',
+    path: '/users/:idOrHandle/projects',
+    summary: 'A requester’s published projects with what each paid workers, newest first',
+    query: pageQuerySchema,
+    response: pageOf(publicProjectSchema),
+  }),
+};

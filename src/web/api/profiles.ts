@@ -1,26 +1,25 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { pageOf } from '../../shared/api/common.js';
-import { publicProjectSchema, publicRecordSchema } from '../../shared/api/profiles.js';
-import { api } from './client.js';
+import { useQuery } from '@tanstack/react-query';
+import { profileEndpoints as endpoints } from '../../shared/api/profiles.js';
+import { call, useCursorList } from './endpoints.js';
 
-const projectPage = pageOf(publicProjectSchema);
-const user = (handle: string) => `users/${encodeURIComponent(handle)}`;
+export const profileKeys = {
+  all: (handle: string) => ['users', handle] as const,
+  record: (handle: string) => [...profileKeys.all(handle), 'record'] as const,
+  projects: (handle: string) => [...profileKeys.all(handle), 'projects'] as const,
+};
 
 /** Jobs completed and pay earned (worker); projects published and pay given (requester). */
 export function usePublicRecord(handle: string) {
   return useQuery({
-    queryKey: ['users', handle, 'record'],
-    queryFn: ({ signal }) =>
-      api.get(`${user(handle)}/record`, publicRecordSchema, undefined, signal),
+    queryKey: profileKeys.record(handle),
+    queryFn: ({ signal }) => call(endpoints.record, { params: { idOrHandle: handle } }, { signal }),
   });
 }
 
 export function usePublicProjects(handle: string) {
-  return useInfiniteQuery({
-    queryKey: ['users', handle, 'projects'],
-    queryFn: ({ pageParam, signal }) =>
-      api.get(`${user(handle)}/projects`, projectPage, { limit: 10, cursor: pageParam }, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  return useCursorList(endpoints.projects, {
+    queryKey: profileKeys.projects(handle),
+    params: { idOrHandle: handle },
+    query: { limit: 10 },
   });
 }
