@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.js';
 import { countrySchema } from './accounts.js';
-import { pageQuerySchema } from './common.js';
+import { okSchema, pageOf, pageQuerySchema } from './common.js';
+import { endpoint } from './endpoint.js';
 
 export const QUALIFICATION_LIMITS = {
   nameMax: 100,
@@ -281,3 +282,75 @@ export const qualificationHolderSchema = z.object({
 export type QualificationHolder = z.infer<typeof qualificationHolderSchema>;
 
 export const qualificationHoldersQuerySchema = pageQuerySchema;
+
+const read = {
+  tag: 'qualifications',
+  auth: { scope: 'projects:read', roles: ['requester'] },
+} as const;
+const write = {
+  tag: 'qualifications',
+  auth: { scope: 'projects:write', roles: ['requester'] },
+} as const;
+
+export const qualificationEndpoints = {
+  createType: endpoint({
+    ...write,
+    method: 'POST',
+    path: '/qualification-types',
+    summary: 'Create a qualification type',
+    body: createQualificationTypeBodySchema,
+    response: qualificationTypeSchema,
+    status: 201,
+  }),
+  listTypes: endpoint({
+    ...read,
+    method: 'GET',
+    path: '/qualification-types',
+    summary: 'My qualification types and the system types, newest first',
+    query: qualificationTypeQuerySchema,
+    response: pageOf(qualificationTypeSchema),
+  }),
+  getType: endpoint({
+    ...read,
+    method: 'GET',
+    path: '/qualification-types/:id',
+    summary: 'One of my qualification types, or a system type (by id or key)',
+    params: qualificationTypeParamsSchema,
+    response: qualificationTypeSchema,
+  }),
+  updateType: endpoint({
+    ...write,
+    method: 'PATCH',
+    path: '/qualification-types/:id',
+    summary: 'Rename or describe one of my qualification types',
+    params: qualificationTypeParamsSchema,
+    body: updateQualificationTypeBodySchema,
+    response: qualificationTypeSchema,
+  }),
+  listHolders: endpoint({
+    ...read,
+    method: 'GET',
+    path: '/qualification-types/:id/workers',
+    summary: 'Workers holding one of my qualification types, most recently granted first',
+    params: qualificationTypeParamsSchema,
+    query: qualificationHoldersQuerySchema,
+    response: pageOf(qualificationHolderSchema),
+  }),
+  grant: endpoint({
+    ...write,
+    method: 'PUT',
+    path: '/qualification-types/:id/workers/:workerIdOrHandle',
+    summary: 'Grant a worker (by id or handle) a value, or change the value they hold',
+    params: qualificationGrantParamsSchema,
+    body: grantQualificationBodySchema,
+    response: qualificationHolderSchema,
+  }),
+  revoke: endpoint({
+    ...write,
+    method: 'DELETE',
+    path: '/qualification-types/:id/workers/:workerIdOrHandle',
+    summary: 'Revoke a worker’s qualification',
+    params: qualificationGrantParamsSchema,
+    response: okSchema,
+  }),
+};

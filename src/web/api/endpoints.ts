@@ -1,4 +1,4 @@
-import { useInfiniteQuery, type QueryKey } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, type QueryKey } from '@tanstack/react-query';
 import type { z } from 'zod';
 import {
   endpointPath,
@@ -52,12 +52,15 @@ export function useCursorList<E extends CursorEndpoint>(
     query,
     enabled = true,
     staleTime,
+    keepPrevious = false,
   }: {
     queryKey: QueryKey;
     params?: EndpointInput<E>['params'];
     query?: Omit<NonNullable<EndpointInput<E>['query']>, 'cursor'>;
     enabled?: boolean;
     staleTime?: number;
+    /** Keep showing the last list while a changed filter loads (no flash of a spinner). */
+    keepPrevious?: boolean;
   },
 ) {
   return useInfiniteQuery({
@@ -72,5 +75,6 @@ export function useCursorList<E extends CursorEndpoint>(
     getNextPageParam: (page: EndpointResult<E>) => page.nextCursor ?? undefined,
     enabled,
     ...(staleTime !== undefined && { staleTime }),
+    ...(keepPrevious && { placeholderData: keepPreviousData }),
   });
 }

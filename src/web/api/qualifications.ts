@@ -1,41 +1,29 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  keepPreviousData,
-  useInfiniteQuery,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
-import { okSchema, pageOf } from '../../shared/api/common.js';
-import {
-  qualificationHolderSchema,
-  qualificationTypeSchema,
+  qualificationEndpoints as endpoints,
   type CreateQualificationTypeBody,
   type UpdateQualificationTypeBody,
 } from '../../shared/api/qualifications.js';
-import { apiRequest, api } from './client.js';
-
-const typePage = pageOf(qualificationTypeSchema);
-const holderPage = pageOf(qualificationHolderSchema);
-
-export const qualificationTypesKey = ['qualification-types'] as const;
-const holdersKey = (id: string) => [...qualificationTypesKey, id, 'holders'] as const;
-const typePath = (id: string, rest = '') => `qualification-types/${encodeURIComponent(id)}${rest}`;
+import { call, useCursorList } from './endpoints.js';
 
 export type QualificationOwnerFilter = 'me' | 'system' | undefined;
+type TypeFilter = { q: string; owner: QualificationOwnerFilter };
 
-export function useQualificationTypes(filter: { q: string; owner: QualificationOwnerFilter }) {
-  return useInfiniteQuery({
-    queryKey: [...qualificationTypesKey, 'list', filter],
-    queryFn: ({ pageParam, signal }) =>
-      api.get(
-        'qualification-types',
-        typePage,
-        { q: filter.q.trim(), owner: filter.owner, limit: 20, cursor: pageParam },
-        signal,
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
+export const qualificationKeys = {
+  all: ['qualification-types'] as const,
+  list: (filter: TypeFilter) => [...qualificationKeys.all, 'list', filter] as const,
+  options: (q: string) => [...qualificationKeys.all, 'options', q] as const,
+  one: (id: string | undefined) => [...qualificationKeys.all, 'one', id] as const,
+  holders: (id: string) => [...qualificationKeys.all, id, 'holders'] as const,
+};
+/** Everything about qualification types: what a change to any of them invalidates. */
+export const qualificationTypesKey = qualificationKeys.all;
+
+export function useQualificationTypes(filter: TypeFilter) {
+  return useCursorList(endpoints.listTypes, {
+    queryKey: qualificationKeys.list(filter),
+    query: { q: filter.q.trim(), owner: filter.owner, limit: 20 },
+    keepPrevious: true,
   });
 }
 
@@ -45,68 +33,58 @@ export function useQualificationTypes(filter: { q: string; owner: QualificationO
  */
 export function useQualificationTypeOptions(q: string) {
   return useQuery({
-    queryKey: [...qualificationTypesKey, 'options', q.trim()],
+    queryKey: qualificationKeys.options(q.trim()),
     queryFn: async ({ signal }) =>
-      (await api.get('qualification-types', typePage, { q: q.trim(), limit: 100 }, signal)).items,
+      (await call(endpoints.listTypes, { query: { q: q.trim(), limit: 100 } }, { signal })).items,
     placeholderData: keepPreviousData,
   });
 }
 
 export function useQualificationType(id: string | undefined) {
   return useQuery({
-    queryKey: [...qualificationTypesKey, 'one', id],
-    queryFn: ({ signal }) =>
-      api.get(typePath(id ?? ''), qualificationTypeSchema, undefined, signal),
+    queryKey: qualificationKeys.one(id),
+    queryFn: ({ signal }) => call(endpoints.getType, { params: { id: id ?? '' } }, { signal }),
     enabled: id !== undefined,
   });
 }
 
-export function useCreateQualificationType() {
+function useInvalidatingMutation<Variables, Result>(mutationFn: (v: Variables) => Promise<Result>) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateQualificationTypeBody) =>
-      api.post('qualification-types', qualificationTypeSchema, body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: qualificationTypesKey }),
+    mutationFn,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: qualificationKeys.all }),
   });
+}
+
+export function useCreateQualificationType() {
+  return useInvalidatingMutation((body: CreateQualificationTypeBody) =>
+    call(endpoints.createType, { body }),
+  );
 }
 
 export function useUpdateQualificationType(id: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: UpdateQualificationTypeBody) =>
-      api.patch(typePath(id), qualificationTypeSchema, body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: qualificationTypesKey }),
-  });
+  return useInvalidatingMutation((body: UpdateQualificationTypeBody) =>
+    call(endpoints.updateType, { params: { id }, body }),
+  );
 }
 
 export function useQualificationHolders(id: string) {
-  return useInfiniteQuery({
-    queryKey: holdersKey(id),
-    queryFn: ({ pageParam, signal }) =>
-      api.get(typePath(id, '/workers'), holderPage, { limit: 20, cursor: pageParam }, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  return useCursorList(endpoints.listHolders, {
+    queryKey: qualificationKeys.holders(id),
+    params: { id },
+    query: { limit: 20 },
   });
 }
 
 /** Grants a value, or changes the one the worker holds (by id or public handle). */
 export function useGrantQualification(id: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ worker, value }: { worker: string; value: number }) =>
-      apiRequest('PUT', typePath(id, `/workers/${encodeURIComponent(worker)}`), {
-        schema: qualificationHolderSchema,
-        body: { value },
-      }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: qualificationTypesKey }),
-  });
+  return useInvalidatingMutation(({ worker, value }: { worker: string; value: number }) =>
+    call(endpoints.grant, { params: { id, workerIdOrHandle: worker }, body: { value } }),
+  );
 }
 
 export function useRevokeQualification(id: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (worker: string) =>
-      api.delete(typePath(id, `/workers/${encodeURIComponent(worker)}`), okSchema),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: qualificationTypesKey }),
-  });
+  return useInvalidatingMutation((worker: string) =>
+    call(endpoints.revoke, { params: { id, workerIdOrHandle: worker } }),
+  );
 }
