@@ -1,9 +1,21 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { csrfHeader, ok } from './earnings-fixtures.js';
 import { newAccount, sidebar, signUp, submitSignIn } from './helpers.js';
 
 // Issue #13, items 2 and 3: a renamed option records what it now says, and unsaved edits are
 // neither lost by moving away nor by a session that expires while editing.
+
+/** Serious and critical problems block people from using a page; lesser ones are advice. */
+async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
+    .analyze();
+  const blocking = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(blocking).toEqual([]);
+}
 
 function projectTab(page: Page, name: string) {
   return page
@@ -52,6 +64,7 @@ test('renamed and added options record what they say, in the saved design and th
   const third = options.getByRole('textbox', { name: 'Option 3 value' });
   await third.fill('negative');
   await expect(options.getByText('Option 2 already records "negative"')).toBeVisible();
+  await expectNoSeriousViolations(page);
   await page.getByRole('button', { name: 'Save design' }).click();
   await expect(page.getByText('The design has problems')).toBeVisible();
   await page.getByRole('button', { name: 'Follow the label for option 3' }).click();
@@ -113,6 +126,7 @@ test('renamed and added options record what they say, in the saved design and th
   const confirm = page.getByRole('dialog', { name: 'Change what these options record?' });
   await expect(confirm).toContainText('1 answer already given keeps the old values');
   await expect(confirm).toContainText('mixed → ambivalent');
+  await expectNoSeriousViolations(page);
   await confirm.getByRole('button', { name: 'Keep the old values' }).click();
   await expect(confirm).toBeHidden();
   expect(
@@ -144,6 +158,7 @@ test('unsaved design edits survive the sidebar, the tabs, a reload and an expire
   await sidebar(page).getByRole('link', { name: 'Funds' }).click();
   await expect(leave).toBeVisible();
   await expect(leave.getByRole('button', { name: 'Stay' })).toBeFocused();
+  await expectNoSeriousViolations(page);
   await page.keyboard.press('Enter');
   await expect(leave).toBeHidden();
   await expect(page).toHaveURL(new RegExp(`/projects/${projectId}(/design)?$`));
@@ -165,8 +180,9 @@ test('unsaved design edits survive the sidebar, the tabs, a reload and an expire
   });
   await page.reload();
   expect(asked).toEqual(['beforeunload']);
-  const offer = page.getByRole('region', { name: 'Unsaved changes were kept' });
-  await expect(offer).toContainText(/Restore your unsaved changes from /);
+  const offer = page.getByRole('region', { name: /^Restore your unsaved changes from / });
+  await expect(offer).toContainText('They were kept on this device.');
+  await expectNoSeriousViolations(page);
   await offer.getByRole('button', { name: 'Restore changes' }).click();
   await expect(offer).toBeHidden();
   await page.getByRole('button', { name: /^Describe the photo in one line/ }).click();

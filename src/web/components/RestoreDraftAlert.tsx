@@ -15,12 +15,11 @@ type RestoreDraftAlertProps = {
 export function RestoreDraftAlert({ savedAt, what, onRestore, onDiscard }: RestoreDraftAlertProps) {
   return (
     <Alert
-      color="yellow"
+      color="tessera"
       variant="light"
       icon={<IconHistory aria-hidden="true" />}
       title={`Restore your unsaved changes from ${formatDateTime(savedAt)}?`}
       role="region"
-      aria-label="Unsaved changes were kept"
     >
       <Text size="sm">
         You left {what} with changes that were not saved (for example, when your session expired).

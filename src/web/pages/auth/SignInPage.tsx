@@ -61,7 +61,7 @@ export function SignInPage() {
         <Stack gap="md">
           {expired && (
             <Alert
-              color="yellow"
+              color="tessera"
               variant="light"
               icon={<IconClockExclamation aria-hidden="true" />}
               title="Your session expired"
