@@ -95,6 +95,8 @@ type TemplateDesignerProps = {
   optionsEditableWhenLocked?: boolean;
   /** Answers given so far (submitted or approved), for the warning about changing values. */
   answerCount?: number;
+  /** Assignments open right now, whose workers still see the old options. */
+  inProgressCount?: number;
   /** Where unsaved edits are kept on this device (by user and project), or null. */
   draftKey?: string | null;
   /** Saves the template; rejects with the API's error (its details name the faulty items). */
@@ -108,6 +110,7 @@ export function TemplateDesigner({
   firstTaskData,
   optionsEditableWhenLocked = false,
   answerCount = 0,
+  inProgressCount = 0,
   draftKey = null,
   onSave,
 }: TemplateDesignerProps) {
@@ -377,6 +380,14 @@ export function TemplateDesigner({
               </List.Item>
             ))}
           </List>
+          {inProgressCount > 0 && (
+            <Text size="sm">
+              {inProgressCount === 1
+                ? 'One worker has a task open with the old options: '
+                : `${inProgressCount} workers have a task open with the old options: `}
+              an answer they send with a changed option is refused until they reload the task.
+            </Text>
+          )}
           <Text size="sm">
             To keep answers comparable, change only the labels and keep the values.
           </Text>

@@ -34,6 +34,7 @@ export function DesignTab({ project }: { project: Project }) {
       lockedReason={designLockedReason(project)}
       optionsEditableWhenLocked={live}
       answerCount={project.progress.assignmentsSubmitted + project.progress.assignmentsApproved}
+      inProgressCount={project.progress.assignmentsOutstanding}
       draftKey={draftKey(user.id, project.id, 'design')}
       firstTaskData={firstTask.data?.items[0]?.data ?? null}
       onSave={async (template, options) => {
