@@ -4,7 +4,6 @@ import {
   Card,
   Grid,
   Group,
-  List,
   Modal,
   SegmentedControl,
   Stack,
@@ -35,6 +34,7 @@ import {
 } from './designer-model.js';
 import { AddItemMenu, FormItemsEditor, type ItemRow } from './FormItemsEditor.js';
 import { HtmlTemplateEditor } from './HtmlTemplateEditor.js';
+import { OptionValueChangeDialog } from './OptionValueChangeDialog.js';
 import { OptionsModeContext, type OptionsMode } from './OptionsEditor.js';
 import { TemplatePreview } from './TemplatePreview.js';
 import './designer.css';
@@ -360,47 +360,13 @@ export function TemplateDesigner({
         </Grid>
       </OptionsModeContext.Provider>
 
-      <Modal
-        opened={pendingValueChanges !== null}
-        onClose={() => setPendingValueChanges(null)}
-        title="Change what these options record?"
-        centered
-      >
-        <Stack gap="sm">
-          <Text size="sm">
-            This project is published.{' '}
-            {answerCount === 0
-              ? 'No answers have been given yet, but workers may be answering it now with the old options.'
-              : `${answerCount} ${answerCount === 1 ? 'answer already given keeps' : 'answers already given keep'} the old values, so exports will mix old and new values.`}
-          </Text>
-          <List size="sm" spacing={4}>
-            {pendingValueChanges?.changes.map((change) => (
-              <List.Item key={`${change.item}.${change.from}.${change.to}`}>
-                {change.item}: <code>{change.from}</code> → <code>{change.to}</code>
-              </List.Item>
-            ))}
-          </List>
-          {inProgressCount > 0 && (
-            <Text size="sm">
-              {inProgressCount === 1
-                ? 'One worker has a task open with the old options: '
-                : `${inProgressCount} workers have a task open with the old options: `}
-              an answer they send with a changed option is refused until they reload the task.
-            </Text>
-          )}
-          <Text size="sm">
-            To keep answers comparable, change only the labels and keep the values.
-          </Text>
-        </Stack>
-        <Group justify="flex-end" mt="lg">
-          <Button variant="default" onClick={() => setPendingValueChanges(null)} data-autofocus>
-            Keep the old values
-          </Button>
-          <Button color="red" onClick={() => void save({ acknowledgeOptionValueChanges: true })}>
-            Change values
-          </Button>
-        </Group>
-      </Modal>
+      <OptionValueChangeDialog
+        changes={pendingValueChanges?.changes ?? null}
+        answerCount={answerCount}
+        inProgressCount={inProgressCount}
+        onCancel={() => setPendingValueChanges(null)}
+        onConfirm={() => void save({ acknowledgeOptionValueChanges: true })}
+      />
 
       <Modal
         opened={pendingKind !== null}
