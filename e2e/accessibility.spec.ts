@@ -22,6 +22,7 @@ test('signed-out pages have no serious accessibility problems', async ({ page })
     ['/', 'Small paid tasks, done well, paid fairly.'],
     ['/signup', 'Create your account'],
     ['/signin', 'Sign in to Tessera'],
+    ['/signin?reason=expired&next=%2Fprojects', 'Sign in to Tessera'],
   ] as const) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);

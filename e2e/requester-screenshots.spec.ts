@@ -145,7 +145,7 @@ const TRANSCRIBE_TEMPLATE = {
   ],
 };
 
-test('requester pages', async ({ page, playwright, baseURL }) => {
+test('requester pages', async ({ page, browser, playwright, baseURL }) => {
   test.setTimeout(240_000);
   const requester = page.request;
   await signUp(requester, 'Lucas Weber', ['requester']);
@@ -321,6 +321,23 @@ test('requester pages', async ({ page, playwright, baseURL }) => {
     if (tabs) window.scrollTo(0, tabs.getBoundingClientRect().top + window.scrollY - 76);
   });
   await photograph(page, 'requester-designer');
+
+  // Unsaved edits ask before the page is left: here, a reworded option and a click on Funds.
+  await page.getByRole('textbox', { name: 'Option 1 label' }).fill('Clear, easy to follow');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Funds' }).click();
+  await expect(page.getByRole('dialog', { name: 'Leave without saving?' })).toBeVisible();
+  await photograph(page, 'unsaved-changes');
+  await page.getByRole('button', { name: 'Leave' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Funds');
+
+  // A session that ended while someone worked: the sign-in page says so.
+  const signedOut = await browser.newPage({ baseURL });
+  await signedOut.goto(
+    `/signin?reason=expired&next=${encodeURIComponent(`/projects/${draft.id}`)}`,
+  );
+  await expect(signedOut.getByText('Your session expired')).toBeVisible();
+  await photograph(signedOut, 'session-expired');
+  await signedOut.close();
 
   await page.goto(`/projects/${transcribe.id}/data`);
   await expect(page.getByRole('table', { name: 'Tasks' })).toBeVisible();

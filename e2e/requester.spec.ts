@@ -115,10 +115,13 @@ test('a requester designs a form project, uploads data, funds it and publishes i
   ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
 
-  // A published design is locked.
+  // A published design is locked: no item can be added, moved or removed; only its options'
+  // wording may change (editor-safety.spec.ts covers that), so there is nothing to save yet.
   await projectTab(page, 'Design').click();
   await expect(page.getByText('The design is locked')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Save design' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Add item' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: /^Delete “/ }).first()).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Save design' })).toBeDisabled();
 
   await sidebar(page).getByRole('link', { name: 'Funds' }).click();
   await expect(page.getByTestId('balance-escrow')).toHaveText('$1.00');

@@ -93,7 +93,10 @@ export const createProjectBodySchema = z.strictObject({
 });
 export type CreateProjectBody = z.infer<typeof createProjectBodySchema>;
 
-/** A draft may change anything; a published or paused project only its texts and a later expiry. */
+/**
+ * A draft may change anything; a published or paused project only its texts, a later expiry and
+ * its options' labels and values (a value change needs `acknowledgeOptionValueChanges`).
+ */
 export const updateProjectBodySchema = z.strictObject({
   title: editable.title.optional(),
   description: editable.description.optional(),
@@ -106,6 +109,11 @@ export const updateProjectBodySchema = z.strictObject({
   expiresAt: editable.expiresAt.optional(),
   template: editable.template.optional(),
   qualificationRequirements: editable.qualificationRequirements.optional(),
+  /**
+   * Confirms that changing option values of a published project's template is meant: answers
+   * already given keep the old values, so exports will hold both.
+   */
+  acknowledgeOptionValueChanges: z.boolean().optional(),
 });
 export type UpdateProjectBody = z.infer<typeof updateProjectBodySchema>;
 

@@ -13,6 +13,8 @@ import {
   type User,
 } from '../../shared/api/accounts.js';
 import { okSchema } from '../../shared/api/common.js';
+import { clearDraftsOf } from '../lib/draft-storage.js';
+import { clearSessionExpired } from '../lib/session-expiry.js';
 import { api } from './client.js';
 import { meQueryKey } from './query-client.js';
 
@@ -52,6 +54,7 @@ function useSetMe() {
 function useStartSession() {
   const queryClient = useQueryClient();
   return (user: User) => {
+    clearSessionExpired();
     queryClient.removeQueries({ predicate: (query) => query.queryHash !== meQueryHash });
     queryClient.setQueryData(meQueryKey, user);
   };
@@ -74,11 +77,19 @@ export function useSignIn() {
   });
 }
 
-/** Signing out reloads the app so nothing of the previous user stays in memory. */
+/**
+ * Signing out reloads the app so nothing of the previous user stays in memory, nor on this
+ * device: edits kept for an expired session are dropped when leaving on purpose.
+ */
 export function useSignOut() {
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api.post('auth/logout', okSchema),
-    onSuccess: () => window.location.assign('/signin'),
+    onSuccess: () => {
+      const me = queryClient.getQueryData<User | null>(meQueryKey);
+      if (me) clearDraftsOf(me.id);
+      window.location.assign('/signin');
+    },
   });
 }
 

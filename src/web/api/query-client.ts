@@ -1,15 +1,19 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { markSessionExpired } from '../lib/session-expiry.js';
 import { isApiError } from './client.js';
 
 export const meQueryKey = ['me'] as const;
 
 /**
  * One client for the app. A 401 from any call means the session has ended: forgetting the
- * signed-in user sends every protected page to the sign-in page.
+ * signed-in user sends every protected page to the sign-in page, which tells a user who was
+ * signed in that their session expired.
  */
 export function createQueryClient(): QueryClient {
   const onError = (error: unknown) => {
-    if (isApiError(error, 401)) queryClient.setQueryData(meQueryKey, null);
+    if (!isApiError(error, 401)) return;
+    if (queryClient.getQueryData(meQueryKey)) markSessionExpired();
+    queryClient.setQueryData(meQueryKey, null);
   };
   const queryClient: QueryClient = new QueryClient({
     queryCache: new QueryCache({ onError }),

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../components/ErrorAlert.js';
 import { LoadingState } from '../components/LoadingState.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { paths, safeNextPath, signInPathFor } from '../lib/paths.js';
+import { sessionExpired } from '../lib/session-expiry.js';
 import { homePathFor, ROLE_LABELS } from '../lib/roles.js';
 import { AppLayout } from './AppLayout.js';
 import { PublicLayout } from './PublicLayout.js';
@@ -29,7 +30,8 @@ export function RequireAuth() {
   if (me.isPending) return <LoadingState fullPage />;
   if (me.isError) return <SessionError error={me.error} retry={() => void me.refetch()} />;
   if (!me.data) {
-    return <Navigate to={signInPathFor(location.pathname + location.search)} replace />;
+    const next = location.pathname + location.search;
+    return <Navigate to={signInPathFor(next, sessionExpired() ? 'expired' : undefined)} replace />;
   }
   return <AppLayout />;
 }

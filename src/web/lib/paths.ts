@@ -50,6 +50,13 @@ export function safeNextPath(next: string | null): string | undefined {
   return next;
 }
 
-export function signInPathFor(next: string): string {
-  return next === paths.landing ? paths.signIn : `${paths.signIn}?next=${encodeURIComponent(next)}`;
+/** Why someone was sent to sign in, shown on the sign-in page. */
+export type SignInReason = 'expired';
+
+export function signInPathFor(next: string, reason?: SignInReason): string {
+  const params = new URLSearchParams();
+  if (reason) params.set('reason', reason);
+  if (next !== paths.landing) params.set('next', next);
+  const search = params.toString();
+  return search ? `${paths.signIn}?${search}` : paths.signIn;
 }

@@ -31,6 +31,9 @@ describe('safeNextPath', () => {
   it('builds the sign-in address with the page to come back to', () => {
     expect(signInPathFor('/settings')).toBe('/signin?next=%2Fsettings');
     expect(signInPathFor('/')).toBe('/signin');
+    expect(signInPathFor('/projects/p1/design', 'expired')).toBe(
+      '/signin?reason=expired&next=%2Fprojects%2Fp1%2Fdesign',
+    );
   });
 });
 

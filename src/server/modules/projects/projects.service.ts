@@ -7,6 +7,7 @@ import type {
 import { LIVE_EDITABLE_FIELDS, PROJECT_LIMITS } from '../../../shared/api/projects.js';
 import type { QualificationRequirement } from '../../../shared/api/qualifications.js';
 import { fillFormTemplate, fillHtmlTemplate } from '../../../shared/templates/fill.js';
+import { publishedTemplateChange } from '../../../shared/templates/published-changes.js';
 import type { Db } from '../../db/database.js';
 import { pageFrom } from '../../db/pagination.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
@@ -70,6 +71,34 @@ export function createProjectsService(deps: {
 }) {
   const { projects, tasks, qualifications, clock } = deps;
 
+  /**
+   * A published template keeps its structure: workers may have answered it. Options may be
+   * reworded; changing what an option stores splits the answers between two values, so the
+   * caller must say they mean it.
+   */
+  function assertLiveTemplateEdit(project: ProjectRow, body: UpdateProjectBody) {
+    if (body.template === undefined) return;
+    const change = publishedTemplateChange(templateOf(project), body.template);
+    if (change.kind === 'structure') {
+      throw new ConflictError(
+        'not_editable',
+        `template cannot change once a project is published, except its options' labels and values; only ${LIVE_EDITABLE_FIELDS.join(', ')} can.`,
+        { field: 'template' },
+      );
+    }
+    if (
+      change.kind === 'options' &&
+      change.valueChanges.length > 0 &&
+      body.acknowledgeOptionValueChanges !== true
+    ) {
+      throw new ConflictError(
+        'option_values_changed',
+        'This project is published: answers already given keep the old option values, so exports would mix old and new values. Send acknowledgeOptionValueChanges: true to change them anyway.',
+        { field: 'template', changes: change.valueChanges },
+      );
+    }
+  }
+
   /** The published-project rule: fields other than texts and a later expiry stay as they are. */
   function assertLiveEdit(
     project: ProjectRow,
@@ -81,10 +110,11 @@ export function createProjectsService(deps: {
       assignmentsPerTask: project.assignments_per_task,
       timeAllottedSeconds: project.time_allotted_seconds,
       autoApproveSeconds: project.auto_approve_seconds,
-      template: project.template,
       qualificationRequirements: project.qualification_requirements,
     };
-    const wanted: Record<string, unknown> = { ...body, qualificationRequirements: requirements };
+    assertLiveTemplateEdit(project, body);
+    const { template: _checkedAbove, acknowledgeOptionValueChanges: _flag, ...fields } = body;
+    const wanted: Record<string, unknown> = { ...fields, qualificationRequirements: requirements };
     for (const [field, value] of Object.entries(wanted)) {
       if (value === undefined || (LIVE_EDITABLE_FIELDS as readonly string[]).includes(field))
         continue;

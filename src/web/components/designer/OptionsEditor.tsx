@@ -1,9 +1,42 @@
-import { ActionIcon, Button, Group, Input, Stack, Text, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Anchor,
+  Button,
+  Code,
+  Group,
+  Input,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
+import { createContext, useContext, useState } from 'react';
 import { TEMPLATE_LIMITS } from '../../../shared/templates/index.js';
-import { moveItem, uniqueItemName } from './designer-model.js';
+import {
+  addOption,
+  followLabel,
+  moveItem,
+  optionValueProblem,
+  relabelOption,
+  setOptionValue,
+  valueFollowsLabel,
+  type ChoiceOption,
+} from './designer-model.js';
 
-export type ChoiceOption = { value: string; label: string };
+export type { ChoiceOption };
+
+/** How options may change, which depends on the project's state rather than on one item. */
+export type OptionsMode = {
+  /** A draft: an option's value follows its label until the requester types one by hand. */
+  valuesFollowLabels: boolean;
+  /** A published project: options' labels and values may change although the rest is locked. */
+  textsEditableWhenLocked: boolean;
+};
+
+export const OptionsModeContext = createContext<OptionsMode>({
+  valuesFollowLabels: true,
+  textsEditableWhenLocked: false,
+});
 
 type OptionsEditorProps = {
   options: readonly ChoiceOption[];
@@ -17,55 +50,106 @@ type OptionsEditorProps = {
 
 /**
  * The choices of a single choice, multiple choice or dropdown item. The label is what workers
- * read; the value is what their answer records, so it stays stable when a label is reworded.
+ * read; the value is what their answer records. In a draft the value follows the label, so a
+ * renamed option records what it now says; the value itself is an advanced field per option.
  */
 export function OptionsEditor({ options, onChange, errors, disabled, label }: OptionsEditorProps) {
-  const update = (index: number, patch: Partial<ChoiceOption>) =>
-    onChange(options.map((o, i) => (i === index ? { ...o, ...patch } : o)));
-  const add = () => {
-    const value = uniqueItemName(
-      'option',
-      options.map((o) => o.value),
-    );
-    onChange([...options, { value, label: `Option ${options.length + 1}` }]);
-  };
+  const mode = useContext(OptionsModeContext);
+  const textsDisabled = disabled && !mode.textsEditableWhenLocked;
+  const [openValues, setOpenValues] = useState<ReadonlySet<number>>(new Set());
+  const toggleValue = (index: number) =>
+    setOpenValues((open) => {
+      const next = new Set(open);
+      if (next.has(index)) next.delete(index);
+      else next.add(index);
+      return next;
+    });
 
   return (
     <Input.Wrapper
       label="Options"
-      description="Workers see the label; the answer records the value."
+      description={
+        mode.valuesFollowLabels
+          ? 'Workers see the label; the answer records the value, which follows the label until you edit it.'
+          : 'Workers see the label; the answer records the value.'
+      }
       error={errors.options}
       withAsterisk
     >
-      <Stack gap={6} mt={6} role="list" aria-label={label}>
+      <Stack gap={8} mt={6} role="list" aria-label={label}>
         {options.map((option, index) => {
           const n = index + 1;
+          const valueError =
+            errors[`options.${index}.value`] ?? optionValueProblem(options, index) ?? undefined;
+          const follows = mode.valuesFollowLabels && valueFollowsLabel(option);
+          const valueOpen = openValues.has(index) || valueError !== undefined;
+          const valueId = `option-value-${label}-${index}`.replace(/\s+/g, '-');
           return (
             <Group key={index} gap={6} wrap="nowrap" align="flex-start" role="listitem">
               <Text size="xs" c="dimmed" w={18} ta="right" pt={8} aria-hidden="true">
                 {n}
               </Text>
-              <TextInput
-                aria-label={`Option ${n} label`}
-                placeholder="Label"
-                value={option.label}
-                onChange={(e) => update(index, { label: e.currentTarget.value })}
-                error={errors[`options.${index}.label`]}
-                maxLength={TEMPLATE_LIMITS.optionLabelMax}
-                disabled={disabled}
-                style={{ flex: 2 }}
-              />
-              <TextInput
-                aria-label={`Option ${n} value`}
-                placeholder="value"
-                value={option.value}
-                onChange={(e) => update(index, { value: e.currentTarget.value })}
-                error={errors[`options.${index}.value`]}
-                maxLength={TEMPLATE_LIMITS.optionValueMax}
-                disabled={disabled}
-                classNames={{ input: 'mono-input' }}
-                style={{ flex: 1 }}
-              />
+              <Stack gap={4} style={{ flex: 1 }} miw={0}>
+                <TextInput
+                  aria-label={`Option ${n} label`}
+                  placeholder="Label"
+                  value={option.label}
+                  onChange={(e) =>
+                    onChange(
+                      relabelOption(options, index, e.currentTarget.value, mode.valuesFollowLabels),
+                    )
+                  }
+                  error={errors[`options.${index}.label`]}
+                  maxLength={TEMPLATE_LIMITS.optionLabelMax}
+                  disabled={textsDisabled}
+                />
+                <Group gap={6} wrap="nowrap" className="option-value-line">
+                  <Text size="xs" c="dimmed" truncate>
+                    Records <Code>{option.value || '—'}</Code>
+                    {mode.valuesFollowLabels &&
+                      (follows ? ' · follows the label' : ' · set by hand')}
+                  </Text>
+                  {!textsDisabled && (
+                    <Anchor
+                      component="button"
+                      type="button"
+                      size="xs"
+                      aria-expanded={valueOpen}
+                      aria-controls={valueId}
+                      onClick={() => toggleValue(index)}
+                    >
+                      {valueOpen ? 'Hide value' : 'Edit value'}
+                      <span className="visually-hidden"> of option {n}</span>
+                    </Anchor>
+                  )}
+                  {!textsDisabled && mode.valuesFollowLabels && !follows && (
+                    <Anchor
+                      component="button"
+                      type="button"
+                      size="xs"
+                      onClick={() => onChange(followLabel(options, index))}
+                    >
+                      Follow the label
+                      <span className="visually-hidden"> for option {n}</span>
+                    </Anchor>
+                  )}
+                </Group>
+                {valueOpen && !textsDisabled && (
+                  <TextInput
+                    id={valueId}
+                    size="xs"
+                    aria-label={`Option ${n} value`}
+                    placeholder="value"
+                    value={option.value}
+                    onChange={(e) =>
+                      onChange(setOptionValue(options, index, e.currentTarget.value))
+                    }
+                    error={valueError}
+                    maxLength={TEMPLATE_LIMITS.optionValueMax}
+                    classNames={{ input: 'mono-input' }}
+                  />
+                )}
+              </Stack>
               <Group gap={2} wrap="nowrap" pt={4}>
                 <ActionIcon
                   variant="subtle"
@@ -107,7 +191,7 @@ export function OptionsEditor({ options, onChange, errors, disabled, label }: Op
         size="xs"
         mt="xs"
         leftSection={<IconPlus size={14} aria-hidden="true" />}
-        onClick={add}
+        onClick={() => onChange(addOption(options))}
         disabled={disabled || options.length >= TEMPLATE_LIMITS.optionsMax}
       >
         Add option

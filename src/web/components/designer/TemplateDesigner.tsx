@@ -12,22 +12,30 @@ import {
 import { IconDeviceFloppy, IconLock, IconSparkles } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import type { FormItemType, Template } from '../../../shared/templates/index.js';
-import { templateSchema } from '../../../shared/templates/index.js';
+import { FORM_ITEM_TYPES, templateSchema } from '../../../shared/templates/index.js';
+import type { OptionValueChange } from '../../../shared/templates/published-changes.js';
 import { isApiError } from '../../api/client.js';
+import { useKeptDraft } from '../../lib/use-kept-draft.js';
 import { EmptyState } from '../EmptyState.js';
 import { ErrorAlert } from '../ErrorAlert.js';
+import { RestoreDraftAlert } from '../RestoreDraftAlert.js';
+import { UnsavedChangesGuard } from '../UnsavedChangesGuard.js';
 import {
+  changedOptionValues,
   createItem,
   groupTemplateIssues,
   isTemplateChanged,
   issueCount,
   NO_ISSUES,
+  optionValueIssues,
   starterTemplate,
   templateIssuesFromDetails,
   type TemplateIssues,
 } from './designer-model.js';
 import { AddItemMenu, FormItemsEditor, type ItemRow } from './FormItemsEditor.js';
 import { HtmlTemplateEditor } from './HtmlTemplateEditor.js';
+import { OptionValueChangeDialog } from './OptionValueChangeDialog.js';
+import { OptionsModeContext, type OptionsMode } from './OptionsEditor.js';
 import { TemplatePreview } from './TemplatePreview.js';
 import './designer.css';
 
@@ -55,14 +63,44 @@ function templateOf(draft: Draft): Template {
 
 const EXAMPLE_TYPES: FormItemType[] = ['instructions', 'image', 'single_choice', 'text'];
 
+/** Whether a kept draft still looks like a template this designer can open. */
+function isTemplateShape(value: unknown): value is Template {
+  if (typeof value !== 'object' || value === null) return false;
+  const t = value as { kind?: unknown; html?: unknown; items?: unknown };
+  if (t.kind === 'html') return typeof t.html === 'string';
+  return (
+    t.kind === 'form' &&
+    Array.isArray(t.items) &&
+    t.items.every(
+      (item: unknown) =>
+        typeof item === 'object' &&
+        item !== null &&
+        (FORM_ITEM_TYPES as readonly unknown[]).includes((item as { type?: unknown }).type),
+    )
+  );
+}
+
+export type SaveOptions = { acknowledgeOptionValueChanges?: boolean };
+
 type TemplateDesignerProps = {
   saved: Template;
   /** Why the design cannot change (e.g. the project is published), or null when it can. */
   lockedReason: string | null;
   /** The first uploaded task's data, to fill the preview with real values. */
   firstTaskData: Readonly<Record<string, string>> | null;
+  /**
+   * A published project: although the design is locked, its options may be reworded, and their
+   * values changed after a warning.
+   */
+  optionsEditableWhenLocked?: boolean;
+  /** Answers given so far (submitted or approved), for the warning about changing values. */
+  answerCount?: number;
+  /** Assignments open right now, whose workers still see the old options. */
+  inProgressCount?: number;
+  /** Where unsaved edits are kept on this device (by user and project), or null. */
+  draftKey?: string | null;
   /** Saves the template; rejects with the API's error (its details name the faulty items). */
-  onSave: (template: Template) => Promise<unknown>;
+  onSave: (template: Template, options: SaveOptions) => Promise<unknown>;
 };
 
 /** The task designer: build a form item by item, or write HTML, with a live preview beside it. */
@@ -70,6 +108,10 @@ export function TemplateDesigner({
   saved,
   lockedReason,
   firstTaskData,
+  optionsEditableWhenLocked = false,
+  answerCount = 0,
+  inProgressCount = 0,
+  draftKey = null,
   onSave,
 }: TemplateDesignerProps) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(saved));
@@ -79,7 +121,16 @@ export function TemplateDesigner({
   const [saving, setSaving] = useState(false);
   const [pendingKind, setPendingKind] = useState<Template['kind'] | null>(null);
   const [sample, setSample] = useState<Record<string, string>>(() => ({ ...firstTaskData }));
+  const [pendingValueChanges, setPendingValueChanges] = useState<{
+    template: Template;
+    changes: OptionValueChange[];
+  } | null>(null);
   const locked = lockedReason !== null;
+  const editable = !locked || optionsEditableWhenLocked;
+  const optionsMode = useMemo<OptionsMode>(
+    () => ({ valuesFollowLabels: !locked, textsEditableWhenLocked: optionsEditableWhenLocked }),
+    [locked, optionsEditableWhenLocked],
+  );
 
   // Real data makes a better sample than blanks, once it has loaded.
   useEffect(() => {
@@ -88,6 +139,13 @@ export function TemplateDesigner({
 
   const template = useMemo(() => templateOf(draft), [draft]);
   const dirty = useMemo(() => isTemplateChanged(template, saved), [template, saved]);
+  const kept = useKeptDraft({
+    key: editable ? draftKey : null,
+    current: template,
+    dirty,
+    isValue: isTemplateShape,
+    differsFromSaved: (value) => isTemplateChanged(value, saved),
+  });
 
   const update = (patch: Partial<Draft>) => {
     setDraft((current) => ({ ...current, ...patch }));
@@ -111,20 +169,29 @@ export function TemplateDesigner({
     setPendingKind(null);
   };
 
-  const save = async () => {
+  const save = async (options: SaveOptions = {}) => {
     setSaveError(null);
     const parsed = templateSchema.safeParse(template);
-    if (!parsed.success) {
-      setIssues(
-        groupTemplateIssues(
-          parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-        ),
-      );
+    const found = [
+      ...(parsed.success
+        ? []
+        : parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))),
+      ...optionValueIssues(template),
+    ];
+    if (!parsed.success || found.length > 0) {
+      setIssues(groupTemplateIssues(found));
       return;
     }
+    // Answers already given keep their values: changing them after publishing needs a yes.
+    const changes = optionsEditableWhenLocked ? changedOptionValues(saved, parsed.data) : [];
+    if (changes.length > 0 && !options.acknowledgeOptionValueChanges) {
+      setPendingValueChanges({ template: parsed.data, changes });
+      return;
+    }
+    setPendingValueChanges(null);
     setSaving(true);
     try {
-      await onSave(parsed.data);
+      await onSave(parsed.data, options);
       setIssues(NO_ISSUES);
     } catch (error) {
       const found = isApiError(error) ? templateIssuesFromDetails(error.details) : [];
@@ -140,6 +207,23 @@ export function TemplateDesigner({
 
   return (
     <Stack gap="md">
+      <UnsavedChangesGuard
+        dirty={dirty && editable}
+        what="your changes to the design"
+        onLeave={kept.forget}
+      />
+      {kept.offer && (
+        <RestoreDraftAlert
+          savedAt={kept.offer.savedAt}
+          what="this design"
+          onRestore={() => {
+            const value = kept.accept();
+            if (value) setDraft(draftOf(value));
+            setIssues(NO_ISSUES);
+          }}
+          onDiscard={kept.dismiss}
+        />
+      )}
       {lockedReason && (
         <Alert
           color="tessera"
@@ -177,12 +261,12 @@ export function TemplateDesigner({
           </Group>
           <Group gap="sm">
             <Group gap={6} aria-live="polite">
-              {dirty && !locked && <span className="unsaved-dot" aria-hidden="true" />}
+              {dirty && editable && <span className="unsaved-dot" aria-hidden="true" />}
               <Text size="sm" c={dirty ? 'dark.6' : 'dimmed'} fw={dirty ? 600 : 400}>
-                {locked ? '' : dirty ? 'Unsaved changes' : 'All changes saved'}
+                {!editable ? '' : dirty ? 'Unsaved changes' : 'All changes saved'}
               </Text>
             </Group>
-            {!locked && (
+            {editable && (
               <>
                 <Button
                   variant="default"
@@ -221,58 +305,68 @@ export function TemplateDesigner({
       )}
       {saveError !== null && <ErrorAlert error={saveError} title="Could not save the design" />}
 
-      <Grid gap="lg" align="flex-start">
-        <Grid.Col span={{ base: 12, lg: 7 }}>
-          {draft.kind === 'html' ? (
-            <HtmlTemplateEditor
-              html={draft.html}
-              onChange={(html) => update({ html })}
-              error={issues.general.html}
-              disabled={locked}
+      <OptionsModeContext.Provider value={optionsMode}>
+        <Grid gap="lg" align="flex-start">
+          <Grid.Col span={{ base: 12, lg: 7 }}>
+            {draft.kind === 'html' ? (
+              <HtmlTemplateEditor
+                html={draft.html}
+                onChange={(html) => update({ html })}
+                error={issues.general.html}
+                disabled={locked}
+              />
+            ) : itemCount === 0 ? (
+              <EmptyState
+                icon={<IconSparkles size={28} aria-hidden="true" />}
+                title="Build the form workers fill in"
+                description="Add instructions, questions and media. Any text may hold {{column}} placeholders that each row of your data fills in."
+                actions={
+                  <Group gap="sm">
+                    <AddItemMenu
+                      onAdd={(type) => addItems([type])}
+                      disabled={locked}
+                      variant="filled"
+                    />
+                    <Button
+                      variant="default"
+                      disabled={locked}
+                      onClick={() => addItems(EXAMPLE_TYPES)}
+                    >
+                      Start from an example
+                    </Button>
+                  </Group>
+                }
+              />
+            ) : (
+              <FormItemsEditor
+                rows={draft.rows}
+                onChange={(rows) => update({ rows })}
+                onAdd={(type) => addItems([type])}
+                errors={issues.items}
+                disabled={locked}
+                openId={openId}
+                onOpen={setOpenId}
+              />
+            )}
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, lg: 5 }} className="designer-preview-column">
+            <TemplatePreview
+              template={template}
+              sample={sample}
+              onSampleChange={setSample}
+              firstTaskData={firstTaskData}
             />
-          ) : itemCount === 0 ? (
-            <EmptyState
-              icon={<IconSparkles size={28} aria-hidden="true" />}
-              title="Build the form workers fill in"
-              description="Add instructions, questions and media. Any text may hold {{column}} placeholders that each row of your data fills in."
-              actions={
-                <Group gap="sm">
-                  <AddItemMenu
-                    onAdd={(type) => addItems([type])}
-                    disabled={locked}
-                    variant="filled"
-                  />
-                  <Button
-                    variant="default"
-                    disabled={locked}
-                    onClick={() => addItems(EXAMPLE_TYPES)}
-                  >
-                    Start from an example
-                  </Button>
-                </Group>
-              }
-            />
-          ) : (
-            <FormItemsEditor
-              rows={draft.rows}
-              onChange={(rows) => update({ rows })}
-              onAdd={(type) => addItems([type])}
-              errors={issues.items}
-              disabled={locked}
-              openId={openId}
-              onOpen={setOpenId}
-            />
-          )}
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 5 }} className="designer-preview-column">
-          <TemplatePreview
-            template={template}
-            sample={sample}
-            onSampleChange={setSample}
-            firstTaskData={firstTaskData}
-          />
-        </Grid.Col>
-      </Grid>
+          </Grid.Col>
+        </Grid>
+      </OptionsModeContext.Provider>
+
+      <OptionValueChangeDialog
+        changes={pendingValueChanges?.changes ?? null}
+        answerCount={answerCount}
+        inProgressCount={inProgressCount}
+        onCancel={() => setPendingValueChanges(null)}
+        onConfirm={() => void save({ acknowledgeOptionValueChanges: true })}
+      />
 
       <Modal
         opened={pendingKind !== null}

@@ -1,5 +1,9 @@
 import type { FormItem, FormItemType, Template } from '../../../shared/templates/index.js';
 import { ITEM_NAME, TEMPLATE_LIMITS, templateSchema } from '../../../shared/templates/index.js';
+import {
+  publishedTemplateChange,
+  type OptionValueChange,
+} from '../../../shared/templates/published-changes.js';
 
 export const ITEM_TYPE_LABELS: Record<FormItemType, string> = {
   instructions: 'Instructions',
@@ -104,9 +108,9 @@ export function createItem(type: FormItemType, taken: Iterable<string>): FormIte
         label: 'Choose all that apply',
         required: false,
         options: [
-          { value: 'a', label: 'Option A' },
-          { value: 'b', label: 'Option B' },
-          { value: 'c', label: 'Option C' },
+          { value: 'option_a', label: 'Option A' },
+          { value: 'option_b', label: 'Option B' },
+          { value: 'option_c', label: 'Option C' },
         ],
       };
     case 'rating':
@@ -247,4 +251,120 @@ export function canonicalJson(value: unknown): string {
 export function isTemplateChanged(draft: Template, saved: Template): boolean {
   const parsed = templateSchema.safeParse(draft);
   return !parsed.success || canonicalJson(parsed.data) !== canonicalJson(saved);
+}
+
+export type ChoiceOption = { value: string; label: string };
+
+const VALUE_MAX = 64;
+
+/** The value a label suggests: `Very good!` → `very_good`; `option` when nothing is left. */
+export function valueFromLabel(label: string): string {
+  const slug = label
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, VALUE_MAX)
+    .replace(/_+$/, '');
+  return slug || 'option';
+}
+
+/** `base`, or `base_2`, `base_3`… whichever no other option uses. */
+function uniqueValue(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n += 1) {
+    const candidate = `${base}_${n}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+/**
+ * Whether an option's value still follows its label: it is what the label suggests (possibly
+ * numbered to stay unique). A value typed by hand is anything else, and is left alone.
+ */
+export function valueFollowsLabel(option: ChoiceOption): boolean {
+  const base = valueFromLabel(option.label);
+  return option.value === base || new RegExp(`^${base}_\\d+$`).test(option.value);
+}
+
+const valuesExcept = (options: readonly ChoiceOption[], index: number) =>
+  new Set(options.filter((_, i) => i !== index).map((o) => o.value));
+
+/**
+ * The options with option `index` relabelled. While values follow labels (a draft), a value that
+ * followed the old label follows the new one, so a renamed option records what it now says.
+ */
+export function relabelOption(
+  options: readonly ChoiceOption[],
+  index: number,
+  label: string,
+  valuesFollowLabels: boolean,
+): ChoiceOption[] {
+  return options.map((option, i) => {
+    if (i !== index) return option;
+    const follows = valuesFollowLabels && (valueFollowsLabel(option) || option.value === '');
+    return follows
+      ? { label, value: uniqueValue(valueFromLabel(label), valuesExcept(options, index)) }
+      : { ...option, label };
+  });
+}
+
+/** The options with option `index`'s value set by hand. */
+export function setOptionValue(
+  options: readonly ChoiceOption[],
+  index: number,
+  value: string,
+): ChoiceOption[] {
+  return options.map((option, i) => (i === index ? { ...option, value } : option));
+}
+
+/** The options with option `index`'s value following its label again. */
+export function followLabel(options: readonly ChoiceOption[], index: number): ChoiceOption[] {
+  return options.map((option, i) =>
+    i === index
+      ? { ...option, value: uniqueValue(valueFromLabel(option.label), valuesExcept(options, i)) }
+      : option,
+  );
+}
+
+/** The options with a new one at the end, labelled `Option N`, its value following the label. */
+export function addOption(options: readonly ChoiceOption[]): ChoiceOption[] {
+  const label = `Option ${options.length + 1}`;
+  const taken = new Set(options.map((o) => o.value));
+  return [...options, { label, value: uniqueValue(valueFromLabel(label), taken) }];
+}
+
+/**
+ * What is wrong with option `index`'s value, in words for the requester, or null. The API checks
+ * emptiness and repeats too; spaces at the ends are caught here, where they are invisible.
+ */
+export function optionValueProblem(options: readonly ChoiceOption[], index: number): string | null {
+  const value = options[index]?.value ?? '';
+  if (value === '') return 'Enter a value: it is what the answer records';
+  if (value.trim() !== value) return 'Remove the spaces at the start or end of the value';
+  const first = options.findIndex((o) => o.value === value);
+  if (first !== index) {
+    return `Option ${first + 1} already records "${value}"; each option needs its own value`;
+  }
+  return null;
+}
+
+/** Every option value problem of a form, keyed like the API's paths (`items.2.options.1.value`). */
+export function optionValueIssues(template: Template): TemplateIssue[] {
+  if (template.kind !== 'form') return [];
+  return template.items.flatMap((item, itemIndex) =>
+    'options' in item
+      ? item.options.flatMap((_, index) => {
+          const message = optionValueProblem(item.options, index);
+          return message ? [{ path: `items.${itemIndex}.options.${index}.value`, message }] : [];
+        })
+      : [],
+  );
+}
+
+/** Option values that differ between the saved template and the draft, by position. */
+export function changedOptionValues(saved: Template, draft: Template): OptionValueChange[] {
+  const change = publishedTemplateChange(saved, draft);
+  return change.kind === 'options' ? change.valueChanges : [];
 }

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import type { Template } from '../../../shared/templates/index.js';
 import { FORM_ITEM_TYPES, templateSchema } from '../../../shared/templates/index.js';
 import {
+  addOption,
   canonicalJson,
+  changedOptionValues,
+  type ChoiceOption,
+  followLabel,
+  optionValueIssues,
+  optionValueProblem,
+  relabelOption,
+  setOptionValue,
+  valueFollowsLabel,
+  valueFromLabel,
   createItem,
   groupTemplateIssues,
   isTemplateChanged,
@@ -133,3 +144,78 @@ describe('itemTitle', () => {
     expect(itemTitle({ type: 'audio', name: 'a', label: ' ', url: '{{u}}' })).toBe('Audio');
   });
 });
+
+describe('option values while a project is a draft', () => {
+  const YES_NO: ChoiceOption[] = [
+    { value: 'yes', label: 'Yes' },
+    { value: 'no', label: 'No' },
+  ];
+
+  /** Types `label` into option `index` one key at a time, as a requester would. */
+  const type = (options: ChoiceOption[], index: number, label: string, follow = true) => {
+    let current = relabelOption(options, index, '', follow);
+    for (let n = 1; n <= label.length; n++)
+      current = relabelOption(current, index, label.slice(0, n), follow);
+    return current;
+  };
+
+  it('follow renamed labels, so Yes/No → Positive/Negative plus Mixed records what they say', () => {
+    let options = type(YES_NO, 0, 'Positive');
+    options = type(options, 1, 'Negative');
+    options = addOption(options);
+    expect(options[2]).toEqual({ value: 'option_3', label: 'Option 3' });
+    options = type(options, 2, 'Mixed');
+    expect(options).toEqual([
+      { value: 'positive', label: 'Positive' },
+      { value: 'negative', label: 'Negative' },
+      { value: 'mixed', label: 'Mixed' },
+    ]);
+    expect(optionValueIssues(formWith(options))).toEqual([]);
+  });
+
+  it('become plain, unique identifiers', () => {
+    expect(valueFromLabel('Très bien!  (5/5)')).toBe('tres_bien_5_5');
+    expect(valueFromLabel('🙂')).toBe('option');
+    expect(valueFromLabel('x'.repeat(100))).toHaveLength(64);
+    const same = type(type(YES_NO, 0, 'Good'), 1, 'Good');
+    expect(same.map((o) => o.value)).toEqual(['good', 'good_2']);
+    // A numbered value still follows its label.
+    expect(type(same, 1, 'Bad')[1]).toEqual({ value: 'bad', label: 'Bad' });
+  });
+
+  it('stop following once typed by hand, and can be set to follow again', () => {
+    let options = setOptionValue(YES_NO, 0, 'Y');
+    options = type(options, 0, 'Positive');
+    expect(options[0]).toEqual({ value: 'Y', label: 'Positive' });
+    expect(valueFollowsLabel(options[0]!)).toBe(false);
+    expect(followLabel(options, 0)[0]).toEqual({ value: 'positive', label: 'Positive' });
+  });
+
+  it('stay as they are after publishing, where only a confirmed change may replace them', () => {
+    const options = type(YES_NO, 0, 'Positive', false);
+    expect(options[0]).toEqual({ value: 'yes', label: 'Positive' });
+    const saved = formWith(YES_NO);
+    expect(changedOptionValues(saved, formWith(options))).toEqual([]);
+    expect(changedOptionValues(saved, formWith(setOptionValue(options, 0, 'positive')))).toEqual([
+      { item: 'pick', from: 'yes', to: 'positive' },
+    ]);
+  });
+
+  it('explain what is wrong with a value', () => {
+    expect(optionValueProblem(setOptionValue(YES_NO, 1, ''), 1)).toMatch(/Enter a value/);
+    expect(optionValueProblem(setOptionValue(YES_NO, 1, 'yes'), 1)).toBe(
+      'Option 1 already records "yes"; each option needs its own value',
+    );
+    expect(optionValueProblem(setOptionValue(YES_NO, 1, ' no'), 1)).toMatch(/spaces/);
+    expect(optionValueIssues(formWith(setOptionValue(YES_NO, 1, 'yes')))).toEqual([
+      { path: 'items.0.options.1.value', message: expect.stringContaining('already records') },
+    ]);
+  });
+});
+
+function formWith(options: ChoiceOption[]): Template {
+  return {
+    kind: 'form',
+    items: [{ type: 'single_choice', name: 'pick', label: 'Pick', required: true, options }],
+  };
+}

@@ -1,7 +1,8 @@
-import { Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { IconClockExclamation } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { LoginBody } from '../../../shared/api/accounts.js';
 import { LIMITS } from '../../../shared/limits.js';
 import { useSignIn } from '../../api/accounts.js';
@@ -19,6 +20,8 @@ const WRONG_CREDENTIALS = new ApiError(
 
 export function SignInPage() {
   const signIn = useSignIn();
+  const [params] = useSearchParams();
+  const expired = params.get('reason') === 'expired';
   const [formError, setFormError] = useState<unknown>(null);
   const form = useForm<LoginBody>({
     initialValues: { email: '', password: '' },
@@ -56,6 +59,18 @@ export function SignInPage() {
     >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
+          {expired && (
+            <Alert
+              color="tessera"
+              variant="light"
+              icon={<IconClockExclamation aria-hidden="true" />}
+              title="Your session expired"
+              role="status"
+            >
+              Sign in again to continue where you were. Unsaved changes to your projects are kept on
+              this device and offered back when you return to them.
+            </Alert>
+          )}
           {formError !== null && <ErrorAlert error={formError} title="Could not sign you in" />}
           <TextInput
             label="Email"

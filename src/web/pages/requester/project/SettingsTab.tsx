@@ -20,11 +20,16 @@ import { IconLock } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import type { Project, UpdateProjectBody } from '../../../../shared/api/projects.js';
 import { PROJECT_LIMITS } from '../../../../shared/api/projects.js';
+import { useCurrentUser } from '../../../api/accounts.js';
 import { isApiError } from '../../../api/client.js';
 import { useUpdateProject } from '../../../api/projects.js';
 import { useQualificationTypeOptions } from '../../../api/qualifications.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
+import { RestoreDraftAlert } from '../../../components/RestoreDraftAlert.js';
+import { UnsavedChangesGuard } from '../../../components/UnsavedChangesGuard.js';
+import { draftKey } from '../../../lib/draft-storage.js';
 import { serverFieldErrors } from '../../../lib/forms.js';
+import { useKeptDraft } from '../../../lib/use-kept-draft.js';
 import { issuesByIndex } from '../lib/requirements.js';
 import { localInputFromIso } from '../lib/units.js';
 import { MarkdownEditor } from './MarkdownEditor.js';
@@ -67,7 +72,20 @@ function Section({
   );
 }
 
+/** Whether kept settings still look like this form's values. */
+function isSettingsShape(value: unknown): value is SettingsValues {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<Record<keyof SettingsValues, unknown>>;
+  return (
+    typeof v.title === 'string' &&
+    typeof v.expiresAt === 'string' &&
+    Array.isArray(v.keywords) &&
+    Array.isArray(v.requirements)
+  );
+}
+
 export function SettingsTab({ project }: { project: Project }) {
+  const user = useCurrentUser();
   const update = useUpdateProject(project.id);
   const types = useQualificationTypeOptions('');
   const [formError, setFormError] = useState<unknown>(null);
@@ -80,6 +98,15 @@ export function SettingsTab({ project }: { project: Project }) {
   });
   const closed = project.status === 'completed' || project.status === 'cancelled';
   const locked = (field: keyof UpdateProjectBody) => closed || !isLiveEditable(project, field);
+  const dirty = !closed && form.isDirty();
+  const kept = useKeptDraft({
+    key: closed ? null : draftKey(user.id, project.id, 'settings'),
+    current: form.values,
+    dirty,
+    isValue: isSettingsShape,
+    differsFromSaved: (value) =>
+      JSON.stringify(value) !== JSON.stringify(settingsValuesOf(project)),
+  });
   const kindOf = (id: string) => types.data?.find((t) => t.id === id)?.valueKind ?? 'integer';
 
   const submit = form.onSubmit((values) => {
@@ -125,6 +152,22 @@ export function SettingsTab({ project }: { project: Project }) {
   return (
     <form onSubmit={submit} noValidate aria-label="Project settings">
       <Stack gap="lg">
+        <UnsavedChangesGuard
+          dirty={dirty}
+          what="your changes to the settings"
+          onLeave={kept.forget}
+        />
+        {kept.offer && (
+          <RestoreDraftAlert
+            savedAt={kept.offer.savedAt}
+            what="these settings"
+            onRestore={() => {
+              const value = kept.accept();
+              if (value) form.setValues(value);
+            }}
+            onDiscard={kept.dismiss}
+          />
+        )}
         {!closed && project.status !== 'draft' && (
           <Alert
             color="tessera"
