@@ -202,7 +202,10 @@ export interface TasksTable {
   seq: ColumnType<number, never, never>;
   project_id: string;
   batch_id: string;
+  /** The row's line in its own upload: restarts at 1 in every batch. */
   row_number: number;
+  /** The task's number in its project (#1, #2, …), in import order; never changes. */
+  number: number;
   data: Json<Record<string, string>>;
   reward_cents: number;
   assignments_per_task: number;
