@@ -9,7 +9,7 @@ import { formatDate } from '../../../lib/format.js';
 import { paths } from '../../../lib/paths.js';
 import { MediaValue } from './MediaValue.js';
 import { formatTimeSpent, REVIEW_STATUS, type AnswerLine } from './review-model.js';
-import { altText, columnMedia, mediaView } from './task-media.js';
+import { altText, columnMedia, mediaView, type MediaView } from './task-media.js';
 
 /** Task columns shown per row. */
 const DATA_COLUMNS_MAX = 5;
@@ -88,6 +88,9 @@ export function WhoAndWhen({
   );
 }
 
+const isMedia = (view: MediaView) =>
+  view.kind === 'image' || view.kind === 'audio' || view.kind === 'video';
+
 /**
  * The task's data as "column value" lines, each cut to one line (the task's full view has it all),
  * with images as thumbnails and recordings as players.
@@ -112,9 +115,9 @@ export function TaskData({
         {shown.map(([column, value]) => {
           const view = mediaView(value, media.get(column)?.kind);
           return (
-            <div key={column}>
+            <div key={column} data-media={isMedia(view) || undefined}>
               <dt>{column}</dt>
-              <dd title={view.kind === 'text' ? value : undefined} data-kind={view.kind}>
+              <dd title={view.kind === 'text' ? value : undefined}>
                 <MediaValue
                   value={value}
                   view={view}
