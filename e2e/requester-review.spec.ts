@@ -102,7 +102,8 @@ test('the requester reviews tasks in full, with images, numbers and bulk actions
 
   await page.goto(`/projects/${project.id}/review`);
   const table = page.getByRole('table', { name: 'Submissions' });
-  await expect(table).toBeVisible();
+  // The first read of a fresh project's work can be slow on a busy machine.
+  await expect(table).toBeVisible({ timeout: 30_000 });
 
   // Numbers continue across batches: the newest 20 are #22 down to #3, the second batch's
   // first row is #13, not a second "row 1".
