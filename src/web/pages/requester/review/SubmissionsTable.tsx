@@ -26,7 +26,15 @@ export function SubmissionsTable({
 }: SubmissionsTableProps) {
   // The submission shown in full, by id: it stays open, up to date, while the list refreshes.
   const [openId, setOpenId] = useState<string | null>(null);
+  const [openedAt, setOpenedAt] = useState(0);
   const openIndex = items.findIndex((item) => item.id === openId);
+  if (openId !== null && openIndex < 0) {
+    // Reviewed in the drawer and gone from this list (or taken by another tab): go on with the
+    // submission that took its place, so a requester can work down the list in the drawer.
+    setOpenId(items[Math.min(openedAt, items.length - 1)]?.id ?? null);
+  } else if (openIndex >= 0 && openIndex !== openedAt) {
+    setOpenedAt(openIndex);
+  }
   const open = openIndex >= 0 ? items[openIndex] : undefined;
   const neighbour = (step: number) => {
     const next = items[openIndex + step];
