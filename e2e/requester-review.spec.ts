@@ -178,6 +178,16 @@ test('the requester reviews tasks in full, with images, numbers and bulk actions
   await page.keyboard.press('Enter');
   const confirm = page.getByRole('dialog', { name: 'Approve 2 submissions?' });
   await confirm.getByRole('button', { name: 'Approve' }).click();
-  await expect(page.getByText('Approved 2 submissions.')).toBeVisible();
+  await expect(page.getByText('Approved · 2', { exact: true })).toBeVisible();
   await expect(table.getByText('Task #22', { exact: true })).toHaveCount(0);
+
+  // Deciding in the full view goes on with the next submission of the list.
+  await table.getByRole('button', { name: 'Show task #21 in full' }).click();
+  const twentyOne = page.getByRole('dialog', { name: 'Task #21' });
+  await twentyOne.getByRole('button', { name: /^Approve .*task #21$/ }).click();
+  // The approval waits for everything it changes to be read again: slow on a busy machine.
+  await expect(page.getByRole('dialog', { name: 'Task #20' })).toBeVisible({ timeout: 30_000 });
+  await page.keyboard.press('Escape');
+  await expect(table.getByText('Task #21', { exact: true })).toHaveCount(0);
+  await expect(page.getByText('Approved · 3', { exact: true })).toBeVisible();
 });
