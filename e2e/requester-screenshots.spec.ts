@@ -59,7 +59,19 @@ const PHOTO_ROWS = Array.from({ length: 400 }, (_, i) => ({
   image_url: `https://media.example.org/catalogue/${i + 1}.jpg`,
   product: PRODUCTS[i % PRODUCTS.length]!,
   sku: `SKU-${31000 + i}`,
+  supplier_notes: `Supplier sheet for the ${PRODUCTS[i % PRODUCTS.length]!}: brushed steel body, matte black handle, sold in three sizes. The photo must show the whole product on a plain white background, without packaging, hands or other products. Reject studio shots where the colour differs from the catalogue swatch (ref. ${31000 + i}-C).`,
+  product_page: `https://shop.example.org/p/${31000 + i}`,
 }));
+
+/** The catalogue's photos, drawn here: the screenshots never reach the network. */
+async function serveCataloguePhotos(page: Page) {
+  await page.route('https://media.example.org/catalogue/**', (route) => {
+    const n = Number(/(\d+)\.jpg$/.exec(route.request().url())?.[1] ?? 1);
+    const hue = (n * 53) % 360;
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="480" height="360" viewBox="0 0 480 360"><rect width="480" height="360" fill="#f4f4f2"/><ellipse cx="240" cy="300" rx="150" ry="18" fill="#ddd"/><rect x="150" y="110" width="180" height="180" rx="28" fill="hsl(${hue},35%,45%)"/><rect x="205" y="70" width="70" height="50" rx="10" fill="hsl(${hue},25%,30%)"/><path d="M330 150 q70 10 60 80 q-8 40 -60 40" fill="none" stroke="hsl(${hue},25%,30%)" stroke-width="18"/></svg>`;
+    return route.fulfill({ contentType: 'image/svg+xml', body: svg });
+  });
+}
 
 const HEADLINES = Array.from({ length: 60 }, (_, i) => ({
   headline: `Regional council votes on transit plan, part ${i + 1}`,
@@ -237,6 +249,7 @@ test('requester pages', async ({ page, browser, playwright, baseURL }) => {
             { value: 'no', label: 'No' },
           ],
         },
+        { type: 'textarea', name: 'problems', label: 'Anything wrong with the photo?' },
       ],
     },
   });
@@ -245,7 +258,21 @@ test('requester pages', async ({ page, browser, playwright, baseURL }) => {
     filename: 'catalogue-november.csv',
   });
   await call(requester, 'post', `projects/${photos.id}/publish`);
-  await doWork(requester, workers, photos.id, { shown: 'yes' }, 22, 18);
+  await doWork(
+    requester,
+    workers,
+    photos.id,
+    (i) =>
+      i % 4 === 1
+        ? {
+            shown: 'yes',
+            problems:
+              'The product is right, but the photo is cropped at the top: the lid is cut off.\nThe background is light grey rather than white, and there is a reflection of the photographer in the steel on the left.',
+          }
+        : { shown: 'yes' },
+    22,
+    18,
+  );
 
   const headlines = await call<Project>(requester, 'post', 'projects', {
     title: 'Rate how clear a news headline is',
@@ -375,6 +402,25 @@ test('requester pages', async ({ page, browser, playwright, baseURL }) => {
     if (tabs) window.scrollTo(0, tabs.getBoundingClientRect().top + window.scrollY - 76);
   });
   await photograph(page, 'requester-review');
+
+  // A task in full: every column and answer, the photo shown, long text wrapped.
+  await serveCataloguePhotos(page);
+  await page.goto(`/projects/${photos.id}/review`);
+  const submissions = page.getByRole('table', { name: 'Submissions' });
+  await expect(submissions).toBeVisible();
+  // The newest submission: the one with a long answer.
+  await submissions
+    .getByRole('button', { name: /^Show task #\d+ in full$/ })
+    .first()
+    .click();
+  const drawer = page.getByRole('dialog', { name: /^Task #\d+$/ });
+  const photo = drawer.getByRole('img', { name: /^Catalogue photo SKU-/ });
+  await expect(photo).toBeVisible();
+  await expect
+    .poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
+    .toBe(true);
+  await photograph(page, 'requester-review-task');
+  await page.keyboard.press('Escape');
 
   await page.goto(`/projects/${transcribe.id}/results`);
   await expect(page.getByRole('heading', { name: 'Download results' })).toBeVisible();

@@ -120,9 +120,9 @@ export async function seedExport(db: Db, rows: number) {
     .returning('id')
     .executeTakeFirstOrThrow();
   await sql`
-    insert into tasks (project_id, batch_id, row_number, data, reward_cents,
+    insert into tasks (project_id, batch_id, row_number, number, data, reward_cents,
       assignments_per_task, live_assignments)
-    select ${projectId}, ${batch.id}, n,
+    select ${projectId}, ${batch.id}, n, n,
       jsonb_build_object('title', 'Photo ' || n || ', taken "outdoors"',
         'image_url', 'https://img.example.com/' || n || '.jpg'),
       10, ${SLOTS}, ${SLOTS}

@@ -110,9 +110,9 @@ export async function seedFeed(db: Db, size: FeedSeedSize) {
   // Slots taken per task: all of them in one project in ten (nothing left to do there), else
   // all in 30 % of tasks, all but one in 20 %, none in the rest.
   await run(sql`
-    insert into tasks (project_id, batch_id, row_number, data, reward_cents,
+    insert into tasks (project_id, batch_id, row_number, number, data, reward_cents,
       assignments_per_task, live_assignments)
-    select p.id, bench_uuid('b', n), r, jsonb_build_object('word', 'word ' || r),
+    select p.id, bench_uuid('b', n), r, r, jsonb_build_object('word', 'word ' || r),
       p.reward_cents, p.assignments_per_task,
       case when n % 10 = 7 or (n * 7919 + r) % 10 < 3 then p.assignments_per_task
         when (n * 7919 + r) % 10 < 5 then p.assignments_per_task - 1 else 0 end

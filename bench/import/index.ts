@@ -53,6 +53,7 @@ async function baselineInsert(handle: DatabaseHandle, projectId: string, rows: s
             project_id: projectId,
             batch_id: batch.id,
             row_number: start + i + 1,
+            number: start + i + 1,
             data: JSON.stringify({ id: r[0], title: r[1], image_url: r[2], notes: r[3] }),
             reward_cents: 10,
             assignments_per_task: 1,

@@ -262,6 +262,7 @@ export interface Tasks {
   data: JsonColumn<Record<string, string>>;
   id: Generated<string>;
   live_assignments: Generated<number>;
+  number: number;
   project_id: string;
   reward_cents: number;
   row_number: number;

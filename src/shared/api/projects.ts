@@ -229,7 +229,10 @@ export const taskSchema = z.object({
   id: z.string(),
   projectId: z.string(),
   batchId: z.string(),
+  /** The row's line in its own upload: restarts at 1 in every batch. */
   rowNumber: z.number().int(),
+  /** The task's number in its project (#1, #2, …), in import order across batches; never changes. */
+  number: z.number().int(),
   data: z.record(z.string(), z.string()),
   rewardCents: z.number().int(),
   createdAt: z.string(),
@@ -257,7 +260,12 @@ export const previewSchema = z.object({
   timeAllottedSeconds: z.number().int(),
   /** The task shown; null while the project has no tasks (placeholders are then empty). */
   task: z
-    .object({ id: z.string(), rowNumber: z.number().int(), data: z.record(z.string(), z.string()) })
+    .object({
+      id: z.string(),
+      rowNumber: z.number().int(),
+      number: z.number().int(),
+      data: z.record(z.string(), z.string()),
+    })
     .nullable(),
   template: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('form'), items: z.array(filledFormItemSchema) }),

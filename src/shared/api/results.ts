@@ -22,6 +22,8 @@ export const RESULT_CSV_COLUMNS = [
   'RejectionTime',
   'WorkTimeInSeconds',
   'RequesterFeedback',
+  /** Tessera's: the task's number in its project (#1, #2, …), stable across batches. */
+  'TaskNumber',
 ] as const;
 
 /** Several values of one answer (a multiple choice) share a CSV cell, joined with this. */
@@ -52,6 +54,8 @@ export const resultLineSchema = z.object({
   projectId: z.string(),
   batchId: z.string(),
   rowNumber: z.number().int(),
+  /** The task's number in its project, in import order across batches; never changes. */
+  taskNumber: z.number().int(),
   workerId: z.string(),
   status: z.enum(ASSIGNMENT_STATUSES),
   acceptedAt: z.string(),

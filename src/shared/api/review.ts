@@ -52,7 +52,11 @@ export const reviewAssignmentSchema = assignmentSchema.extend({
   task: z.object({
     id: z.string(),
     batchId: z.string(),
+    /** The row's line in its own upload: restarts at 1 in every batch. */
     rowNumber: z.number().int(),
+    /** The task's number in its project (#1, #2, …), in import order across batches. */
+    number: z.number().int(),
+    /** Every column of the task's data, in full. */
     data: z.record(z.string(), z.string()),
   }),
   /** Seconds from accept to submit; null until submitted. */

@@ -50,6 +50,7 @@ export function presentTask(row: TaskRow): Task {
     projectId: row.project_id,
     batchId: row.batch_id,
     rowNumber: row.row_number,
+    number: row.number,
     data: row.data,
     rewardCents: row.reward_cents,
     createdAt: row.created_at.toISOString(),

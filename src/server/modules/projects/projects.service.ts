@@ -224,7 +224,9 @@ export function createProjectsService(deps: {
         instructions: project.instructions,
         rewardCents: project.reward_cents,
         timeAllottedSeconds: project.time_allotted_seconds,
-        task: task ? { id: task.id, rowNumber: task.row_number, data: task.data } : null,
+        task: task
+          ? { id: task.id, rowNumber: task.row_number, number: task.number, data: task.data }
+          : null,
         template:
           template.kind === 'form'
             ? fillFormTemplate(template, data)

@@ -13,6 +13,7 @@ const TASK_COLUMNS = [
   'project_id',
   'batch_id',
   'row_number',
+  'number',
   'data',
   'reward_cents',
   'created_at',
@@ -73,8 +74,10 @@ export function createTasksRepository(db: Db) {
     },
 
     /**
-     * One task per row of a chunk, numbered on from `rowsBefore` in upload order. One statement
-     * that expands a JSON array on the server: one parameter instead of one per value.
+     * One task per row of a chunk, in upload order: its row numbered on from `rowsBefore` within
+     * the batch, its task number on from the project's highest (the caller holds the project's
+     * row lock, so no other import numbers at the same time). One statement that expands a JSON
+     * array on the server: one parameter instead of one per value.
      */
     async insertTasks(
       args: {
@@ -91,10 +94,13 @@ export function createTasksRepository(db: Db) {
       const quoted = args.columns.map((c) => JSON.stringify(c));
       const json = `[${args.rows.map((row) => rowJson(quoted, row)).join(',')}]`;
       await sql`
-        insert into tasks (project_id, batch_id, row_number, data, reward_cents, assignments_per_task)
-        select ${args.projectId}::uuid, ${args.batchId}::uuid, ${args.rowsBefore}::int + t.n::int, t.d,
-               ${args.rewardCents}::int, ${args.assignmentsPerTask}::int
+        insert into tasks (project_id, batch_id, row_number, number, data, reward_cents,
+                           assignments_per_task)
+        select ${args.projectId}::uuid, ${args.batchId}::uuid, ${args.rowsBefore}::int + t.n::int,
+               last.number + t.n::int, t.d, ${args.rewardCents}::int, ${args.assignmentsPerTask}::int
         from jsonb_array_elements(${json}::jsonb) with ordinality as t(d, n)
+        cross join (select coalesce(max(number), 0) as number from tasks
+                    where project_id = ${args.projectId}::uuid) last
         order by t.n`.execute(trx);
     },
 

@@ -53,6 +53,7 @@ function csvRecord(exported: ResultsExport, row: ResultRow): (string | number)[]
     (row.status === 'rejected' && iso(row.reviewed_at)) || '',
     workTimeSeconds(row) ?? '',
     row.feedback ?? '',
+    row.number,
     ...exported.inputColumns.map((c) => cell(row.data[c])),
     ...exported.answerColumns.map((c) => cell(answers[c])),
   ];
@@ -76,6 +77,7 @@ export function resultLine(exported: ResultsExport, row: ResultRow): ResultLine 
     projectId: exported.projectId,
     batchId: row.batch_id,
     rowNumber: row.row_number,
+    taskNumber: row.number,
     workerId: row.worker_id,
     status: row.status,
     acceptedAt: row.accepted_at.toISOString(),

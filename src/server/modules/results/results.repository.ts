@@ -16,6 +16,7 @@ export type ResultRow = {
   task_id: string;
   batch_id: string;
   row_number: number;
+  number: number;
   data: Record<string, unknown>;
   worker_id: string;
   status: AssignmentStatus;
@@ -117,7 +118,8 @@ export function createResultsRepository(db: Db) {
     ): Promise<ResultRow[]> {
       const upTo = throughSeq === undefined ? sql`` : sql`and t.seq <= ${throughSeq}`;
       const result = await sql<ResultRow>`
-        select t.seq, a.id as assignment_id, t.id as task_id, t.batch_id, t.row_number, t.data,
+        select t.seq, a.id as assignment_id, t.id as task_id, t.batch_id, t.row_number, t.number,
+          t.data,
           a.worker_id, a.status, a.accepted_at, a.submitted_at, a.reviewed_at, a.feedback,
           a.answers
         from tasks t

@@ -47,7 +47,7 @@ export const resultsRoutes: FastifyPluginAsyncZod<{ results: ResultsService }> =
       schema: {
         tags,
         summary: 'Results as CSV with MTurk-style columns (Input.*, Answer.*)',
-        description: `HITId, HITTypeId (the project), AssignmentId, WorkerId, AssignmentStatus, AcceptTime, SubmitTime, ApprovalTime, RejectionTime, WorkTimeInSeconds, RequesterFeedback, then Input.<column> and Answer.<item>. Several values of one answer are joined with "|". Cells a spreadsheet would run as formulas are prefixed with "'".${filters}`,
+        description: `HITId, HITTypeId (the project), AssignmentId, WorkerId, AssignmentStatus, AcceptTime, SubmitTime, ApprovalTime, RejectionTime, WorkTimeInSeconds, RequesterFeedback, TaskNumber (the task's number in the project, stable across batches), then Input.<column> and Answer.<item>. Several values of one answer are joined with "|". Cells a spreadsheet would run as formulas are prefixed with "'".${filters}`,
         querystring: resultsQuerySchema,
         params: projectParamsSchema,
         produces: ['text/csv'],
@@ -76,7 +76,7 @@ export const resultsRoutes: FastifyPluginAsyncZod<{ results: ResultsService }> =
       schema: {
         tags,
         summary: 'Results as JSON lines (one assignment per line, raw values)',
-        description: `Each line: assignmentId, taskId, projectId, batchId, rowNumber, workerId, status, acceptedAt, submittedAt, approvedAt, rejectedAt, workTimeSeconds, feedback, input, answers.${filters}`,
+        description: `Each line: assignmentId, taskId, projectId, batchId, rowNumber, taskNumber, workerId, status, acceptedAt, submittedAt, approvedAt, rejectedAt, workTimeSeconds, feedback, input, answers.${filters}`,
         querystring: resultsQuerySchema,
         params: projectParamsSchema,
         produces: ['application/x-ndjson'],

@@ -94,6 +94,7 @@ describe('results.csv', () => {
       RejectionTime: '',
       WorkTimeInSeconds: '95',
       RequesterFeedback: 'Thanks!',
+      TaskNumber: '1',
       'Input.word': 'word0',
       'Answer.animal': 'yes',
       'Answer.note': 'a cat',
@@ -319,6 +320,7 @@ describe('results.json', () => {
         projectId,
         batchId: batch?.id,
         rowNumber: 1,
+        taskNumber: 1,
         workerId: w.user.id,
         status: 'submitted',
         acceptedAt: first.acceptedAt,
@@ -333,6 +335,7 @@ describe('results.json', () => {
       expect.objectContaining({
         assignmentId: second.id,
         rowNumber: 2,
+        taskNumber: 2,
         status: 'rejected',
         rejectedAt,
         workTimeSeconds: 10,
@@ -409,9 +412,9 @@ describe('streaming', () => {
       .execute();
     const now = clock.now();
     await sql`
-      insert into tasks (project_id, batch_id, row_number, data, reward_cents,
+      insert into tasks (project_id, batch_id, row_number, number, data, reward_cents,
         assignments_per_task, live_assignments)
-      select ${projectId}, ${batch?.id}, 1 + n, jsonb_build_object('word', 'bulk' || n), 10,
+      select ${projectId}, ${batch?.id}, 1 + n, 1 + n, jsonb_build_object('word', 'bulk' || n), 10,
         ${slots}, ${slots}
       from generate_series(1, ${tasks}) as n`.execute(db);
     await sql`

@@ -45,6 +45,7 @@ export function presentReviewAssignment(
       id: row.task_id,
       batchId: row.batch_id,
       rowNumber: row.row_number,
+      number: row.task_number,
       data: row.task_data,
     },
     timeSpentSeconds: submittedAt

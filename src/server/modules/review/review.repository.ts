@@ -20,6 +20,7 @@ const reviewColumns = [
   'p.owner_id',
   't.data as task_data',
   't.row_number',
+  't.number as task_number',
   't.batch_id',
   'u.handle as worker_handle',
   'u.display_name as worker_name',

@@ -11,10 +11,10 @@ import { Markdown } from '../../../components/Markdown.js';
 import { TaskForm, type TaskFormValues } from '../../../components/task-form/TaskForm.js';
 import { describeDuration } from '../lib/units.js';
 
-function taskLabel(task: { rowNumber: number; data: Record<string, string> }): string {
+function taskLabel(task: { number: number; data: Record<string, string> }): string {
   const first = Object.values(task.data).find((value) => value.trim() !== '') ?? '';
   const excerpt = first.length > 60 ? `${first.slice(0, 60)}…` : first;
-  return `Row ${task.rowNumber}${excerpt ? `: ${excerpt}` : ''}`;
+  return `Task #${task.number}${excerpt ? `: ${excerpt}` : ''}`;
 }
 
 function WorkerView({ preview }: { preview: Preview }) {

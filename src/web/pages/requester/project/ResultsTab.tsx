@@ -52,9 +52,13 @@ function Downloads({ project }: { project: Project }) {
             <Text span ff="monospace" fz="xs" className="nowrap">
               Answer.&lt;item&gt;
             </Text>
-            , the worker, the status and the times. The file is written as it downloads, however
-            many rows there are. In the CSV, cells a spreadsheet would run as formulas start with an
-            apostrophe; JSON lines keep every value as it was.
+            , the worker, the status and the times, and the task’s number (
+            <Text span ff="monospace" fz="xs" className="nowrap">
+              TaskNumber
+            </Text>
+            , the #123 shown in review; it never changes). The file is written as it downloads,
+            however many rows there are. In the CSV, cells a spreadsheet would run as formulas start
+            with an apostrophe; JSON lines keep every value as it was.
           </Text>
         </div>
         <Group gap="xl" align="flex-start" wrap="wrap">

@@ -129,9 +129,16 @@ export function ReviewTab({ project }: { project: Project }) {
   const items = list.data?.items ?? [];
   const page = cursors.length;
   const blocked = new Set((blocks.data ?? []).map((block) => block.worker.id));
-  const chosen = selectableIds(items).filter((id) => selected.has(id));
+  const selectable = selectableIds(items);
+  const chosen = selectable.filter((id) => selected.has(id));
   const waiting = list.data?.counts.submitted ?? 0;
   const filtered = Boolean(view.batchId || view.workerId);
+  const canApproveAllWaiting =
+    loadedAt !== null &&
+    waiting > 0 &&
+    !filtered &&
+    view.status !== 'approved' &&
+    view.status !== 'rejected';
   const setView = (next: ReviewView) => setParams(reviewViewParams(next));
   const refresh = async () => {
     const result = await list.refetch();
@@ -146,7 +153,7 @@ export function ReviewTab({ project }: { project: Project }) {
         the worker sees. Work you do not review within{' '}
         {describeDuration(project.autoApproveSeconds)} is approved automatically.
       </Text>
-      <Card p={0}>
+      <Card p={0} className="review-card">
         <Box p="md" className="table-toolbar">
           <ReviewFilters
             view={view}
@@ -158,24 +165,31 @@ export function ReviewTab({ project }: { project: Project }) {
             refreshing={list.isRefetching}
           />
         </Box>
-        {chosen.length > 0 ? (
-          <BulkActions
-            projectId={project.id}
-            scope={{ kind: 'selected', ids: chosen }}
-            onDone={() => setSelected(new Set())}
-          />
-        ) : (
-          loadedAt &&
-          waiting > 0 &&
-          !filtered &&
-          view.status !== 'approved' &&
-          view.status !== 'rejected' && (
-            <BulkActions
-              projectId={project.id}
-              scope={{ kind: 'before', cutoff: loadedAt }}
-              onDone={() => setSelected(new Set())}
-            />
-          )
+        {(chosen.length > 0 || canApproveAllWaiting || selectable.length > 0) && (
+          // Sticks under the page's header while the list scrolls, so the selection can be acted
+          // on from anywhere in a long page; a landmark, so the keyboard can jump to it.
+          <div role="region" aria-label="Bulk actions" className="bulk-bar-sticky">
+            <span className="visually-hidden" aria-live="polite">
+              {chosen.length > 0 ? `${chosen.length} selected` : ''}
+            </span>
+            {chosen.length > 0 ? (
+              <BulkActions
+                projectId={project.id}
+                scope={{ kind: 'selected', ids: chosen }}
+                onDone={() => setSelected(new Set())}
+              />
+            ) : canApproveAllWaiting && loadedAt ? (
+              <BulkActions
+                projectId={project.id}
+                scope={{ kind: 'before', cutoff: loadedAt }}
+                onDone={() => setSelected(new Set())}
+              />
+            ) : (
+              <Text size="sm" c="dimmed" px="md" py="xs" className="bulk-bar">
+                Tick submissions waiting for review to approve or reject them together.
+              </Text>
+            )}
+          </div>
         )}
         {list.isPending && <LoadingState label="Loading submissions…" />}
         {list.isError && (

@@ -63,7 +63,7 @@ export function TasksTable({
           <Table aria-label="Tasks" striped highlightOnHover>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th w={70}>Row</Table.Th>
+                <Table.Th w={80}>Task</Table.Th>
                 {shown.map((column) => (
                   <Table.Th key={column} ff="monospace" fz="xs">
                     {column}
@@ -75,8 +75,8 @@ export function TasksTable({
               {items.map((task) => (
                 <Table.Tr key={task.id}>
                   <Table.Td>
-                    <Text size="sm" c="dimmed">
-                      {task.rowNumber}
+                    <Text size="sm" c="dimmed" title={`Row ${task.rowNumber} of its batch`}>
+                      #{task.number}
                     </Text>
                   </Table.Td>
                   {shown.map((column) => (

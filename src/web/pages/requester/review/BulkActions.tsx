@@ -55,7 +55,7 @@ export function BulkActions({
 
   return (
     <Group gap="sm" wrap="wrap" px="md" py="xs" className="bulk-bar">
-      <Text size="sm" fw={600}>
+      <Text size="sm" fw={600} className="nowrap">
         {scope.kind === 'selected' ? `${plural(count)} selected` : `Submitted by ${cutoff}:`}
       </Text>
       <ConfirmButton

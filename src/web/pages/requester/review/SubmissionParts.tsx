@@ -1,12 +1,15 @@
-import { Anchor, Badge, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Stack, Text } from '@mantine/core';
+import { IconLayoutSidebarRightExpand } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ReviewAssignment } from '../../../../shared/api/review.js';
 import { formatCents } from '../../../../shared/money.js';
-import { safeUrl } from '../../../../shared/templates/index.js';
+import type { Template } from '../../../../shared/templates/index.js';
 import { formatDate } from '../../../lib/format.js';
 import { paths } from '../../../lib/paths.js';
+import { MediaValue } from './MediaValue.js';
 import { formatTimeSpent, REVIEW_STATUS, type AnswerLine } from './review-model.js';
+import { altText, columnMedia, mediaView, type MediaView } from './task-media.js';
 
 /** Task columns shown per row. */
 const DATA_COLUMNS_MAX = 5;
@@ -40,7 +43,7 @@ const shortDateTime = new Intl.DateTimeFormat('en', {
   minute: '2-digit',
 });
 
-/** Who did the work, on which row, when it came in and how long it took. */
+/** Who did the work, on which task, when it came in and how long it took. */
 export function WhoAndWhen({
   assignment,
   blocked,
@@ -61,7 +64,10 @@ export function WhoAndWhen({
         @{worker.handle}
       </Text>
       <Text size="xs" mt={4} className="nowrap">
-        Row {task.rowNumber} · {submitted}
+        <Text span fw={600} size="xs" title={`Row ${task.rowNumber} of its batch`}>
+          Task #{task.number}
+        </Text>{' '}
+        · {submitted}
       </Text>
       {assignment.timeSpentSeconds !== null && (
         <Text size="xs" c="dimmed">
@@ -82,40 +88,67 @@ export function WhoAndWhen({
   );
 }
 
-/** A web address in the data (a clip, a photo) opens in a new tab, to check the work against. */
-function CellValue({ value }: { value: string }) {
-  const url = safeUrl(value);
-  if (!url) return value;
-  return (
-    <Anchor href={url} target="_blank" rel="noopener noreferrer" size="sm">
-      {value}
-    </Anchor>
-  );
-}
+const isMedia = (view: MediaView) =>
+  view.kind === 'image' || view.kind === 'audio' || view.kind === 'video';
 
-/** The task's data as "column value" lines, each cut to one line (the Data tab has it all). */
-export function TaskData({ data }: { data: Readonly<Record<string, string>> }) {
+/**
+ * The task's data as "column value" lines, each cut to one line (the task's full view has it all),
+ * with images as thumbnails and recordings as players.
+ */
+export function TaskData({
+  data,
+  template,
+  number,
+  onOpen,
+}: {
+  data: Readonly<Record<string, string>>;
+  template: Template;
+  number: number;
+  onOpen: () => void;
+}) {
+  const media = columnMedia(template);
   const shown = Object.entries(data).slice(0, DATA_COLUMNS_MAX);
   const hidden = Object.keys(data).length - shown.length;
   return (
-    <>
+    <Stack gap={6} align="flex-start">
       <dl className="review-data">
-        {shown.map(([column, value]) => (
-          <div key={column}>
-            <dt>{column}</dt>
-            <dd title={value}>
-              <CellValue value={value} />
-            </dd>
-          </div>
-        ))}
+        {shown.map(([column, value]) => {
+          const view = mediaView(value, media.get(column)?.kind);
+          return (
+            <div key={column} data-media={isMedia(view) || undefined}>
+              <dt>{column}</dt>
+              <dd title={view.kind === 'text' ? value : undefined}>
+                <MediaValue
+                  value={value}
+                  view={view}
+                  label={altText(column, media.get(column), data)}
+                />
+              </dd>
+            </div>
+          );
+        })}
       </dl>
-      {hidden > 0 && (
-        <Text size="xs" c="dimmed" mt={4}>
-          +{hidden} more {hidden === 1 ? 'column' : 'columns'}
-        </Text>
-      )}
-    </>
+      <Button
+        variant="subtle"
+        size="compact-xs"
+        leftSection={<IconLayoutSidebarRightExpand size={14} aria-hidden="true" />}
+        onClick={onOpen}
+        aria-label={`Show task #${number} in full`}
+        aria-haspopup="dialog"
+      >
+        {hidden > 0
+          ? `Show all · ${hidden} more ${hidden === 1 ? 'column' : 'columns'}`
+          : 'Show all'}
+      </Button>
+    </Stack>
   );
+}
+
+/** An answer that is a web address shows what it points at; other answers are text. */
+function AnswerValue({ label, value }: { label: string; value: string }) {
+  const view = mediaView(value);
+  if (view.kind === 'text') return <LongText text={value} />;
+  return <MediaValue value={value} view={view} label={`Answer: ${label}`} />;
 }
 
 /** The answers, each under its question. */
@@ -138,7 +171,7 @@ export function Answers({ lines }: { lines: AnswerLine[] }) {
                 No answer
               </Text>
             ) : (
-              <LongText text={line.value} />
+              <AnswerValue label={line.label} value={line.value} />
             )}
           </dd>
         </div>

@@ -13,6 +13,8 @@ type SubmissionRowProps = {
   onSelect: ((selected: boolean) => void) | undefined;
   blocked: boolean;
   onShowWorker: (() => void) | undefined;
+  /** Opens the task's full view. */
+  onOpen: () => void;
 };
 
 /** One worker's work on one task: who, the task's data, the answers, and what to do with it. */
@@ -23,9 +25,10 @@ export function SubmissionRow({
   onSelect,
   blocked,
   onShowWorker,
+  onOpen,
 }: SubmissionRowProps) {
   const { worker, task } = assignment;
-  const name = `${worker.displayName}’s work on row ${task.rowNumber}`;
+  const name = `${worker.displayName}’s work on task #${task.number}`;
   return (
     <Table.Tr bg={selected ? 'var(--mantine-color-tessera-0)' : undefined}>
       <Table.Td>
@@ -41,7 +44,7 @@ export function SubmissionRow({
         <WhoAndWhen assignment={assignment} blocked={blocked} />
       </Table.Td>
       <Table.Td className="review-data-cell">
-        <TaskData data={task.data} />
+        <TaskData data={task.data} template={template} number={task.number} onOpen={onOpen} />
       </Table.Td>
       <Table.Td className="review-answers-cell">
         {assignment.answers === null ? (

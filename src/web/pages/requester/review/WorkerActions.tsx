@@ -75,7 +75,7 @@ export function WorkerActions({
           <ActionIcon
             variant="default"
             size="lg"
-            aria-label={`More actions for ${worker.displayName}’s work on row ${assignment.task.rowNumber}`}
+            aria-label={`More actions for ${worker.displayName}’s work on task #${assignment.task.number}`}
           >
             <IconDots size={16} aria-hidden="true" />
           </ActionIcon>

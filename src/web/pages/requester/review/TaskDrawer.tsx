@@ -1,0 +1,190 @@
+import { Anchor, Button, Divider, Drawer, Group, Stack, Text, Title } from '@mantine/core';
+import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import type { ReviewAssignment } from '../../../../shared/api/review.js';
+import type { Template } from '../../../../shared/templates/index.js';
+import { formatDateTime } from '../../../lib/format.js';
+import { paths } from '../../../lib/paths.js';
+import { Decisions } from './Decisions.js';
+import { MediaValue } from './MediaValue.js';
+import { formatTimeSpent, readableAnswers } from './review-model.js';
+import { Outcome } from './SubmissionParts.js';
+import { altText, columnMedia, mediaView } from './task-media.js';
+
+type TaskDrawerProps = {
+  assignment: ReviewAssignment | undefined;
+  template: Template;
+  onClose: () => void;
+  /** Absent at the first (or last) submission of the page. */
+  onPrevious: (() => void) | undefined;
+  onNext: (() => void) | undefined;
+};
+
+function FullTaskData({
+  assignment,
+  template,
+}: {
+  assignment: ReviewAssignment;
+  template: Template;
+}) {
+  const media = columnMedia(template);
+  const entries = Object.entries(assignment.task.data);
+  if (entries.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        This task has no data.
+      </Text>
+    );
+  }
+  return (
+    <dl className="review-full">
+      {entries.map(([column, value]) => (
+        <div key={column}>
+          <dt>{column}</dt>
+          <dd>
+            {value === '' ? (
+              <Text span size="sm" c="dimmed" fs="italic">
+                Empty
+              </Text>
+            ) : (
+              <MediaValue
+                value={value}
+                view={mediaView(value, media.get(column)?.kind)}
+                label={altText(column, media.get(column), assignment.task.data)}
+                size="large"
+              />
+            )}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function FullAnswers({
+  assignment,
+  template,
+}: {
+  assignment: ReviewAssignment;
+  template: Template;
+}) {
+  if (assignment.answers === null) {
+    return (
+      <Text size="sm" c="dimmed">
+        Not submitted yet.
+      </Text>
+    );
+  }
+  const lines = readableAnswers(template, assignment.task.data, assignment.answers);
+  if (lines.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        No answers.
+      </Text>
+    );
+  }
+  return (
+    <dl className="review-full review-full-answers">
+      {lines.map((line) => (
+        <div key={line.name}>
+          <dt>{line.label}</dt>
+          <dd>
+            {line.value === null ? (
+              <Text span size="sm" c="dimmed" fs="italic">
+                No answer
+              </Text>
+            ) : (
+              <MediaValue
+                value={line.value}
+                view={mediaView(line.value)}
+                label={`Answer: ${line.label}`}
+                size="large"
+              />
+            )}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/**
+ * One submission in full, beside the list: every column of the task's data and every answer,
+ * long text wrapped and media shown, with the review's actions. Esc closes it, and focus goes
+ * back to the button that opened it.
+ */
+export function TaskDrawer({ assignment, template, onClose, onPrevious, onNext }: TaskDrawerProps) {
+  const worker = assignment?.worker;
+  const name = assignment
+    ? `${assignment.worker.displayName}’s work on task #${assignment.task.number}`
+    : '';
+  return (
+    <Drawer
+      opened={assignment !== undefined}
+      onClose={onClose}
+      position="right"
+      size="xl"
+      title={assignment ? `Task #${assignment.task.number}` : ''}
+      classNames={{ title: 'review-drawer-title' }}
+    >
+      {assignment && worker && (
+        <Stack gap="lg">
+          <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
+            <Stack gap={2}>
+              <Text size="sm">
+                Row {assignment.task.rowNumber} of its batch · by{' '}
+                <Anchor component={Link} to={paths.publicProfile(worker.handle)} fw={600}>
+                  {worker.displayName}
+                </Anchor>
+              </Text>
+              <Text size="xs" c="dimmed">
+                {assignment.submittedAt
+                  ? `Submitted ${formatDateTime(assignment.submittedAt)}`
+                  : 'Not submitted'}
+                {assignment.timeSpentSeconds !== null &&
+                  ` · took ${formatTimeSpent(assignment.timeSpentSeconds)}`}
+              </Text>
+            </Stack>
+            <Outcome assignment={assignment} />
+          </Group>
+          <section aria-labelledby="review-drawer-data">
+            <Title order={3} fz="h4" id="review-drawer-data" mb="xs">
+              Task data
+            </Title>
+            <FullTaskData assignment={assignment} template={template} />
+          </section>
+          <section aria-labelledby="review-drawer-answers">
+            <Title order={3} fz="h4" id="review-drawer-answers" mb="xs">
+              Answers
+            </Title>
+            <FullAnswers assignment={assignment} template={template} />
+          </section>
+          <Divider />
+          <Group justify="space-between" wrap="wrap" gap="sm">
+            <Decisions assignment={assignment} name={name} />
+            <Group gap="xs" ml="auto">
+              <Button
+                variant="default"
+                size="xs"
+                leftSection={<IconChevronLeft size={14} aria-hidden="true" />}
+                disabled={!onPrevious}
+                onClick={onPrevious}
+              >
+                Previous
+              </Button>
+              <Button
+                variant="default"
+                size="xs"
+                rightSection={<IconChevronRight size={14} aria-hidden="true" />}
+                disabled={!onNext}
+                onClick={onNext}
+              >
+                Next
+              </Button>
+            </Group>
+          </Group>
+        </Stack>
+      )}
+    </Drawer>
+  );
+}
