@@ -290,6 +290,44 @@ export interface PayoutsTable {
   decided_by: string | null;
   request_transaction_id: string;
   reversal_transaction_id: string | null;
+  /** The worker's payout method as it was when the payout was requested (null before they existed). */
+  method: PayoutMethodKind | null;
+  destination: string | null;
+  account_holder: string | null;
+  destination_set_at: Date | null;
+}
+
+export type PayoutMethodKind = 'bank_transfer' | 'paypal' | 'other';
+
+/** Where a worker wants to be paid; private to them and to administrators. */
+export interface PayoutMethodsTable {
+  user_id: string;
+  method: PayoutMethodKind;
+  destination: string;
+  account_holder: string | null;
+  updated_at: Date;
+}
+
+/** Every change of a payout method; a removal has a null method. */
+export interface PayoutMethodChangesTable {
+  id: Generated<number>;
+  user_id: string;
+  method: PayoutMethodKind | null;
+  destination: string | null;
+  account_holder: string | null;
+  changed_at: Date;
+}
+
+/** An offline payment an administrator recorded, beside the ledger transaction crediting it. */
+export interface ManualDepositsTable {
+  id: Generated<string>;
+  transaction_id: string;
+  requester_id: string;
+  amount_cents: number;
+  reference: string;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: Date;
 }
 
 /** An Idempotency-Key of one caller on one route, the hash of its request and what it made. */
@@ -332,6 +370,9 @@ export interface Database {
   blocks: BlocksTable;
   bonuses: BonusesTable;
   payouts: PayoutsTable;
+  payout_methods: PayoutMethodsTable;
+  payout_method_changes: PayoutMethodChangesTable;
+  manual_deposits: ManualDepositsTable;
   notifications: NotificationsTable;
   idempotency_keys: IdempotencyKeysTable;
   upload_slots: UploadSlotsTable;

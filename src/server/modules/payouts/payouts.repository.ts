@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { PayoutStatus, PayoutsTable } from '../../db/types.js';
+import type { PayoutMethodRow } from './payout-methods.repository.js';
 
 export type PayoutRow = Selectable<PayoutsTable>;
 type Before = { t: Date; id: string } | undefined;
@@ -14,6 +15,7 @@ export function createPayoutsRepository(db: Db) {
         amountCents: number;
         requestedAt: Date;
         requestTransactionId: string;
+        destination: PayoutMethodRow;
       },
     ): Promise<PayoutRow> {
       return trx
@@ -23,6 +25,10 @@ export function createPayoutsRepository(db: Db) {
           amount_cents: values.amountCents,
           requested_at: values.requestedAt,
           request_transaction_id: values.requestTransactionId,
+          method: values.destination.method,
+          destination: values.destination.destination,
+          account_holder: values.destination.account_holder,
+          destination_set_at: values.destination.updated_at,
         })
         .returningAll()
         .executeTakeFirstOrThrow();
