@@ -123,7 +123,7 @@ function PayoutMethodForm({ current }: { current: PayoutDestination | null }) {
               required
               autoComplete="off"
               spellCheck={false}
-              ff="monospace"
+              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
               {...form.getInputProps('iban')}
             />
             <TextInput

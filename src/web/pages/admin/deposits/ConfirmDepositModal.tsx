@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import type { User } from '../../../../shared/api/accounts.js';
 import { formatCents } from '../../../../shared/money.js';
@@ -52,10 +52,13 @@ export function ConfirmDepositModal({
             ))}
           </Table.Tbody>
         </Table>
-        <Alert variant="light" color="gray" icon={<IconInfoCircle aria-hidden="true" />}>
-          Recorded payments cannot be edited or removed. Check the amount against your bank
-          statement or invoice first.
-        </Alert>
+        <Group gap={8} wrap="nowrap" align="flex-start">
+          <IconInfoCircle size={16} aria-hidden="true" className="inline-icon" />
+          <Text size="sm" c="dimmed">
+            Recorded payments cannot be edited or removed. Check the amount against your bank
+            statement or invoice first.
+          </Text>
+        </Group>
         {error !== null && error !== undefined && (
           <ErrorAlert error={error} title="The payment was not recorded" />
         )}
