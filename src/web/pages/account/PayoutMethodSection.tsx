@@ -1,14 +1,4 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Radio,
-  Skeleton,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Button, Group, Radio, Skeleton, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconLock } from '@tabler/icons-react';
@@ -100,9 +90,14 @@ function PayoutMethodForm({ current }: { current: PayoutDestination | null }) {
             </ConfirmButton>
           </Group>
         ) : (
-          <Alert variant="light" color="yellow" title="No payout method yet">
-            Add one to be able to ask for your earnings.
-          </Alert>
+          <div>
+            <Text size="sm" fw={600}>
+              No payout method yet
+            </Text>
+            <Text size="sm" c="dimmed">
+              Add one to be able to ask for your earnings.
+            </Text>
+          </div>
         )}
         {formError !== null && (
           <ErrorAlert error={formError} title="Could not save your payout method" />
