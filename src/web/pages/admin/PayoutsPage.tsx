@@ -129,7 +129,7 @@ export function PayoutsPage() {
           />
         )}
         {rows.length > 0 && (
-          <Table.ScrollContainer minWidth={1080}>
+          <Table.ScrollContainer minWidth={960}>
             <Table aria-label="Payouts" highlightOnHover>
               <Table.Thead>
                 <Table.Tr>

@@ -55,7 +55,7 @@ export function PayoutDestinationCell({
       : destination.destination;
   const label = destination.method === 'bank_transfer' ? 'IBAN' : 'destination';
   return (
-    <Stack gap={2} maw={300}>
+    <Stack gap={2} maw={230}>
       <Text size="xs" c="dimmed" fw={600} tt="uppercase" lts={0.3}>
         {PAYOUT_METHOD_LABELS[destination.method]}
       </Text>
