@@ -137,3 +137,14 @@ export async function bonus(
     201,
   );
 }
+
+/** Where a worker's payouts go; a payout cannot be asked for without one. */
+export async function setPayoutMethod(
+  worker: APIRequestContext,
+  method:
+    | { method: 'bank_transfer'; destination: string; accountHolder: string }
+    | { method: 'paypal' | 'other'; destination: string },
+) {
+  const headers = await csrfHeader(worker);
+  await ok(await worker.put('/api/v1/me/payout-method', { headers, data: method }), 200);
+}

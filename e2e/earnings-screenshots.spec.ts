@@ -12,6 +12,7 @@ import {
   ok,
   publishProject,
   reject,
+  setPayoutMethod,
   signUpByApi,
   submitWork,
 } from './earnings-fixtures.js';
@@ -87,6 +88,11 @@ test('earnings, notifications and payouts', async ({ page, browser, playwright, 
     timezone: 'Europe/Stockholm',
     showEarnings: true,
   });
+  await setPayoutMethod(sofia, {
+    method: 'bank_transfer',
+    destination: 'SE45 5000 0000 0583 9825 7466',
+    accountHolder: 'Sofia Lindqvist',
+  });
   const birdsDone = await submitWork(sofia, seabirds.id, 7);
   for (const id of birdsDone.slice(0, 6)) await approve(ines, id);
   await bonus(ines, birdsDone[1]!, 100, 'Spotted the ringed puffin we had missed. Thank you!');
@@ -113,12 +119,19 @@ test('earnings, notifications and payouts', async ({ page, browser, playwright, 
   await bonus(oren, signsDone[0]!, 50, 'Careful with the accents — much appreciated.');
 
   // Two more workers waiting for their payouts.
-  for (const [name, project, owner, tasks] of [
-    ['Kwame Mensah', seabirds, ines, 4],
-    ['Yuki Tanaka', signs, oren, 4],
+  for (const [name, project, owner, tasks, method] of [
+    [
+      'Kwame Mensah',
+      seabirds,
+      ines,
+      4,
+      { method: 'paypal', destination: 'kwame.mensah@example.org' },
+    ],
+    ['Yuki Tanaka', signs, oren, 4, { method: 'other', destination: 'Wise @yukitanaka, in JPY' }],
   ] as const) {
     const worker = await context();
     await signUpByApi(worker, person(name), ['worker']);
+    await setPayoutMethod(worker, method);
     for (const id of await submitWork(worker, project.id, tasks)) await approve(owner, id);
     await requestPayout(worker);
   }

@@ -11,6 +11,7 @@ import {
   ok,
   publishProject,
   reject,
+  setPayoutMethod,
   signUpByApi,
   submitWork,
 } from './earnings-fixtures.js';
@@ -51,6 +52,7 @@ async function workerWithEarnings(requester: APIRequestContext, worker: APIReque
   );
   const person = newAccount('worker');
   const user = await signUpByApi(worker, person, ['worker']);
+  await setPayoutMethod(worker, { method: 'paypal', destination: person.email });
   const [first, second, third] = await submitWork(worker, project.id, 4);
   await approve(requester, first!);
   await approve(requester, second!);

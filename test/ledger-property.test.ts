@@ -6,6 +6,7 @@ import { signInAsAdmin } from './helpers/admin.js';
 import { Client, createTestApp, signUp } from './helpers/app.js';
 import { NO_LEDGER_VIOLATIONS, ledgerViolations } from './helpers/ledger.js';
 import { createProject, uploadCsv } from './helpers/projects.js';
+import { givePayoutMethod } from './helpers/review.js';
 import { GOOD_ANSWERS, SIMPLE_FORM } from './helpers/work.js';
 
 /**
@@ -34,6 +35,7 @@ async function actor(roles: ('worker' | 'requester')[]): Promise<Actor> {
   ).json().token as string;
   const bot = new Client(app);
   bot.bearer = token;
+  if (roles.includes('worker')) await givePayoutMethod(bot);
   return { client: bot, id: user.id };
 }
 

@@ -9,6 +9,7 @@ import { PAYOUT_STATUSES } from '../../src/shared/api/earnings.js';
 import { LEDGER_ACCOUNTS, LEDGER_KINDS } from '../../src/shared/api/money.js';
 import { NOTIFICATION_KINDS } from '../../src/shared/api/notifications.js';
 import { OAUTH_CLIENT_TYPES } from '../../src/shared/api/oauth.js';
+import { PAYOUT_METHODS } from '../../src/shared/api/payout-methods.js';
 import { BATCH_STATUSES, PROJECT_STATUSES } from '../../src/shared/api/projects.js';
 import { QUALIFICATION_VALUE_KINDS } from '../../src/shared/api/qualifications.js';
 import { ASSIGNMENT_STATUSES } from '../../src/shared/api/work.js';
@@ -23,6 +24,7 @@ export const IMPORTS: Record<string, string> = {
   LedgerTransactionKind: '../../shared/api/money.js',
   NotificationKind: '../../shared/api/notifications.js',
   OAuthClientType: '../../shared/api/oauth.js',
+  PayoutMethodKind: '../../shared/api/payout-methods.js',
   BatchStatus: '../../shared/api/projects.js',
   ProjectStatus: '../../shared/api/projects.js',
   QualificationValueKind: '../../shared/api/qualifications.js',
@@ -46,6 +48,9 @@ export const ENUM_COLUMNS: Record<string, { type: string; values: readonly strin
   'assignments.status': { type: 'AssignmentStatus', values: ASSIGNMENT_STATUSES },
   'notifications.kind': { type: 'NotificationKind', values: NOTIFICATION_KINDS },
   'payouts.status': { type: 'PayoutStatus', values: PAYOUT_STATUSES },
+  'payouts.method': { type: 'PayoutMethodKind', values: PAYOUT_METHODS },
+  'payout_methods.method': { type: 'PayoutMethodKind', values: PAYOUT_METHODS },
+  'payout_method_changes.method': { type: 'PayoutMethodKind', values: PAYOUT_METHODS },
 };
 
 /** Array columns of enum values (no constraint checks them; the API validates what goes in). */

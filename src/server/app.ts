@@ -23,7 +23,10 @@ import { previewFrameRoutes } from './modules/frames/preview-frame.routes.js';
 import { createIdempotencyRepository } from './modules/idempotency/idempotency.repository.js';
 import { createIdempotencyKeys } from './modules/idempotency/idempotency.service.js';
 import { createLedgerRepository } from './modules/ledger/ledger.repository.js';
+import { adminDepositsRoutes } from './modules/ledger/admin-deposits.routes.js';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.js';
+import { createManualDepositsRepository } from './modules/ledger/manual-deposits.repository.js';
+import { createManualDepositsService } from './modules/ledger/manual-deposits.service.js';
 import { createLedgerService } from './modules/ledger/ledger.service.js';
 import { createProjectsModule } from './modules/projects/projects.module.js';
 import { projectsRoutes } from './modules/projects/projects.routes.js';
@@ -54,6 +57,7 @@ import { createResultsService } from './modules/results/results.service.js';
 import { createReviewModule } from './modules/review/review.module.js';
 import { reviewRoutes } from './modules/review/review.routes.js';
 import { createPayoutsModule } from './modules/payouts/payouts.module.js';
+import { payoutMethodsRoutes } from './modules/payouts/payout-methods.routes.js';
 import { payoutsRoutes } from './modules/payouts/payouts.routes.js';
 import { createSetupRepository } from './modules/setup/setup.repository.js';
 import { setupRoutes } from './modules/setup/setup.routes.js';
@@ -130,6 +134,13 @@ export function createServices(deps: {
     paymentsSandbox: deps.config.paymentsSandbox,
     idempotency,
   });
+  const manualDeposits = createManualDepositsService({
+    db: deps.db,
+    deposits: createManualDepositsRepository(deps.db),
+    ledger,
+    clock: deps.clock,
+    idempotency,
+  });
   const qualifications = createQualificationsService({
     db: deps.db,
     clock: deps.clock,
@@ -197,6 +208,7 @@ export function createServices(deps: {
     accounts,
     setup,
     ledger,
+    manualDeposits,
     qualifications,
     projects,
     work,
@@ -371,6 +383,10 @@ export async function buildApp(deps: AppDeps) {
       await api.register(meRoutes, { accounts: services.accounts });
       await api.register(adminRoutes, { accounts: services.accounts });
       await api.register(ledgerRoutes, { ledger: services.ledger });
+      await api.register(adminDepositsRoutes, {
+        ledger: services.ledger,
+        manualDeposits: services.manualDeposits,
+      });
       await api.register(qualificationsRoutes, { qualifications: services.qualifications });
       await api.register(projectsRoutes, services.projects);
       await api.register(workRoutes, {
@@ -380,6 +396,7 @@ export async function buildApp(deps: AppDeps) {
       });
       await api.register(reviewRoutes, services.review);
       await api.register(payoutsRoutes, services.payouts);
+      await api.register(payoutMethodsRoutes, { methods: services.payouts.methods });
       await api.register(notificationsRoutes, { notifications: services.notifications });
       await api.register(profilesRoutes, { profiles: services.profiles });
       await api.register(resultsRoutes, { results: services.results });

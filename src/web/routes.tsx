@@ -66,6 +66,10 @@ const adminRoutes: RouteObject[] = [
     element: lazyPage(() => import('./pages/admin/UsersPage.js'), 'UsersPage'),
   },
   {
+    path: paths.admin.deposits,
+    element: lazyPage(() => import('./pages/admin/DepositsPage.js'), 'DepositsPage'),
+  },
+  {
     path: paths.admin.payouts,
     element: lazyPage(() => import('./pages/admin/PayoutsPage.js'), 'PayoutsPage'),
   },

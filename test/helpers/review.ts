@@ -112,3 +112,15 @@ export async function notificationsOf(db: Db, userId: string) {
     .orderBy('created_at')
     .execute();
 }
+
+/** A payout method for tests: without one a worker cannot ask for a payout. */
+export const TEST_PAYOUT_METHOD = { method: 'paypal', destination: 'payouts@example.com' } as const;
+
+export async function givePayoutMethod(
+  client: Client,
+  method: Record<string, unknown> = TEST_PAYOUT_METHOD,
+) {
+  const res = await client.put('/api/v1/me/payout-method', method);
+  if (res.statusCode !== 200) throw new Error(`payout method failed: ${res.body}`);
+  return res.json<{ payoutMethod: Record<string, unknown> }>().payoutMethod;
+}

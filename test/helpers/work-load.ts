@@ -86,7 +86,8 @@ export async function seedMarketplace(
   }
   const workers: Marketplace['workers'] = [];
   for (let w = 0; w < options.workers; w++) {
-    const { token, email } = await newCaller('worker', w);
+    const { id, token, email } = await newCaller('worker', w);
+    await services.payouts.methods.set(id, { method: 'paypal', destination: email });
     workers.push({ token, email });
   }
   return { projects, workers };

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_SCOPE, DEFAULT_SCOPES, type Scope } from '../../src/shared/scopes.js';
 import { Client, createTestApp, TEST_PASSWORD, type TestContext } from '../helpers/app.js';
 import { SAMPLE_CSV } from '../helpers/projects.js';
+import { givePayoutMethod } from '../helpers/review.js';
 import { GOOD_ANSWERS } from '../helpers/work.js';
 import { ACTORS, createCast, signInAgain, type Actor, type Cast } from './cast.js';
 import { apiRoutes, OUTSIDE_API, registered, routeKey } from './routes.js';
@@ -186,6 +187,7 @@ const MATRIX: [Row, Expect][] = [
     },
     adminOnly(201),
   ],
+  [{ route: 'GET /api/v1/admin/deposits' }, adminOnly(200)],
 
   [
     { route: 'POST /api/v1/qualification-types', body: () => ({ name: 'Careful' }) },
@@ -379,13 +381,24 @@ const MATRIX: [Row, Expect][] = [
       target: async (c) => {
         const id = await c.assignment('submitted');
         await c.clientOf('requester').post(`/api/v1/assignments/${id}/approve`, {});
+        await givePayoutMethod(c.clientOf('worker'));
         return {};
       },
       body: () => ({}),
     },
-    // The stranger has earned nothing to pay out.
+    // The stranger has earned nothing to pay out, and has said nowhere to send it.
     workerOnly(201, { otherWorker: 409 }),
   ],
+  // Each caller's own payout method: nobody reaches another's (see payout-methods.test.ts).
+  [{ route: 'GET /api/v1/me/payout-method' }, workerOnly(200)],
+  [
+    {
+      route: 'PUT /api/v1/me/payout-method',
+      body: () => ({ method: 'paypal', destination: 'me@example.com' }),
+    },
+    workerOnly(200),
+  ],
+  [{ route: 'DELETE /api/v1/me/payout-method' }, workerOnly(200)],
   [{ route: 'GET /api/v1/admin/payouts' }, adminOnly(200)],
   [
     {

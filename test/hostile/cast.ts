@@ -8,7 +8,7 @@ import {
   signUpRequester,
   uploadCsv,
 } from '../helpers/projects.js';
-import { accept, fundedProject, submit } from '../helpers/review.js';
+import { accept, fundedProject, givePayoutMethod, submit } from '../helpers/review.js';
 
 /** Who makes a request in the security suites. */
 export const ACTORS = [
@@ -121,6 +121,7 @@ export async function createCast(ctx: TestContext) {
       const id = await this.assignment('submitted');
       const approved = await requester.client.post(`/api/v1/assignments/${id}/approve`, {});
       if (approved.statusCode !== 200) throw new Error(`approve failed: ${approved.body}`);
+      await givePayoutMethod(worker.client);
       const res = await worker.client.post('/api/v1/me/payouts', {});
       if (res.statusCode !== 201) throw new Error(`payout failed: ${res.body}`);
       return res.json<{ id: string }>().id;

@@ -9,6 +9,7 @@ import type { PayoutStatus } from '../../shared/api/earnings.js';
 import type { LedgerAccountKind, LedgerTransactionKind } from '../../shared/api/money.js';
 import type { NotificationKind } from '../../shared/api/notifications.js';
 import type { OAuthClientType } from '../../shared/api/oauth.js';
+import type { PayoutMethodKind } from '../../shared/api/payout-methods.js';
 import type { BatchStatus, ProjectStatus } from '../../shared/api/projects.js';
 import type {
   QualificationRequirement,
@@ -135,6 +136,17 @@ export interface LoginThrottles {
   last_attempt_at: Timestamp;
 }
 
+export interface ManualDeposits {
+  amount_cents: number;
+  id: Generated<string>;
+  note: string | null;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string;
+  reference: string;
+  requester_id: string;
+  transaction_id: string;
+}
+
 export interface Notifications {
   body: Generated<string>;
   created_at: Generated<Timestamp>;
@@ -177,12 +189,33 @@ export interface OauthSecrets {
   value: JsonColumn<unknown>;
 }
 
+export interface PayoutMethodChanges {
+  account_holder: string | null;
+  changed_at: Timestamp;
+  destination: string | null;
+  id: Generated<number>;
+  method: PayoutMethodKind | null;
+  user_id: string;
+}
+
+export interface PayoutMethods {
+  account_holder: string | null;
+  destination: string;
+  method: PayoutMethodKind;
+  updated_at: Timestamp;
+  user_id: string;
+}
+
 export interface Payouts {
+  account_holder: string | null;
   amount_cents: number;
   cancel_reason: string | null;
   cancelled_at: Timestamp | null;
   decided_by: string | null;
+  destination: string | null;
+  destination_set_at: Timestamp | null;
   id: Generated<string>;
+  method: PayoutMethodKind | null;
   paid_at: Timestamp | null;
   reference: string | null;
   request_transaction_id: string;
@@ -303,10 +336,13 @@ export interface DB {
   ledger_entries: LedgerEntries;
   ledger_transactions: LedgerTransactions;
   login_throttles: LoginThrottles;
+  manual_deposits: ManualDeposits;
   notifications: Notifications;
   oauth_clients: OauthClients;
   oauth_models: OauthModels;
   oauth_secrets: OauthSecrets;
+  payout_method_changes: PayoutMethodChanges;
+  payout_methods: PayoutMethods;
   payouts: Payouts;
   projects: Projects;
   qualification_grants: QualificationGrants;

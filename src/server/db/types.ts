@@ -16,5 +16,6 @@ export type { Role, UserStatus } from '../../shared/api/accounts.js';
 export type { PayoutStatus } from '../../shared/api/earnings.js';
 export type { LedgerAccountKind, LedgerTransactionKind } from '../../shared/api/money.js';
 export type { NotificationKind } from '../../shared/api/notifications.js';
+export type { PayoutMethodKind } from '../../shared/api/payout-methods.js';
 export type { ProjectStatus } from '../../shared/api/projects.js';
 export type { AssignmentStatus } from '../../shared/api/work.js';

@@ -129,6 +129,7 @@ export const createdTokenSchema = tokenSchema.extend({ token: z.string() });
 export const adminUserQuerySchema = z.strictObject({
   q: z.string().trim().max(LIMITS.searchMax).optional(),
   status: z.enum(USER_STATUSES).optional(),
+  role: z.enum(ROLES).optional(),
   limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
   cursor: z.string().max(200).optional(),
 });

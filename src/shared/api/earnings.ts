@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LIMITS } from '../limits.js';
 import { idSchema } from './common.js';
 import { centsSchema } from './money.js';
+import { payoutDestinationSchema } from './payout-methods.js';
 import { bonusSchema } from './review.js';
 
 /** `GET /me/earnings`: the names of the first four are fixed by the API's contract. */
@@ -104,6 +105,11 @@ export const payoutSchema = z.object({
   cancelledAt: z.string().nullable(),
   reference: z.string().nullable(),
   cancelReason: z.string().nullable(),
+  /**
+   * Where the money goes: the worker's payout method when they asked, copied so a later change
+   * cannot redirect it. Null for payouts requested before payout methods existed.
+   */
+  destination: payoutDestinationSchema.nullable(),
 });
 export type Payout = z.infer<typeof payoutSchema>;
 

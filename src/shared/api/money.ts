@@ -22,15 +22,59 @@ export const depositBodySchema = z.strictObject({
   amountCents: centsSchema.max(MAX_DEPOSIT_CENTS, `must be at most ${MAX_DEPOSIT_CENTS} cents`),
 });
 
+/** The most one recorded offline payment may credit: $10,000,000. */
+export const MAX_MANUAL_DEPOSIT_CENTS = 1_000_000_000;
+export const DEPOSIT_REFERENCE_MAX = 200;
+export const DEPOSIT_NOTE_MAX = 1_000;
+
 export const manualDepositBodySchema = z.strictObject({
   userId: idSchema,
-  amountCents: centsSchema.max(1_000_000_000, 'must be at most 1000000000 cents'),
-  reference: z.string().trim().min(1, 'must not be empty').max(200),
+  amountCents: centsSchema.max(
+    MAX_MANUAL_DEPOSIT_CENTS,
+    `must be at most ${MAX_MANUAL_DEPOSIT_CENTS} cents`,
+  ),
+  /** The payment's own reference: a bank transfer id, an invoice number. Recorded once. */
+  reference: z
+    .string()
+    .trim()
+    .min(1, 'is required: the bank transfer id or invoice number of this payment')
+    .max(DEPOSIT_REFERENCE_MAX, `must be at most ${DEPOSIT_REFERENCE_MAX} characters`),
+  /** For administrators only; the requester sees the reference, not the note. */
+  note: z
+    .string()
+    .trim()
+    .max(DEPOSIT_NOTE_MAX, `must be at most ${DEPOSIT_NOTE_MAX} characters`)
+    .optional(),
 });
+export type ManualDepositBody = z.input<typeof manualDepositBodySchema>;
+
+const personSchema = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  handle: z.string(),
+  email: z.string(),
+});
+
+/** One offline payment an administrator recorded: the audit record of `POST /admin/deposits`. */
+export const manualDepositSchema = z.object({
+  id: z.string(),
+  transactionId: z.string(),
+  amountCents: z.number().int(),
+  reference: z.string(),
+  note: z.string().nullable(),
+  requester: personSchema,
+  recordedBy: personSchema,
+  recordedAt: z.string(),
+});
+export type ManualDeposit = z.infer<typeof manualDepositSchema>;
 
 export const depositResultSchema = z.object({
   transactionId: z.string(),
   balance: balanceSchema,
+});
+
+export const manualDepositResultSchema = depositResultSchema.extend({
+  deposit: manualDepositSchema,
 });
 
 export const LEDGER_ACCOUNTS = [
@@ -61,6 +105,8 @@ export const ledgerEntrySchema = z.object({
   amountCents: z.number().int(),
   projectId: z.string().nullable(),
   assignmentId: z.string().nullable(),
+  /** The payment's reference, on deposits an administrator recorded. */
+  reference: z.string().nullable(),
   createdAt: z.string(),
 });
 export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;

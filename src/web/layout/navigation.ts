@@ -1,4 +1,5 @@
 import {
+  IconBuildingBank,
   IconCash,
   IconCertificate,
   IconCoins,
@@ -42,6 +43,7 @@ export const NAV_SECTIONS: NavSection[] = [
     label: 'Administration',
     items: [
       { label: 'Users', to: paths.admin.users, icon: IconUsers },
+      { label: 'Deposits', to: paths.admin.deposits, icon: IconBuildingBank },
       { label: 'Payouts', to: paths.admin.payouts, icon: IconCash },
     ],
   },

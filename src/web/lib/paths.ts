@@ -32,7 +32,7 @@ export const paths = {
     funds: '/funds',
     spending: '/spending',
   },
-  admin: { users: '/admin/users', payouts: '/admin/payouts' },
+  admin: { users: '/admin/users', deposits: '/admin/deposits', payouts: '/admin/payouts' },
 } as const;
 
 /**

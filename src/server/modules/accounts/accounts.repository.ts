@@ -71,6 +71,7 @@ export function createAccountsRepository(db: Db) {
       filter: {
         q?: string | undefined;
         status?: UserStatus | undefined;
+        role?: Role | undefined;
         cursor?: string | undefined;
         limit: number;
       },
@@ -89,6 +90,7 @@ export function createAccountsRepository(db: Db) {
         );
       }
       if (filter.status) query = query.where('status', '=', filter.status);
+      if (filter.role) query = query.where(sql<boolean>`${filter.role} = any(roles)`);
       if (cursor) {
         query = query.where((eb) =>
           eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(new Date(cursor.t), cursor.id)),

@@ -288,6 +288,7 @@ export function createAccountsService(deps: {
     async listUsers(filter: {
       q?: string | undefined;
       status?: UserStatus | undefined;
+      role?: Role | undefined;
       cursor?: string | undefined;
       limit: number;
     }) {

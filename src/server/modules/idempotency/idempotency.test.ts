@@ -9,7 +9,7 @@ import {
   signUpRequester,
   uploadCsv,
 } from '../../../../test/helpers/projects.js';
-import { fundedProject, submissions } from '../../../../test/helpers/review.js';
+import { fundedProject, givePayoutMethod, submissions } from '../../../../test/helpers/review.js';
 
 /**
  * Idempotency-Keys on every route that takes them: a key belongs to one caller on one route and
@@ -89,10 +89,17 @@ describe('POST /me/deposits', () => {
 });
 
 describe('POST /admin/deposits', () => {
-  const record = (client: Client, userId: string, amountCents: number, key: string) =>
+  // A reference names one payment (recorded once), so each payment here has its own.
+  const record = (
+    client: Client,
+    userId: string,
+    amountCents: number,
+    key: string,
+    reference = `Wire for ${key}`,
+  ) =>
     client.post(
       '/api/v1/admin/deposits',
-      { userId, amountCents, reference: 'Wire #1' },
+      { userId, amountCents, reference },
       { 'idempotency-key': key },
     );
 
@@ -118,8 +125,12 @@ describe('POST /admin/deposits', () => {
     const one = await admin();
     const two = await admin();
     const requester = await signUpRequester(app);
-    expect((await record(one.client, requester.user.id, 100, 'wire-2')).statusCode).toBe(201);
-    expect((await record(two.client, requester.user.id, 200, 'wire-2')).statusCode).toBe(201);
+    expect((await record(one.client, requester.user.id, 100, 'wire-2', 'Wire A')).statusCode).toBe(
+      201,
+    );
+    expect((await record(two.client, requester.user.id, 200, 'wire-2', 'Wire B')).statusCode).toBe(
+      201,
+    );
     expect((await balance(requester.client)).availableCents).toBe(300);
   });
 });
@@ -130,6 +141,7 @@ describe('POST /me/payouts', () => {
     const { requester, projectId } = await fundedProject(app, { tasks: 1 });
     const [done] = await submissions(app, projectId, 1);
     await requester.client.post(`/api/v1/assignments/${done!.id}/approve`);
+    await givePayoutMethod(done!.worker.client);
     return done!.worker;
   }
   const payout = (client: Client, body: Record<string, unknown>, key: string) =>

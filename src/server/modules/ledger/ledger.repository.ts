@@ -247,6 +247,7 @@ export function createLedgerRepository(db: Db) {
           't.project_id',
           't.assignment_id',
           'a.kind as account',
+          't.external_reference',
           'e.amount_cents',
           'e.created_at',
         ])

@@ -6,7 +6,6 @@ import {
   depositResultSchema,
   ledgerEntrySchema,
   ledgerQuerySchema,
-  manualDepositBodySchema,
   type LedgerEntry,
 } from '../../../shared/api/money.js';
 import { requireUser } from '../../plugins/auth.js';
@@ -87,37 +86,11 @@ export const ledgerRoutes: FastifyPluginAsyncZod<{ ledger: LedgerService }> = as
           amountCents: Number(r.amount_cents),
           projectId: r.project_id,
           assignmentId: r.assignment_id,
+          reference: r.kind === 'deposit' ? r.external_reference : null,
           createdAt: r.created_at.toISOString(),
         })),
         nextCursor: page.nextCursor,
       };
-    },
-  );
-
-  app.post(
-    '/admin/deposits',
-    {
-      config: { auth: { scope: 'admin', roles: ['admin'] } },
-      schema: {
-        tags: ['admin'],
-        summary: "Record an offline payment into a requester's funds (manual provider)",
-        headers: idempotencyHeaders,
-        body: manualDepositBodySchema,
-        response: { 201: depositResultSchema, 200: depositResultSchema },
-      },
-    },
-    async (request, reply) => {
-      const result = await ledger.deposit({
-        userId: request.body.userId,
-        actorId: requireUser(request).user.id,
-        amountCents: request.body.amountCents,
-        provider: 'manual',
-        externalReference: request.body.reference,
-        idempotency: idempotencyScopeOf(request),
-      });
-      return reply
-        .status(result.replayed ? 200 : 201)
-        .send({ transactionId: result.transactionId, balance: withSettings(result.balance) });
     },
   );
 };

@@ -39,6 +39,46 @@ export function createLedgerService(deps: {
     return { availableCents: b.requester_available ?? 0, escrowCents: b.requester_escrow ?? 0 };
   }
 
+  /** Money is only deposited into a requester's funds: 404 for nobody, 409 for another role. */
+  async function requireRequester(userId: string) {
+    const user = await deps.accounts.findUserById(userId);
+    if (!user) throw new NotFoundError('User');
+    if (!user.roles.includes('requester')) {
+      throw new ConflictError('not_a_requester', 'Only requester accounts hold funds to spend.');
+    }
+    return user;
+  }
+
+  /** Money entering the platform (external → requester available), in the caller's transaction. */
+  async function postDeposit(
+    trx: Db,
+    input: {
+      userId: string;
+      amountCents: number;
+      provider: DepositProvider;
+      actorId: string;
+      externalReference?: string | undefined;
+    },
+  ): Promise<string> {
+    const external = await ledger.accountId(trx, null, 'external');
+    const available = await ledger.accountId(trx, input.userId, 'requester_available');
+    await ledger.lockBalances(trx, [available]);
+    return ledger.post(trx, {
+      kind: 'deposit',
+      memo:
+        input.provider === 'sandbox'
+          ? 'Sandbox test credit'
+          : 'Payment recorded by an administrator',
+      provider: input.provider,
+      actorId: input.actorId,
+      externalReference: input.externalReference ?? null,
+      entries: [
+        { accountId: external, amountCents: -input.amountCents },
+        { accountId: available, amountCents: input.amountCents },
+      ],
+    });
+  }
+
   return {
     feePercent: deps.feePercent,
     paymentsSandbox: deps.paymentsSandbox,
@@ -48,7 +88,9 @@ export function createLedgerService(deps: {
     /**
      * Money entering the platform: external → requester available. With an Idempotency-Key a
      * retried request returns the first deposit instead of paying twice; the key with another
-     * amount, user or reference is refused.
+     * amount, user or reference is refused. This is sandbox credit for requesters and credit the
+     * CLI's seeding and tests give; an administrator's record of an offline payment goes through
+     * the manual deposits service, which keeps its audit record.
      */
     async deposit(input: {
       userId: string;
@@ -64,11 +106,7 @@ export function createLedgerService(deps: {
           'sandbox_disabled',
         );
       }
-      const user = await deps.accounts.findUserById(input.userId);
-      if (!user) throw new NotFoundError('User');
-      if (!user.roles.includes('requester')) {
-        throw new ConflictError('not_a_requester', 'Only requester accounts hold funds to spend.');
-      }
+      await requireRequester(input.userId);
       const request = {
         userId: input.userId,
         amountCents: input.amountCents,
@@ -77,25 +115,7 @@ export function createLedgerService(deps: {
       };
       const result = await db.transaction().execute((trx) =>
         deps.idempotency.once(trx, input.idempotency, request, {
-          effect: async () => {
-            const external = await ledger.accountId(trx, null, 'external');
-            const available = await ledger.accountId(trx, input.userId, 'requester_available');
-            await ledger.lockBalances(trx, [available]);
-            return ledger.post(trx, {
-              kind: 'deposit',
-              memo:
-                input.provider === 'sandbox'
-                  ? 'Sandbox test credit'
-                  : 'Payment recorded by an administrator',
-              provider: input.provider,
-              actorId: input.actorId,
-              externalReference: input.externalReference ?? null,
-              entries: [
-                { accountId: external, amountCents: -input.amountCents },
-                { accountId: available, amountCents: input.amountCents },
-              ],
-            });
-          },
+          effect: () => postDeposit(trx, input),
           resourceOf: (transactionId) => transactionId,
           replay: async (transactionId) => transactionId,
         }),
@@ -106,6 +126,9 @@ export function createLedgerService(deps: {
         balance: await balance(input.userId),
       };
     },
+
+    requireRequester,
+    postDeposit,
 
     /** available → escrow for a project, inside the caller's transaction; all or nothing. */
     async escrowForProject(

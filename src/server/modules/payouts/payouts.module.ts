@@ -5,10 +5,12 @@ import type { LedgerService } from '../ledger/ledger.service.js';
 import type { Notify } from '../review/notices.js';
 import { createEarningsRepository } from './earnings.repository.js';
 import { createEarningsService } from './earnings.service.js';
+import { createPayoutMethodsRepository } from './payout-methods.repository.js';
+import { createPayoutMethodsService } from './payout-methods.service.js';
 import { createPayoutsRepository } from './payouts.repository.js';
 import { createPayoutsService } from './payouts.service.js';
 
-/** Payouts and the money views (earnings, spending) over one database. */
+/** Payouts, workers' payout methods and the money views (earnings, spending) over one database. */
 export function createPayoutsModule(deps: {
   db: Db;
   clock: Clock;
@@ -18,11 +20,18 @@ export function createPayoutsModule(deps: {
   idempotency: IdempotencyKeys;
 }) {
   const { db, clock, ledger } = deps;
+  const methods = createPayoutMethodsService({
+    db,
+    methods: createPayoutMethodsRepository(db),
+    clock,
+  });
   return {
+    methods,
     payouts: createPayoutsService({
       db,
       payouts: createPayoutsRepository(db),
       ledger,
+      methods,
       clock,
       minimumCents: deps.payoutMinimumCents,
       notify: deps.notify,

@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { PayoutStatus } from '../../db/types.js';
 import type { Payouts } from '../../db/schema.js';
+import type { PayoutMethodRow } from './payout-methods.repository.js';
 
 export type PayoutRow = Selectable<Payouts>;
 type Before = { t: Date; id: string } | undefined;
@@ -15,6 +16,7 @@ export function createPayoutsRepository(db: Db) {
         amountCents: number;
         requestedAt: Date;
         requestTransactionId: string;
+        destination: PayoutMethodRow;
       },
     ): Promise<PayoutRow> {
       return trx
@@ -24,6 +26,10 @@ export function createPayoutsRepository(db: Db) {
           amount_cents: values.amountCents,
           requested_at: values.requestedAt,
           request_transaction_id: values.requestTransactionId,
+          method: values.destination.method,
+          destination: values.destination.destination,
+          account_holder: values.destination.account_holder,
+          destination_set_at: values.destination.updated_at,
         })
         .returningAll()
         .executeTakeFirstOrThrow();

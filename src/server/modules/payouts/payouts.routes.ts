@@ -19,6 +19,7 @@ import { requireUser } from '../../plugins/auth.js';
 import { idempotencyHeaders, idempotencyScopeOf } from '../idempotency/idempotency.http.js';
 import { presentBonus } from '../review/review.presenters.js';
 import type { ProjectEarningsRow } from './earnings.repository.js';
+import { presentPayoutDestination } from './payout-methods.presenters.js';
 import type { EarningsService } from './earnings.service.js';
 import type { AdminPayoutRow, PayoutRow } from './payouts.repository.js';
 import type { PayoutsService } from './payouts.service.js';
@@ -38,6 +39,7 @@ function presentPayout(row: PayoutRow): Payout {
     cancelledAt: row.cancelled_at?.toISOString() ?? null,
     reference: row.reference,
     cancelReason: row.cancel_reason,
+    destination: presentPayoutDestination(row),
   };
 }
 

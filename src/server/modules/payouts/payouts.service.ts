@@ -7,6 +7,7 @@ import type { Clock } from '../../lib/clock.js';
 import type { IdempotencyKeys, IdempotencyScope } from '../idempotency/idempotency.service.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import { announce, links, type Notify } from '../review/notices.js';
+import type { PayoutMethodsService } from './payout-methods.service.js';
 import type { PayoutRow, PayoutsRepository } from './payouts.repository.js';
 
 function page<T extends { requested_at: Date; id: string }>(rows: T[], limit: number) {
@@ -33,6 +34,7 @@ export function createPayoutsService(deps: {
   db: Db;
   payouts: PayoutsRepository;
   ledger: Pick<LedgerService, 'payout' | 'reversePayout'>;
+  methods: Pick<PayoutMethodsService, 'requireFor'>;
   clock: Clock;
   minimumCents: number;
   notify?: Notify | undefined;
@@ -50,7 +52,8 @@ export function createPayoutsService(deps: {
     minimumCents: deps.minimumCents,
 
     /**
-     * All available earnings unless an amount is given. An Idempotency-Key makes retries safe;
+     * All available earnings unless an amount is given, to the worker's payout method (a 409
+     * `payout_method_missing` pointing to the settings when there is none). An Idempotency-Key makes retries safe;
      * the key with another amount is refused.
      */
     async request(
@@ -65,6 +68,8 @@ export function createPayoutsService(deps: {
           { amountCents: amountCents ?? null },
           {
             effect: async () => {
+              // Copied onto the payout: a change of method afterwards cannot redirect this money.
+              const destination = await deps.methods.requireFor(trx, workerId);
               const moved = await ledger.payout(trx, {
                 workerId,
                 amountCents: amountCents ?? 'all',
@@ -76,6 +81,7 @@ export function createPayoutsService(deps: {
                 amountCents: moved.amountCents,
                 requestedAt: clock.now(),
                 requestTransactionId: moved.transactionId,
+                destination,
               });
             },
             resourceOf: (payout) => payout.id,

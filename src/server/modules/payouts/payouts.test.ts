@@ -6,6 +6,7 @@ import { signUpRequester } from '../../../../test/helpers/projects.js';
 import {
   earnings,
   fundedProject,
+  givePayoutMethod,
   notificationsOf,
   submissions,
   type Worker,
@@ -30,6 +31,7 @@ async function workerWithEarnings(approved: number) {
     });
     await requester.client.post(`/api/v1/assignments/${id}/approve`);
   }
+  await givePayoutMethod(worker.client);
   return { requester, projectId, worker };
 }
 

@@ -2,6 +2,7 @@ import { Divider, Stack } from '@mantine/core';
 import { useCurrentUser } from '../../api/accounts.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { PasswordForm } from './PasswordForm.js';
+import { PayoutMethodSection, useScrollToHash } from './PayoutMethodSection.js';
 import { ProfileForm } from './ProfileForm.js';
 import { RolesSection } from './RolesSection.js';
 import { SettingsSection } from './SettingsSection.js';
@@ -9,6 +10,7 @@ import { TokensSection } from './TokensSection.js';
 
 export function ProfileSettingsPage() {
   const user = useCurrentUser();
+  useScrollToHash();
   return (
     <>
       <PageHeader
@@ -24,6 +26,18 @@ export function ProfileSettingsPage() {
           <ProfileForm user={user} />
         </SettingsSection>
         <Divider />
+        {user.roles.includes('worker') && (
+          <>
+            <SettingsSection
+              id="payout"
+              title="Payout method"
+              description="Where your earnings are sent when you ask for a payout. Private: never on your public profile, never shown to requesters."
+            >
+              <PayoutMethodSection />
+            </SettingsSection>
+            <Divider />
+          </>
+        )}
         <SettingsSection
           id="roles"
           title="Roles"

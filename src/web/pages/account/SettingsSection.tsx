@@ -12,7 +12,13 @@ type SettingsSectionProps = {
 export function SettingsSection({ id, title, description, children }: SettingsSectionProps) {
   const headingId = `${id}-heading`;
   return (
-    <Grid component="section" aria-labelledby={headingId} gap={{ base: 'sm', md: 'xl' }}>
+    <Grid
+      component="section"
+      id={id}
+      aria-labelledby={headingId}
+      gap={{ base: 'sm', md: 'xl' }}
+      style={{ scrollMarginTop: 80 }}
+    >
       <Grid.Col span={{ base: 12, md: 4 }}>
         <Stack gap={6} pt={4}>
           <Title order={2} id={headingId}>

@@ -11,6 +11,7 @@ import { formatDateTime, initials } from '../../lib/format.js';
 import { paths } from '../../lib/paths.js';
 import { PAYOUT_STATUS_INFO } from '../../lib/payout-status.js';
 import { PayoutActions, type AdminPayout } from './payouts/PayoutActions.js';
+import { PayoutDestinationCell } from './payouts/PayoutDestinationCell.js';
 import { LoadMoreButton } from '../../components/LoadMoreButton.js';
 
 const FILTERS = [
@@ -68,6 +69,9 @@ function PayoutRow({ payout }: { payout: AdminPayout }) {
         </Text>
       </Table.Td>
       <Table.Td>
+        <PayoutDestinationCell destination={payout.destination} who={payout.worker.displayName} />
+      </Table.Td>
+      <Table.Td>
         <Text size="sm" className="nowrap">
           {formatDateTime(payout.requestedAt)}
         </Text>
@@ -101,7 +105,7 @@ export function PayoutsPage() {
     <>
       <PageHeader
         title="Payouts"
-        description="Workers ask to be paid their available earnings. Send each payment yourself, by bank transfer or as agreed, then mark it paid with its reference; the worker is notified."
+        description="Workers ask to be paid their available earnings. Send each payment yourself to the destination shown — the one the worker had set when they asked — then mark it paid with its reference; the worker is notified."
       />
       <Card p={0}>
         <Group p="md" className="table-toolbar">
@@ -125,12 +129,13 @@ export function PayoutsPage() {
           />
         )}
         {rows.length > 0 && (
-          <Table.ScrollContainer minWidth={860}>
+          <Table.ScrollContainer minWidth={960}>
             <Table aria-label="Payouts" highlightOnHover>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Worker</Table.Th>
                   <Table.Th ta="right">Amount</Table.Th>
+                  <Table.Th>Send to</Table.Th>
                   <Table.Th>Requested</Table.Th>
                   <Table.Th>Status</Table.Th>
                   <Table.Th>

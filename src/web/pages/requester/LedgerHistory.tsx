@@ -52,6 +52,11 @@ function LedgerRow({ transaction }: { transaction: LedgerTransaction }) {
         <Text size="sm" lineClamp={2}>
           {transaction.memo}
         </Text>
+        {transaction.reference && (
+          <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+            Reference: {transaction.reference}
+          </Text>
+        )}
       </Table.Td>
       <Table.Td ta="right">
         <Change cents={transaction.availableCents} />

@@ -5,6 +5,7 @@ import type { adminPayoutSchema } from '../../../../shared/api/earnings.js';
 import { formatCents } from '../../../../shared/money.js';
 import { useCancelPayout, useMarkPayoutPaid } from '../../../api/admin-payouts.js';
 import { formatDateTime } from '../../../lib/format.js';
+import { describeDestination } from '../../account/payout-method-form.js';
 import { NoteDialogButton } from './NoteDialogButton.js';
 
 export type AdminPayout = z.infer<typeof adminPayoutSchema>;
@@ -36,7 +37,7 @@ export function PayoutActions({ payout }: { payout: AdminPayout }) {
         size="xs"
         aria-label={`Mark ${amount} to ${who} paid`}
         title={`Mark ${amount} to ${who} paid?`}
-        message={`Send ${amount} to ${who} (${payout.worker.email}) outside Tessera first — by bank transfer, PayPal or however you agreed — then record it here. The worker is notified.`}
+        message={`Send ${amount} to ${who} (${payout.worker.email}) outside Tessera first${payout.destination ? ` — to ${describeDestination(payout.destination)}${payout.destination.accountHolder ? `, held by ${payout.destination.accountHolder}` : ''}` : ', by bank transfer, PayPal or however you agreed'} — then record it here. The worker is notified.`}
         noteLabel="Payment reference"
         noteDescription="The transfer's reference or receipt number, so either of you can trace it."
         noteRequired

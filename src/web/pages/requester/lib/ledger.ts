@@ -7,6 +7,8 @@ export type LedgerTransaction = {
   memo: string;
   createdAt: string;
   projectId: string | null;
+  /** The payment's reference, on deposits an administrator recorded. */
+  reference: string | null;
   availableCents: number;
   escrowCents: number;
 };
@@ -26,6 +28,7 @@ export function groupLedger(entries: readonly LedgerEntry[]): LedgerTransaction[
         memo: entry.memo,
         createdAt: entry.createdAt,
         projectId: entry.projectId,
+        reference: entry.reference,
         availableCents: 0,
         escrowCents: 0,
       };

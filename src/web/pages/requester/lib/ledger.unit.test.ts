@@ -19,6 +19,7 @@ function entry(
     amountCents,
     projectId: null,
     assignmentId: null,
+    reference: null,
     createdAt: '2026-11-28T10:00:00.000Z',
   };
 }

@@ -1,18 +1,26 @@
-import { Card, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Card, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconInfoCircle } from '@tabler/icons-react';
+import { Link } from 'react-router';
 import type { Earnings } from '../../../../shared/api/earnings.js';
 import { formatCents } from '../../../../shared/money.js';
 import { ApiError, isApiError } from '../../../api/client.js';
 import { useRequestPayout } from '../../../api/earnings.js';
+import { usePayoutMethod } from '../../../api/payout-method.js';
 import { ConfirmButton } from '../../../components/ConfirmButton.js';
+import { paths } from '../../../lib/paths.js';
+import { describeDestination } from '../../account/payout-method-form.js';
 import { payoutEligibility, payoutErrorMessage } from './payout-rules.js';
 
 /** Asks for all available earnings to be paid out, once the configured minimum is reached. */
 export function PayoutRequestCard({ earnings }: { earnings: Earnings | undefined }) {
   const requestPayout = useRequestPayout();
-  const eligibility = earnings ? payoutEligibility(earnings) : null;
+  const method = usePayoutMethod();
+  const destination = method.data?.payoutMethod ?? null;
+  const eligibility =
+    earnings && method.data ? payoutEligibility(earnings, method.data.payoutMethod) : null;
   const amount = earnings ? formatCents(earnings.availableCents) : '';
+  const settingsLink = `${paths.settings}#payout`;
 
   const confirm = async () => {
     try {
@@ -45,12 +53,24 @@ export function PayoutRequestCard({ earnings }: { earnings: Earnings | undefined
             </Text>
             . Payouts start at {formatCents(earnings.payoutMinimumCents)}.
           </Text>
+          {destination && (
+            <Text size="sm" c="dimmed">
+              Sent to{' '}
+              <Text span fw={600} c="dark.7" style={{ overflowWrap: 'anywhere' }}>
+                {describeDestination(destination)}
+              </Text>{' '}
+              ·{' '}
+              <Anchor component={Link} to={settingsLink} size="sm" underline="always">
+                Change
+              </Anchor>
+            </Text>
+          )}
           <ConfirmButton
             fullWidth
             disabled={!eligibility.canRequest}
             aria-describedby={eligibility.canRequest ? undefined : 'payout-reason'}
             title="Request a payout?"
-            message={`All of your available earnings, ${amount}, are set aside for you at once. An administrator of this site sends the money and marks the payout paid; you can follow it under Payouts below.`}
+            message={`All of your available earnings, ${amount}, are set aside for you at once and sent to ${destination ? describeDestination(destination) : 'your payout method'}. An administrator of this site sends the money and marks the payout paid; you can follow it under Payouts below.`}
             confirmLabel="Confirm payout"
             onConfirm={confirm}
           >
@@ -59,7 +79,17 @@ export function PayoutRequestCard({ earnings }: { earnings: Earnings | undefined
           {!eligibility.canRequest && (
             <Text size="sm" c="dimmed" id="payout-reason" style={{ display: 'flex', gap: 6 }}>
               <IconInfoCircle size={16} aria-hidden="true" style={{ flex: 'none', marginTop: 2 }} />
-              {eligibility.reason}
+              <span>
+                {eligibility.reason}
+                {!destination && (
+                  <>
+                    {' '}
+                    <Anchor component={Link} to={settingsLink} size="sm" underline="always">
+                      Add a payout method
+                    </Anchor>
+                  </>
+                )}
+              </span>
             </Text>
           )}
         </Stack>

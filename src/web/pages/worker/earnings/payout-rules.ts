@@ -5,10 +5,11 @@ export type PayoutEligibility =
   { canRequest: true; amountCents: number } | { canRequest: false; reason: string };
 
 /** Whether the worker can ask for a payout now, and if not, why, in plain words. */
-export function payoutEligibility(figures: {
-  availableCents: number;
-  payoutMinimumCents: number;
-}): PayoutEligibility {
+export function payoutEligibility(
+  figures: { availableCents: number; payoutMinimumCents: number },
+  /** Where the money would go: null when the worker has no payout method (undefined: not asked). */
+  destination?: unknown,
+): PayoutEligibility {
   const { availableCents, payoutMinimumCents } = figures;
   const minimum = formatCents(payoutMinimumCents);
   if (availableCents <= 0) {
@@ -23,6 +24,12 @@ export function payoutEligibility(figures: {
       reason: `Payouts start at ${minimum}. You have ${formatCents(availableCents)} available, ${formatCents(payoutMinimumCents - availableCents)} to go.`,
     };
   }
+  if (destination === null) {
+    return {
+      canRequest: false,
+      reason: `${formatCents(availableCents)} is ready to pay out, but we do not know where to send it yet.`,
+    };
+  }
   return { canRequest: true, amountCents: availableCents };
 }
 
@@ -35,6 +42,9 @@ function centsIn(details: unknown, key: string): number | undefined {
 /** What to tell a worker whose payout request the server refused. */
 export function payoutErrorMessage(error: unknown): string | undefined {
   if (!isApiError(error, 409)) return undefined;
+  if (error.code === 'payout_method_missing') {
+    return 'Your payout method was removed since this page was loaded. Add one in your settings (Settings → Payout method), then ask again.';
+  }
   if (error.code === 'below_minimum') {
     const minimum = centsIn(error.details, 'minimumCents');
     const available = centsIn(error.details, 'availableCents');

@@ -52,3 +52,24 @@ describe('payoutErrorMessage', () => {
     expect(payoutErrorMessage(new Error('network'))).toBeUndefined();
   });
 });
+
+describe('payouts without a payout method', () => {
+  it('keeps the button off and says the money has nowhere to go', () => {
+    expect(payoutEligibility({ availableCents: 1_234, payoutMinimumCents: 100 }, null)).toEqual({
+      canRequest: false,
+      reason: '$12.34 is ready to pay out, but we do not know where to send it yet.',
+    });
+    const method = { method: 'paypal', destination: 'ada@example.com' };
+    expect(payoutEligibility({ availableCents: 1_234, payoutMinimumCents: 100 }, method)).toEqual({
+      canRequest: true,
+      amountCents: 1_234,
+    });
+  });
+
+  it('points to the settings when the server refuses for want of one', () => {
+    const missing = new ApiError(409, 'payout_method_missing', 'Add a payout method', {
+      settingsPath: '/settings#payout',
+    });
+    expect(payoutErrorMessage(missing)).toContain('Settings → Payout method');
+  });
+});

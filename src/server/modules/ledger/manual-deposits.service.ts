@@ -1,0 +1,137 @@
+import { formatCents } from '../../../shared/money.js';
+import type { Db } from '../../db/database.js';
+import { decodeCursor, encodeCursor } from '../../db/pagination.js';
+import { ConflictError } from '../../errors.js';
+import type { Clock } from '../../lib/clock.js';
+import type { IdempotencyKeys, IdempotencyScope } from '../idempotency/idempotency.service.js';
+import type { LedgerService } from './ledger.service.js';
+import type { ManualDepositRow, ManualDepositsRepository } from './manual-deposits.repository.js';
+
+const REFERENCE_INDEX = 'manual_deposits_reference_key';
+
+function isDuplicateReference(error: unknown): boolean {
+  const e = error as { code?: string; constraint?: string; message?: string };
+  return (
+    e.code === '23505' &&
+    (e.constraint === REFERENCE_INDEX || (e.message ?? '').includes(REFERENCE_INDEX))
+  );
+}
+
+function duplicateReference(reference: string, earlier: ManualDepositRow | undefined) {
+  const when = earlier ? ` on ${earlier.recorded_at.toISOString().slice(0, 10)}` : '';
+  const what = earlier
+    ? ` (${formatCents(earlier.amount_cents)} for ${earlier.requester_name})`
+    : '';
+  return new ConflictError(
+    'duplicate_reference',
+    `The reference "${reference}" was already recorded${when}${what}. Each payment is recorded once; if this is another payment, give it its own reference (e.g. "${reference} part 2").`,
+    earlier
+      ? {
+          depositId: earlier.id,
+          transactionId: earlier.transaction_id,
+          requesterId: earlier.requester_id,
+        }
+      : undefined,
+  );
+}
+
+/**
+ * Offline payments (bank transfers, paid invoices) an administrator records into a requester's
+ * funds. Each is one ledger deposit (provider `manual`, the reference on the transaction, so the
+ * requester sees it on their ledger line) plus an audit record of who recorded it, when, and an
+ * internal note, written in the same transaction.
+ */
+export function createManualDepositsService(deps: {
+  db: Db;
+  deposits: ManualDepositsRepository;
+  ledger: Pick<LedgerService, 'requireRequester' | 'postDeposit' | 'balance'>;
+  clock: Clock;
+  idempotency: IdempotencyKeys;
+}) {
+  const { db, deposits, ledger, clock } = deps;
+
+  return {
+    /**
+     * With an Idempotency-Key a retried request answers with the first deposit; without one, or
+     * with a new key, a reference already recorded is a 409 `duplicate_reference` and nothing
+     * changes.
+     */
+    async record(input: {
+      adminId: string;
+      userId: string;
+      amountCents: number;
+      reference: string;
+      note?: string | undefined;
+      idempotency?: IdempotencyScope | undefined;
+    }) {
+      await ledger.requireRequester(input.userId);
+      const note = input.note ? input.note : null;
+      const request = {
+        userId: input.userId,
+        amountCents: input.amountCents,
+        provider: 'manual',
+        externalReference: input.reference,
+        note,
+      };
+      let result;
+      try {
+        result = await db.transaction().execute((trx) =>
+          deps.idempotency.once(trx, input.idempotency, request, {
+            effect: async () => {
+              const earlier = await deposits.findByReference(input.reference, trx);
+              if (earlier) throw duplicateReference(input.reference, earlier);
+              const transactionId = await ledger.postDeposit(trx, {
+                userId: input.userId,
+                amountCents: input.amountCents,
+                provider: 'manual',
+                actorId: input.adminId,
+                externalReference: input.reference,
+              });
+              await deposits.insert(trx, {
+                transactionId,
+                requesterId: input.userId,
+                amountCents: input.amountCents,
+                reference: input.reference,
+                note,
+                recordedBy: input.adminId,
+                recordedAt: clock.now(),
+              });
+              return transactionId;
+            },
+            resourceOf: (transactionId) => transactionId,
+            replay: async (transactionId) => transactionId,
+          }),
+        );
+      } catch (error) {
+        // Two administrators recording the same payment at once: the index lets one through.
+        if (!isDuplicateReference(error)) throw error;
+        throw duplicateReference(input.reference, await deposits.findByReference(input.reference));
+      }
+      const deposit = await deposits.findByTransaction(result.value);
+      if (!deposit) throw new Error(`Manual deposit of transaction ${result.value} is missing`);
+      return {
+        transactionId: result.value,
+        replayed: result.replayed,
+        deposit,
+        balance: await ledger.balance(input.userId),
+      };
+    },
+
+    async list(query: { limit: number; cursor?: string | undefined }) {
+      const cursor = decodeCursor(query.cursor);
+      const rows = await deposits.list({
+        limit: query.limit,
+        before: cursor ? { t: new Date(cursor.t), id: cursor.id } : undefined,
+      });
+      const items = rows.slice(0, query.limit);
+      const last = items[items.length - 1];
+      return {
+        items,
+        nextCursor:
+          rows.length > query.limit && last ? encodeCursor(last.recorded_at, last.id) : null,
+      };
+    },
+  };
+}
+
+export type ManualDepositsService = ReturnType<typeof createManualDepositsService>;
