@@ -6,6 +6,7 @@ import {
   type Transaction,
   type Updateable,
 } from 'kysely';
+import { effectiveStatusIn } from '../../db/assignment-status.js';
 import type { Db } from '../../db/database.js';
 import { decodeCursor } from '../../db/pagination.js';
 import type { Database, ProjectStatus, ProjectsTable } from '../../db/types.js';
@@ -27,9 +28,9 @@ function progressColumns(now: Date) {
   const count = (where: RawBuilder<unknown>) =>
     sql<number>`(select count(*)::int from assignments a where a.project_id = projects.id and ${where})`;
   return [
-    count(sql`a.status = 'submitted'`).as('assignments_submitted'),
-    count(sql`a.status = 'approved'`).as('assignments_approved'),
-    count(sql`a.status = 'accepted' and a.deadline > ${now}`).as('assignments_outstanding'),
+    count(effectiveStatusIn(['submitted'], now, 'a')).as('assignments_submitted'),
+    count(effectiveStatusIn(['approved'], now, 'a')).as('assignments_approved'),
+    count(effectiveStatusIn(['accepted'], now, 'a')).as('assignments_outstanding'),
   ];
 }
 

@@ -2,6 +2,10 @@ import type { BulkReviewBody } from '../../../shared/api/review.js';
 import { REVIEW_LIMITS } from '../../../shared/api/review.js';
 import { formatCents, platformFeeCents } from '../../../shared/money.js';
 import { afterCommit } from '../../db/after-commit.js';
+import {
+  effectiveStatus as statusAt,
+  type AssignmentStatusRow,
+} from '../../db/assignment-status.js';
 import type { Db } from '../../db/database.js';
 import { decodeCursor, encodeCursor } from '../../db/pagination.js';
 import type { AssignmentStatus } from '../../db/types.js';
@@ -60,8 +64,9 @@ export function createReviewService(deps: {
     await afterCommit(trx, () => announceAssignmentChanges(deps.events, changes));
   }
 
-  function effectiveStatus(row: { status: AssignmentStatus; deadline: Date }): AssignmentStatus {
-    return row.status === 'accepted' && row.deadline <= clock.now() ? 'expired' : row.status;
+  /** Overdue accepted work reads as expired, whether or not the sweep has run. */
+  function effectiveStatus(row: AssignmentStatusRow): AssignmentStatus {
+    return statusAt(row, clock.now());
   }
 
   async function requireReviewable(requesterId: string, id: string): Promise<ReviewRow> {

@@ -7,6 +7,10 @@ import {
   type Template,
 } from '../../../shared/templates/index.js';
 import { afterCommit } from '../../db/after-commit.js';
+import {
+  effectiveStatus as statusAt,
+  type AssignmentStatusRow,
+} from '../../db/assignment-status.js';
 import type { Db } from '../../db/database.js';
 import { decodeCursor, encodeCursor } from '../../db/pagination.js';
 import type { AssignmentStatus } from '../../db/types.js';
@@ -146,8 +150,8 @@ export function createWorkService(deps: {
   }
 
   /** Overdue accepted work reads as expired, whether or not the sweep has run. */
-  function effectiveStatus<T extends { status: string; deadline: Date }>(row: T) {
-    return row.status === 'accepted' && row.deadline <= clock.now() ? 'expired' : row.status;
+  function effectiveStatus(row: AssignmentStatusRow) {
+    return statusAt(row, clock.now());
   }
 
   return {
