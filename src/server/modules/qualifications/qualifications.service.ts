@@ -8,6 +8,7 @@ import {
 } from '../../../shared/api/qualifications.js';
 import type { Db } from '../../db/database.js';
 import { encodeCursor, pageFrom } from '../../db/pagination.js';
+import { isUniqueViolation } from '../../db/pg-errors.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import {
@@ -22,9 +23,7 @@ import { requirementTypeIds, unmetRequirements, type QualificationValue } from '
 const FIELD = 'qualificationRequirements';
 
 function isNameTaken(error: unknown): boolean {
-  const e = error as { code?: string; constraint?: string; message?: string };
-  const index = 'qualification_types_owner_name_key';
-  return e.code === '23505' && (e.constraint === index || (e.message ?? '').includes(index));
+  return isUniqueViolation(error, 'qualification_types_owner_name_key');
 }
 
 function nameTaken(name: string) {

@@ -7,6 +7,7 @@ import {
   type AssignmentStatusRow,
 } from '../../db/assignment-status.js';
 import type { Db } from '../../db/database.js';
+import { inTransaction } from '../../db/transactions.js';
 import { decodeCursor, encodeCursor } from '../../db/pagination.js';
 import type { AssignmentStatus } from '../../db/types.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
@@ -16,7 +17,6 @@ import { announceAssignmentChanges } from '../realtime/announce.js';
 import type { LiveEventPublisher } from '../realtime/event-bus.js';
 import { announce, links, type Notify } from './notices.js';
 import type { ChangedAssignment, ReviewRepository, ReviewRow } from './review.repository.js';
-import { inTransaction } from './transactions.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 /** Submissions changed per transaction of a bulk review, so no transaction grows unbounded. */

@@ -12,6 +12,7 @@ import {
   type AssignmentStatusRow,
 } from '../../db/assignment-status.js';
 import type { Db } from '../../db/database.js';
+import { isUniqueViolation } from '../../db/pg-errors.js';
 import { decodeCursor, encodeCursor } from '../../db/pagination.js';
 import type { AssignmentStatus } from '../../db/types.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
@@ -180,7 +181,7 @@ export function createWorkService(deps: {
           })
           // A concurrent claim by the same worker took this task first: try the next one.
           .catch((error: unknown) => {
-            if ((error as { code?: string }).code === '23505') return { open: true };
+            if (isUniqueViolation(error)) return { open: true };
             throw error;
           });
         if (!claim.open) {
