@@ -91,7 +91,7 @@ export function createAccountsRepository(db: Db) {
       if (filter.status) query = query.where('status', '=', filter.status);
       if (cursor) {
         query = query.where((eb) =>
-          eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(new Date(cursor.t), cursor.id)),
+          eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(cursor.t, cursor.id)),
         );
       }
       return query

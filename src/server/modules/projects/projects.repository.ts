@@ -75,7 +75,7 @@ export function createProjectsRepository(db: Db, clock: Clock) {
       if (filter.status) query = query.where('status', '=', filter.status);
       if (cursor) {
         query = query.where((eb) =>
-          eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(new Date(cursor.t), cursor.id)),
+          eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(cursor.t, cursor.id)),
         );
       }
       return query

@@ -131,7 +131,7 @@ export function createQualificationsRepository(db: Db) {
           eb(
             eb.refTuple('qualification_types.created_at', 'qualification_types.id'),
             '<',
-            eb.tuple(new Date(cursor.t), cursor.id),
+            eb.tuple(cursor.t, cursor.id),
           ),
         );
       }
@@ -228,11 +228,7 @@ export function createQualificationsRepository(db: Db) {
         .where('g.type_id', '=', typeId);
       if (cursor) {
         query = query.where((eb) =>
-          eb(
-            eb.refTuple('g.granted_at', 'g.worker_id'),
-            '<',
-            eb.tuple(new Date(cursor.t), cursor.id),
-          ),
+          eb(eb.refTuple('g.granted_at', 'g.worker_id'), '<', eb.tuple(cursor.t, cursor.id)),
         );
       }
       return query

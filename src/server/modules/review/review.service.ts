@@ -8,7 +8,7 @@ import {
 } from '../../db/assignment-status.js';
 import type { Db } from '../../db/database.js';
 import { inTransaction } from '../../db/transactions.js';
-import { decodeCursor, encodeCursor } from '../../db/pagination.js';
+import { decodeCursor, keysetPage } from '../../db/pagination.js';
 import type { AssignmentStatus } from '../../db/types.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
@@ -307,7 +307,6 @@ export function createReviewService(deps: {
       },
     ) {
       await requireOwnProject(requesterId, projectId);
-      const before = decodeCursor(query.cursor);
       const now = clock.now();
       const rows = await review.listForProject(projectId, {
         status: query.status,
@@ -315,14 +314,10 @@ export function createReviewService(deps: {
         workerId: query.workerId,
         limit: query.limit,
         now,
-        before: before ? { t: new Date(before.t), id: before.id } : undefined,
+        before: decodeCursor(query.cursor),
       });
-      const items = rows.slice(0, query.limit);
-      const last = items[items.length - 1];
       return {
-        items,
-        nextCursor:
-          rows.length > query.limit && last ? encodeCursor(last.accepted_at, last.id) : null,
+        ...keysetPage(rows, query.limit, (row) => [row.accepted_at, row.id]),
         counts: await review.countsForProject(projectId, now),
         asOf: now,
       };

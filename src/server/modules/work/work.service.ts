@@ -13,7 +13,7 @@ import {
 } from '../../db/assignment-status.js';
 import type { Db } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/pg-errors.js';
-import { decodeCursor, encodeCursor } from '../../db/pagination.js';
+import { decodeCursor, keysetPage } from '../../db/pagination.js';
 import type { AssignmentStatus } from '../../db/types.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
 import { sameJson } from '../../lib/canonical-json.js';
@@ -338,23 +338,18 @@ export function createWorkService(deps: {
         cursor?: string | undefined;
       },
     ) {
-      const before = decodeCursor(query.cursor);
       const now = clock.now();
       const rows = await work.listForWorker(workerId, {
         status: query.status,
         projectId: query.projectId,
         limit: query.limit,
         now,
-        before: before ? { t: new Date(before.t), id: before.id } : undefined,
+        before: decodeCursor(query.cursor),
       });
-      const items = rows.slice(0, query.limit);
-      const last = items[items.length - 1];
       const totals = await work.totalsForWorker(workerId, now);
       const cents = (s: AssignmentStatus) => totals.find((t) => t.status === s)?.cents ?? 0;
       return {
-        items,
-        nextCursor:
-          rows.length > query.limit && last ? encodeCursor(last.accepted_at, last.id) : null,
+        ...keysetPage(rows, query.limit, (row) => [row.accepted_at, row.id]),
         totals: {
           pendingCents: cents('submitted'),
           approvedCents: cents('approved'),
