@@ -1,10 +1,12 @@
+import { sql, type SelectQueryBuilder, type SqlBool, type StringReference } from 'kysely';
 import { ValidationError } from '../errors.js';
 
 /*
  * Every paginated list answers `{ items, nextCursor }`. A cursor is opaque to clients: base64url
  * of where the next page starts. A cursor this API did not hand out is a 400 on `cursor`, never a
- * 500 or an empty page. Repositories read one row more than the page (`limit + 1`) so that
- * `pageOf` can tell whether a next page exists without counting.
+ * 500 or an empty page. Repositories read one row more than the page (`limit + 1`, which
+ * `newestFirstPage` does for them) so that `pageOf` can tell whether a next page exists without
+ * counting.
  */
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
@@ -61,6 +63,27 @@ export function counterCursor(tag: string, maxDigits: number) {
       return Number(digits);
     },
   };
+}
+
+/**
+ * For repositories: the rows of a page of a list newest first by (sort key, id), starting after
+ * `before` (rows inserted meanwhile never shift a page), plus one look-ahead row for `pageOf`.
+ */
+export function newestFirstPage<DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  key: readonly [sort: StringReference<DB, TB>, id: StringReference<DB, TB>],
+  page: { limit: number; before?: Keyset | undefined },
+): SelectQueryBuilder<DB, TB, O> {
+  const sort = sql.ref(key[0]);
+  const id = sql.ref(key[1]);
+  const { before } = page;
+  const after = before
+    ? query.where(sql<SqlBool>`(${sort}, ${id}) < (${before.t}, ${before.id})`)
+    : query;
+  return after
+    .orderBy(sort, 'desc')
+    .orderBy(id, 'desc')
+    .limit(page.limit + 1);
 }
 
 /** The page of `limit` rows out of `limit + 1` read; the extra row only says that more follow. */

@@ -8,7 +8,7 @@ import {
 } from 'kysely';
 import { effectiveStatusIn } from '../../db/assignment-status.js';
 import type { Db } from '../../db/database.js';
-import { decodeCursor } from '../../db/pagination.js';
+import { decodeCursor, newestFirstPage } from '../../db/pagination.js';
 import type { Database, ProjectStatus, ProjectsTable } from '../../db/types.js';
 import type { Clock } from '../../lib/clock.js';
 
@@ -66,23 +66,16 @@ export function createProjectsRepository(db: Db, clock: Clock) {
       filter: { status?: ProjectStatus | undefined; cursor?: string | undefined; limit: number },
       trx: Db = db,
     ): Promise<ProjectRow[]> {
-      const cursor = decodeCursor(filter.cursor);
       let query = trx
         .selectFrom('projects')
         .selectAll()
         .select(progressColumns(clock.now()))
         .where('owner_id', '=', ownerId);
       if (filter.status) query = query.where('status', '=', filter.status);
-      if (cursor) {
-        query = query.where((eb) =>
-          eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(cursor.t, cursor.id)),
-        );
-      }
-      return query
-        .orderBy('created_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(filter.limit + 1)
-        .execute();
+      return newestFirstPage(query, ['created_at', 'id'], {
+        limit: filter.limit,
+        before: decodeCursor(filter.cursor),
+      }).execute();
     },
 
     async update(id: string, patch: ProjectUpdate, trx: Db = db): Promise<ProjectRow> {

@@ -1,6 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { counterCursor, decodeCursor } from '../../db/pagination.js';
+import { counterCursor, decodeCursor, newestFirstPage } from '../../db/pagination.js';
 import type { BatchesTable, TasksTable } from '../../db/types.js';
 
 export type BatchRow = Selectable<BatchesTable>;
@@ -111,18 +111,11 @@ export function createTasksRepository(db: Db) {
       page: { cursor?: string | undefined; limit: number },
       trx: Db = db,
     ): Promise<BatchRow[]> {
-      const cursor = decodeCursor(page.cursor);
-      let query = trx.selectFrom('batches').selectAll().where('project_id', '=', projectId);
-      if (cursor) {
-        query = query.where((eb) =>
-          eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(cursor.t, cursor.id)),
-        );
-      }
-      return query
-        .orderBy('created_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(page.limit + 1)
-        .execute();
+      const query = trx.selectFrom('batches').selectAll().where('project_id', '=', projectId);
+      return newestFirstPage(query, ['created_at', 'id'], {
+        limit: page.limit,
+        before: decodeCursor(page.cursor),
+      }).execute();
     },
 
     /** Tasks in upload order. */

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { effectiveStatusIn, effectiveStatusSql } from '../../db/assignment-status.js';
 import type { Db } from '../../db/database.js';
+import { newestFirstPage } from '../../db/pagination.js';
 import type { AssignmentStatus } from '../../db/types.js';
 
 const reviewColumns = [
@@ -114,15 +115,7 @@ export function createReviewRepository(db: Db) {
       if (filter.status) query = query.where(effectiveStatusIn([filter.status], filter.now, 'a'));
       if (filter.batchId) query = query.where('t.batch_id', '=', filter.batchId);
       if (filter.workerId) query = query.where('a.worker_id', '=', filter.workerId);
-      if (filter.before) {
-        const { t, id } = filter.before;
-        query = query.where((eb) => eb(eb.refTuple('a.accepted_at', 'a.id'), '<', eb.tuple(t, id)));
-      }
-      return query
-        .orderBy('a.accepted_at', 'desc')
-        .orderBy('a.id', 'desc')
-        .limit(filter.limit + 1)
-        .execute();
+      return newestFirstPage(query, ['a.accepted_at', 'a.id'], filter).execute();
     },
 
     async countsForProject(projectId: string, now: Date, trx: Db = db) {

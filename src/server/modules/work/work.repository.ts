@@ -1,6 +1,7 @@
 import { sql, type SqlBool } from 'kysely';
 import { effectiveStatusIn, effectiveStatusSql, overdueSql } from '../../db/assignment-status.js';
 import type { Db } from '../../db/database.js';
+import { newestFirstPage } from '../../db/pagination.js';
 import type { AssignmentStatus } from '../../db/types.js';
 
 const assignmentColumns = [
@@ -268,15 +269,7 @@ export function createWorkRepository(db: Db) {
       const { status, now } = filter;
       if (status) query = query.where(effectiveStatusIn([status], now, 'a'));
       if (filter.projectId) query = query.where('a.project_id', '=', filter.projectId);
-      if (filter.before) {
-        const { t, id } = filter.before;
-        query = query.where((eb) => eb(eb.refTuple('a.accepted_at', 'a.id'), '<', eb.tuple(t, id)));
-      }
-      return query
-        .orderBy('a.accepted_at', 'desc')
-        .orderBy('a.id', 'desc')
-        .limit(filter.limit + 1)
-        .execute();
+      return newestFirstPage(query, ['a.accepted_at', 'a.id'], filter).execute();
     },
 
     /** Sums and counts by the status a worker would see (overdue accepted work counts as expired). */
