@@ -3,8 +3,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKind } from '../../../test/helpers/database-kind.js';
 import { clonePostgresTemplate } from '../../../test/helpers/database.js';
-import { isDatabaseUnavailable } from '../plugins/error-handler.js';
 import { openDatabase } from './database.js';
+import { isDatabaseUnavailable } from './pg-errors.js';
 
 // Only PostgreSQL has connections a server can cut.
 describe.runIf(testDatabaseKind() === 'postgres')(

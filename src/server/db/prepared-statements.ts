@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
+import { isStalePlan } from './pg-errors.js';
 
 /**
  * Server-side prepared statements for node-postgres, under Kysely.
@@ -38,13 +39,6 @@ function nameFor(text: string): string | undefined {
     namesByText.set(text, name);
   }
   return name;
-}
-
-function isStalePlan(error: unknown): boolean {
-  return (
-    (error as { code?: string }).code === '0A000' &&
-    String((error as { message?: unknown }).message).includes('cached plan must not change')
-  );
 }
 
 type QueryFn = (...args: unknown[]) => unknown;

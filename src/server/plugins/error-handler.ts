@@ -4,6 +4,7 @@ import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
 } from 'fastify-type-provider-zod';
+import { isDataException, isDatabaseUnavailable } from '../db/pg-errors.js';
 import { AppError, TooManyRequestsError } from '../errors.js';
 
 type ErrorBody = {
@@ -23,43 +24,6 @@ export function sendError(
     requestId: String(reply.request.id),
   };
   return reply.status(status).type('application/json; charset=utf-8').send(body);
-}
-
-// Connection-level failures mean the database is away: answer 503 at once so clients retry.
-const UNAVAILABLE_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  '57P01', // admin_shutdown
-  '57P02', // crash_shutdown
-  '57P03', // cannot_connect_now
-  '08000',
-  '08003',
-  '08006',
-]);
-
-// node-postgres reports a lost or unreachable server with these messages and no code. "not
-// queryable" is what a transaction's ROLLBACK meets on a connection that died under it, and
-// Kysely throws that instead of the first error.
-const UNAVAILABLE_MESSAGES =
-  /Connection terminated|timeout exceeded when trying to connect|is not queryable/i;
-
-export function isDatabaseUnavailable(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
-  return UNAVAILABLE_MESSAGES.test(error.message);
-}
-
-/**
- * SQLSTATE class 22 (data exception: a number out of range, text the encoding cannot hold, a
- * malformed value): input that got past the schemas, answered as bad input without the
- * database's own words.
- */
-function isDataException(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
 }
 
 type ValidationIssue = { path: string; message: string };

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { decodeCursor } from '../../db/pagination.js';
+import { decodeCursor, newestFirstPage } from '../../db/pagination.js';
 import type { NewUser, Role, UserRow, UserStatus, UserUpdate } from '../../db/types.js';
 
 type Executor = Db;
@@ -77,7 +77,6 @@ export function createAccountsRepository(db: Db) {
       },
       trx: Executor = db,
     ): Promise<UserRow[]> {
-      const cursor = decodeCursor(filter.cursor);
       let query = trx.selectFrom('users').selectAll();
       if (filter.q) {
         const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -91,16 +90,10 @@ export function createAccountsRepository(db: Db) {
       }
       if (filter.status) query = query.where('status', '=', filter.status);
       if (filter.role) query = query.where(sql<boolean>`${filter.role} = any(roles)`);
-      if (cursor) {
-        query = query.where((eb) =>
-          eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(new Date(cursor.t), cursor.id)),
-        );
-      }
-      return query
-        .orderBy('created_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(filter.limit + 1)
-        .execute();
+      return newestFirstPage(query, ['created_at', 'id'], {
+        limit: filter.limit,
+        before: decodeCursor(filter.cursor),
+      }).execute();
     },
 
     async countAdmins(trx: Executor = db): Promise<number> {

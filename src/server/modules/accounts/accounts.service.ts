@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { ADMIN_SCOPE, SCOPES, type Scope } from '../../../shared/scopes.js';
 import type { Role, UserRow, UserStatus } from '../../db/types.js';
 import { pageFrom } from '../../db/pagination.js';
+import { isUniqueViolation } from '../../db/pg-errors.js';
 import {
   ConflictError,
   ForbiddenError,
@@ -29,11 +30,6 @@ export type AuthenticatedUser = {
   /** Set when an OAuth client's token authenticated the request (rate limits key on it). */
   oauthClientId?: string;
 };
-
-function isUniqueViolation(error: unknown, index: string): boolean {
-  const e = error as { code?: string; constraint?: string; message?: string };
-  return e.code === '23505' && (e.constraint === index || (e.message ?? '').includes(index));
-}
 
 /** A readable, unique-enough starting handle: "ada-lovelace-3f9c". */
 export function suggestHandle(displayName: string): string {

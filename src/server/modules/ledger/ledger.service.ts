@@ -1,7 +1,8 @@
 import { platformFeeCents } from '../../../shared/money.js';
 import type { Db } from '../../db/database.js';
+import { counterCursor, pageOf } from '../../db/pagination.js';
 import type { LedgerAccountKind } from '../../db/types.js';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';
 import type { IdempotencyKeys, IdempotencyScope } from '../idempotency/idempotency.service.js';
 import { accountKey, type LedgerRepository } from './ledger.repository.js';
 
@@ -382,31 +383,14 @@ export function createLedgerService(deps: {
     },
 
     async history(userId: string, page: { limit: number; cursor?: string | undefined }) {
-      const beforeEntryId = page.cursor ? decodeEntryCursor(page.cursor) : undefined;
+      const beforeEntryId = entryCursor.decode(page.cursor);
       const rows = await ledger.history(userId, { limit: page.limit, beforeEntryId });
-      const items = rows.slice(0, page.limit);
-      const last = items[items.length - 1];
-      return {
-        items,
-        nextCursor:
-          rows.length > page.limit && last ? encodeEntryCursor(Number(last.entry_id)) : null,
-      };
+      return pageOf(rows, page.limit, (last) => entryCursor.encode(Number(last.entry_id)));
     },
   };
 }
 
-function encodeEntryCursor(entryId: number): string {
-  return Buffer.from(`e:${entryId}`).toString('base64url');
-}
-
-function decodeEntryCursor(cursor: string): number {
-  const match = /^e:(\d{1,18})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match?.[1]) {
-    throw new ValidationError('cursor: is not a cursor this API returned', [
-      { path: 'querystring.cursor', message: 'is invalid' },
-    ]);
-  }
-  return Number(match[1]);
-}
+/** History is newest entry first: the cursor is the last entry's id. */
+const entryCursor = counterCursor('e', 18);
 
 export type LedgerService = ReturnType<typeof createLedgerService>;

@@ -1,5 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { newestFirstPage } from '../../db/pagination.js';
 import type { Notifications } from '../../db/schema.js';
 
 const columns = ['id', 'kind', 'title', 'body', 'link', 'read_at', 'created_at'] as const;
@@ -18,21 +19,9 @@ export function createNotificationsRepository(db: Db) {
       args: { unreadOnly: boolean; limit: number; before?: { t: Date; id: string } | undefined },
       trx: Db = db,
     ) {
-      let query = trx
-        .selectFrom('notifications')
-        .select(columns)
-        .where('user_id', '=', userId)
-        .orderBy('created_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(args.limit + 1);
+      let query = trx.selectFrom('notifications').select(columns).where('user_id', '=', userId);
       if (args.unreadOnly) query = query.where('read_at', 'is', null);
-      const before = args.before;
-      if (before) {
-        query = query.where((eb) =>
-          eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(before.t, before.id)),
-        );
-      }
-      return query.execute();
+      return newestFirstPage(query, ['created_at', 'id'], args).execute();
     },
 
     async unreadCount(userId: string, trx: Db = db): Promise<number> {

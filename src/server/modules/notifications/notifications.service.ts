@@ -86,11 +86,10 @@ export function createNotificationsService(deps: {
       userId: string,
       query: { unreadOnly?: boolean | undefined; limit: number; cursor?: string | undefined },
     ) {
-      const cursor = decodeCursor(query.cursor);
       const rows = await repository.list(userId, {
         unreadOnly: query.unreadOnly ?? false,
         limit: query.limit,
-        before: cursor ? { t: new Date(cursor.t), id: cursor.id } : undefined,
+        before: decodeCursor(query.cursor),
       });
       return { ...pageFrom(rows, query.limit), unreadCount: await repository.unreadCount(userId) };
     },

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { newestFirstPage } from '../../db/pagination.js';
 import type { LedgerAccountKind, LedgerTransactionKind } from '../../db/types.js';
 
 /** Read models of money: a worker's earnings and a requester's spending. */
@@ -131,19 +132,11 @@ export function createEarningsRepository(db: Db) {
       page: { limit: number; before?: { t: Date; id: string } | undefined },
       trx: Db = db,
     ) {
-      let query = trx
+      const query = trx
         .selectFrom('projects')
         .select(['id', 'title', 'status', 'created_at'])
         .where('owner_id', '=', ownerId);
-      if (page.before) {
-        const { t, id } = page.before;
-        query = query.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(t, id)));
-      }
-      return query
-        .orderBy('created_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(page.limit + 1)
-        .execute();
+      return newestFirstPage(query, ['created_at', 'id'], page).execute();
     },
 
     /**

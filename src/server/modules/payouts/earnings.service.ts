@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor } from '../../db/pagination.js';
+import { decodeCursor, keysetPage, pageFrom } from '../../db/pagination.js';
 import type { Clock } from '../../lib/clock.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import type { EarningsRepository } from './earnings.repository.js';
@@ -7,11 +7,6 @@ const DAY_MS = 24 * 3600 * 1000;
 const RECENT_BONUSES = 10;
 
 type Sums = Awaited<ReturnType<EarningsRepository['ledgerSums']>>;
-
-function beforeOf(cursor: string | undefined) {
-  const before = decodeCursor(cursor);
-  return before ? { t: new Date(before.t), id: before.id } : undefined;
-}
 
 /** Spending of one project (or all) from its ledger entries. */
 function spendingFrom(sums: Sums, approvedCount: number) {
@@ -77,27 +72,18 @@ export function createEarningsService(deps: {
     async perProject(workerId: string, query: { limit: number; cursor?: string | undefined }) {
       const rows = await earnings.perProject(workerId, {
         limit: query.limit,
-        before: beforeOf(query.cursor),
+        before: decodeCursor(query.cursor),
       });
-      const items = rows.slice(0, query.limit);
-      const last = items[items.length - 1];
-      return {
-        items,
-        nextCursor:
-          rows.length > query.limit && last
-            ? encodeCursor(last.last_accepted_at, last.project_id)
-            : null,
-      };
+      return keysetPage(rows, query.limit, (row) => [row.last_accepted_at, row.project_id]);
     },
 
     /** Per project (a page of them, newest first) and totals over all of the requester's projects. */
     async spending(ownerId: string, query: { limit: number; cursor?: string | undefined }) {
       const rows = await earnings.ownedProjects(ownerId, {
         limit: query.limit,
-        before: beforeOf(query.cursor),
+        before: decodeCursor(query.cursor),
       });
-      const projects = rows.slice(0, query.limit);
-      const last = projects[projects.length - 1];
+      const { items: projects, nextCursor } = pageFrom(rows, query.limit);
       const projectIds = projects.map((p) => p.id);
       const [sums, counts, allSums, allCounts] = await Promise.all([
         earnings.ledgerSums({ projectIds }),
@@ -115,8 +101,7 @@ export function createEarningsService(deps: {
             counts.get(p.id) ?? 0,
           ),
         })),
-        nextCursor:
-          rows.length > query.limit && last ? encodeCursor(last.created_at, last.id) : null,
+        nextCursor,
         totals: spendingFrom(
           allSums,
           [...allCounts.values()].reduce((a, b) => a + b, 0),

@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { newestFirstPage } from '../../db/pagination.js';
 import type { PayoutStatus } from '../../db/types.js';
 import type { Payouts } from '../../db/schema.js';
 import type { PayoutMethodRow } from './payout-methods.repository.js';
@@ -40,16 +41,8 @@ export function createPayoutsRepository(db: Db) {
     },
 
     async listForWorker(workerId: string, page: { limit: number; before: Before }, trx: Db = db) {
-      let query = trx.selectFrom('payouts').selectAll().where('worker_id', '=', workerId);
-      if (page.before) {
-        const { t, id } = page.before;
-        query = query.where((eb) => eb(eb.refTuple('requested_at', 'id'), '<', eb.tuple(t, id)));
-      }
-      return query
-        .orderBy('requested_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(page.limit + 1)
-        .execute();
+      const query = trx.selectFrom('payouts').selectAll().where('worker_id', '=', workerId);
+      return newestFirstPage(query, ['requested_at', 'id'], page).execute();
     },
 
     async listAll(
@@ -62,17 +55,7 @@ export function createPayoutsRepository(db: Db) {
         .selectAll('p')
         .select(['u.handle', 'u.display_name', 'u.email']);
       if (filter.status) query = query.where('p.status', '=', filter.status);
-      if (filter.before) {
-        const { t, id } = filter.before;
-        query = query.where((eb) =>
-          eb(eb.refTuple('p.requested_at', 'p.id'), '<', eb.tuple(t, id)),
-        );
-      }
-      return query
-        .orderBy('p.requested_at', 'desc')
-        .orderBy('p.id', 'desc')
-        .limit(filter.limit + 1)
-        .execute();
+      return newestFirstPage(query, ['p.requested_at', 'p.id'], filter).execute();
     },
 
     /** requested → paid, only from requested. */

@@ -1,6 +1,6 @@
 import { formatCents } from '../../../shared/money.js';
 import type { Db } from '../../db/database.js';
-import { decodeCursor, encodeCursor } from '../../db/pagination.js';
+import { decodeCursor, keysetPage } from '../../db/pagination.js';
 import type { PayoutStatus } from '../../db/types.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
@@ -10,18 +10,9 @@ import { announce, links, type Notify } from '../review/notices.js';
 import type { PayoutMethodsService } from './payout-methods.service.js';
 import type { PayoutRow, PayoutsRepository } from './payouts.repository.js';
 
+/** Payouts are listed newest request first. */
 function page<T extends { requested_at: Date; id: string }>(rows: T[], limit: number) {
-  const items = rows.slice(0, limit);
-  const last = items[items.length - 1];
-  return {
-    items,
-    nextCursor: rows.length > limit && last ? encodeCursor(last.requested_at, last.id) : null,
-  };
-}
-
-function beforeOf(cursor: string | undefined) {
-  const before = decodeCursor(cursor);
-  return before ? { t: new Date(before.t), id: before.id } : undefined;
+  return keysetPage(rows, limit, (row) => [row.requested_at, row.id]);
 }
 
 /**
@@ -95,7 +86,7 @@ export function createPayoutsService(deps: {
     async listMine(workerId: string, query: { limit: number; cursor?: string | undefined }) {
       const rows = await payouts.listForWorker(workerId, {
         limit: query.limit,
-        before: beforeOf(query.cursor),
+        before: decodeCursor(query.cursor),
       });
       return page(rows, query.limit);
     },
@@ -108,7 +99,7 @@ export function createPayoutsService(deps: {
       const rows = await payouts.listAll({
         status: query.status,
         limit: query.limit,
-        before: beforeOf(query.cursor),
+        before: decodeCursor(query.cursor),
       });
       return page(rows, query.limit);
     },

@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor } from '../../db/pagination.js';
+import { decodeCursor, keysetPage } from '../../db/pagination.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import type { ProfilesRepository } from './profiles.repository.js';
 
@@ -30,18 +30,11 @@ export function createProfilesService(deps: {
     async projects(idOrHandle: string, query: { limit: number; cursor?: string | undefined }) {
       const user = await accounts.getPublicProfile(idOrHandle);
       if (!user.roles.includes('requester')) return { items: [], nextCursor: null };
-      const cursor = decodeCursor(query.cursor);
       const rows = await profiles.publishedProjects(user.id, {
         limit: query.limit,
-        before: cursor ? { t: new Date(cursor.t), id: cursor.id } : undefined,
+        before: decodeCursor(query.cursor),
       });
-      const items = rows.slice(0, query.limit);
-      const last = items[items.length - 1];
-      return {
-        items,
-        nextCursor:
-          rows.length > query.limit && last ? encodeCursor(last.published_at, last.id) : null,
-      };
+      return keysetPage(rows, query.limit, (row) => [row.published_at, row.id]);
     },
   };
 }

@@ -5,7 +5,7 @@ import type { jsonRowSchema } from '../../../shared/api/projects.js';
 import { PROJECT_LIMITS } from '../../../shared/api/projects.js';
 import { placeholdersOf } from '../../../shared/templates/fill.js';
 import type { Db } from '../../db/database.js';
-import { pageFrom } from '../../db/pagination.js';
+import { pageFrom, pageOf } from '../../db/pagination.js';
 import { ConflictError, PayloadTooLargeError, ValidationError } from '../../errors.js';
 import type { IdempotencyKeys, IdempotencyScope } from '../idempotency/idempotency.service.js';
 import { announceFeedChange } from '../realtime/announce.js';
@@ -14,7 +14,7 @@ import { scanCsv, type CsvLimits, type ScannedUpload } from './csv-import.js';
 import { escrowPerRowCents, type ProjectLedger } from './lifecycle.service.js';
 import type { ProjectRow, ProjectsRepository } from './projects.repository.js';
 import { invalidState, requireOwnedProject, templateOf } from './projects.service.js';
-import { encodeTaskCursor, type BatchRow, type TasksRepository } from './tasks.repository.js';
+import { taskCursor, type BatchRow, type TasksRepository } from './tasks.repository.js';
 import type { UploadSlots } from './upload-slots.service.js';
 
 type JsonRow = z.infer<typeof jsonRowSchema>;
@@ -295,12 +295,7 @@ export function createBatchesService(deps: {
     ) {
       await requireOwnedProject(projects, projectId, ownerId);
       const rows = await tasks.listTasks(projectId, page);
-      const items = rows.slice(0, page.limit);
-      const last = items[items.length - 1];
-      return {
-        items,
-        nextCursor: rows.length > page.limit && last ? encodeTaskCursor(last.seq) : null,
-      };
+      return pageOf(rows, page.limit, (last) => taskCursor.encode(last.seq));
     },
   };
 }

@@ -6,8 +6,9 @@ import {
   type Transaction,
   type Updateable,
 } from 'kysely';
+import { effectiveStatusIn } from '../../db/assignment-status.js';
 import type { Db } from '../../db/database.js';
-import { decodeCursor } from '../../db/pagination.js';
+import { decodeCursor, newestFirstPage } from '../../db/pagination.js';
 import type { Database, ProjectStatus } from '../../db/types.js';
 import type { Projects } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
@@ -28,9 +29,9 @@ function progressColumns(now: Date) {
   const count = (where: RawBuilder<unknown>) =>
     sql<number>`(select count(*)::int from assignments a where a.project_id = projects.id and ${where})`;
   return [
-    count(sql`a.status = 'submitted'`).as('assignments_submitted'),
-    count(sql`a.status = 'approved'`).as('assignments_approved'),
-    count(sql`a.status = 'accepted' and a.deadline > ${now}`).as('assignments_outstanding'),
+    count(effectiveStatusIn(['submitted'], now, 'a')).as('assignments_submitted'),
+    count(effectiveStatusIn(['approved'], now, 'a')).as('assignments_approved'),
+    count(effectiveStatusIn(['accepted'], now, 'a')).as('assignments_outstanding'),
   ];
 }
 
@@ -66,23 +67,16 @@ export function createProjectsRepository(db: Db, clock: Clock) {
       filter: { status?: ProjectStatus | undefined; cursor?: string | undefined; limit: number },
       trx: Db = db,
     ): Promise<ProjectRow[]> {
-      const cursor = decodeCursor(filter.cursor);
       let query = trx
         .selectFrom('projects')
         .selectAll()
         .select(progressColumns(clock.now()))
         .where('owner_id', '=', ownerId);
       if (filter.status) query = query.where('status', '=', filter.status);
-      if (cursor) {
-        query = query.where((eb) =>
-          eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(new Date(cursor.t), cursor.id)),
-        );
-      }
-      return query
-        .orderBy('created_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(filter.limit + 1)
-        .execute();
+      return newestFirstPage(query, ['created_at', 'id'], {
+        limit: filter.limit,
+        before: decodeCursor(filter.cursor),
+      }).execute();
     },
 
     async update(id: string, patch: ProjectUpdate, trx: Db = db): Promise<ProjectRow> {

@@ -1,8 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { decodeCursor } from '../../db/pagination.js';
+import { counterCursor, decodeCursor, newestFirstPage } from '../../db/pagination.js';
 import type { Batches, Tasks } from '../../db/schema.js';
-import { ValidationError } from '../../errors.js';
 
 export type BatchRow = Selectable<Batches>;
 export type TaskRow = Omit<Selectable<Tasks>, 'assignments_per_task' | 'live_assignments'>;
@@ -29,20 +28,8 @@ function rowJson(quotedColumns: readonly string[], row: readonly string[]): stri
   return `${json}}`;
 }
 
-export function encodeTaskCursor(seq: number): string {
-  return Buffer.from(`t:${seq}`).toString('base64url');
-}
-
-function decodeTaskCursor(cursor: string | undefined): number | undefined {
-  if (!cursor) return undefined;
-  const match = /^t:(\d{1,18})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match?.[1]) {
-    throw new ValidationError('cursor: is not a cursor this API returned', [
-      { path: 'querystring.cursor', message: 'is invalid' },
-    ]);
-  }
-  return Number(match[1]);
-}
+/** Tasks are listed in upload order: the cursor is the last task's `seq`. */
+export const taskCursor = counterCursor('t', 18);
 
 export function createTasksRepository(db: Db) {
   return {
@@ -130,18 +117,11 @@ export function createTasksRepository(db: Db) {
       page: { cursor?: string | undefined; limit: number },
       trx: Db = db,
     ): Promise<BatchRow[]> {
-      const cursor = decodeCursor(page.cursor);
-      let query = trx.selectFrom('batches').selectAll().where('project_id', '=', projectId);
-      if (cursor) {
-        query = query.where((eb) =>
-          eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(new Date(cursor.t), cursor.id)),
-        );
-      }
-      return query
-        .orderBy('created_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(page.limit + 1)
-        .execute();
+      const query = trx.selectFrom('batches').selectAll().where('project_id', '=', projectId);
+      return newestFirstPage(query, ['created_at', 'id'], {
+        limit: page.limit,
+        before: decodeCursor(page.cursor),
+      }).execute();
     },
 
     /** Tasks in upload order. */
@@ -150,7 +130,7 @@ export function createTasksRepository(db: Db) {
       page: { batchId?: string | undefined; cursor?: string | undefined; limit: number },
       trx: Db = db,
     ): Promise<TaskRow[]> {
-      const after = decodeTaskCursor(page.cursor);
+      const after = taskCursor.decode(page.cursor);
       let query = trx.selectFrom('tasks').select(TASK_COLUMNS).where('project_id', '=', projectId);
       if (page.batchId) query = query.where('batch_id', '=', page.batchId);
       if (after !== undefined) query = query.where('seq', '>', after);

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { decodeCursor } from '../../db/pagination.js';
+import { decodeCursor, newestFirstPage } from '../../db/pagination.js';
 import type { Role, UserStatus } from '../../db/types.js';
 
 type Executor = Db;
@@ -118,7 +118,6 @@ export function createQualificationsRepository(db: Db) {
       },
       trx: Executor = db,
     ): Promise<QualificationTypeRow[]> {
-      const cursor = decodeCursor(filter.cursor);
       let query = visibleTypes(ownerId, trx);
       if (filter.owner === 'me') query = query.where('qualification_types.owner_id', '=', ownerId);
       if (filter.owner === 'system')
@@ -126,20 +125,10 @@ export function createQualificationsRepository(db: Db) {
       if (filter.q) {
         query = query.where('qualification_types.name', 'ilike', `%${escapeLike(filter.q)}%`);
       }
-      if (cursor) {
-        query = query.where((eb) =>
-          eb(
-            eb.refTuple('qualification_types.created_at', 'qualification_types.id'),
-            '<',
-            eb.tuple(new Date(cursor.t), cursor.id),
-          ),
-        );
-      }
-      return query
-        .orderBy('qualification_types.created_at', 'desc')
-        .orderBy('qualification_types.id', 'desc')
-        .limit(filter.limit + 1)
-        .execute();
+      return newestFirstPage(query, ['qualification_types.created_at', 'qualification_types.id'], {
+        limit: filter.limit,
+        before: decodeCursor(filter.cursor),
+      }).execute();
     },
 
     /** Updates a requester's own type; system types have no owner and so never match. */
@@ -212,8 +201,7 @@ export function createQualificationsRepository(db: Db) {
       filter: { cursor?: string | undefined; limit: number },
       trx: Executor = db,
     ): Promise<HolderRow[]> {
-      const cursor = decodeCursor(filter.cursor);
-      let query = trx
+      const query = trx
         .selectFrom('qualification_grants as g')
         .innerJoin('users as u', 'u.id', 'g.worker_id')
         .select([
@@ -226,20 +214,10 @@ export function createQualificationsRepository(db: Db) {
           'g.updated_at',
         ])
         .where('g.type_id', '=', typeId);
-      if (cursor) {
-        query = query.where((eb) =>
-          eb(
-            eb.refTuple('g.granted_at', 'g.worker_id'),
-            '<',
-            eb.tuple(new Date(cursor.t), cursor.id),
-          ),
-        );
-      }
-      return query
-        .orderBy('g.granted_at', 'desc')
-        .orderBy('g.worker_id', 'desc')
-        .limit(filter.limit + 1)
-        .execute();
+      return newestFirstPage(query, ['g.granted_at', 'g.worker_id'], {
+        limit: filter.limit,
+        before: decodeCursor(filter.cursor),
+      }).execute();
     },
 
     async grantedValues(

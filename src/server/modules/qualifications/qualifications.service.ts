@@ -7,7 +7,8 @@ import {
   type QualificationRequirement,
 } from '../../../shared/api/qualifications.js';
 import type { Db } from '../../db/database.js';
-import { encodeCursor, pageFrom } from '../../db/pagination.js';
+import { keysetPage, pageFrom } from '../../db/pagination.js';
+import { isUniqueViolation } from '../../db/pg-errors.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import {
@@ -22,9 +23,7 @@ import { requirementTypeIds, unmetRequirements, type QualificationValue } from '
 const FIELD = 'qualificationRequirements';
 
 function isNameTaken(error: unknown): boolean {
-  const e = error as { code?: string; constraint?: string; message?: string };
-  const index = 'qualification_types_owner_name_key';
-  return e.code === '23505' && (e.constraint === index || (e.message ?? '').includes(index));
+  return isUniqueViolation(error, 'qualification_types_owner_name_key');
 }
 
 function nameTaken(name: string) {
@@ -208,13 +207,7 @@ export function createQualificationsService(deps: {
     ) {
       const type = await requireOwnType(ownerId, idOrKey, 'has no list of holders');
       const rows = await repository.listHolders(type.id, page);
-      const items = rows.slice(0, page.limit);
-      const last = items[items.length - 1];
-      return {
-        items,
-        nextCursor:
-          rows.length > page.limit && last ? encodeCursor(last.granted_at, last.worker_id) : null,
-      };
+      return keysetPage(rows, page.limit, (row) => [row.granted_at, row.worker_id]);
     },
 
     /**

@@ -1,4 +1,5 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
+import { effectiveStatusIn, effectiveStatusSql } from '../../db/assignment-status.js';
 import type { Db } from '../../db/database.js';
 import type { AssignmentStatus } from '../../db/types.js';
 
@@ -27,23 +28,8 @@ export type ResultRow = {
   answers: Record<string, unknown> | null;
 };
 
-function effectiveStatus(now: Date): RawBuilder<AssignmentStatus> {
-  return sql<AssignmentStatus>`case when a.status = 'accepted' and a.deadline <= ${now}
-    then 'expired' else a.status end`;
-}
-
-/**
- * The effective-status filter spelled on the stored column, so that the planner can estimate it
- * from the column's statistics (it cannot see through the CASE above).
- */
 function statusMatches({ statuses, now }: ResultsFilter) {
-  const stored = statuses.filter((s) => s !== 'accepted');
-  const parts = stored.length ? [sql`a.status in (${sql.join(stored)})`] : [];
-  if (statuses.includes('accepted'))
-    parts.push(sql`(a.status = 'accepted' and a.deadline > ${now})`);
-  if (statuses.includes('expired'))
-    parts.push(sql`(a.status = 'accepted' and a.deadline <= ${now})`);
-  return sql`(${sql.join(parts, sql` or `)})`;
+  return effectiveStatusIn(statuses, now, 'a');
 }
 
 function inProject(filter: ResultsFilter) {
@@ -124,7 +110,7 @@ export function createResultsRepository(db: Db) {
           a.answers
         from tasks t
         cross join lateral (
-          select a.id, a.worker_id, ${effectiveStatus(filter.now)} as status, a.accepted_at,
+          select a.id, a.worker_id, ${effectiveStatusSql(filter.now, 'a')} as status, a.accepted_at,
             a.submitted_at, a.reviewed_at, a.feedback, a.answers
           from assignments a
           where a.task_id = t.id and ${statusMatches(filter)}

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import { newestFirstPage } from '../../db/pagination.js';
 
 export function createBlocksRepository(db: Db) {
   return {
@@ -46,22 +47,12 @@ export function createBlocksRepository(db: Db) {
       page: { limit: number; before?: { t: Date; id: string } | undefined },
       trx: Db = db,
     ) {
-      let query = trx
+      const query = trx
         .selectFrom('blocks as b')
         .innerJoin('users as u', 'u.id', 'b.worker_id')
         .select(['b.worker_id as id', 'u.handle', 'u.display_name', 'b.reason', 'b.created_at'])
         .where('b.requester_id', '=', requesterId);
-      if (page.before) {
-        const { t, id } = page.before;
-        query = query.where((eb) =>
-          eb(eb.refTuple('b.created_at', 'b.worker_id'), '<', eb.tuple(t, id)),
-        );
-      }
-      return query
-        .orderBy('b.created_at', 'desc')
-        .orderBy('b.worker_id', 'desc')
-        .limit(page.limit + 1)
-        .execute();
+      return newestFirstPage(query, ['b.created_at', 'b.worker_id'], page).execute();
     },
   };
 }

@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor } from '../../db/pagination.js';
+import { decodeCursor, pageFrom } from '../../db/pagination.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import type { BlocksRepository } from './blocks.repository.js';
@@ -46,18 +46,11 @@ export function createBlocksService(deps: { blocks: BlocksRepository; clock: Clo
     },
 
     async list(requesterId: string, page: { limit: number; cursor?: string | undefined }) {
-      const before = decodeCursor(page.cursor);
       const rows = await blocks.list(requesterId, {
         limit: page.limit,
-        before: before ? { t: new Date(before.t), id: before.id } : undefined,
+        before: decodeCursor(page.cursor),
       });
-      const items = rows.slice(0, page.limit);
-      const last = items[items.length - 1];
-      return {
-        items,
-        nextCursor:
-          rows.length > page.limit && last ? encodeCursor(last.created_at, last.id) : null,
-      };
+      return pageFrom(rows, page.limit);
     },
   };
 }

@@ -1,6 +1,8 @@
-import { sql, type ExpressionBuilder, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
+import { effectiveStatusIn, effectiveStatusSql } from '../../db/assignment-status.js';
 import type { Db } from '../../db/database.js';
-import type { AssignmentStatus, Database } from '../../db/types.js';
+import { newestFirstPage } from '../../db/pagination.js';
+import type { AssignmentStatus } from '../../db/types.js';
 
 const reviewColumns = [
   'a.id',
@@ -59,22 +61,6 @@ function selectionWhere(s: Selection): RawBuilder<unknown> {
   return sql.join(parts, sql` and `);
 }
 
-/** The status a reader sees: accepted work past its deadline is expired, swept or not. */
-function effectiveStatusIs(status: AssignmentStatus, now: Date) {
-  return (eb: ExpressionBuilder<Database & { a: Database['assignments'] }, 'a'>) => {
-    if (status === 'accepted') {
-      return eb.and([eb('a.status', '=', 'accepted'), eb('a.deadline', '>', now)]);
-    }
-    if (status === 'expired') {
-      return eb.or([
-        eb('a.status', '=', 'expired'),
-        eb.and([eb('a.status', '=', 'accepted'), eb('a.deadline', '<=', now)]),
-      ]);
-    }
-    return eb('a.status', '=', status);
-  };
-}
-
 export function createReviewRepository(db: Db) {
   function reviewQuery(trx: Db) {
     return trx
@@ -127,23 +113,15 @@ export function createReviewRepository(db: Db) {
       trx: Db = db,
     ) {
       let query = reviewQuery(trx).where('a.project_id', '=', projectId);
-      if (filter.status) query = query.where(effectiveStatusIs(filter.status, filter.now));
+      if (filter.status) query = query.where(effectiveStatusIn([filter.status], filter.now, 'a'));
       if (filter.batchId) query = query.where('t.batch_id', '=', filter.batchId);
       if (filter.workerId) query = query.where('a.worker_id', '=', filter.workerId);
-      if (filter.before) {
-        const { t, id } = filter.before;
-        query = query.where((eb) => eb(eb.refTuple('a.accepted_at', 'a.id'), '<', eb.tuple(t, id)));
-      }
-      return query
-        .orderBy('a.accepted_at', 'desc')
-        .orderBy('a.id', 'desc')
-        .limit(filter.limit + 1)
-        .execute();
+      return newestFirstPage(query, ['a.accepted_at', 'a.id'], filter).execute();
     },
 
     async countsForProject(projectId: string, now: Date, trx: Db = db) {
       const { rows } = await sql<{ status: AssignmentStatus; n: number }>`
-        select case when status = 'accepted' and deadline <= ${now} then 'expired' else status end as status,
+        select ${effectiveStatusSql(now)} as status,
                count(*)::int as n
         from assignments where project_id = ${projectId}
         group by 1`.execute(trx);

@@ -2,8 +2,13 @@ import type { BulkReviewBody } from '../../../shared/api/review.js';
 import { REVIEW_LIMITS } from '../../../shared/api/review.js';
 import { formatCents, platformFeeCents } from '../../../shared/money.js';
 import { afterCommit } from '../../db/after-commit.js';
+import {
+  effectiveStatus as statusAt,
+  type AssignmentStatusRow,
+} from '../../db/assignment-status.js';
 import type { Db } from '../../db/database.js';
-import { decodeCursor, encodeCursor } from '../../db/pagination.js';
+import { inTransaction } from '../../db/transactions.js';
+import { decodeCursor, keysetPage } from '../../db/pagination.js';
 import type { AssignmentStatus } from '../../db/types.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
@@ -12,7 +17,6 @@ import { announceAssignmentChanges } from '../realtime/announce.js';
 import type { LiveEventPublisher } from '../realtime/event-bus.js';
 import { announce, links, type Notify } from './notices.js';
 import type { ChangedAssignment, ReviewRepository, ReviewRow } from './review.repository.js';
-import { inTransaction } from './transactions.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 /** Submissions changed per transaction of a bulk review, so no transaction grows unbounded. */
@@ -60,8 +64,9 @@ export function createReviewService(deps: {
     await afterCommit(trx, () => announceAssignmentChanges(deps.events, changes));
   }
 
-  function effectiveStatus(row: { status: AssignmentStatus; deadline: Date }): AssignmentStatus {
-    return row.status === 'accepted' && row.deadline <= clock.now() ? 'expired' : row.status;
+  /** Overdue accepted work reads as expired, whether or not the sweep has run. */
+  function effectiveStatus(row: AssignmentStatusRow): AssignmentStatus {
+    return statusAt(row, clock.now());
   }
 
   async function requireReviewable(requesterId: string, id: string): Promise<ReviewRow> {
@@ -302,7 +307,6 @@ export function createReviewService(deps: {
       },
     ) {
       await requireOwnProject(requesterId, projectId);
-      const before = decodeCursor(query.cursor);
       const now = clock.now();
       const rows = await review.listForProject(projectId, {
         status: query.status,
@@ -310,14 +314,10 @@ export function createReviewService(deps: {
         workerId: query.workerId,
         limit: query.limit,
         now,
-        before: before ? { t: new Date(before.t), id: before.id } : undefined,
+        before: decodeCursor(query.cursor),
       });
-      const items = rows.slice(0, query.limit);
-      const last = items[items.length - 1];
       return {
-        items,
-        nextCursor:
-          rows.length > query.limit && last ? encodeCursor(last.accepted_at, last.id) : null,
+        ...keysetPage(rows, query.limit, (row) => [row.accepted_at, row.id]),
         counts: await review.countsForProject(projectId, now),
         asOf: now,
       };

@@ -1,5 +1,5 @@
 import type { FeedItem, FeedQuery } from '../../../shared/api/work.js';
-import { ValidationError } from '../../errors.js';
+import { counterCursor, pageOf } from '../../db/pagination.js';
 import type { Clock } from '../../lib/clock.js';
 import { systemQualificationValues } from '../qualifications/qualifications.service.js';
 import type { FeedRepository, FeedRow } from './feed.repository.js';
@@ -9,20 +9,8 @@ function perHour(rewardCents: number, seconds: number): number {
   return Math.round((rewardCents * 3600) / seconds);
 }
 
-function encodeOffset(offset: number): string {
-  return Buffer.from(`o:${offset}`).toString('base64url');
-}
-
-function decodeOffset(cursor: string | undefined): number {
-  if (!cursor) return 0;
-  const match = /^o:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match?.[1]) {
-    throw new ValidationError('cursor: is not a cursor this API returned', [
-      { path: 'querystring.cursor', message: 'is invalid' },
-    ]);
-  }
-  return Number(match[1]);
-}
+/** The feed's order is computed per request, so its cursor is an offset rather than a keyset. */
+const offsetCursor = counterCursor('o', 9);
 
 export function createFeedService(deps: {
   feed: FeedRepository;
@@ -70,7 +58,7 @@ export function createFeedService(deps: {
   return {
     /** The projects this worker can accept a task in right now, one page at a time. */
     async list(workerId: string, query: FeedQuery) {
-      const offset = decodeOffset(query.cursor);
+      const offset = offsetCursor.decode(query.cursor) ?? 0;
       const rows = await feed.candidates({
         workerId,
         values: await qualificationValues(workerId),
@@ -81,11 +69,8 @@ export function createFeedService(deps: {
         offset,
         limit: query.limit + 1,
       });
-      const page = rows.slice(0, query.limit);
-      return {
-        items: present(page),
-        nextCursor: rows.length > query.limit ? encodeOffset(offset + query.limit) : null,
-      };
+      const page = pageOf(rows, query.limit, () => offsetCursor.encode(offset + query.limit));
+      return { items: present(page.items), nextCursor: page.nextCursor };
     },
 
     /** One project as the worker would find it in the feed, or nothing when they cannot enter it. */

@@ -1,5 +1,7 @@
 import { sql, type SqlBool } from 'kysely';
+import { effectiveStatusIn, effectiveStatusSql, overdueSql } from '../../db/assignment-status.js';
 import type { Db } from '../../db/database.js';
+import { newestFirstPage } from '../../db/pagination.js';
 import type { AssignmentStatus } from '../../db/types.js';
 
 const assignmentColumns = [
@@ -165,7 +167,7 @@ export function createWorkRepository(db: Db) {
       }>`
         with due as (
           select id from assignments
-          where status = 'accepted' and deadline <= ${args.now} ${projectFilter}
+          where ${overdueSql(args.now)} ${projectFilter}
           order by deadline
           limit ${args.limit}
           for update skip locked
@@ -224,8 +226,7 @@ export function createWorkRepository(db: Db) {
         })
         .where('id', '=', args.id)
         .where('worker_id', '=', args.workerId)
-        .where('status', '=', 'accepted')
-        .where('deadline', '>', args.now)
+        .where(effectiveStatusIn(['accepted'], args.now))
         .executeTakeFirst();
       return result.numUpdatedRows > 0n;
     },
@@ -238,7 +239,7 @@ export function createWorkRepository(db: Db) {
       const result = await sql<{ n: number }>`
         with returned as (
           update assignments set status = 'returned', returned_at = ${args.now}, updated_at = ${args.now}
-          where id = ${args.id} and worker_id = ${args.workerId} and status = 'accepted' and deadline > ${args.now}
+          where id = ${args.id} and worker_id = ${args.workerId} and ${effectiveStatusIn(['accepted'], args.now)}
           returning task_id
         ), freed as (
           update tasks set live_assignments = live_assignments - 1
@@ -266,35 +267,15 @@ export function createWorkRepository(db: Db) {
         .select(assignmentColumns)
         .where('a.worker_id', '=', workerId);
       const { status, now } = filter;
-      // The status a reader sees: accepted work past its deadline is expired, swept or not.
-      if (status === 'accepted') {
-        query = query.where('a.status', '=', 'accepted').where('a.deadline', '>', now);
-      } else if (status === 'expired') {
-        query = query.where((eb) =>
-          eb.or([
-            eb('a.status', '=', 'expired'),
-            eb.and([eb('a.status', '=', 'accepted'), eb('a.deadline', '<=', now)]),
-          ]),
-        );
-      } else if (status) {
-        query = query.where('a.status', '=', status);
-      }
+      if (status) query = query.where(effectiveStatusIn([status], now, 'a'));
       if (filter.projectId) query = query.where('a.project_id', '=', filter.projectId);
-      if (filter.before) {
-        const { t, id } = filter.before;
-        query = query.where((eb) => eb(eb.refTuple('a.accepted_at', 'a.id'), '<', eb.tuple(t, id)));
-      }
-      return query
-        .orderBy('a.accepted_at', 'desc')
-        .orderBy('a.id', 'desc')
-        .limit(filter.limit + 1)
-        .execute();
+      return newestFirstPage(query, ['a.accepted_at', 'a.id'], filter).execute();
     },
 
     /** Sums and counts by the status a worker would see (overdue accepted work counts as expired). */
     async totalsForWorker(workerId: string, now: Date, trx: Db = db) {
       const rows = await sql<{ status: AssignmentStatus; n: number; cents: number }>`
-        select case when status = 'accepted' and deadline <= ${now} then 'expired' else status end as status,
+        select ${effectiveStatusSql(now)} as status,
                count(*)::int as n, coalesce(sum(reward_cents), 0)::bigint as cents
         from assignments where worker_id = ${workerId}
         group by 1`.execute(trx);

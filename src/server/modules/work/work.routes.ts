@@ -10,7 +10,6 @@ import {
   submitBodySchema,
   workPreviewSchema,
   type Assignment,
-  type AssignmentStatus,
 } from '../../../shared/api/work.js';
 import { assignmentViewSchema } from '../../../shared/api/review.js';
 import type { Scope } from '../../../shared/scopes.js';
@@ -57,7 +56,7 @@ export const workRoutes: FastifyPluginAsyncZod<{
       projectId: row.project_id,
       projectTitle: row.project_title,
       workerId: row.worker_id,
-      status: work.effectiveStatus(row) as AssignmentStatus,
+      status: work.effectiveStatus(row),
       rewardCents: row.reward_cents,
       acceptedAt: row.accepted_at.toISOString(),
       deadline: row.deadline.toISOString(),

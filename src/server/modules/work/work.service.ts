@@ -6,8 +6,13 @@ import {
   type Template,
 } from '../../../shared/templates/index.js';
 import { afterCommit } from '../../db/after-commit.js';
+import {
+  effectiveStatus as statusAt,
+  type AssignmentStatusRow,
+} from '../../db/assignment-status.js';
 import type { Db } from '../../db/database.js';
-import { decodeCursor, encodeCursor } from '../../db/pagination.js';
+import { isUniqueViolation } from '../../db/pg-errors.js';
+import { decodeCursor, keysetPage } from '../../db/pagination.js';
 import type { AssignmentStatus } from '../../db/types.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
 import { sameJson } from '../../lib/canonical-json.js';
@@ -145,8 +150,8 @@ export function createWorkService(deps: {
   }
 
   /** Overdue accepted work reads as expired, whether or not the sweep has run. */
-  function effectiveStatus<T extends { status: string; deadline: Date }>(row: T) {
-    return row.status === 'accepted' && row.deadline <= clock.now() ? 'expired' : row.status;
+  function effectiveStatus(row: AssignmentStatusRow) {
+    return statusAt(row, clock.now());
   }
 
   return {
@@ -175,7 +180,7 @@ export function createWorkService(deps: {
           })
           // A concurrent claim by the same worker took this task first: try the next one.
           .catch((error: unknown) => {
-            if ((error as { code?: string }).code === '23505') return { open: true };
+            if (isUniqueViolation(error)) return { open: true };
             throw error;
           });
         if (!claim.open) {
@@ -332,23 +337,18 @@ export function createWorkService(deps: {
         cursor?: string | undefined;
       },
     ) {
-      const before = decodeCursor(query.cursor);
       const now = clock.now();
       const rows = await work.listForWorker(workerId, {
         status: query.status,
         projectId: query.projectId,
         limit: query.limit,
         now,
-        before: before ? { t: new Date(before.t), id: before.id } : undefined,
+        before: decodeCursor(query.cursor),
       });
-      const items = rows.slice(0, query.limit);
-      const last = items[items.length - 1];
       const totals = await work.totalsForWorker(workerId, now);
       const cents = (s: AssignmentStatus) => totals.find((t) => t.status === s)?.cents ?? 0;
       return {
-        items,
-        nextCursor:
-          rows.length > query.limit && last ? encodeCursor(last.accepted_at, last.id) : null,
+        ...keysetPage(rows, query.limit, (row) => [row.accepted_at, row.id]),
         totals: {
           pendingCents: cents('submitted'),
           approvedCents: cents('approved'),

@@ -1,7 +1,6 @@
-import type { Db } from '../../db/database.js';
+import type { Db } from './database.js';
+import { isRetryable } from './pg-errors.js';
 
-/** PostgreSQL's deadlock_detected and serialization_failure: the transaction may simply be retried. */
-const RETRYABLE = new Set(['40P01', '40001']);
 const ATTEMPTS = 4;
 
 /**
@@ -13,8 +12,7 @@ export async function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): P
     try {
       return await db.transaction().execute(work);
     } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (attempt >= ATTEMPTS || !code || !RETRYABLE.has(code)) throw error;
+      if (attempt >= ATTEMPTS || !isRetryable(error)) throw error;
     }
   }
 }
