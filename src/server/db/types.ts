@@ -19,6 +19,10 @@ export interface UsersTable {
   timezone: string | null;
   /** Whether the worker's earnings show on their public record (off unless they chose it). */
   show_earnings: Generated<boolean>;
+  /** When the owner proved the address is theirs (a link sent to it); null until then. */
+  email_verified_at: Date | null;
+  /** Whether the owner asked for a daily email of their unread notifications. */
+  email_digest: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -44,6 +48,40 @@ export interface SetupTokensTable {
   created_at: CreatedAt;
   expires_at: Date;
   used_at: Date | null;
+}
+
+export type EmailTokenPurpose = 'password_reset' | 'email_verification';
+
+/** A one-time link sent by email (or handed out by an admin); only its SHA-256 is kept. */
+export interface EmailTokensTable {
+  token_hash: string;
+  user_id: string;
+  purpose: EmailTokenPurpose;
+  /** The address the link was sent to: a verification proves this address, not a later one. */
+  email: string;
+  created_at: Date;
+  expires_at: Date;
+  used_at: Date | null;
+  /** The admin who issued it, when one did. */
+  issued_by: string | null;
+}
+
+/** One user's digest for one (UTC) day: the row is the claim, so it is sent once. */
+export interface EmailDigestsTable {
+  user_id: string;
+  sent_on: ColumnType<string, string, string>;
+  created_at: Date;
+  notification_count: number;
+}
+
+/** Who did what to whom, for admin actions and other changes outside the normal flow. */
+export interface AuditEventsTable {
+  id: Generated<string>;
+  actor_id: string | null;
+  action: string;
+  subject_user_id: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, never>;
+  created_at: Date;
 }
 
 export interface ApiTokensTable {
@@ -335,6 +373,9 @@ export interface Database {
   notifications: NotificationsTable;
   idempotency_keys: IdempotencyKeysTable;
   upload_slots: UploadSlotsTable;
+  email_tokens: EmailTokensTable;
+  email_digests: EmailDigestsTable;
+  audit_events: AuditEventsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
