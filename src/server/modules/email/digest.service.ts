@@ -17,8 +17,8 @@ export function utcDay(at: Date): string {
 
 /**
  * The daily digest: once per UTC day, each user who asked for it and whose address is verified
- * gets one email listing their unread notifications since their last digest (at most a day
- * back). Nothing new, no email. Every instance may sweep at once: the day's row per user is
+ * gets one email listing their unread notifications since their last digest (a first digest
+ * looks a day back). Nothing new, no email. Every instance may sweep at once: the day's row per user is
  * claimed by exactly one (see claimDueDigests).
  */
 export function createDigestService(deps: {

@@ -91,8 +91,8 @@ export function createEmailRepository(db: Db) {
 
     /**
      * Claims today's digest for up to `limit` users who asked for one, have a verified address,
-     * have not had today's, and have unread notifications newer than their last digest (or than
-     * a day ago). The primary key (user_id, sent_on) makes the claim: when several instances
+     * have not had today's, and have unread notifications newer than their last digest (for a
+     * first digest, than a day ago). The primary key (user_id, sent_on) makes the claim: when several instances
      * sweep at once, each user's row is inserted by exactly one of them, and only that one sends.
      */
     async claimDueDigests(args: { day: string; now: Date; dayAgo: Date; limit: number }) {
@@ -107,20 +107,19 @@ export function createEmailRepository(db: Db) {
           and exists (
             select 1 from notifications n
             where n.user_id = u.id and n.read_at is null and n.created_at <= ${args.now}
-              and n.created_at > greatest(
-                ${args.dayAgo}::timestamptz,
-                coalesce((select max(d.created_at) from email_digests d where d.user_id = u.id),
-                         ${args.dayAgo}::timestamptz)
+              and n.created_at > coalesce(
+                (select max(d.created_at) from email_digests d where d.user_id = u.id),
+                ${args.dayAgo}::timestamptz
               )
           )
         order by u.id
         limit ${args.limit}
         on conflict (user_id, sent_on) do nothing
-        returning user_id, greatest(${args.dayAgo}::timestamptz, (
+        returning user_id, (
           select coalesce(max(d.created_at), ${args.dayAgo}::timestamptz)
           from email_digests d
           where d.user_id = email_digests.user_id and d.sent_on < ${args.day}::date
-        )) as since`.execute(db);
+        ) as since`.execute(db);
       return rows.rows.map((r) => ({ userId: r.user_id, since: new Date(r.since) }));
     },
 
