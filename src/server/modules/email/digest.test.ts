@@ -56,7 +56,7 @@ async function member(options: { digest: boolean; verified?: boolean }) {
   }
   const patched = await client.patch('/api/v1/me', { emailDigest: options.digest });
   expect(patched.json().emailDigest).toBe(options.digest);
-  return { client: client as Client, user, email };
+  return { client: client, user, email };
 }
 
 async function sweepBothAtOnce() {
