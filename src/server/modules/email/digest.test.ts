@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createTestApp, signUp, type Client } from '../../../../test/helpers/app.js';
+import { createTestApp, signUp } from '../../../../test/helpers/app.js';
 import { testDatabaseKind } from '../../../../test/helpers/database-kind.js';
 import {
   captureLog,
