@@ -424,7 +424,11 @@ export async function buildApp(deps: AppDeps) {
         secureCookies,
         authRateLimit,
       });
-      await api.register(emailRoutes, { email: services.email, authRateLimit });
+      await api.register(emailRoutes, {
+        email: services.email,
+        verificationRequired: deps.config.mail.requireEmailVerification,
+        authRateLimit,
+      });
       await api.register(setupRoutes, { setup: services.setup, rateLimit: authRateLimit });
       await api.register(meRoutes, { accounts: services.accounts });
       await api.register(adminRoutes, { accounts: services.accounts });

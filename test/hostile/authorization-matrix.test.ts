@@ -137,6 +137,7 @@ const MATRIX: [Row, Expect][] = [
     all(403),
   ],
   [{ route: 'POST /api/v1/me/email-verification' }, signedIn(202)],
+  [{ route: 'GET /api/v1/site/email' }, all(200)],
   [{ route: 'GET /api/v1/me' }, signedIn(200)],
   // Anyone may ask who is signed in: a signed-out caller is told nobody (tested in session-probe).
   [{ route: 'GET /api/v1/auth/session' }, all(200)],

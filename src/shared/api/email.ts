@@ -37,3 +37,12 @@ export type VerificationSent = z.infer<typeof verificationSentSchema>;
 /** An admin-issued reset link: shown once, never stored. */
 export const adminResetLinkSchema = z.object({ url: z.string(), expiresAt: z.string() });
 export type AdminResetLink = z.infer<typeof adminResetLinkSchema>;
+
+/** What the web app needs to know about this site's email, before anyone is signed in. */
+export const siteEmailSchema = z.object({
+  /** `log`: no mail server is configured; links go to the server's log instead. */
+  delivery: z.enum(['smtp', 'log']),
+  /** REQUIRE_EMAIL_VERIFICATION: unverified accounts may change only their own profile. */
+  verificationRequired: z.boolean(),
+});
+export type SiteEmail = z.infer<typeof siteEmailSchema>;

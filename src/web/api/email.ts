@@ -1,13 +1,23 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { okSchema } from '../../shared/api/common.js';
 import {
   adminResetLinkSchema,
   passwordResetRequestedSchema,
+  siteEmailSchema,
   verificationSentSchema,
   type PasswordResetBody,
 } from '../../shared/api/email.js';
 import { api } from './client.js';
 import { meQueryKey } from './query-client.js';
+
+/** Whether this site sends email (it does not change while the page is open). */
+export function useSiteEmail() {
+  return useQuery({
+    queryKey: ['site', 'email'],
+    queryFn: ({ signal }) => api.get('site/email', siteEmailSchema, undefined, signal),
+    staleTime: Infinity,
+  });
+}
 
 /** "Forgot password?": the answer is the same whether or not the email has an account. */
 export function useRequestPasswordReset() {

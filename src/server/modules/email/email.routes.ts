@@ -7,6 +7,7 @@ import {
   passwordResetBodySchema,
   passwordResetRequestBodySchema,
   passwordResetRequestedSchema,
+  siteEmailSchema,
   verificationSentSchema,
 } from '../../../shared/api/email.js';
 import { requireUser } from '../../plugins/auth.js';
@@ -14,6 +15,7 @@ import type { EmailService } from './email.service.js';
 
 export type EmailRoutesOptions = {
   email: EmailService;
+  verificationRequired: boolean;
   /** Per client address: the auth class of rate limits (RATE_LIMIT_AUTH_PER_MINUTE). */
   authRateLimit: { max: number; timeWindow: number };
 };
@@ -23,6 +25,19 @@ const RESET_REQUESTED =
 
 export const emailRoutes: FastifyPluginAsyncZod<EmailRoutesOptions> = async (app, opts) => {
   const { email, authRateLimit } = opts;
+
+  app.get(
+    '/site/email',
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Whether this site sends email, and whether accounts must verify theirs',
+        response: { 200: siteEmailSchema },
+      },
+    },
+    async () => ({ delivery: email.delivery, verificationRequired: opts.verificationRequired }),
+  );
 
   app.post(
     '/auth/password-reset',

@@ -3,20 +3,23 @@ import { notifications } from '@mantine/notifications';
 import { IconMail } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useCurrentUser } from '../../api/accounts.js';
-import { useResendVerification } from '../../api/email.js';
+import { useResendVerification, useSiteEmail } from '../../api/email.js';
 import { isApiError } from '../../api/client.js';
 
 const dismissedKey = (userId: string) => `tessera:verify-notice-hidden:${userId}`;
 
 /**
  * Asks a signed-in user to confirm their email, with a way to get a new link. Hidden for the
- * rest of the browser session when dismissed; gone once the address is verified.
+ * rest of the browser session when dismissed; gone once the address is verified. A site that
+ * sends no email (and does not require verification) does not ask: nobody could follow it.
  */
 export function VerifyEmailNotice() {
   const user = useCurrentUser();
   const resend = useResendVerification();
+  const site = useSiteEmail();
   const [hidden, setHidden] = useState(() => sessionStorage.getItem(dismissedKey(user.id)) === '1');
-  if (user.emailVerified || hidden) return null;
+  const useful = site.data && (site.data.delivery === 'smtp' || site.data.verificationRequired);
+  if (user.emailVerified || hidden || !useful) return null;
 
   const hide = () => {
     sessionStorage.setItem(dismissedKey(user.id), '1');
@@ -57,14 +60,15 @@ export function VerifyEmailNotice() {
       variant="light"
       icon={<IconMail aria-hidden="true" />}
       mb="lg"
-      withCloseButton
+      withCloseButton={!site.data.verificationRequired}
       closeButtonLabel="Hide this notice"
       onClose={hide}
     >
       <Group justify="space-between" gap="sm" wrap="wrap">
         <Text size="sm">
-          Please confirm your email address, <strong>{user.email}</strong>: open the link we sent
-          you.
+          {site.data.verificationRequired
+            ? 'Confirm your email address to start working: open the link we sent you.'
+            : 'Please confirm your email address: open the link we sent you.'}
         </Text>
         <Button size="xs" variant="default" onClick={send} loading={resend.isPending}>
           Resend email

@@ -1,5 +1,6 @@
 import { Badge, Button, Group, Stack, Switch, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
 import type { User } from '../../../shared/api/accounts.js';
 import { useUpdateMe } from '../../api/accounts.js';
 import { isApiError } from '../../api/client.js';
@@ -9,8 +10,11 @@ import { useResendVerification } from '../../api/email.js';
 export function EmailSettings({ user }: { user: User }) {
   const updateMe = useUpdateMe();
   const resend = useResendVerification();
+  // Shown switched at once; put back if saving fails.
+  const [digest, setDigestShown] = useState(user.emailDigest);
 
-  const setDigest = (emailDigest: boolean) =>
+  const setDigest = (emailDigest: boolean) => {
+    setDigestShown(emailDigest);
     updateMe.mutate(
       { emailDigest },
       {
@@ -22,14 +26,17 @@ export function EmailSettings({ user }: { user: User }) {
               ? 'Once a day, when something is new, we email you what you have not read yet.'
               : 'We will not email you a digest.',
           }),
-        onError: (error) =>
+        onError: (error) => {
+          setDigestShown(!emailDigest);
           notifications.show({
             color: 'red',
             title: 'Could not save',
             message: isApiError(error) ? error.message : 'Try again in a moment.',
-          }),
+          });
+        },
       },
     );
+  };
 
   const sendLink = () =>
     resend.mutate(undefined, {
@@ -78,7 +85,7 @@ export function EmailSettings({ user }: { user: User }) {
             ? 'Once a day, only when something is new: the notifications you have not read yet.'
             : 'Once a day, only when something is new. Starts when your address is verified.'
         }
-        checked={user.emailDigest}
+        checked={digest}
         disabled={updateMe.isPending}
         onChange={(event) => setDigest(event.currentTarget.checked)}
       />
