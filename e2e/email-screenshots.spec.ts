@@ -48,6 +48,8 @@ test('forgot password and reset password', async ({ page, playwright }) => {
 test('an admin issues a reset link', async ({ page }) => {
   await signIn(page, ADMIN);
   await page.getByRole('searchbox', { name: 'Search' }).fill('nadia');
+  // The search is debounced: wait for the filtered table before opening a row's dialog.
+  await expect(page.getByRole('table', { name: 'Users' }).getByRole('row')).toHaveCount(2);
   await page.getByRole('button', { name: 'Reset link for Nadia Haddad' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Issue link' }).click();
   await expect(page.getByTestId('reset-link')).toBeVisible();

@@ -39,7 +39,7 @@ export function VerifyEmailNotice() {
                   message: `We sent a new link to ${user.email}.`,
                 }
               : {
-                  color: 'yellow',
+                  color: 'orange',
                   title: 'This site cannot send email yet',
                   message: 'Its administrators can confirm your address for you.',
                 },
@@ -56,7 +56,7 @@ export function VerifyEmailNotice() {
     <Alert
       role="region"
       aria-label="Confirm your email"
-      color="yellow"
+      color="orange"
       variant="light"
       icon={<IconMail aria-hidden="true" />}
       mb="lg"

@@ -42,7 +42,7 @@ export function EmailSettings({ user }: { user: User }) {
     resend.mutate(undefined, {
       onSuccess: (sent) =>
         notifications.show({
-          color: sent.delivery === 'smtp' ? 'teal' : 'yellow',
+          color: sent.delivery === 'smtp' ? 'teal' : 'orange',
           title: sent.delivery === 'smtp' ? 'Email sent' : 'This site cannot send email yet',
           message:
             sent.delivery === 'smtp'
@@ -68,7 +68,7 @@ export function EmailSettings({ user }: { user: User }) {
             {user.emailVerified ? (
               <Badge color="teal">Verified</Badge>
             ) : (
-              <Badge color="yellow">Not verified yet</Badge>
+              <Badge color="orange">Not verified yet</Badge>
             )}
           </Group>
         </div>
