@@ -68,7 +68,7 @@ export function EmailSettings({ user }: { user: User }) {
             {user.emailVerified ? (
               <Badge color="teal">Verified</Badge>
             ) : (
-              <Badge color="orange">Not verified yet</Badge>
+              <Badge color="gray">Not verified yet</Badge>
             )}
           </Group>
         </div>

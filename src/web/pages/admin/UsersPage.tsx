@@ -85,14 +85,14 @@ function UserRow({ user, isSelf }: { user: User; isSelf: boolean }) {
       <Table.Td>
         <Group gap={4} wrap="nowrap">
           {user.roles.map((role) => (
-            <Badge key={role} color="gray">
+            <Badge key={role} color="gray" miw="max-content">
               {ROLE_LABELS[role]}
             </Badge>
           ))}
         </Group>
       </Table.Td>
       <Table.Td>
-        <Badge color={user.status === 'active' ? 'teal' : 'red'}>
+        <Badge color={user.status === 'active' ? 'teal' : 'red'} miw="max-content">
           {user.status === 'active' ? 'Active' : 'Suspended'}
         </Badge>
       </Table.Td>

@@ -52,7 +52,11 @@ export function ResetLinkAction({ user }: { user: User }) {
               {formatDateTime(link.expiresAt)}.
             </Text>
             <Group gap="xs" wrap="nowrap">
-              <Code block data-testid="reset-link" style={{ flex: 1, wordBreak: 'break-all' }}>
+              <Code
+                block
+                data-testid="reset-link"
+                style={{ flex: 1, wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}
+              >
                 {link.url}
               </Code>
               <CopyButton value={link.url} timeout={2000}>
