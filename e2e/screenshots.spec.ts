@@ -4,8 +4,9 @@
  */
 import { fileURLToPath } from 'node:url';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { ADMIN } from './env.js';
+import { ADMIN, BASE_URL } from './env.js';
 import { csrfHeader } from './helpers.js';
+import { linkIn, waitForMail } from './mailbox.js';
 
 const shot = (name: string) =>
   fileURLToPath(new URL(`../docs/screenshots/${name}.png`, import.meta.url));
@@ -116,6 +117,15 @@ test('profile settings, public profile and an empty area', async ({ page }) => {
   await createPerson(page.request, amara!);
   await page.request.post('/api/v1/me/tokens', {
     data: { name: 'Transcription helper', scopes: ['work:read', 'work:write'], expiresInDays: 90 },
+    headers: await csrfHeader(page.request),
+  });
+
+  // Amara confirmed her address from the email, and asked for the daily digest.
+  const mail = await waitForMail(amara!.email, 'Confirm your email address for Tessera');
+  await page.goto(linkIn(mail.text, `${BASE_URL}/verify-email#token=`));
+  await expect(page.getByText('Email confirmed')).toBeVisible();
+  await page.request.patch('/api/v1/me', {
+    data: { emailDigest: true },
     headers: await csrfHeader(page.request),
   });
 

@@ -9,7 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ADMIN, BASE_URL, E2E_PORT } from './env.js';
+import { ADMIN, BASE_URL, E2E_PORT, E2E_SMTP_PORT, MAILBOX_FILE } from './env.js';
+import { startMailReceiver } from './mail-receiver.js';
 
 const cli = fileURLToPath(new URL('../dist/node/cli/tessera.js', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'tessera-e2e-'));
@@ -26,6 +27,12 @@ const env: NodeJS.ProcessEnv = {
   DATA_DIR: dataDir,
   LOG_LEVEL: 'warn',
 };
+// The main server sends real email to a receiver of its own (the demo server sends none).
+const withMail = process.env.E2E_DEMO !== '1';
+if (withMail) {
+  env.SMTP_URL = `smtp://127.0.0.1:${E2E_SMTP_PORT}`;
+  env.MAIL_FROM = 'Tessera <no-reply@e2e.tessera.test>';
+}
 // The working directory is the temporary folder so that a developer's .env is not loaded.
 const options = { env, cwd: dataDir };
 
@@ -54,9 +61,12 @@ if (admin.status !== 0) {
   process.exit(1);
 }
 
+const receiver = withMail ? await startMailReceiver(E2E_SMTP_PORT, MAILBOX_FILE) : undefined;
 const server = spawn(process.execPath, [cli, 'serve'], { ...options, stdio: 'inherit' });
 server.on('exit', (code, signal) => {
   removeDataDir();
+  receiver?.close();
+  if (withMail) rmSync(MAILBOX_FILE, { force: true });
   process.exit(code ?? (signal ? 0 : 1));
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -6,6 +6,7 @@
  */
 import { ROLES, USER_STATUSES } from '../../src/shared/api/accounts.js';
 import { PAYOUT_STATUSES } from '../../src/shared/api/earnings.js';
+import { EMAIL_TOKEN_PURPOSES } from '../../src/shared/api/email.js';
 import { LEDGER_ACCOUNTS, LEDGER_KINDS } from '../../src/shared/api/money.js';
 import { NOTIFICATION_KINDS } from '../../src/shared/api/notifications.js';
 import { OAUTH_CLIENT_TYPES } from '../../src/shared/api/oauth.js';
@@ -20,6 +21,7 @@ export const IMPORTS: Record<string, string> = {
   Role: '../../shared/api/accounts.js',
   UserStatus: '../../shared/api/accounts.js',
   PayoutStatus: '../../shared/api/earnings.js',
+  EmailTokenPurpose: '../../shared/api/email.js',
   LedgerAccountKind: '../../shared/api/money.js',
   LedgerTransactionKind: '../../shared/api/money.js',
   NotificationKind: '../../shared/api/notifications.js',
@@ -48,6 +50,7 @@ export const ENUM_COLUMNS: Record<string, { type: string; values: readonly strin
   'assignments.status': { type: 'AssignmentStatus', values: ASSIGNMENT_STATUSES },
   'notifications.kind': { type: 'NotificationKind', values: NOTIFICATION_KINDS },
   'payouts.status': { type: 'PayoutStatus', values: PAYOUT_STATUSES },
+  'email_tokens.purpose': { type: 'EmailTokenPurpose', values: EMAIL_TOKEN_PURPOSES },
   'payouts.method': { type: 'PayoutMethodKind', values: PAYOUT_METHODS },
   'payout_methods.method': { type: 'PayoutMethodKind', values: PAYOUT_METHODS },
   'payout_method_changes.method': { type: 'PayoutMethodKind', values: PAYOUT_METHODS },
@@ -66,4 +69,5 @@ export const JSON_COLUMNS: Record<string, string> = {
   'assignments.answers': 'Record<string, unknown>',
   'oauth_models.payload': 'Record<string, unknown>',
   'oauth_secrets.value': 'unknown',
+  'audit_events.details': 'Record<string, unknown>',
 };

@@ -62,6 +62,12 @@ import { payoutsRoutes } from './modules/payouts/payouts.routes.js';
 import { createSetupRepository } from './modules/setup/setup.repository.js';
 import { setupRoutes } from './modules/setup/setup.routes.js';
 import { createSetupService } from './modules/setup/setup.service.js';
+import { createAuditRepository } from './modules/audit/audit.repository.js';
+import { createDigestService } from './modules/email/digest.service.js';
+import { createEmailRepository } from './modules/email/email.repository.js';
+import { emailRoutes } from './modules/email/email.routes.js';
+import { createEmailService } from './modules/email/email.service.js';
+import { createMailer, type Mailer } from './modules/email/mailer.js';
 import { createProfilesRepository } from './modules/profiles/profiles.repository.js';
 import { createProfilesService } from './modules/profiles/profiles.service.js';
 import { profilesRoutes } from './modules/profiles/profiles.routes.js';
@@ -100,9 +106,22 @@ export type AppDeps = {
   events?: EventBus;
   /** WebSocket heartbeat, send-buffer and per-user/address caps (caps from config unless given). */
   live?: Partial<LiveHubOptions>;
+  /** How email leaves; by default SMTP from the config, or the log when none is configured. */
+  mailer?: Mailer;
 };
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+type EmailLog = {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+};
+const consoleLog: EmailLog = {
+  info: (obj, msg) => console.log(msg, obj),
+  warn: (obj, msg) => console.warn(msg, obj),
+  error: (obj, msg) => console.error(msg, obj),
+};
 
 export function createServices(deps: {
   db: Db;
@@ -111,6 +130,9 @@ export function createServices(deps: {
   config: Config;
   /** Where services announce committed changes; without one (CLI, seeding) nobody listens. */
   events?: LiveEventPublisher;
+  /** How email leaves; without one (CLI, seeding) emails' links go to standard output. */
+  mailer?: Mailer;
+  log?: EmailLog;
 }) {
   const events = deps.events ?? createInProcessEventBus();
   // Reads that may lag the primary by a moment: what the feed lists is re-checked on accept.
@@ -204,9 +226,31 @@ export function createServices(deps: {
     accounts: accountsRepository,
     clock: deps.clock,
   });
+  const log = deps.log ?? consoleLog;
+  const mailer = deps.mailer ?? createMailer({ smtp: undefined, from: deps.config.mail.from, log });
+  const emailRepository = createEmailRepository(deps.db);
+  const email = createEmailService({
+    emails: emailRepository,
+    accounts: accountsRepository,
+    passwords: accounts,
+    audit: createAuditRepository(deps.db),
+    mailer,
+    clock: deps.clock,
+    publicUrl: deps.config.publicUrl,
+    log,
+  });
+  const digest = createDigestService({
+    emails: emailRepository,
+    accounts: accountsRepository,
+    mailer,
+    clock: deps.clock,
+    publicUrl: deps.config.publicUrl,
+  });
   return {
     accounts,
     setup,
+    email,
+    digest,
     ledger,
     manualDeposits,
     qualifications,
@@ -297,12 +341,19 @@ export async function buildApp(deps: AppDeps) {
     },
   });
 
+  const mailer =
+    deps.mailer ??
+    createMailer({ smtp: deps.config.mail.smtp, from: deps.config.mail.from, log: app.log });
+  // After the server stops taking requests: queued emails get their chance to leave.
+  if (!deps.mailer) app.addHook('onClose', () => mailer.close());
   const services = createServices({
     db: deps.db,
     readDb: deps.readDb,
     clock,
     config: deps.config,
     events,
+    mailer,
+    log: app.log,
   });
   const oauth = await createOAuth({
     db: deps.db,
@@ -359,6 +410,7 @@ export async function buildApp(deps: AppDeps) {
     authenticateSession: (token) => services.accounts.authenticateSession(token),
     bearerAuthenticators,
     secureCookies,
+    requireVerifiedEmail: deps.config.mail.requireEmailVerification,
   });
   await app.register(rateLimits, { limits });
   await app.register(textInput);
@@ -378,7 +430,17 @@ export async function buildApp(deps: AppDeps) {
         max: deps.authRateLimitPerMinute ?? configured.authPerMinute,
         timeWindow: 60_000,
       };
-      await api.register(authRoutes, { accounts: services.accounts, secureCookies, authRateLimit });
+      await api.register(authRoutes, {
+        accounts: services.accounts,
+        email: services.email,
+        secureCookies,
+        authRateLimit,
+      });
+      await api.register(emailRoutes, {
+        email: services.email,
+        verificationRequired: deps.config.mail.requireEmailVerification,
+        authRateLimit,
+      });
       await api.register(setupRoutes, { setup: services.setup, rateLimit: authRateLimit });
       await api.register(meRoutes, { accounts: services.accounts });
       await api.register(adminRoutes, { accounts: services.accounts });

@@ -54,7 +54,32 @@ const envSchema = z.object({
     .min(1)
     .max(86_400 * 7)
     .default(3_600),
+  // Email (modules/email). Either SMTP_URL or SMTP_HOST (with the variables beside it), not both.
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((url) => /^smtps?:$/.test(new URL(url).protocol), {
+      message: 'must start with smtp:// (STARTTLS when offered) or smtps:// (TLS from the start)',
+    })
+    .optional(),
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  SMTP_SECURE: booleanFlag.optional(),
+  MAIL_FROM: z.string().min(3).max(320).optional(),
+  REQUIRE_EMAIL_VERIFICATION: booleanFlag.default(false),
 });
+
+/** How to reach the SMTP server that sends Tessera's email. */
+export type SmtpSettings = {
+  host: string;
+  port: number;
+  /** TLS from the first byte (port 465); otherwise STARTTLS is used when the server offers it. */
+  secure: boolean;
+  user: string | undefined;
+  password: string | undefined;
+};
 
 export type Config = {
   env: 'development' | 'production' | 'test';
@@ -112,6 +137,14 @@ export type Config = {
    * further ones wait `backoffMs`, doubling up to `maxBackoffMs`; quiet for `windowMs`, it resets.
    */
   loginThrottle: { failures: number; windowMs: number; backoffMs: number; maxBackoffMs: number };
+  mail: {
+    /** Unset: no email leaves the server; each message's link is written to the log instead. */
+    smtp: SmtpSettings | undefined;
+    /** The From header, e.g. `Tessera <no-reply@example.org>`. */
+    from: string;
+    /** Accounts must verify their email before they change anything beyond their own profile. */
+    requireEmailVerification: boolean;
+  };
 };
 
 export class ConfigError extends Error {}
@@ -140,6 +173,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'Invalid configuration: DATABASE_READ_URL is a replica of DATABASE_URL; set DATABASE_URL too',
     );
   }
+  const smtp = smtpSettings(e);
+  if (e.NODE_ENV === 'production' && e.REQUIRE_EMAIL_VERIFICATION && !smtp) {
+    throw new ConfigError(
+      'Invalid configuration: REQUIRE_EMAIL_VERIFICATION needs email: set SMTP_URL or SMTP_HOST',
+    );
+  }
+  const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -149,7 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseReadUrl: e.DATABASE_READ_URL,
     databasePreparedStatements: e.DATABASE_PREPARED_STATEMENTS,
     redisUrl: e.REDIS_URL,
-    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    publicUrl,
     sessionSecret: e.SESSION_SECRET,
     platformFeePercent: e.PLATFORM_FEE_PERCENT,
     // Self-serve test credit is safe on a laptop's embedded database, not on a real deployment.
@@ -178,5 +218,52 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       backoffMs: e.LOGIN_THROTTLE_BACKOFF_SECONDS * 1000,
       maxBackoffMs: e.LOGIN_THROTTLE_MAX_BACKOFF_SECONDS * 1000,
     },
+    mail: {
+      smtp,
+      from: e.MAIL_FROM ?? `Tessera <no-reply@${new URL(publicUrl).hostname}>`,
+      requireEmailVerification: e.REQUIRE_EMAIL_VERIFICATION,
+    },
+  };
+}
+
+type Env = z.infer<typeof envSchema>;
+
+/** SMTP_URL, or SMTP_HOST and the variables beside it; contradictions fail with their names. */
+function smtpSettings(e: Env): SmtpSettings | undefined {
+  const fail = (problem: string) => {
+    throw new ConfigError(`Invalid configuration: ${problem}`);
+  };
+  const parts = (['SMTP_PORT', 'SMTP_USER', 'SMTP_PASSWORD', 'SMTP_SECURE'] as const).filter(
+    (name) => e[name] !== undefined,
+  );
+  if (e.SMTP_URL) {
+    const extra = [...(e.SMTP_HOST ? ['SMTP_HOST'] : []), ...parts];
+    if (extra.length > 0) {
+      fail(`SMTP_URL already says how to reach the mail server; leave out ${extra.join(', ')}`);
+    }
+    const url = new URL(e.SMTP_URL);
+    const secure = url.protocol === 'smtps:';
+    return {
+      host: url.hostname.replace(/^\[|\]$/g, ''),
+      port: url.port ? Number(url.port) : secure ? 465 : 587,
+      secure,
+      user: url.username ? decodeURIComponent(url.username) : undefined,
+      password: url.password ? decodeURIComponent(url.password) : undefined,
+    };
+  }
+  if (!e.SMTP_HOST) {
+    if (parts.length > 0) fail(`${parts.join(', ')} set without SMTP_HOST (or use SMTP_URL)`);
+    return undefined;
+  }
+  if ((e.SMTP_USER === undefined) !== (e.SMTP_PASSWORD === undefined)) {
+    fail('SMTP_USER and SMTP_PASSWORD go together: set both or neither');
+  }
+  const secure = e.SMTP_SECURE ?? e.SMTP_PORT === 465;
+  return {
+    host: e.SMTP_HOST,
+    port: e.SMTP_PORT ?? (secure ? 465 : 587),
+    secure,
+    user: e.SMTP_USER,
+    password: e.SMTP_PASSWORD,
   };
 }

@@ -86,3 +86,79 @@ describe('loadConfig: METRICS_TOKEN', () => {
     expect(configError({ METRICS_TOKEN: 'secret' })).toMatch(/METRICS_TOKEN must be at least 32/);
   });
 });
+
+describe('loadConfig: email', () => {
+  it('sends no email unless SMTP is configured, and names a From address from PUBLIC_URL', () => {
+    const config = loadConfig({ PUBLIC_URL: 'https://work.example.org' });
+    expect(config.mail.smtp).toBeUndefined();
+    expect(config.mail.from).toBe('Tessera <no-reply@work.example.org>');
+    expect(config.mail.requireEmailVerification).toBe(false);
+  });
+
+  it('reads SMTP_URL with its credentials, and TLS from smtps://', () => {
+    const config = loadConfig({
+      SMTP_URL: 'smtps://mailer%40example.org:p%3Ass@mail.example.org',
+      MAIL_FROM: 'Work <work@example.org>',
+    });
+    expect(config.mail.smtp).toEqual({
+      host: 'mail.example.org',
+      port: 465,
+      secure: true,
+      user: 'mailer@example.org',
+      password: 'p:ss',
+    });
+    expect(config.mail.from).toBe('Work <work@example.org>');
+    expect(loadConfig({ SMTP_URL: 'smtp://127.0.0.1:2525' }).mail.smtp).toMatchObject({
+      host: '127.0.0.1',
+      port: 2525,
+      secure: false,
+      user: undefined,
+    });
+  });
+
+  it('reads SMTP_HOST and the variables beside it', () => {
+    const config = loadConfig({
+      SMTP_HOST: 'mail.example.org',
+      SMTP_USER: 'u',
+      SMTP_PASSWORD: 'p',
+    });
+    expect(config.mail.smtp).toEqual({
+      host: 'mail.example.org',
+      port: 587,
+      secure: false,
+      user: 'u',
+      password: 'p',
+    });
+    expect(loadConfig({ SMTP_HOST: 'h', SMTP_PORT: '465' }).mail.smtp?.secure).toBe(true);
+    expect(loadConfig({ SMTP_HOST: 'h', SMTP_SECURE: 'true' }).mail.smtp?.port).toBe(465);
+  });
+
+  it('refuses contradictions and half-configured SMTP with the variables named', () => {
+    expect(configError({ SMTP_URL: 'http://mail.example.org' })).toMatch(
+      /^Invalid configuration: SMTP_URL: must start with smtp:\/\//,
+    );
+    expect(configError({ SMTP_URL: 'smtp://a', SMTP_HOST: 'b', SMTP_PORT: '25' })).toBe(
+      'Invalid configuration: SMTP_URL already says how to reach the mail server; leave out SMTP_HOST, SMTP_PORT',
+    );
+    expect(configError({ SMTP_USER: 'u', SMTP_PASSWORD: 'p' })).toBe(
+      'Invalid configuration: SMTP_USER, SMTP_PASSWORD set without SMTP_HOST (or use SMTP_URL)',
+    );
+    expect(configError({ SMTP_HOST: 'h', SMTP_USER: 'u' })).toBe(
+      'Invalid configuration: SMTP_USER and SMTP_PASSWORD go together: set both or neither',
+    );
+    const secretKept = configError({ SMTP_HOST: 'h', SMTP_PORT: 'hunter2' });
+    expect(secretKept).toMatch(/SMTP_PORT/);
+    expect(secretKept).not.toContain('hunter2');
+  });
+
+  it('refuses to require verified email in production when no email can be sent', () => {
+    const production = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) };
+    expect(configError({ ...production, REQUIRE_EMAIL_VERIFICATION: 'true' })).toBe(
+      'Invalid configuration: REQUIRE_EMAIL_VERIFICATION needs email: set SMTP_URL or SMTP_HOST',
+    );
+    expect(
+      loadConfig({ ...production, REQUIRE_EMAIL_VERIFICATION: 'on', SMTP_HOST: 'mail' }).mail
+        .requireEmailVerification,
+    ).toBe(true);
+  });
+});

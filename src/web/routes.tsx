@@ -95,6 +95,13 @@ export const routes: RouteObject[] = [
             path: paths.signUp,
             element: lazyPage(() => import('./pages/auth/SignUpPage.js'), 'SignUpPage'),
           },
+          {
+            path: paths.forgotPassword,
+            element: lazyPage(
+              () => import('./pages/auth/ForgotPasswordPage.js'),
+              'ForgotPasswordPage',
+            ),
+          },
         ],
       },
       {
@@ -147,6 +154,18 @@ export const routes: RouteObject[] = [
           {
             path: oauthPaths.consentPattern,
             element: lazyPage(() => import('./pages/oauth/ConsentPage.js'), 'ConsentPage'),
+          },
+          // Links from emails: they work whoever is signed in here, or nobody.
+          {
+            path: paths.resetPassword,
+            element: lazyPage(
+              () => import('./pages/auth/ResetPasswordPage.js'),
+              'ResetPasswordPage',
+            ),
+          },
+          {
+            path: paths.verifyEmail,
+            element: lazyPage(() => import('./pages/auth/VerifyEmailPage.js'), 'VerifyEmailPage'),
           },
           {
             path: paths.setupPattern,

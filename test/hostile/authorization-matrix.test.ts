@@ -114,6 +114,31 @@ const MATRIX: [Row, Expect][] = [
     },
     all(403),
   ],
+  // The same answer for every caller and every email, so it reveals no account.
+  [
+    {
+      route: 'POST /api/v1/auth/password-reset',
+      body: (_p, c, actor) => ({ email: c.userOf(actor === 'anonymous' ? 'worker' : actor).email }),
+    },
+    all(202),
+  ],
+  // Only a live emailed link opens these, whoever calls.
+  [
+    {
+      route: 'POST /api/v1/auth/password-reset/confirm',
+      body: () => ({ token: 'neverIssued', password: TEST_PASSWORD }),
+    },
+    all(403),
+  ],
+  [
+    {
+      route: 'POST /api/v1/auth/email-verification/confirm',
+      body: () => ({ token: 'neverIssued' }),
+    },
+    all(403),
+  ],
+  [{ route: 'POST /api/v1/me/email-verification' }, signedIn(202)],
+  [{ route: 'GET /api/v1/site/email' }, all(200)],
   [{ route: 'GET /api/v1/me' }, signedIn(200)],
   // Anyone may ask who is signed in: a signed-out caller is told nobody (tested in session-probe).
   [{ route: 'GET /api/v1/auth/session' }, all(200)],
@@ -157,6 +182,13 @@ const MATRIX: [Row, Expect][] = [
   ],
 
   [{ route: 'GET /api/v1/admin/users' }, adminOnly(200)],
+  [
+    {
+      route: 'POST /api/v1/admin/users/:id/password-reset-link',
+      target: fresh((c) => c.bystander()),
+    },
+    adminOnly(201),
+  ],
   [
     { route: 'POST /api/v1/admin/users/:id/suspend', target: fresh((c) => c.bystander()) },
     adminOnly(200),

@@ -24,6 +24,10 @@ export type DatabaseHandle = {
 // cents stay far below 2^53, so numbers are safe and simpler for every caller.
 const INT8_OID = 20;
 pg.types.setTypeParser(INT8_OID, (value) => Number(value));
+// A calendar day (`date`) stays the 'YYYY-MM-DD' it is: as a Date it would be midnight in this
+// server's time zone, another day for half the world.
+const DATE_OID = 1082;
+pg.types.setTypeParser(DATE_OID, (value) => value);
 
 /** Named statements a pooled connection keeps: every hot statement, with room to spare. */
 const PREPARED_PER_CONNECTION = 200;
@@ -64,7 +68,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     pglite = await PGlite.create({
       ...(options.dataDir ? durableDataDir(options.dataDir) : {}),
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-      parsers: { [INT8_OID]: (value: string) => Number(value) },
+      parsers: {
+        [INT8_OID]: (value: string) => Number(value),
+        [DATE_OID]: (value: string) => value,
+      },
     });
   } catch (error) {
     dataDirLock?.release();

@@ -6,6 +6,7 @@
  */
 import type { Role, UserStatus } from '../../shared/api/accounts.js';
 import type { PayoutStatus } from '../../shared/api/earnings.js';
+import type { EmailTokenPurpose } from '../../shared/api/email.js';
 import type { LedgerAccountKind, LedgerTransactionKind } from '../../shared/api/money.js';
 import type { NotificationKind } from '../../shared/api/notifications.js';
 import type { OAuthClientType } from '../../shared/api/oauth.js';
@@ -60,6 +61,15 @@ export interface Assignments {
   worker_id: string;
 }
 
+export interface AuditEvents {
+  action: string;
+  actor_id: string | null;
+  created_at: Timestamp;
+  details: Generated<JsonColumn<Record<string, unknown>>>;
+  id: Generated<string>;
+  subject_user_id: string | null;
+}
+
 export interface Batches {
   columns: string[];
   created_at: Generated<Timestamp>;
@@ -89,6 +99,24 @@ export interface Bonuses {
   reason: string;
   requester_id: string;
   worker_id: string;
+}
+
+export interface EmailDigests {
+  created_at: Timestamp;
+  notification_count: number;
+  sent_on: string;
+  user_id: string;
+}
+
+export interface EmailTokens {
+  created_at: Timestamp;
+  email: string;
+  expires_at: Timestamp;
+  issued_by: string | null;
+  purpose: EmailTokenPurpose;
+  token_hash: string;
+  used_at: Timestamp | null;
+  user_id: string;
 }
 
 export interface IdempotencyKeys {
@@ -315,6 +343,8 @@ export interface Users {
   created_at: Generated<Timestamp>;
   display_name: string;
   email: string;
+  email_digest: Generated<boolean>;
+  email_verified_at: Timestamp | null;
   handle: string;
   id: Generated<string>;
   password_hash: string;
@@ -328,9 +358,12 @@ export interface Users {
 export interface DB {
   api_tokens: ApiTokens;
   assignments: Assignments;
+  audit_events: AuditEvents;
   batches: Batches;
   blocks: Blocks;
   bonuses: Bonuses;
+  email_digests: EmailDigests;
+  email_tokens: EmailTokens;
   idempotency_keys: IdempotencyKeys;
   ledger_accounts: LedgerAccounts;
   ledger_entries: LedgerEntries;

@@ -14,6 +14,7 @@ export type UserUpdate = Updateable<Users>;
 
 export type { Role, UserStatus } from '../../shared/api/accounts.js';
 export type { PayoutStatus } from '../../shared/api/earnings.js';
+export type { EmailTokenPurpose } from '../../shared/api/email.js';
 export type { LedgerAccountKind, LedgerTransactionKind } from '../../shared/api/money.js';
 export type { NotificationKind } from '../../shared/api/notifications.js';
 export type { PayoutMethodKind } from '../../shared/api/payout-methods.js';

@@ -22,6 +22,11 @@ export type RegisteredRoute = { method: string; url: string; auth: RouteAuth | u
 declare module 'fastify' {
   interface FastifyContextConfig {
     auth?: RouteAuth;
+    /**
+     * With REQUIRE_EMAIL_VERIFICATION, an account whose email is not verified may still call
+     * this mutation (its own profile, password, and asking for a new link); others are refused.
+     */
+    allowUnverifiedEmail?: boolean;
   }
   interface FastifyInstance {
     registeredRoutes: readonly RegisteredRoute[];
@@ -38,6 +43,8 @@ export type AuthPluginOptions = {
   authenticateSession: (token: string) => Promise<AuthenticatedUser | undefined>;
   bearerAuthenticators: BearerAuthenticator[];
   secureCookies: boolean;
+  /** REQUIRE_EMAIL_VERIFICATION: unverified accounts may read, but change only their profile. */
+  requireVerifiedEmail?: boolean;
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -160,6 +167,17 @@ async function authPlugin(app: FastifyInstance, options: AuthPluginOptions) {
         `This needs the ${rule.roles.join(' or ')} role on your account.`,
         'role_required',
         { requiredRoles: rule.roles },
+      );
+    }
+    if (
+      options.requireVerifiedEmail &&
+      !SAFE_METHODS.has(request.method) &&
+      auth.user.email_verified_at === null &&
+      !request.routeOptions.config.allowUnverifiedEmail
+    ) {
+      throw new ForbiddenError(
+        'Confirm your email address first: open the link we sent you, or send a new one from your settings.',
+        'email_unverified',
       );
     }
   });

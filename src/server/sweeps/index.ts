@@ -36,5 +36,11 @@ export function createSweeps(services: Services): Sweep[] {
       intervalMs: 60_000,
       run: () => services.review.settlement.sweep(),
     },
+    {
+      // Once per user per UTC day, whichever instance claims the day's row first.
+      name: 'email-digests',
+      intervalMs: 10 * 60_000,
+      run: () => services.digest.sweep(),
+    },
   ];
 }

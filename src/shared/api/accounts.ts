@@ -51,6 +51,10 @@ export const userSchema = z.object({
   timezone: z.string().nullable(),
   /** Whether the public record shows what this user earned as a worker. */
   showEarnings: z.boolean(),
+  /** Whether the owner confirmed the email address through a link sent to it. */
+  emailVerified: z.boolean(),
+  /** Whether the owner gets a daily email of their unread notifications. */
+  emailDigest: z.boolean(),
   createdAt: z.string(),
 });
 export type User = z.infer<typeof userSchema>;
@@ -91,6 +95,7 @@ export const updateMeBodySchema = z.strictObject({
   country: countrySchema.nullable().optional(),
   timezone: timezoneSchema.nullable().optional(),
   showEarnings: z.boolean().optional(),
+  emailDigest: z.boolean().optional(),
 });
 export type UpdateMeBody = z.infer<typeof updateMeBodySchema>;
 

@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useCurrentUser } from '../api/accounts.js';
 import { useLiveUpdates } from '../api/live.js';
+import { VerifyEmailNotice } from '../components/email/VerifyEmailNotice.js';
 import { LiveIndicator } from '../components/LiveIndicator.js';
 import { Logo } from '../components/Logo.js';
 import { NotificationBell } from '../components/notifications/NotificationBell.js';
@@ -107,6 +108,7 @@ export function AppLayout() {
 
       <AppShell.Main id="main-content" ref={mainRef} tabIndex={-1} className="app-main">
         <div className="page">
+          <VerifyEmailNotice />
           <Outlet />
         </div>
       </AppShell.Main>

@@ -7,6 +7,11 @@ export const paths = {
   landing: '/',
   signIn: '/signin',
   signUp: '/signup',
+  forgotPassword: '/forgot-password',
+  /** Where an emailed (or admin-issued) reset link lands; the token is in the fragment. */
+  resetPassword: '/reset-password',
+  /** Where an emailed verification link lands; the token is in the fragment. */
+  verifyEmail: '/verify-email',
   /** The one-time link a server prints while it has no administrator. */
   setupPattern: '/setup/:token',
   settings: '/settings',

@@ -19,6 +19,7 @@ import * as projectWorkTimes from './20261206070100_project_work_times.js';
 import * as taskNumbers from './20261206120000_task_numbers.js';
 import * as manualDeposits from './20261206130000_manual_deposits.js';
 import * as payoutMethods from './20261206130100_payout_methods.js';
+import * as email from './20261206140000_email.js';
 
 /**
  * Every migration, in order. A static list (rather than reading the folder) works the same under
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '20261206120000_task_numbers': taskNumbers,
   '20261206130000_manual_deposits': manualDeposits,
   '20261206130100_payout_methods': payoutMethods,
+  '20261206140000_email': email,
 };

@@ -15,6 +15,8 @@ export function presentUser(row: UserRow): User {
     country: row.country,
     timezone: row.timezone,
     showEarnings: row.show_earnings,
+    emailVerified: row.email_verified_at !== null,
+    emailDigest: row.email_digest,
     createdAt: row.created_at.toISOString(),
   };
 }

@@ -2,18 +2,20 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { loginBodySchema, signupBodySchema, userSchema } from '../../../shared/api/accounts.js';
 import { okSchema } from '../../../shared/api/common.js';
 import { clearSessionCookies, setSessionCookies } from '../../plugins/auth.js';
+import type { EmailService } from '../email/email.service.js';
 import type { AccountsService } from './accounts.service.js';
 import { presentUser } from './accounts.presenters.js';
 import { z } from 'zod';
 
 export type AuthRoutesOptions = {
   accounts: AccountsService;
+  email: Pick<EmailService, 'sendVerificationAfterSignup'>;
   secureCookies: boolean;
   authRateLimit: { max: number; timeWindow: number };
 };
 
 export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, opts) => {
-  const { accounts, secureCookies, authRateLimit } = opts;
+  const { accounts, email, secureCookies, authRateLimit } = opts;
   const tags = ['auth'];
 
   app.post(
@@ -32,6 +34,8 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
         request.body,
         request.headers['user-agent'] ?? null,
       );
+      // Queued, never awaited on the mail server: an SMTP outage does not fail a sign-up.
+      await email.sendVerificationAfterSignup(user);
       setSessionCookies(reply, session, secureCookies);
       return reply.status(201).send({ user: presentUser(user) });
     },

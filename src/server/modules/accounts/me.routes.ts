@@ -21,6 +21,8 @@ export const meRoutes: FastifyPluginAsyncZod<{ accounts: AccountsService }> = as
   const { accounts } = opts;
   const tags = ['me'];
   const profile = { auth: { scope: 'profile' } } as const;
+  // What an account whose email is not verified yet may still change (REQUIRE_EMAIL_VERIFICATION).
+  const ownProfile = { ...profile, allowUnverifiedEmail: true } as const;
 
   app.get(
     '/me',
@@ -34,7 +36,7 @@ export const meRoutes: FastifyPluginAsyncZod<{ accounts: AccountsService }> = as
   app.patch(
     '/me',
     {
-      config: profile,
+      config: ownProfile,
       schema: {
         tags,
         summary: 'Edit my profile',
@@ -49,7 +51,7 @@ export const meRoutes: FastifyPluginAsyncZod<{ accounts: AccountsService }> = as
   app.post(
     '/me/password',
     {
-      config: profile,
+      config: ownProfile,
       schema: {
         tags,
         summary:

@@ -1,6 +1,7 @@
 import { Divider, Stack } from '@mantine/core';
 import { useCurrentUser } from '../../api/accounts.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { EmailSettings } from './EmailSettings.js';
 import { PasswordForm } from './PasswordForm.js';
 import { PayoutMethodSection, useScrollToHash } from './PayoutMethodSection.js';
 import { ProfileForm } from './ProfileForm.js';
@@ -44,6 +45,14 @@ export function ProfileSettingsPage() {
           description="One account can both do work and publish it."
         >
           <RolesSection user={user} />
+        </SettingsSection>
+        <Divider />
+        <SettingsSection
+          id="email"
+          title="Email"
+          description="Where Tessera reaches you: password resets, and a daily digest if you want one."
+        >
+          <EmailSettings user={user} />
         </SettingsSection>
         <Divider />
         <SettingsSection

@@ -16,6 +16,7 @@ import { formatDate, initials } from '../../lib/format.js';
 import { paths } from '../../lib/paths.js';
 import { ROLE_LABELS } from '../../lib/roles.js';
 import { LoadMoreButton } from '../../components/LoadMoreButton.js';
+import { ResetLinkAction } from './users/ResetLinkAction.js';
 
 const STATUS_OPTIONS = [
   { value: 'all', label: 'All statuses' },
@@ -84,14 +85,14 @@ function UserRow({ user, isSelf }: { user: User; isSelf: boolean }) {
       <Table.Td>
         <Group gap={4} wrap="nowrap">
           {user.roles.map((role) => (
-            <Badge key={role} color="gray">
+            <Badge key={role} color="gray" miw="max-content">
               {ROLE_LABELS[role]}
             </Badge>
           ))}
         </Group>
       </Table.Td>
       <Table.Td>
-        <Badge color={user.status === 'active' ? 'teal' : 'red'}>
+        <Badge color={user.status === 'active' ? 'teal' : 'red'} miw="max-content">
           {user.status === 'active' ? 'Active' : 'Suspended'}
         </Badge>
       </Table.Td>
@@ -101,7 +102,10 @@ function UserRow({ user, isSelf }: { user: User; isSelf: boolean }) {
         </Text>
       </Table.Td>
       <Table.Td ta="right">
-        <StatusAction user={user} isSelf={isSelf} />
+        <Group gap="xs" justify="flex-end" wrap="nowrap">
+          {!isSelf && <ResetLinkAction user={user} />}
+          <StatusAction user={user} isSelf={isSelf} />
+        </Group>
       </Table.Td>
     </Table.Tr>
   );
@@ -121,7 +125,7 @@ export function UsersPage() {
     <>
       <PageHeader
         title="Users"
-        description="Everyone with an account on this site. Suspending someone signs them out and blocks their access until you reinstate them."
+        description="Everyone with an account on this site. Suspending someone signs them out and blocks their access until you reinstate them. A reset link lets someone who cannot get email choose a new password."
       />
       <Card p={0}>
         <Group p="md" gap="md" align="flex-end" className="table-toolbar">
@@ -156,7 +160,7 @@ export function UsersPage() {
           />
         )}
         {rows.length > 0 && (
-          <Table.ScrollContainer minWidth={820}>
+          <Table.ScrollContainer minWidth={920}>
             <Table aria-label="Users" highlightOnHover>
               <Table.Thead>
                 <Table.Tr>

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconClockExclamation } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -87,6 +87,11 @@ export function SignInPage() {
             maxLength={LIMITS.passwordMax}
             {...form.getInputProps('password')}
           />
+          <Group justify="flex-end" mt={-8}>
+            <Anchor component={Link} to={paths.forgotPassword} size="sm">
+              Forgot password?
+            </Anchor>
+          </Group>
           <Button type="submit" fullWidth mt="xs" loading={signIn.isPending}>
             Sign in
           </Button>

@@ -1,0 +1,132 @@
+import { Alert, Anchor, Button, PasswordInput, Stack, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconCircleCheck } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { Link, useLocation } from 'react-router';
+import { LIMITS } from '../../../shared/limits.js';
+import { passwordSchema } from '../../../shared/api/accounts.js';
+import { isApiError } from '../../api/client.js';
+import { tokenFromHash, useResetPassword } from '../../api/email.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { serverFieldErrors } from '../../lib/forms.js';
+import { paths } from '../../lib/paths.js';
+import { AuthCard } from './AuthCard.js';
+
+type Values = { password: string; confirmPassword: string };
+
+/** Where a reset link lands: choose a new password with the token from the link's fragment. */
+export function ResetPasswordPage() {
+  const location = useLocation();
+  // Read once: the fragment is cleared from the address bar so it does not linger in history.
+  const [token] = useState(() => tokenFromHash(location.hash));
+  const reset = useResetPassword();
+  const [formError, setFormError] = useState<unknown>(null);
+  const form = useForm<Values>({
+    initialValues: { password: '', confirmPassword: '' },
+    validate: {
+      password: (value) => {
+        const parsed = passwordSchema.safeParse(value);
+        return parsed.success ? null : `Must be at least ${LIMITS.passwordMin} characters`;
+      },
+      confirmPassword: (value, values) =>
+        value === values.password ? null : 'Does not match the new password',
+    },
+  });
+
+  useEffect(() => {
+    window.history.replaceState(null, '', window.location.pathname);
+  }, []);
+
+  const submit = form.onSubmit((values) => {
+    setFormError(null);
+    reset.mutate(
+      { token, password: values.password },
+      {
+        onError: (error) => {
+          const fields = serverFieldErrors(error);
+          if (fields.password) form.setErrors({ password: fields.password });
+          else setFormError(error);
+        },
+      },
+    );
+  });
+
+  const footer = (
+    <>
+      Need a new link?{' '}
+      <Anchor component={Link} to={paths.forgotPassword} fw={600}>
+        Ask for one
+      </Anchor>
+    </>
+  );
+
+  if (reset.isSuccess) {
+    return (
+      <AuthCard title="Password changed" subtitle="Sign in with your new password." footer={null}>
+        <Stack gap="md">
+          <Alert
+            color="teal"
+            variant="light"
+            role="status"
+            icon={<IconCircleCheck aria-hidden="true" />}
+            title="Your new password is set"
+          >
+            You were signed out everywhere, and your access tokens and connected apps were revoked.
+          </Alert>
+          <Button component={Link} to={paths.signIn} fullWidth>
+            Sign in
+          </Button>
+        </Stack>
+      </AuthCard>
+    );
+  }
+
+  const linkBroken = !token || isApiError(formError, 403);
+  return (
+    <AuthCard
+      title="Choose a new password"
+      subtitle="The link in your email works once, for an hour."
+      footer={footer}
+    >
+      {!token ? (
+        <Stack gap="md">
+          <Text>
+            This page needs the link from your email. Open the link again, or ask for a new one.
+          </Text>
+          <Button component={Link} to={paths.forgotPassword}>
+            Ask for a new link
+          </Button>
+        </Stack>
+      ) : (
+        <form onSubmit={submit} noValidate aria-label="Choose a new password">
+          <Stack gap="md">
+            {formError !== null && (
+              <ErrorAlert
+                error={formError}
+                title={linkBroken ? 'This link does not work' : 'Could not set your password'}
+              />
+            )}
+            <PasswordInput
+              label="New password"
+              description={`At least ${LIMITS.passwordMin} characters.`}
+              autoComplete="new-password"
+              required
+              maxLength={LIMITS.passwordMax}
+              {...form.getInputProps('password')}
+            />
+            <PasswordInput
+              label="Repeat the new password"
+              autoComplete="new-password"
+              required
+              maxLength={LIMITS.passwordMax}
+              {...form.getInputProps('confirmPassword')}
+            />
+            <Button type="submit" fullWidth mt="xs" loading={reset.isPending}>
+              Set new password
+            </Button>
+          </Stack>
+        </form>
+      )}
+    </AuthCard>
+  );
+}
