@@ -206,9 +206,14 @@ export const jsonBatchBodySchema = z.strictObject({
   filename: text(P.filenameMax).optional(),
 });
 
+/** How a CSV's cells are separated; `auto` (the default) reads it from the header line. */
+export const CSV_DELIMITERS = ['auto', 'comma', 'semicolon', 'tab'] as const;
+export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
+
 export const batchQuerySchema = z.strictObject({
   /** The upload's file name, for CSV bodies (JSON bodies may carry it in `filename`). */
   filename: text(P.filenameMax).optional(),
+  delimiter: z.enum(CSV_DELIMITERS).default('auto'),
 });
 
 export const batchListQuerySchema = z.strictObject({

@@ -83,7 +83,7 @@ export const batchesRoutes: FastifyPluginAsyncZod<{ batches: BatchesService }> =
       schema: {
         tags,
         summary: 'Upload a batch of rows: text/csv (header row first) or JSON { rows: [...] }',
-        description: `Every row becomes a task; all or nothing. Limits: ${PROJECT_LIMITS.batchBytes} bytes, ${PROJECT_LIMITS.batchRows} rows, ${PROJECT_LIMITS.batchColumns} columns. Adding a batch to a published project escrows for it. Send an Idempotency-Key to make retries safe.`,
+        description: `Every row becomes a task; all or nothing. Limits: ${PROJECT_LIMITS.batchBytes} bytes, ${PROJECT_LIMITS.batchRows} rows, ${PROJECT_LIMITS.batchColumns} columns. A CSV may be separated by commas, semicolons or tabs (delimiter, found in the header line by default). Cells the template uses as web addresses or numbers are checked (400 invalid_cells, naming line, column and value). Adding a batch to a published project escrows for it. Send an Idempotency-Key to make retries safe.`,
         params: projectParamsSchema,
         querystring: batchQuerySchema,
         headers: idempotencyHeaders,
@@ -94,7 +94,14 @@ export const batchesRoutes: FastifyPluginAsyncZod<{ batches: BatchesService }> =
       const body: unknown = request.body;
       const csv = body instanceof Readable;
       const { input, filename } = csv
-        ? { input: { kind: 'csv', source: requestChunks(body) } as const, filename: undefined }
+        ? {
+            input: {
+              kind: 'csv',
+              source: requestChunks(body),
+              delimiter: request.query.delimiter === 'auto' ? undefined : request.query.delimiter,
+            } as const,
+            filename: undefined,
+          }
         : jsonRows(body);
       try {
         const { batch, replayed } = await batches.add(
