@@ -192,9 +192,13 @@ export interface BatchesTable {
   filename: string | null;
   row_count: number;
   columns: string[];
-  status: Generated<'active'>;
+  status: Generated<'active' | 'cancelled'>;
   escrow_cents: Generated<number>;
   created_at: CreatedAt;
+  /** Set when a published project's batch is cancelled (migration 20261206110000). */
+  cancelled_at: Timestamp | null;
+  /** Escrow its cancellation returned so far. */
+  released_cents: Generated<number>;
 }
 
 export interface TasksTable {
@@ -209,6 +213,8 @@ export interface TasksTable {
   /** Accepted, submitted and approved assignments; never above assignments_per_task. */
   live_assignments: Generated<number>;
   created_at: CreatedAt;
+  /** Set when its batch is cancelled: it never offers a slot again. */
+  cancelled_at: Timestamp | null;
 }
 
 export type AssignmentStatus =

@@ -167,7 +167,8 @@ export const projectListQuerySchema = z.strictObject({
 
 // Batches and tasks ----------------------------------------------------------------------------
 
-export const BATCH_STATUSES = ['active'] as const;
+/** `cancelled`: a published project's batch withdrawn; its unstarted tasks are closed. */
+export const BATCH_STATUSES = ['active', 'cancelled'] as const;
 
 export const batchSchema = z.object({
   id: z.string(),
@@ -179,6 +180,9 @@ export const batchSchema = z.object({
   /** What adding it moved into escrow: 0 while the project is a draft. */
   escrowCents: z.number().int(),
   createdAt: z.string(),
+  cancelledAt: z.string().nullable(),
+  /** Escrow its cancellation returned to the requester's available funds so far. */
+  releasedCents: z.number().int(),
 });
 export type Batch = z.infer<typeof batchSchema>;
 
@@ -216,6 +220,12 @@ export const batchQuerySchema = z.strictObject({
   delimiter: z.enum(CSV_DELIMITERS).default('auto'),
 });
 
+export const batchParamsSchema = z.strictObject({ id: idSchema, batchId: idSchema });
+
+/** What deleting a draft's batch removed. */
+export const deletedBatchSchema = z.object({ id: z.string(), deletedTasks: z.number().int() });
+export type DeletedBatch = z.infer<typeof deletedBatchSchema>;
+
 export const batchListQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
   cursor: z.string().max(200).optional(),
@@ -229,6 +239,8 @@ export const taskSchema = z.object({
   data: z.record(z.string(), z.string()),
   rewardCents: z.number().int(),
   createdAt: z.string(),
+  /** Set when its batch was cancelled: it offers no more slots. */
+  cancelledAt: z.string().nullable(),
 });
 export type Task = z.infer<typeof taskSchema>;
 

@@ -260,7 +260,11 @@ describe('scanCsv cell checks', () => {
 
   it('reports the first 20 problems and counts them all', async () => {
     const rows = Array.from({ length: 30 }, (_, i) => `t${i},ftp://x/${i}`).join('\n');
-    const error = await refusal(`title,image_url\n${rows}\n`, { ...LIMITS, rows: 100, cellMax: 100 });
+    const error = await refusal(`title,image_url\n${rows}\n`, {
+      ...LIMITS,
+      rows: 100,
+      cellMax: 100,
+    });
     expect(error.details).toMatchObject({ errorCount: 30, errors: { length: 20 } });
     expect(error.message).toContain('(the first 20 of 30)');
     expect((error.details as { errors: { line: number }[] }).errors[19]?.line).toBe(21);
