@@ -1,11 +1,6 @@
 import { safeUrl } from './fill.js';
 import type { FormItem, Template } from './model.js';
-import {
-  columnsIn,
-  FORM_PLACEHOLDER,
-  HTML_PLACEHOLDER,
-  replacePlaceholders,
-} from './placeholders.js';
+import { columnsIn, FORM_PLACEHOLDER, replacePlaceholders } from './placeholders.js';
 
 /**
  * What a template needs of the data that fills it, beyond the columns being there: a column that

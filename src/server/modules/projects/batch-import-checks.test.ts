@@ -28,7 +28,7 @@ async function stored(projectId: string) {
 async function photoProject() {
   const { client } = await signUpRequester(app);
   const project = await createProject(client);
-  return { client, projectId: project.id as string };
+  return { client, projectId: project.id };
 }
 
 const NOTHING = { tasks: 0, batches: 0, taskCount: 0 };
