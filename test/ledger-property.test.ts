@@ -92,6 +92,10 @@ const step = fc.oneof(
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('cancel' as const), pick: fc.nat() }) },
   {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('cancelBatch' as const), pick: fc.nat() }),
+  },
+  {
     weight: 2,
     arbitrary: fc.record({
       kind: fc.constant('payout' as const),
@@ -149,6 +153,7 @@ async function publish(owner: Actor, s: Extract<Step, { kind: 'publish' }>) {
 
 async function runSweeps() {
   await services.work.sweepExpired();
+  await services.projects.withdrawal.sweepFreedSlots();
   while ((await services.review.review.sweepAutoApprove()) > 0);
   await services.review.settlement.sweep();
 }
@@ -237,6 +242,17 @@ async function perform(world: World, s: Step): Promise<void> {
       const project = pick(world.projects, s.pick);
       if (!project) return;
       res = await project.owner.client.post(`/api/v1/projects/${project.id}/cancel`);
+      break;
+    }
+    case 'cancelBatch': {
+      const project = pick(world.projects, s.pick);
+      if (!project) return;
+      const batches = await project.owner.client.get(`/api/v1/projects/${project.id}/batches`);
+      const batch = (JSON.parse(batches.body) as { items: { id: string }[] }).items[0];
+      if (!batch) return;
+      res = await project.owner.client.post(
+        `/api/v1/projects/${project.id}/batches/${batch.id}/cancel`,
+      );
       break;
     }
     case 'payout': {

@@ -84,10 +84,12 @@ export async function ledgerViolations(db: Db, feePercent: number) {
     where t.live_assignments <> (select count(*) from assignments a
       where a.task_id = t.id and a.holds_slot and a.status in ('accepted', 'submitted', 'approved'))
     union all
-    -- The open-task count the feed sorts by, kept by triggers, against a fresh count.
+    -- The open-task count the feed sorts by, kept by triggers, against a fresh count (a
+    -- cancelled task is never open).
     select p.id from projects p
     where p.open_tasks <> (select count(*) from tasks t
-      where t.project_id = p.id and t.live_assignments < t.assignments_per_task)`.execute(db);
+      where t.project_id = p.id and t.live_assignments < t.assignments_per_task
+        and t.cancelled_at is null)`.execute(db);
 
   return {
     ...(await expectLedgerConsistent(db)),

@@ -74,6 +74,12 @@ const fresh =
 const accepted = fresh((c) => c.assignment('accepted'));
 const submitted = fresh((c) => c.assignment('submitted'));
 const unknownUid = async () => ({ uid: 'no-such-interaction' });
+/** A fresh project's (only) batch. */
+const batchOf = (make: (c: Cast) => Promise<string>) => async (c: Cast) => {
+  const id = await make(c);
+  const res = await c.clientOf('requester').get(`/api/v1/projects/${id}/batches`);
+  return { id, batchId: res.json<{ items: { id: string }[] }>().items[0]!.id };
+};
 
 const MATRIX: [Row, Expect][] = [
   [{ route: 'GET /api/v1/openapi.json' }, all(200)],
@@ -322,6 +328,20 @@ const MATRIX: [Row, Expect][] = [
     requesterOwns(201),
   ],
   [{ route: 'GET /api/v1/projects/:id/batches', target: project }, requesterOwns(200)],
+  [
+    {
+      route: 'DELETE /api/v1/projects/:id/batches/:batchId',
+      target: batchOf((c) => c.draftProject()),
+    },
+    requesterOwns(200),
+  ],
+  [
+    {
+      route: 'POST /api/v1/projects/:id/batches/:batchId/cancel',
+      target: batchOf((c) => c.publishedProject()),
+    },
+    requesterOwns(200),
+  ],
   [{ route: 'GET /api/v1/projects/:id/tasks', target: project }, requesterOwns(200)],
   [{ route: 'GET /api/v1/projects/:id/assignments', target: project }, requesterOwns(200)],
   [{ route: 'GET /api/v1/projects/:id/results.csv', target: project }, requesterOwns(200)],

@@ -71,12 +71,14 @@ export interface AuditEvents {
 }
 
 export interface Batches {
+  cancelled_at: Timestamp | null;
   columns: string[];
   created_at: Generated<Timestamp>;
   escrow_cents: Generated<number>;
   filename: string | null;
   id: Generated<string>;
   project_id: string;
+  released_cents: Generated<number>;
   row_count: number;
   status: Generated<BatchStatus>;
 }
@@ -319,6 +321,7 @@ export interface SetupTokens {
 export interface Tasks {
   assignments_per_task: number;
   batch_id: string;
+  cancelled_at: Timestamp | null;
   created_at: Generated<Timestamp>;
   data: JsonColumn<Record<string, string>>;
   id: Generated<string>;

@@ -31,6 +31,12 @@ export function createSweeps(services: Services): Sweep[] {
       run: () => services.review.review.sweepAutoApprove(),
     },
     {
+      // Slots of cancelled batches freed by returns, expiries and rejections: closed, escrow back.
+      name: 'cancelled-batch-slots',
+      intervalMs: 60_000,
+      run: () => services.projects.withdrawal.sweepFreedSlots(),
+    },
+    {
       // Completes expired and fully approved projects and returns unused escrow.
       name: 'settle-projects',
       intervalMs: 60_000,

@@ -175,7 +175,8 @@ export const projectListQuerySchema = z.strictObject({
 
 // Batches and tasks ----------------------------------------------------------------------------
 
-export const BATCH_STATUSES = ['active'] as const;
+/** `cancelled`: a published project's batch withdrawn; its unstarted tasks are closed. */
+export const BATCH_STATUSES = ['active', 'cancelled'] as const;
 export type BatchStatus = (typeof BATCH_STATUSES)[number];
 
 export const batchSchema = z.object({
@@ -188,6 +189,9 @@ export const batchSchema = z.object({
   /** What adding it moved into escrow: 0 while the project is a draft. */
   escrowCents: z.number().int(),
   createdAt: z.string(),
+  cancelledAt: z.string().nullable(),
+  /** Escrow its cancellation returned to the requester's available funds so far. */
+  releasedCents: z.number().int(),
 });
 export type Batch = z.infer<typeof batchSchema>;
 
@@ -215,10 +219,21 @@ export const jsonBatchBodySchema = z.strictObject({
   filename: text(P.filenameMax).optional(),
 });
 
+/** How a CSV's cells are separated; `auto` (the default) reads it from the header line. */
+export const CSV_DELIMITERS = ['auto', 'comma', 'semicolon', 'tab'] as const;
+export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
+
 export const batchQuerySchema = z.strictObject({
   /** The upload's file name, for CSV bodies (JSON bodies may carry it in `filename`). */
   filename: text(P.filenameMax).optional(),
+  delimiter: z.enum(CSV_DELIMITERS).default('auto'),
 });
+
+export const batchParamsSchema = z.strictObject({ id: idSchema, batchId: idSchema });
+
+/** What deleting a draft's batch removed. */
+export const deletedBatchSchema = z.object({ id: z.string(), deletedTasks: z.number().int() });
+export type DeletedBatch = z.infer<typeof deletedBatchSchema>;
 
 export const batchListQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
@@ -236,6 +251,8 @@ export const taskSchema = z.object({
   data: z.record(z.string(), z.string()),
   rewardCents: z.number().int(),
   createdAt: z.string(),
+  /** Set when its batch was cancelled: it offers no more slots. */
+  cancelledAt: z.string().nullable(),
 });
 export type Task = z.infer<typeof taskSchema>;
 

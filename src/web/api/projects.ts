@@ -8,12 +8,14 @@ import {
 import { errorResponseSchema, pageOf } from '../../shared/api/common.js';
 import {
   batchSchema,
+  deletedBatchSchema,
   previewSchema,
   PROJECT_LIMITS,
   projectSchema,
   taskSchema,
   type Batch,
   type CreateProjectBody,
+  type CsvDelimiter,
   type Project,
   type ProjectStatus,
   type UpdateProjectBody,
@@ -132,11 +134,32 @@ export function usePreview(id: string, taskId: string | undefined) {
 export function useBatchAdded(id: string) {
   const queryClient = useQueryClient();
   return () => {
+    // The project's key holds its batches, tasks and preview too.
     void queryClient.invalidateQueries({ queryKey: projectKey(id) });
     void queryClient.invalidateQueries({ queryKey: [...projectsQueryKey, 'list'] });
     void queryClient.invalidateQueries({ queryKey: balanceQueryKey });
     void queryClient.invalidateQueries({ queryKey: ledgerQueryKey });
   };
+}
+
+/**
+ * Deleting a draft's batch, or cancelling a published one's: everything that shows its tasks,
+ * the project's counts and (for a cancel) the money changes.
+ */
+export function useWithdrawBatch(projectId: string) {
+  const batchAdded = useBatchAdded(projectId);
+  return useMutation({
+    mutationFn: async (args: { batchId: string; action: 'delete' | 'cancel' }) => {
+      const batchPath = path(projectId, `/batches/${encodeURIComponent(args.batchId)}`);
+      if (args.action === 'delete') {
+        const deleted = await api.delete(batchPath, deletedBatchSchema);
+        return { action: 'delete' as const, deletedTasks: deleted.deletedTasks };
+      }
+      const batch = await api.post(`${batchPath}/cancel`, batchSchema);
+      return { action: 'cancel' as const, batch };
+    },
+    onSuccess: batchAdded,
+  });
 }
 
 export type UploadProgress = { loaded: number; total: number };
@@ -181,10 +204,14 @@ export function uploadBatch(
   file: File,
   onProgress: (progress: UploadProgress) => void,
   signal?: AbortSignal,
+  delimiter: CsvDelimiter = 'auto',
 ): Promise<Batch> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    const query = new URLSearchParams({ filename: file.name.slice(0, PROJECT_LIMITS.filenameMax) });
+    const query = new URLSearchParams({
+      filename: file.name.slice(0, PROJECT_LIMITS.filenameMax),
+      delimiter,
+    });
     xhr.open('POST', `/api/v1/${path(projectId, '/batches')}?${query.toString()}`);
     xhr.setRequestHeader('content-type', batchContentType(file));
     xhr.setRequestHeader('accept', 'application/json');

@@ -10,6 +10,8 @@ type ConfirmButtonProps = Omit<ButtonProps, 'onClick' | 'loading'> & {
   /** What will happen, in plain words. */
   message: ReactNode;
   confirmLabel: string;
+  /** The button that closes the dialog without acting (default "Cancel"). */
+  dismissLabel?: string;
   /** Colour of the confirming button; defaults to the trigger's colour. */
   confirmColor?: ButtonProps['color'];
   /** The dialog stays open (with a spinner) until this settles. */
@@ -23,6 +25,7 @@ export function ConfirmButton({
   title,
   message,
   confirmLabel,
+  dismissLabel = 'Cancel',
   confirmColor,
   onConfirm,
   color,
@@ -51,11 +54,11 @@ export function ConfirmButton({
         {children}
       </Button>
       <Modal opened={opened} onClose={close} title={title} centered>
-        <Text size="sm">{message}</Text>
+        {typeof message === 'string' ? <Text size="sm">{message}</Text> : message}
         {error !== null && <ErrorAlert error={error} title="That did not work" mt="md" />}
         <Group justify="flex-end" mt="lg">
           <Button variant="default" onClick={close} disabled={busy}>
-            Cancel
+            {dismissLabel}
           </Button>
           <Button color={confirmColor ?? color} loading={busy} onClick={() => void confirm()}>
             {confirmLabel}

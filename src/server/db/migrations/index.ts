@@ -16,6 +16,7 @@ import * as usersShowEarnings from './20261206050000_users_show_earnings.js';
 import * as setupTokens from './20261206060000_setup_tokens.js';
 import * as approvalRateDescription from './20261206070000_approval_rate_description.js';
 import * as projectWorkTimes from './20261206070100_project_work_times.js';
+import * as batchCancellation from './20261206110000_batch_cancellation.js';
 import * as taskNumbers from './20261206120000_task_numbers.js';
 import * as manualDeposits from './20261206130000_manual_deposits.js';
 import * as payoutMethods from './20261206130100_payout_methods.js';
@@ -43,6 +44,7 @@ export const migrations: Record<string, Migration> = {
   '20261206060000_setup_tokens': setupTokens,
   '20261206070000_approval_rate_description': approvalRateDescription,
   '20261206070100_project_work_times': projectWorkTimes,
+  '20261206110000_batch_cancellation': batchCancellation,
   '20261206120000_task_numbers': taskNumbers,
   '20261206130000_manual_deposits': manualDeposits,
   '20261206130100_payout_methods': payoutMethods,

@@ -4,6 +4,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { pageOf } from '../../../shared/api/common.js';
 import {
   batchListQuerySchema,
+  batchParamsSchema,
+  deletedBatchSchema,
   batchQuerySchema,
   batchSchema,
   jsonBatchBodySchema,
@@ -16,6 +18,7 @@ import {
 import { PayloadTooLargeError, ValidationError } from '../../errors.js';
 import { requireUser } from '../../plugins/auth.js';
 import { idempotencyHeaders, idempotencyScopeOf } from '../idempotency/idempotency.http.js';
+import type { BatchWithdrawal } from './batch-withdrawal.service.js';
 import type { BatchesService, BatchInput } from './batches.service.js';
 import { presentBatch, presentTask } from './projects.presenters.js';
 
@@ -52,10 +55,10 @@ function jsonRows(body: unknown): { input: BatchInput; filename: string | undefi
     : { input: { kind: 'json', rows: data.rows }, filename: data.filename };
 }
 
-export const batchesRoutes: FastifyPluginAsyncZod<{ batches: BatchesService }> = async (
-  app,
-  { batches },
-) => {
+export const batchesRoutes: FastifyPluginAsyncZod<{
+  batches: BatchesService;
+  withdrawal: BatchWithdrawal;
+}> = async (app, { batches, withdrawal }) => {
   const tags = ['projects'];
 
   // CSV streams into the parser instead of being buffered; only this plugin's routes see it.
@@ -83,7 +86,7 @@ export const batchesRoutes: FastifyPluginAsyncZod<{ batches: BatchesService }> =
       schema: {
         tags,
         summary: 'Upload a batch of rows: text/csv (header row first) or JSON { rows: [...] }',
-        description: `Every row becomes a task; all or nothing. Limits: ${PROJECT_LIMITS.batchBytes} bytes, ${PROJECT_LIMITS.batchRows} rows, ${PROJECT_LIMITS.batchColumns} columns. Adding a batch to a published project escrows for it. Send an Idempotency-Key to make retries safe.`,
+        description: `Every row becomes a task; all or nothing. Limits: ${PROJECT_LIMITS.batchBytes} bytes, ${PROJECT_LIMITS.batchRows} rows, ${PROJECT_LIMITS.batchColumns} columns. A CSV may be separated by commas, semicolons or tabs (delimiter, found in the header line by default). Cells the template uses as web addresses or numbers are checked (400 invalid_cells, naming line, column and value). Adding a batch to a published project escrows for it. Send an Idempotency-Key to make retries safe.`,
         params: projectParamsSchema,
         querystring: batchQuerySchema,
         headers: idempotencyHeaders,
@@ -94,7 +97,14 @@ export const batchesRoutes: FastifyPluginAsyncZod<{ batches: BatchesService }> =
       const body: unknown = request.body;
       const csv = body instanceof Readable;
       const { input, filename } = csv
-        ? { input: { kind: 'csv', source: requestChunks(body) } as const, filename: undefined }
+        ? {
+            input: {
+              kind: 'csv',
+              source: requestChunks(body),
+              delimiter: request.query.delimiter === 'auto' ? undefined : request.query.delimiter,
+            } as const,
+            filename: undefined,
+          }
         : jsonRows(body);
       try {
         const { batch, replayed } = await batches.add(
@@ -139,6 +149,50 @@ export const batchesRoutes: FastifyPluginAsyncZod<{ batches: BatchesService }> =
       );
       return { items: page.items.map(presentBatch), nextCursor: page.nextCursor };
     },
+  );
+
+  app.delete(
+    '/projects/:id/batches/:batchId',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: "Delete a draft project's batch and its tasks",
+        description:
+          "Only while the project is a draft (nothing was charged for it); a published or paused project's batch is cancelled instead (409 invalid_state). Deleting it again answers 404.",
+        params: batchParamsSchema,
+        response: { 200: deletedBatchSchema },
+      },
+    },
+    async (request) =>
+      withdrawal.deleteDraftBatch(
+        requireUser(request).user.id,
+        request.params.id,
+        request.params.batchId,
+      ),
+  );
+
+  app.post(
+    '/projects/:id/batches/:batchId/cancel',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: "Cancel a published project's batch: close its untaken tasks, return their escrow",
+        description:
+          'Slots nobody has taken close and their escrow returns to available funds (releasedCents); accepted and submitted work stays and is paid as usual. Slots such work gives back later close too. Cancelling again answers the batch as it is.',
+        params: batchParamsSchema,
+        response: { 200: batchSchema },
+      },
+    },
+    async (request) =>
+      presentBatch(
+        await withdrawal.cancelBatch(
+          requireUser(request).user.id,
+          request.params.id,
+          request.params.batchId,
+        ),
+      ),
   );
 
   app.get(

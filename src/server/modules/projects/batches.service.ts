@@ -3,6 +3,7 @@ import { setImmediate } from 'node:timers/promises';
 import type { z } from 'zod';
 import type { jsonRowSchema } from '../../../shared/api/projects.js';
 import { PROJECT_LIMITS } from '../../../shared/api/projects.js';
+import { cellProblems, cellRulesOf } from '../../../shared/templates/cell-rules.js';
 import { placeholdersOf } from '../../../shared/templates/fill.js';
 import type { Db } from '../../db/database.js';
 import { pageFrom, pageOf } from '../../db/pagination.js';
@@ -10,7 +11,15 @@ import { ConflictError, PayloadTooLargeError, ValidationError } from '../../erro
 import type { IdempotencyKeys, IdempotencyScope } from '../idempotency/idempotency.service.js';
 import { announceFeedChange } from '../realtime/announce.js';
 import type { LiveEventPublisher } from '../realtime/event-bus.js';
-import { scanCsv, type CsvLimits, type ScannedUpload } from './csv-import.js';
+import {
+  cellProblemCollector,
+  DELIMITERS,
+  scanCsv,
+  type CsvLimits,
+  type Delimiter,
+  type RecordCheck,
+  type ScannedUpload,
+} from './csv-import.js';
 import { escrowPerRowCents, type ProjectLedger } from './lifecycle.service.js';
 import type { ProjectRow, ProjectsRepository } from './projects.repository.js';
 import { invalidState, requireOwnedProject, templateOf } from './projects.service.js';
@@ -20,7 +29,7 @@ import type { UploadSlots } from './upload-slots.service.js';
 type JsonRow = z.infer<typeof jsonRowSchema>;
 
 export type BatchInput =
-  | { kind: 'csv'; source: AsyncIterable<Buffer | string> }
+  | { kind: 'csv'; source: AsyncIterable<Buffer | string>; delimiter?: Delimiter | undefined }
   | { kind: 'json'; rows: readonly JsonRow[] };
 
 const CSV_LIMITS: CsvLimits = {
@@ -78,15 +87,49 @@ function assertOpenForData(project: ProjectRow) {
   }
 }
 
-function assertCovers(project: ProjectRow, columns: readonly string[]) {
+const DELIMITER_NAMES: Record<Delimiter, string> = {
+  comma: 'commas',
+  semicolon: 'semicolons',
+  tab: 'tabs',
+};
+
+/**
+ * A header read as one column that holds another separator: the file was split on the wrong one
+ * (e.g. a semicolon-separated export read with commas), which is what to say, not which columns
+ * are missing.
+ */
+function otherDelimiterOf(columns: readonly string[], used: Delimiter): Delimiter | undefined {
+  if (columns.length !== 1) return undefined;
+  const [only] = columns as [string];
+  return (Object.keys(DELIMITERS) as Delimiter[]).find(
+    (d) => d !== used && only.includes(DELIMITERS[d]),
+  );
+}
+
+function assertCovers(project: ProjectRow, columns: readonly string[], delimiter?: Delimiter) {
   const missing = placeholdersOf(templateOf(project)).filter((c) => !columns.includes(c));
-  if (missing.length > 0) {
+  if (missing.length === 0) return;
+  const other = delimiter && otherDelimiterOf(columns, delimiter);
+  if (delimiter && other) {
     throw new ValidationError(
-      `The data lacks ${missing.length === 1 ? 'a column' : 'columns'} that the template uses: ${missing.join(', ')}.`,
-      { missingColumns: missing },
-      'missing_columns',
+      `The header row was read as a single column, "${columns[0]}": the file looks like it is separated by ${DELIMITER_NAMES[other]}, not ${DELIMITER_NAMES[delimiter]}. Upload it again with the delimiter set to ${other} (or to automatic).`,
+      { missingColumns: missing, delimiter, suspectedDelimiter: other },
+      'wrong_delimiter',
     );
   }
+  throw new ValidationError(
+    `The data lacks ${missing.length === 1 ? 'a column' : 'columns'} that the template uses: ${missing.join(', ')}.`,
+    { missingColumns: missing },
+    'missing_columns',
+  );
+}
+
+/** The template's checks of each record's cells, by position under this header. */
+function recordCheckOf(project: ProjectRow, columns: readonly string[]): RecordCheck | undefined {
+  const rules = cellRulesOf(templateOf(project));
+  if (rules.length === 0) return undefined;
+  const position = new Map(columns.map((c, i) => [c, i]));
+  return (record) => cellProblems(rules, (column) => record[position.get(column) ?? -1] ?? '');
 }
 
 function cellText(value: JsonRow[string] | undefined): string {
@@ -121,6 +164,8 @@ function jsonUpload(project: ProjectRow, input: readonly JsonRow[]): ScannedUplo
   const columns = [...order.keys()];
   assertCovers(project, columns);
   const needed = placeholdersOf(templateOf(project));
+  const rules = cellRulesOf(templateOf(project));
+  const problems = cellProblemCollector();
   input.forEach((row, index) => {
     for (const column of needed) {
       if (!Object.hasOwn(row, column)) {
@@ -141,7 +186,12 @@ function jsonUpload(project: ProjectRow, input: readonly JsonRow[]): ScannedUplo
         );
       }
     }
+    problems.add(
+      index,
+      cellProblems(rules, (column) => cellText(row[column])),
+    );
   });
+  if (problems.total > 0) throw problems.error((index) => ({ row: index + 1 }));
   return {
     columns,
     rowCount: input.length,
@@ -256,7 +306,11 @@ export function createBatchesService(deps: {
         const room = await draftRoom(ownerId, project, { refuseWhenFull: !meta.idempotency });
         const upload =
           input.kind === 'csv'
-            ? await scanCsv(input.source, CSV_LIMITS, (columns) => assertCovers(project, columns))
+            ? await scanCsv(input.source, CSV_LIMITS, {
+                delimiter: input.delimiter,
+                onHeader: (columns, delimiter) => assertCovers(project, columns, delimiter),
+                recordCheck: (columns) => recordCheckOf(project, columns),
+              })
             : jsonUpload(project, input.rows);
         const request = meta.idempotency
           ? { projectId, filename: meta.filename, ...(await digestOf(upload)) }

@@ -1,7 +1,11 @@
 import { pipeline } from 'node:stream/promises';
 import { setImmediate } from 'node:timers/promises';
 import { CsvError, parse } from 'csv-parse';
+import type { CellProblem } from '../../../shared/templates/cell-rules.js';
 import { PayloadTooLargeError, ValidationError } from '../../errors.js';
+
+export const DELIMITERS = { comma: ',', semicolon: ';', tab: '\t' } as const;
+export type Delimiter = keyof typeof DELIMITERS;
 
 export type CsvLimits = {
   bytes: number;
@@ -139,6 +143,8 @@ type ByteSource = AsyncIterable<Buffer | string> | Iterable<Buffer>;
  */
 export type ScannedUpload = {
   columns: string[];
+  /** The separator the CSV used (chosen by the uploader, or found in its header line). */
+  delimiter?: Delimiter;
   rowCount: number;
   /** The rows in upload order, `size` at a time; the next chunk is parsed once `each` settles. */
   forEachChunk(size: number, each: (rows: string[][]) => Promise<void>): Promise<void>;
@@ -149,8 +155,9 @@ export type ScannedUpload = {
  * `onRecord` (awaited: the parser waits while the caller is busy).
  */
 async function readRecords(
-  source: ByteSource,
+  text: AsyncIterable<string>,
   limits: CsvLimits,
+  delimiter: Delimiter,
   onHeader: (columns: string[]) => void,
   onRecord: (record: string[]) => Promise<void> | void,
 ): Promise<{ columns: string[] | undefined; rowCount: number }> {
@@ -158,7 +165,7 @@ async function readRecords(
   let rowCount = 0;
   // The parser checks every record against the header's length and reports the line itself;
   // asking it for per-record line info would double the parse time.
-  const parser = parse({ skip_empty_lines: true });
+  const parser = parse({ skip_empty_lines: true, delimiter: DELIMITERS[delimiter] });
 
   async function consume(records: AsyncIterable<string[]>) {
     for await (const record of records) {
@@ -190,7 +197,7 @@ async function readRecords(
   }
 
   try {
-    await pipeline(utf8Text(source, limits.bytes), parser, consume);
+    await pipeline(text, parser, consume);
   } catch (error) {
     if (error instanceof CsvError) throw describeCsvError(error);
     throw error;
@@ -206,27 +213,208 @@ async function* keepingBytes(source: AsyncIterable<Buffer | string>, kept: Buffe
   }
 }
 
+/** Characters of the upload's start looked at for the header line's separator. */
+const SNIFF_CHARS = 64 * 1024;
+
 /**
- * Reads an RFC 4180 upload (quoted fields, embedded newlines and commas, CRLF or LF, UTF-8 with
- * or without BOM) as it streams in and checks all of it. The first record is the header. Any
- * problem throws: 400 with the line for malformed input, 413 naming the limit for too much of
- * it. `onHeader` may refuse the columns before the rest is read.
+ * The separator of a header line: whichever of comma, semicolon and tab it holds most of outside
+ * quotes (a spreadsheet in a locale with decimal commas saves "CSV" with semicolons). A header of
+ * one column has none: comma, the standard's.
+ */
+export function delimiterOfHeader(text: string): Delimiter {
+  const counts: Record<Delimiter, number> = { comma: 0, semicolon: 0, tab: 0 };
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (ch === '\n' || ch === '\r') break;
+    else if (ch === ',') counts.comma += 1;
+    else if (ch === ';') counts.semicolon += 1;
+    else if (ch === '\t') counts.tab += 1;
+  }
+  let best: Delimiter = 'comma';
+  for (const delimiter of ['semicolon', 'tab'] as const) {
+    if (counts[delimiter] > counts[best]) best = delimiter;
+  }
+  return best;
+}
+
+/**
+ * The text with its separator: the one asked for, or the header line's (read ahead as far as its
+ * first line break, then handed on whole).
+ */
+async function withDelimiter(
+  text: AsyncIterable<string>,
+  asked: Delimiter | undefined,
+): Promise<{ delimiter: Delimiter; text: AsyncIterable<string> }> {
+  if (asked) return { delimiter: asked, text };
+  const iterator = text[Symbol.asyncIterator]();
+  const head: string[] = [];
+  let length = 0;
+  let ended = false;
+  while (length < SNIFF_CHARS) {
+    const next = await iterator.next();
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    head.push(next.value);
+    length += next.value.length;
+    if (/[\r\n]/.test(next.value)) break;
+  }
+  async function* replayed() {
+    try {
+      yield* head;
+      if (ended) return;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+        yield next.value;
+      }
+    } finally {
+      // Given up early (a refused row): let the source stop reading too.
+      await iterator.return?.();
+    }
+  }
+  return { delimiter: delimiterOfHeader(head.join('')), text: replayed() };
+}
+
+/** Cells refused at import are reported this many at a time (with the count of all of them). */
+export const CELL_PROBLEMS_REPORTED = 20;
+
+/** Checks one data record against what the template needs of it. */
+export type RecordCheck = (record: readonly string[]) => CellProblem[];
+
+export type ScanOptions = {
+  /** The separator; found in the header line when not given. */
+  delimiter?: Delimiter | undefined;
+  /** May refuse the columns before the rest is read. */
+  onHeader?: (columns: string[], delimiter: Delimiter) => void;
+  /** The checks for the records under this header (none when it returns undefined). */
+  recordCheck?: (columns: string[]) => RecordCheck | undefined;
+};
+
+type RefusedRecord = { index: number; problems: CellProblem[] };
+
+/**
+ * The line each refused record starts on, by reading the kept bytes once more with the parser's
+ * line counts (only when something was refused: counting costs a parse's time again). The parser
+ * counts the line a record ends on; a record's own line breaks (in quoted cells) come off that.
+ */
+async function startLines(
+  kept: Iterable<Buffer>,
+  limits: CsvLimits,
+  delimiter: Delimiter,
+  indexes: ReadonlySet<number>,
+): Promise<Map<number, number>> {
+  const lines = new Map<number, number>();
+  const parser = parse({ skip_empty_lines: true, delimiter: DELIMITERS[delimiter], info: true });
+  let index = -1;
+  await pipeline(
+    utf8Text(kept, limits.bytes),
+    parser,
+    async (records: AsyncIterable<{ record: string[]; info: { lines: number } }>) => {
+      for await (const { record, info } of records) {
+        if (indexes.has(index)) {
+          const inside = record.reduce((n, cell) => n + countNewlines(cell), 0);
+          lines.set(index, info.lines - inside);
+        }
+        index += 1;
+      }
+    },
+  );
+  return lines;
+}
+
+/** Where a refused record is: the CSV line it starts on, or the JSON row's number. */
+export type RecordPlace = { line: number } | { row: number };
+
+function describePlace(place: RecordPlace): string {
+  return 'line' in place ? `line ${place.line}` : `row ${place.row}`;
+}
+
+function refusedCells(
+  refused: readonly RefusedRecord[],
+  total: number,
+  placeOf: (index: number) => RecordPlace,
+): ValidationError {
+  const errors = refused.flatMap(({ index, problems }) => {
+    const place = placeOf(index);
+    return problems.map((p) => ({
+      ...place,
+      column: p.column,
+      value: p.value,
+      expected: p.expected,
+      message: `${describePlace(place)}, column "${p.column}": ${p.message}`,
+    }));
+  });
+  const more = total > errors.length ? ` (the first ${errors.length} of ${total})` : '';
+  return new ValidationError(
+    `${total === 1 ? 'A cell does' : `${total} cells do`} not fit the template${more}: ${errors.map((e) => e.message).join('; ')}. Nothing was imported.`,
+    { errorCount: total, errors },
+    'invalid_cells',
+  );
+}
+
+/**
+ * Records the problems of checked records: the first `CELL_PROBLEMS_REPORTED` with their record,
+ * and a count of all of them.
+ */
+export function cellProblemCollector() {
+  const refused: RefusedRecord[] = [];
+  let total = 0;
+  let kept = 0;
+  return {
+    add(index: number, problems: CellProblem[]) {
+      if (problems.length === 0) return;
+      total += problems.length;
+      if (kept >= CELL_PROBLEMS_REPORTED) return;
+      refused.push({ index, problems: problems.slice(0, CELL_PROBLEMS_REPORTED - kept) });
+      kept += Math.min(problems.length, CELL_PROBLEMS_REPORTED - kept);
+    },
+    get total() {
+      return total;
+    },
+    refused,
+    /** 400 `invalid_cells` naming each problem with its record's place. */
+    error: (placeOf: (index: number) => RecordPlace) => refusedCells(refused, total, placeOf),
+  };
+}
+
+/**
+ * Reads an RFC 4180 upload (quoted fields, embedded newlines, comma-, semicolon- or
+ * tab-separated, CRLF or LF, UTF-8 with or without BOM) as it streams in and checks all of it:
+ * its shape, and each record's cells against `recordCheck`. The first record is the header. Any
+ * problem throws: 400 with the line for malformed input or cells the template cannot use (up to
+ * `CELL_PROBLEMS_REPORTED` of them at once), 413 naming the limit for too much of it.
  *
  * The whole upload is read and checked before anything is written, so the database does no work
- * (and holds no connection or lock) while a client is still sending; the insert then reads the
- * kept bytes a second time.
+ * (and holds no connection or lock) while a client is still sending, and a refused upload leaves
+ * nothing behind; the insert then reads the kept bytes a second time.
  */
 export async function scanCsv(
   source: AsyncIterable<Buffer | string>,
   limits: CsvLimits,
-  onHeader: (columns: string[]) => void = () => {},
+  options: ScanOptions = {},
 ): Promise<ScannedUpload> {
   const kept: Buffer[] = [];
+  const { delimiter, text } = await withDelimiter(
+    utf8Text(keepingBytes(source, kept), limits.bytes),
+    options.delimiter,
+  );
+  let check: RecordCheck | undefined;
+  const problems = cellProblemCollector();
+  let index = 0;
   const { columns, rowCount } = await readRecords(
-    keepingBytes(source, kept),
+    text,
     limits,
-    onHeader,
-    () => {},
+    delimiter,
+    (header) => {
+      options.onHeader?.(header, delimiter);
+      check = options.recordCheck?.(header);
+    },
+    (record) => {
+      if (check) problems.add(index, check(record));
+      index += 1;
+    },
   );
   if (!columns) {
     throw new ValidationError(
@@ -242,14 +430,25 @@ export async function scanCsv(
       'invalid_csv',
     );
   }
+  if (problems.total > 0) {
+    const lines = await startLines(
+      kept,
+      limits,
+      delimiter,
+      new Set(problems.refused.map((r) => r.index)),
+    );
+    throw problems.error((i) => ({ line: lines.get(i) ?? 0 }));
+  }
   return {
     columns,
+    delimiter,
     rowCount,
     async forEachChunk(size, each) {
       let chunk: string[][] = [];
       await readRecords(
-        kept,
+        utf8Text(kept, limits.bytes),
         limits,
+        delimiter,
         () => {},
         async (record) => {
           chunk.push(record);

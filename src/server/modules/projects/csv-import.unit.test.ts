@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../errors.js';
-import { scanCsv, type CsvLimits } from './csv-import.js';
+import { cellProblems, cellRulesOf } from '../../../shared/templates/cell-rules.js';
+import { delimiterOfHeader, scanCsv, type CsvLimits, type ScanOptions } from './csv-import.js';
 
 const LIMITS: CsvLimits = { bytes: 10_000, rows: 5, columns: 4, columnNameMax: 10, cellMax: 20 };
 
@@ -16,7 +17,7 @@ async function parseCsv(
   limits: CsvLimits,
   onHeader?: (columns: string[]) => void,
 ) {
-  const upload = await scanCsv(source, limits, onHeader);
+  const upload = await scanCsv(source, limits, { onHeader });
   const rows: string[][] = [];
   await upload.forEachChunk(2, async (chunk) => {
     rows.push(...chunk);
@@ -180,5 +181,92 @@ describe('scanCsv', () => {
       }),
     ).rejects.toThrow('missing column c');
     expect(rowsRead).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('scanCsv separators', () => {
+  it('finds the separator in the header line, outside quotes', () => {
+    expect(delimiterOfHeader('a,b,c\n1;2;3;4;5')).toBe('comma');
+    expect(delimiterOfHeader('a;b;c\r\n1,2')).toBe('semicolon');
+    expect(delimiterOfHeader('a\tb\n')).toBe('tab');
+    expect(delimiterOfHeader('"x;y;z",b\n')).toBe('comma');
+    expect(delimiterOfHeader('only\n')).toBe('comma');
+  });
+
+  it('reads semicolon- and tab-separated files whose header arrives in pieces', async () => {
+    const semicolons = 'title;price\n"Tea; green";"3,50"\nCoffee;2\n';
+    expect(await parseCsv(chunked(semicolons, 3), LIMITS)).toEqual({
+      columns: ['title', 'price'],
+      rows: [
+        ['Tea; green', '3,50'],
+        ['Coffee', '2'],
+      ],
+    });
+    expect(await parseCsv(chunked('a\tb\nx, y\tz\n', 2), LIMITS)).toEqual({
+      columns: ['a', 'b'],
+      rows: [['x, y', 'z']],
+    });
+  });
+
+  it('uses the separator it is given instead of looking', async () => {
+    const upload = await scanCsv(chunked('a;b\n1;2\n'), LIMITS, { delimiter: 'comma' });
+    expect(upload.columns).toEqual(['a;b']);
+  });
+});
+
+describe('scanCsv cell checks', () => {
+  const rules = cellRulesOf({
+    kind: 'form',
+    items: [{ type: 'image', name: 'photo', label: '', url: '{{image_url}}' }],
+  });
+  const options: ScanOptions = {
+    recordCheck: (columns) => {
+      const at = columns.indexOf('image_url');
+      return (record) => cellProblems(rules, () => record[at] ?? '');
+    },
+  };
+
+  async function refusal(csv: string, limits = { ...LIMITS, cellMax: 100 }) {
+    try {
+      await scanCsv(chunked(csv, 5), limits, options);
+    } catch (error) {
+      if (error instanceof AppError) return error;
+      throw error;
+    }
+    throw new Error('expected the upload to be refused');
+  }
+
+  it('names the line each bad cell starts on, counting blank lines and quoted line breaks', async () => {
+    const csv =
+      'title,image_url\n' + // line 1
+      'ok,https://img.example.com/a.png\n' + // 2
+      '\n' + // 3
+      '"two\nlines",not-a-url\n' + // 4-5
+      'empty,\n'; // 6
+    const error = await refusal(csv);
+    expect(error).toMatchObject({ statusCode: 400, code: 'invalid_cells' });
+    expect(error.message).toContain(
+      'line 4, column "image_url": "not-a-url" is not a web address (http:// or https://)',
+    );
+    expect(error.message).toContain('line 6, column "image_url": is empty');
+    expect(error.details).toMatchObject({
+      errorCount: 2,
+      errors: [
+        { line: 4, column: 'image_url', value: 'not-a-url' },
+        { line: 6, column: 'image_url', value: '' },
+      ],
+    });
+  });
+
+  it('reports the first 20 problems and counts them all', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `t${i},ftp://x/${i}`).join('\n');
+    const error = await refusal(`title,image_url\n${rows}\n`, {
+      ...LIMITS,
+      rows: 100,
+      cellMax: 100,
+    });
+    expect(error.details).toMatchObject({ errorCount: 30, errors: { length: 20 } });
+    expect(error.message).toContain('(the first 20 of 30)');
+    expect((error.details as { errors: { line: number }[] }).errors[19]?.line).toBe(21);
   });
 });

@@ -1,8 +1,10 @@
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
+import type { LedgerService } from '../ledger/ledger.service.js';
 import type { IdempotencyKeys } from '../idempotency/idempotency.service.js';
 import type { QualificationsService } from '../qualifications/qualifications.service.js';
 import type { LiveEventPublisher } from '../realtime/event-bus.js';
+import { createBatchWithdrawal } from './batch-withdrawal.service.js';
 import { createBatchesService } from './batches.service.js';
 import {
   createLifecycleService,
@@ -19,7 +21,7 @@ import { createUploadSlots } from './upload-slots.service.js';
 export function createProjectsModule(deps: {
   db: Db;
   clock: Clock;
-  ledger: ProjectLedger;
+  ledger: ProjectLedger & Pick<LedgerService, 'releaseEscrow'>;
   settlement: ProjectSettlement;
   qualifications: Pick<QualificationsService, 'assertRequirementsUsable'>;
   feePercent: number;
@@ -60,6 +62,7 @@ export function createProjectsModule(deps: {
       events,
       idempotency: deps.idempotency,
     }),
+    withdrawal: createBatchWithdrawal({ projects, tasks, ledger, feePercent, clock, events }),
   };
 }
 

@@ -39,8 +39,10 @@ export function presentBatch(row: BatchRow): Batch {
     rowCount: row.row_count,
     columns: row.columns,
     status: row.status,
-    escrowCents: row.escrow_cents,
+    escrowCents: Number(row.escrow_cents),
     createdAt: row.created_at.toISOString(),
+    cancelledAt: row.cancelled_at?.toISOString() ?? null,
+    releasedCents: Number(row.released_cents),
   };
 }
 
@@ -54,5 +56,6 @@ export function presentTask(row: TaskRow): Task {
     data: row.data,
     rewardCents: row.reward_cents,
     createdAt: row.created_at.toISOString(),
+    cancelledAt: row.cancelled_at?.toISOString() ?? null,
   };
 }

@@ -123,6 +123,22 @@ export function createProjectsRepository(db: Db, clock: Clock) {
       );
     },
 
+    /**
+     * The project, held against status changes (`FOR SHARE`: a cancel, completion or settlement
+     * waits for it) while claims, which take only a key-share lock, go on.
+     */
+    async lockShared(
+      id: string,
+      trx: Db,
+    ): Promise<Pick<ProjectRow, 'id' | 'owner_id' | 'title' | 'status'> | undefined> {
+      return trx
+        .selectFrom('projects')
+        .select(['id', 'owner_id', 'title', 'status'])
+        .where('id', '=', id)
+        .forShare()
+        .executeTakeFirst();
+    },
+
     async addTaskCount(projectId: string, count: number, trx: Db = db): Promise<void> {
       await trx
         .updateTable('projects')

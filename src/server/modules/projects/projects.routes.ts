@@ -12,6 +12,7 @@ import {
 } from '../../../shared/api/projects.js';
 import { requireUser } from '../../plugins/auth.js';
 import { sendTaskFrame } from '../../lib/task-frame.js';
+import type { BatchWithdrawal } from './batch-withdrawal.service.js';
 import type { BatchesService } from './batches.service.js';
 import { batchesRoutes } from './batches.routes.js';
 import type { LifecycleService } from './lifecycle.service.js';
@@ -27,7 +28,8 @@ export const projectsRoutes: FastifyPluginAsyncZod<{
   projects: ProjectsService;
   lifecycle: LifecycleService;
   batches: BatchesService;
-}> = async (app, { projects, lifecycle, batches }) => {
+  withdrawal: BatchWithdrawal;
+}> = async (app, { projects, lifecycle, batches, withdrawal }) => {
   const tags = ['projects'];
 
   app.post(
@@ -159,5 +161,5 @@ export const projectsRoutes: FastifyPluginAsyncZod<{
     },
   );
 
-  await app.register(batchesRoutes, { batches });
+  await app.register(batchesRoutes, { batches, withdrawal });
 };

@@ -16,6 +16,7 @@ const TASK_COLUMNS = [
   'data',
   'reward_cents',
   'created_at',
+  'cancelled_at',
 ] as const;
 
 /** JSON text of one row as an object, built without an intermediate object per row. */
@@ -89,6 +90,125 @@ export function createTasksRepository(db: Db) {
         cross join (select coalesce(max(number), 0) as number from tasks
                     where project_id = ${args.projectId}::uuid) last
         order by t.n`.execute(trx);
+    },
+
+    /** One of the project's batches. */
+    async findProjectBatch(
+      projectId: string,
+      batchId: string,
+      trx: Db = db,
+    ): Promise<BatchRow | undefined> {
+      return trx
+        .selectFrom('batches')
+        .selectAll()
+        .where('id', '=', batchId)
+        .where('project_id', '=', projectId)
+        .executeTakeFirst();
+    },
+
+    /**
+     * Deletes a draft's batch with its tasks and the Idempotency-Keys that would replay its upload
+     * (a retry with such a key imports anew). Returns how many tasks went.
+     */
+    async deleteBatch(batch: BatchRow, ownerId: string, trx: Db = db): Promise<number> {
+      const removed = await trx
+        .deleteFrom('tasks')
+        .where('project_id', '=', batch.project_id)
+        .where('batch_id', '=', batch.id)
+        .executeTakeFirst();
+      await trx.deleteFrom('batches').where('id', '=', batch.id).execute();
+      await trx
+        .deleteFrom('idempotency_keys')
+        .where('caller_id', '=', ownerId)
+        .where('resource_id', '=', batch.id)
+        .execute();
+      return Number(removed.numDeletedRows);
+    },
+
+    /**
+     * Marks the batch's tasks cancelled and removes their free slots (slots come down to those
+     * held by accepted, submitted or approved work), in one statement over rows it locks: a claim
+     * that reaches a task after this re-reads it and finds no free slot, and one that came first
+     * holds its slot, which is then not removed. Returns the slots removed, by reward.
+     */
+    async cancelBatchTasks(
+      batch: BatchRow,
+      now: Date,
+      trx: Db = db,
+    ): Promise<{ rewardCents: number; slots: number }[]> {
+      const { rows } = await sql<{ reward_cents: number; slots: number }>`
+        with locked as (
+          select id, assignments_per_task - live_assignments as freed, reward_cents from tasks
+          where project_id = ${batch.project_id} and batch_id = ${batch.id} and cancelled_at is null
+          for update
+        ), cancelled as (
+          update tasks set assignments_per_task = tasks.live_assignments, cancelled_at = ${now}
+          from locked where tasks.id = locked.id
+          returning locked.freed, locked.reward_cents
+        )
+        select reward_cents, sum(freed)::int as slots from cancelled
+        group by reward_cents`.execute(trx);
+      return rows.map((r) => ({ rewardCents: Number(r.reward_cents), slots: Number(r.slots) }));
+    },
+
+    async markBatchCancelled(
+      batchId: string,
+      now: Date,
+      releasedCents: number,
+      trx: Db = db,
+    ): Promise<BatchRow> {
+      return trx
+        .updateTable('batches')
+        .set({ status: 'cancelled', cancelled_at: now, released_cents: releasedCents })
+        .where('id', '=', batchId)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    },
+
+    /** Projects with cancelled tasks whose slots were freed after the cancellation. */
+    async projectsWithFreedCancelledSlots(limit: number, trx: Db = db): Promise<string[]> {
+      const { rows } = await sql<{ project_id: string }>`
+        select distinct project_id from tasks
+        where cancelled_at is not null and live_assignments < assignments_per_task
+        limit ${limit}`.execute(trx);
+      return rows.map((r) => r.project_id);
+    },
+
+    /**
+     * Removes slots of a project's cancelled tasks freed since (a return, an expiry, a rejection),
+     * skipping rows another transaction holds. Returns the slots removed, by batch and reward.
+     */
+    async removeFreedCancelledSlots(
+      projectId: string,
+      trx: Db = db,
+    ): Promise<{ batchId: string; rewardCents: number; slots: number }[]> {
+      const { rows } = await sql<{ batch_id: string; reward_cents: number; slots: number }>`
+        with locked as (
+          select id, batch_id, assignments_per_task - live_assignments as freed, reward_cents
+          from tasks
+          where project_id = ${projectId} and cancelled_at is not null
+            and live_assignments < assignments_per_task
+          for update skip locked
+        ), removed as (
+          update tasks set assignments_per_task = tasks.live_assignments
+          from locked where tasks.id = locked.id
+          returning locked.batch_id, locked.freed, locked.reward_cents
+        )
+        select batch_id, reward_cents, sum(freed)::int as slots from removed
+        group by batch_id, reward_cents`.execute(trx);
+      return rows.map((r) => ({
+        batchId: r.batch_id,
+        rewardCents: Number(r.reward_cents),
+        slots: Number(r.slots),
+      }));
+    },
+
+    async addReleasedCents(batchId: string, cents: number, trx: Db = db): Promise<void> {
+      await trx
+        .updateTable('batches')
+        .set({ released_cents: sql<number>`released_cents + ${cents}` })
+        .where('id', '=', batchId)
+        .execute();
     },
 
     /** What a draft's batches escrow when it is published: each its rows × slots × price. */

@@ -38,6 +38,7 @@ const workerOpenTasksByProject = (workerId: string) => sql`
   select t.project_id, count(*) as n
   from assignments a join tasks t on t.id = a.task_id
   where a.worker_id = ${workerId} and t.live_assignments < t.assignments_per_task
+    and t.cancelled_at is null
   group by t.project_id`;
 
 /** Needs `m` (`workerOpenTasksByProject`) left-joined to project `p`. */

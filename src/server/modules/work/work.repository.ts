@@ -97,7 +97,7 @@ export function createWorkRepository(db: Db) {
           select t.id from tasks t
           where t.project_id = ${args.projectId}
             and exists (select 1 from open_project)
-            and t.live_assignments < t.assignments_per_task
+            and t.live_assignments < t.assignments_per_task and t.cancelled_at is null
             and not exists (
               select 1 from assignments a where a.task_id = t.id and a.worker_id = ${args.workerId})
           order by t.seq
@@ -107,6 +107,7 @@ export function createWorkRepository(db: Db) {
           update tasks set live_assignments = tasks.live_assignments + 1
           from candidate
           where tasks.id = candidate.id and tasks.live_assignments < tasks.assignments_per_task
+            and tasks.cancelled_at is null
           returning tasks.id, tasks.reward_cents, tasks.data
         ), inserted as (
           insert into assignments
@@ -133,6 +134,7 @@ export function createWorkRepository(db: Db) {
         .select(['t.id', 't.data'])
         .where('t.project_id', '=', projectId)
         .where(sql<SqlBool>`t.live_assignments < t.assignments_per_task`)
+        .where('t.cancelled_at', 'is', null)
         .where((eb) =>
           eb.not(
             eb.exists(

@@ -14,18 +14,46 @@ export function formatBytes(bytes: number): string {
   return `${shown} ${UNITS[unit]}`;
 }
 
-export type UploadProblem = { title: string; missingColumns: string[]; line: number | null };
+export type UploadProblem = {
+  title: string;
+  missingColumns: string[];
+  line: number | null;
+  /** Each cell the template cannot use, in words ("line 7, column "image_url": …"). */
+  cells: string[];
+  /** How many cells were refused in all (`cells` holds the first ones). */
+  cellCount: number;
+};
 
 /** What went wrong with an upload, in the terms the person fixing the file needs. */
 export function uploadProblem(error: unknown): UploadProblem {
-  if (!isApiError(error)) return { title: 'The upload failed', missingColumns: [], line: null };
+  const none = { missingColumns: [], line: null, cells: [], cellCount: 0 };
+  if (!isApiError(error)) return { title: 'The upload failed', ...none };
   const details = (
     typeof error.details === 'object' && error.details !== null ? error.details : {}
   ) as {
     missingColumns?: unknown;
     line?: unknown;
     row?: unknown;
+    errors?: unknown;
+    errorCount?: unknown;
   };
+  if (error.code === 'invalid_cells' && Array.isArray(details.errors)) {
+    const cells = details.errors
+      .map((e) =>
+        typeof e === 'object' && e !== null ? (e as { message?: unknown }).message : null,
+      )
+      .filter((m): m is string => typeof m === 'string');
+    const cellCount = typeof details.errorCount === 'number' ? details.errorCount : cells.length;
+    return {
+      title: `${cellCount === 1 ? 'A cell does' : `${cellCount} cells do`} not fit your design`,
+      ...none,
+      cells,
+      cellCount,
+    };
+  }
+  if (error.code === 'wrong_delimiter') {
+    return { title: 'The file looks separated by another character', ...none };
+  }
   const missingColumns = Array.isArray(details.missingColumns)
     ? details.missingColumns.filter((c): c is string => typeof c === 'string')
     : [];
@@ -35,15 +63,14 @@ export function uploadProblem(error: unknown): UploadProblem {
       : typeof details.row === 'number'
         ? details.row
         : null;
-  if (error.status === 413) return { title: 'The file is too large', missingColumns, line: null };
-  if (missingColumns.length > 0)
-    return { title: 'Columns are missing', missingColumns, line: null };
+  const problem = { ...none, missingColumns };
+  if (error.status === 413) return { title: 'The file is too large', ...problem };
+  if (missingColumns.length > 0) return { title: 'Columns are missing', ...problem };
   if (where !== null) {
     const noun = typeof details.line === 'number' ? 'Line' : 'Row';
-    return { title: `${noun} ${where} has a problem`, missingColumns, line: where };
+    return { title: `${noun} ${where} has a problem`, ...problem, line: where };
   }
-  if (error.status === 0) return { title: 'The upload stopped', missingColumns, line: null };
-  if (error.status === 409)
-    return { title: 'This project takes no more data', missingColumns, line: null };
-  return { title: 'The file was not imported', missingColumns, line: null };
+  if (error.status === 0) return { title: 'The upload stopped', ...problem };
+  if (error.status === 409) return { title: 'This project takes no more data', ...problem };
+  return { title: 'The file was not imported', ...problem };
 }

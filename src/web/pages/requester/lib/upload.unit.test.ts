@@ -23,6 +23,41 @@ describe('uploadProblem', () => {
       title: 'Columns are missing',
       missingColumns: ['url', 'title'],
       line: null,
+      cells: [],
+      cellCount: 0,
+    });
+  });
+
+  it('lists the cells the design cannot use, with the count of all', () => {
+    const error = new ApiError(400, 'invalid_cells', '2 cells do not fit', {
+      errorCount: 25,
+      errors: [
+        {
+          line: 7,
+          column: 'image_url',
+          message: 'line 7, column "image_url": "x" is not a web address',
+        },
+        { line: 9, column: 'image_url', message: 'line 9, column "image_url": is empty' },
+      ],
+    });
+    expect(uploadProblem(error)).toMatchObject({
+      title: '25 cells do not fit your design',
+      cells: [
+        'line 7, column "image_url": "x" is not a web address',
+        'line 9, column "image_url": is empty',
+      ],
+      cellCount: 25,
+    });
+  });
+
+  it('says when the file looks separated by another character', () => {
+    const error = new ApiError(400, 'wrong_delimiter', 'looks like semicolons', {
+      missingColumns: ['image_url'],
+      suspectedDelimiter: 'semicolon',
+    });
+    expect(uploadProblem(error)).toMatchObject({
+      title: 'The file looks separated by another character',
+      missingColumns: [],
     });
   });
 

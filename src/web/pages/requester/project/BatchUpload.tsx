@@ -4,6 +4,8 @@ import {
   Code,
   FileButton,
   Group,
+  List,
+  NativeSelect,
   Progress,
   Stack,
   Text,
@@ -12,7 +14,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCloudUpload, IconX } from '@tabler/icons-react';
 import { useRef, useState, type DragEvent } from 'react';
-import type { Project } from '../../../../shared/api/projects.js';
+import type { CsvDelimiter, Project } from '../../../../shared/api/projects.js';
 import { PROJECT_LIMITS } from '../../../../shared/api/projects.js';
 import { formatCents } from '../../../../shared/money.js';
 import { placeholdersOf } from '../../../../shared/templates/index.js';
@@ -21,7 +23,14 @@ import { uploadBatch, useBatchAdded, type UploadProgress } from '../../../api/pr
 import { errorMessage } from '../../../components/ErrorAlert.js';
 import { formatBytes, uploadProblem } from '../lib/upload.js';
 
-const ACCEPT = '.csv,.json,text/csv,application/json';
+const ACCEPT = '.csv,.json,.tsv,.txt,text/csv,text/tab-separated-values,application/json';
+
+const SEPARATORS: { value: CsvDelimiter; label: string }[] = [
+  { value: 'auto', label: 'Automatic (read from the header row)' },
+  { value: 'comma', label: 'Comma ( , )' },
+  { value: 'semicolon', label: 'Semicolon ( ; )' },
+  { value: 'tab', label: 'Tab' },
+];
 
 function UploadError({ error }: { error: unknown }) {
   const problem = uploadProblem(error);
@@ -33,7 +42,22 @@ function UploadError({ error }: { error: unknown }) {
       icon={<IconAlertTriangle aria-hidden="true" />}
       title={problem.title}
     >
-      <Text size="sm">{errorMessage(error)}</Text>
+      {problem.cells.length > 0 ? (
+        <>
+          <List size="sm" spacing={2} aria-label="Cells to fix">
+            {problem.cells.map((cell) => (
+              <List.Item key={cell}>{cell}</List.Item>
+            ))}
+          </List>
+          {problem.cellCount > problem.cells.length && (
+            <Text size="sm" mt={4}>
+              …and {(problem.cellCount - problem.cells.length).toLocaleString('en')} more.
+            </Text>
+          )}
+        </>
+      ) : (
+        <Text size="sm">{errorMessage(error)}</Text>
+      )}
       {problem.missingColumns.length > 0 && (
         <Group gap={6} mt={6}>
           <Text size="sm">Add these columns:</Text>
@@ -54,6 +78,7 @@ export function BatchUpload({ project }: { project: Project }) {
   const [dragging, setDragging] = useState(false);
   const [progress, setProgress] = useState<(UploadProgress & { name: string }) | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [separator, setSeparator] = useState<CsvDelimiter>('auto');
   const abort = useRef<AbortController | null>(null);
   const batchAdded = useBatchAdded(project.id);
   const columns = placeholdersOf(project.template);
@@ -82,6 +107,7 @@ export function BatchUpload({ project }: { project: Project }) {
         file,
         (p) => setProgress({ name: file.name, ...p }),
         controller.signal,
+        separator,
       );
       batchAdded();
       notifications.show({
@@ -172,6 +198,15 @@ export function BatchUpload({ project }: { project: Project }) {
           )}
         </Group>
       </div>
+      <NativeSelect
+        label="CSV separator"
+        description="Spreadsheets in some languages save CSV with semicolons; JSON files ignore this."
+        data={SEPARATORS}
+        value={separator}
+        onChange={(event) => setSeparator(event.currentTarget.value as CsvDelimiter)}
+        disabled={uploading}
+        maw={360}
+      />
       {columns.length > 0 && (
         <Text size="sm" c="dimmed">
           Your template reads {columns.length === 1 ? 'the column' : 'these columns'}:{' '}

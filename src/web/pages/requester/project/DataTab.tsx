@@ -1,8 +1,10 @@
-import { Alert, Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Card, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { IconDatabaseOff } from '@tabler/icons-react';
 import type { Batch, Project } from '../../../../shared/api/projects.js';
 import { formatCents } from '../../../../shared/money.js';
-import { useBatches } from '../../../api/projects.js';
+import { useBatches, useWithdrawBatch } from '../../../api/projects.js';
+import { ConfirmButton } from '../../../components/ConfirmButton.js';
 import { EmptyState } from '../../../components/EmptyState.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { LoadingState } from '../../../components/LoadingState.js';
@@ -13,14 +15,98 @@ import { LoadMoreButton } from '../../../components/LoadMoreButton.js';
 
 const OPEN_FOR_DATA: readonly Project['status'][] = ['draft', 'published', 'paused'];
 
-function BatchRow({ batch }: { batch: Batch }) {
+const LIVE: readonly Project['status'][] = ['published', 'paused'];
+
+function batchName(batch: Batch) {
+  return batch.filename ? `“${batch.filename}”` : 'this batch';
+}
+
+/** Delete (a draft's batch) or cancel (a published one's), after saying what happens. */
+function BatchAction({ project, batch }: { project: Project; batch: Batch }) {
+  const withdraw = useWithdrawBatch(project.id);
+  const rows = `${batch.rowCount.toLocaleString('en')} ${batch.rowCount === 1 ? 'task' : 'tasks'}`;
+  if (project.status === 'draft') {
+    return (
+      <ConfirmButton
+        size="compact-sm"
+        variant="subtle"
+        color="red"
+        aria-label={`Delete batch ${batch.filename ?? batch.id}`}
+        title={`Delete ${batchName(batch)}?`}
+        message={`Its ${rows} are removed from this draft. Nothing was charged for them, so no money moves. This cannot be undone; you can upload the file again.`}
+        confirmLabel="Delete batch"
+        dismissLabel="Keep it"
+        onConfirm={async () => {
+          const result = await withdraw.mutateAsync({ batchId: batch.id, action: 'delete' });
+          notifications.show({
+            color: 'teal',
+            title: 'Batch deleted',
+            message: `${(result.action === 'delete' ? result.deletedTasks : 0).toLocaleString('en')} tasks removed.`,
+          });
+        }}
+      >
+        Delete
+      </ConfirmButton>
+    );
+  }
+  if (!LIVE.includes(project.status) || batch.status !== 'active') return null;
+  return (
+    <ConfirmButton
+      size="compact-sm"
+      variant="subtle"
+      color="red"
+      aria-label={`Cancel batch ${batch.filename ?? batch.id}`}
+      title={`Cancel ${batchName(batch)}?`}
+      message={
+        <Stack gap="xs">
+          <Text size="sm">Of its {rows}:</Text>
+          <List size="sm" spacing={4}>
+            <List.Item>
+              Tasks no worker has started are withdrawn, and their share of the{' '}
+              {formatCents(batch.escrowCents)} held in escrow returns to your available funds at
+              once.
+            </List.Item>
+            <List.Item>
+              Work already accepted or submitted stays: workers can finish it and it is paid as
+              usual when approved. If such work is given back, its escrow returns too.
+            </List.Item>
+          </List>
+          <Text size="sm">Your other batches stay open. This cannot be undone.</Text>
+        </Stack>
+      }
+      confirmLabel="Cancel batch"
+      dismissLabel="Keep it open"
+      onConfirm={async () => {
+        const result = await withdraw.mutateAsync({ batchId: batch.id, action: 'cancel' });
+        const released = result.action === 'cancel' ? result.batch.releasedCents : 0;
+        notifications.show({
+          color: 'teal',
+          title: 'Batch cancelled',
+          message: `${formatCents(released)} returned to your available funds.`,
+        });
+      }}
+    >
+      Cancel
+    </ConfirmButton>
+  );
+}
+
+function BatchRow({ project, batch }: { project: Project; batch: Batch }) {
   const shown = batch.columns.slice(0, 5);
+  const cancelled = batch.status === 'cancelled';
   return (
     <Table.Tr>
       <Table.Td>
-        <Text size="sm" fw={600} lineClamp={1}>
-          {batch.filename ?? 'Uploaded through the API'}
-        </Text>
+        <Group gap="xs" wrap="nowrap">
+          <Text size="sm" fw={600} lineClamp={1}>
+            {batch.filename ?? 'Uploaded through the API'}
+          </Text>
+          {cancelled && (
+            <Badge color="gray" variant="light" size="sm">
+              Cancelled
+            </Badge>
+          )}
+        </Group>
         <Text size="xs" c="dimmed">
           {formatDateTime(batch.createdAt)}
         </Text>
@@ -46,6 +132,14 @@ function BatchRow({ batch }: { batch: Batch }) {
         <Text size="sm" c={batch.escrowCents > 0 ? undefined : 'dimmed'}>
           {batch.escrowCents > 0 ? formatCents(batch.escrowCents) : 'At publish'}
         </Text>
+        {cancelled && (
+          <Text size="xs" c="dimmed">
+            {formatCents(batch.releasedCents)} returned
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td ta="right">
+        <BatchAction project={project} batch={batch} />
       </Table.Td>
     </Table.Tr>
   );
@@ -87,11 +181,14 @@ function BatchesList({ project }: { project: Project }) {
                   <Table.Th ta="right">Rows</Table.Th>
                   <Table.Th>Columns</Table.Th>
                   <Table.Th ta="right">Escrowed</Table.Th>
+                  <Table.Th ta="right">
+                    <span className="visually-hidden">Actions</span>
+                  </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {rows.map((batch) => (
-                  <BatchRow key={batch.id} batch={batch} />
+                  <BatchRow key={batch.id} project={project} batch={batch} />
                 ))}
               </Table.Tbody>
             </Table>
