@@ -73,14 +73,12 @@ function UserRow({ user, isSelf }: { user: User; isSelf: boolean }) {
             <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
               {user.displayName}
             </Text>
+            <Text size="xs">{user.email}</Text>
             <Anchor component={Link} to={paths.publicProfile(user.handle)} size="xs" c="dimmed">
               @{user.handle}
             </Anchor>
           </div>
         </Group>
-      </Table.Td>
-      <Table.Td>
-        <Text size="sm">{user.email}</Text>
       </Table.Td>
       <Table.Td>
         <Group gap={4} wrap="nowrap">
@@ -165,7 +163,6 @@ export function UsersPage() {
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>User</Table.Th>
-                  <Table.Th>Email</Table.Th>
                   <Table.Th>Roles</Table.Th>
                   <Table.Th>Status</Table.Th>
                   <Table.Th>Joined</Table.Th>
