@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
+import { setPayoutMethod } from './earnings-fixtures.js';
 import { newAccount, sidebar, signUp } from './helpers.js';
 
 const TEMPLATE = {
@@ -249,7 +250,11 @@ test('review, bonus, export, earnings and spending: the whole loop', async ({ pa
   await worker.getByRole('tab', { name: 'Rejected (1)' }).click();
   await expect(worker.getByRole('table', { name: 'Rejected work' })).toContainText(REASON);
 
-  // Earnings: four rewards and the bonus, then a payout of all of it.
+  // Earnings: four rewards and the bonus, then a payout of all of it (to where the worker said).
+  await setPayoutMethod(worker.request, {
+    method: 'paypal',
+    destination: 'loop-worker@example.org',
+  });
   await sidebar(worker).getByRole('link', { name: 'Earnings' }).click();
   await expect(worker.getByRole('group', { name: 'Available' })).toContainText('$1.50');
   await expect(worker.getByRole('group', { name: 'Total earned' })).toContainText(
