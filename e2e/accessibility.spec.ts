@@ -1,21 +1,6 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { ADMIN } from './env.js';
-import { newAccount, signIn, signUp } from './helpers.js';
-
-/** Serious and critical problems block people from using a page; lesser ones are advice. */
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
-    .analyze();
-  const blocking = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-  expect(blocking).toEqual([]);
-}
+import { expectNoSeriousViolations, newAccount, signIn, signUp } from './helpers.js';
 
 test('signed-out pages have no serious accessibility problems', async ({ page }) => {
   for (const [path, heading] of [

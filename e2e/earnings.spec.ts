@@ -2,7 +2,6 @@
  * A worker's money in the browser: earnings figures, the chart, per-project rows and bonuses;
  * a payout requested, marked paid by an administrator, and seen paid; the notifications bell.
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import {
   approve,
@@ -16,18 +15,7 @@ import {
   submitWork,
 } from './earnings-fixtures.js';
 import { ADMIN } from './env.js';
-import { newAccount, sidebar, signIn } from './helpers.js';
-
-/** Serious and critical problems block people from using a page; lesser ones are advice. */
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
-    .analyze();
-  const blocking = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(blocking).toEqual([]);
-}
+import { expectNoSeriousViolations, newAccount, sidebar, signIn } from './helpers.js';
 
 /** Picks an option of a segmented control (a named radio group) by clicking its label. */
 async function segment(page: Page, group: string, option: string) {

@@ -1,21 +1,9 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { csrfHeader, ok } from './earnings-fixtures.js';
-import { newAccount, sidebar, signUp, submitSignIn } from './helpers.js';
+import { expectNoSeriousViolations, newAccount, sidebar, signUp, submitSignIn } from './helpers.js';
 
 // Issue #13, items 2 and 3: a renamed option records what it now says, and unsaved edits are
 // neither lost by moving away nor by a session that expires while editing.
-
-/** Serious and critical problems block people from using a page; lesser ones are advice. */
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
-    .analyze();
-  const blocking = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(blocking).toEqual([]);
-}
 
 function projectTab(page: Page, name: string) {
   return page

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, type APIRequestContext, type APIResponse, type Page } from '@playwright/test';
 
 export type Role = 'worker' | 'requester';
@@ -69,4 +70,18 @@ export async function ok<T>(response: APIResponse, status: number): Promise<T> {
 export async function csrfHeader(request: APIRequestContext) {
   const { cookies } = await request.storageState();
   return { 'x-csrf-token': cookies.find((c) => c.name === 'csrf_token')?.value ?? '' };
+}
+
+/** Serious and critical problems block people from using a page; lesser ones are advice. */
+export async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
+    .analyze();
+  const blocking = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+  expect(blocking).toEqual([]);
 }

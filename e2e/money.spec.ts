@@ -3,21 +3,10 @@
  * requester sees it with its reference; a worker says where to be paid, asks for a payout, and
  * the administrator sees that destination (as it was when asked) on the payouts page.
  */
-import { AxeBuilder } from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { approve, publishProject, signUpByApi, submitWork } from './earnings-fixtures.js';
 import { ADMIN } from './env.js';
-import { newAccount, sidebar, signIn } from './helpers.js';
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
-    .analyze();
-  const blocking = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(blocking).toEqual([]);
-}
+import { expectNoSeriousViolations, newAccount, sidebar, signIn } from './helpers.js';
 
 test('an admin records a bank transfer; the requester sees the funds with its reference', async ({
   page,

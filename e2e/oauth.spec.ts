@@ -1,22 +1,17 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import * as oidc from 'openid-client';
 import { BASE_URL } from './env.js';
-import { newAccount, signUp, submitSignIn, type Account } from './helpers.js';
+import {
+  expectNoSeriousViolations,
+  newAccount,
+  signUp,
+  submitSignIn,
+  type Account,
+} from './helpers.js';
 
 // Nothing listens on port 9: the test answers the app's redirect itself and reads the code.
 const REDIRECT_URI = 'http://127.0.0.1:9/callback';
 const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
-    .analyze();
-  const blocking = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(blocking).toEqual([]);
-}
 
 /** Registers an app on the Developer apps page, as a developer would, and returns its id. */
 async function registerApp(page: Page, name: string, redirectUri: string | null) {

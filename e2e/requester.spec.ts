@@ -1,6 +1,5 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { newAccount, sidebar, signUp } from './helpers.js';
+import { expectNoSeriousViolations, newAccount, sidebar, signUp } from './helpers.js';
 
 const PRODUCTS_CSV = [
   'product,image_url',
@@ -11,17 +10,6 @@ const PRODUCTS_CSV = [
 async function csrfHeader(page: Page) {
   const { cookies } = await page.context().storageState();
   return { 'x-csrf-token': cookies.find((c) => c.name === 'csrf_token')?.value ?? '' };
-}
-
-/** Serious and critical problems block people from using a page; lesser ones are advice. */
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
-    .analyze();
-  const blocking = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(blocking).toEqual([]);
 }
 
 function projectTab(page: Page, name: string) {

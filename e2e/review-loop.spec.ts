@@ -5,11 +5,10 @@
  * sees the earnings and asks for a payout; the requester sees what the project cost.
  */
 import { readFile } from 'node:fs/promises';
-import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { setPayoutMethod } from './earnings-fixtures.js';
-import { newAccount, sidebar, signUp } from './helpers.js';
+import { expectNoSeriousViolations, newAccount, sidebar, signUp } from './helpers.js';
 
 const TEMPLATE = {
   kind: 'form',
@@ -43,16 +42,6 @@ async function call<T>(request: APIRequestContext, path: string, data?: unknown)
   });
   expect(response.ok(), `POST ${path}: ${await response.text()}`).toBe(true);
   return (await response.json()) as T;
-}
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
-    .analyze();
-  const blocking = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(blocking).toEqual([]);
 }
 
 /** The submission row showing a task's word (the "Task data" column). */
