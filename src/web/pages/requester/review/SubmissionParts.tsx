@@ -151,17 +151,20 @@ function AnswerValue({ label, value }: { label: string; value: string }) {
   return <MediaValue value={value} view={view} label={`Answer: ${label}`} />;
 }
 
-/** The answers, each under its question. */
-export function Answers({ lines }: { lines: AnswerLine[] }) {
+/**
+ * The answers, each under its question: compact in the list, `full` in the task panel (every
+ * answer whole, media large).
+ */
+export function Answers({ lines, full = false }: { lines: AnswerLine[]; full?: boolean }) {
   if (lines.length === 0) {
     return (
       <Text size="sm" c="dimmed">
-        —
+        {full ? 'No answers.' : '—'}
       </Text>
     );
   }
   return (
-    <dl className="review-pairs">
+    <dl className={full ? 'review-full review-full-answers' : 'review-pairs'}>
       {lines.map((line) => (
         <div key={line.name}>
           <dt>{line.label}</dt>
@@ -170,6 +173,13 @@ export function Answers({ lines }: { lines: AnswerLine[] }) {
               <Text span size="sm" c="dimmed" fs="italic">
                 No answer
               </Text>
+            ) : full ? (
+              <MediaValue
+                value={line.value}
+                view={mediaView(line.value)}
+                label={`Answer: ${line.label}`}
+                size="large"
+              />
             ) : (
               <AnswerValue label={line.label} value={line.value} />
             )}

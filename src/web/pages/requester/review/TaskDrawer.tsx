@@ -8,7 +8,7 @@ import { paths } from '../../../lib/paths.js';
 import { Decisions } from './Decisions.js';
 import { MediaValue } from './MediaValue.js';
 import { formatTimeSpent, readableAnswers } from './review-model.js';
-import { Outcome } from './SubmissionParts.js';
+import { Answers, Outcome } from './SubmissionParts.js';
 import { altText, columnMedia, mediaView } from './task-media.js';
 
 type TaskDrawerProps = {
@@ -75,36 +75,8 @@ function FullAnswers({
       </Text>
     );
   }
-  const lines = readableAnswers(template, assignment.task.data, assignment.answers);
-  if (lines.length === 0) {
-    return (
-      <Text size="sm" c="dimmed">
-        No answers.
-      </Text>
-    );
-  }
   return (
-    <dl className="review-full review-full-answers">
-      {lines.map((line) => (
-        <div key={line.name}>
-          <dt>{line.label}</dt>
-          <dd>
-            {line.value === null ? (
-              <Text span size="sm" c="dimmed" fs="italic">
-                No answer
-              </Text>
-            ) : (
-              <MediaValue
-                value={line.value}
-                view={mediaView(line.value)}
-                label={`Answer: ${line.label}`}
-                size="large"
-              />
-            )}
-          </dd>
-        </div>
-      ))}
-    </dl>
+    <Answers lines={readableAnswers(template, assignment.task.data, assignment.answers)} full />
   );
 }
 
