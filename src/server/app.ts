@@ -63,6 +63,7 @@ import { createSetupRepository } from './modules/setup/setup.repository.js';
 import { setupRoutes } from './modules/setup/setup.routes.js';
 import { createSetupService } from './modules/setup/setup.service.js';
 import { createAuditRepository } from './modules/audit/audit.repository.js';
+import { createAuditService } from './modules/audit/audit.service.js';
 import { createDigestService } from './modules/email/digest.service.js';
 import { createEmailRepository } from './modules/email/email.repository.js';
 import { emailRoutes } from './modules/email/email.routes.js';
@@ -223,7 +224,7 @@ export function createServices(deps: {
   });
   const setup = createSetupService({
     setup: createSetupRepository(deps.db),
-    accounts: accountsRepository,
+    accounts,
     clock: deps.clock,
   });
   const log = deps.log ?? consoleLog;
@@ -231,9 +232,8 @@ export function createServices(deps: {
   const emailRepository = createEmailRepository(deps.db);
   const email = createEmailService({
     emails: emailRepository,
-    accounts: accountsRepository,
-    passwords: accounts,
-    audit: createAuditRepository(deps.db),
+    accounts,
+    audit: createAuditService({ audit: createAuditRepository(deps.db) }),
     mailer,
     clock: deps.clock,
     publicUrl: deps.config.publicUrl,
@@ -241,7 +241,7 @@ export function createServices(deps: {
   });
   const digest = createDigestService({
     emails: emailRepository,
-    accounts: accountsRepository,
+    accounts,
     mailer,
     clock: deps.clock,
     publicUrl: deps.config.publicUrl,

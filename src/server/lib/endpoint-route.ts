@@ -29,6 +29,8 @@ export type EndpointHandler<E extends Endpoint> = (
 export type RouteExtras = {
   rateLimit?: { max: number; timeWindow: number };
   bodyLimit?: number;
+  /** See FastifyContextConfig.allowUnverifiedEmail (plugins/auth.ts). */
+  allowUnverifiedEmail?: boolean;
 };
 
 /**
@@ -43,11 +45,16 @@ export function serveEndpoint<E extends Endpoint>(
 ) {
   const status = endpoint.status ?? 200;
   const options: RouteShorthandOptions = {
-    config: { auth: endpoint.auth, ...(extras.rateLimit && { rateLimit: extras.rateLimit }) },
+    config: {
+      auth: endpoint.auth,
+      ...(extras.rateLimit && { rateLimit: extras.rateLimit }),
+      ...(extras.allowUnverifiedEmail && { allowUnverifiedEmail: true }),
+    },
     ...(extras.bodyLimit !== undefined && { bodyLimit: extras.bodyLimit }),
     schema: {
       tags: [endpoint.tag],
       summary: endpoint.summary,
+      ...(endpoint.description && { description: endpoint.description }),
       ...(endpoint.params && { params: endpoint.params }),
       ...(endpoint.query && { querystring: endpoint.query }),
       ...(endpoint.body && { body: endpoint.body }),
@@ -55,7 +62,7 @@ export function serveEndpoint<E extends Endpoint>(
       response:
         status === 201
           ? { 201: endpoint.response, 200: endpoint.response }
-          : { 200: endpoint.response },
+          : { [status]: endpoint.response },
     },
   };
   app.route({

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.js';
 import { SCOPES } from '../scopes.js';
-import { idSchema } from './common.js';
+import { idSchema, okSchema, pageOf } from './common.js';
+import { endpoint } from './endpoint.js';
 
 export const ROLES = ['worker', 'requester', 'admin'] as const;
 export const SELF_SERVE_ROLES = ['worker', 'requester'] as const;
@@ -130,6 +131,8 @@ export const tokenSchema = z.object({
 });
 export type ApiToken = z.infer<typeof tokenSchema>;
 export const createdTokenSchema = tokenSchema.extend({ token: z.string() });
+/** Every token at once: an account has few, so the list is never paged. */
+export const tokenListSchema = z.object({ items: z.array(tokenSchema), nextCursor: z.null() });
 
 export const adminUserQuerySchema = z.strictObject({
   q: z.string().trim().max(LIMITS.searchMax).optional(),
@@ -141,3 +144,146 @@ export const adminUserQuerySchema = z.strictObject({
 
 export const userIdParamsSchema = z.strictObject({ id: idSchema });
 export const tokenIdParamsSchema = z.strictObject({ id: idSchema });
+/** A user named in a public address: by id or by handle. */
+export const idOrHandleParamsSchema = z.strictObject({ idOrHandle: z.string().min(1).max(64) });
+
+export const userEnvelopeSchema = z.object({ user: userSchema });
+
+const me = { tag: 'me', auth: { scope: 'profile' } } as const;
+const tokens = { tag: 'tokens', auth: { scope: 'profile' } } as const;
+
+export const accountEndpoints = {
+  signup: endpoint({
+    tag: 'auth',
+    auth: 'public',
+    method: 'POST',
+    path: '/auth/signup',
+    summary: 'Create an account and sign in',
+    body: signupBodySchema,
+    response: userEnvelopeSchema,
+    status: 201,
+  }),
+  login: endpoint({
+    tag: 'auth',
+    auth: 'public',
+    method: 'POST',
+    path: '/auth/login',
+    summary:
+      'Sign in with email and password (429 with Retry-After after repeated failures for one email)',
+    body: loginBodySchema,
+    response: userEnvelopeSchema,
+  }),
+  logout: endpoint({
+    tag: 'auth',
+    auth: 'optional',
+    method: 'POST',
+    path: '/auth/logout',
+    summary: 'Sign out of this session',
+    response: okSchema,
+  }),
+  session: endpoint({
+    tag: 'auth',
+    auth: 'optional',
+    method: 'GET',
+    path: '/auth/session',
+    summary: 'Who is signed in here, if anyone',
+    description:
+      'Always 200: `user` is null when the caller is signed out, so a page can ask without an error. ' +
+      'A token without the `profile` scope gets null too.',
+    response: z.object({ user: userSchema.nullable() }),
+  }),
+  me: endpoint({
+    ...me,
+    method: 'GET',
+    path: '/me',
+    summary: 'The signed-in user',
+    response: userSchema,
+  }),
+  updateMe: endpoint({
+    ...me,
+    method: 'PATCH',
+    path: '/me',
+    summary: 'Edit my profile',
+    body: updateMeBodySchema,
+    response: userSchema,
+  }),
+  changePassword: endpoint({
+    ...me,
+    method: 'POST',
+    path: '/me/password',
+    summary:
+      'Change my password (signs out my other sessions; unless revokeTokens is false, also revokes my access tokens and disconnects my apps)',
+    body: changePasswordBodySchema,
+    response: okSchema,
+  }),
+  addRole: endpoint({
+    ...me,
+    method: 'POST',
+    path: '/me/roles',
+    summary: 'Add a role to my account',
+    body: addRoleBodySchema,
+    response: userSchema,
+  }),
+  publicProfile: endpoint({
+    tag: 'users',
+    auth: 'optional',
+    method: 'GET',
+    path: '/users/:idOrHandle',
+    summary: 'A public profile, by id or handle',
+    params: idOrHandleParamsSchema,
+    response: publicProfileSchema,
+  }),
+  createToken: endpoint({
+    ...tokens,
+    method: 'POST',
+    path: '/me/tokens',
+    summary: 'Create a personal access token (shown once)',
+    body: createTokenBodySchema,
+    response: createdTokenSchema,
+    status: 201,
+  }),
+  listTokens: endpoint({
+    ...tokens,
+    method: 'GET',
+    path: '/me/tokens',
+    summary: 'My personal access tokens',
+    response: tokenListSchema,
+  }),
+  deleteToken: endpoint({
+    ...tokens,
+    method: 'DELETE',
+    path: '/me/tokens/:id',
+    summary: 'Revoke a token',
+    params: tokenIdParamsSchema,
+    response: okSchema,
+  }),
+};
+
+const adminOnly = { tag: 'admin', auth: { scope: 'admin', roles: ['admin'] } } as const;
+
+export const adminUserEndpoints = {
+  list: endpoint({
+    ...adminOnly,
+    method: 'GET',
+    path: '/admin/users',
+    summary: 'List and search users',
+    query: adminUserQuerySchema,
+    response: pageOf(userSchema),
+  }),
+  suspend: endpoint({
+    ...adminOnly,
+    method: 'POST',
+    path: '/admin/users/:id/suspend',
+    summary: 'Suspend a user (ends their sessions)',
+    params: userIdParamsSchema,
+    response: userSchema,
+  }),
+  reinstate: endpoint({
+    ...adminOnly,
+    method: 'POST',
+    path: '/admin/users/:id/reinstate',
+    summary: 'Reinstate a suspended user',
+    params: userIdParamsSchema,
+    response: userSchema,
+  }),
+};

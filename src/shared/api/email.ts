@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.js';
-import { passwordSchema } from './accounts.js';
+import { passwordSchema, userIdParamsSchema } from './accounts.js';
+import { okSchema } from './common.js';
+import { endpoint } from './endpoint.js';
 
 /** A token from an emailed link: base64url, as the server makes them. */
 const linkTokenSchema = z
@@ -50,3 +52,63 @@ export const siteEmailSchema = z.object({
   verificationRequired: z.boolean(),
 });
 export type SiteEmail = z.infer<typeof siteEmailSchema>;
+
+export const emailEndpoints = {
+  site: endpoint({
+    tag: 'auth',
+    auth: 'public',
+    method: 'GET',
+    path: '/site/email',
+    summary: 'Whether this site sends email, and whether accounts must verify theirs',
+    response: siteEmailSchema,
+  }),
+  requestPasswordReset: endpoint({
+    tag: 'auth',
+    auth: 'public',
+    method: 'POST',
+    path: '/auth/password-reset',
+    summary: 'Email a password reset link (the same answer whether or not the account exists)',
+    body: passwordResetRequestBodySchema,
+    response: passwordResetRequestedSchema,
+    status: 202,
+  }),
+  resetPassword: endpoint({
+    tag: 'auth',
+    auth: 'public',
+    method: 'POST',
+    path: '/auth/password-reset/confirm',
+    summary:
+      'Set a new password with an emailed reset link (works once; signs out every session and revokes tokens and apps)',
+    body: passwordResetBodySchema,
+    response: okSchema,
+  }),
+  verifyEmail: endpoint({
+    tag: 'auth',
+    auth: 'public',
+    method: 'POST',
+    path: '/auth/email-verification/confirm',
+    summary: 'Confirm an email address with the link sent to it',
+    body: emailVerificationBodySchema,
+    response: okSchema,
+  }),
+  resendVerification: endpoint({
+    tag: 'me',
+    auth: { scope: 'profile' },
+    method: 'POST',
+    path: '/me/email-verification',
+    summary: 'Send me a new email verification link (a few per hour)',
+    response: verificationSentSchema,
+    status: 202,
+  }),
+  adminResetLink: endpoint({
+    tag: 'admin',
+    auth: { scope: 'admin', roles: ['admin'] },
+    method: 'POST',
+    path: '/admin/users/:id/password-reset-link',
+    summary:
+      'Issue a one-time password reset link for a user, to hand over yourself (shown once; audited)',
+    params: userIdParamsSchema,
+    response: adminResetLinkSchema,
+    status: 201,
+  }),
+};

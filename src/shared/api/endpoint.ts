@@ -23,6 +23,8 @@ export type Endpoint = {
   path: string;
   /** One line for the API reference. */
   summary: string;
+  /** More for the API reference, where one line cannot say it all. */
+  description?: string;
   /** The API reference's section. */
   tag: string;
   auth: EndpointAuth;
@@ -31,8 +33,8 @@ export type Endpoint = {
   body?: z.ZodType;
   /** The success answer's body. */
   response: z.ZodType;
-  /** The success status: 200 unless said. */
-  status?: 200 | 201;
+  /** The success status: 200 unless said (202 for work accepted and done later, e.g. an email). */
+  status?: 200 | 201 | 202;
 };
 
 /** Declares an endpoint, keeping its literal types (method, path, schemas) for both sides. */

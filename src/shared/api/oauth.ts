@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { SCOPES } from '../scopes.js';
+import { okSchema } from './common.js';
+import { endpoint } from './endpoint.js';
 
 export const OAUTH_LIMITS = {
   clientNameMax: 80,
@@ -176,3 +178,108 @@ export const oauthConsentBodySchema = z.strictObject({
 /** Where the browser goes next (back to the authorization server, which returns to the app). */
 export const oauthRedirectSchema = z.object({ redirectTo: z.string() });
 export type OAuthRedirect = z.infer<typeof oauthRedirectSchema>;
+
+// App registration and connected apps are for the signed-in browser session (the service checks).
+const clients = { tag: 'oauth clients', auth: { scope: 'profile' } } as const;
+const grants = { tag: 'connected apps', auth: { scope: 'profile' } } as const;
+const consent = { tag: 'oauth consent', params: oauthInteractionParamsSchema } as const;
+
+export const oauthEndpoints = {
+  createClient: endpoint({
+    ...clients,
+    method: 'POST',
+    path: '/oauth-clients',
+    summary: 'Register an OAuth client (a confidential client’s secret is shown once)',
+    body: createOAuthClientBodySchema,
+    response: createdOAuthClientSchema,
+    status: 201,
+  }),
+  listClients: endpoint({
+    ...clients,
+    method: 'GET',
+    path: '/oauth-clients',
+    summary: 'My OAuth clients',
+    response: oauthClientListSchema,
+  }),
+  getClient: endpoint({
+    ...clients,
+    method: 'GET',
+    path: '/oauth-clients/:id',
+    summary: 'One of my OAuth clients',
+    params: oauthClientIdParamsSchema,
+    response: oauthClientSchema,
+  }),
+  updateClient: endpoint({
+    ...clients,
+    method: 'PATCH',
+    path: '/oauth-clients/:id',
+    summary: 'Rename a client, or change its redirect URIs or scopes',
+    params: oauthClientIdParamsSchema,
+    body: updateOAuthClientBodySchema,
+    response: oauthClientSchema,
+  }),
+  rotateSecret: endpoint({
+    ...clients,
+    method: 'POST',
+    path: '/oauth-clients/:id/secret',
+    summary: 'Replace a confidential client’s secret (the new one is shown once)',
+    params: oauthClientIdParamsSchema,
+    response: createdOAuthClientSchema,
+  }),
+  deleteClient: endpoint({
+    ...clients,
+    method: 'DELETE',
+    path: '/oauth-clients/:id',
+    summary: 'Delete a client and revoke all its tokens',
+    params: oauthClientIdParamsSchema,
+    response: okSchema,
+  }),
+  listGrants: endpoint({
+    ...grants,
+    method: 'GET',
+    path: '/me/oauth-grants',
+    summary: 'Apps I have connected to my account',
+    response: oauthGrantListSchema,
+  }),
+  revokeGrant: endpoint({
+    ...grants,
+    method: 'DELETE',
+    path: '/me/oauth-grants/:clientId',
+    summary: 'Disconnect an app: revoke its access and refresh tokens',
+    params: oauthGrantParamsSchema,
+    response: okSchema,
+  }),
+  interaction: endpoint({
+    ...consent,
+    auth: 'optional',
+    method: 'GET',
+    path: '/oauth/interactions/:uid',
+    summary: 'What an app is asking for (for the consent page)',
+    response: oauthInteractionSchema,
+  }),
+  continueAsMe: endpoint({
+    ...consent,
+    auth: { scope: 'profile' },
+    method: 'POST',
+    path: '/oauth/interactions/:uid/login',
+    summary: 'Continue as the signed-in user (an app already approved)',
+    response: oauthRedirectSchema,
+  }),
+  consent: endpoint({
+    ...consent,
+    auth: { scope: 'profile' },
+    method: 'POST',
+    path: '/oauth/interactions/:uid/consent',
+    summary: 'Approve or deny the app',
+    body: oauthConsentBodySchema,
+    response: oauthRedirectSchema,
+  }),
+  abort: endpoint({
+    ...consent,
+    auth: 'optional',
+    method: 'POST',
+    path: '/oauth/interactions/:uid/abort',
+    summary: 'Cancel the request (the app is told access was denied)',
+    response: oauthRedirectSchema,
+  }),
+};

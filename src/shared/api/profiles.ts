@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idOrHandleParamsSchema } from './accounts.js';
 import { pageOf, pageQuerySchema } from './common.js';
 import { endpoint } from './endpoint.js';
 import { PROJECT_STATUSES } from './projects.js';
@@ -45,9 +46,7 @@ export const publicProjectSchema = z.object({
 });
 export type PublicProject = z.infer<typeof publicProjectSchema>;
 
-export const profileParamsSchema = z.strictObject({ idOrHandle: z.string().min(1).max(64) });
-
-const publicRecords = { tag: 'users', auth: 'optional', params: profileParamsSchema } as const;
+const publicRecords = { tag: 'users', auth: 'optional', params: idOrHandleParamsSchema } as const;
 
 export const profileEndpoints = {
   record: endpoint({

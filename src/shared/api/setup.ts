@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { displayNameSchema, emailSchema, passwordSchema } from './accounts.js';
+import { displayNameSchema, emailSchema, passwordSchema, userEnvelopeSchema } from './accounts.js';
+import { endpoint } from './endpoint.js';
 
 /** Creating the first administrator with the one-time link a server prints while none exists. */
 export const setupAdminBodySchema = z.object({
@@ -9,3 +10,17 @@ export const setupAdminBodySchema = z.object({
   displayName: displayNameSchema,
 });
 export type SetupAdminBody = z.infer<typeof setupAdminBodySchema>;
+
+export const setupEndpoints = {
+  createFirstAdmin: endpoint({
+    tag: 'setup',
+    // Public, but only the holder of a live one-time link gets anywhere (and only once).
+    auth: 'public',
+    method: 'POST',
+    path: '/setup/admin',
+    summary: 'Create the first administrator with the setup link the server printed',
+    body: setupAdminBodySchema,
+    response: userEnvelopeSchema,
+    status: 201,
+  }),
+};

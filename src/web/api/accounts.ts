@@ -1,10 +1,6 @@
 import { hashKey, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
 import {
-  createdTokenSchema,
-  publicProfileSchema,
-  tokenSchema,
-  userSchema,
+  accountEndpoints as endpoints,
   type ChangePasswordBody,
   type CreateTokenBody,
   type LoginBody,
@@ -12,30 +8,34 @@ import {
   type UpdateMeBody,
   type User,
 } from '../../shared/api/accounts.js';
-import { okSchema } from '../../shared/api/common.js';
 import { clearDraftsOf } from '../lib/draft-storage.js';
 import { clearSessionExpired } from '../lib/session-expiry.js';
-import { api } from './client.js';
-import { meQueryKey } from './query-client.js';
+import { call } from './endpoints.js';
+import { profileKeys } from './profiles.js';
 
-const userEnvelope = z.object({ user: userSchema });
-const tokenList = z.object({ items: z.array(tokenSchema), nextCursor: z.null() });
+/** Every query about accounts, in one place. */
+export const accountKeys = {
+  /**
+   * The signed-in user. Also the prefix of every other `me` query (tokens, notifications,
+   * connected apps), so invalidating it refreshes everything about the signed-in user.
+   */
+  me: ['me'] as const,
+  tokens: () => [...accountKeys.me, 'tokens'] as const,
+  publicProfile: (handle: string) => [...profileKeys.all(handle), 'profile'] as const,
+};
 
-export const tokensQueryKey = ['me', 'tokens'] as const;
-const meQueryHash = hashKey(meQueryKey);
-
-const sessionEnvelope = z.object({ user: userSchema.nullable() });
+const meQueryHash = hashKey(accountKeys.me);
 
 /**
  * The signed-in user, or null when nobody is signed in. Asked of `auth/session`, which answers
  * 200 either way, so a signed-out page logs no failed request.
  */
 export async function fetchMe(): Promise<User | null> {
-  return (await api.get('auth/session', sessionEnvelope)).user;
+  return (await call(endpoints.session)).user;
 }
 
 export function useMe() {
-  return useQuery({ queryKey: meQueryKey, queryFn: fetchMe, staleTime: 5 * 60_000 });
+  return useQuery({ queryKey: accountKeys.me, queryFn: fetchMe, staleTime: 5 * 60_000 });
 }
 
 /** For pages behind the sign-in guard, where a signed-in user is certain. */
@@ -47,7 +47,7 @@ export function useCurrentUser(): User {
 
 function useSetMe() {
   const queryClient = useQueryClient();
-  return (user: User) => queryClient.setQueryData(meQueryKey, user);
+  return (user: User) => queryClient.setQueryData(accountKeys.me, user);
 }
 
 /** A new session starts with an empty cache, so nothing fetched for someone else is shown. */
@@ -56,15 +56,14 @@ function useStartSession() {
   return (user: User) => {
     clearSessionExpired();
     queryClient.removeQueries({ predicate: (query) => query.queryHash !== meQueryHash });
-    queryClient.setQueryData(meQueryKey, user);
+    queryClient.setQueryData(accountKeys.me, user);
   };
 }
 
 export function useSignUp() {
   const startSession = useStartSession();
   return useMutation({
-    mutationFn: async (body: SignupBody) =>
-      (await api.post('auth/signup', userEnvelope, body)).user,
+    mutationFn: async (body: SignupBody) => (await call(endpoints.signup, { body })).user,
     onSuccess: startSession,
   });
 }
@@ -72,7 +71,7 @@ export function useSignUp() {
 export function useSignIn() {
   const startSession = useStartSession();
   return useMutation({
-    mutationFn: async (body: LoginBody) => (await api.post('auth/login', userEnvelope, body)).user,
+    mutationFn: async (body: LoginBody) => (await call(endpoints.login, { body })).user,
     onSuccess: startSession,
   });
 }
@@ -84,9 +83,9 @@ export function useSignIn() {
 export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post('auth/logout', okSchema),
+    mutationFn: () => call(endpoints.logout),
     onSuccess: () => {
-      const me = queryClient.getQueryData<User | null>(meQueryKey);
+      const me = queryClient.getQueryData<User | null>(accountKeys.me);
       if (me) clearDraftsOf(me.id);
       window.location.assign('/signin');
     },
@@ -96,52 +95,52 @@ export function useSignOut() {
 export function useUpdateMe() {
   const setMe = useSetMe();
   return useMutation({
-    mutationFn: (patch: UpdateMeBody) => api.patch('me', userSchema, patch),
+    mutationFn: (patch: UpdateMeBody) => call(endpoints.updateMe, { body: patch }),
     onSuccess: setMe,
   });
 }
 
 export function useChangePassword() {
   return useMutation({
-    mutationFn: (body: ChangePasswordBody) => api.post('me/password', okSchema, body),
+    mutationFn: (body: ChangePasswordBody) => call(endpoints.changePassword, { body }),
   });
 }
 
 export function useAddRole() {
   const setMe = useSetMe();
   return useMutation({
-    mutationFn: (role: 'worker' | 'requester') => api.post('me/roles', userSchema, { role }),
+    mutationFn: (role: 'worker' | 'requester') => call(endpoints.addRole, { body: { role } }),
     onSuccess: setMe,
   });
 }
 
 export function usePublicProfile(handle: string) {
   return useQuery({
-    queryKey: ['users', handle],
+    queryKey: accountKeys.publicProfile(handle),
     queryFn: ({ signal }) =>
-      api.get(`users/${encodeURIComponent(handle)}`, publicProfileSchema, undefined, signal),
+      call(endpoints.publicProfile, { params: { idOrHandle: handle } }, { signal }),
   });
 }
 
 export function useTokens() {
   return useQuery({
-    queryKey: tokensQueryKey,
-    queryFn: async ({ signal }) => (await api.get('me/tokens', tokenList, undefined, signal)).items,
+    queryKey: accountKeys.tokens(),
+    queryFn: async ({ signal }) => (await call(endpoints.listTokens, {}, { signal })).items,
   });
 }
 
 export function useCreateToken() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateTokenBody) => api.post('me/tokens', createdTokenSchema, body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: tokensQueryKey }),
+    mutationFn: (body: CreateTokenBody) => call(endpoints.createToken, { body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: accountKeys.tokens() }),
   });
 }
 
 export function useDeleteToken() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.delete(`me/tokens/${encodeURIComponent(id)}`, okSchema),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: tokensQueryKey }),
+    mutationFn: (id: string) => call(endpoints.deleteToken, { params: { id } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: accountKeys.tokens() }),
   });
 }

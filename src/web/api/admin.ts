@@ -1,25 +1,20 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { userSchema } from '../../shared/api/accounts.js';
-import { pageOf } from '../../shared/api/common.js';
-import { api } from './client.js';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { adminUserEndpoints as endpoints, type UserStatus } from '../../shared/api/accounts.js';
+import { call, useCursorList } from './endpoints.js';
 
-const userPage = pageOf(userSchema);
-export type UserStatusFilter = 'active' | 'suspended' | undefined;
+export type UserStatusFilter = UserStatus | undefined;
+export type AdminUserFilter = { q: string; status: UserStatusFilter };
 
-const adminUsersKey = ['admin', 'users'] as const;
+/** Every query of the admin's user list, in one place. */
+export const adminUserKeys = {
+  all: ['admin', 'users'] as const,
+  list: (filter: AdminUserFilter) => [...adminUserKeys.all, filter] as const,
+};
 
-export function useAdminUsers(filter: { q: string; status: UserStatusFilter }) {
-  return useInfiniteQuery({
-    queryKey: [...adminUsersKey, filter],
-    queryFn: ({ pageParam, signal }) =>
-      api.get(
-        'admin/users',
-        userPage,
-        { q: filter.q.trim(), status: filter.status, limit: 20, cursor: pageParam },
-        signal,
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+export function useAdminUsers(filter: AdminUserFilter) {
+  return useCursorList(endpoints.list, {
+    queryKey: adminUserKeys.list(filter),
+    query: { q: filter.q.trim(), status: filter.status, limit: 20 },
   });
 }
 
@@ -27,7 +22,7 @@ export function useSetUserStatus() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, action }: { id: string; action: 'suspend' | 'reinstate' }) =>
-      api.post(`admin/users/${encodeURIComponent(id)}/${action}`, userSchema),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminUsersKey }),
+      call(endpoints[action], { params: { id } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminUserKeys.all }),
   });
 }

@@ -1,20 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { okSchema } from '../../shared/api/common.js';
-import {
-  adminResetLinkSchema,
-  passwordResetRequestedSchema,
-  siteEmailSchema,
-  verificationSentSchema,
-  type PasswordResetBody,
-} from '../../shared/api/email.js';
-import { api } from './client.js';
-import { meQueryKey } from './query-client.js';
+import { emailEndpoints as endpoints, type PasswordResetBody } from '../../shared/api/email.js';
+import { accountKeys } from './accounts.js';
+import { call } from './endpoints.js';
+
+/** Every query about this site's email, in one place. */
+export const emailKeys = {
+  site: ['site', 'email'] as const,
+};
 
 /** Whether this site sends email (it does not change while the page is open). */
 export function useSiteEmail() {
   return useQuery({
-    queryKey: ['site', 'email'],
-    queryFn: ({ signal }) => api.get('site/email', siteEmailSchema, undefined, signal),
+    queryKey: emailKeys.site,
+    queryFn: ({ signal }) => call(endpoints.site, {}, { signal }),
     staleTime: Infinity,
   });
 }
@@ -22,33 +20,31 @@ export function useSiteEmail() {
 /** "Forgot password?": the answer is the same whether or not the email has an account. */
 export function useRequestPasswordReset() {
   return useMutation({
-    mutationFn: (email: string) =>
-      api.post('auth/password-reset', passwordResetRequestedSchema, { email }),
+    mutationFn: (email: string) => call(endpoints.requestPasswordReset, { body: { email } }),
   });
 }
 
 export function useResetPassword() {
   return useMutation({
-    mutationFn: (body: PasswordResetBody) =>
-      api.post('auth/password-reset/confirm', okSchema, body),
+    mutationFn: (body: PasswordResetBody) => call(endpoints.resetPassword, { body }),
   });
 }
 
 export function useVerifyEmail() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (token: string) => api.post('auth/email-verification/confirm', okSchema, { token }),
+    mutationFn: (token: string) => call(endpoints.verifyEmail, { body: { token } }),
     // Whoever is signed in here may be the account just verified: ask again.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: meQueryKey }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: accountKeys.me }),
   });
 }
 
 export function useResendVerification() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post('me/email-verification', verificationSentSchema),
+    mutationFn: () => call(endpoints.resendVerification),
     onSuccess: (sent) => {
-      if (sent.alreadyVerified) void queryClient.invalidateQueries({ queryKey: meQueryKey });
+      if (sent.alreadyVerified) void queryClient.invalidateQueries({ queryKey: accountKeys.me });
     },
   });
 }
@@ -56,11 +52,7 @@ export function useResendVerification() {
 /** An admin's one-time reset link for someone else, shown once. */
 export function useAdminResetLink() {
   return useMutation({
-    mutationFn: (userId: string) =>
-      api.post(
-        `admin/users/${encodeURIComponent(userId)}/password-reset-link`,
-        adminResetLinkSchema,
-      ),
+    mutationFn: (userId: string) => call(endpoints.adminResetLink, { params: { id: userId } }),
   });
 }
 

@@ -1,8 +1,7 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { markSessionExpired } from '../lib/session-expiry.js';
+import { accountKeys } from './accounts.js';
 import { isApiError } from './client.js';
-
-export const meQueryKey = ['me'] as const;
 
 /**
  * One client for the app. A 401 from any call means the session has ended: forgetting the
@@ -12,8 +11,8 @@ export const meQueryKey = ['me'] as const;
 export function createQueryClient(): QueryClient {
   const onError = (error: unknown) => {
     if (!isApiError(error, 401)) return;
-    if (queryClient.getQueryData(meQueryKey)) markSessionExpired();
-    queryClient.setQueryData(meQueryKey, null);
+    if (queryClient.getQueryData(accountKeys.me)) markSessionExpired();
+    queryClient.setQueryData(accountKeys.me, null);
   };
   const queryClient: QueryClient = new QueryClient({
     queryCache: new QueryCache({ onError }),

@@ -7,6 +7,10 @@ type Executor = Db;
 
 export function createAccountsRepository(db: Db) {
   return {
+    transaction<T>(work: (trx: Db) => Promise<T>): Promise<T> {
+      return db.transaction().execute(work);
+    },
+
     async insertUser(user: NewUser, trx: Executor = db): Promise<UserRow> {
       return trx.insertInto('users').values(user).returningAll().executeTakeFirstOrThrow();
     },

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ADMIN_SCOPE, SCOPES, type Scope } from '../../../shared/scopes.js';
+import type { Db } from '../../db/database.js';
 import type { Role, UserRow, UserStatus } from '../../db/types.js';
 import { pageFrom } from '../../db/pagination.js';
 import { isUniqueViolation } from '../../db/pg-errors.js';
@@ -31,8 +32,11 @@ export type AuthenticatedUser = {
   oauthClientId?: string;
 };
 
+/** An administrator made by the operator (the first-admin link, or `tessera create-admin`). */
+export type NewAdmin = { email: string; password: string; displayName: string };
+
 /** A readable, unique-enough starting handle: "ada-lovelace-3f9c". */
-export function suggestHandle(displayName: string): string {
+function suggestHandle(displayName: string): string {
   const base = displayName
     .normalize('NFKD')
     .replace(/[^a-zA-Z0-9]+/g, '-')
@@ -101,6 +105,21 @@ export function createAccountsService(deps: {
     throw new ValidationError(`${path}.${index}: ${message}`, [
       { path: `${path}.${index}`, message },
     ]);
+  }
+
+  /** An admin's address counts as verified: whoever made the account typed it on the server. */
+  function insertAdmin(input: NewAdmin, passwordHash: string, trx?: Db) {
+    return accounts.insertUser(
+      {
+        email: input.email,
+        password_hash: passwordHash,
+        display_name: input.displayName,
+        handle: suggestHandle(input.displayName),
+        roles: ['admin'],
+        email_verified_at: clock.now(),
+      },
+      trx,
+    );
   }
 
   return {
@@ -174,12 +193,19 @@ export function createAccountsService(deps: {
     async authenticateToken(bearer: string): Promise<AuthenticatedUser | undefined> {
       if (!bearer.startsWith(TOKEN_PREFIX)) return undefined;
       const found = await tokens.useToken(sha256(bearer), clock.now());
+      // The column is text[]; createToken stored only scopes the body schema had checked.
       return found
         ? { user: found.user, scopes: found.scopes as Scope[], via: 'token' }
         : undefined;
     },
 
     getUser: requireUser,
+
+    /** For other modules that act on an account which may be gone (undefined then). */
+    findUser: (id: string) => accounts.findUserById(id),
+
+    /** For other modules that act on an account by its address (case-insensitive). */
+    findUserByEmail: (email: string) => accounts.findUserByEmail(email),
 
     async getPublicProfile(idOrHandle: string): Promise<UserRow> {
       const isId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(
@@ -325,19 +351,28 @@ export function createAccountsService(deps: {
     },
 
     /** Used by `tessera create-admin`: creates the account, or makes an existing one an admin. */
-    async createAdmin(input: { email: string; password: string; displayName: string }) {
+    async createAdmin(input: NewAdmin) {
       const existing = await accounts.findUserByEmail(input.email);
       if (existing) return { user: await accounts.addRole(existing.id, 'admin'), created: false };
-      const user = await accounts.insertUser({
-        email: input.email,
-        password_hash: await hashPassword(input.password),
-        display_name: input.displayName,
-        handle: suggestHandle(input.displayName),
-        roles: ['admin'],
-        // Typed by the operator on the server itself: nobody needs to prove it by email.
-        email_verified_at: clock.now(),
-      });
+      const user = await insertAdmin(input, await hashPassword(input.password));
       return { user, created: true };
+    },
+
+    /**
+     * Creates an administrator in one transaction with `admit`, which runs first and may refuse
+     * by throwing: the first-admin setup uses up its one-time link there, so an account refused
+     * (its email is taken) leaves the link unused, and two links cannot make two admins.
+     */
+    async createAdminIf(input: NewAdmin, admit: (trx: Db) => Promise<void>): Promise<UserRow> {
+      // Hashing is slow on purpose: done before the transaction so it holds no locks meanwhile.
+      const passwordHash = await hashPassword(input.password);
+      return accounts.transaction(async (trx) => {
+        await admit(trx);
+        if (await accounts.findUserByEmail(input.email, trx)) {
+          throw new ConflictError('email_taken', 'An account with this email already exists.');
+        }
+        return insertAdmin(input, passwordHash, trx);
+      });
     },
 
     sweepExpiredSessions: () => sessions.deleteExpired(clock.now()),

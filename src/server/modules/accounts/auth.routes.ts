@@ -1,11 +1,10 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { loginBodySchema, signupBodySchema, userSchema } from '../../../shared/api/accounts.js';
-import { okSchema } from '../../../shared/api/common.js';
+import type { FastifyPluginAsync } from 'fastify';
+import { accountEndpoints as endpoints } from '../../../shared/api/accounts.js';
+import { serveEndpoint } from '../../lib/endpoint-route.js';
 import { clearSessionCookies, setSessionCookies } from '../../plugins/auth.js';
 import type { EmailService } from '../email/email.service.js';
 import type { AccountsService } from './accounts.service.js';
 import { presentUser } from './accounts.presenters.js';
-import { z } from 'zod';
 
 export type AuthRoutesOptions = {
   accounts: AccountsService;
@@ -14,21 +13,12 @@ export type AuthRoutesOptions = {
   authRateLimit: { max: number; timeWindow: number };
 };
 
-export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, opts) => {
+export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, opts) => {
   const { accounts, email, secureCookies, authRateLimit } = opts;
-  const tags = ['auth'];
 
-  app.post(
-    '/auth/signup',
-    {
-      config: { auth: 'public', rateLimit: authRateLimit },
-      schema: {
-        tags,
-        summary: 'Create an account and sign in',
-        body: signupBodySchema,
-        response: { 201: z.object({ user: userSchema }) },
-      },
-    },
+  serveEndpoint(
+    app,
+    endpoints.signup,
     async (request, reply) => {
       const { user, session } = await accounts.signup(
         request.body,
@@ -37,22 +27,14 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       // Queued, never awaited on the mail server: an SMTP outage does not fail a sign-up.
       await email.sendVerificationAfterSignup(user);
       setSessionCookies(reply, session, secureCookies);
-      return reply.status(201).send({ user: presentUser(user) });
+      return { user: presentUser(user) };
     },
+    { rateLimit: authRateLimit },
   );
 
-  app.post(
-    '/auth/login',
-    {
-      config: { auth: 'public', rateLimit: authRateLimit },
-      schema: {
-        tags,
-        summary:
-          'Sign in with email and password (429 with Retry-After after repeated failures for one email)',
-        body: loginBodySchema,
-        response: { 200: z.object({ user: userSchema }) },
-      },
-    },
+  serveEndpoint(
+    app,
+    endpoints.login,
     async (request, reply) => {
       const { user, session } = await accounts.login(
         request.body,
@@ -62,38 +44,18 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       setSessionCookies(reply, session, secureCookies);
       return { user: presentUser(user) };
     },
+    { rateLimit: authRateLimit },
   );
 
-  app.post(
-    '/auth/logout',
-    {
-      config: { auth: 'optional' },
-      schema: { tags, summary: 'Sign out of this session', response: { 200: okSchema } },
-    },
-    async (request, reply) => {
-      if (request.sessionToken) await accounts.logout(request.sessionToken);
-      clearSessionCookies(reply);
-      return { ok: true as const };
-    },
-  );
+  serveEndpoint(app, endpoints.logout, async (request, reply) => {
+    if (request.sessionToken) await accounts.logout(request.sessionToken);
+    clearSessionCookies(reply);
+    return { ok: true as const };
+  });
 
-  app.get(
-    '/auth/session',
-    {
-      config: { auth: 'optional' },
-      schema: {
-        tags,
-        summary: 'Who is signed in here, if anyone',
-        description:
-          'Always 200: `user` is null when the caller is signed out, so a page can ask without an error. ' +
-          'A token without the `profile` scope gets null too.',
-        response: { 200: z.object({ user: userSchema.nullable() }) },
-      },
-    },
-    async (request) => {
-      const auth = request.auth;
-      if (!auth?.scopes.includes('profile')) return { user: null };
-      return { user: presentUser(await accounts.getUser(auth.user.id)) };
-    },
-  );
+  serveEndpoint(app, endpoints.session, async (request) => {
+    const auth = request.auth;
+    if (!auth?.scopes.includes('profile')) return { user: null };
+    return { user: presentUser(await accounts.getUser(auth.user.id)) };
+  });
 };

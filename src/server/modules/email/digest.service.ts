@@ -1,5 +1,5 @@
 import type { Clock } from '../../lib/clock.js';
-import type { AccountsRepository } from '../accounts/accounts.repository.js';
+import type { AccountsService } from '../accounts/accounts.service.js';
 import type { EmailRepository } from './email.repository.js';
 import type { Mailer } from './mailer.js';
 import { digestEmail } from './messages.js';
@@ -23,7 +23,7 @@ export function utcDay(at: Date): string {
  */
 export function createDigestService(deps: {
   emails: EmailRepository;
-  accounts: Pick<AccountsRepository, 'findUserById'>;
+  accounts: Pick<AccountsService, 'findUser'>;
   mailer: Mailer;
   clock: Clock;
   publicUrl: string;
@@ -43,7 +43,7 @@ export function createDigestService(deps: {
         limit: DIGESTS_PER_RUN,
       });
       for (const { userId, since } of claimed) {
-        const user = await deps.accounts.findUserById(userId);
+        const user = await deps.accounts.findUser(userId);
         if (!user) continue;
         const { items, total } = await emails.unreadSince(userId, since, now, DIGEST_ITEMS_MAX);
         await emails.recordDigestCount(userId, day, total);

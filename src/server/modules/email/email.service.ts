@@ -2,9 +2,8 @@ import type { UserRow } from '../../db/types.js';
 import { ForbiddenError, NotFoundError, TooManyRequestsError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import { newSecret, sha256 } from '../../lib/secrets.js';
-import type { AccountsRepository } from '../accounts/accounts.repository.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
-import type { AuditRepository } from '../audit/audit.repository.js';
+import type { AuditService } from '../audit/audit.service.js';
 import type { EmailRepository } from './email.repository.js';
 import type { Mailer } from './mailer.js';
 import { passwordResetEmail, verificationEmail } from './messages.js';
@@ -22,9 +21,8 @@ type Log = { info(obj: object, msg: string): void; error(obj: object, msg: strin
 
 export function createEmailService(deps: {
   emails: EmailRepository;
-  accounts: Pick<AccountsRepository, 'findUserByEmail' | 'findUserById'>;
-  passwords: Pick<AccountsService, 'replacePasswordEverywhere'>;
-  audit: AuditRepository;
+  accounts: Pick<AccountsService, 'findUserByEmail' | 'findUser' | 'replacePasswordEverywhere'>;
+  audit: Pick<AuditService, 'record'>;
   mailer: Mailer;
   clock: Clock;
   publicUrl: string;
@@ -126,14 +124,14 @@ export function createEmailService(deps: {
         if (found) await emails.spendAll(found.user_id, 'password_reset', now, trx);
         return found;
       });
-      const user = used && (await accounts.findUserById(used.user_id));
+      const user = used && (await accounts.findUser(used.user_id));
       if (!used || !user || user.email.toLowerCase() !== used.email.toLowerCase()) {
         throw new ForbiddenError(
           'This reset link does not work: it was used already, has expired or is mistyped. Ask for a new one.',
           'reset_link_invalid',
         );
       }
-      await deps.passwords.replacePasswordEverywhere(user.id, input.password);
+      await accounts.replacePasswordEverywhere(user.id, input.password);
       await emails.markVerified(user.id, used.email, now);
       log.info({ userId: user.id }, 'password reset with an emailed link');
     },
@@ -148,7 +146,7 @@ export function createEmailService(deps: {
     },
 
     async resendVerification(userId: string): Promise<{ alreadyVerified: boolean }> {
-      const user = await accounts.findUserById(userId);
+      const user = await accounts.findUser(userId);
       if (!user) throw new NotFoundError('User');
       if (user.email_verified_at) return { alreadyVerified: true };
       const recent = await emails.countSince(
@@ -184,7 +182,7 @@ export function createEmailService(deps: {
      * link to hand over. Recorded in the audit trail; the link itself is never stored or logged.
      */
     async issueResetLinkByAdmin(actorId: string, userId: string) {
-      const user = await accounts.findUserById(userId);
+      const user = await accounts.findUser(userId);
       if (!user) throw new NotFoundError('User');
       const { token, expiresAt, row } = issueResetToken(user, actorId);
       await emails.transaction(async (trx) => {

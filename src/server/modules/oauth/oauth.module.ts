@@ -2,7 +2,6 @@ import type { Config } from '../../config.js';
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Sweep } from '../../sweeps/runner.js';
-import { createAccountsRepository } from '../accounts/accounts.repository.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import { createOAuthClientsRepository } from './oauth-clients.repository.js';
 import { createOAuthInteractionsService } from './oauth-interactions.service.js';
@@ -23,13 +22,12 @@ export async function createOAuth(deps: {
   db: Db;
   config: Pick<Config, 'publicUrl' | 'sessionSecret'>;
   clock: Clock;
-  accounts: Pick<AccountsService, 'authenticateSession' | 'assertMayHoldScopes'>;
+  accounts: Pick<AccountsService, 'authenticateSession' | 'assertMayHoldScopes' | 'findUser'>;
 }) {
   const { db, clock } = deps;
   const clients = createOAuthClientsRepository(db);
   const models = createOAuthModelsRepository(db);
   const secrets = createOAuthSecretsRepository(db);
-  const users = createAccountsRepository(db);
 
   const issuer = deps.config.publicUrl.replace(/\/+$/, '');
   const apiResource = `${issuer}/api/v1`;
@@ -55,7 +53,7 @@ export async function createOAuth(deps: {
     }),
     findActiveUserId: async (id) => {
       if (!UUID.test(id)) return undefined;
-      const user = await users.findUserById(id);
+      const user = await deps.accounts.findUser(id);
       return user?.status === 'active' ? user.id : undefined;
     },
     sessionUserId: async (token) => (await deps.accounts.authenticateSession(token))?.user.id,
@@ -65,7 +63,7 @@ export async function createOAuth(deps: {
   const service = createOAuthService({
     clients,
     models,
-    findUser: (id) => users.findUserById(id),
+    findUser: deps.accounts.findUser,
     assertMayHoldScopes: deps.accounts.assertMayHoldScopes,
     provider,
     apiResource,

@@ -2,18 +2,12 @@ import type { AddressInfo } from 'node:net';
 import type { DataDirLock } from '../../db/data-dir-lock.js';
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
-import { createAccountsRepository } from '../accounts/accounts.repository.js';
 import { createSetupRepository } from './setup.repository.js';
-import { createSetupService } from './setup.service.js';
+import { createSetupLinks } from './setup.service.js';
 
 /** At start: a one-time token for the first admin while there is none, else nothing. */
 export function issueSetupToken(db: Db, clock: Clock): Promise<string | undefined> {
-  const setup = createSetupService({
-    setup: createSetupRepository(db),
-    accounts: createAccountsRepository(db),
-    clock,
-  });
-  return setup.issueToken();
+  return createSetupLinks({ setup: createSetupRepository(db), clock }).issueToken();
 }
 
 /** How a command on this machine reaches the server: its own address, never PUBLIC_URL. */

@@ -10,10 +10,6 @@ export function createSetupRepository(db: Db) {
         .execute();
     },
 
-    transaction<T>(work: (trx: Db) => Promise<T>): Promise<T> {
-      return db.transaction().execute(work);
-    },
-
     /**
      * Marks every live setup token used and returns their hashes. Used all at once, so two
      * people holding two links cannot both create an admin: the second waits on the first's

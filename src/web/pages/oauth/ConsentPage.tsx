@@ -30,6 +30,7 @@ import {
 
 type Requested = OAuthInteraction['scopes'];
 
+// Widened only so `includes` accepts any string; the guard is what narrows it back.
 const isApiScope = (scope: string): scope is Scope => (SCOPES as readonly string[]).includes(scope);
 
 /**

@@ -1,17 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { okSchema } from '../../../shared/api/common.js';
 import {
-  createdOAuthClientSchema,
-  oauthClientListSchema,
-  oauthClientSchema,
-  oauthGrantListSchema,
-  oauthInteractionSchema,
-  oauthRedirectSchema,
+  oauthEndpoints as endpoints,
   type CreateOAuthClientBody,
   type UpdateOAuthClientBody,
 } from '../../../shared/api/oauth.js';
 import type { Scope } from '../../../shared/scopes.js';
-import { api } from '../../api/client.js';
+import { call } from '../../api/endpoints.js';
 
 /** The web app's addresses for the OAuth pages. */
 export const oauthPaths = {
@@ -21,23 +15,25 @@ export const oauthPaths = {
   developerApps: '/settings/developer-apps',
 } as const;
 
-const clientsKey = ['oauth-clients'] as const;
-const grantsKey = ['me', 'oauth-grants'] as const;
+/** Every OAuth query, in one place. */
+export const oauthKeys = {
+  clients: ['oauth-clients'] as const,
+  grants: ['me', 'oauth-grants'] as const,
+  interaction: (uid: string) => ['oauth-interactions', uid] as const,
+};
 
 export function useOAuthClients() {
   return useQuery({
-    queryKey: clientsKey,
-    queryFn: async ({ signal }) =>
-      (await api.get('oauth-clients', oauthClientListSchema, undefined, signal)).items,
+    queryKey: oauthKeys.clients,
+    queryFn: async ({ signal }) => (await call(endpoints.listClients, {}, { signal })).items,
   });
 }
 
 export function useCreateOAuthClient() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateOAuthClientBody) =>
-      api.post('oauth-clients', createdOAuthClientSchema, body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: clientsKey }),
+    mutationFn: (body: CreateOAuthClientBody) => call(endpoints.createClient, { body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: oauthKeys.clients }),
   });
 }
 
@@ -45,54 +41,45 @@ export function useUpdateOAuthClient(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (patch: UpdateOAuthClientBody) =>
-      api.patch(`oauth-clients/${encodeURIComponent(id)}`, oauthClientSchema, patch),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: clientsKey }),
+      call(endpoints.updateClient, { params: { id }, body: patch }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: oauthKeys.clients }),
   });
 }
 
 export function useRotateOAuthSecret() {
   return useMutation({
-    mutationFn: (id: string) =>
-      api.post(`oauth-clients/${encodeURIComponent(id)}/secret`, createdOAuthClientSchema),
+    mutationFn: (id: string) => call(endpoints.rotateSecret, { params: { id } }),
   });
 }
 
 export function useDeleteOAuthClient() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.delete(`oauth-clients/${encodeURIComponent(id)}`, okSchema),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: clientsKey }),
+    mutationFn: (id: string) => call(endpoints.deleteClient, { params: { id } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: oauthKeys.clients }),
   });
 }
 
 export function useOAuthGrants() {
   return useQuery({
-    queryKey: grantsKey,
-    queryFn: async ({ signal }) =>
-      (await api.get('me/oauth-grants', oauthGrantListSchema, undefined, signal)).items,
+    queryKey: oauthKeys.grants,
+    queryFn: async ({ signal }) => (await call(endpoints.listGrants, {}, { signal })).items,
   });
 }
 
 export function useRevokeOAuthGrant() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (clientId: string) =>
-      api.delete(`me/oauth-grants/${encodeURIComponent(clientId)}`, okSchema),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: grantsKey }),
+    mutationFn: (clientId: string) => call(endpoints.revokeGrant, { params: { clientId } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: oauthKeys.grants }),
   });
 }
 
 /** What an app asks for; always fresh, since signing in changes the answer. */
 export function useOAuthInteraction(uid: string) {
   return useQuery({
-    queryKey: ['oauth-interactions', uid],
-    queryFn: ({ signal }) =>
-      api.get(
-        `oauth/interactions/${encodeURIComponent(uid)}`,
-        oauthInteractionSchema,
-        undefined,
-        signal,
-      ),
+    queryKey: oauthKeys.interaction(uid),
+    queryFn: ({ signal }) => call(endpoints.interaction, { params: { uid } }, { signal }),
     staleTime: 0,
   });
 }
@@ -106,18 +93,21 @@ export type InteractionAnswer = 'approve' | 'deny' | 'continue' | 'cancel';
 export function useAnswerInteraction(uid: string) {
   return useMutation({
     mutationFn: async ({ answer, scopes }: { answer: InteractionAnswer; scopes?: Scope[] }) => {
-      const base = `oauth/interactions/${encodeURIComponent(uid)}`;
+      const params = { uid };
       switch (answer) {
         case 'approve':
         case 'deny':
-          return api.post(`${base}/consent`, oauthRedirectSchema, {
-            approve: answer === 'approve',
-            ...(answer === 'approve' && scopes && { scopes }),
+          return call(endpoints.consent, {
+            params,
+            body: {
+              approve: answer === 'approve',
+              ...(answer === 'approve' && scopes && { scopes }),
+            },
           });
         case 'continue':
-          return api.post(`${base}/login`, oauthRedirectSchema, {});
+          return call(endpoints.continueAsMe, { params });
         case 'cancel':
-          return api.post(`${base}/abort`, oauthRedirectSchema, {});
+          return call(endpoints.abort, { params });
       }
     },
     onSuccess: ({ redirectTo }) => window.location.assign(redirectTo),
