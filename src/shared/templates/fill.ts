@@ -28,7 +28,7 @@ const HTML_ESCAPES: Record<string, string> = {
 
 /** Safe in element content and in quoted attribute values. */
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"'`]/g, (ch) => HTML_ESCAPES[ch] as string);
+  return value.replace(/[&<>"'`]/g, (ch) => HTML_ESCAPES[ch] ?? ch);
 }
 
 /** Data values read as literal text inside Markdown: every ASCII punctuation mark is escaped. */

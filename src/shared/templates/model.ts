@@ -215,7 +215,7 @@ export const ANSWER_ITEM_TYPES = [
 export type AnswerItem = Extract<FormItem, { type: (typeof ANSWER_ITEM_TYPES)[number] }>;
 
 export function isAnswerItem(item: FormItem): item is AnswerItem {
-  return (ANSWER_ITEM_TYPES as readonly string[]).includes(item.type);
+  return ANSWER_ITEM_TYPES.some((type) => type === item.type);
 }
 
 type Issue = { path: (string | number)[]; message: string };
