@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import commentedTypeAssertions from './eslint-rules/commented-type-assertions.js';
 
 export default tseslint.config(
   {
@@ -19,7 +20,7 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['*.js', '*.mjs', 'scripts/*.mjs', 'bin/*.js'],
+          allowDefaultProject: ['*.js', '*.mjs', 'scripts/*.mjs', 'bin/*.js', 'eslint-rules/*.js'],
           // The scripts folder alone holds more than the default of 8 such files.
           maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: 32,
         },
@@ -41,6 +42,20 @@ export default tseslint.config(
       // Fastify plugins, hooks and Kysely drivers are async by contract even when they await nothing.
       '@typescript-eslint/require-await': 'off',
     },
+  },
+  {
+    // Issue #14: a type assertion says why it holds. On where the assertions are gone or commented.
+    files: [
+      'src/shared/**/*.ts',
+      'src/cli/**/*.ts',
+      'src/server/db/**/*.ts',
+      'src/server/lib/**/*.ts',
+      'src/server/plugins/**/*.ts',
+      'src/server/{app,cluster,config,errors,main}.ts',
+    ],
+    ignores: ['**/*.test.ts'],
+    plugins: { tessera: { rules: { 'commented-type-assertions': commentedTypeAssertions } } },
+    rules: { 'tessera/commented-type-assertions': 'error' },
   },
   {
     // Migrations are typed Kysely<any> on purpose: they never import application types.

@@ -6,7 +6,11 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.unit.test.ts', 'scripts/**/*.unit.test.ts'],
+          include: [
+            'src/**/*.unit.test.ts',
+            'scripts/**/*.unit.test.ts',
+            'eslint-rules/**/*.unit.test.ts',
+          ],
           environment: 'node',
         },
       },

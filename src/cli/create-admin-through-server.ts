@@ -1,4 +1,5 @@
 import type { LockContents } from '../server/db/data-dir-lock.js';
+import { errorMessage, memberOf, stringMember } from '../shared/narrow.js';
 
 export type AdminInput = { email: string; password: string; displayName: string };
 
@@ -32,17 +33,18 @@ export async function createAdminThroughServer(
   } catch (error) {
     return {
       ok: false,
-      message: `${running} but did not answer at ${holder.setup.api}: ${(error as Error).message}`,
+      message: `${running} but did not answer at ${holder.setup.api}: ${errorMessage(error)}`,
     };
   }
   if (response.status === 201) {
     return { ok: true, message: `Created admin ${input.email} (through the running server).` };
   }
-  const body = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
+  const body: unknown = await response.json().catch(() => ({}));
+  const refusal = stringMember(memberOf(body, 'error'), 'message');
   return {
     ok: false,
     message:
-      `${running}; it refused: ${body.error?.message ?? `HTTP ${response.status}`} ` +
+      `${running}; it refused: ${refusal ?? `HTTP ${response.status}`} ` +
       'To make an existing account an administrator, stop the server and run this command again.',
   };
 }

@@ -12,6 +12,7 @@ import { openConfiguredDatabase, startServer } from '../server/main.js';
 import { demoBanner, isEmptyDatabase, seedDemo } from '../server/demo/seed.js';
 import { systemClock } from '../server/lib/clock.js';
 import { emailSchema, passwordSchema } from '../shared/api/accounts.js';
+import { errorMessage } from '../shared/narrow.js';
 import { createAdminThroughServer } from './create-admin-through-server.js';
 
 const program = new Command()
@@ -22,7 +23,7 @@ function workersOption(value: string): number {
   try {
     return parseWorkers(value);
   } catch (err) {
-    throw new InvalidArgumentError((err as Error).message);
+    throw new InvalidArgumentError(errorMessage(err));
   }
 }
 

@@ -41,7 +41,13 @@ export function clusterRefusal(config: Config, workers: number): string | undefi
   return undefined;
 }
 
-type Slot = { worker?: Worker; startedAt: number; crashes: number; listened: boolean };
+type Slot = {
+  index: number;
+  worker?: Worker;
+  startedAt: number;
+  crashes: number;
+  listened: boolean;
+};
 
 /**
  * The primary of `tessera serve --workers N`: applies migrations once, forks N workers that
@@ -73,7 +79,8 @@ export async function runPrimary(config: Config, workers: number): Promise<void>
     await database.close();
   }
 
-  const slots: Slot[] = Array.from({ length: workers }, () => ({
+  const slots: Slot[] = Array.from({ length: workers }, (_, index) => ({
+    index,
     startedAt: 0,
     crashes: 0,
     listened: false,
@@ -83,25 +90,23 @@ export async function runPrimary(config: Config, workers: number): Promise<void>
   let cleanStop = true;
   let announced = false;
 
-  function fork(index: number) {
-    const slot = slots[index] as Slot;
+  function fork(slot: Slot) {
     const worker = cluster.fork();
     slot.worker = worker;
     slot.startedAt = Date.now();
     slot.listened = false;
     worker.on('listening', () => {
       slot.listened = true;
-      log.info({ worker: index, workerPid: worker.process.pid }, 'worker listening');
+      log.info({ worker: slot.index, workerPid: worker.process.pid }, 'worker listening');
       if (!announced && slots.every((s) => s.listened)) {
         announced = true;
         log.info(`Tessera is running at ${config.publicUrl} with ${workers} workers on PostgreSQL`);
       }
     });
-    worker.on('exit', (code, signal) => onExit(index, worker, code, signal));
+    worker.on('exit', (code, signal) => onExit(slot, worker, code, signal));
   }
 
-  function onExit(index: number, worker: Worker, code: number | null, signal: string | null) {
-    const slot = slots[index] as Slot;
+  function onExit(slot: Slot, worker: Worker, code: number | null, signal: string | null) {
     if (slot.worker !== worker) return;
     slot.worker = undefined;
     if (stopping) {
@@ -113,7 +118,7 @@ export async function runPrimary(config: Config, workers: number): Promise<void>
     slot.crashes = lived >= STABLE_AFTER_MS ? 1 : slot.crashes + 1;
     if (!slot.listened && slot.crashes >= MAX_FAILED_STARTS) {
       log.fatal(
-        { worker: index, failedStarts: slot.crashes },
+        { worker: slot.index, failedStarts: slot.crashes },
         'a worker keeps failing to start (see its error above); stopping',
       );
       cleanStop = false;
@@ -122,12 +127,12 @@ export async function runPrimary(config: Config, workers: number): Promise<void>
     }
     const delayMs = restartDelayMs(slot.crashes);
     log.error(
-      { worker: index, workerPid: worker.process.pid, code, signal, delayMs },
+      { worker: slot.index, workerPid: worker.process.pid, code, signal, delayMs },
       'worker died; restarting it',
     );
     const timer = setTimeout(() => {
       pendingRestarts.delete(timer);
-      if (!stopping) fork(index);
+      if (!stopping) fork(slot);
     }, delayMs);
     pendingRestarts.add(timer);
   }
@@ -163,5 +168,5 @@ export async function runPrimary(config: Config, workers: number): Promise<void>
 
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
-  for (let i = 0; i < workers; i++) fork(i);
+  for (const slot of slots) fork(slot);
 }

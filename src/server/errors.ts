@@ -14,6 +14,25 @@ export class AppError extends Error {
   }
 }
 
+/** A problem with one field, named as a request names it: `email`, `answers.q1`, `scopes.0`. */
+export type FieldProblem = { field: string; message: string };
+
+/**
+ * The `details` of an error about request fields, named without saying where in the request they
+ * are: services know fields, not requests. The error handler answers them as
+ * `[{ path: 'body.email', message }]`, or `query.…` for GET, HEAD and DELETE, which have no body.
+ */
+export class FieldProblems {
+  constructor(readonly list: readonly FieldProblem[]) {}
+}
+
+/** Field problems by field name: `fieldProblems({ handle: 'is already taken' })`. */
+export function fieldProblems(messages: Readonly<Record<string, string>>): FieldProblems {
+  return new FieldProblems(
+    Object.entries(messages).map(([field, message]) => ({ field, message })),
+  );
+}
+
 export class ValidationError extends AppError {
   constructor(message: string, details?: unknown, code = 'invalid_input') {
     super(400, code, message, details);

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { buildApp, createServices } from './app.js';
@@ -126,7 +125,10 @@ export async function startServer(config: Config = loadConfig(), options: StartO
   app.log.info(`Tessera is running at ${config.publicUrl} on ${where}`);
   if (demo) console.log(demo);
   if (setupToken) {
-    const address = app.server.address() as AddressInfo;
+    const address = app.server.address();
+    // listen() was given a port, not a pipe: anything but an AddressInfo is a broken promise.
+    if (address === null || typeof address === 'string')
+      throw new Error('No TCP address to announce');
     announceSetupLink({
       publicUrl: config.publicUrl,
       token: setupToken,

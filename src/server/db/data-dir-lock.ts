@@ -1,12 +1,18 @@
 import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
+import { stringMember } from '../../shared/narrow.js';
 
 /** What the lock file says: who holds the folder, and how a command may reach that server. */
-export type LockContents = {
-  pid: number;
-  /** Set by a running server while no admin exists (see modules/setup/setup-link.ts). */
-  setup?: { api: string; token: string };
-};
+const lockContents = z.object({
+  pid: z.number(),
+  /**
+   * Set by a running server while no admin exists (see modules/setup/setup-link.ts). One this
+   * version cannot read leaves the holder a holder, only one a command cannot reach.
+   */
+  setup: z.object({ api: z.string(), token: z.string() }).optional().catch(undefined),
+});
+export type LockContents = z.infer<typeof lockContents>;
 
 export const LOCK_FILE = 'tessera.lock';
 
@@ -39,14 +45,14 @@ function isAlive(pid: number): boolean {
     return true;
   } catch (error) {
     // EPERM: it exists but belongs to someone else, which still makes it a live holder.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    return stringMember(error, 'code') === 'EPERM';
   }
 }
 
 function readLock(path: string): LockContents | undefined {
   try {
-    const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<LockContents>;
-    return typeof parsed.pid === 'number' ? (parsed as LockContents) : undefined;
+    const parsed = lockContents.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+    return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }
@@ -88,7 +94,7 @@ export function lockDataDir(dataDir: string): DataDirLock {
       write({ pid: process.pid }, 'wx');
       break;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (stringMember(error, 'code') !== 'EEXIST') throw error;
     }
     const stale = readLock(path);
     const holder = lockHolder(dataDir);

@@ -1,4 +1,5 @@
 import { sql, type SelectQueryBuilder, type SqlBool, type StringReference } from 'kysely';
+import { memberOf } from '../../shared/narrow.js';
 import { ValidationError } from '../errors.js';
 
 /*
@@ -36,10 +37,8 @@ export function decodeCursor(cursor: string | undefined): Keyset | undefined {
   } catch {
     throw invalidCursor();
   }
-  const { t, id } = (typeof value === 'object' && value !== null ? value : {}) as {
-    t?: unknown;
-    id?: unknown;
-  };
+  const t = memberOf(value, 't');
+  const id = memberOf(value, 'id');
   if (typeof t !== 'string' || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) {
     throw invalidCursor();
   }

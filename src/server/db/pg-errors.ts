@@ -1,3 +1,5 @@
+import { memberOf, stringMember } from '../../shared/narrow.js';
+
 /*
  * What a failed statement means, from PostgreSQL's SQLSTATE (node-postgres and PGlite both put it
  * in `error.code`). Code that reacts to a database error asks here rather than comparing codes.
@@ -5,8 +7,7 @@
 
 /** The SQLSTATE of a database error, or undefined for anything else. */
 export function sqlState(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null | undefined)?.code;
-  return typeof code === 'string' ? code : undefined;
+  return stringMember(error, 'code');
 }
 
 /**
@@ -16,9 +17,9 @@ export function sqlState(error: unknown): string | undefined {
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   if (sqlState(error) !== '23505') return false;
   if (constraint === undefined) return true;
-  const e = error as { constraint?: unknown; message?: unknown };
   return (
-    e.constraint === constraint || (typeof e.message === 'string' && e.message.includes(constraint))
+    memberOf(error, 'constraint') === constraint ||
+    stringMember(error, 'message')?.includes(constraint) === true
   );
 }
 
@@ -45,7 +46,7 @@ export function isDataException(error: unknown): boolean {
 export function isStalePlan(error: unknown): boolean {
   return (
     sqlState(error) === '0A000' &&
-    String((error as { message?: unknown }).message).includes('cached plan must not change')
+    stringMember(error, 'message')?.includes('cached plan must not change') === true
   );
 }
 

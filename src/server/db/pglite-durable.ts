@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
+import { isRecord, memberOf } from '../../shared/narrow.js';
 
 type PGliteInit = Parameters<NodeFS['init']>;
-type NodeStream = { nfd?: number };
-type ModuleWithNodeFs = { NODEFS: { stream_ops: { fsync?: (stream: NodeStream) => number } } };
 
 /**
  * PGlite's folder on disk, made as durable as PostgreSQL's: a committed transaction is on the
@@ -22,8 +21,14 @@ class DurableNodeFS extends NodeFS {
     const preRun = [
       ...(emscriptenOpts.preRun ?? []),
       (mod: unknown) => {
-        (mod as ModuleWithNodeFs).NODEFS.stream_ops.fsync = (stream) => {
-          if (stream.nfd !== undefined) fs.fsyncSync(stream.nfd);
+        // Emscripten's internals, which PGlite's types leave out: checked, so a PGlite that
+        // changed them fails at start rather than running without fsync.
+        const streamOps = memberOf(memberOf(mod, 'NODEFS'), 'stream_ops');
+        if (!isRecord(streamOps))
+          throw new Error('PGlite has no NODEFS stream_ops to add fsync to');
+        streamOps.fsync = (stream: unknown) => {
+          const fd = memberOf(stream, 'nfd');
+          if (typeof fd === 'number') fs.fsyncSync(fd);
           return 0;
         };
       },
@@ -34,9 +39,12 @@ class DurableNodeFS extends NodeFS {
 
 /** Options for `PGlite.create` that keep the data in `dataDir` with fsync on. */
 export function durableDataDir(dataDir: string): Pick<PGliteOptions, 'fs' | 'startParams'> {
-  const defaults = (PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams;
   return {
     fs: new DurableNodeFS(dataDir),
-    startParams: [...defaults.filter((p) => p !== '-F'), '-c', 'wal_sync_method=fsync'],
+    startParams: [
+      ...PGlite.defaultStartParams.filter((p) => p !== '-F'),
+      '-c',
+      'wal_sync_method=fsync',
+    ],
   };
 }

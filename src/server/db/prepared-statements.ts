@@ -41,12 +41,12 @@ function nameFor(text: string): string | undefined {
   return name;
 }
 
-type QueryFn = (...args: unknown[]) => unknown;
-
 /** Names the data statements of every client `pool` connects from now on. */
 export function usePreparedStatements(pool: pg.Pool, options: { perConnection: number }) {
   pool.on('connect', (client) => {
-    const plain = client.query.bind(client) as QueryFn;
+    const query = client.query.bind(client);
+    // node-postgres's own query, with whatever arguments its caller gave (any of its overloads).
+    const plain = (...args: unknown[]): unknown => Reflect.apply(query, client, args);
     /** Statement names in use on this connection, by text (renamed after a stale plan). */
     const prepared = new Map<string, string>();
     let generation = 0;
@@ -66,26 +66,28 @@ export function usePreparedStatements(pool: pg.Pool, options: { perConnection: n
         generation += 1;
         prepared.set(text, `${nameFor(text) ?? 't'}_${generation}`);
         // In a transaction the failure aborted it ('E'): the caller's retry uses the new name.
-        const status = (
-          client as unknown as { getTransactionStatus(): string | null }
-        ).getTransactionStatus();
-        if (status !== 'I') throw error;
+        if (client.getTransactionStatus() !== 'I') throw error;
         return plain({ name: prepared.get(text), text, values });
       }
     };
 
-    (client as unknown as { query: QueryFn }).query = (...args: unknown[]) => {
-      const [text, values] = args;
-      // Kysely calls query(text, parameters); cursors and callback forms pass through.
-      if (
-        args.length === 2 &&
-        typeof text === 'string' &&
-        Array.isArray(values) &&
-        DATA_STATEMENT.test(text)
-      ) {
-        return named(text, values);
-      }
-      return plain(...args);
-    };
+    // Defined on the instance, over the prototype's overloaded method: every overload lands here.
+    Object.defineProperty(client, 'query', {
+      configurable: true,
+      writable: true,
+      value: (...args: unknown[]) => {
+        const [text, values] = args;
+        // Kysely calls query(text, parameters); cursors and callback forms pass through.
+        if (
+          args.length === 2 &&
+          typeof text === 'string' &&
+          Array.isArray(values) &&
+          DATA_STATEMENT.test(text)
+        ) {
+          return named(text, values);
+        }
+        return plain(...args);
+      },
+    });
   });
 }

@@ -1,3 +1,5 @@
+import { isRecord, memberOf } from '../../shared/narrow.js';
+
 /**
  * JSON text with every object's keys in one order, so two values that differ only in key order
  * (jsonb does not keep it) give the same text. Like `JSON.stringify`, it leaves out undefined
@@ -23,8 +25,8 @@ export function canonicalJson(value: unknown): string {
         pending.push({ value: isOmitted(element) ? null : element });
         if (i > 0) pending.push(',');
       }
-    } else if (current !== null && typeof current === 'object') {
-      const members = current as Record<string, unknown>;
+    } else if (isRecord(current)) {
+      const members = current;
       const keys = Object.keys(members)
         .filter((key) => !isOmitted(members[key]))
         .sort();
@@ -53,6 +55,6 @@ function isOmitted(value: unknown): boolean {
 }
 
 function jsonValueOf(value: unknown): unknown {
-  const toJSON = (value as { toJSON?: unknown } | null | undefined)?.toJSON;
-  return typeof toJSON === 'function' ? (toJSON as () => unknown).call(value) : value;
+  const toJSON = memberOf(value, 'toJSON');
+  return typeof toJSON === 'function' ? Reflect.apply(toJSON, value, []) : value;
 }

@@ -1,10 +1,4 @@
-import type {
-  FastifyInstance,
-  FastifyReply,
-  FastifyRequest,
-  RouteHandlerMethod,
-  RouteShorthandOptions,
-} from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import type {
   Endpoint,
   EndpointBody,
@@ -13,12 +7,14 @@ import type {
   EndpointReply,
 } from '../../shared/api/endpoint.js';
 
-/** A request to an endpoint, typed by its declaration's schemas (already validated). */
-export type EndpointRequest<E extends Endpoint> = FastifyRequest<{
+type EndpointRoute<E extends Endpoint> = {
   Params: EndpointParams<E>;
   Querystring: EndpointQuery<E>;
   Body: EndpointBody<E>;
-}>;
+};
+
+/** A request to an endpoint, typed by its declaration's schemas (already validated). */
+export type EndpointRequest<E extends Endpoint> = FastifyRequest<EndpointRoute<E>>;
 
 export type EndpointHandler<E extends Endpoint> = (
   request: EndpointRequest<E>,
@@ -65,15 +61,15 @@ export function serveEndpoint<E extends Endpoint>(
           : { [status]: endpoint.response },
     },
   };
-  app.route({
+  // The schemas above make Fastify hand the handler exactly the types EndpointRequest names.
+  app.route<EndpointRoute<E>>({
     ...options,
     method: endpoint.method,
     url: endpoint.path,
-    handler: (async (request: EndpointRequest<E>, reply: FastifyReply) => {
+    handler: async (request, reply) => {
       // The declared success status; a handler may answer otherwise (200 for a replay).
       reply.code(status);
       return handler(request, reply);
-      // The schemas above make Fastify hand the handler exactly the types EndpointRequest names.
-    }) as unknown as RouteHandlerMethod,
+    },
   });
 }

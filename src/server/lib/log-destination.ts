@@ -1,4 +1,5 @@
 import { writeSync } from 'node:fs';
+import { stringMember } from '../../shared/narrow.js';
 
 /** A pino destination: anything with `write(line)`. */
 export type LogDestination = {
@@ -30,7 +31,7 @@ export function createLogDestination(fd: number): LogDestination {
       try {
         offset += writeSync(fd, data, offset);
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') closed = true;
+        if (stringMember(err, 'code') !== 'EAGAIN') closed = true;
         return data.subarray(offset);
       }
     }

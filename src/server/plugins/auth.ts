@@ -39,6 +39,18 @@ declare module 'fastify' {
 
 export type BearerAuthenticator = (token: string) => Promise<AuthenticatedUser | undefined>;
 
+/** Who a bearer token stands for, asking each kind of token in turn; none knowing it is a 401. */
+export async function authenticateBearer(
+  authenticators: readonly BearerAuthenticator[],
+  token: string,
+): Promise<AuthenticatedUser> {
+  for (const authenticate of authenticators) {
+    const auth = await authenticate(token);
+    if (auth) return auth;
+  }
+  throw new UnauthorizedError('The access token is invalid, expired or revoked.', 'invalid_token');
+}
+
 export type AuthPluginOptions = {
   authenticateSession: (token: string) => Promise<AuthenticatedUser | undefined>;
   bearerAuthenticators: BearerAuthenticator[];
@@ -114,17 +126,8 @@ async function authPlugin(app: FastifyInstance, options: AuthPluginOptions) {
           'The Authorization header must be "Bearer <token>".',
           'invalid_token',
         );
-      for (const authenticate of options.bearerAuthenticators) {
-        const auth = await authenticate(match[1]);
-        if (auth) {
-          request.auth = auth;
-          return;
-        }
-      }
-      throw new UnauthorizedError(
-        'The access token is invalid, expired or revoked.',
-        'invalid_token',
-      );
+      request.auth = await authenticateBearer(options.bearerAuthenticators, match[1]);
+      return;
     }
     const sessionToken = request.cookies[SESSION_COOKIE];
     if (!sessionToken) return;

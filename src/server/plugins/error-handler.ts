@@ -5,7 +5,7 @@ import {
   isResponseSerializationError,
 } from 'fastify-type-provider-zod';
 import { isDataException, isDatabaseUnavailable } from '../db/pg-errors.js';
-import { AppError, TooManyRequestsError } from '../errors.js';
+import { AppError, FieldProblems, TooManyRequestsError } from '../errors.js';
 
 type ErrorBody = {
   error: { code: string; message: string; details?: unknown };
@@ -28,6 +28,19 @@ export function sendError(
 
 type ValidationIssue = { path: string; message: string };
 
+/** Requests whose fields can only be in the query string. */
+const BODILESS_METHODS = new Set(['GET', 'HEAD', 'DELETE']);
+
+/** An error's details, with field problems placed in the request: `email` → `body.email`. */
+function detailsOf(error: AppError, request: FastifyRequest): unknown {
+  if (!(error.details instanceof FieldProblems)) return error.details;
+  const location = BODILESS_METHODS.has(request.method) ? 'query' : 'body';
+  return error.details.list.map(({ field, message }): ValidationIssue => ({
+    path: `${location}.${field}`,
+    message,
+  }));
+}
+
 function describeValidation(error: FastifyError, context: string): ValidationIssue[] {
   if (hasZodFastifySchemaValidationErrors(error)) {
     return error.validation.map((v) => {
@@ -46,7 +59,13 @@ async function errorHandlerPlugin(app: FastifyInstance) {
     if (error instanceof AppError) {
       if (error instanceof TooManyRequestsError)
         reply.header('retry-after', String(error.retryAfterSeconds));
-      return sendError(reply, error.statusCode, error.code, error.message, error.details);
+      return sendError(
+        reply,
+        error.statusCode,
+        error.code,
+        error.message,
+        detailsOf(error, request),
+      );
     }
     if (error.validation) {
       const issues = describeValidation(error, error.validationContext ?? 'body');

@@ -43,7 +43,8 @@ async function jsonDepthPlugin(app: FastifyInstance) {
   const parse = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    const text = body as string;
+    // parseAs 'string' hands a string; the parser's type also allows parseAs 'buffer''s Buffer.
+    const text = typeof body === 'string' ? body : body.toString('utf8');
     if (nestsDeeperThan(text, LIMITS.jsonDepthMax)) {
       done(
         new ValidationError(

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest, preHandlerHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 
 /**
@@ -39,7 +39,7 @@ async function rateLimitsPlugin(app: FastifyInstance, opts: { limits: RateLimitS
       timeWindow: limits.windowMs,
       keyGenerator: (request) => `${routeClass}:${caller(request) ?? `ip:${request.ip}`}`,
       max: (request) => (caller(request) ? limits[routeClass] : limits.anonymous),
-    }) as preHandlerHookHandler;
+    });
   const handlers = { read: limiter('read'), write: limiter('write') };
 
   app.addHook('onRoute', (route) => {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { memberOf } from '../narrow.js';
 import type { Scope } from '../scopes.js';
 import type { Role } from './accounts.js';
 
@@ -63,14 +64,11 @@ export type EndpointInput<E extends Endpoint> = (E['params'] extends z.ZodType
 
 /** The path with its `:name` segments filled in (URI-encoded). */
 export function endpointPath(path: string, params: unknown): string {
-  // Path parameter schemas are objects of strings (ids, handles); nothing else fills a path.
-  const values = (typeof params === 'object' && params !== null ? params : {}) as Record<
-    string,
-    string | number | undefined
-  >;
   return path.replace(/:([A-Za-z]\w*)/g, (_, name: string) => {
-    const value = values[name];
-    if (value === undefined) throw new Error(`${path} needs the "${name}" parameter`);
+    // Path parameter schemas are objects of strings (ids, handles); nothing else fills a path.
+    const value = memberOf(params, name);
+    if (typeof value !== 'string' && typeof value !== 'number')
+      throw new Error(`${path} needs the "${name}" parameter`);
     return encodeURIComponent(String(value));
   });
 }

@@ -50,17 +50,15 @@ export const notificationPageSchema = z.object({
 });
 export type NotificationPage = z.infer<typeof notificationPageSchema>;
 
+const notificationIdsSchema = z
+  .array(idSchema)
+  .min(1, 'must list at least one id')
+  .max(NOTIFICATION_LIMITS.markReadMax, `must list at most ${NOTIFICATION_LIMITS.markReadMax} ids`);
+
 /** Either some of my notifications by id, or all of them. */
 export const markReadBodySchema = z
   .strictObject({
-    ids: z
-      .array(idSchema)
-      .min(1, 'must list at least one id')
-      .max(
-        NOTIFICATION_LIMITS.markReadMax,
-        `must list at most ${NOTIFICATION_LIMITS.markReadMax} ids`,
-      )
-      .optional(),
+    ids: notificationIdsSchema.optional(),
     all: z.literal(true, { message: 'must be true' }).optional(),
   })
   .refine((body) => (body.ids === undefined) !== (body.all === undefined), {
@@ -75,15 +73,7 @@ export const markReadResultSchema = z.object({
 });
 
 /** Some of my read notifications, to show as unread again. */
-export const markUnreadBodySchema = z.strictObject({
-  ids: z
-    .array(idSchema)
-    .min(1, 'must list at least one id')
-    .max(
-      NOTIFICATION_LIMITS.markReadMax,
-      `must list at most ${NOTIFICATION_LIMITS.markReadMax} ids`,
-    ),
-});
+export const markUnreadBodySchema = z.strictObject({ ids: notificationIdsSchema });
 
 /** `GET /me/notifications/unread-count`: cheap enough to poll. */
 export const unreadCountSchema = z.object({ unreadCount: z.number().int() });

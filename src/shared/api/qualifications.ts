@@ -66,29 +66,18 @@ export const qualificationTypeRefSchema = z
     `must be a qualification type id or a system key (${SYSTEM_KEYS.join(', ')})`,
   );
 
-export const COMPARATORS = [
-  'Exists',
-  'DoesNotExist',
+const NO_VALUE = ['Exists', 'DoesNotExist'] as const;
+const ONE_VALUE = [
   'EqualTo',
   'NotEqualTo',
   'GreaterThan',
   'GreaterThanOrEqualTo',
   'LessThan',
   'LessThanOrEqualTo',
-  'In',
-  'NotIn',
 ] as const;
+/** Every comparator, in the order a requester is offered them: no value, one value, a set. */
+export const COMPARATORS = [...NO_VALUE, ...ONE_VALUE, 'In', 'NotIn'] as const;
 export type Comparator = (typeof COMPARATORS)[number];
-
-const NO_VALUE: readonly Comparator[] = ['Exists', 'DoesNotExist'];
-const ONE_VALUE: readonly Comparator[] = [
-  'EqualTo',
-  'NotEqualTo',
-  'GreaterThan',
-  'GreaterThanOrEqualTo',
-  'LessThan',
-  'LessThanOrEqualTo',
-];
 /** The comparators that make sense for a country: equality and set membership. */
 export const LOCALE_COMPARATORS: readonly Comparator[] = [
   'Exists',
@@ -162,7 +151,7 @@ export function requirementShapeIssues(
   const ints = requirement.integerValues ?? [];
   const locales = requirement.localeValues ?? [];
 
-  if (NO_VALUE.includes(comparator)) {
+  if (NO_VALUE.some((c) => c === comparator)) {
     const field = ints.length > 0 ? 'integerValues' : locales.length > 0 ? 'localeValues' : null;
     return field ? [{ field, message: `must be absent: ${comparator} compares no value` }] : [];
   }
@@ -192,7 +181,7 @@ export function requirementShapeIssues(
   }
   const field = kind === 'locale' || locales.length > 0 ? 'localeValues' : 'integerValues';
   const count = ints.length + locales.length;
-  if (ONE_VALUE.includes(comparator)) {
+  if (ONE_VALUE.some((c) => c === comparator)) {
     if (field === 'localeValues' && comparator !== 'EqualTo' && comparator !== 'NotEqualTo') {
       return [{ field, message: `must be absent: ${comparator} compares integers` }];
     }

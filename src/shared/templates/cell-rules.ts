@@ -11,7 +11,7 @@ import { columnsIn, FORM_PLACEHOLDER, replacePlaceholders } from './placeholders
 export type CellRule =
   | { kind: 'url'; column: string; usedBy: string }
   /** An address built around placeholders (`https://cdn/{{id}}.jpg`): checked once filled. */
-  | { kind: 'url_template'; columns: string[]; url: string; usedBy: string }
+  | { kind: 'url_template'; columns: [string, ...string[]]; url: string; usedBy: string }
   | { kind: 'number'; column: string; usedBy: string };
 
 export type CellProblem = {
@@ -25,7 +25,13 @@ export type CellProblem = {
 
 const WEB_ADDRESS = 'a web address (http:// or https://)';
 const NUMBER = 'a number';
-const MEDIA_ITEMS = { image: 'image', audio: 'audio clip', video: 'video', link: 'link' } as const;
+/** The form items that show an address, as a message names them. */
+const MEDIA_ITEMS = {
+  image: 'image',
+  audio: 'audio clip',
+  video: 'video',
+  link: 'link',
+} satisfies Record<Extract<FormItem, { url: string }>['type'], string>;
 
 /** A placeholder that is the whole of a text, with nothing around it: its column. */
 function wholePlaceholder(text: string, pattern: RegExp): string | undefined {
@@ -37,16 +43,18 @@ function wholePlaceholder(text: string, pattern: RegExp): string | undefined {
 function formRules(items: readonly FormItem[]): CellRule[] {
   const rules: CellRule[] = [];
   for (const item of items) {
-    if (!(item.type in MEDIA_ITEMS)) continue;
-    const media = item as Extract<FormItem, { url: string }>;
+    if (!('url' in item)) continue;
+    const media = item;
     const usedBy = `the ${MEDIA_ITEMS[media.type]} "${media.name}"`;
     const column = wholePlaceholder(media.url, FORM_PLACEHOLDER);
     if (column) {
       rules.push({ kind: 'url', column, usedBy });
       continue;
     }
-    const columns = columnsIn(media.url, FORM_PLACEHOLDER);
-    if (columns.length > 0) rules.push({ kind: 'url_template', columns, url: media.url, usedBy });
+    const [first, ...others] = columnsIn(media.url, FORM_PLACEHOLDER);
+    if (first !== undefined) {
+      rules.push({ kind: 'url_template', columns: [first, ...others], url: media.url, usedBy });
+    }
   }
   return rules;
 }
@@ -110,7 +118,7 @@ function checkRule(rule: CellRule, cell: (column: string) => string): CellProble
       const row = Object.fromEntries(rule.columns.map((c) => [c, cell(c)]));
       const filled = replacePlaceholders(rule.url, FORM_PLACEHOLDER, row, (v) => v);
       if (safeUrl(filled)) return undefined;
-      const column = rule.columns[0] as string;
+      const [column] = rule.columns;
       return {
         column,
         value: cell(column),

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../html.js';
 import type { FormItem, FormTemplate, Template } from './model.js';
 import { formPlaceholders } from './model.js';
 import {
@@ -15,20 +16,6 @@ export function placeholdersOf(template: Template): string[] {
   return template.kind === 'form'
     ? formPlaceholders(template)
     : columnsIn(template.html, HTML_PLACEHOLDER);
-}
-
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-  '`': '&#96;',
-};
-
-/** Safe in element content and in quoted attribute values. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"'`]/g, (ch) => HTML_ESCAPES[ch] as string);
 }
 
 /** Data values read as literal text inside Markdown: every ASCII punctuation mark is escaped. */

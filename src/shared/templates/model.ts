@@ -80,13 +80,18 @@ const instructionsItem = z.strictObject({
   text: text(L.markdownMax).min(1, 'must not be empty'),
 });
 
+/** What the typed-answer items share: required or not, a placeholder, lengths up to `max`. */
+const typedAnswer = (max: number) => ({
+  required: z.boolean().default(false),
+  placeholder: text(L.placeholderMax).optional(),
+  minLength: count().max(max).optional(),
+  maxLength: count().min(1).max(max).optional(),
+});
+
 const textItem = z.strictObject({
   type: z.literal('text'),
   ...base,
-  required: z.boolean().default(false),
-  placeholder: text(L.placeholderMax).optional(),
-  minLength: count().max(L.textAnswerMax).optional(),
-  maxLength: count().min(1).max(L.textAnswerMax).optional(),
+  ...typedAnswer(L.textAnswerMax),
   /** The whole answer must match (like the HTML `pattern` attribute). */
   pattern: text(L.patternMax).optional(),
   patternMessage: text(L.labelMax).optional(),
@@ -95,10 +100,7 @@ const textItem = z.strictObject({
 const textareaItem = z.strictObject({
   type: z.literal('textarea'),
   ...base,
-  required: z.boolean().default(false),
-  placeholder: text(L.placeholderMax).optional(),
-  minLength: count().max(L.textareaAnswerMax).optional(),
-  maxLength: count().min(1).max(L.textareaAnswerMax).optional(),
+  ...typedAnswer(L.textareaAnswerMax),
   rows: z.number().int().min(2).max(L.textareaRowsMax).optional(),
 });
 
@@ -187,21 +189,6 @@ export type FormItem = z.infer<typeof formItemSchema>;
 export type FormItemInput = z.input<typeof formItemSchema>;
 export type FormItemType = FormItem['type'];
 
-export const FORM_ITEM_TYPES = [
-  'instructions',
-  'text',
-  'textarea',
-  'number',
-  'single_choice',
-  'multiple_choice',
-  'dropdown',
-  'rating',
-  'image',
-  'audio',
-  'video',
-  'link',
-] as const satisfies readonly FormItemType[];
-
 /** The item types a worker answers; the others only show something. */
 export const ANSWER_ITEM_TYPES = [
   'text',
@@ -212,10 +199,20 @@ export const ANSWER_ITEM_TYPES = [
   'dropdown',
   'rating',
 ] as const satisfies readonly FormItemType[];
+
+/** Every item type: instructions, the ones a worker answers, then what shows media or a link. */
+export const FORM_ITEM_TYPES = [
+  'instructions',
+  ...ANSWER_ITEM_TYPES,
+  'image',
+  'audio',
+  'video',
+  'link',
+] as const satisfies readonly FormItemType[];
 export type AnswerItem = Extract<FormItem, { type: (typeof ANSWER_ITEM_TYPES)[number] }>;
 
 export function isAnswerItem(item: FormItem): item is AnswerItem {
-  return (ANSWER_ITEM_TYPES as readonly string[]).includes(item.type);
+  return ANSWER_ITEM_TYPES.some((type) => type === item.type);
 }
 
 type Issue = { path: (string | number)[]; message: string };

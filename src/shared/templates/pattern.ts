@@ -1,3 +1,5 @@
+import { errorMessage } from '../narrow.js';
+
 /**
  * Answer patterns are written by requesters and run against workers' answers on the server, so a
  * pattern that can backtrack exponentially would let one requester stall the process. JavaScript
@@ -6,9 +8,10 @@
  */
 export function patternProblem(source: string): string | undefined {
   try {
-    new RegExp(`^(?:${source})$`, 'u');
+    // On its own, not inside the `^(?:…)$` it runs in: `a)|(b` would compile there, broken out.
+    new RegExp(source, 'u');
   } catch (error) {
-    return `is not a valid regular expression (${(error as Error).message})`;
+    return `is not a valid regular expression (${errorMessage(error)})`;
   }
   if (/\\[1-9]|\\k</.test(source)) return 'must not use back-references';
   if (hasRepeatedAmbiguousGroup(source)) {
@@ -21,19 +24,21 @@ type Group = { risky: boolean };
 
 /** A small scanner over the pattern's syntax: escapes, classes, groups and quantifiers. */
 function hasRepeatedAmbiguousGroup(source: string): boolean {
-  const stack: Group[] = [{ risky: false }];
+  // The innermost open group is `current`; the groups around it wait in `enclosing`.
+  const enclosing: Group[] = [];
+  let current: Group = { risky: false };
   let lastGroupRisky = false;
   let i = 0;
   while (i < source.length) {
     const ch = source[i];
-    const top = stack[stack.length - 1] as Group;
     let closedGroup = false;
     if (ch === '\\') {
       i += 2;
     } else if (ch === '[') {
       i = endOfClass(source, i + 1);
     } else if (ch === '(') {
-      stack.push({ risky: false });
+      enclosing.push(current);
+      current = { risky: false };
       i += 1;
       if (source[i] === '?') {
         // (?:  (?=  (?!  (?<=  (?<!  (?<name>
@@ -41,19 +46,19 @@ function hasRepeatedAmbiguousGroup(source: string): boolean {
         i += named ? named[0].length : source[i + 1] === '<' ? 3 : 2;
       }
     } else if (ch === ')') {
-      const closed = stack.pop() as Group;
-      lastGroupRisky = closed.risky;
+      lastGroupRisky = current.risky;
+      // The pattern compiled on its own, so this ')' closes a group a '(' opened.
+      current = enclosing.pop() ?? current;
       closedGroup = true;
       i += 1;
     } else if (ch === '|') {
-      top.risky = true;
+      current.risky = true;
       i += 1;
     } else {
       i += 1;
     }
     const quantifier = quantifierAt(source, i);
     if (quantifier) {
-      const current = stack[stack.length - 1] as Group;
       if (quantifier.repeats) {
         if (closedGroup && lastGroupRisky) return true;
         current.risky = true;
@@ -61,7 +66,7 @@ function hasRepeatedAmbiguousGroup(source: string): boolean {
       if (closedGroup && lastGroupRisky) current.risky = true;
       i += quantifier.length;
     } else if (closedGroup && lastGroupRisky) {
-      (stack[stack.length - 1] as Group).risky = true;
+      current.risky = true;
     }
   }
   return false;

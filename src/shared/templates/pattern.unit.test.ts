@@ -25,6 +25,9 @@ describe('answer patterns', () => {
     ['(?<n>a)\\k<n>', 'back-references'],
     ['([a-z', 'not a valid regular expression'],
     ['\\p{Nope}', 'not a valid regular expression'],
+    // Valid only inside the ^(?:…)$ it runs in, where it would escape the anchors.
+    ['a)|(b', 'not a valid regular expression'],
+    ['x)+(y', 'not a valid regular expression'],
   ])('refuses %s', (pattern, message) => {
     expect(patternProblem(pattern)).toContain(message);
   });

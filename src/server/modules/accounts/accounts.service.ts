@@ -6,6 +6,8 @@ import { pageFrom } from '../../db/pagination.js';
 import { isUniqueViolation } from '../../db/pg-errors.js';
 import {
   ConflictError,
+  FieldProblems,
+  fieldProblems,
   ForbiddenError,
   NotFoundError,
   TooManyRequestsError,
@@ -96,15 +98,16 @@ export function createAccountsService(deps: {
    * Only an administrator's tokens and apps may hold the admin scope: a token made before its
    * owner became an admin must not turn into an admin token on promotion.
    */
-  async function assertMayHoldScopes(userId: string, scopes: readonly Scope[], path: string) {
+  async function assertMayHoldScopes(userId: string, scopes: readonly Scope[], field: string) {
     const index = scopes.indexOf(ADMIN_SCOPE);
     if (index === -1) return;
     const user = await requireUser(userId);
     if (user.roles.includes('admin')) return;
     const message = `"${ADMIN_SCOPE}" is only for administrators' accounts`;
-    throw new ValidationError(`${path}.${index}: ${message}`, [
-      { path: `${path}.${index}`, message },
-    ]);
+    throw new ValidationError(
+      `${field}.${index}: ${message}`,
+      new FieldProblems([{ field: `${field}.${index}`, message }]),
+    );
   }
 
   /** An admin's address counts as verified: whoever made the account typed it on the server. */
@@ -242,9 +245,11 @@ export function createAccountsService(deps: {
         });
       } catch (error) {
         if (isUniqueViolation(error, 'users_handle_key')) {
-          throw new ConflictError('handle_taken', 'That handle is already taken.', [
-            { path: 'body.handle', message: 'is already taken' },
-          ]);
+          throw new ConflictError(
+            'handle_taken',
+            'That handle is already taken.',
+            fieldProblems({ handle: 'is already taken' }),
+          );
         }
         throw error;
       }
@@ -264,7 +269,7 @@ export function createAccountsService(deps: {
       if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
         throw new ValidationError(
           'currentPassword: is not your current password',
-          [{ path: 'body.currentPassword', message: 'is not your current password' }],
+          fieldProblems({ currentPassword: 'is not your current password' }),
           'wrong_password',
         );
       }
@@ -304,7 +309,7 @@ export function createAccountsService(deps: {
       userId: string,
       input: { name: string; scopes: Scope[]; expiresInDays?: number | undefined },
     ) {
-      await assertMayHoldScopes(userId, input.scopes, 'body.scopes');
+      await assertMayHoldScopes(userId, input.scopes, 'scopes');
       const token = `${TOKEN_PREFIX}${newSecret()}`;
       const expiresAt = input.expiresInDays
         ? new Date(clock.now().getTime() + input.expiresInDays * 86_400_000)

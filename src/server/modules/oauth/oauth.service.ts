@@ -3,7 +3,7 @@ import { errors, type ClientMetadata } from 'oidc-provider';
 import type { OAuthClientType } from '../../../shared/api/oauth.js';
 import { DEFAULT_SCOPES, SCOPES, type Scope } from '../../../shared/scopes.js';
 import type { UserRow } from '../../db/types.js';
-import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
+import { ConflictError, fieldProblems, NotFoundError, ValidationError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import { newSecret, sha256 } from '../../lib/secrets.js';
 import type { AuthenticatedUser } from '../accounts/accounts.service.js';
@@ -66,7 +66,7 @@ export type OAuthServiceDeps = {
   models: Pick<OAuthModelsRepository, 'listGrants' | 'deleteGrants' | 'deleteExpired'>;
   findUser: (id: string) => Promise<UserRow | undefined>;
   /** Refuses scopes the owner's account may not hand out (admin, unless they are an admin). */
-  assertMayHoldScopes: (userId: string, scopes: readonly Scope[], path: string) => Promise<void>;
+  assertMayHoldScopes: (userId: string, scopes: readonly Scope[], field: string) => Promise<void>;
   provider: Pick<Provider, 'AccessToken' | 'ClientCredentials' | 'Grant' | 'Client'>;
   apiResource: string;
   clock: Clock;
@@ -82,9 +82,10 @@ export function createOAuthService(deps: OAuthServiceDeps) {
     } catch (error) {
       if (!(error instanceof errors.InvalidClientMetadata)) throw error;
       const message = (error.error_description ?? 'is invalid').replace(/^redirect_uris /, '');
-      throw new ValidationError(`redirectUris: ${message}`, [
-        { path: 'body.redirectUris', message },
-      ]);
+      throw new ValidationError(
+        `redirectUris: ${message}`,
+        fieldProblems({ redirectUris: message }),
+      );
     }
   }
 
@@ -139,7 +140,7 @@ export function createOAuthService(deps: OAuthServiceDeps) {
         scopes: [...new Set(input.scopes ?? DEFAULT_SCOPES)],
         secretHash: secret && sha256(secret),
       };
-      await deps.assertMayHoldScopes(ownerId, candidate.scopes, 'body.scopes');
+      await deps.assertMayHoldScopes(ownerId, candidate.scopes, 'scopes');
       await assertLoadable({
         id: candidate.id,
         owner_id: ownerId,
@@ -170,7 +171,7 @@ export function createOAuthService(deps: OAuthServiceDeps) {
       const current = await requireOwned(ownerId, id);
       const redirectUris = patch.redirectUris && [...new Set(patch.redirectUris)];
       const scopes = patch.scopes && [...new Set(patch.scopes)];
-      if (scopes) await deps.assertMayHoldScopes(ownerId, scopes, 'body.scopes');
+      if (scopes) await deps.assertMayHoldScopes(ownerId, scopes, 'scopes');
       await assertLoadable({
         ...current,
         ...(redirectUris && { redirect_uris: redirectUris }),

@@ -10,7 +10,7 @@ import { fillFormTemplate, fillHtmlTemplate } from '../../../shared/templates/fi
 import { publishedTemplateChange } from '../../../shared/templates/published-changes.js';
 import type { Db } from '../../db/database.js';
 import { pageFrom } from '../../db/pagination.js';
-import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
+import { ConflictError, fieldProblems, NotFoundError, ValidationError } from '../../errors.js';
 import { sameJson } from '../../lib/canonical-json.js';
 import type { Clock } from '../../lib/clock.js';
 import type { QualificationsService } from '../qualifications/qualifications.service.js';
@@ -56,9 +56,10 @@ function expiryFrom(iso: string, now: Date): Date {
         ? `must be at most ${PROJECT_LIMITS.lifetimeDaysMax} days from now`
         : undefined;
   if (problem) {
-    throw new ValidationError(`Invalid input — expiresAt: ${problem}`, [
-      { path: 'body.expiresAt', message: problem },
-    ]);
+    throw new ValidationError(
+      `Invalid input — expiresAt: ${problem}`,
+      fieldProblems({ expiresAt: problem }),
+    );
   }
   return expiresAt;
 }

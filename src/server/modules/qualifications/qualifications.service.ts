@@ -9,7 +9,13 @@ import {
 import type { Db } from '../../db/database.js';
 import { keysetPage, pageFrom } from '../../db/pagination.js';
 import { isUniqueViolation } from '../../db/pg-errors.js';
-import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
+import {
+  ConflictError,
+  FieldProblems,
+  fieldProblems,
+  NotFoundError,
+  ValidationError,
+} from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import {
   createQualificationsRepository,
@@ -27,9 +33,11 @@ function isNameTaken(error: unknown): boolean {
 }
 
 function nameTaken(name: string) {
-  return new ConflictError('name_taken', `You already have a qualification type named "${name}".`, [
-    { path: 'body.name', message: 'is already taken' },
-  ]);
+  return new ConflictError(
+    'name_taken',
+    `You already have a qualification type named "${name}".`,
+    fieldProblems({ name: 'is already taken' }),
+  );
 }
 
 /**
@@ -230,13 +238,13 @@ export function createQualificationsService(deps: {
       const types = new Map(
         (await repository.findVisibleTypes(ownerId, ids, trx)).map((t) => [t.id, t]),
       );
-      const issues: { path: string; message: string; at: string }[] = [];
+      const issues: { field: string; message: string; at: string }[] = [];
       canonical.forEach((requirement, i) => {
         const type = types.get(requirement.qualificationTypeId);
         if (!type) {
           issues.push({
             at: `${FIELD}[${i}].qualificationTypeId`,
-            path: `body.${FIELD}.${i}.qualificationTypeId`,
+            field: `${FIELD}.${i}.qualificationTypeId`,
             message: 'is neither one of your qualification types nor a system type',
           });
           return;
@@ -244,7 +252,7 @@ export function createQualificationsService(deps: {
         for (const issue of requirementShapeIssues(requirement, type.value_kind)) {
           issues.push({
             at: `${FIELD}[${i}].${issue.field}`,
-            path: `body.${FIELD}.${i}.${issue.field}`,
+            field: `${FIELD}.${i}.${issue.field}`,
             message: issue.message,
           });
         }
@@ -252,7 +260,7 @@ export function createQualificationsService(deps: {
       if (issues.length > 0) {
         throw new ValidationError(
           `Invalid input — ${issues.map((i) => `${i.at}: ${i.message}`).join('; ')}`,
-          issues.map(({ path, message }) => ({ path, message })),
+          new FieldProblems(issues.map(({ field, message }) => ({ field, message }))),
         );
       }
       return canonical;

@@ -398,11 +398,14 @@ describe('the service used by projects and work', () => {
     await expect(attempt).rejects.toMatchObject({
       statusCode: 400,
       code: 'invalid_input',
-      details: [
-        { path: 'body.qualificationRequirements.1.qualificationTypeId' },
-        { path: 'body.qualificationRequirements.2.qualificationTypeId' },
-        { path: 'body.qualificationRequirements.3.localeValues' },
-      ],
+      // Fields by name; the error handler places them in the request (body.…).
+      details: {
+        list: [
+          { field: 'qualificationRequirements.1.qualificationTypeId' },
+          { field: 'qualificationRequirements.2.qualificationTypeId' },
+          { field: 'qualificationRequirements.3.localeValues' },
+        ],
+      },
     });
     await expect(attempt).rejects.toThrow(/qualificationRequirements\[1\]\.qualificationTypeId: /);
     await expect(attempt).rejects.toThrow(/qualificationRequirements\[3\]\.localeValues: /);

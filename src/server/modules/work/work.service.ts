@@ -14,7 +14,13 @@ import type { Db } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/pg-errors.js';
 import { decodeCursor, keysetPage } from '../../db/pagination.js';
 import type { AssignmentStatus } from '../../db/types.js';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
+import {
+  ConflictError,
+  FieldProblems,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+} from '../../errors.js';
 import { sameJson } from '../../lib/canonical-json.js';
 import type { Clock } from '../../lib/clock.js';
 import type { QualificationsService } from '../qualifications/qualifications.service.js';
@@ -263,7 +269,9 @@ export function createWorkService(deps: {
       if (problems.length) {
         throw new ValidationError(
           `Invalid answers — ${problems.map((p) => `${p.item}: ${p.message}`).join('; ')}`,
-          problems.map((p) => ({ path: `body.answers.${p.item}`, message: p.message })),
+          new FieldProblems(
+            problems.map((p) => ({ field: `answers.${p.item}`, message: p.message })),
+          ),
           'invalid_answers',
         );
       }
