@@ -1,20 +1,10 @@
+import { escapeHtml } from '../../../shared/html.js';
 import type { OutgoingEmail } from './mailer.js';
 
 /**
  * The emails Tessera sends, as plain text with a simple HTML twin. Every text that came from a
  * user (a display name, a notification title) is escaped in the HTML.
  */
-
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] as string);
-}
 
 function siteUrl(publicUrl: string): string {
   return publicUrl.replace(/\/+$/, '');

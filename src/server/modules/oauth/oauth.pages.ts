@@ -1,17 +1,10 @@
+import { escapeHtml } from '../../../shared/html.js';
+
 /**
  * The few pages the authorization server itself renders (device-code entry and confirmation,
  * success, errors). They follow the web app's look, carry no script (the app's CSP forbids inline
  * scripts) and post only to this origin.
  */
-
-export function escapeHtml(value: unknown): string {
-  return String(value)
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
-}
 
 const STYLE = `
   :root { color-scheme: light dark; }
