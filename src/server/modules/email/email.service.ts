@@ -23,7 +23,7 @@ type Log = { info(obj: object, msg: string): void; error(obj: object, msg: strin
 export function createEmailService(deps: {
   emails: EmailRepository;
   accounts: Pick<AccountsRepository, 'findUserByEmail' | 'findUserById'>;
-  passwords: Pick<AccountsService, 'replacePasswordEverywhere'>;
+  passwords: Pick<AccountsService, 'replacePasswordEverywhere' | 'credentialsChanged'>;
   audit: AuditRepository;
   mailer: Mailer;
   clock: Clock;
@@ -177,6 +177,8 @@ export function createEmailService(deps: {
           'verification_link_invalid',
         );
       }
+      // What the account's tokens may do changed (REQUIRE_EMAIL_VERIFICATION).
+      await deps.passwords.credentialsChanged(user.id);
     },
 
     /**
