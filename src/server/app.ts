@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -45,6 +44,7 @@ import jsonDepth from './plugins/json-depth.js';
 import metrics from './plugins/metrics.js';
 import openApi from './plugins/openapi.js';
 import rateLimits, { type RateLimitSettings } from './plugins/rate-limits.js';
+import securityHeaders from './plugins/security-headers.js';
 import textInput from './plugins/text-input.js';
 import web from './plugins/web.js';
 import { createFeedRepository } from './modules/work/feed.repository.js';
@@ -395,7 +395,7 @@ export async function buildApp(deps: AppDeps) {
 
   await app.register(errorHandler);
   await app.register(jsonDepth);
-  await app.register(helmet, {
+  await app.register(securityHeaders, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
