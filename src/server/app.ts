@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -18,6 +17,8 @@ import { meRoutes } from './modules/accounts/me.routes.js';
 import { createLoginThrottlesRepository } from './modules/accounts/login-throttles.repository.js';
 import { createSessionsRepository } from './modules/accounts/sessions.repository.js';
 import { createTokensRepository } from './modules/accounts/tokens.repository.js';
+import { createCredentialChanges } from './modules/accounts/credential-changes.js';
+import { createTokenCache, type TokenCache } from './modules/accounts/token-cache.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { previewFrameRoutes } from './modules/frames/preview-frame.routes.js';
 import { createIdempotencyRepository } from './modules/idempotency/idempotency.repository.js';
@@ -43,6 +44,7 @@ import jsonDepth from './plugins/json-depth.js';
 import metrics from './plugins/metrics.js';
 import openApi from './plugins/openapi.js';
 import rateLimits, { type RateLimitSettings } from './plugins/rate-limits.js';
+import securityHeaders from './plugins/security-headers.js';
 import textInput from './plugins/text-input.js';
 import web from './plugins/web.js';
 import { createFeedRepository } from './modules/work/feed.repository.js';
@@ -134,6 +136,11 @@ export function createServices(deps: {
   /** How email leaves; without one (CLI, seeding) emails' links go to standard output. */
   mailer?: Mailer;
   log?: EmailLog;
+  /**
+   * A server's cache of resolved bearer tokens, and how a credential change reaches every
+   * instance's (credential-changes.ts); without it (CLI, seeding) every token is read.
+   */
+  tokenCache?: { cache: TokenCache; changed: (userId: string) => Promise<void> } | undefined;
 }) {
   const events = deps.events ?? createInProcessEventBus();
   // Reads that may lag the primary by a moment: what the feed lists is re-checked on accept.
@@ -147,6 +154,8 @@ export function createServices(deps: {
     loginThrottles: createLoginThrottlesRepository(deps.db),
     loginThrottle: deps.config.loginThrottle,
     clock: deps.clock,
+    tokenCache: deps.tokenCache?.cache,
+    credentialsChanged: deps.tokenCache?.changed,
   });
   const idempotency = createIdempotencyKeys({ keys: createIdempotencyRepository(deps.db) });
   const ledger = createLedgerService({
@@ -346,6 +355,14 @@ export async function buildApp(deps: AppDeps) {
     createMailer({ smtp: deps.config.mail.smtp, from: deps.config.mail.from, log: app.log });
   // After the server stops taking requests: queued emails get their chance to leave.
   if (!deps.mailer) app.addHook('onClose', () => mailer.close());
+  const tokenCache =
+    deps.config.tokenCacheSeconds > 0
+      ? createTokenCache({ ttlMs: deps.config.tokenCacheSeconds * 1000 })
+      : undefined;
+  const credentialChanges =
+    tokenCache &&
+    createCredentialChanges({ cache: tokenCache, redisUrl: deps.config.redisUrl, log: app.log });
+  if (credentialChanges) app.addHook('onClose', () => credentialChanges.close());
   const services = createServices({
     db: deps.db,
     readDb: deps.readDb,
@@ -354,6 +371,11 @@ export async function buildApp(deps: AppDeps) {
     events,
     mailer,
     log: app.log,
+    tokenCache: tokenCache &&
+      credentialChanges && {
+        cache: tokenCache,
+        changed: (userId) => credentialChanges.announce(userId),
+      },
   });
   const oauth = await createOAuth({
     db: deps.db,
@@ -373,7 +395,7 @@ export async function buildApp(deps: AppDeps) {
 
   await app.register(errorHandler);
   await app.register(jsonDepth);
-  await app.register(helmet, {
+  await app.register(securityHeaders, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

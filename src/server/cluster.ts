@@ -5,6 +5,7 @@ import { ConfigError, type Config } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { createLogDestination, guardStandardStreams } from './lib/log-destination.js';
+import { isCredentialsMessage } from './modules/accounts/credential-changes.js';
 
 /** More workers than this is a typo, not a plan (each holds its own database pool). */
 export const MAX_WORKERS = 256;
@@ -104,6 +105,15 @@ export async function runPrimary(config: Config, workers: number): Promise<void>
       }
     });
     worker.on('exit', (code, signal) => onExit(slot, worker, code, signal));
+    // A worker's credential change (a revoked token, a suspension) reaches the others' token
+    // caches through here when there is no Redis to carry it.
+    worker.on('message', (message: unknown) => {
+      if (!isCredentialsMessage(message)) return;
+      for (const other of slots) {
+        if (other.worker && other.worker !== worker && other.worker.isConnected())
+          other.worker.send(message);
+      }
+    });
   }
 
   function onExit(slot: Slot, worker: Worker, code: number | null, signal: string | null) {

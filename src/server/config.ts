@@ -19,6 +19,7 @@ const envSchema = z.object({
   DATABASE_READ_URL: z.string().url().optional(),
   DATABASE_PREPARED_STATEMENTS: booleanFlag.default(false),
   REDIS_URL: z.string().url().optional(),
+  TOKEN_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
   PUBLIC_URL: z.string().url().optional(),
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
   PLATFORM_FEE_PERCENT: z.coerce.number().min(0).max(100).default(0),
@@ -95,6 +96,12 @@ export type Config = {
    */
   databasePreparedStatements: boolean;
   redisUrl: string | undefined;
+  /**
+   * How long an instance may reuse what a personal access token resolved to (0: never). Every
+   * revocation reaches every instance at once through Redis or the cluster's primary; this is the
+   * bound for instances that cannot hear each other (several hosts without Redis).
+   */
+  tokenCacheSeconds: number;
   publicUrl: string;
   sessionSecret: string | undefined;
   platformFeePercent: number;
@@ -189,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseReadUrl: e.DATABASE_READ_URL,
     databasePreparedStatements: e.DATABASE_PREPARED_STATEMENTS,
     redisUrl: e.REDIS_URL,
+    tokenCacheSeconds: e.TOKEN_CACHE_SECONDS,
     publicUrl,
     sessionSecret: e.SESSION_SECRET,
     platformFeePercent: e.PLATFORM_FEE_PERCENT,

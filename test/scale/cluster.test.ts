@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { send } from './http.js';
+import { send, Session } from './http.js';
 import {
   childPids,
   createFreshDatabase,
@@ -69,6 +69,33 @@ describe('tessera serve --workers', () => {
       tessera.logs.filter((l) => l.msg === 'request completed').map((l) => l.pid),
     );
     expect([...answeredBy].sort()).toEqual([...workers].sort());
+
+    // A token remembered by both workers is refused by both the moment one of them revokes it
+    // (each request below is a new connection, handed to the workers in turn).
+    const session = new Session();
+    const signedUp = await session.post(tessera.url, '/api/v1/auth/signup', {
+      email: 'cluster-worker@example.com',
+      password: 'correct horse battery',
+      displayName: 'Cluster Worker',
+      roles: ['worker'],
+    });
+    expect(signedUp.status, signedUp.text()).toBe(201);
+    const made = await session.post(tessera.url, '/api/v1/me/tokens', {
+      name: 'script',
+      scopes: ['profile'],
+    });
+    expect(made.status, made.text()).toBe(201);
+    const bearer = { authorization: `Bearer ${made.json().token}` };
+    for (let i = 0; i < 4; i++)
+      expect((await send(`${tessera.url}/api/v1/me`, { headers: bearer })).status).toBe(200);
+    const revoked = await session.request(
+      tessera.url,
+      'DELETE',
+      `/api/v1/me/tokens/${made.json().id}`,
+    );
+    expect(revoked.status, revoked.text()).toBe(200);
+    for (let i = 0; i < 4; i++)
+      expect((await send(`${tessera.url}/api/v1/me`, { headers: bearer })).status).toBe(401);
 
     // A worker that dies is replaced; the service keeps answering meanwhile.
     const [victim, survivor] = workers as [number, number];

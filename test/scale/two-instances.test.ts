@@ -197,6 +197,22 @@ describe('two instances behind nginx', () => {
     }
   });
 
+  it('refuses a token on B the moment it is revoked through A, though B remembered it', async () => {
+    const session = await signIn(a.url, seeded.requesterEmail, clientAddress());
+    const made = await session.post(a.url, '/api/v1/me/tokens', {
+      name: 'revoked on A',
+      scopes: ['profile'],
+    });
+    expect(made.status, made.text()).toBe(201);
+    const bearer = { authorization: `Bearer ${made.json().token}` };
+    for (let i = 0; i < 2; i++)
+      expect((await send(`${b.url}/api/v1/me`, { headers: bearer })).status).toBe(200);
+    const revoked = await session.request(a.url, 'DELETE', `/api/v1/me/tokens/${made.json().id}`);
+    expect(revoked.status, revoked.text()).toBe(200);
+    expect((await send(`${b.url}/api/v1/me`, { headers: bearer })).status).toBe(401);
+    expect((await send(`${a.url}/api/v1/me`, { headers: bearer })).status).toBe(401);
+  });
+
   it('serves the web app itself, with cache headers and gzip, and passes request ids', async () => {
     const asset = await send(`${NGINX}/assets/index-3f9a1c2e.js`, {
       headers: { 'accept-encoding': 'gzip' },

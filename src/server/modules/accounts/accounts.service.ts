@@ -21,10 +21,13 @@ import { admitLoginAttempt, type LoginThrottleSettings } from './login-throttle.
 import type { LoginThrottlesRepository } from './login-throttles.repository.js';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
 import type { SessionsRepository } from './sessions.repository.js';
+import type { TokenCache } from './token-cache.js';
 import type { TokensRepository } from './tokens.repository.js';
 
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 const TOKEN_PREFIX = 'tsr_pat_';
+/** How stale a token's "last used" time may be. */
+const LAST_USED_PRECISION_MS = 60_000;
 
 export type AuthenticatedUser = {
   user: UserRow;
@@ -57,8 +60,17 @@ export function createAccountsService(deps: {
   loginThrottles: LoginThrottlesRepository;
   loginThrottle: LoginThrottleSettings;
   clock: Clock;
+  /** Tokens resolved in the last seconds (a server's; the CLI and seeding read every time). */
+  tokenCache?: TokenCache | undefined;
+  /**
+   * Called once a change to what an account's tokens may do has committed, so every instance's
+   * token cache forgets them (credential-changes.ts); by default only this cache forgets.
+   */
+  credentialsChanged?: ((userId: string) => Promise<void>) | undefined;
 }) {
-  const { accounts, sessions, tokens, appGrants, loginThrottles, clock } = deps;
+  const { accounts, sessions, tokens, appGrants, loginThrottles, clock, tokenCache } = deps;
+  const credentialsChanged =
+    deps.credentialsChanged ?? (async (userId: string) => tokenCache?.forgetUser(userId));
 
   /** Throttled per normalised email, known or not, so a 429 says nothing about who has an account. */
   const throttleKey = (email: string) => sha256(`login:${email.trim().toLowerCase()}`);
@@ -195,12 +207,29 @@ export function createAccountsService(deps: {
 
     async authenticateToken(bearer: string): Promise<AuthenticatedUser | undefined> {
       if (!bearer.startsWith(TOKEN_PREFIX)) return undefined;
-      const found = await tokens.useToken(sha256(bearer), clock.now());
+      const hash = sha256(bearer);
+      const now = clock.now();
+      let found = tokenCache?.get(hash, now);
+      if (!found) {
+        const epoch = tokenCache?.epoch() ?? 0;
+        found = await tokens.findActive(hash, now);
+        if (found) tokenCache?.set(hash, found, now, epoch);
+      }
+      // Writing the last use on every request made every API read a durable write.
+      if (
+        found &&
+        (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS)
+      ) {
+        found.lastUsedAt = now;
+        await tokens.markUsed(found.tokenId, now);
+      }
       // The column is text[]; createToken stored only scopes the body schema had checked.
       return found
         ? { user: found.user, scopes: found.scopes as Scope[], via: 'token' }
         : undefined;
     },
+
+    credentialsChanged,
 
     getUser: requireUser,
 
@@ -275,6 +304,7 @@ export function createAccountsService(deps: {
       }
       if (input.revokeTokens) {
         await tokens.deleteAllForUser(userId);
+        await credentialsChanged(userId);
         await appGrants.deleteAllGrants(userId);
       }
       await accounts.updateUser(userId, { password_hash: await hashPassword(input.newPassword) });
@@ -291,6 +321,7 @@ export function createAccountsService(deps: {
     async replacePasswordEverywhere(userId: string, newPassword: string) {
       const passwordHash = await hashPassword(newPassword);
       await tokens.deleteAllForUser(userId);
+      await credentialsChanged(userId);
       await appGrants.deleteAllGrants(userId);
       await accounts.updateUser(userId, { password_hash: passwordHash });
       await sessions.deleteForUser(userId);
@@ -298,11 +329,15 @@ export function createAccountsService(deps: {
 
     /** For accounts an operator made on the server (demo data): no link could ever reach them. */
     async markEmailVerifiedByOperator(userId: string) {
-      return accounts.updateUser(userId, { email_verified_at: clock.now() });
+      const user = await accounts.updateUser(userId, { email_verified_at: clock.now() });
+      await credentialsChanged(userId);
+      return user;
     },
 
     async addRole(userId: string, role: 'worker' | 'requester') {
-      return accounts.addRole(userId, role);
+      const user = await accounts.addRole(userId, role);
+      await credentialsChanged(userId);
+      return user;
     },
 
     async createToken(
@@ -329,6 +364,7 @@ export function createAccountsService(deps: {
 
     async deleteToken(userId: string, tokenId: string) {
       if (!(await tokens.deleteForUser(userId, tokenId))) throw new NotFoundError('Token');
+      await credentialsChanged(userId);
     },
 
     async listUsers(filter: {
@@ -351,6 +387,7 @@ export function createAccountsService(deps: {
       }
       const user = await accounts.setStatus(userId, status);
       if (!user) throw new NotFoundError('User');
+      await credentialsChanged(userId);
       if (status === 'suspended') await sessions.deleteForUser(userId);
       return user;
     },
@@ -358,7 +395,11 @@ export function createAccountsService(deps: {
     /** Used by `tessera create-admin`: creates the account, or makes an existing one an admin. */
     async createAdmin(input: NewAdmin) {
       const existing = await accounts.findUserByEmail(input.email);
-      if (existing) return { user: await accounts.addRole(existing.id, 'admin'), created: false };
+      if (existing) {
+        const user = await accounts.addRole(existing.id, 'admin');
+        await credentialsChanged(existing.id);
+        return { user, created: false };
+      }
       const user = await insertAdmin(input, await hashPassword(input.password));
       return { user, created: true };
     },

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import type { UserRow } from '../../db/types.js';
+import type { TokenPrincipal } from './token-cache.js';
 
 export type TokenRow = {
   id: string;
@@ -10,9 +10,6 @@ export type TokenRow = {
   last_used_at: Date | null;
   expires_at: Date | null;
 };
-
-/** How stale a token's "last used" time may be. */
-const LAST_USED_PRECISION_MS = 60_000;
 
 const publicColumns = [
   'id',
@@ -74,33 +71,39 @@ export function createTokensRepository(db: Db) {
       return Number(result.numDeletedRows);
     },
 
-    /**
-     * Resolves a token to its active user in one read, and marks it used at most once a
-     * minute: writing `last_used_at` on every request made every API read a durable write.
-     */
-    async useToken(
-      tokenHash: string,
-      now: Date,
-    ): Promise<{ user: UserRow; scopes: string[]; tokenId: string } | undefined> {
+    /** The token's active user, scopes and last use, in one read; nothing for an expired one. */
+    async findActive(tokenHash: string, now: Date): Promise<TokenPrincipal | undefined> {
       const found = await db
         .selectFrom('api_tokens as t')
         .innerJoin('users as u', 'u.id', 't.user_id')
         .selectAll('u')
-        .select(['t.id as token_id', 't.scopes as token_scopes', 't.last_used_at as token_used_at'])
+        .select([
+          't.id as token_id',
+          't.scopes as token_scopes',
+          't.last_used_at as token_used_at',
+          't.expires_at as token_expires_at',
+        ])
         .where('t.token_hash', '=', tokenHash)
         .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', now)]))
         .where('u.status', '=', 'active')
         .executeTakeFirst();
       if (!found) return undefined;
-      const { token_id, token_scopes, token_used_at, ...user } = found;
-      if (!token_used_at || now.getTime() - token_used_at.getTime() >= LAST_USED_PRECISION_MS) {
-        await db
-          .updateTable('api_tokens')
-          .set({ last_used_at: now })
-          .where('id', '=', token_id)
-          .execute();
-      }
-      return { user, scopes: token_scopes, tokenId: token_id };
+      const { token_id, token_scopes, token_used_at, token_expires_at, ...user } = found;
+      return {
+        user,
+        scopes: token_scopes,
+        tokenId: token_id,
+        expiresAt: token_expires_at,
+        lastUsedAt: token_used_at,
+      };
+    },
+
+    async markUsed(tokenId: string, now: Date) {
+      await db
+        .updateTable('api_tokens')
+        .set({ last_used_at: now })
+        .where('id', '=', tokenId)
+        .execute();
     },
   };
 }

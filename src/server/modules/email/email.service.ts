@@ -21,7 +21,10 @@ type Log = { info(obj: object, msg: string): void; error(obj: object, msg: strin
 
 export function createEmailService(deps: {
   emails: EmailRepository;
-  accounts: Pick<AccountsService, 'findUserByEmail' | 'findUser' | 'replacePasswordEverywhere'>;
+  accounts: Pick<
+    AccountsService,
+    'findUserByEmail' | 'findUser' | 'replacePasswordEverywhere' | 'credentialsChanged'
+  >;
   audit: Pick<AuditService, 'record'>;
   mailer: Mailer;
   clock: Clock;
@@ -175,6 +178,8 @@ export function createEmailService(deps: {
           'verification_link_invalid',
         );
       }
+      // What the account's tokens may do changed (REQUIRE_EMAIL_VERIFICATION).
+      await deps.accounts.credentialsChanged(user.id);
     },
 
     /**
