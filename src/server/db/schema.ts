@@ -177,6 +177,16 @@ export interface ManualDeposits {
   transaction_id: string;
 }
 
+export interface MturkAccessKeys {
+  created_at: Generated<Timestamp>;
+  encryption_key_id: string;
+  id: string;
+  last_used_at: Timestamp | null;
+  name: string;
+  secret_ciphertext: string;
+  user_id: string;
+}
+
 export interface Notifications {
   body: Generated<string>;
   created_at: Generated<Timestamp>;
@@ -373,6 +383,7 @@ export interface DB {
   ledger_transactions: LedgerTransactions;
   login_throttles: LoginThrottles;
   manual_deposits: ManualDeposits;
+  mturk_access_keys: MturkAccessKeys;
   notifications: Notifications;
   oauth_clients: OauthClients;
   oauth_models: OauthModels;
