@@ -251,6 +251,7 @@ export function createServices(deps: {
   });
   return {
     accounts,
+    idempotency,
     setup,
     email,
     digest,

@@ -22,6 +22,7 @@ import * as manualDeposits from './20261206130000_manual_deposits.js';
 import * as payoutMethods from './20261206130100_payout_methods.js';
 import * as email from './20261206140000_email.js';
 import * as mturkAccessKeys from './20261207100000_mturk_access_keys.js';
+import * as mturkHits from './20261207100100_mturk_hits.js';
 
 /**
  * Every migration, in order. A static list (rather than reading the folder) works the same under
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   '20261206130100_payout_methods': payoutMethods,
   '20261206140000_email': email,
   '20261207100000_mturk_access_keys': mturkAccessKeys,
+  '20261207100100_mturk_hits': mturkHits,
 };

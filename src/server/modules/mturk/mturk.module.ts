@@ -1,12 +1,18 @@
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
+import type { IdempotencyKeys } from '../idempotency/idempotency.service.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
+import type { ProjectsModule } from '../projects/projects.module.js';
+import type { QualificationsService } from '../qualifications/qualifications.service.js';
 import { createOAuthSecretsRepository } from '../oauth/oauth-secrets.repository.js';
 import { loadAccessKeyBox } from './access-key-box.js';
 import { createAccessKeysRepository } from './access-keys.repository.js';
 import { createAccessKeysService } from './access-keys.service.js';
+import { createHitsRepository } from './hits.repository.js';
+import { createHitsService } from './hits.service.js';
 import { accountOperations } from './operations/account.js';
+import { hitOperations } from './operations/hits.js';
 
 type Log = { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
 
@@ -20,7 +26,12 @@ export async function createMturkModule(deps: {
   config: Pick<Config, 'accessKeyEncryption' | 'sessionSecret'>;
   clock: Clock;
   log: Log;
-  services: { ledger: Pick<LedgerService, 'balance'> };
+  services: {
+    ledger: Pick<LedgerService, 'balance' | 'feeFor'>;
+    projects: Pick<ProjectsModule, 'projects' | 'batches' | 'lifecycle'>;
+    qualifications: Pick<QualificationsService, 'assertRequirementsUsable'>;
+    idempotency: Pick<IdempotencyKeys, 'resourceOf'>;
+  };
 }) {
   // The store of server-generated secrets (the OAuth module's keys live there too).
   const box = await loadAccessKeyBox(deps.config, createOAuthSecretsRepository(deps.db));
@@ -37,9 +48,23 @@ export async function createMturkModule(deps: {
       'access key secrets that no configured ACCESS_KEY_ENCRYPTION_KEY opens: those keys are refused until their key is listed in ACCESS_KEY_ENCRYPTION_PREVIOUS_KEYS',
     );
   }
+  const { ledger, projects, qualifications, idempotency } = deps.services;
+  const hits = createHitsService({
+    hits: createHitsRepository(deps.db),
+    projects: projects.projects,
+    batches: projects.batches,
+    lifecycle: projects.lifecycle,
+    ledger,
+    qualifications,
+    idempotency,
+    clock: deps.clock,
+  });
   return {
     accessKeys,
-    operations: { ...accountOperations({ ledger: deps.services.ledger }) },
+    operations: {
+      ...accountOperations({ ledger }),
+      ...hitOperations({ hits, clock: deps.clock }),
+    },
   };
 }
 
