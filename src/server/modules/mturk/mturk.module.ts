@@ -5,13 +5,16 @@ import type { IdempotencyKeys } from '../idempotency/idempotency.service.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import type { ProjectsModule } from '../projects/projects.module.js';
 import type { QualificationsService } from '../qualifications/qualifications.service.js';
+import type { ReviewService } from '../review/review.service.js';
 import { createOAuthSecretsRepository } from '../oauth/oauth-secrets.repository.js';
 import { loadAccessKeyBox } from './access-key-box.js';
 import { createAccessKeysRepository } from './access-keys.repository.js';
 import { createAccessKeysService } from './access-keys.service.js';
+import { createMturkAssignmentsRepository } from './assignments.repository.js';
 import { createHitsRepository } from './hits.repository.js';
 import { createHitsService } from './hits.service.js';
 import { accountOperations } from './operations/account.js';
+import { assignmentOperations } from './operations/assignments.js';
 import { hitOperations } from './operations/hits.js';
 
 type Log = { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
@@ -31,6 +34,7 @@ export async function createMturkModule(deps: {
     projects: Pick<ProjectsModule, 'projects' | 'batches' | 'lifecycle'>;
     qualifications: Pick<QualificationsService, 'assertRequirementsUsable'>;
     idempotency: Pick<IdempotencyKeys, 'resourceOf'>;
+    review: { review: Pick<ReviewService, 'approve'> };
   };
 }) {
   // The store of server-generated secrets (the OAuth module's keys live there too).
@@ -48,7 +52,7 @@ export async function createMturkModule(deps: {
       'access key secrets that no configured ACCESS_KEY_ENCRYPTION_KEY opens: those keys are refused until their key is listed in ACCESS_KEY_ENCRYPTION_PREVIOUS_KEYS',
     );
   }
-  const { ledger, projects, qualifications, idempotency } = deps.services;
+  const { ledger, projects, qualifications, idempotency, review } = deps.services;
   const hits = createHitsService({
     hits: createHitsRepository(deps.db),
     projects: projects.projects,
@@ -64,6 +68,12 @@ export async function createMturkModule(deps: {
     operations: {
       ...accountOperations({ ledger }),
       ...hitOperations({ hits, clock: deps.clock }),
+      ...assignmentOperations({
+        assignments: createMturkAssignmentsRepository(deps.db),
+        hits,
+        review: review.review,
+        clock: deps.clock,
+      }),
     },
   };
 }
