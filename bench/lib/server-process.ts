@@ -75,6 +75,7 @@ export async function startServer(options: {
   Object.assign(env, {
     NODE_ENV: 'production',
     SESSION_SECRET: 'b'.repeat(40),
+    ACCESS_KEY_ENCRYPTION_KEY: 'c'.repeat(40),
     HOST: '127.0.0.1',
     PORT: String(options.port),
     LOG_LEVEL: 'warn',

@@ -106,6 +106,7 @@ const server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/tessera.ts',
     LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
     SESSION_SECRET: 'b'.repeat(40),
+    ACCESS_KEY_ENCRYPTION_KEY: 'c'.repeat(40),
     // Every client connects from this machine as one of USERS accounts: lift the per-address
     // and per-user socket caps, which guard a real server against one client, not this load.
     WS_MAX_PER_ADDRESS: String(CLIENTS),

@@ -65,6 +65,7 @@ export const ARRAY_COLUMNS: Record<string, { type: string; values: readonly stri
 export const JSON_COLUMNS: Record<string, string> = {
   'projects.template': 'Template',
   'projects.qualification_requirements': 'QualificationRequirement[]',
+  'mturk_hit_types.qualification_requirements': 'QualificationRequirement[]',
   'tasks.data': 'Record<string, string>',
   'assignments.answers': 'Record<string, unknown>',
   'oauth_models.payload': 'Record<string, unknown>',

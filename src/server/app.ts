@@ -29,6 +29,9 @@ import { ledgerRoutes } from './modules/ledger/ledger.routes.js';
 import { createManualDepositsRepository } from './modules/ledger/manual-deposits.repository.js';
 import { createManualDepositsService } from './modules/ledger/manual-deposits.service.js';
 import { createLedgerService } from './modules/ledger/ledger.service.js';
+import { accessKeysRoutes } from './modules/mturk/access-keys.routes.js';
+import { createMturkModule } from './modules/mturk/mturk.module.js';
+import { mturkRoutes } from './modules/mturk/mturk.routes.js';
 import { createProjectsModule } from './modules/projects/projects.module.js';
 import { projectsRoutes } from './modules/projects/projects.routes.js';
 import { qualificationsRoutes } from './modules/qualifications/qualifications.routes.js';
@@ -257,6 +260,7 @@ export function createServices(deps: {
   });
   return {
     accounts,
+    idempotency,
     setup,
     email,
     digest,
@@ -383,6 +387,13 @@ export async function buildApp(deps: AppDeps) {
     clock,
     accounts: services.accounts,
   });
+  const mturk = await createMturkModule({
+    db: deps.db,
+    config: deps.config,
+    clock,
+    log: app.log,
+    services,
+  });
   const configured = deps.config.rateLimits;
   const limits: RateLimitSettings = {
     windowMs: 60_000,
@@ -440,6 +451,12 @@ export async function buildApp(deps: AppDeps) {
 
   await app.register(healthRoutes, { db: deps.db });
   await app.register(previewFrameRoutes);
+  await app.register(mturkRoutes, {
+    accessKeys: mturk.accessKeys,
+    operations: mturk.operations,
+    clock,
+    rateLimit: { max: limits.write, timeWindow: limits.windowMs },
+  });
   await app.register(oauthProviderRoutes, {
     provider: oauth.provider,
     rateLimit: { max: limits.oauth, timeWindow: limits.windowMs },
@@ -465,6 +482,7 @@ export async function buildApp(deps: AppDeps) {
       });
       await api.register(setupRoutes, { setup: services.setup, rateLimit: authRateLimit });
       await api.register(meRoutes, { accounts: services.accounts });
+      await api.register(accessKeysRoutes, { accessKeys: mturk.accessKeys });
       await api.register(adminRoutes, { accounts: services.accounts });
       await api.register(ledgerRoutes, { ledger: services.ledger });
       await api.register(adminDepositsRoutes, {

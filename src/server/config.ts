@@ -31,6 +31,21 @@ const envSchema = z.object({
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   METRICS_TOKEN: z.string().min(32, 'METRICS_TOKEN must be at least 32 characters').optional(),
+  ACCESS_KEY_ENCRYPTION_KEY: z
+    .string()
+    .min(32, 'ACCESS_KEY_ENCRYPTION_KEY must be at least 32 characters')
+    .optional(),
+  ACCESS_KEY_ENCRYPTION_PREVIOUS_KEYS: z
+    .string()
+    .transform((list) => list.split(',').map((key) => key.trim()))
+    .pipe(
+      z.array(
+        z
+          .string()
+          .min(32, 'each of ACCESS_KEY_ENCRYPTION_PREVIOUS_KEYS must be at least 32 characters'),
+      ),
+    )
+    .optional(),
   // Rate limits, in requests per minute (the classes of plugins/rate-limits.ts).
   RATE_LIMIT_AUTH_PER_MINUTE: perMinute.default(20),
   RATE_LIMIT_READ_PER_MINUTE: perMinute.default(1_200),
@@ -123,6 +138,12 @@ export type Config = {
   shutdownTimeoutMs: number;
   /** A bearer token that opens /metrics to other hosts; without one it answers loopback only. */
   metricsToken: string | undefined;
+  /**
+   * The server keys that seal MTurk access keys' secrets: `key` seals, `previousKeys` only open
+   * (rotation). Without `key` (never in production) one is derived from SESSION_SECRET, or else
+   * generated once and kept in the database.
+   */
+  accessKeyEncryption: { key: string | undefined; previousKeys: string[] };
   /** Requests per minute: sign-in and sign-up per address, then the API's route classes. */
   rateLimits: {
     authPerMinute: number;
@@ -175,6 +196,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.NODE_ENV === 'production' && !e.SESSION_SECRET) {
     throw new ConfigError('Invalid configuration: SESSION_SECRET is required in production');
   }
+  if (e.NODE_ENV === 'production' && !e.ACCESS_KEY_ENCRYPTION_KEY) {
+    throw new ConfigError(
+      'Invalid configuration: ACCESS_KEY_ENCRYPTION_KEY is required in production',
+    );
+  }
   if (e.DATABASE_READ_URL && !e.DATABASE_URL) {
     throw new ConfigError(
       'Invalid configuration: DATABASE_READ_URL is a replica of DATABASE_URL; set DATABASE_URL too',
@@ -209,6 +235,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     metricsToken: e.METRICS_TOKEN,
+    accessKeyEncryption: {
+      key: e.ACCESS_KEY_ENCRYPTION_KEY,
+      previousKeys: e.ACCESS_KEY_ENCRYPTION_PREVIOUS_KEYS ?? [],
+    },
     rateLimits: {
       authPerMinute: e.RATE_LIMIT_AUTH_PER_MINUTE,
       readPerMinute: e.RATE_LIMIT_READ_PER_MINUTE,

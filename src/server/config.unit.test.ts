@@ -152,7 +152,11 @@ describe('loadConfig: email', () => {
   });
 
   it('refuses to require verified email in production when no email can be sent', () => {
-    const production = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) };
+    const production = {
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'x'.repeat(32),
+      ACCESS_KEY_ENCRYPTION_KEY: 'y'.repeat(32),
+    };
     expect(configError({ ...production, REQUIRE_EMAIL_VERIFICATION: 'true' })).toBe(
       'Invalid configuration: REQUIRE_EMAIL_VERIFICATION needs email: set SMTP_URL or SMTP_HOST',
     );

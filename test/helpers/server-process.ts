@@ -37,6 +37,7 @@ export async function startServerProcess(
   Object.assign(childEnv, {
     NODE_ENV: 'production',
     SESSION_SECRET: 'f'.repeat(40),
+    ACCESS_KEY_ENCRYPTION_KEY: 'k'.repeat(40),
     HOST: '127.0.0.1',
     PORT: String(options.port),
     LOG_LEVEL: 'error',

@@ -186,6 +186,15 @@ const MATRIX: [Row, Expect][] = [
     { route: 'DELETE /api/v1/me/tokens/:id', target: fresh((c) => c.token()) },
     ownedBy('requester', 200),
   ],
+  [{ route: 'POST /api/v1/me/access-keys', body: () => ({ name: 'boto3' }) }, requesterOnly(201)],
+  [{ route: 'GET /api/v1/me/access-keys' }, requesterOnly(200)],
+  [
+    {
+      route: 'DELETE /api/v1/me/access-keys/:accessKeyId',
+      target: fresh((c) => c.accessKey(), 'accessKeyId'),
+    },
+    requesterOwns(200),
+  ],
 
   [{ route: 'GET /api/v1/admin/users' }, adminOnly(200)],
   [

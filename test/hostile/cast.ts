@@ -108,6 +108,10 @@ export async function createCast(ctx: TestContext) {
       });
       return res.json<{ id: string }>().id;
     },
+    async accessKey(owner: Member = requester) {
+      const res = await owner.client.post('/api/v1/me/access-keys', { name: 'script' });
+      return res.json<{ accessKeyId: string }>().accessKeyId;
+    },
     async oauthClient(owner: Member = requester) {
       const res = await owner.client.post('/api/v1/oauth-clients', {
         name: 'App',

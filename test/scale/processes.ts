@@ -92,6 +92,7 @@ export async function startTessera(options: {
       HOME: process.env.HOME ?? '',
       NODE_ENV: 'production',
       SESSION_SECRET: 'scale-test-session-secret-0123456789abcdef',
+      ACCESS_KEY_ENCRYPTION_KEY: 'scale-test-access-key-encryption-key-0123456789',
       HOST: '127.0.0.1',
       PORT: String(options.port),
       LOG_LEVEL: 'info',

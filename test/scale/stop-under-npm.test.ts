@@ -91,6 +91,7 @@ async function npmStart(): Promise<ChildProcess> {
       HOME: process.env.HOME ?? '',
       NODE_ENV: 'production',
       SESSION_SECRET: 'npm-stop-test-session-secret-0123456789abcdef',
+      ACCESS_KEY_ENCRYPTION_KEY: 'npm-stop-test-access-key-encryption-key-0123456789',
       HOST: '127.0.0.1',
       PORT: String(PORT),
       PUBLIC_URL: `http://127.0.0.1:${PORT}`,

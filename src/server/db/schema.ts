@@ -177,6 +177,43 @@ export interface ManualDeposits {
   transaction_id: string;
 }
 
+export interface MturkAccessKeys {
+  created_at: Generated<Timestamp>;
+  encryption_key_id: string;
+  id: string;
+  last_used_at: Timestamp | null;
+  name: string;
+  secret_ciphertext: string;
+  user_id: string;
+}
+
+export interface MturkHitGroups {
+  hit_type_id: string;
+  max_assignments: number;
+  project_id: string;
+  question: string;
+  question_sha256: string;
+}
+
+export interface MturkHits {
+  requester_annotation: string;
+  task_id: string;
+}
+
+export interface MturkHitTypes {
+  assignment_duration_seconds: number;
+  auto_approval_delay_seconds: number;
+  created_at: Generated<Timestamp>;
+  description: string;
+  id: string;
+  keywords: string[];
+  owner_id: string;
+  qualification_requirements: JsonColumn<QualificationRequirement[]>;
+  reward_cents: number;
+  settings_sha256: string;
+  title: string;
+}
+
 export interface Notifications {
   body: Generated<string>;
   created_at: Generated<Timestamp>;
@@ -373,6 +410,10 @@ export interface DB {
   ledger_transactions: LedgerTransactions;
   login_throttles: LoginThrottles;
   manual_deposits: ManualDeposits;
+  mturk_access_keys: MturkAccessKeys;
+  mturk_hit_groups: MturkHitGroups;
+  mturk_hit_types: MturkHitTypes;
+  mturk_hits: MturkHits;
   notifications: Notifications;
   oauth_clients: OauthClients;
   oauth_models: OauthModels;

@@ -21,6 +21,8 @@ import * as taskNumbers from './20261206120000_task_numbers.js';
 import * as manualDeposits from './20261206130000_manual_deposits.js';
 import * as payoutMethods from './20261206130100_payout_methods.js';
 import * as email from './20261206140000_email.js';
+import * as mturkAccessKeys from './20261207100000_mturk_access_keys.js';
+import * as mturkHits from './20261207100100_mturk_hits.js';
 import * as workTimesUnchanged from './20261207110000_work_times_unchanged.js';
 
 /**
@@ -50,5 +52,7 @@ export const migrations: Record<string, Migration> = {
   '20261206130000_manual_deposits': manualDeposits,
   '20261206130100_payout_methods': payoutMethods,
   '20261206140000_email': email,
+  '20261207100000_mturk_access_keys': mturkAccessKeys,
+  '20261207100100_mturk_hits': mturkHits,
   '20261207110000_work_times_unchanged': workTimesUnchanged,
 };

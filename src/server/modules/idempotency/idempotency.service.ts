@@ -22,6 +22,15 @@ export function createIdempotencyKeys(deps: { keys: IdempotencyRepository }) {
 
   return {
     /**
+     * The id of what a key's first request made, or undefined when the key is unused. For an API
+     * that answers a reused key with an error naming the earlier result (MTurk's
+     * UniqueRequestToken) rather than replaying it.
+     */
+    async resourceOf(scope: IdempotencyScope): Promise<string | undefined> {
+      return (await keys.find(scope))?.resource_id ?? undefined;
+    },
+
+    /**
      * Runs `effect` once per key, inside the caller's transaction `trx`; call it before the
      * transaction takes any other lock. The key is claimed first, so a concurrent request with
      * the same key waits for this transaction and then replays its result (or is refused, for a

@@ -1,6 +1,7 @@
 import { Divider, Stack } from '@mantine/core';
 import { useCurrentUser } from '../../api/accounts.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { AccessKeysSection } from './AccessKeysSection.js';
 import { EmailSettings } from './EmailSettings.js';
 import { PasswordForm } from './PasswordForm.js';
 import { PayoutMethodSection, useScrollToHash } from './PayoutMethodSection.js';
@@ -70,6 +71,18 @@ export function ProfileSettingsPage() {
         >
           <TokensSection />
         </SettingsSection>
+        {user.roles.includes('requester') && (
+          <>
+            <Divider />
+            <SettingsSection
+              id="mturk-keys"
+              title="MTurk access keys"
+              description="Keys for Tessera's MTurk-compatible API: scripts written for Amazon Mechanical Turk sign their requests with one and act as you, the requester."
+            >
+              <AccessKeysSection />
+            </SettingsSection>
+          </>
+        )}
       </Stack>
     </>
   );

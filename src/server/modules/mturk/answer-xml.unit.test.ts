@@ -1,0 +1,33 @@
+import { XMLParser } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { questionFormAnswers } from './answer-xml.js';
+
+describe('questionFormAnswers', () => {
+  it('writes one Answer per field, escaped, that an XML parser reads back as given', () => {
+    const xml = questionFormAnswers({
+      label: 'cat & <dog> "quoted"',
+      tags: ['a', 'b'],
+      count: 3,
+      agreed: true,
+      box: { left: 1 },
+      empty: null,
+    });
+    const parsed = new XMLParser({ parseTagValue: false }).parse(xml) as {
+      QuestionFormAnswers: { Answer: { QuestionIdentifier: string; FreeText: string }[] };
+    };
+    expect(parsed.QuestionFormAnswers.Answer).toEqual([
+      { QuestionIdentifier: 'label', FreeText: 'cat & <dog> "quoted"' },
+      { QuestionIdentifier: 'tags', FreeText: 'a|b' },
+      { QuestionIdentifier: 'count', FreeText: '3' },
+      { QuestionIdentifier: 'agreed', FreeText: 'true' },
+      { QuestionIdentifier: 'box', FreeText: '{"left":1}' },
+      { QuestionIdentifier: 'empty', FreeText: '' },
+    ]);
+  });
+
+  it('is an empty QuestionFormAnswers without answers', () => {
+    expect(questionFormAnswers({})).toMatch(
+      /<QuestionFormAnswers xmlns="[^"]+"><\/QuestionFormAnswers>$/,
+    );
+  });
+});

@@ -1,0 +1,62 @@
+import type { HitRow } from './hits.repository.js';
+import { dollarsOf } from './money.js';
+import { toMturkRequirement } from './requirements.js';
+
+const HTML_QUESTION_NS =
+  'http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas/2011-11-11/HTMLQuestion.xsd';
+
+/** An HTML template of the web app as the HTMLQuestion an MTurk script expects to read. */
+function htmlQuestionOf(html: string): string {
+  // `]]>` cannot appear inside CDATA: it is split across two sections.
+  const cdata = `<![CDATA[${html.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`;
+  return `<HTMLQuestion xmlns="${HTML_QUESTION_NS}"><HTMLContent>${cdata}</HTMLContent><FrameHeight>0</FrameHeight></HTMLQuestion>`;
+}
+
+const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
+
+/**
+ * MTurk's HITStatus from Tessera's state: Assignable while a worker may take a slot, Unassignable
+ * while none is free but work is in progress, Reviewable once nothing more can be done but
+ * review, Disposed once the project is cancelled.
+ */
+export function hitStatusOf(hit: HitRow, now: Date) {
+  if (hit.project_status === 'cancelled') return 'Disposed' as const;
+  const open = hit.project_status === 'published' && hit.expires_at > now;
+  if (open && hit.assignments_per_task > hit.live_assignments) return 'Assignable' as const;
+  if (hit.pending > 0) return 'Unassignable' as const;
+  return 'Reviewable' as const;
+}
+
+/** A HIT in MTurk's shape (times in epoch seconds, money as dollar strings). */
+export function presentHit(hit: HitRow, now: Date) {
+  const open = hit.project_status === 'published' && hit.expires_at > now;
+  const template = hit.template;
+  const question =
+    hit.question ?? (template.kind === 'html' ? htmlQuestionOf(template.html) : undefined);
+  const requirements = hit.qualification_requirements;
+  return {
+    HITId: hit.task_id,
+    // A project made in the web app is its own HIT type and group.
+    HITTypeId: hit.hit_type_id ?? hit.project_id,
+    HITGroupId: hit.project_id,
+    CreationTime: epochSeconds(hit.task_created_at),
+    Title: hit.title,
+    Description: hit.description,
+    ...(question !== undefined && { Question: question }),
+    Keywords: hit.keywords.join(', '),
+    HITStatus: hitStatusOf(hit, now),
+    MaxAssignments: hit.assignments_per_task,
+    Reward: dollarsOf(hit.reward_cents),
+    AutoApprovalDelayInSeconds: hit.auto_approve_seconds,
+    Expiration: epochSeconds(hit.expires_at),
+    AssignmentDurationInSeconds: hit.time_allotted_seconds,
+    ...(hit.requester_annotation !== null && { RequesterAnnotation: hit.requester_annotation }),
+    QualificationRequirements: requirements.map(toMturkRequirement),
+    HITReviewStatus: 'NotReviewed' as const,
+    NumberOfAssignmentsPending: hit.pending,
+    NumberOfAssignmentsAvailable: open
+      ? Math.max(0, hit.assignments_per_task - hit.live_assignments)
+      : 0,
+    NumberOfAssignmentsCompleted: hit.decided,
+  };
+}

@@ -1,0 +1,213 @@
+import { sql } from 'kysely';
+import type { QualificationRequirement } from '../../../shared/api/qualifications.js';
+import type { Template } from '../../../shared/templates/model.js';
+import type { Db } from '../../db/database.js';
+import { effectiveStatusIn } from '../../db/assignment-status.js';
+
+export type HitTypeRow = {
+  id: string;
+  owner_id: string;
+  title: string;
+  description: string;
+  keywords: string[];
+  reward_cents: number;
+  assignment_duration_seconds: number;
+  auto_approval_delay_seconds: number;
+  qualification_requirements: QualificationRequirement[];
+  created_at: Date;
+};
+
+export type NewHitType = Omit<HitTypeRow, 'created_at'> & { settings_sha256: string };
+
+/** One task of a requester's project as a HIT: the task, its project, its group and its counts. */
+export type HitRow = {
+  task_id: string;
+  seq: number;
+  task_created_at: Date;
+  project_id: string;
+  project_status: string;
+  title: string;
+  description: string;
+  keywords: string[];
+  reward_cents: number;
+  assignments_per_task: number;
+  auto_approve_seconds: number;
+  time_allotted_seconds: number;
+  expires_at: Date;
+  template: Template;
+  qualification_requirements: QualificationRequirement[];
+  hit_type_id: string | null;
+  question: string | null;
+  requester_annotation: string | null;
+  live_assignments: number;
+  pending: number;
+  submitted: number;
+  decided: number;
+};
+
+const hitTypeColumns = [
+  'id',
+  'owner_id',
+  'title',
+  'description',
+  'keywords',
+  'reward_cents',
+  'assignment_duration_seconds',
+  'auto_approval_delay_seconds',
+  'qualification_requirements',
+  'created_at',
+] as const;
+
+export function createHitsRepository(db: Db) {
+  function hitsOf(ownerId: string, now: Date) {
+    const count = (statuses: Parameters<typeof effectiveStatusIn>[0]) =>
+      sql<number>`(select count(*)::int from assignments a where a.task_id = t.id and ${effectiveStatusIn(statuses, now, 'a')})`;
+    return (
+      db
+        .selectFrom('tasks as t')
+        .innerJoin('projects as p', 'p.id', 't.project_id')
+        .leftJoin('mturk_hit_groups as g', 'g.project_id', 'p.id')
+        .leftJoin('mturk_hits as h', 'h.task_id', 't.id')
+        .select([
+          't.id as task_id',
+          't.seq',
+          't.created_at as task_created_at',
+          'p.id as project_id',
+          'p.status as project_status',
+          'p.title',
+          'p.description',
+          'p.keywords',
+          'p.reward_cents',
+          't.assignments_per_task',
+          'p.auto_approve_seconds',
+          'p.time_allotted_seconds',
+          'p.expires_at',
+          'p.template',
+          'p.qualification_requirements',
+          'g.hit_type_id',
+          'g.question',
+          'h.requester_annotation',
+          't.live_assignments',
+        ])
+        .select([
+          count(['accepted']).as('pending'),
+          count(['submitted']).as('submitted'),
+          count(['approved', 'rejected']).as('decided'),
+        ])
+        .where('p.owner_id', '=', ownerId)
+        // A draft is not on offer yet: MTurk has no HIT until it is created and paid for.
+        .where('p.status', '<>', 'draft')
+        // A withdrawn batch's tasks are gone for workers and for the API alike.
+        .where('t.cancelled_at', 'is', null)
+    );
+  }
+
+  return {
+    /** The HIT type with these settings, made if the owner has none yet (MTurk's rule). */
+    async findOrCreateHitType(hitType: NewHitType): Promise<HitTypeRow> {
+      await db
+        .insertInto('mturk_hit_types')
+        .values({
+          ...hitType,
+          qualification_requirements: JSON.stringify(hitType.qualification_requirements),
+        })
+        .onConflict((oc) => oc.columns(['owner_id', 'settings_sha256']).doNothing())
+        .execute();
+      return db
+        .selectFrom('mturk_hit_types')
+        .select(hitTypeColumns)
+        .where('owner_id', '=', hitType.owner_id)
+        .where('settings_sha256', '=', hitType.settings_sha256)
+        .executeTakeFirstOrThrow();
+    },
+
+    async findHitType(ownerId: string, id: string): Promise<HitTypeRow | undefined> {
+      return db
+        .selectFrom('mturk_hit_types')
+        .select(hitTypeColumns)
+        .where('id', '=', id)
+        .where('owner_id', '=', ownerId)
+        .executeTakeFirst();
+    },
+
+    /**
+     * The open project that HITs of this type, question and MaxAssignments fill, if there is
+     * one: published and not yet expired (a closing project takes no new HITs).
+     */
+    async findOpenGroup(
+      key: { hitTypeId: string; questionSha256: string; maxAssignments: number },
+      now: Date,
+    ): Promise<{ project_id: string; expires_at: Date } | undefined> {
+      return db
+        .selectFrom('mturk_hit_groups as g')
+        .innerJoin('projects as p', 'p.id', 'g.project_id')
+        .select(['g.project_id', 'p.expires_at'])
+        .where('g.hit_type_id', '=', key.hitTypeId)
+        .where('g.question_sha256', '=', key.questionSha256)
+        .where('g.max_assignments', '=', key.maxAssignments)
+        .where('p.status', '=', 'published')
+        .where('p.expires_at', '>', now)
+        .orderBy('p.expires_at', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+    },
+
+    async insertGroup(group: {
+      projectId: string;
+      hitTypeId: string;
+      question: string;
+      questionSha256: string;
+      maxAssignments: number;
+    }): Promise<void> {
+      await db
+        .insertInto('mturk_hit_groups')
+        .values({
+          project_id: group.projectId,
+          hit_type_id: group.hitTypeId,
+          question: group.question,
+          question_sha256: group.questionSha256,
+          max_assignments: group.maxAssignments,
+        })
+        .execute();
+    },
+
+    async insertAnnotation(taskId: string, annotation: string): Promise<void> {
+      await db
+        .insertInto('mturk_hits')
+        .values({ task_id: taskId, requester_annotation: annotation })
+        .execute();
+    },
+
+    /** The first task of a batch: the HIT a CreateHIT made. */
+    async taskOfBatch(batchId: string): Promise<string | undefined> {
+      const row = await db
+        .selectFrom('tasks')
+        .select('id')
+        .where('batch_id', '=', batchId)
+        .orderBy('seq')
+        .limit(1)
+        .executeTakeFirst();
+      return row?.id;
+    },
+
+    async findHit(ownerId: string, taskId: string, now: Date): Promise<HitRow | undefined> {
+      return hitsOf(ownerId, now).where('t.id', '=', taskId).executeTakeFirst();
+    },
+
+    /** The owner's HITs in creation order, after `afterSeq`, one more than `limit` to look ahead. */
+    async listHits(
+      ownerId: string,
+      page: { afterSeq: number | undefined; limit: number },
+      now: Date,
+    ): Promise<HitRow[]> {
+      let query = hitsOf(ownerId, now);
+      if (page.afterSeq !== undefined) query = query.where('t.seq', '>', page.afterSeq);
+      return query
+        .orderBy('t.seq')
+        .limit(page.limit + 1)
+        .execute();
+    },
+  };
+}
+
+export type HitsRepository = ReturnType<typeof createHitsRepository>;

@@ -1,0 +1,81 @@
+import type { Config } from '../../config.js';
+import type { Db } from '../../db/database.js';
+import type { Clock } from '../../lib/clock.js';
+import type { IdempotencyKeys } from '../idempotency/idempotency.service.js';
+import type { LedgerService } from '../ledger/ledger.service.js';
+import type { ProjectsModule } from '../projects/projects.module.js';
+import type { QualificationsService } from '../qualifications/qualifications.service.js';
+import type { ReviewService } from '../review/review.service.js';
+import { createOAuthSecretsRepository } from '../oauth/oauth-secrets.repository.js';
+import { loadAccessKeyBox } from './access-key-box.js';
+import { createAccessKeysRepository } from './access-keys.repository.js';
+import { createAccessKeysService } from './access-keys.service.js';
+import { createMturkAssignmentsRepository } from './assignments.repository.js';
+import { createHitsRepository } from './hits.repository.js';
+import { createHitsService } from './hits.service.js';
+import { accountOperations } from './operations/account.js';
+import { assignmentOperations } from './operations/assignments.js';
+import { hitOperations } from './operations/hits.js';
+
+type Log = { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
+
+/**
+ * The MTurk-compatible requester API: access keys and the operations /mturk runs. Async because
+ * the server key that seals access keys' secrets may come from the database, and because a
+ * rotated key's secrets are sealed again with the current key before the server answers.
+ */
+export async function createMturkModule(deps: {
+  db: Db;
+  config: Pick<Config, 'accessKeyEncryption' | 'sessionSecret'>;
+  clock: Clock;
+  log: Log;
+  services: {
+    ledger: Pick<LedgerService, 'balance' | 'feeFor'>;
+    projects: Pick<ProjectsModule, 'projects' | 'batches' | 'lifecycle'>;
+    qualifications: Pick<QualificationsService, 'assertRequirementsUsable'>;
+    idempotency: Pick<IdempotencyKeys, 'resourceOf'>;
+    review: { review: Pick<ReviewService, 'approve'> };
+  };
+}) {
+  // The store of server-generated secrets (the OAuth module's keys live there too).
+  const box = await loadAccessKeyBox(deps.config, createOAuthSecretsRepository(deps.db));
+  const accessKeys = createAccessKeysService({
+    keys: createAccessKeysRepository(deps.db),
+    box,
+    clock: deps.clock,
+  });
+  const { resealed, unreadable } = await accessKeys.resealWithCurrentKey();
+  if (resealed > 0) deps.log.info({ resealed }, 'access key secrets sealed with the current key');
+  if (unreadable > 0) {
+    deps.log.error(
+      { unreadable },
+      'access key secrets that no configured ACCESS_KEY_ENCRYPTION_KEY opens: those keys are refused until their key is listed in ACCESS_KEY_ENCRYPTION_PREVIOUS_KEYS',
+    );
+  }
+  const { ledger, projects, qualifications, idempotency, review } = deps.services;
+  const hits = createHitsService({
+    hits: createHitsRepository(deps.db),
+    projects: projects.projects,
+    batches: projects.batches,
+    lifecycle: projects.lifecycle,
+    ledger,
+    qualifications,
+    idempotency,
+    clock: deps.clock,
+  });
+  return {
+    accessKeys,
+    operations: {
+      ...accountOperations({ ledger }),
+      ...hitOperations({ hits, clock: deps.clock }),
+      ...assignmentOperations({
+        assignments: createMturkAssignmentsRepository(deps.db),
+        hits,
+        review: review.review,
+        clock: deps.clock,
+      }),
+    },
+  };
+}
+
+export type MturkModule = Awaited<ReturnType<typeof createMturkModule>>;

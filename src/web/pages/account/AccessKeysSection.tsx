@@ -1,0 +1,154 @@
+import { Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { IconKey, IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import {
+  ACCESS_KEY_LIMITS,
+  createAccessKeyBodySchema,
+  type AccessKey,
+  type CreatedAccessKey,
+} from '../../../shared/api/access-keys.js';
+import { useAccessKeys, useCreateAccessKey, useDeleteAccessKey } from '../../api/access-keys.js';
+import { ConfirmButton } from '../../components/ConfirmButton.js';
+import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { LoadingState } from '../../components/LoadingState.js';
+import { serverFieldErrors, zodValidator } from '../../lib/forms.js';
+import { formatDate, formatDateTime } from '../../lib/format.js';
+import { NewAccessKeyAlert } from './NewAccessKeyAlert.js';
+
+const checkBody = zodValidator<{ name: string }>(createAccessKeyBodySchema);
+
+function AccessKeyRow({ accessKey }: { accessKey: AccessKey }) {
+  const deleteKey = useDeleteAccessKey();
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Text size="sm" fw={600}>
+          {accessKey.name}
+        </Text>
+        <Text size="xs" c="dimmed" ff="monospace">
+          {accessKey.accessKeyId}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Text size="xs">Created {formatDate(accessKey.createdAt)}</Text>
+        <Text size="xs" c="dimmed">
+          {accessKey.lastUsedAt
+            ? `Last used ${formatDateTime(accessKey.lastUsedAt)}`
+            : 'Never used'}
+        </Text>
+      </Table.Td>
+      <Table.Td ta="right">
+        <ConfirmButton
+          size="xs"
+          variant="light"
+          color="red"
+          aria-label={`Delete ${accessKey.name}`}
+          title={`Delete “${accessKey.name}”?`}
+          message="Scripts signing with this key will be refused at once. This cannot be undone."
+          confirmLabel="Delete key"
+          onConfirm={async () => {
+            await deleteKey.mutateAsync(accessKey.accessKeyId);
+            notifications.show({
+              color: 'teal',
+              title: 'Access key deleted',
+              message: accessKey.name,
+            });
+          }}
+        >
+          Delete
+        </ConfirmButton>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+function CreateAccessKeyForm({ onCreated }: { onCreated: (key: CreatedAccessKey) => void }) {
+  const createKey = useCreateAccessKey();
+  const [formError, setFormError] = useState<unknown>(null);
+  const form = useForm({ initialValues: { name: '' }, validate: checkBody });
+  const submit = form.onSubmit((values) => {
+    setFormError(null);
+    createKey.mutate(values, {
+      onSuccess: (created) => {
+        form.reset();
+        onCreated(created);
+      },
+      onError: (error) => {
+        const fields = serverFieldErrors(error);
+        if (Object.keys(fields).length > 0) form.setErrors(fields);
+        else setFormError(error);
+      },
+    });
+  });
+  return (
+    <form onSubmit={submit} noValidate aria-label="New access key">
+      <Stack gap="sm">
+        {formError !== null && <ErrorAlert error={formError} title="Could not create the key" />}
+        <Group align="flex-end" gap="sm">
+          <TextInput
+            label="Key name"
+            description="Where it is used, e.g. “boto3 on my laptop”."
+            required
+            maxLength={ACCESS_KEY_LIMITS.nameMax}
+            style={{ flex: 1 }}
+            {...form.getInputProps('name')}
+          />
+          <Button
+            type="submit"
+            loading={createKey.isPending}
+            leftSection={<IconPlus size={16} aria-hidden="true" />}
+          >
+            New access key
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Access keys for the MTurk-compatible API: create (secret shown once), see last use, delete. */
+export function AccessKeysSection() {
+  const keys = useAccessKeys();
+  const [created, setCreated] = useState<CreatedAccessKey | null>(null);
+  return (
+    <Stack gap="md">
+      <Text size="sm">
+        Point boto3, the AWS CLI or an AWS SDK at{' '}
+        <Text span ff="monospace">{`${window.location.origin}/mturk`}</Text> with one of these keys
+        and your MTurk scripts run here; Tessera's guide docs/mturk.md says what maps to what.
+      </Text>
+      {created && <NewAccessKeyAlert accessKey={created} onDone={() => setCreated(null)} />}
+      <CreateAccessKeyForm onCreated={setCreated} />
+      {keys.isPending && <LoadingState label="Loading access keys…" />}
+      {keys.isError && <ErrorAlert error={keys.error} onRetry={() => void keys.refetch()} />}
+      {keys.data?.length === 0 && (
+        <Group gap="sm" c="dimmed" py="sm">
+          <IconKey size={18} aria-hidden="true" />
+          <Text size="sm">You have no access keys.</Text>
+        </Group>
+      )}
+      {keys.data && keys.data.length > 0 && (
+        <Table.ScrollContainer minWidth={480}>
+          <Table aria-label="MTurk access keys">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>Activity</Table.Th>
+                <Table.Th>
+                  <span className="visually-hidden">Actions</span>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {keys.data.map((key) => (
+                <AccessKeyRow key={key.accessKeyId} accessKey={key} />
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
+  );
+}
