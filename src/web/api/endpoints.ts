@@ -13,6 +13,12 @@ export type CallOptions = { signal?: AbortSignal; headers?: Record<string, strin
 /** An endpoint that takes and answers JSON: one `call()` can send and check it. */
 type JsonEndpoint = Endpoint & { consumes?: undefined; produces?: undefined };
 
+/** A declared query as the client sends it. */
+function queryParams(query: unknown): QueryParams | undefined {
+  // Query schemas take strings, numbers and booleans, as QueryParams does.
+  return query as QueryParams | undefined;
+}
+
 /** The input argument: optional where the endpoint needs nothing (no path parameters or body). */
 type InputArgument<E extends Endpoint> =
   Record<string, never> extends EndpointInput<E>
@@ -30,8 +36,7 @@ export function call<E extends JsonEndpoint>(
   return apiRequest<E['response']>(endpoint.method, endpointPath(endpoint.path, input?.params), {
     schema: endpoint.response,
     body: input?.body,
-    // Query schemas take strings, numbers and booleans, as QueryParams does.
-    query: input?.query as QueryParams | undefined,
+    query: queryParams(input?.query),
     ...(options?.signal && { signal: options.signal }),
     ...(options?.headers && { headers: options.headers }),
   });
@@ -45,8 +50,7 @@ export function endpointUrl<E extends Endpoint>(
   endpoint: E,
   input: Pick<EndpointInput<E>, 'params' | 'query'>,
 ): string {
-  // Query schemas take strings, numbers and booleans, as QueryParams does.
-  return apiUrl(endpointPath(endpoint.path, input.params), input.query as QueryParams | undefined);
+  return apiUrl(endpointPath(endpoint.path, input.params), queryParams(input.query));
 }
 
 /** An endpoint that lists one page at a time: `?cursor=` in, `nextCursor` out. */
@@ -83,7 +87,7 @@ export function useCursorList<E extends CursorEndpoint>(
     queryFn: ({ pageParam, signal }) =>
       apiRequest<E['response']>(endpoint.method, endpointPath(endpoint.path, params), {
         schema: endpoint.response,
-        query: { ...(query as QueryParams | undefined), cursor: pageParam },
+        query: { ...queryParams(query), cursor: pageParam },
         signal,
       }),
     initialPageParam: undefined as string | undefined,

@@ -2,7 +2,6 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { batchEndpoints } from '../../shared/api/batches.js';
 import { errorResponseSchema } from '../../shared/api/common.js';
 import {
-  batchSchema,
   PROJECT_LIMITS,
   projectEndpoints as endpoints,
   type Batch,
@@ -172,14 +171,17 @@ export function batchContentType(
     : 'text/csv';
 }
 
-function errorFromXhr(xhr: XMLHttpRequest): ApiError {
-  let body: unknown;
+/** The answer's JSON, or undefined when it is not JSON (a proxy's error page). */
+function answerOf(xhr: XMLHttpRequest): unknown {
   try {
-    body = JSON.parse(xhr.responseText);
+    return JSON.parse(xhr.responseText);
   } catch {
-    body = undefined;
+    return undefined;
   }
-  const parsed = errorResponseSchema.safeParse(body);
+}
+
+function errorFromXhr(xhr: XMLHttpRequest): ApiError {
+  const parsed = errorResponseSchema.safeParse(answerOf(xhr));
   if (parsed.success) {
     const { code, message, details } = parsed.data.error;
     return new ApiError(xhr.status, code, message, details, parsed.data.requestId);
@@ -224,13 +226,7 @@ export function uploadBatch(
         reject(errorFromXhr(xhr));
         return;
       }
-      let body: unknown;
-      try {
-        body = JSON.parse(xhr.responseText);
-      } catch {
-        body = undefined;
-      }
-      const result = batchSchema.safeParse(body);
+      const result = batchEndpoints.upload.response.safeParse(answerOf(xhr));
       if (result.success) resolve(result.data);
       else
         reject(

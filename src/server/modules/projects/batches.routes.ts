@@ -21,6 +21,7 @@ import { presentBatch, presentTask } from './projects.presenters.js';
  */
 async function* requestChunks(stream: Readable): AsyncGenerator<Buffer> {
   for await (const [chunk] of on(stream, 'data', { close: ['end'], highWaterMark: 64 })) {
+    // A request stream without an encoding emits Buffers; events.on types what it yields as any.
     yield chunk as Buffer;
   }
 }

@@ -29,44 +29,35 @@ export const resultsRoutes: FastifyPluginAsync<{ results: ResultsService }> = as
   app,
   { results },
 ) => {
-  // A HEAD would read the whole export only to drop it.
-  const noHead = { exposeHeadRoute: false };
-
-  serveEndpoint(
-    app,
-    endpoints.csv,
-    async (request, reply) => {
-      const exported = await results.open(
-        requireUser(request).user.id,
-        request.params.id,
-        request.query,
-        'csv',
-      );
-      return sendExport(reply, exported, {
-        extension: 'csv',
-        type: 'text/csv; charset=utf-8',
-        chunks: csvChunks,
-      });
-    },
-    noHead,
-  );
-
-  serveEndpoint(
-    app,
-    endpoints.json,
-    async (request, reply) => {
-      const exported = await results.open(
-        requireUser(request).user.id,
-        request.params.id,
-        request.query,
-        'json',
-      );
-      return sendExport(reply, exported, {
-        extension: 'jsonl',
-        type: 'application/x-ndjson; charset=utf-8',
-        chunks: jsonLineChunks,
-      });
-    },
-    noHead,
-  );
+  const exports = [
+    [
+      endpoints.csv,
+      'csv',
+      { extension: 'csv', type: 'text/csv; charset=utf-8', chunks: csvChunks },
+    ],
+    [
+      endpoints.json,
+      'json',
+      { extension: 'jsonl', type: 'application/x-ndjson; charset=utf-8', chunks: jsonLineChunks },
+    ],
+  ] as const;
+  for (const [endpoint, format, file] of exports) {
+    serveEndpoint(
+      app,
+      endpoint,
+      async (request, reply) =>
+        sendExport(
+          reply,
+          await results.open(
+            requireUser(request).user.id,
+            request.params.id,
+            request.query,
+            format,
+          ),
+          file,
+        ),
+      // A HEAD would read the whole export only to drop it.
+      { exposeHeadRoute: false },
+    );
+  }
 };
