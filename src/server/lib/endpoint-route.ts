@@ -16,10 +16,11 @@ type EndpointRoute<E extends Endpoint> = {
 /** A request to an endpoint, typed by its declaration's schemas (already validated). */
 export type EndpointRequest<E extends Endpoint> = FastifyRequest<EndpointRoute<E>>;
 
+/** Returns the answer to serialise, or (for an endpoint that `produces` a file) the sent reply. */
 export type EndpointHandler<E extends Endpoint> = (
   request: EndpointRequest<E>,
   reply: FastifyReply,
-) => Promise<EndpointReply<E>>;
+) => Promise<E['produces'] extends readonly string[] ? FastifyReply : EndpointReply<E>>;
 
 /** What a route may add to its declaration: server-only settings such as a stricter rate limit. */
 export type RouteExtras = {
@@ -27,6 +28,10 @@ export type RouteExtras = {
   bodyLimit?: number;
   /** See FastifyContextConfig.allowUnverifiedEmail (plugins/auth.ts). */
   allowUnverifiedEmail?: boolean;
+  /** The handler reports text PostgreSQL cannot store in its body itself (plugins/text-input). */
+  checksOwnText?: boolean;
+  /** False where a HEAD would cost as much as the GET only to drop the answer (an export). */
+  exposeHeadRoute?: boolean;
 };
 
 /**
@@ -45,15 +50,20 @@ export function serveEndpoint<E extends Endpoint>(
       auth: endpoint.auth,
       ...(extras.rateLimit && { rateLimit: extras.rateLimit }),
       ...(extras.allowUnverifiedEmail && { allowUnverifiedEmail: true }),
+      ...(extras.checksOwnText && { checksOwnText: true }),
     },
     ...(extras.bodyLimit !== undefined && { bodyLimit: extras.bodyLimit }),
+    ...(extras.exposeHeadRoute !== undefined && { exposeHeadRoute: extras.exposeHeadRoute }),
     schema: {
       tags: [endpoint.tag],
       summary: endpoint.summary,
       ...(endpoint.description && { description: endpoint.description }),
       ...(endpoint.params && { params: endpoint.params }),
       ...(endpoint.query && { querystring: endpoint.query }),
+      ...(endpoint.headers && { headers: endpoint.headers }),
       ...(endpoint.body && { body: endpoint.body }),
+      ...(endpoint.consumes && { consumes: [...endpoint.consumes] }),
+      ...(endpoint.produces && { produces: [...endpoint.produces] }),
       // A created resource answers 201; the same request replayed (Idempotency-Key) answers 200.
       response:
         status === 201

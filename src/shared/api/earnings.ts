@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.js';
-import { idSchema } from './common.js';
-import { centsSchema } from './money.js';
+import { idSchema, pageOf, pageQuerySchema } from './common.js';
+import { endpoint } from './endpoint.js';
+import { centsSchema, idempotencyHeadersSchema } from './money.js';
 import { payoutDestinationSchema } from './payout-methods.js';
 import { bonusSchema } from './review.js';
 
@@ -137,3 +138,91 @@ export const markPaidBodySchema = z.strictObject({
 export const cancelPayoutBodySchema = z.strictObject({
   reason: z.string().trim().min(1, 'must not be empty').max(1_000).optional(),
 });
+
+const workerRead = { tag: 'money', auth: { scope: 'money:read', roles: ['worker'] } } as const;
+const adminOnly = { tag: 'admin', auth: { scope: 'admin', roles: ['admin'] } } as const;
+
+/** A worker's earnings and payouts, and a requester's spending. */
+export const earningsEndpoints = {
+  summary: endpoint({
+    ...workerRead,
+    method: 'GET',
+    path: '/me/earnings',
+    summary: 'My earnings: pending, approved (with bonuses), paid out and available',
+    response: earningsSchema,
+  }),
+  daily: endpoint({
+    ...workerRead,
+    method: 'GET',
+    path: '/me/earnings/daily',
+    summary: 'My approved earnings per UTC day',
+    query: dailyEarningsQuerySchema,
+    response: dailyEarningsSchema,
+  }),
+  perProject: endpoint({
+    ...workerRead,
+    method: 'GET',
+    path: '/me/earnings/projects',
+    summary: 'My earnings per project, most recently worked on first',
+    query: pageQuerySchema,
+    response: pageOf(projectEarningsSchema),
+  }),
+  spending: endpoint({
+    tag: 'money',
+    auth: { scope: 'money:read', roles: ['requester'] },
+    method: 'GET',
+    path: '/me/spending',
+    summary: 'What my projects cost: escrowed, paid to workers, fees, bonuses, refunded',
+    query: pageQuerySchema,
+    response: spendingSchema,
+  }),
+  requestPayout: endpoint({
+    tag: 'money',
+    auth: { scope: 'money:write', roles: ['worker'] },
+    method: 'POST',
+    path: '/me/payouts',
+    summary: 'Ask to be paid out (all available earnings unless amountCents is given)',
+    headers: idempotencyHeadersSchema,
+    body: payoutBodySchema.optional(),
+    response: payoutSchema,
+    status: 201,
+  }),
+  myPayouts: endpoint({
+    ...workerRead,
+    method: 'GET',
+    path: '/me/payouts',
+    summary: 'My payouts, newest first',
+    query: pageQuerySchema,
+    response: pageOf(payoutSchema),
+  }),
+};
+
+/** Every worker's payouts, for the administrators who send the money by hand. */
+export const adminPayoutEndpoints = {
+  list: endpoint({
+    ...adminOnly,
+    method: 'GET',
+    path: '/admin/payouts',
+    summary: 'Payouts of every worker, newest first',
+    query: payoutListQuerySchema,
+    response: pageOf(adminPayoutSchema),
+  }),
+  markPaid: endpoint({
+    ...adminOnly,
+    method: 'POST',
+    path: '/admin/payouts/:id/mark-paid',
+    summary: 'Record that a payout was sent (manual provider), with its reference',
+    params: payoutParamsSchema,
+    body: markPaidBodySchema,
+    response: payoutSchema,
+  }),
+  cancel: endpoint({
+    ...adminOnly,
+    method: 'POST',
+    path: '/admin/payouts/:id/cancel',
+    summary: 'Cancel a payout not yet paid; its money returns to the worker’s earnings',
+    params: payoutParamsSchema,
+    body: cancelPayoutBodySchema.optional(),
+    response: payoutSchema,
+  }),
+};

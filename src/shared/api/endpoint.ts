@@ -24,16 +24,28 @@ export type Endpoint = {
   path: string;
   /** One line for the API reference. */
   summary: string;
-  /** More for the API reference, where one line cannot say it all. */
+  /** More for the API reference than the summary's one line: limits, rules, what a repeat does. */
   description?: string;
   /** The API reference's section. */
   tag: string;
   auth: EndpointAuth;
   params?: z.ZodType;
   query?: z.ZodType;
+  /** Request headers the endpoint reads, e.g. an optional `idempotency-key`. */
+  headers?: z.ZodType;
   body?: z.ZodType;
-  /** The success answer's body. */
+  /**
+   * The request body's media types when it is not (only) JSON described by `body`, e.g. a CSV
+   * upload: the handler reads and checks the body itself, so `body` is left out.
+   */
+  consumes?: readonly string[];
+  /** The success answer's body (for `produces`, what the API reference says of it). */
   response: z.ZodType;
+  /**
+   * The answer's media types when it is not JSON (a streamed file, an HTML page): the handler
+   * sends it itself, and clients open the URL (a link, a frame) rather than `call()` it.
+   */
+  produces?: readonly string[];
   /** The success status: 200 unless said (202 for work accepted and done later, e.g. an email). */
   status?: 200 | 201 | 202;
 };
@@ -49,7 +61,10 @@ type Input<S> = S extends z.ZodType ? z.input<S> : undefined;
 /** What a handler receives, after validation (zod's output types). */
 export type EndpointParams<E extends Endpoint> = Output<E['params']>;
 export type EndpointQuery<E extends Endpoint> = Output<E['query']>;
-export type EndpointBody<E extends Endpoint> = Output<E['body']>;
+/** A body the handler reads itself (`consumes`) is whatever arrived: a stream or parsed JSON. */
+export type EndpointBody<E extends Endpoint> = E['consumes'] extends readonly string[]
+  ? unknown
+  : Output<E['body']>;
 /** What a handler returns: the response schema's input, which the server serialises. */
 export type EndpointReply<E extends Endpoint> = z.input<E['response']>;
 /** What a caller gets back, parsed. */

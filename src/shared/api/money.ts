@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.js';
-import { idSchema } from './common.js';
+import { idSchema, pageOf, pageQuerySchema } from './common.js';
+import { endpoint } from './endpoint.js';
 
 /** A sandbox deposit is test credit: capped so a typo cannot mint absurd balances. */
 export const MAX_DEPOSIT_CENTS = 10_000_000;
@@ -121,3 +122,66 @@ export const idempotencyKeySchema = z
   .min(1)
   .max(200)
   .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
+
+/** The `Idempotency-Key` header of the endpoints that take one: a repeat answers the first result. */
+export const idempotencyHeadersSchema = z.object({
+  'idempotency-key': idempotencyKeySchema.optional(),
+});
+
+const money = { tag: 'money' } as const;
+const adminOnly = { tag: 'admin', auth: { scope: 'admin', roles: ['admin'] } } as const;
+
+/** My funds and their history; sandbox test credit where the server allows it. */
+export const moneyEndpoints = {
+  balance: endpoint({
+    ...money,
+    auth: { scope: 'money:read' },
+    method: 'GET',
+    path: '/me/balance',
+    summary: 'My funds: available and in escrow',
+    response: balanceSchema,
+  }),
+  deposit: endpoint({
+    ...money,
+    auth: { scope: 'money:write', roles: ['requester'] },
+    method: 'POST',
+    path: '/me/deposits',
+    summary: 'Add sandbox test credit (when the server allows it)',
+    headers: idempotencyHeadersSchema,
+    body: depositBodySchema,
+    response: depositResultSchema,
+    status: 201,
+  }),
+  ledger: endpoint({
+    ...money,
+    auth: { scope: 'money:read' },
+    method: 'GET',
+    path: '/me/ledger',
+    summary: 'My ledger entries, newest first',
+    query: ledgerQuerySchema,
+    response: pageOf(ledgerEntrySchema),
+  }),
+};
+
+/** Offline payments into requesters' funds, recorded by administrators (the manual provider). */
+export const adminDepositEndpoints = {
+  record: endpoint({
+    ...adminOnly,
+    method: 'POST',
+    path: '/admin/deposits',
+    summary:
+      "Record an offline payment into a requester's funds, with its reference (manual provider)",
+    headers: idempotencyHeadersSchema,
+    body: manualDepositBodySchema,
+    response: manualDepositResultSchema,
+    status: 201,
+  }),
+  list: endpoint({
+    ...adminOnly,
+    method: 'GET',
+    path: '/admin/deposits',
+    summary: 'Offline payments recorded by administrators, newest first',
+    query: pageQuerySchema,
+    response: pageOf(manualDepositSchema),
+  }),
+};

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { endpoint } from './endpoint.js';
 
 /** How a worker wants to be paid. The administrator sends the money by hand through it. */
 export const PAYOUT_METHODS = ['bank_transfer', 'paypal', 'other'] as const;
@@ -111,3 +112,29 @@ export type PayoutDestination = z.infer<typeof payoutDestinationSchema>;
 export const myPayoutMethodSchema = z.object({
   payoutMethod: payoutDestinationSchema.nullable(),
 });
+
+const mine = { tag: 'money', path: '/me/payout-method', response: myPayoutMethodSchema } as const;
+const workerWrite = { auth: { scope: 'money:write', roles: ['worker'] } } as const;
+
+/** A worker's own payout method; nobody else reads it here (administrators see payouts' copies). */
+export const payoutMethodEndpoints = {
+  get: endpoint({
+    ...mine,
+    auth: { scope: 'money:read', roles: ['worker'] },
+    method: 'GET',
+    summary: 'Where my payouts are sent (null until I set it)',
+  }),
+  set: endpoint({
+    ...mine,
+    ...workerWrite,
+    method: 'PUT',
+    summary: 'Set where my payouts are sent: bank transfer (IBAN), PayPal or other',
+    body: payoutMethodBodySchema,
+  }),
+  remove: endpoint({
+    ...mine,
+    ...workerWrite,
+    method: 'DELETE',
+    summary: 'Forget my payout method (payouts already requested keep theirs)',
+  }),
+};

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.js';
 import { FORM_ITEM_TYPES, templateSchema } from '../templates/model.js';
-import { idSchema } from './common.js';
+import { idSchema, pageOf } from './common.js';
+import { endpoint } from './endpoint.js';
 import { COMPARATORS, qualificationRequirementsSchema } from './qualifications.js';
 
 export const PROJECT_LIMITS = {
@@ -295,3 +296,91 @@ export const previewSchema = z.object({
   ]),
 });
 export type Preview = z.infer<typeof previewSchema>;
+
+// Endpoints -------------------------------------------------------------------------------------
+
+const read = { tag: 'projects', auth: { scope: 'projects:read', roles: ['requester'] } } as const;
+const write = { tag: 'projects', auth: { scope: 'projects:write', roles: ['requester'] } } as const;
+
+/** A lifecycle move of one of my projects: no body, the project as it now is. */
+const transition = {
+  ...write,
+  method: 'POST',
+  params: projectParamsSchema,
+  response: projectSchema,
+} as const;
+
+export const projectEndpoints = {
+  create: endpoint({
+    ...write,
+    method: 'POST',
+    path: '/projects',
+    summary: 'Create a draft project',
+    body: createProjectBodySchema,
+    response: projectSchema,
+    status: 201,
+  }),
+  list: endpoint({
+    ...read,
+    method: 'GET',
+    path: '/projects',
+    summary: 'My projects, newest first',
+    query: projectListQuerySchema,
+    response: pageOf(projectSchema),
+  }),
+  get: endpoint({
+    ...read,
+    method: 'GET',
+    path: '/projects/:id',
+    summary: 'One of my projects',
+    params: projectParamsSchema,
+    response: projectSchema,
+  }),
+  update: endpoint({
+    ...write,
+    method: 'PATCH',
+    path: '/projects/:id',
+    summary: 'Edit a project (a draft fully; a published one only its texts and a later expiry)',
+    params: projectParamsSchema,
+    body: updateProjectBodySchema,
+    response: projectSchema,
+  }),
+  publish: endpoint({
+    ...transition,
+    path: '/projects/:id/publish',
+    summary: 'Publish a draft: escrows reward × slots (+ fee) for every task',
+  }),
+  pause: endpoint({
+    ...transition,
+    path: '/projects/:id/pause',
+    summary: 'Pause a published project (no new accepts)',
+  }),
+  resume: endpoint({
+    ...transition,
+    path: '/projects/:id/resume',
+    summary: 'Resume a paused project',
+  }),
+  cancel: endpoint({
+    ...transition,
+    path: '/projects/:id/cancel',
+    summary: 'Cancel a project; unused escrow returns once nothing is outstanding',
+  }),
+  preview: endpoint({
+    ...read,
+    method: 'GET',
+    path: '/projects/:id/preview',
+    summary: 'The task exactly as a worker will see it (the first task unless taskId is given)',
+    params: projectParamsSchema,
+    query: previewQuerySchema,
+    response: previewSchema,
+  }),
+  taskFrame: endpoint({
+    ...read,
+    method: 'GET',
+    path: '/projects/:id/tasks/:taskId/frame',
+    summary: "An HTML task's filled page, for a sandboxed iframe (text/html)",
+    params: projectTaskParamsSchema,
+    response: z.string().describe('The filled HTML page'),
+    produces: ['text/html'],
+  }),
+};

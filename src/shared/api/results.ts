@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from './common.js';
+import { endpoint } from './endpoint.js';
+import { projectParamsSchema } from './projects.js';
 import { ASSIGNMENT_STATUSES, type AssignmentStatus } from './work.js';
 
 /** Exported unless `status` says otherwise: work that was handed in. */
@@ -68,3 +70,34 @@ export const resultLineSchema = z.object({
   answers: z.record(z.string(), z.unknown()).nullable(),
 });
 export type ResultLine = z.infer<typeof resultLineSchema>;
+
+const FILTERS =
+  ' Filter with `status` (comma-separated; default submitted,approved,rejected) and `batchId`. Streamed.';
+
+/** A project's results, streamed as files: opened as links (downloads), never through `call()`. */
+const exportOf = {
+  tag: 'results',
+  auth: { scope: 'projects:read', roles: ['requester'] },
+  method: 'GET',
+  params: projectParamsSchema,
+  query: resultsQuerySchema,
+} as const;
+
+export const resultEndpoints = {
+  csv: endpoint({
+    ...exportOf,
+    path: '/projects/:id/results.csv',
+    summary: 'Results as CSV with MTurk-style columns (Input.*, Answer.*)',
+    description: `HITId, HITTypeId (the project), AssignmentId, WorkerId, AssignmentStatus, AcceptTime, SubmitTime, ApprovalTime, RejectionTime, WorkTimeInSeconds, RequesterFeedback, TaskNumber (the task's number in the project, stable across batches), then Input.<column> and Answer.<item>. Several values of one answer are joined with "|". Cells a spreadsheet would run as formulas are prefixed with "'".${FILTERS}`,
+    produces: ['text/csv'],
+    response: z.string().describe('CSV (RFC 4180), header row first'),
+  }),
+  json: endpoint({
+    ...exportOf,
+    path: '/projects/:id/results.json',
+    summary: 'Results as JSON lines (one assignment per line, raw values)',
+    description: `Each line: assignmentId, taskId, projectId, batchId, rowNumber, taskNumber, workerId, status, acceptedAt, submittedAt, approvedAt, rejectedAt, workTimeSeconds, feedback, input, answers.${FILTERS}`,
+    produces: ['application/x-ndjson'],
+    response: z.string().describe('Newline-delimited JSON'),
+  }),
+};

@@ -1,33 +1,30 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { userSchema } from '../../shared/api/accounts.js';
 import { pageOf } from '../../shared/api/common.js';
 import {
-  manualDepositResultSchema,
-  manualDepositSchema,
+  adminDepositEndpoints as endpoints,
   type ManualDepositBody,
 } from '../../shared/api/money.js';
 import { api } from './client.js';
+import { call, useCursorList } from './endpoints.js';
 
-const depositsKey = ['admin', 'deposits'] as const;
-const depositPage = pageOf(manualDepositSchema);
 const userPage = pageOf(userSchema);
+
+export const adminDepositKeys = {
+  all: ['admin', 'deposits'] as const,
+  requesters: (q: string) => ['admin', 'users', { q, role: 'requester' }] as const,
+};
 
 /** Offline payments recorded so far, newest first. */
 export function useManualDeposits() {
-  return useInfiniteQuery({
-    queryKey: depositsKey,
-    queryFn: ({ pageParam, signal }) =>
-      api.get('admin/deposits', depositPage, { limit: 20, cursor: pageParam }, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  return useCursorList(endpoints.list, { queryKey: adminDepositKeys.all, query: { limit: 20 } });
 }
 
 /** Requester accounts whose name, handle or email contains `q` (nothing until something is typed). */
 export function useRequesterSearch(q: string) {
   const query = q.trim();
   return useQuery({
-    queryKey: ['admin', 'users', { q: query, role: 'requester' }],
+    queryKey: adminDepositKeys.requesters(query),
     queryFn: ({ signal }) =>
       api.get('admin/users', userPage, { q: query, role: 'requester', limit: 10 }, signal),
     enabled: query.length > 0,
@@ -43,9 +40,7 @@ export function useRecordDeposit() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ body, idempotencyKey }: { body: ManualDepositBody; idempotencyKey: string }) =>
-      api.post('admin/deposits', manualDepositResultSchema, body, {
-        'idempotency-key': idempotencyKey,
-      }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: depositsKey }),
+      call(endpoints.record, { body }, { headers: { 'idempotency-key': idempotencyKey } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminDepositKeys.all }),
   });
 }

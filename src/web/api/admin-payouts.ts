@@ -1,50 +1,44 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { pageOf } from '../../shared/api/common.js';
-import type { PAYOUT_STATUSES } from '../../shared/api/earnings.js';
-import { adminPayoutSchema, payoutSchema } from '../../shared/api/earnings.js';
-import { api } from './client.js';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { adminPayoutEndpoints as endpoints, type PayoutStatus } from '../../shared/api/earnings.js';
+import { call, useCursorList } from './endpoints.js';
 
-export type PayoutStatus = (typeof PAYOUT_STATUSES)[number];
+export type { PayoutStatus };
 
 export const adminPayoutKeys = {
   all: ['admin', 'payouts'] as const,
   list: (status: PayoutStatus | undefined) => [...adminPayoutKeys.all, { status }] as const,
 };
 
-const payoutPage = pageOf(adminPayoutSchema);
-const id = (value: string) => encodeURIComponent(value);
-
 export function useAdminPayouts(status: PayoutStatus | undefined) {
-  return useInfiniteQuery({
+  return useCursorList(endpoints.list, {
     queryKey: adminPayoutKeys.list(status),
-    queryFn: ({ pageParam, signal }) =>
-      api.get('admin/payouts', payoutPage, { status, limit: 20, cursor: pageParam }, signal),
+    query: { status, limit: 20 },
     staleTime: 0,
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+}
+
+/** Any change to a payout: the admin lists are asked for again whatever the answer. */
+function usePayoutChange<Variables>(change: (variables: Variables) => Promise<unknown>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: change,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: adminPayoutKeys.all }),
   });
 }
 
 /** Records that the money was sent through the manual provider, with its reference. */
 export function useMarkPayoutPaid() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ payoutId, reference }: { payoutId: string; reference: string }) =>
-      api.post(`admin/payouts/${id(payoutId)}/mark-paid`, payoutSchema, { reference }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: adminPayoutKeys.all }),
-  });
+  return usePayoutChange(({ payoutId, reference }: { payoutId: string; reference: string }) =>
+    call(endpoints.markPaid, { params: { id: payoutId }, body: { reference } }),
+  );
 }
 
 /** Cancels a payout not yet paid: its money returns to the worker's earnings. */
 export function useCancelPayout() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ payoutId, reason }: { payoutId: string; reason: string }) =>
-      api.post(
-        `admin/payouts/${id(payoutId)}/cancel`,
-        payoutSchema,
-        reason.trim() ? { reason: reason.trim() } : {},
-      ),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: adminPayoutKeys.all }),
-  });
+  return usePayoutChange(({ payoutId, reason }: { payoutId: string; reason: string }) =>
+    call(endpoints.cancel, {
+      params: { id: payoutId },
+      body: reason.trim() ? { reason: reason.trim() } : {},
+    }),
+  );
 }

@@ -74,7 +74,8 @@ type RequestOptions<S extends z.ZodType> = {
   headers?: Record<string, string>;
 };
 
-function urlFor(path: string, query: QueryParams | undefined): string {
+/** The address of an API path with its query, as the browser requests it. */
+export function apiUrl(path: string, query: QueryParams | undefined): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
@@ -110,7 +111,7 @@ export async function apiRequest<S extends z.ZodType>(
   }
   let response: Response;
   try {
-    response = await fetch(urlFor(path, query), {
+    response = await fetch(apiUrl(path, query), {
       method,
       headers,
       credentials: 'same-origin',

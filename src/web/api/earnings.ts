@@ -1,12 +1,6 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { pageOf } from '../../shared/api/common.js';
-import {
-  dailyEarningsSchema,
-  earningsSchema,
-  payoutSchema,
-  projectEarningsSchema,
-} from '../../shared/api/earnings.js';
-import { api } from './client.js';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { earningsEndpoints as endpoints } from '../../shared/api/earnings.js';
+import { call, useCursorList } from './endpoints.js';
 
 const PAGE_SIZE = 20;
 /** The chart's window, in UTC days (today included). */
@@ -24,13 +18,10 @@ export const earningsKeys = {
   payouts: () => [...earningsKeys.all, 'payouts'] as const,
 };
 
-const projectPage = pageOf(projectEarningsSchema);
-const payoutPage = pageOf(payoutSchema);
-
 export function useEarnings() {
   return useQuery({
     queryKey: earningsKeys.summary(),
-    queryFn: ({ signal }) => api.get('me/earnings', earningsSchema, undefined, signal),
+    queryFn: ({ signal }) => call(endpoints.summary, {}, { signal }),
     staleTime: 0,
   });
 }
@@ -38,30 +29,24 @@ export function useEarnings() {
 export function useDailyEarnings(days = CHART_DAYS) {
   return useQuery({
     queryKey: earningsKeys.daily(days),
-    queryFn: ({ signal }) => api.get('me/earnings/daily', dailyEarningsSchema, { days }, signal),
+    queryFn: ({ signal }) => call(endpoints.daily, { query: { days } }, { signal }),
     staleTime: 0,
   });
 }
 
 export function useProjectEarnings() {
-  return useInfiniteQuery({
+  return useCursorList(endpoints.perProject, {
     queryKey: earningsKeys.projects(),
-    queryFn: ({ pageParam, signal }) =>
-      api.get('me/earnings/projects', projectPage, { limit: PAGE_SIZE, cursor: pageParam }, signal),
+    query: { limit: PAGE_SIZE },
     staleTime: 0,
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
 }
 
 export function useMyPayouts() {
-  return useInfiniteQuery({
+  return useCursorList(endpoints.myPayouts, {
     queryKey: earningsKeys.payouts(),
-    queryFn: ({ pageParam, signal }) =>
-      api.get('me/payouts', payoutPage, { limit: PAGE_SIZE, cursor: pageParam }, signal),
+    query: { limit: PAGE_SIZE },
     staleTime: 0,
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
 }
 
@@ -69,7 +54,7 @@ export function useMyPayouts() {
 export function useRequestPayout() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post('me/payouts', payoutSchema, {}),
+    mutationFn: () => call(endpoints.requestPayout, { body: {} }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: earningsKeys.all }),
   });
 }

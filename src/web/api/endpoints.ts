@@ -6,9 +6,18 @@ import {
   type EndpointInput,
   type EndpointResult,
 } from '../../shared/api/endpoint.js';
-import { apiRequest, type QueryParams } from './client.js';
+import { apiRequest, apiUrl, type QueryParams } from './client.js';
 
 export type CallOptions = { signal?: AbortSignal; headers?: Record<string, string> };
+
+/** An endpoint that takes and answers JSON: one `call()` can send and check it. */
+type JsonEndpoint = Endpoint & { consumes?: undefined; produces?: undefined };
+
+/** A declared query as the client sends it. */
+function queryParams(query: unknown): QueryParams | undefined {
+  // Query schemas take strings, numbers and booleans, as QueryParams does.
+  return query as QueryParams | undefined;
+}
 
 /** The input argument: optional where the endpoint needs nothing (no path parameters or body). */
 type InputArgument<E extends Endpoint> =
@@ -20,18 +29,28 @@ type InputArgument<E extends Endpoint> =
  * Calls a declared endpoint (src/shared/api/*): its method and path, the types of what is sent
  * and the check of the answer all come from the one declaration the server routes from.
  */
-export function call<E extends Endpoint>(
+export function call<E extends JsonEndpoint>(
   endpoint: E,
   ...[input, options]: InputArgument<E>
 ): Promise<EndpointResult<E>> {
   return apiRequest<E['response']>(endpoint.method, endpointPath(endpoint.path, input?.params), {
     schema: endpoint.response,
     body: input?.body,
-    // Query schemas take strings, numbers and booleans, as QueryParams does.
-    query: input?.query as QueryParams | undefined,
+    query: queryParams(input?.query),
     ...(options?.signal && { signal: options.signal }),
     ...(options?.headers && { headers: options.headers }),
   });
+}
+
+/**
+ * The address of a declared endpoint, for what the browser requests itself rather than through
+ * `call()`: a download link, a frame, an upload that reports its progress.
+ */
+export function endpointUrl<E extends Endpoint>(
+  endpoint: E,
+  input: Pick<EndpointInput<E>, 'params' | 'query'>,
+): string {
+  return apiUrl(endpointPath(endpoint.path, input.params), queryParams(input.query));
 }
 
 /** An endpoint that lists one page at a time: `?cursor=` in, `nextCursor` out. */
@@ -68,7 +87,7 @@ export function useCursorList<E extends CursorEndpoint>(
     queryFn: ({ pageParam, signal }) =>
       apiRequest<E['response']>(endpoint.method, endpointPath(endpoint.path, params), {
         schema: endpoint.response,
-        query: { ...(query as QueryParams | undefined), cursor: pageParam },
+        query: { ...queryParams(query), cursor: pageParam },
         signal,
       }),
     initialPageParam: undefined as string | undefined,

@@ -1,39 +1,35 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { pageOf } from '../../shared/api/common.js';
-import { balanceSchema, depositResultSchema, ledgerEntrySchema } from '../../shared/api/money.js';
-import { api } from './client.js';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { moneyEndpoints as endpoints } from '../../shared/api/money.js';
+import { call, useCursorList } from './endpoints.js';
 
-export const balanceQueryKey = ['me', 'balance'] as const;
-export const ledgerQueryKey = ['me', 'ledger'] as const;
-
-const ledgerPage = pageOf(ledgerEntrySchema);
+/** Every query of a requester's funds: what publishing, reviews and deposits invalidate. */
+export const moneyKeys = {
+  balance: () => ['me', 'balance'] as const,
+  ledger: () => ['me', 'ledger'] as const,
+};
+/** The balance and ledger keys under the names other areas (review, live events) import. */
+export const balanceQueryKey = moneyKeys.balance();
+export const ledgerQueryKey = moneyKeys.ledger();
 
 export function useBalance() {
   return useQuery({
-    queryKey: balanceQueryKey,
-    queryFn: ({ signal }) => api.get('me/balance', balanceSchema, undefined, signal),
+    queryKey: moneyKeys.balance(),
+    queryFn: ({ signal }) => call(endpoints.balance, {}, { signal }),
   });
 }
 
 export function useLedger() {
-  return useInfiniteQuery({
-    queryKey: ledgerQueryKey,
-    queryFn: ({ pageParam, signal }) =>
-      api.get('me/ledger', ledgerPage, { limit: 20, cursor: pageParam }, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  return useCursorList(endpoints.ledger, { queryKey: moneyKeys.ledger(), query: { limit: 20 } });
 }
 
 /** Sandbox test credit; only offered when the balance says `sandboxDeposits`. */
 export function useDeposit() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (amountCents: number) =>
-      api.post('me/deposits', depositResultSchema, { amountCents }),
+    mutationFn: (amountCents: number) => call(endpoints.deposit, { body: { amountCents } }),
     onSuccess: (result) => {
-      queryClient.setQueryData(balanceQueryKey, result.balance);
-      void queryClient.invalidateQueries({ queryKey: ledgerQueryKey });
+      queryClient.setQueryData(moneyKeys.balance(), result.balance);
+      void queryClient.invalidateQueries({ queryKey: moneyKeys.ledger() });
     },
   });
 }

@@ -1,18 +1,9 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { batchEndpoints } from '../../shared/api/batches.js';
+import { errorResponseSchema } from '../../shared/api/common.js';
 import {
-  keepPreviousData,
-  useInfiniteQuery,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
-import { errorResponseSchema, pageOf } from '../../shared/api/common.js';
-import {
-  batchSchema,
-  deletedBatchSchema,
-  previewSchema,
   PROJECT_LIMITS,
-  projectSchema,
-  taskSchema,
+  projectEndpoints as endpoints,
   type Batch,
   type CreateProjectBody,
   type CsvDelimiter,
@@ -20,41 +11,44 @@ import {
   type ProjectStatus,
   type UpdateProjectBody,
 } from '../../shared/api/projects.js';
-import { api, ApiError, csrfHeaders } from './client.js';
-import { balanceQueryKey, ledgerQueryKey } from './money.js';
+import { ApiError, csrfHeaders } from './client.js';
+import { call, endpointUrl, useCursorList } from './endpoints.js';
+import { moneyKeys } from './money.js';
 
-const projectPage = pageOf(projectSchema);
-const batchPage = pageOf(batchSchema);
-const taskPage = pageOf(taskSchema);
+type ProjectFilter = { status: ProjectStatus | undefined };
+type TaskPage = { cursor: string | undefined; pageSize: number };
 
-export const projectsQueryKey = ['projects'] as const;
-export const projectKey = (id: string) => [...projectsQueryKey, 'one', id] as const;
-const batchesKey = (id: string) => [...projectKey(id), 'batches'] as const;
-const tasksKey = (id: string) => [...projectKey(id), 'tasks'] as const;
-const previewKey = (id: string) => [...projectKey(id), 'preview'] as const;
+/**
+ * Every query of a requester's projects. A project's own key holds its batches, tasks and
+ * preview, so invalidating `projectKeys.one(id)` refreshes everything shown about it.
+ */
+export const projectKeys = {
+  all: ['projects'] as const,
+  lists: () => [...projectKeys.all, 'list'] as const,
+  list: (filter: ProjectFilter) => [...projectKeys.lists(), filter] as const,
+  one: (id: string) => [...projectKeys.all, 'one', id] as const,
+  batches: (id: string) => [...projectKeys.one(id), 'batches'] as const,
+  tasks: (id: string, page: TaskPage) => [...projectKeys.one(id), 'tasks', page] as const,
+  previews: (id: string) => [...projectKeys.one(id), 'preview'] as const,
+  preview: (id: string, taskId: string | undefined) =>
+    [...projectKeys.previews(id), taskId ?? 'first'] as const,
+};
+/** The keys under the names other areas (review, live events) import. */
+export const projectsQueryKey = projectKeys.all;
+export const projectKey = projectKeys.one;
 
-const path = (id: string, rest = '') => `projects/${encodeURIComponent(id)}${rest}`;
-
-export function useProjects(filter: { status: ProjectStatus | undefined }) {
-  return useInfiniteQuery({
-    queryKey: [...projectsQueryKey, 'list', filter],
-    queryFn: ({ pageParam, signal }) =>
-      api.get(
-        'projects',
-        projectPage,
-        { status: filter.status, limit: 20, cursor: pageParam },
-        signal,
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
+export function useProjects(filter: ProjectFilter) {
+  return useCursorList(endpoints.list, {
+    queryKey: projectKeys.list(filter),
+    query: { status: filter.status, limit: 20 },
+    keepPrevious: true,
   });
 }
 
 export function useProject(id: string) {
   return useQuery({
-    queryKey: projectKey(id),
-    queryFn: ({ signal }) => api.get(path(id), projectSchema, undefined, signal),
+    queryKey: projectKeys.one(id),
+    queryFn: ({ signal }) => call(endpoints.get, { params: { id } }, { signal }),
   });
 }
 
@@ -62,9 +56,9 @@ export function useProject(id: string) {
 function useProjectChanged() {
   const queryClient = useQueryClient();
   return (project: Project) => {
-    queryClient.setQueryData(projectKey(project.id), project);
-    void queryClient.invalidateQueries({ queryKey: [...projectsQueryKey, 'list'] });
-    void queryClient.invalidateQueries({ queryKey: previewKey(project.id) });
+    queryClient.setQueryData(projectKeys.one(project.id), project);
+    void queryClient.invalidateQueries({ queryKey: projectKeys.lists() });
+    void queryClient.invalidateQueries({ queryKey: projectKeys.previews(project.id) });
   };
 }
 
@@ -73,7 +67,7 @@ export function useCreateProject() {
   return useMutation({
     mutationFn: (
       body: Partial<CreateProjectBody> & Pick<CreateProjectBody, 'title' | 'rewardCents'>,
-    ) => api.post('projects', projectSchema, body),
+    ) => call(endpoints.create, { body }),
     onSuccess: changed,
   });
 }
@@ -81,7 +75,8 @@ export function useCreateProject() {
 export function useUpdateProject(id: string) {
   const changed = useProjectChanged();
   return useMutation({
-    mutationFn: (patch: UpdateProjectBody) => api.patch(path(id), projectSchema, patch),
+    mutationFn: (patch: UpdateProjectBody) =>
+      call(endpoints.update, { params: { id }, body: patch }),
     onSuccess: changed,
   });
 }
@@ -93,40 +88,43 @@ export function useProjectAction(id: string) {
   const changed = useProjectChanged();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (action: LifecycleAction) => api.post(path(id, `/${action}`), projectSchema),
+    mutationFn: (action: LifecycleAction) => call(endpoints[action], { params: { id } }),
     onSuccess: (project) => {
       changed(project);
-      void queryClient.invalidateQueries({ queryKey: balanceQueryKey });
-      void queryClient.invalidateQueries({ queryKey: ledgerQueryKey });
-      void queryClient.invalidateQueries({ queryKey: batchesKey(id) });
+      void queryClient.invalidateQueries({ queryKey: moneyKeys.balance() });
+      void queryClient.invalidateQueries({ queryKey: moneyKeys.ledger() });
+      void queryClient.invalidateQueries({ queryKey: projectKeys.batches(id) });
     },
   });
 }
 
 export function useBatches(id: string) {
-  return useInfiniteQuery({
-    queryKey: batchesKey(id),
-    queryFn: ({ pageParam, signal }) =>
-      api.get(path(id, '/batches'), batchPage, { limit: 20, cursor: pageParam }, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  return useCursorList(batchEndpoints.list, {
+    queryKey: projectKeys.batches(id),
+    params: { id },
+    query: { limit: 20 },
   });
 }
 
 /** One page of tasks at a time; `cursor` comes from the previous page's `nextCursor`. */
 export function useTasks(id: string, cursor: string | undefined, pageSize = 20) {
   return useQuery({
-    queryKey: [...tasksKey(id), { cursor, pageSize }],
+    queryKey: projectKeys.tasks(id, { cursor, pageSize }),
     queryFn: ({ signal }) =>
-      api.get(path(id, '/tasks'), taskPage, { limit: pageSize, cursor }, signal),
+      call(
+        batchEndpoints.tasks,
+        { params: { id }, query: { limit: pageSize, cursor } },
+        { signal },
+      ),
     placeholderData: keepPreviousData,
   });
 }
 
 export function usePreview(id: string, taskId: string | undefined) {
   return useQuery({
-    queryKey: [...previewKey(id), taskId ?? 'first'],
-    queryFn: ({ signal }) => api.get(path(id, '/preview'), previewSchema, { taskId }, signal),
+    queryKey: projectKeys.preview(id, taskId),
+    queryFn: ({ signal }) =>
+      call(endpoints.preview, { params: { id }, query: { taskId } }, { signal }),
   });
 }
 
@@ -135,10 +133,10 @@ export function useBatchAdded(id: string) {
   const queryClient = useQueryClient();
   return () => {
     // The project's key holds its batches, tasks and preview too.
-    void queryClient.invalidateQueries({ queryKey: projectKey(id) });
-    void queryClient.invalidateQueries({ queryKey: [...projectsQueryKey, 'list'] });
-    void queryClient.invalidateQueries({ queryKey: balanceQueryKey });
-    void queryClient.invalidateQueries({ queryKey: ledgerQueryKey });
+    void queryClient.invalidateQueries({ queryKey: projectKeys.one(id) });
+    void queryClient.invalidateQueries({ queryKey: projectKeys.lists() });
+    void queryClient.invalidateQueries({ queryKey: moneyKeys.balance() });
+    void queryClient.invalidateQueries({ queryKey: moneyKeys.ledger() });
   };
 }
 
@@ -150,12 +148,12 @@ export function useWithdrawBatch(projectId: string) {
   const batchAdded = useBatchAdded(projectId);
   return useMutation({
     mutationFn: async (args: { batchId: string; action: 'delete' | 'cancel' }) => {
-      const batchPath = path(projectId, `/batches/${encodeURIComponent(args.batchId)}`);
+      const params = { id: projectId, batchId: args.batchId };
       if (args.action === 'delete') {
-        const deleted = await api.delete(batchPath, deletedBatchSchema);
+        const deleted = await call(batchEndpoints.deleteDraft, { params });
         return { action: 'delete' as const, deletedTasks: deleted.deletedTasks };
       }
-      const batch = await api.post(`${batchPath}/cancel`, batchSchema);
+      const batch = await call(batchEndpoints.cancel, { params });
       return { action: 'cancel' as const, batch };
     },
     onSuccess: batchAdded,
@@ -173,14 +171,17 @@ export function batchContentType(
     : 'text/csv';
 }
 
-function errorFromXhr(xhr: XMLHttpRequest): ApiError {
-  let body: unknown;
+/** The answer's JSON, or undefined when it is not JSON (a proxy's error page). */
+function answerOf(xhr: XMLHttpRequest): unknown {
   try {
-    body = JSON.parse(xhr.responseText) as unknown;
+    return JSON.parse(xhr.responseText);
   } catch {
-    body = undefined;
+    return undefined;
   }
-  const parsed = errorResponseSchema.safeParse(body);
+}
+
+function errorFromXhr(xhr: XMLHttpRequest): ApiError {
+  const parsed = errorResponseSchema.safeParse(answerOf(xhr));
   if (parsed.success) {
     const { code, message, details } = parsed.data.error;
     return new ApiError(xhr.status, code, message, details, parsed.data.requestId);
@@ -197,7 +198,8 @@ function errorFromXhr(xhr: XMLHttpRequest): ApiError {
 
 /**
  * Uploads a CSV or JSON file as a new batch. fetch() cannot report upload progress, so this one
- * call uses XMLHttpRequest, with the same CSRF header and error shape as the rest of the client.
+ * call uses XMLHttpRequest rather than `call()`, with the same CSRF header and error shape as the
+ * rest of the client; the file goes as it is (the server streams a CSV into its parser).
  */
 export function uploadBatch(
   projectId: string,
@@ -208,11 +210,11 @@ export function uploadBatch(
 ): Promise<Batch> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    const query = new URLSearchParams({
-      filename: file.name.slice(0, PROJECT_LIMITS.filenameMax),
-      delimiter,
+    const url = endpointUrl(batchEndpoints.upload, {
+      params: { id: projectId },
+      query: { filename: file.name.slice(0, PROJECT_LIMITS.filenameMax), delimiter },
     });
-    xhr.open('POST', `/api/v1/${path(projectId, '/batches')}?${query.toString()}`);
+    xhr.open(batchEndpoints.upload.method, url);
     xhr.setRequestHeader('content-type', batchContentType(file));
     xhr.setRequestHeader('accept', 'application/json');
     for (const [name, value] of Object.entries(csrfHeaders())) xhr.setRequestHeader(name, value);
@@ -224,13 +226,7 @@ export function uploadBatch(
         reject(errorFromXhr(xhr));
         return;
       }
-      let body: unknown;
-      try {
-        body = JSON.parse(xhr.responseText) as unknown;
-      } catch {
-        body = undefined;
-      }
-      const result = batchSchema.safeParse(body);
+      const result = batchEndpoints.upload.response.safeParse(answerOf(xhr));
       if (result.success) resolve(result.data);
       else
         reject(

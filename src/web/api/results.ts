@@ -1,4 +1,6 @@
+import { resultEndpoints } from '../../shared/api/results.js';
 import type { AssignmentStatus } from '../../shared/api/work.js';
+import { endpointUrl } from './endpoints.js';
 
 export type ResultsFormat = 'csv' | 'json';
 
@@ -11,9 +13,8 @@ export function resultsUrl(
   format: ResultsFormat,
   filter: { statuses: readonly AssignmentStatus[]; batchId?: string | undefined },
 ): string {
-  const params = new URLSearchParams();
-  if (filter.statuses.length > 0) params.set('status', filter.statuses.join(','));
-  if (filter.batchId) params.set('batchId', filter.batchId);
-  const search = params.toString();
-  return `/api/v1/projects/${encodeURIComponent(projectId)}/results.${format}${search ? `?${search}` : ''}`;
+  return endpointUrl(resultEndpoints[format], {
+    params: { id: projectId },
+    query: { status: filter.statuses.join(','), batchId: filter.batchId },
+  });
 }

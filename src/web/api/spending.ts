@@ -1,18 +1,20 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { spendingSchema } from '../../shared/api/earnings.js';
+import { earningsEndpoints } from '../../shared/api/earnings.js';
 import { LIMITS } from '../../shared/limits.js';
-import { api } from './client.js';
+import { useCursorList } from './endpoints.js';
 
-export const spendingQueryKey = ['me', 'spending'] as const;
+/** Every query of what a requester's projects cost. */
+export const spendingKeys = {
+  all: ['me', 'spending'] as const,
+  list: (pageSize: number) => [...spendingKeys.all, pageSize] as const,
+};
+/** The key other areas (review, live events) invalidate when money moves. */
+export const spendingQueryKey = spendingKeys.all;
 
 /** What each of my projects cost, a page of projects at a time, with totals over all of them. */
 export function useSpending(pageSize = 20) {
-  return useInfiniteQuery({
-    queryKey: [...spendingQueryKey, pageSize],
-    queryFn: ({ pageParam, signal }) =>
-      api.get('me/spending', spendingSchema, { limit: pageSize, cursor: pageParam }, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  return useCursorList(earningsEndpoints.spending, {
+    queryKey: spendingKeys.list(pageSize),
+    query: { limit: pageSize },
     // Publishing, reviews and sweeps all move this money: every visit asks again.
     staleTime: 0,
   });

@@ -18,6 +18,58 @@ export type NewLedgerTransaction = {
   entries: PostedEntry[];
 };
 
+/**
+ * Writes balanced transactions with their entries, then moves the cached balances of user-owned
+ * accounts (the platform's own are summed from entries), one update per account in id order.
+ */
+async function append(trx: Db, posted: { id: string; tx: NewLedgerTransaction }[]) {
+  if (!posted.length) return;
+  for (const { tx } of posted) {
+    const sum = tx.entries.reduce((total, e) => total + e.amountCents, 0);
+    if (sum !== 0 || tx.entries.some((e) => !Number.isSafeInteger(e.amountCents))) {
+      throw new Error(`Unbalanced ledger transaction (${tx.kind}, sum ${sum})`);
+    }
+  }
+  await trx
+    .insertInto('ledger_transactions')
+    .values(
+      posted.map(({ id, tx }) => ({
+        id,
+        kind: tx.kind,
+        memo: tx.memo,
+        project_id: tx.projectId ?? null,
+        assignment_id: tx.assignmentId ?? null,
+        actor_id: tx.actorId ?? null,
+        provider: tx.provider ?? null,
+        external_reference: tx.externalReference ?? null,
+      })),
+    )
+    .execute();
+  const entries = posted.flatMap(({ id, tx }) =>
+    tx.entries
+      .filter((e) => e.amountCents !== 0)
+      .map((e) => ({
+        transaction_id: id,
+        account_id: e.accountId,
+        amount_cents: e.amountCents,
+        project_id: e.projectId ?? null,
+      })),
+  );
+  await trx.insertInto('ledger_entries').values(entries).execute();
+  const byAccount = new Map<string, number>();
+  for (const e of entries)
+    byAccount.set(e.account_id, (byAccount.get(e.account_id) ?? 0) + e.amount_cents);
+  for (const [accountId, delta] of [...byAccount].sort(([a], [b]) => a.localeCompare(b))) {
+    if (delta === 0) continue;
+    await trx
+      .updateTable('ledger_accounts')
+      .set({ balance_cents: sql<number>`balance_cents + ${delta}` })
+      .where('id', '=', accountId)
+      .where('user_id', 'is not', null)
+      .execute();
+  }
+}
+
 export function createLedgerRepository(db: Db) {
   return {
     /** The account's id, created on first use. */
@@ -51,7 +103,9 @@ export function createLedgerRepository(db: Db) {
     ): Promise<Map<string, string>> {
       const owned = [
         ...new Map(
-          wanted.filter((w) => w.userId !== null).map((w) => [accountKey(w.userId, w.kind), w]),
+          wanted.flatMap(({ userId, kind }) =>
+            userId === null ? [] : [[accountKey(userId, kind), { userId, kind }] as const],
+          ),
         ).values(),
       ];
       if (owned.length) {
@@ -76,7 +130,7 @@ export function createLedgerRepository(db: Db) {
           eb.or([
             eb('user_id', 'is', null),
             ...(owned.length
-              ? [eb('user_id', 'in', [...new Set(owned.map((w) => w.userId as string))])]
+              ? [eb('user_id', 'in', [...new Set(owned.map((w) => w.userId))])]
               : []),
           ]),
         )
@@ -104,46 +158,8 @@ export function createLedgerRepository(db: Db) {
 
     /** Appends a balanced transaction and moves the cached balances of user-owned accounts. */
     async post(trx: Db, tx: NewLedgerTransaction): Promise<string> {
-      const sum = tx.entries.reduce((total, e) => total + e.amountCents, 0);
-      if (sum !== 0 || tx.entries.some((e) => !Number.isSafeInteger(e.amountCents))) {
-        throw new Error(`Unbalanced ledger transaction (${tx.kind}, sum ${sum})`);
-      }
-      const { id } = await trx
-        .insertInto('ledger_transactions')
-        .values({
-          kind: tx.kind,
-          memo: tx.memo,
-          project_id: tx.projectId ?? null,
-          assignment_id: tx.assignmentId ?? null,
-          actor_id: tx.actorId ?? null,
-          provider: tx.provider ?? null,
-          external_reference: tx.externalReference ?? null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const entries = tx.entries.filter((e) => e.amountCents !== 0);
-      await trx
-        .insertInto('ledger_entries')
-        .values(
-          entries.map((e) => ({
-            transaction_id: id,
-            account_id: e.accountId,
-            amount_cents: e.amountCents,
-            project_id: e.projectId ?? null,
-          })),
-        )
-        .execute();
-      const byAccount = new Map<string, number>();
-      for (const e of entries)
-        byAccount.set(e.accountId, (byAccount.get(e.accountId) ?? 0) + e.amountCents);
-      for (const [accountId, delta] of [...byAccount].sort(([a], [b]) => a.localeCompare(b))) {
-        await trx
-          .updateTable('ledger_accounts')
-          .set({ balance_cents: sql<number>`balance_cents + ${delta}` })
-          .where('id', '=', accountId)
-          .where('user_id', 'is not', null)
-          .execute();
-      }
+      const id = randomUUID();
+      await append(trx, [{ id, tx }]);
       return id;
     },
 
@@ -152,53 +168,9 @@ export function createLedgerRepository(db: Db) {
      * update per account, in id order).
      */
     async postMany(trx: Db, txs: NewLedgerTransaction[]): Promise<string[]> {
-      if (!txs.length) return [];
-      for (const tx of txs) {
-        const sum = tx.entries.reduce((total, e) => total + e.amountCents, 0);
-        if (sum !== 0 || tx.entries.some((e) => !Number.isSafeInteger(e.amountCents))) {
-          throw new Error(`Unbalanced ledger transaction (${tx.kind}, sum ${sum})`);
-        }
-      }
-      const ids = txs.map(() => randomUUID());
-      await trx
-        .insertInto('ledger_transactions')
-        .values(
-          txs.map((tx, i) => ({
-            id: ids[i],
-            kind: tx.kind,
-            memo: tx.memo,
-            project_id: tx.projectId ?? null,
-            assignment_id: tx.assignmentId ?? null,
-            actor_id: tx.actorId ?? null,
-            provider: tx.provider ?? null,
-            external_reference: tx.externalReference ?? null,
-          })),
-        )
-        .execute();
-      const entries = txs.flatMap((tx, i) =>
-        tx.entries
-          .filter((e) => e.amountCents !== 0)
-          .map((e) => ({
-            transaction_id: ids[i] as string,
-            account_id: e.accountId,
-            amount_cents: e.amountCents,
-            project_id: e.projectId ?? null,
-          })),
-      );
-      await trx.insertInto('ledger_entries').values(entries).execute();
-      const byAccount = new Map<string, number>();
-      for (const e of entries)
-        byAccount.set(e.account_id, (byAccount.get(e.account_id) ?? 0) + e.amount_cents);
-      for (const [accountId, delta] of [...byAccount].sort(([a], [b]) => a.localeCompare(b))) {
-        if (delta === 0) continue;
-        await trx
-          .updateTable('ledger_accounts')
-          .set({ balance_cents: sql<number>`balance_cents + ${delta}` })
-          .where('id', '=', accountId)
-          .where('user_id', 'is not', null)
-          .execute();
-      }
-      return ids;
+      const posted = txs.map((tx) => ({ id: randomUUID(), tx }));
+      await append(trx, posted);
+      return posted.map(({ id }) => id);
     },
 
     async balances(

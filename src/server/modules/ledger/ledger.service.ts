@@ -50,6 +50,32 @@ export function createLedgerService(deps: {
     return user;
   }
 
+  /** A requester's available and escrow accounts, locked before money moves between them. */
+  async function lockFunds(trx: Db, requesterId: string) {
+    const available = await ledger.accountId(trx, requesterId, 'requester_available');
+    const escrow = await ledger.accountId(trx, requesterId, 'requester_escrow');
+    const balances = await ledger.lockBalances(trx, [available, escrow]);
+    return { available, escrow, availableCents: balances.get(available) ?? 0 };
+  }
+
+  /** A project's escrow back to its requester's available funds, in accounts `lockFunds` holds. */
+  function postRelease(
+    trx: Db,
+    funds: { available: string; escrow: string },
+    args: { requesterId: string; projectId: string; amountCents: number; memo: string },
+  ) {
+    return ledger.post(trx, {
+      kind: 'release',
+      memo: args.memo,
+      projectId: args.projectId,
+      actorId: args.requesterId,
+      entries: [
+        { accountId: funds.escrow, amountCents: -args.amountCents, projectId: args.projectId },
+        { accountId: funds.available, amountCents: args.amountCents },
+      ],
+    });
+  }
+
   /** Money entering the platform (external → requester available), in the caller's transaction. */
   async function postDeposit(
     trx: Db,
@@ -137,10 +163,7 @@ export function createLedgerService(deps: {
       args: { requesterId: string; projectId: string; amountCents: number; memo: string },
     ): Promise<void> {
       if (args.amountCents <= 0) return;
-      const available = await ledger.accountId(trx, args.requesterId, 'requester_available');
-      const escrow = await ledger.accountId(trx, args.requesterId, 'requester_escrow');
-      const balances = await ledger.lockBalances(trx, [available, escrow]);
-      const availableCents = balances.get(available) ?? 0;
+      const { available, escrow, availableCents } = await lockFunds(trx, args.requesterId);
       if (availableCents < args.amountCents) {
         throw new ConflictError(
           'insufficient_funds',
@@ -165,21 +188,10 @@ export function createLedgerService(deps: {
       trx: Db,
       args: { requesterId: string; projectId: string; memo: string },
     ): Promise<number> {
-      const available = await ledger.accountId(trx, args.requesterId, 'requester_available');
-      const escrow = await ledger.accountId(trx, args.requesterId, 'requester_escrow');
-      await ledger.lockBalances(trx, [available, escrow]);
+      const funds = await lockFunds(trx, args.requesterId);
       const cents = await ledger.projectEscrowCents(args.projectId, trx);
       if (cents <= 0) return 0;
-      await ledger.post(trx, {
-        kind: 'release',
-        memo: args.memo,
-        projectId: args.projectId,
-        actorId: args.requesterId,
-        entries: [
-          { accountId: escrow, amountCents: -cents, projectId: args.projectId },
-          { accountId: available, amountCents: cents },
-        ],
-      });
+      await postRelease(trx, funds, { ...args, amountCents: cents });
       return cents;
     },
 
@@ -187,9 +199,7 @@ export function createLedgerService(deps: {
 
     /** What a project holds in escrow, read after locking its requester's accounts. */
     async lockProjectEscrow(trx: Db, requesterId: string, projectId: string): Promise<number> {
-      const available = await ledger.accountId(trx, requesterId, 'requester_available');
-      const escrow = await ledger.accountId(trx, requesterId, 'requester_escrow');
-      await ledger.lockBalances(trx, [available, escrow]);
+      await lockFunds(trx, requesterId);
       return ledger.projectEscrowCents(projectId, trx);
     },
 
@@ -209,8 +219,12 @@ export function createLedgerService(deps: {
           { userId: p.workerId, kind: 'worker_earnings' as const },
         ]),
       ]);
-      const id = (userId: string | null, kind: LedgerAccountKind) =>
-        ids.get(accountKey(userId, kind)) as string;
+      const id = (userId: string | null, kind: LedgerAccountKind) => {
+        const found = ids.get(accountKey(userId, kind));
+        // accountIds creates every account it is asked for: one missing means the ledger broke.
+        if (found === undefined) throw new Error(`No ledger account ${accountKey(userId, kind)}`);
+        return found;
+      };
       const fees = id(null, 'platform_fees');
       const balances = await ledger.lockBalances(
         trx,
@@ -267,19 +281,7 @@ export function createLedgerService(deps: {
       args: { requesterId: string; projectId: string; amountCents: number; memo: string },
     ): Promise<void> {
       if (args.amountCents <= 0) return;
-      const available = await ledger.accountId(trx, args.requesterId, 'requester_available');
-      const escrow = await ledger.accountId(trx, args.requesterId, 'requester_escrow');
-      await ledger.lockBalances(trx, [available, escrow]);
-      await ledger.post(trx, {
-        kind: 'release',
-        memo: args.memo,
-        projectId: args.projectId,
-        actorId: args.requesterId,
-        entries: [
-          { accountId: escrow, amountCents: -args.amountCents, projectId: args.projectId },
-          { accountId: available, amountCents: args.amountCents },
-        ],
-      });
+      await postRelease(trx, await lockFunds(trx, args.requesterId), args);
     },
 
     /** A bonus: requester available → worker earnings, plus the platform's fee on top. */

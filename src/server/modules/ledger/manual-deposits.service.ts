@@ -1,6 +1,7 @@
 import { formatCents } from '../../../shared/money.js';
 import type { Db } from '../../db/database.js';
 import { decodeCursor, encodeCursor } from '../../db/pagination.js';
+import { isUniqueViolation } from '../../db/pg-errors.js';
 import { ConflictError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import type { IdempotencyKeys, IdempotencyScope } from '../idempotency/idempotency.service.js';
@@ -8,14 +9,6 @@ import type { LedgerService } from './ledger.service.js';
 import type { ManualDepositRow, ManualDepositsRepository } from './manual-deposits.repository.js';
 
 const REFERENCE_INDEX = 'manual_deposits_reference_key';
-
-function isDuplicateReference(error: unknown): boolean {
-  const e = error as { code?: string; constraint?: string; message?: string };
-  return (
-    e.code === '23505' &&
-    (e.constraint === REFERENCE_INDEX || (e.message ?? '').includes(REFERENCE_INDEX))
-  );
-}
 
 function duplicateReference(reference: string, earlier: ManualDepositRow | undefined) {
   const when = earlier ? ` on ${earlier.recorded_at.toISOString().slice(0, 10)}` : '';
@@ -104,7 +97,7 @@ export function createManualDepositsService(deps: {
         );
       } catch (error) {
         // Two administrators recording the same payment at once: the index lets one through.
-        if (!isDuplicateReference(error)) throw error;
+        if (!isUniqueViolation(error, REFERENCE_INDEX)) throw error;
         throw duplicateReference(input.reference, await deposits.findByReference(input.reference));
       }
       const deposit = await deposits.findByTransaction(result.value);

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Selectable, Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { newestFirstPage } from '../../db/pagination.js';
 import type { PayoutStatus } from '../../db/types.js';
@@ -7,6 +7,23 @@ import type { PayoutMethodRow } from './payout-methods.repository.js';
 
 export type PayoutRow = Selectable<Payouts>;
 type Before = { t: Date; id: string } | undefined;
+
+/** What an administrator's decision on a requested payout writes. */
+type PayoutDecision = Pick<
+  Updateable<Payouts>,
+  'status' | 'paid_at' | 'reference' | 'cancelled_at' | 'cancel_reason'
+>;
+
+/** Decides a payout, only while it is requested (so two decisions cannot both land). */
+function decide(trx: Db, id: string, adminId: string, decision: PayoutDecision) {
+  return trx
+    .updateTable('payouts')
+    .set({ ...decision, decided_by: adminId })
+    .where('id', '=', id)
+    .where('status', '=', 'requested')
+    .returningAll()
+    .executeTakeFirst();
+}
 
 export function createPayoutsRepository(db: Db) {
   return {
@@ -59,39 +76,23 @@ export function createPayoutsRepository(db: Db) {
     },
 
     /** requested → paid, only from requested. */
-    async markPaid(trx: Db, args: { id: string; reference: string; now: Date; adminId: string }) {
-      return trx
-        .updateTable('payouts')
-        .set({
-          status: 'paid',
-          paid_at: args.now,
-          reference: args.reference,
-          decided_by: args.adminId,
-        })
-        .where('id', '=', args.id)
-        .where('status', '=', 'requested')
-        .returningAll()
-        .executeTakeFirst();
-    },
+    markPaid: (trx: Db, args: { id: string; reference: string; now: Date; adminId: string }) =>
+      decide(trx, args.id, args.adminId, {
+        status: 'paid',
+        paid_at: args.now,
+        reference: args.reference,
+      }),
 
     /** requested → cancelled, only from requested; the caller then reverses the money. */
-    async markCancelled(
+    markCancelled: (
       trx: Db,
       args: { id: string; reason: string | null; now: Date; adminId: string },
-    ) {
-      return trx
-        .updateTable('payouts')
-        .set({
-          status: 'cancelled',
-          cancelled_at: args.now,
-          cancel_reason: args.reason,
-          decided_by: args.adminId,
-        })
-        .where('id', '=', args.id)
-        .where('status', '=', 'requested')
-        .returningAll()
-        .executeTakeFirst();
-    },
+    ) =>
+      decide(trx, args.id, args.adminId, {
+        status: 'cancelled',
+        cancelled_at: args.now,
+        cancel_reason: args.reason,
+      }),
 
     async setReversal(trx: Db, id: string, transactionId: string): Promise<PayoutRow> {
       return trx

@@ -82,10 +82,13 @@ function draftCapExceeded(cap: number, held: number, rows: number | undefined): 
 const OPEN_FOR_DATA = ['draft', 'published', 'paused'] as const;
 
 function assertOpenForData(project: ProjectRow) {
-  if (!(OPEN_FOR_DATA as readonly string[]).includes(project.status)) {
+  if (!OPEN_FOR_DATA.some((status) => status === project.status)) {
     throw invalidState(project, 'add a batch to', OPEN_FOR_DATA);
   }
 }
+
+/** Every separator, to look for the one a file was really split with. */
+const DELIMITER_KINDS = ['comma', 'semicolon', 'tab'] as const satisfies readonly Delimiter[];
 
 const DELIMITER_NAMES: Record<Delimiter, string> = {
   comma: 'commas',
@@ -99,11 +102,9 @@ const DELIMITER_NAMES: Record<Delimiter, string> = {
  * are missing.
  */
 function otherDelimiterOf(columns: readonly string[], used: Delimiter): Delimiter | undefined {
-  if (columns.length !== 1) return undefined;
-  const [only] = columns as [string];
-  return (Object.keys(DELIMITERS) as Delimiter[]).find(
-    (d) => d !== used && only.includes(DELIMITERS[d]),
-  );
+  const [only] = columns;
+  if (columns.length !== 1 || only === undefined) return undefined;
+  return DELIMITER_KINDS.find((d) => d !== used && only.includes(DELIMITERS[d]));
 }
 
 function assertCovers(project: ProjectRow, columns: readonly string[], delimiter?: Delimiter) {

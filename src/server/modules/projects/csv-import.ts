@@ -182,14 +182,13 @@ async function readRecords(
           },
         );
       }
-      for (let i = 0; i < record.length; i++) {
-        if ((record[i] as string).length > limits.cellMax) {
-          throw new ValidationError(
-            `CSV data row ${rowCount + 1}: the value of "${columns[i]}" is longer than ${limits.cellMax} characters`,
-            { row: rowCount + 1 },
-            'invalid_csv',
-          );
-        }
+      const tooLong = record.findIndex((cell) => cell.length > limits.cellMax);
+      if (tooLong !== -1) {
+        throw new ValidationError(
+          `CSV data row ${rowCount + 1}: the value of "${columns[tooLong]}" is longer than ${limits.cellMax} characters`,
+          { row: rowCount + 1 },
+          'invalid_csv',
+        );
       }
       rowCount += 1;
       await onRecord(record);

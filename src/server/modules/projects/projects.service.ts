@@ -19,6 +19,43 @@ import type { TasksRepository } from './tasks.repository.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 
+type TermFields = Pick<
+  UpdateProjectBody,
+  | 'title'
+  | 'description'
+  | 'keywords'
+  | 'instructions'
+  | 'rewardCents'
+  | 'assignmentsPerTask'
+  | 'timeAllottedSeconds'
+  | 'autoApproveSeconds'
+>;
+
+/** A project's texts and terms as columns, from a create body or an update's (absent: kept). */
+function termColumns<Body extends TermFields>(
+  body: Body,
+): {
+  title: Body['title'];
+  description: Body['description'];
+  keywords: Body['keywords'];
+  instructions: Body['instructions'];
+  reward_cents: Body['rewardCents'];
+  assignments_per_task: Body['assignmentsPerTask'];
+  time_allotted_seconds: Body['timeAllottedSeconds'];
+  auto_approve_seconds: Body['autoApproveSeconds'];
+} {
+  return {
+    title: body.title,
+    description: body.description,
+    keywords: body.keywords,
+    instructions: body.instructions,
+    reward_cents: body.rewardCents,
+    assignments_per_task: body.assignmentsPerTask,
+    time_allotted_seconds: body.timeAllottedSeconds,
+    auto_approve_seconds: body.autoApproveSeconds,
+  };
+}
+
 /** The stored template: validated on the way in, so it is read back as is. */
 export const templateOf = (row: ProjectRow) => row.template;
 
@@ -117,7 +154,7 @@ export function createProjectsService(deps: {
     const { template: _checkedAbove, acknowledgeOptionValueChanges: _flag, ...fields } = body;
     const wanted: Record<string, unknown> = { ...fields, qualificationRequirements: requirements };
     for (const [field, value] of Object.entries(wanted)) {
-      if (value === undefined || (LIVE_EDITABLE_FIELDS as readonly string[]).includes(field))
+      if (value === undefined || LIVE_EDITABLE_FIELDS.some((editable) => editable === field))
         continue;
       if (!sameJson(value, current[field])) {
         throw new ConflictError(
@@ -148,14 +185,7 @@ export function createProjectsService(deps: {
       );
       return projects.insert({
         owner_id: ownerId,
-        title: body.title,
-        description: body.description,
-        keywords: body.keywords,
-        instructions: body.instructions,
-        reward_cents: body.rewardCents,
-        assignments_per_task: body.assignmentsPerTask,
-        time_allotted_seconds: body.timeAllottedSeconds,
-        auto_approve_seconds: body.autoApproveSeconds,
+        ...termColumns(body),
         expires_at: expiresAt,
         template: JSON.stringify(body.template),
         qualification_requirements: JSON.stringify(requirements),
@@ -183,14 +213,7 @@ export function createProjectsService(deps: {
         }
         if (project.status !== 'draft') assertLiveEdit(project, body, requirements);
         const patch: ProjectUpdate = {
-          title: body.title,
-          description: body.description,
-          keywords: body.keywords,
-          instructions: body.instructions,
-          reward_cents: body.rewardCents,
-          assignments_per_task: body.assignmentsPerTask,
-          time_allotted_seconds: body.timeAllottedSeconds,
-          auto_approve_seconds: body.autoApproveSeconds,
+          ...termColumns(body),
           expires_at: body.expiresAt === undefined ? undefined : expiryFrom(body.expiresAt, now),
           template: body.template === undefined ? undefined : JSON.stringify(body.template),
           qualification_requirements:

@@ -1,9 +1,7 @@
 import { Readable } from 'node:stream';
-import type { FastifyReply } from 'fastify';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { projectParamsSchema } from '../../../shared/api/projects.js';
-import { resultsQuerySchema } from '../../../shared/api/results.js';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { resultEndpoints as endpoints } from '../../../shared/api/results.js';
+import { serveEndpoint } from '../../lib/endpoint-route.js';
 import { requireUser } from '../../plugins/auth.js';
 import { csvChunks, fileSlug, jsonLineChunks } from './results.format.js';
 import type { ResultsExport, ResultsService } from './results.service.js';
@@ -27,74 +25,39 @@ function sendExport(
     .send(Readable.from(format.chunks(exported), { highWaterMark: 1 }));
 }
 
-export const resultsRoutes: FastifyPluginAsyncZod<{ results: ResultsService }> = async (
+export const resultsRoutes: FastifyPluginAsync<{ results: ResultsService }> = async (
   app,
   { results },
 ) => {
-  const tags = ['results'];
-  const options = {
-    config: { auth: { scope: 'projects:read', roles: ['requester'] } },
-    // A HEAD would read the whole export only to drop it.
-    exposeHeadRoute: false,
-  } as const;
-  const filters =
-    ' Filter with `status` (comma-separated; default submitted,approved,rejected) and `batchId`. Streamed.';
-
-  app.get(
-    '/projects/:id/results.csv',
-    {
-      ...options,
-      schema: {
-        tags,
-        summary: 'Results as CSV with MTurk-style columns (Input.*, Answer.*)',
-        description: `HITId, HITTypeId (the project), AssignmentId, WorkerId, AssignmentStatus, AcceptTime, SubmitTime, ApprovalTime, RejectionTime, WorkTimeInSeconds, RequesterFeedback, TaskNumber (the task's number in the project, stable across batches), then Input.<column> and Answer.<item>. Several values of one answer are joined with "|". Cells a spreadsheet would run as formulas are prefixed with "'".${filters}`,
-        querystring: resultsQuerySchema,
-        params: projectParamsSchema,
-        produces: ['text/csv'],
-        response: { 200: z.string().describe('CSV (RFC 4180), header row first') },
-      },
-    },
-    async (request, reply) => {
-      const exported = await results.open(
-        requireUser(request).user.id,
-        request.params.id,
-        request.query,
-        'csv',
-      );
-      return sendExport(reply, exported, {
-        extension: 'csv',
-        type: 'text/csv; charset=utf-8',
-        chunks: csvChunks,
-      });
-    },
-  );
-
-  app.get(
-    '/projects/:id/results.json',
-    {
-      ...options,
-      schema: {
-        tags,
-        summary: 'Results as JSON lines (one assignment per line, raw values)',
-        description: `Each line: assignmentId, taskId, projectId, batchId, rowNumber, taskNumber, workerId, status, acceptedAt, submittedAt, approvedAt, rejectedAt, workTimeSeconds, feedback, input, answers.${filters}`,
-        querystring: resultsQuerySchema,
-        params: projectParamsSchema,
-        produces: ['application/x-ndjson'],
-        response: { 200: z.string().describe('Newline-delimited JSON') },
-      },
-    },
-    async (request, reply) => {
-      const exported = await results.open(
-        requireUser(request).user.id,
-        request.params.id,
-        request.query,
-        'json',
-      );
-      return sendExport(reply, exported, {
-        extension: 'jsonl',
-        type: 'application/x-ndjson; charset=utf-8',
-        chunks: jsonLineChunks,
-      });
-    },
-  );
+  const exports = [
+    [
+      endpoints.csv,
+      'csv',
+      { extension: 'csv', type: 'text/csv; charset=utf-8', chunks: csvChunks },
+    ],
+    [
+      endpoints.json,
+      'json',
+      { extension: 'jsonl', type: 'application/x-ndjson; charset=utf-8', chunks: jsonLineChunks },
+    ],
+  ] as const;
+  for (const [endpoint, format, file] of exports) {
+    serveEndpoint(
+      app,
+      endpoint,
+      async (request, reply) =>
+        sendExport(
+          reply,
+          await results.open(
+            requireUser(request).user.id,
+            request.params.id,
+            request.query,
+            format,
+          ),
+          file,
+        ),
+      // A HEAD would read the whole export only to drop it.
+      { exposeHeadRoute: false },
+    );
+  }
 };
