@@ -6,15 +6,17 @@ import type {
   RouteShorthandOptions,
 } from 'fastify';
 import type {
+  DocumentEndpoint,
   Endpoint,
   EndpointBody,
+  EndpointInputs,
   EndpointParams,
   EndpointQuery,
   EndpointReply,
 } from '../../shared/api/endpoint.js';
 
 /** A request to an endpoint, typed by its declaration's schemas (already validated). */
-export type EndpointRequest<E extends Endpoint> = FastifyRequest<{
+export type EndpointRequest<E extends EndpointInputs> = FastifyRequest<{
   Params: EndpointParams<E>;
   Querystring: EndpointQuery<E>;
   Body: EndpointBody<E>;
@@ -51,6 +53,7 @@ export function serveEndpoint<E extends Endpoint>(
       ...(endpoint.params && { params: endpoint.params }),
       ...(endpoint.query && { querystring: endpoint.query }),
       ...(endpoint.body && { body: endpoint.body }),
+      ...(endpoint.headers && { headers: endpoint.headers }),
       // A created resource answers 201; the same request replayed (Idempotency-Key) answers 200.
       response:
         status === 201
@@ -68,5 +71,30 @@ export function serveEndpoint<E extends Endpoint>(
       return handler(request, reply);
       // The schemas above make Fastify hand the handler exactly the types EndpointRequest names.
     }) as unknown as RouteHandlerMethod,
+  });
+}
+
+/**
+ * Registers the route of a declared document endpoint: method, path, auth, validation of its
+ * parameters and OpenAPI entry come from the declaration; the handler sends the document.
+ */
+export function serveDocument<E extends DocumentEndpoint>(
+  app: FastifyInstance,
+  endpoint: E,
+  handler: (request: EndpointRequest<E>, reply: FastifyReply) => Promise<FastifyReply>,
+) {
+  app.route({
+    method: endpoint.method,
+    url: endpoint.path,
+    config: { auth: endpoint.auth },
+    schema: {
+      tags: [endpoint.tag],
+      summary: endpoint.summary,
+      ...(endpoint.params && { params: endpoint.params }),
+      ...(endpoint.query && { querystring: endpoint.query }),
+      ...(endpoint.headers && { headers: endpoint.headers }),
+    },
+    // As in serveEndpoint: the schemas above make Fastify hand the handler these types.
+    handler: handler as unknown as RouteHandlerMethod,
   });
 }

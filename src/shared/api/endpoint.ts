@@ -29,6 +29,8 @@ export type Endpoint = {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
+  /** Request headers the endpoint reads, e.g. an optional `Idempotency-Key`. */
+  headers?: z.ZodType;
   /** The success answer's body. */
   response: z.ZodType;
   /** The success status: 200 unless said. */
@@ -40,13 +42,31 @@ export function endpoint<const E extends Endpoint>(declaration: E): E {
   return declaration;
 }
 
+/**
+ * An endpoint that answers a whole HTML document instead of JSON: a task's filled page, which a
+ * sandboxed frame loads by its URL (`endpointUrl`), never through the JSON client. Declared like
+ * the others, so its path, auth and OpenAPI entry come from one place; its handler sends the page.
+ */
+export type DocumentEndpoint = Omit<Endpoint, 'body' | 'response' | 'status'> & {
+  produces: 'text/html';
+};
+
+export function documentEndpoint<const E extends DocumentEndpoint>(declaration: E): E {
+  return declaration;
+}
+
+/** What every endpoint's path is below. */
+export const API_PREFIX = '/api/v1';
+
 type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
 type Input<S> = S extends z.ZodType ? z.input<S> : undefined;
+/** What a request to an endpoint may carry, JSON or document alike. */
+export type EndpointInputs = Pick<Endpoint, 'params' | 'query' | 'body'>;
 
 /** What a handler receives, after validation (zod's output types). */
-export type EndpointParams<E extends Endpoint> = Output<E['params']>;
-export type EndpointQuery<E extends Endpoint> = Output<E['query']>;
-export type EndpointBody<E extends Endpoint> = Output<E['body']>;
+export type EndpointParams<E extends EndpointInputs> = Output<E['params']>;
+export type EndpointQuery<E extends EndpointInputs> = Output<E['query']>;
+export type EndpointBody<E extends EndpointInputs> = Output<E['body']>;
 /** What a handler returns: the response schema's input, which the server serialises. */
 export type EndpointReply<E extends Endpoint> = z.input<E['response']>;
 /** What a caller gets back, parsed. */
@@ -71,4 +91,12 @@ export function endpointPath(path: string, params: unknown): string {
     if (value === undefined) throw new Error(`${path} needs the "${name}" parameter`);
     return encodeURIComponent(String(value));
   });
+}
+
+/** The endpoint's full URL with its path parameters filled in, e.g. for a frame's `src`. */
+export function endpointUrl<E extends Pick<Endpoint, 'path' | 'params'>>(
+  endpoint: E,
+  params: Input<E['params']>,
+): string {
+  return API_PREFIX + endpointPath(endpoint.path, params);
 }

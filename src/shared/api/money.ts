@@ -121,3 +121,8 @@ export const idempotencyKeySchema = z
   .min(1)
   .max(200)
   .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
+
+/** The `Idempotency-Key` header of the endpoints that take one: a retry with it changes nothing. */
+export const idempotencyHeadersSchema = z.object({
+  'idempotency-key': idempotencyKeySchema.optional(),
+});

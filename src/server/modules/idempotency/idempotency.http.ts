@@ -1,11 +1,10 @@
 import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
-import { idempotencyKeySchema } from '../../../shared/api/money.js';
+import { idempotencyHeadersSchema } from '../../../shared/api/money.js';
 import { requireUser } from '../../plugins/auth.js';
 import type { IdempotencyScope } from './idempotency.repository.js';
 
 /** The `Idempotency-Key` header of the routes that take one. */
-export const idempotencyHeaders = z.object({ 'idempotency-key': idempotencyKeySchema.optional() });
+export const idempotencyHeaders = idempotencyHeadersSchema;
 
 /**
  * The request's Idempotency-Key scoped to its caller and route (the route's pattern, so every
