@@ -2,14 +2,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { loginBodySchema, signupBodySchema, userSchema } from '../../../shared/api/accounts.js';
 import { okSchema } from '../../../shared/api/common.js';
 import { clearSessionCookies, setSessionCookies } from '../../plugins/auth.js';
-import type { EmailService } from '../email/email.service.js';
+import type { UserRow } from '../../db/types.js';
 import type { AccountsService } from './accounts.service.js';
 import { presentUser } from './accounts.presenters.js';
 import { z } from 'zod';
 
 export type AuthRoutesOptions = {
   accounts: AccountsService;
-  email: Pick<EmailService, 'sendVerificationAfterSignup'>;
+  /** The email module's verification mail (email builds on accounts, so accounts names no email type). */
+  email: { sendVerificationAfterSignup(user: UserRow): Promise<void> };
   secureCookies: boolean;
   authRateLimit: { max: number; timeWindow: number };
 };

@@ -60,6 +60,7 @@ export const liveRoutes: FastifyPluginAsyncZod<{
       },
       // After the auth plugin's own onRequest: only when no header or cookie authenticated.
       onRequest: async (request) => {
+        // Before validation: the query is whatever the client sent, checked just below.
         const token = (request.query as { access_token?: unknown }).access_token;
         if (request.auth || typeof token !== 'string' || token === '') return;
         for (const authenticate of bearerAuthenticators) {
