@@ -44,7 +44,8 @@ function assertSameOrigin(request: FastifyRequest, publicUrl: string) {
 /**
  * `GET /api/v1/ws`: the live-event stream. Authenticated like any route (session cookie, or
  * `Authorization: Bearer`), and also by an `access_token` query parameter for clients that cannot
- * set headers on a WebSocket (browsers' own API cannot).
+ * set headers on a WebSocket (browsers' own API cannot). A plain route, not a declared endpoint
+ * (src/shared/api): it upgrades to a socket, answers no JSON, and no client calls it with `call`.
  */
 export const liveRoutes: FastifyPluginAsyncZod<{
   bearerAuthenticators: readonly BearerAuthenticator[];
