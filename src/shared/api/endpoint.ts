@@ -47,9 +47,7 @@ export function endpoint<const E extends Endpoint>(declaration: E): E {
  * sandboxed frame loads by its URL (`endpointUrl`), never through the JSON client. Declared like
  * the others, so its path, auth and OpenAPI entry come from one place; its handler sends the page.
  */
-export type DocumentEndpoint = Omit<Endpoint, 'body' | 'response' | 'status'> & {
-  produces: 'text/html';
-};
+export type DocumentEndpoint = Omit<Endpoint, 'body' | 'response' | 'status'>;
 
 export function documentEndpoint<const E extends DocumentEndpoint>(declaration: E): E {
   return declaration;

@@ -164,7 +164,6 @@ export const workEndpoints = {
     path: '/assignments/:id/frame',
     summary: 'The filled HTML task, for a sandboxed frame',
     params: assignmentParamsSchema,
-    produces: 'text/html',
   }),
   submit: endpoint({
     ...write,
