@@ -58,6 +58,30 @@ export default tseslint.config(
     rules: { 'tessera/commented-type-assertions': 'error' },
   },
   {
+    // Module boundaries (docs/architecture.md): a module in src/server/modules may import from
+    // another module only its public surface: the service (`*.service.ts`, its factory and
+    // types), the module factory (`*.module.ts`), the presenters (`*.presenters.ts`), `index.ts`,
+    // and the few files below that exist to be shared. Repositories, routes and every other file
+    // are the module's own. Tests may reach further (e.g. to compare two implementations).
+    files: ['src/server/modules/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex:
+                '^\\.\\./(?!(?:realtime/(?:announce|event-bus)|idempotency/idempotency\\.http|notifications/notices|accounts/passwords)\\.js$)[\\w-]+/(?![\\w.-]+\\.(?:service|module|presenters)\\.js$|index\\.js$)',
+              message:
+                "Import another module's service, module factory, presenters or index, not its internals (see Module boundaries in docs/architecture.md).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Migrations are typed Kysely<any> on purpose: they never import application types.
     files: ['src/server/db/migrations/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

@@ -60,6 +60,7 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { resultsRoutes } from './modules/results/results.routes.js';
 import { createResultsService } from './modules/results/results.service.js';
 import { createReviewModule } from './modules/review/review.module.js';
+import { assignmentViewParts } from './modules/review/review.presenters.js';
 import { reviewRoutes } from './modules/review/review.routes.js';
 import { createPayoutsModule } from './modules/payouts/payouts.module.js';
 import { payoutMethodsRoutes } from './modules/payouts/payout-methods.routes.js';
@@ -494,7 +495,7 @@ export async function buildApp(deps: AppDeps) {
       await api.register(workRoutes, {
         work: services.work,
         feed: services.feed,
-        review: services.review.review,
+        reviewed: assignmentViewParts(services.review.review),
       });
       await api.register(reviewRoutes, services.review);
       await api.register(payoutsRoutes, services.payouts);

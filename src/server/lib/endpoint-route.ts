@@ -2,19 +2,20 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptio
 import type {
   Endpoint,
   EndpointBody,
+  EndpointInputs,
   EndpointParams,
   EndpointQuery,
   EndpointReply,
 } from '../../shared/api/endpoint.js';
 
-type EndpointRoute<E extends Endpoint> = {
+type EndpointRoute<E extends EndpointInputs> = {
   Params: EndpointParams<E>;
   Querystring: EndpointQuery<E>;
   Body: EndpointBody<E>;
 };
 
 /** A request to an endpoint, typed by its declaration's schemas (already validated). */
-export type EndpointRequest<E extends Endpoint> = FastifyRequest<EndpointRoute<E>>;
+export type EndpointRequest<E extends EndpointInputs> = FastifyRequest<EndpointRoute<E>>;
 
 /** Returns the answer to serialise, or (for an endpoint that `produces` a file) the sent reply. */
 export type EndpointHandler<E extends Endpoint> = (

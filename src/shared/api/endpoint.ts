@@ -55,14 +55,19 @@ export function endpoint<const E extends Endpoint>(declaration: E): E {
   return declaration;
 }
 
+/** What every endpoint's path is below. */
+export const API_PREFIX = '/api/v1';
+
 type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
 type Input<S> = S extends z.ZodType ? z.input<S> : undefined;
+/** What a request to an endpoint may carry, JSON or document alike. */
+export type EndpointInputs = Pick<Endpoint, 'params' | 'query' | 'body' | 'consumes'>;
 
 /** What a handler receives, after validation (zod's output types). */
-export type EndpointParams<E extends Endpoint> = Output<E['params']>;
-export type EndpointQuery<E extends Endpoint> = Output<E['query']>;
+export type EndpointParams<E extends EndpointInputs> = Output<E['params']>;
+export type EndpointQuery<E extends EndpointInputs> = Output<E['query']>;
 /** A body the handler reads itself (`consumes`) is whatever arrived: a stream or parsed JSON. */
-export type EndpointBody<E extends Endpoint> = E['consumes'] extends readonly string[]
+export type EndpointBody<E extends EndpointInputs> = E['consumes'] extends readonly string[]
   ? unknown
   : Output<E['body']>;
 /** What a handler returns: the response schema's input, which the server serialises. */
@@ -86,4 +91,12 @@ export function endpointPath(path: string, params: unknown): string {
       throw new Error(`${path} needs the "${name}" parameter`);
     return encodeURIComponent(String(value));
   });
+}
+
+/** The endpoint's full URL with its path parameters filled in, e.g. for a frame's `src`. */
+export function endpointUrl<E extends Pick<Endpoint, 'path' | 'params'>>(
+  endpoint: E,
+  params: Input<E['params']>,
+): string {
+  return API_PREFIX + endpointPath(endpoint.path, params);
 }

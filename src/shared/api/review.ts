@@ -1,9 +1,16 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.js';
 import { handleSchema } from './accounts.js';
-import { idSchema } from './common.js';
-import { centsSchema } from './money.js';
-import { ASSIGNMENT_STATUSES, assignmentDetailSchema, assignmentSchema } from './work.js';
+import { idSchema, okSchema, pageOf, pageQuerySchema } from './common.js';
+import { endpoint } from './endpoint.js';
+import { centsSchema, idempotencyHeadersSchema } from './money.js';
+import { projectParamsSchema } from './projects.js';
+import {
+  ASSIGNMENT_STATUSES,
+  assignmentDetailSchema,
+  assignmentParamsSchema,
+  assignmentSchema,
+} from './work.js';
 
 export const REVIEW_LIMITS = {
   reasonMax: 1_000,
@@ -175,3 +182,83 @@ export const blockSchema = z.object({
   createdAt: z.string(),
 });
 export type Block = z.infer<typeof blockSchema>;
+
+const read = { tag: 'review', auth: { scope: 'projects:read', roles: ['requester'] } } as const;
+const write = { tag: 'review', auth: { scope: 'review:write', roles: ['requester'] } } as const;
+
+export const reviewEndpoints = {
+  list: endpoint({
+    ...read,
+    method: 'GET',
+    path: '/projects/:id/assignments',
+    summary: 'Work on my project, newest first, with answers, task data and time spent',
+    params: projectParamsSchema,
+    query: reviewListQuerySchema,
+    response: reviewListSchema,
+  }),
+  approve: endpoint({
+    ...write,
+    method: 'POST',
+    path: '/assignments/:id/approve',
+    summary:
+      'Approve submitted work and pay it (again: same answer); approving rejected work within 30 days reverses the rejection',
+    params: assignmentParamsSchema,
+    body: approveBodySchema.optional(),
+    response: reviewAssignmentSchema,
+  }),
+  reject: endpoint({
+    ...write,
+    method: 'POST',
+    path: '/assignments/:id/reject',
+    summary: 'Reject submitted work with a reason the worker sees (again: same answer)',
+    params: assignmentParamsSchema,
+    body: rejectBodySchema,
+    response: reviewAssignmentSchema,
+  }),
+  bulk: endpoint({
+    ...write,
+    method: 'POST',
+    path: '/projects/:id/review',
+    summary: 'Approve or reject many submissions: listed ids, or all submitted at or before a time',
+    params: projectParamsSchema,
+    body: bulkReviewBodySchema,
+    response: bulkReviewResultSchema,
+  }),
+  bonus: endpoint({
+    ...write,
+    method: 'POST',
+    path: '/assignments/:id/bonus',
+    summary:
+      'Pay the worker a bonus from my available funds (an Idempotency-Key makes retries safe)',
+    params: assignmentParamsSchema,
+    headers: idempotencyHeadersSchema,
+    body: bonusBodySchema,
+    response: bonusSchema,
+    status: 201,
+  }),
+  block: endpoint({
+    ...write,
+    method: 'PUT',
+    path: '/blocks/:workerId',
+    summary: 'Block a worker (by id or handle) from my projects, with a reason',
+    params: blockParamsSchema,
+    body: blockBodySchema,
+    response: blockSchema,
+  }),
+  unblock: endpoint({
+    ...write,
+    method: 'DELETE',
+    path: '/blocks/:workerId',
+    summary: 'Lift a block',
+    params: blockParamsSchema,
+    response: okSchema,
+  }),
+  blocks: endpoint({
+    ...read,
+    method: 'GET',
+    path: '/blocks',
+    summary: 'Workers I have blocked, newest first',
+    query: pageQuerySchema,
+    response: pageOf(blockSchema),
+  }),
+};

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.js';
 import { idSchema } from './common.js';
-import { previewSchema } from './projects.js';
+import { endpoint } from './endpoint.js';
+import { previewSchema, projectParamsSchema } from './projects.js';
 import { COMPARATORS } from './qualifications.js';
 
 export const ASSIGNMENT_STATUSES = [
@@ -126,3 +127,69 @@ export const myAssignmentsSchema = z.object({
     counts: z.partialRecord(z.enum(ASSIGNMENT_STATUSES), z.number().int()),
   }),
 });
+
+const read = { tag: 'work', auth: { scope: 'work:read', roles: ['worker'] } } as const;
+const write = { tag: 'work', auth: { scope: 'work:write', roles: ['worker'] } } as const;
+
+/** A worker's side of the marketplace. `GET /assignments/{id}` is in ./assignments.ts. */
+export const workEndpoints = {
+  feed: endpoint({
+    ...read,
+    method: 'GET',
+    path: '/feed',
+    summary: 'Projects I can accept a task in now',
+    query: feedQuerySchema,
+    response: feedPageSchema,
+  }),
+  preview: endpoint({
+    ...read,
+    method: 'GET',
+    path: '/feed/:id',
+    summary: 'Preview a project’s next task before accepting (reserves nothing)',
+    params: projectParamsSchema,
+    response: workPreviewSchema,
+  }),
+  accept: endpoint({
+    ...write,
+    method: 'POST',
+    path: '/projects/:id/assignments',
+    summary: 'Accept the next task of a project',
+    params: projectParamsSchema,
+    response: assignmentDetailSchema,
+    status: 201,
+  }),
+  frame: endpoint({
+    ...read,
+    method: 'GET',
+    path: '/assignments/:id/frame',
+    summary: 'The filled HTML task, for a sandboxed frame (text/html)',
+    params: assignmentParamsSchema,
+    response: z.string().describe('The filled HTML page'),
+    produces: ['text/html'],
+  }),
+  submit: endpoint({
+    ...write,
+    method: 'POST',
+    path: '/assignments/:id/submit',
+    summary: 'Submit answers (a retry with the same answers is safe)',
+    params: assignmentParamsSchema,
+    body: submitBodySchema,
+    response: assignmentDetailSchema,
+  }),
+  return: endpoint({
+    ...write,
+    method: 'POST',
+    path: '/assignments/:id/return',
+    summary: 'Give the task back',
+    params: assignmentParamsSchema,
+    response: assignmentDetailSchema,
+  }),
+  mine: endpoint({
+    ...read,
+    method: 'GET',
+    path: '/me/assignments',
+    summary: 'My work, newest first, with totals of pending and approved pay',
+    query: myAssignmentsQuerySchema,
+    response: myAssignmentsSchema,
+  }),
+};

@@ -4,9 +4,9 @@ import { earningsKeys } from './earnings.js';
 import { balanceQueryKey } from './money.js';
 import { notificationKeys } from './notifications.js';
 import { projectKey, projectsQueryKey } from './projects.js';
-import { reviewKey } from './review.js';
+import { reviewKeys } from './review.js';
 import { spendingQueryKey } from './spending.js';
-import { assignmentKey, feedKey, myAssignmentsKey, previewKey } from './work.js';
+import { workKeys } from './work.js';
 
 /**
  * What an event makes out of date. `now` is refetched at once (it concerns this user alone);
@@ -18,10 +18,10 @@ export type Refresh = { now: QueryKey[]; spread: QueryKey[] };
 export function refreshFor(event: LiveEvent): Refresh {
   switch (event.type) {
     case 'feed.changed':
-      return { now: [], spread: [feedKey, [...previewKey, event.projectId]] };
+      return { now: [], spread: [workKeys.feeds(), workKeys.preview(event.projectId)] };
     case 'assignment.updated':
       return {
-        now: [myAssignmentsKey, assignmentKey(event.assignmentId), earningsKeys.all],
+        now: [workKeys.mine(), workKeys.assignment(event.assignmentId), earningsKeys.all],
         spread: [],
       };
     case 'project.progress':
@@ -29,7 +29,7 @@ export function refreshFor(event: LiveEvent): Refresh {
         now: [
           projectKey(event.projectId),
           [...projectsQueryKey, 'list'],
-          reviewKey(event.projectId),
+          reviewKeys.project(event.projectId),
           balanceQueryKey,
           spendingQueryKey,
         ],

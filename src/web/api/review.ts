@@ -5,19 +5,14 @@ import {
   useQueryClient,
   type QueryClient,
 } from '@tanstack/react-query';
-import { okSchema, pageOf } from '../../shared/api/common.js';
 import {
-  blockSchema,
-  bonusSchema,
-  bulkReviewResultSchema,
-  reviewAssignmentSchema,
-  reviewListSchema,
+  reviewEndpoints as endpoints,
   type Block,
   type BulkReviewBody,
 } from '../../shared/api/review.js';
 import type { AssignmentStatus } from '../../shared/api/work.js';
 import { LIMITS } from '../../shared/limits.js';
-import { api } from './client.js';
+import { call } from './endpoints.js';
 import { balanceQueryKey, ledgerQueryKey } from './money.js';
 import { projectsQueryKey } from './projects.js';
 import { spendingQueryKey } from './spending.js';
@@ -28,14 +23,24 @@ export type ReviewFilter = {
   workerId: string | undefined;
 };
 
-export const reviewKey = (projectId: string) => ['review', projectId] as const;
-const blocksKey = ['review', 'blocks'] as const;
+/** Every review query: a project's progress (a live event) invalidates `reviewKeys.project`. */
+export const reviewKeys = {
+  all: ['review'] as const,
+  project: (projectId: string) => [...reviewKeys.all, projectId] as const,
+  page: (
+    projectId: string,
+    filter: ReviewFilter,
+    page: { cursor: string | undefined; pageSize: number },
+  ) => [...reviewKeys.project(projectId), filter, page] as const,
+  blocks: () => [...reviewKeys.all, 'blocks'] as const,
+};
 /** Blocks are few; past this many pages the list stops, rather than loop without end. */
 const BLOCK_PAGES_MAX = 20;
 
-const id = (value: string) => encodeURIComponent(value);
-
-/** One page of a project's work, newest first, with counts by status and the server's time. */
+/**
+ * One page of a project's work, newest first, with counts by status and the server's time. The
+ * review table pages back and forth by cursor, so this is one page rather than a growing list.
+ */
 export function useReviewList(
   projectId: string,
   filter: ReviewFilter,
@@ -43,13 +48,12 @@ export function useReviewList(
   pageSize: number,
 ) {
   return useQuery({
-    queryKey: [...reviewKey(projectId), filter, { cursor, pageSize }],
+    queryKey: reviewKeys.page(projectId, filter, { cursor, pageSize }),
     queryFn: ({ signal }) =>
-      api.get(
-        `projects/${id(projectId)}/assignments`,
-        reviewListSchema,
-        { ...filter, limit: pageSize, cursor },
-        signal,
+      call(
+        endpoints.list,
+        { params: { id: projectId }, query: { ...filter, limit: pageSize, cursor } },
+        { signal },
       ),
     staleTime: 0,
     placeholderData: keepPreviousData,
@@ -60,7 +64,7 @@ export function useReviewList(
 function refreshAfterReview(queryClient: QueryClient, projectId: string) {
   return Promise.all(
     [
-      reviewKey(projectId),
+      reviewKeys.project(projectId),
       [...projectsQueryKey, 'one', projectId],
       [...projectsQueryKey, 'list'],
       balanceQueryKey,
@@ -78,12 +82,12 @@ export type ReviewDecision =
 export function useReviewDecision(projectId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (decision: ReviewDecision) =>
-      api.post(
-        `assignments/${id(decision.assignmentId)}/${decision.action}`,
-        reviewAssignmentSchema,
-        decision.action === 'reject' ? { reason: decision.reason } : {},
-      ),
+    mutationFn: (decision: ReviewDecision) => {
+      const params = { id: decision.assignmentId };
+      return decision.action === 'reject'
+        ? call(endpoints.reject, { params, body: { reason: decision.reason } })
+        : call(endpoints.approve, { params, body: {} });
+    },
     onSettled: () => refreshAfterReview(queryClient, projectId),
   });
 }
@@ -91,8 +95,7 @@ export function useReviewDecision(projectId: string) {
 export function useBulkReview(projectId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: BulkReviewBody) =>
-      api.post(`projects/${id(projectId)}/review`, bulkReviewResultSchema, body),
+    mutationFn: (body: BulkReviewBody) => call(endpoints.bulk, { params: { id: projectId }, body }),
     onSettled: () => refreshAfterReview(queryClient, projectId),
   });
 }
@@ -109,31 +112,27 @@ export function useBonus(projectId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ assignmentId, amountCents, reason, idempotencyKey }: BonusRequest) =>
-      api.post(
-        `assignments/${id(assignmentId)}/bonus`,
-        bonusSchema,
-        { amountCents, reason },
-        { 'idempotency-key': idempotencyKey },
+      call(
+        endpoints.bonus,
+        { params: { id: assignmentId }, body: { amountCents, reason } },
+        { headers: { 'idempotency-key': idempotencyKey } },
       ),
     onSuccess: () => refreshAfterReview(queryClient, projectId),
   });
 }
 
-const blockPage = pageOf(blockSchema);
-
-/** Every worker this requester has blocked. */
+/** Every worker this requester has blocked (all pages: the review page looks workers up in it). */
 export function useBlocks() {
   return useQuery({
-    queryKey: blocksKey,
+    queryKey: reviewKeys.blocks(),
     queryFn: async ({ signal }) => {
       const blocks: Block[] = [];
       let cursor: string | undefined;
       for (let page = 0; page < BLOCK_PAGES_MAX; page += 1) {
-        const result = await api.get(
-          'blocks',
-          blockPage,
-          { limit: LIMITS.pageSizeMax, cursor },
-          signal,
+        const result = await call(
+          endpoints.blocks,
+          { query: { limit: LIMITS.pageSizeMax, cursor } },
+          { signal },
         );
         blocks.push(...result.items);
         if (!result.nextCursor) break;
@@ -148,15 +147,15 @@ export function useBlockWorker() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ workerId, reason }: { workerId: string; reason: string }) =>
-      api.put(`blocks/${id(workerId)}`, blockSchema, { reason }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: blocksKey }),
+      call(endpoints.block, { params: { workerId }, body: { reason } }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: reviewKeys.blocks() }),
   });
 }
 
 export function useUnblockWorker() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (workerId: string) => api.delete(`blocks/${id(workerId)}`, okSchema),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: blocksKey }),
+    mutationFn: (workerId: string) => call(endpoints.unblock, { params: { workerId } }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: reviewKeys.blocks() }),
   });
 }

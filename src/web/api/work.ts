@@ -1,107 +1,86 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { assignmentEndpoints } from '../../shared/api/assignments.js';
 import {
-  keepPreviousData,
-  useInfiniteQuery,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
-import {
-  assignmentDetailSchema,
-  feedPageSchema,
-  myAssignmentsSchema,
-  workPreviewSchema,
+  workEndpoints as endpoints,
   type AssignmentDetail,
   type AssignmentStatus,
   type FEED_SORTS,
 } from '../../shared/api/work.js';
-import { api } from './client.js';
+import { call, useCursorList } from './endpoints.js';
 
 export type FeedSort = (typeof FEED_SORTS)[number];
 export type Answers = Record<string, unknown>;
+export type FeedFilter = { q: string; sort: FeedSort; minHourlyCents?: number | undefined };
 
 const PAGE_SIZE = 20;
 // Work changes under the worker's feet (other workers take tasks, requesters review): every
 // visit to a page asks again, showing what is cached meanwhile.
 const staleTime = 0;
 
-// The worker's view of the marketplace: anything that changes what they hold refreshes these
-// (live events too, through api/live.ts).
-export const feedKey = ['work', 'feed'] as const;
-export const previewKey = ['work', 'preview'] as const;
-export const myAssignmentsKey = ['work', 'mine'] as const;
-export const assignmentKey = (id: string) => ['work', 'assignment', id] as const;
+/**
+ * The worker's view of the marketplace: anything that changes what they hold refreshes these
+ * (live events too, through api/live-refresh.ts).
+ */
+export const workKeys = {
+  all: ['work'] as const,
+  feeds: () => [...workKeys.all, 'feed'] as const,
+  feed: (filter: FeedFilter) => [...workKeys.feeds(), filter] as const,
+  previews: () => [...workKeys.all, 'preview'] as const,
+  preview: (projectId: string) => [...workKeys.previews(), projectId] as const,
+  mine: () => [...workKeys.all, 'mine'] as const,
+  myList: (status: AssignmentStatus) => [...workKeys.mine(), status] as const,
+  myTotals: () => [...workKeys.mine(), 'totals'] as const,
+  assignment: (id: string) => [...workKeys.all, 'assignment', id] as const,
+};
 
-const id = (value: string) => encodeURIComponent(value);
-
-export function useFeed(filter: {
-  q: string;
-  sort: FeedSort;
-  minHourlyCents?: number | undefined;
-}) {
-  return useInfiniteQuery({
-    queryKey: [...feedKey, filter],
-    queryFn: ({ pageParam, signal }) =>
-      api.get(
-        'feed',
-        feedPageSchema,
-        {
-          q: filter.q.trim(),
-          sort: filter.sort,
-          minHourlyCents: filter.minHourlyCents,
-          limit: PAGE_SIZE,
-          cursor: pageParam,
-        },
-        signal,
-      ),
+export function useFeed(filter: FeedFilter) {
+  return useCursorList(endpoints.feed, {
+    queryKey: workKeys.feed(filter),
+    query: {
+      q: filter.q.trim(),
+      sort: filter.sort,
+      minHourlyCents: filter.minHourlyCents,
+      limit: PAGE_SIZE,
+    },
     staleTime,
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
     // While a new search loads, the last results stay on screen instead of a spinner.
-    placeholderData: keepPreviousData,
+    keepPrevious: true,
   });
 }
 
 /** A project and a filled sample of its next task; reserves nothing. */
 export function useWorkPreview(projectId: string) {
   return useQuery({
-    queryKey: [...previewKey, projectId],
+    queryKey: workKeys.preview(projectId),
     staleTime,
-    queryFn: ({ signal }) => api.get(`feed/${id(projectId)}`, workPreviewSchema, undefined, signal),
+    queryFn: ({ signal }) => call(endpoints.preview, { params: { id: projectId } }, { signal }),
   });
 }
 
 export function useAssignment(assignmentId: string) {
   return useQuery({
-    queryKey: assignmentKey(assignmentId),
+    queryKey: workKeys.assignment(assignmentId),
     staleTime,
     queryFn: ({ signal }) =>
-      api.get(`assignments/${id(assignmentId)}`, assignmentDetailSchema, undefined, signal),
+      call(assignmentEndpoints.get, { params: { id: assignmentId } }, { signal }),
   });
 }
 
 export function useMyAssignments(status: AssignmentStatus) {
-  return useInfiniteQuery({
-    queryKey: [...myAssignmentsKey, status],
-    queryFn: ({ pageParam, signal }) =>
-      api.get(
-        'me/assignments',
-        myAssignmentsSchema,
-        { status, limit: PAGE_SIZE, cursor: pageParam },
-        signal,
-      ),
+  return useCursorList(endpoints.mine, {
+    queryKey: workKeys.myList(status),
+    query: { status, limit: PAGE_SIZE },
     staleTime,
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
 }
 
 /** Pending and approved pay and the count of each status, whatever tab is open. */
 export function useMyWorkTotals() {
   return useQuery({
-    queryKey: [...myAssignmentsKey, 'totals'],
+    queryKey: workKeys.myTotals(),
     staleTime,
     queryFn: async ({ signal }) =>
-      (await api.get('me/assignments', myAssignmentsSchema, { limit: 1 }, signal)).totals,
+      (await call(endpoints.mine, { query: { limit: 1 } }, { signal })).totals,
   });
 }
 
@@ -109,12 +88,12 @@ export function useMyWorkTotals() {
 function useRememberAssignment() {
   const queryClient = useQueryClient();
   return async (assignment: AssignmentDetail) => {
-    queryClient.setQueryData(assignmentKey(assignment.id), assignment);
-    await Promise.all([
-      queryClient.invalidateQueries({ queryKey: feedKey }),
-      queryClient.invalidateQueries({ queryKey: previewKey }),
-      queryClient.invalidateQueries({ queryKey: myAssignmentsKey }),
-    ]);
+    queryClient.setQueryData(workKeys.assignment(assignment.id), assignment);
+    await Promise.all(
+      [workKeys.feeds(), workKeys.previews(), workKeys.mine()].map((queryKey) =>
+        queryClient.invalidateQueries({ queryKey }),
+      ),
+    );
   };
 }
 
@@ -122,8 +101,7 @@ function useRememberAssignment() {
 export function useAcceptTask() {
   const remember = useRememberAssignment();
   return useMutation({
-    mutationFn: (projectId: string) =>
-      api.post(`projects/${id(projectId)}/assignments`, assignmentDetailSchema),
+    mutationFn: (projectId: string) => call(endpoints.accept, { params: { id: projectId } }),
     onSuccess: remember,
   });
 }
@@ -132,7 +110,7 @@ export function useSubmitAnswers(assignmentId: string) {
   const remember = useRememberAssignment();
   return useMutation({
     mutationFn: (answers: Answers) =>
-      api.post(`assignments/${id(assignmentId)}/submit`, assignmentDetailSchema, { answers }),
+      call(endpoints.submit, { params: { id: assignmentId }, body: { answers } }),
     onSuccess: remember,
   });
 }
@@ -140,7 +118,7 @@ export function useSubmitAnswers(assignmentId: string) {
 export function useReturnAssignment(assignmentId: string) {
   const remember = useRememberAssignment();
   return useMutation({
-    mutationFn: () => api.post(`assignments/${id(assignmentId)}/return`, assignmentDetailSchema),
+    mutationFn: () => call(endpoints.return, { params: { id: assignmentId } }),
     onSuccess: remember,
   });
 }
@@ -149,5 +127,5 @@ export function useReturnAssignment(assignmentId: string) {
 export function useRefreshAssignment() {
   const queryClient = useQueryClient();
   return (assignmentId: string) =>
-    queryClient.invalidateQueries({ queryKey: assignmentKey(assignmentId) });
+    queryClient.invalidateQueries({ queryKey: workKeys.assignment(assignmentId) });
 }

@@ -2,13 +2,14 @@ import type { FastifyPluginAsync } from 'fastify';
 import { accountEndpoints as endpoints } from '../../../shared/api/accounts.js';
 import { serveEndpoint } from '../../lib/endpoint-route.js';
 import { clearSessionCookies, setSessionCookies } from '../../plugins/auth.js';
-import type { EmailService } from '../email/email.service.js';
+import type { UserRow } from '../../db/types.js';
 import type { AccountsService } from './accounts.service.js';
 import { presentUser } from './accounts.presenters.js';
 
 export type AuthRoutesOptions = {
   accounts: AccountsService;
-  email: Pick<EmailService, 'sendVerificationAfterSignup'>;
+  /** The email module's verification mail (email builds on accounts, so accounts names no email type). */
+  email: { sendVerificationAfterSignup(user: UserRow): Promise<void> };
   secureCookies: boolean;
   authRateLimit: { max: number; timeWindow: number };
 };

@@ -19,6 +19,7 @@ export const previewFrameRoutes: FastifyPluginAsync = async (app) => {
   app.addContentTypeParser(
     'application/x-www-form-urlencoded',
     { parseAs: 'string', bodyLimit: BODY_LIMIT },
+    // parseAs: 'string' hands the parser a string (its type also allows a Buffer).
     (_request, body, done) => done(null, new URLSearchParams(body as string)),
   );
   app.post(

@@ -6,7 +6,7 @@ import type { LedgerService } from '../ledger/ledger.service.js';
 import type { ProjectsModule } from '../projects/projects.module.js';
 import type { QualificationsService } from '../qualifications/qualifications.service.js';
 import type { ReviewService } from '../review/review.service.js';
-import { createOAuthSecretsRepository } from '../oauth/oauth-secrets.repository.js';
+import { createServerSecrets } from '../../db/server-secrets.js';
 import { loadAccessKeyBox } from './access-key-box.js';
 import { createAccessKeysRepository } from './access-keys.repository.js';
 import { createAccessKeysService } from './access-keys.service.js';
@@ -38,7 +38,7 @@ export async function createMturkModule(deps: {
   };
 }) {
   // The store of server-generated secrets (the OAuth module's keys live there too).
-  const box = await loadAccessKeyBox(deps.config, createOAuthSecretsRepository(deps.db));
+  const box = await loadAccessKeyBox(deps.config, createServerSecrets(deps.db));
   const accessKeys = createAccessKeysService({
     keys: createAccessKeysRepository(deps.db),
     box,

@@ -1,7 +1,7 @@
 import { createHmac, generateKeyPair, type JsonWebKey } from 'node:crypto';
 import { promisify } from 'node:util';
 import { newSecret } from '../../lib/secrets.js';
-import type { OAuthSecretsRepository } from './oauth-secrets.repository.js';
+import type { ServerSecrets } from '../../db/server-secrets.js';
 
 const generateKeyPairAsync = promisify(generateKeyPair);
 
@@ -28,7 +28,7 @@ function isSigningKeySet(value: unknown): value is { keys: SigningKey[] } {
  * the database, so tokens stay verifiable across restarts and between instances.
  */
 export async function loadSigningKeys(
-  secrets: Pick<OAuthSecretsRepository, 'getOrCreate'>,
+  secrets: Pick<ServerSecrets, 'getOrCreate'>,
 ): Promise<{ keys: SigningKey[] }> {
   const stored = await secrets.getOrCreate('signing_keys', async () => ({
     keys: [await newSigningKey()],
@@ -43,7 +43,7 @@ export async function loadSigningKeys(
  * and kept in the database — never a key written in the source.
  */
 export async function loadCookieKeys(
-  secrets: Pick<OAuthSecretsRepository, 'getOrCreate'>,
+  secrets: Pick<ServerSecrets, 'getOrCreate'>,
   sessionSecret: string | undefined,
 ): Promise<string[]> {
   if (sessionSecret) {

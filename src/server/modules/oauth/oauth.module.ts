@@ -6,7 +6,7 @@ import type { AccountsService } from '../accounts/accounts.service.js';
 import { createOAuthClientsRepository } from './oauth-clients.repository.js';
 import { createOAuthInteractionsService } from './oauth-interactions.service.js';
 import { createOAuthModelsRepository } from './oauth-models.repository.js';
-import { createOAuthSecretsRepository } from './oauth-secrets.repository.js';
+import { createServerSecrets } from '../../db/server-secrets.js';
 import { createOAuthAdapterFactory } from './oauth.adapter.js';
 import { loadCookieKeys, loadSigningKeys } from './oauth.keys.js';
 import { createOAuthProvider } from './oauth.provider.js';
@@ -27,7 +27,7 @@ export async function createOAuth(deps: {
   const { db, clock } = deps;
   const clients = createOAuthClientsRepository(db);
   const models = createOAuthModelsRepository(db);
-  const secrets = createOAuthSecretsRepository(db);
+  const secrets = createServerSecrets(db);
 
   const issuer = deps.config.publicUrl.replace(/\/+$/, '');
   const apiResource = `${issuer}/api/v1`;

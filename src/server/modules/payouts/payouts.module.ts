@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
 import type { IdempotencyKeys } from '../idempotency/idempotency.service.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
-import type { Notify } from '../review/notices.js';
+import type { Notify } from '../notifications/notices.js';
 import { createEarningsRepository } from './earnings.repository.js';
 import { createEarningsService } from './earnings.service.js';
 import { createPayoutMethodsRepository } from './payout-methods.repository.js';

@@ -6,7 +6,7 @@ import { ConflictError, NotFoundError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import type { IdempotencyKeys, IdempotencyScope } from '../idempotency/idempotency.service.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
-import { announce, links, type Notify } from '../review/notices.js';
+import { announce, links, type Notify } from '../notifications/notices.js';
 import type { PayoutMethodsService } from './payout-methods.service.js';
 import type { PayoutRow, PayoutsRepository } from './payouts.repository.js';
 

@@ -6,13 +6,13 @@ import type {
 } from '../../../shared/api/projects.js';
 import { LIVE_EDITABLE_FIELDS, PROJECT_LIMITS } from '../../../shared/api/projects.js';
 import type { QualificationRequirement } from '../../../shared/api/qualifications.js';
-import { fillFormTemplate, fillHtmlTemplate } from '../../../shared/templates/fill.js';
 import { publishedTemplateChange } from '../../../shared/templates/published-changes.js';
 import type { Db } from '../../db/database.js';
 import { pageFrom } from '../../db/pagination.js';
 import { ConflictError, fieldProblems, NotFoundError, ValidationError } from '../../errors.js';
 import { sameJson } from '../../lib/canonical-json.js';
 import type { Clock } from '../../lib/clock.js';
+import { filledTemplate, frameHtml, frameUrls } from '../../lib/task-frame.js';
 import type { QualificationsService } from '../qualifications/qualifications.service.js';
 import type { ProjectRow, ProjectsRepository, ProjectUpdate } from './projects.repository.js';
 import type { TasksRepository } from './tasks.repository.js';
@@ -251,14 +251,11 @@ export function createProjectsService(deps: {
         task: task
           ? { id: task.id, rowNumber: task.row_number, number: task.number, data: task.data }
           : null,
-        template:
-          template.kind === 'form'
-            ? fillFormTemplate(template, data)
-            : {
-                kind: 'html',
-                html: fillHtmlTemplate(template.html, data),
-                frameUrl: task ? `/api/v1/projects/${project.id}/tasks/${task.id}/frame` : null,
-              },
+        template: filledTemplate(
+          template,
+          data,
+          task ? frameUrls.projectTask(project.id, task.id) : null,
+        ),
       };
     },
 
@@ -267,14 +264,7 @@ export function createProjectsService(deps: {
       const project = await requireOwnedProject(projects, id, ownerId);
       const task = await tasks.findTask(id, taskId);
       if (!task) throw new NotFoundError('Task');
-      const template = templateOf(project);
-      if (template.kind !== 'html') {
-        throw new ConflictError(
-          'not_html',
-          'This project uses a form template; only HTML templates are served in a frame.',
-        );
-      }
-      return fillHtmlTemplate(template.html, task.data);
+      return frameHtml(templateOf(project), task.data);
     },
   };
 }

@@ -44,7 +44,8 @@ function assertSameOrigin(request: FastifyRequest, publicUrl: string) {
 /**
  * `GET /api/v1/ws`: the live-event stream. Authenticated like any route (session cookie, or
  * `Authorization: Bearer`), and also by an `access_token` query parameter for clients that cannot
- * set headers on a WebSocket (browsers' own API cannot).
+ * set headers on a WebSocket (browsers' own API cannot). A plain route, not a declared endpoint
+ * (src/shared/api): it upgrades to a socket, answers no JSON, and no client calls it with `call`.
  */
 export const liveRoutes: FastifyPluginAsyncZod<{
   bearerAuthenticators: readonly BearerAuthenticator[];
@@ -60,6 +61,7 @@ export const liveRoutes: FastifyPluginAsyncZod<{
       },
       // After the auth plugin's own onRequest: only when no header or cookie authenticated.
       onRequest: async (request) => {
+        // Before validation: the query is whatever the client sent, checked just below.
         const token = (request.query as { access_token?: unknown }).access_token;
         if (request.auth || typeof token !== 'string' || token === '') return;
         for (const authenticate of bearerAuthenticators) {

@@ -7,7 +7,7 @@ import type { IdempotencyKeys, IdempotencyScope } from '../idempotency/idempoten
 import type { LedgerService } from '../ledger/ledger.service.js';
 import { announceAssignmentChanges } from '../realtime/announce.js';
 import type { LiveEventPublisher } from '../realtime/event-bus.js';
-import { announce, links, type Notify } from './notices.js';
+import { announce, links, type Notify } from '../notifications/notices.js';
 import type { BonusRow, ReviewRepository } from './review.repository.js';
 
 const BONUSABLE = new Set(['submitted', 'approved', 'rejected']);

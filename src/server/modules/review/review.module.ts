@@ -6,7 +6,7 @@ import type { LiveEventPublisher } from '../realtime/event-bus.js';
 import { createBlocksRepository } from './blocks.repository.js';
 import { createBlocksService } from './blocks.service.js';
 import { createBonusesService } from './bonuses.service.js';
-import type { Notify } from './notices.js';
+import type { Notify } from '../notifications/notices.js';
 import { createReviewRepository } from './review.repository.js';
 import { createReviewService } from './review.service.js';
 import { createSettlementRepository } from './settlement.repository.js';

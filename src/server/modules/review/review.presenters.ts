@@ -1,9 +1,11 @@
 import type { Block, Bonus, ReviewAssignment } from '../../../shared/api/review.js';
 import { REVIEW_LIMITS } from '../../../shared/api/review.js';
 import type { AssignmentStatus } from '../../db/types.js';
-import { filledTemplate } from '../work/work.service.js';
+import { filledTemplate, frameUrls } from '../../lib/task-frame.js';
+import { presentAssignment } from '../work/work.presenters.js';
 import type { BlockRow } from './blocks.repository.js';
 import type { BonusRow, ReviewListRow, ReviewRow } from './review.repository.js';
+import type { ReviewService } from './review.service.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -27,19 +29,7 @@ export function presentReviewAssignment(
 ): ReviewAssignment {
   const submittedAt = row.submitted_at;
   return {
-    id: row.id,
-    taskId: row.task_id,
-    projectId: row.project_id,
-    projectTitle: row.project_title,
-    workerId: row.worker_id,
-    status,
-    rewardCents: row.reward_cents,
-    acceptedAt: row.accepted_at.toISOString(),
-    deadline: row.deadline.toISOString(),
-    submittedAt: submittedAt?.toISOString() ?? null,
-    reviewedAt: row.reviewed_at?.toISOString() ?? null,
-    feedback: row.feedback,
-    answers: row.answers,
+    ...presentAssignment(row, status),
     worker: { id: row.worker_id, handle: row.worker_handle, displayName: row.worker_name },
     task: {
       id: row.task_id,
@@ -68,8 +58,30 @@ export function presentReviewDetail(row: ReviewRow, status: AssignmentStatus, bo
     template: filledTemplate(
       row.template,
       row.task_data,
-      `/api/v1/projects/${row.project_id}/tasks/${row.task_id}/frame`,
+      frameUrls.projectTask(row.project_id, row.task_id),
     ),
+  };
+}
+
+/**
+ * What review adds to `GET /assignments/{id}`, which the work module serves: the bonuses its
+ * worker received, and its project's requester's whole view. app.ts hands these to the work
+ * routes, so work never imports review (review builds on work, not the other way).
+ */
+export function assignmentViewParts(
+  review: Pick<ReviewService, 'getForRequester' | 'effectiveStatus' | 'bonusesFor'>,
+) {
+  return {
+    bonusesFor: async (assignmentId: string) =>
+      (await review.bonusesFor([assignmentId])).map(presentBonus),
+    requesterView: async (requesterId: string, assignmentId: string) => {
+      const row = await review.getForRequester(requesterId, assignmentId);
+      return presentReviewDetail(
+        row,
+        review.effectiveStatus(row),
+        await review.bonusesFor([row.id]),
+      );
+    },
   };
 }
 

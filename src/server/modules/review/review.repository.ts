@@ -1,24 +1,13 @@
 import { sql, type RawBuilder } from 'kysely';
+import { assignmentColumns } from '../../db/assignment-columns.js';
 import { effectiveStatusIn, effectiveStatusSql } from '../../db/assignment-status.js';
 import type { Db } from '../../db/database.js';
 import { newestFirstPage } from '../../db/pagination.js';
 import type { AssignmentStatus } from '../../db/types.js';
 
 const reviewColumns = [
-  'a.id',
-  'a.task_id',
-  'a.project_id',
-  'a.worker_id',
-  'a.status',
-  'a.reward_cents',
-  'a.accepted_at',
-  'a.deadline',
-  'a.submitted_at',
-  'a.reviewed_at',
-  'a.feedback',
-  'a.answers',
+  ...assignmentColumns,
   'a.auto_approve_at',
-  'p.title as project_title',
   'p.owner_id',
   't.data as task_data',
   't.row_number',
@@ -125,9 +114,7 @@ export function createReviewRepository(db: Db) {
                count(*)::int as n
         from assignments where project_id = ${projectId}
         group by 1`.execute(trx);
-      return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])) as Partial<
-        Record<AssignmentStatus, number>
-      >;
+      return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
     },
 
     /** The statuses of listed ids within one project (for a bulk review's report). */

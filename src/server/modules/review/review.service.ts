@@ -15,7 +15,7 @@ import type { Clock } from '../../lib/clock.js';
 import type { AssignmentPayment, LedgerService } from '../ledger/ledger.service.js';
 import { announceAssignmentChanges } from '../realtime/announce.js';
 import type { LiveEventPublisher } from '../realtime/event-bus.js';
-import { announce, links, type Notify } from './notices.js';
+import { announce, links, type Notify } from '../notifications/notices.js';
 import type { ChangedAssignment, ReviewRepository, ReviewRow } from './review.repository.js';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -82,6 +82,26 @@ export function createReviewService(deps: {
     return project;
   }
 
+  /** Tells each worker how their work was reviewed, inside the reviewing transaction. */
+  function tellWorkers(
+    trx: Db,
+    changed: ChangedAssignment[],
+    outcome: 'approved' | 'rejected',
+    body: (c: ChangedAssignment) => string,
+  ) {
+    return announce(
+      deps.notify,
+      trx,
+      changed.map((c) => ({
+        userId: c.worker_id,
+        kind: outcome === 'approved' ? 'assignment_approved' : 'assignment_rejected',
+        title: `${outcome === 'approved' ? 'Approved' : 'Rejected'}: ${c.project_title}`,
+        body: body(c),
+        link: links.assignment(c.id),
+      })),
+    );
+  }
+
   /** Pays approved assignments and tells their workers, inside the approving transaction. */
   async function pay(
     trx: Db,
@@ -103,16 +123,12 @@ export function createReviewService(deps: {
         memo: `Approved work on “${c.project_title}”`,
       })),
     );
-    await announce(
-      deps.notify,
+    await tellWorkers(
       trx,
-      changed.map((c) => ({
-        userId: c.worker_id,
-        kind: 'assignment_approved' as const,
-        title: `Approved: ${c.project_title}`,
-        body: `${formatCents(c.reward_cents)} was added to your earnings.${feedback ? ` Feedback: ${feedback}` : ''}`,
-        link: links.assignment(c.id),
-      })),
+      changed,
+      'approved',
+      (c) =>
+        `${formatCents(c.reward_cents)} was added to your earnings.${feedback ? ` Feedback: ${feedback}` : ''}`,
     );
     await announceReviewed(trx, changed, 'approved', false);
   }
@@ -139,17 +155,7 @@ export function createReviewService(deps: {
         memo: `Escrow of rejected work on closed project “${project.title}”`,
       });
     }
-    await announce(
-      deps.notify,
-      trx,
-      changed.map((c) => ({
-        userId: c.worker_id,
-        kind: 'assignment_rejected' as const,
-        title: `Rejected: ${c.project_title}`,
-        body: `Reason: ${reason}`,
-        link: links.assignment(c.id),
-      })),
-    );
+    await tellWorkers(trx, changed, 'rejected', () => `Reason: ${reason}`);
     await announceReviewed(trx, changed, 'rejected', !isClosed(project.status));
   }
 
@@ -277,6 +283,7 @@ export function createReviewService(deps: {
         await pay(trx, changed, 'escrow', requesterId, null);
         return changed.map((c) => c.id);
       }
+      // The body's schema refuses a reject without a reason.
       const reason = body.reason as string;
       const project = await review.lockProjectShared(trx, projectId);
       const changed = await review.reject(trx, { ...selection, reason });

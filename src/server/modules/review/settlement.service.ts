@@ -5,7 +5,7 @@ import type { Clock } from '../../lib/clock.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import { announceFeedChange } from '../realtime/announce.js';
 import type { LiveEventPublisher } from '../realtime/event-bus.js';
-import { announce, links, type Notify } from './notices.js';
+import { announce, links, type Notify } from '../notifications/notices.js';
 import type { SettlementRepository } from './settlement.repository.js';
 
 /** Projects read per page of a sweep run. */

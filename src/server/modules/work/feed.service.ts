@@ -1,13 +1,9 @@
-import type { FeedItem, FeedQuery } from '../../../shared/api/work.js';
+import type { FeedQuery } from '../../../shared/api/work.js';
 import { counterCursor, pageOf } from '../../db/pagination.js';
 import type { Clock } from '../../lib/clock.js';
 import { systemQualificationValues } from '../qualifications/qualifications.service.js';
-import type { FeedRepository, FeedRow } from './feed.repository.js';
-
-/** Cents per hour for a task paying `rewardCents` that takes `seconds`. */
-function perHour(rewardCents: number, seconds: number): number {
-  return Math.round((rewardCents * 3600) / seconds);
-}
+import { presentFeedItem } from './feed.presenters.js';
+import type { FeedRepository } from './feed.repository.js';
 
 /** The feed's order is computed per request, so its cursor is an offset rather than a keyset. */
 const offsetCursor = counterCursor('o', 9);
@@ -29,32 +25,6 @@ export function createFeedService(deps: {
     };
   }
 
-  function present(rows: FeedRow[]): FeedItem[] {
-    return rows.map((r) => {
-      // The quartiles are null below 3 plausible submissions, and never under 5 seconds.
-      const { work_seconds_p25: p25, work_seconds_median: median, work_seconds_p75: p75 } = r;
-      const known = p25 !== null && median !== null && p75 !== null;
-      return {
-        projectId: r.id,
-        title: r.title,
-        description: r.description,
-        keywords: r.keywords,
-        requester: { id: r.owner_id, displayName: r.requester_name, handle: r.requester_handle },
-        rewardCents: r.reward_cents,
-        timeAllottedSeconds: r.time_allotted_seconds,
-        tasksAvailable: r.tasks_available,
-        estimatedHourlyCents: known ? perHour(r.reward_cents, median) : null,
-        // The slower quarter of the work pays the low end, the faster quarter the high end.
-        estimatedHourlyRangeCents: known
-          ? { low: perHour(r.reward_cents, p75), high: perHour(r.reward_cents, p25) }
-          : null,
-        estimatedHourlyBasedOn: r.work_samples,
-        publishedAt: r.published_at?.toISOString() ?? null,
-        expiresAt: r.expires_at.toISOString(),
-      };
-    });
-  }
-
   return {
     /** The projects this worker can accept a task in right now, one page at a time. */
     async list(workerId: string, query: FeedQuery) {
@@ -70,7 +40,7 @@ export function createFeedService(deps: {
         limit: query.limit + 1,
       });
       const page = pageOf(rows, query.limit, () => offsetCursor.encode(offset + query.limit));
-      return { items: present(page.items), nextCursor: page.nextCursor };
+      return { items: page.items.map(presentFeedItem), nextCursor: page.nextCursor };
     },
 
     /** One project as the worker would find it in the feed, or nothing when they cannot enter it. */
@@ -85,8 +55,7 @@ export function createFeedService(deps: {
         onlyProjectId: projectId,
       });
       if (!row) return undefined;
-      const [item] = present([row]);
-      return item ? { item, instructions: row.instructions } : undefined;
+      return { item: presentFeedItem(row), instructions: row.instructions };
     },
   };
 }

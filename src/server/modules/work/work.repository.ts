@@ -1,24 +1,9 @@
 import { sql, type SqlBool } from 'kysely';
+import { assignmentColumns } from '../../db/assignment-columns.js';
 import { effectiveStatusIn, effectiveStatusSql, overdueSql } from '../../db/assignment-status.js';
 import type { Db } from '../../db/database.js';
 import { newestFirstPage } from '../../db/pagination.js';
 import type { AssignmentStatus } from '../../db/types.js';
-
-const assignmentColumns = [
-  'a.id',
-  'a.task_id',
-  'a.project_id',
-  'a.worker_id',
-  'a.status',
-  'a.reward_cents',
-  'a.accepted_at',
-  'a.deadline',
-  'a.submitted_at',
-  'a.reviewed_at',
-  'a.feedback',
-  'a.answers',
-  'p.title as project_title',
-] as const;
 
 /** A slot just taken: the assignment's own columns and its task's data. */
 export type ClaimedAssignment = {
@@ -124,6 +109,7 @@ export function createWorkRepository(db: Db) {
       const row = result.rows[0];
       if (!row?.id) return { open: row?.open ?? false };
       const { open, ...assignment } = row;
+      // The left join makes every column nullable; all are set once the inserted row's id is.
       return { open, assignment: assignment as ClaimedAssignment };
     },
 

@@ -1,10 +1,4 @@
-import type { Preview } from '../../../shared/api/projects.js';
-import {
-  fillFormTemplate,
-  fillHtmlTemplate,
-  validateAnswers,
-  type Template,
-} from '../../../shared/templates/index.js';
+import { validateAnswers } from '../../../shared/templates/index.js';
 import { afterCommit } from '../../db/after-commit.js';
 import {
   effectiveStatus as statusAt,
@@ -23,6 +17,7 @@ import {
 } from '../../errors.js';
 import { sameJson } from '../../lib/canonical-json.js';
 import type { Clock } from '../../lib/clock.js';
+import { filledTemplate } from '../../lib/task-frame.js';
 import type { QualificationsService } from '../qualifications/qualifications.service.js';
 import { announceAssignmentChanges, type AssignmentChange } from '../realtime/announce.js';
 import type { LiveEventPublisher } from '../realtime/event-bus.js';
@@ -41,23 +36,6 @@ export type AssignmentDetailRow = NonNullable<
   Awaited<ReturnType<WorkRepository['findAssignment']>>
 >;
 type ExpiredAssignment = Awaited<ReturnType<WorkRepository['expireOverdue']>>[number];
-
-/** The stored template: validated when the requester saved it, so it is read back as is. */
-export function templateOf(raw: unknown): Template {
-  return raw as Template;
-}
-
-/** The task as the worker sees it; the HTML kind is served in a sandboxed frame. */
-export function filledTemplate(
-  raw: unknown,
-  data: Record<string, string>,
-  frameUrl: string | null,
-): Preview['template'] {
-  const template = templateOf(raw);
-  return template.kind === 'form'
-    ? fillFormTemplate(template, data)
-    : { kind: 'html', html: fillHtmlTemplate(template.html, data), frameUrl };
-}
 
 /** HTML templates post whatever their form holds: strings (or lists of them) keyed by field. */
 function htmlAnswerProblems(answers: Record<string, unknown>): { item: string; message: string }[] {
@@ -263,7 +241,7 @@ export function createWorkService(deps: {
           { status },
         );
       }
-      const template = templateOf(row.template);
+      const template = row.template;
       const problems =
         template.kind === 'form' ? validateAnswers(template, answers) : htmlAnswerProblems(answers);
       if (problems.length) {
@@ -360,9 +338,7 @@ export function createWorkService(deps: {
         totals: {
           pendingCents: cents('submitted'),
           approvedCents: cents('approved'),
-          counts: Object.fromEntries(totals.map((t) => [t.status, t.n])) as Partial<
-            Record<AssignmentStatus, number>
-          >,
+          counts: Object.fromEntries(totals.map((t) => [t.status, t.n])),
         },
       };
     },

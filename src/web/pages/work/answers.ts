@@ -58,11 +58,13 @@ const ANSWER_PATH = 'body.answers';
 
 /** The server's answer check (`400 invalid_answers`, details `body.answers.<item>`), by item. */
 export function serverAnswerErrors(error: unknown): AnswerErrors {
-  if (!isApiError(error, 400) || !Array.isArray(error.details)) return {};
+  if (!isApiError(error, 400)) return {};
+  const details: unknown[] = Array.isArray(error.details) ? error.details : [];
   const errors: AnswerErrors = {};
-  for (const detail of error.details as unknown[]) {
+  for (const detail of details) {
     if (typeof detail !== 'object' || detail === null) continue;
-    const { path, message } = detail as { path?: unknown; message?: unknown };
+    if (!('path' in detail) || !('message' in detail)) continue;
+    const { path, message } = detail;
     if (typeof path !== 'string' || typeof message !== 'string') continue;
     if (path !== ANSWER_PATH && !path.startsWith(`${ANSWER_PATH}.`)) continue;
     const item = path.slice(ANSWER_PATH.length + 1);

@@ -1,6 +1,11 @@
-import type { Db } from '../../db/database.js';
+import type { Db } from './database.js';
 
-export function createOAuthSecretsRepository(db: Db) {
+/**
+ * Secrets the server makes for itself on first start and keeps in the database (the table is
+ * named for its first user, the OAuth signing keys; the access-key sealing key lives there too
+ * when no ACCESS_KEY_ENCRYPTION_KEY is configured), so every instance reads the same ones.
+ */
+export function createServerSecrets(db: Db) {
   return {
     /**
      * The stored value under `name`, storing a new one from `create` first if there is none. When
@@ -29,4 +34,4 @@ export function createOAuthSecretsRepository(db: Db) {
   };
 }
 
-export type OAuthSecretsRepository = ReturnType<typeof createOAuthSecretsRepository>;
+export type ServerSecrets = ReturnType<typeof createServerSecrets>;

@@ -1,0 +1,32 @@
+import type { FeedItem } from '../../../shared/api/work.js';
+import type { FeedRow } from './feed.repository.js';
+
+/** Cents per hour for a task paying `rewardCents` that takes `seconds`. */
+function perHour(rewardCents: number, seconds: number): number {
+  return Math.round((rewardCents * 3600) / seconds);
+}
+
+/** A project as the feed offers it, with what its work has paid per hour so far. */
+export function presentFeedItem(r: FeedRow): FeedItem {
+  // The quartiles are null below 3 plausible submissions, and never under 5 seconds.
+  const { work_seconds_p25: p25, work_seconds_median: median, work_seconds_p75: p75 } = r;
+  const known = p25 !== null && median !== null && p75 !== null;
+  return {
+    projectId: r.id,
+    title: r.title,
+    description: r.description,
+    keywords: r.keywords,
+    requester: { id: r.owner_id, displayName: r.requester_name, handle: r.requester_handle },
+    rewardCents: r.reward_cents,
+    timeAllottedSeconds: r.time_allotted_seconds,
+    tasksAvailable: r.tasks_available,
+    estimatedHourlyCents: known ? perHour(r.reward_cents, median) : null,
+    // The slower quarter of the work pays the low end, the faster quarter the high end.
+    estimatedHourlyRangeCents: known
+      ? { low: perHour(r.reward_cents, p75), high: perHour(r.reward_cents, p25) }
+      : null,
+    estimatedHourlyBasedOn: r.work_samples,
+    publishedAt: r.published_at?.toISOString() ?? null,
+    expiresAt: r.expires_at.toISOString(),
+  };
+}
