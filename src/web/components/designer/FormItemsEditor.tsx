@@ -213,11 +213,10 @@ export function FormItemsEditor(props: FormItemsEditorProps) {
   useEffect(() => {
     if (!focusAfterMove) return;
     const [id, direction] = focusAfterMove.split('|');
-    const wanted = document.getElementById(`${id}-${direction}`) as HTMLButtonElement | null;
-    const other = document.getElementById(
-      `${id}-${direction === 'up' ? 'down' : 'up'}`,
-    ) as HTMLButtonElement | null;
-    (wanted && !wanted.disabled ? wanted : other)?.focus();
+    const wanted = document.getElementById(`${id}-${direction}`);
+    const other = document.getElementById(`${id}-${direction === 'up' ? 'down' : 'up'}`);
+    const wantedEnabled = wanted instanceof HTMLButtonElement && !wanted.disabled;
+    (wantedEnabled ? wanted : other)?.focus();
     setFocusAfterMove(null);
   }, [focusAfterMove]);
 

@@ -15,10 +15,11 @@ import { ProjectStatusBadge } from './ProjectStatusBadge.js';
 import { StatCard } from './StatCard.js';
 import './requester.css';
 import { LoadMoreButton } from '../../components/LoadMoreButton.js';
+import { isOneOf } from '../../lib/narrow.js';
 
 /** Spending reports a project's status as plain text; the badge knows the statuses of today. */
 function isProjectStatus(status: string): status is ProjectStatus {
-  return (PROJECT_STATUSES as readonly string[]).includes(status);
+  return isOneOf(PROJECT_STATUSES, status);
 }
 
 const money = (cents: number) => (

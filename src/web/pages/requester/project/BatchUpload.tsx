@@ -15,13 +15,14 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCloudUpload, IconX } from '@tabler/icons-react';
 import { useRef, useState, type DragEvent } from 'react';
 import type { CsvDelimiter, Project } from '../../../../shared/api/projects.js';
-import { PROJECT_LIMITS } from '../../../../shared/api/projects.js';
+import { CSV_DELIMITERS, PROJECT_LIMITS } from '../../../../shared/api/projects.js';
 import { formatCents } from '../../../../shared/money.js';
 import { placeholdersOf } from '../../../../shared/templates/index.js';
 import { ApiError } from '../../../api/client.js';
 import { uploadBatch, useBatchAdded, type UploadProgress } from '../../../api/projects.js';
 import { errorMessage } from '../../../components/ErrorAlert.js';
 import { formatBytes, uploadProblem } from '../lib/upload.js';
+import { isOneOf } from '../../../lib/narrow.js';
 
 const ACCEPT = '.csv,.json,.tsv,.txt,text/csv,text/tab-separated-values,application/json';
 
@@ -203,7 +204,10 @@ export function BatchUpload({ project }: { project: Project }) {
         description="Spreadsheets in some languages save CSV with semicolons; JSON files ignore this."
         data={SEPARATORS}
         value={separator}
-        onChange={(event) => setSeparator(event.currentTarget.value as CsvDelimiter)}
+        onChange={(event) => {
+          const { value } = event.currentTarget;
+          if (isOneOf(CSV_DELIMITERS, value)) setSeparator(value);
+        }}
         disabled={uploading}
         maw={360}
       />

@@ -12,10 +12,11 @@ import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { paths } from '../../../lib/paths.js';
 import { shortageOf, type FundsShortage } from '../lib/funds.js';
 import { publishEscrowCents } from '../lib/units.js';
+import { isRecord } from '../../../lib/narrow.js';
 
 function problemsOf(error: unknown): string[] {
   if (!isApiError(error, 409) || error.code !== 'not_publishable') return [];
-  const problems = (error.details as { problems?: unknown } | undefined)?.problems;
+  const problems = isRecord(error.details) ? error.details.problems : undefined;
   return Array.isArray(problems) ? problems.filter((p): p is string => typeof p === 'string') : [];
 }
 

@@ -35,7 +35,7 @@ import { localInputFromIso } from '../lib/units.js';
 import { MarkdownEditor } from './MarkdownEditor.js';
 import { RequirementsEditor } from './RequirementsEditor.js';
 import {
-  FORM_FIELD_OF,
+  formFieldOf,
   isLiveEditable,
   REVIEW_UNITS,
   settingsPatch,
@@ -44,6 +44,7 @@ import {
   validateSettings,
   type SettingsValues,
 } from './settings-form.js';
+import { isRecord } from '../../../lib/narrow.js';
 
 const unitOptions = (units: readonly string[]) =>
   units.map((unit) => ({ value: unit, label: unit.charAt(0).toUpperCase() + unit.slice(1) }));
@@ -74,13 +75,12 @@ function Section({
 
 /** Whether kept settings still look like this form's values. */
 function isSettingsShape(value: unknown): value is SettingsValues {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Partial<Record<keyof SettingsValues, unknown>>;
   return (
-    typeof v.title === 'string' &&
-    typeof v.expiresAt === 'string' &&
-    Array.isArray(v.keywords) &&
-    Array.isArray(v.requirements)
+    isRecord(value) &&
+    typeof value.title === 'string' &&
+    typeof value.expiresAt === 'string' &&
+    Array.isArray(value.keywords) &&
+    Array.isArray(value.requirements)
   );
 }
 
@@ -130,10 +130,7 @@ export function SettingsTab({ project }: { project: Project }) {
       onError: (error) => {
         const fields = serverFieldErrors(error);
         const byForm = Object.fromEntries(
-          Object.entries(fields).map(([field, message]) => [
-            FORM_FIELD_OF[field as keyof UpdateProjectBody] ?? field,
-            message,
-          ]),
+          Object.entries(fields).map(([field, message]) => [formFieldOf(field), message]),
         );
         const perRequirement = isApiError(error)
           ? issuesByIndex(error.details, 'qualificationRequirements')
@@ -227,7 +224,7 @@ export function SettingsTab({ project }: { project: Project }) {
             placeholder="What to do, what a good answer looks like, and what will be rejected."
             value={form.values.instructions}
             onChange={(value) => form.setFieldValue('instructions', value)}
-            error={form.errors.instructions as string | undefined}
+            error={form.errors.instructions}
           />
         </Section>
 
