@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Code,
   FileButton,
@@ -12,7 +11,7 @@ import {
   ThemeIcon,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconCloudUpload, IconX } from '@tabler/icons-react';
+import { IconCloudUpload, IconX } from '@tabler/icons-react';
 import { useRef, useState, type DragEvent } from 'react';
 import type { CsvDelimiter, Project } from '../../../../shared/api/projects.js';
 import { CSV_DELIMITERS, PROJECT_LIMITS } from '../../../../shared/api/projects.js';
@@ -23,6 +22,7 @@ import { uploadBatch, useBatchAdded, type UploadProgress } from '../../../api/pr
 import { errorMessage } from '../../../components/ErrorAlert.js';
 import { formatBytes, uploadProblem } from '../lib/upload.js';
 import { isOneOf } from '../../../lib/narrow.js';
+import { ProblemAlert } from '../../../components/ProblemAlert.js';
 
 const ACCEPT = '.csv,.json,.tsv,.txt,text/csv,text/tab-separated-values,application/json';
 
@@ -36,13 +36,7 @@ const SEPARATORS: { value: CsvDelimiter; label: string }[] = [
 function UploadError({ error }: { error: unknown }) {
   const problem = uploadProblem(error);
   return (
-    <Alert
-      color="red"
-      variant="light"
-      role="alert"
-      icon={<IconAlertTriangle aria-hidden="true" />}
-      title={problem.title}
-    >
+    <ProblemAlert title={problem.title}>
       {problem.cells.length > 0 ? (
         <>
           <List size="sm" spacing={2} aria-label="Cells to fix">
@@ -70,7 +64,7 @@ function UploadError({ error }: { error: unknown }) {
       <Text size="sm" mt={6} c="dimmed">
         Nothing was imported: fix the file and upload it again.
       </Text>
-    </Alert>
+    </ProblemAlert>
   );
 }
 

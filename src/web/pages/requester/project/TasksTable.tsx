@@ -1,5 +1,4 @@
 import { Card, Table, Text } from '@mantine/core';
-
 import type { Project, Task } from '../../../../shared/api/projects.js';
 import { useTasks } from '../../../api/projects.js';
 import { DataTable } from '../../../components/DataTable.js';
