@@ -1,12 +1,11 @@
-import { Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconKey, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ApiToken } from '../../../shared/api/accounts.js';
 import { useDeleteToken, useTokens } from '../../api/accounts.js';
-import { ConfirmButton } from '../../components/ConfirmButton.js';
-import { CredentialCells } from '../../components/CredentialCells.js';
+import { CredentialRow } from '../../components/CredentialRow.js';
 import { ACTIONS_COLUMN, DataTable } from '../../components/DataTable.js';
 import { QueryList } from '../../components/QueryList.js';
 import { formatDate, formatDateTime } from '../../lib/format.js';
@@ -18,35 +17,29 @@ const COLUMNS = ['Name', 'Scopes', 'Activity', ACTIONS_COLUMN];
 function TokenRow({ token }: { token: ApiToken }) {
   const deleteToken = useDeleteToken();
   return (
-    <Table.Tr>
-      <CredentialCells name={token.name} id={`${token.prefix}…`} scopes={token.scopes} />
-      <Table.Td>
-        <Text size="xs">Created {formatDate(token.createdAt)}</Text>
-        <Text size="xs" c="dimmed">
-          {token.lastUsedAt ? `Last used ${formatDateTime(token.lastUsedAt)}` : 'Never used'}
-        </Text>
-        <Text size="xs" c="dimmed">
-          {token.expiresAt ? `Expires ${formatDate(token.expiresAt)}` : 'No expiry'}
-        </Text>
-      </Table.Td>
-      <Table.Td ta="right">
-        <ConfirmButton
-          size="xs"
-          variant="light"
-          color="red"
-          aria-label={`Revoke ${token.name}`}
-          title={`Revoke “${token.name}”?`}
-          message="Scripts and apps using this token will stop working at once. This cannot be undone."
-          confirmLabel="Revoke token"
-          onConfirm={async () => {
-            await deleteToken.mutateAsync(token.id);
-            notifications.show({ color: 'teal', title: 'Token revoked', message: token.name });
-          }}
-        >
-          Revoke
-        </ConfirmButton>
-      </Table.Td>
-    </Table.Tr>
+    <CredentialRow
+      name={token.name}
+      id={`${token.prefix}…`}
+      scopes={token.scopes}
+      activity={
+        <>
+          <Text size="xs">Created {formatDate(token.createdAt)}</Text>
+          <Text size="xs" c="dimmed">
+            {token.lastUsedAt ? `Last used ${formatDateTime(token.lastUsedAt)}` : 'Never used'}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {token.expiresAt ? `Expires ${formatDate(token.expiresAt)}` : 'No expiry'}
+          </Text>
+        </>
+      }
+      revokeVerb="Revoke"
+      revokeMessage="Scripts and apps using this token will stop working at once. This cannot be undone."
+      revokeConfirmLabel="Revoke token"
+      onRevoke={async () => {
+        await deleteToken.mutateAsync(token.id);
+        notifications.show({ color: 'teal', title: 'Token revoked', message: token.name });
+      }}
+    />
   );
 }
 

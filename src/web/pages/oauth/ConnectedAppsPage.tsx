@@ -1,11 +1,10 @@
-import { Anchor, Card, Table, Text } from '@mantine/core';
+import { Anchor, Card, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlugConnected } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { OAuthGrant } from '../../../shared/api/oauth.js';
-import { ConfirmButton } from '../../components/ConfirmButton.js';
 import { EmptyState } from '../../components/EmptyState.js';
-import { CredentialCells } from '../../components/CredentialCells.js';
+import { CredentialRow } from '../../components/CredentialRow.js';
 import { ACTIONS_COLUMN, DataTable } from '../../components/DataTable.js';
 import { QueryList } from '../../components/QueryList.js';
 import { PageHeader } from '../../components/PageHeader.js';
@@ -17,33 +16,19 @@ const COLUMNS = ['App', 'Allowed to', 'Since', ACTIONS_COLUMN];
 function GrantRow({ grant }: { grant: OAuthGrant }) {
   const revoke = useRevokeOAuthGrant();
   return (
-    <Table.Tr>
-      <CredentialCells name={grant.clientName} id={grant.clientId} scopes={grant.scopes} />
-      <Table.Td>
-        <Text size="xs">Connected {formatDate(grant.grantedAt)}</Text>
-      </Table.Td>
-      <Table.Td ta="right">
-        <ConfirmButton
-          size="xs"
-          variant="light"
-          color="red"
-          aria-label={`Disconnect ${grant.clientName}`}
-          title={`Disconnect “${grant.clientName}”?`}
-          message="The app loses access to your account at once: its access and refresh tokens stop working. It can ask you again later."
-          confirmLabel="Disconnect"
-          onConfirm={async () => {
-            await revoke.mutateAsync(grant.clientId);
-            notifications.show({
-              color: 'teal',
-              title: 'App disconnected',
-              message: grant.clientName,
-            });
-          }}
-        >
-          Disconnect
-        </ConfirmButton>
-      </Table.Td>
-    </Table.Tr>
+    <CredentialRow
+      name={grant.clientName}
+      id={grant.clientId}
+      scopes={grant.scopes}
+      activity={<Text size="xs">Connected {formatDate(grant.grantedAt)}</Text>}
+      revokeVerb="Disconnect"
+      revokeMessage="The app loses access to your account at once: its access and refresh tokens stop working. It can ask you again later."
+      revokeConfirmLabel="Disconnect"
+      onRevoke={async () => {
+        await revoke.mutateAsync(grant.clientId);
+        notifications.show({ color: 'teal', title: 'App disconnected', message: grant.clientName });
+      }}
+    />
   );
 }
 

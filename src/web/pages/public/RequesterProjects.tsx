@@ -5,6 +5,7 @@ import { DataTable, type Column } from '../../components/DataTable.js';
 import { QueryList } from '../../components/QueryList.js';
 import { formatDate } from '../../lib/format.js';
 import { ProjectStatusBadge } from '../requester/ProjectStatusBadge.js';
+import type { PublicProject } from '../../../shared/api/profiles.js';
 
 const COLUMNS = [
   'Project',
@@ -12,6 +13,36 @@ const COLUMNS = [
   { label: 'Jobs approved', ta: 'right' },
   { label: 'Paid to workers', ta: 'right' },
 ] satisfies Column[];
+
+function PublicProjectRow({ project }: { project: PublicProject }) {
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Group gap="xs" wrap="nowrap">
+          <Text size="sm" fw={600} lineClamp={2}>
+            {project.title}
+          </Text>
+          <ProjectStatusBadge status={project.status} size="sm" />
+        </Group>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm" className="nowrap">
+          {formatDate(project.publishedAt)}
+        </Text>
+      </Table.Td>
+      <Table.Td ta="right">
+        <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
+          {project.jobsApproved.toLocaleString('en-US')}
+        </Text>
+      </Table.Td>
+      <Table.Td ta="right">
+        <Text size="sm" fw={600} style={{ fontVariantNumeric: 'tabular-nums' }}>
+          {formatCents(project.paidToWorkersCents)}
+        </Text>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
 
 /** A requester's published projects with what each paid workers, newest first. */
 export function RequesterProjects({ handle }: { handle: string }) {
@@ -22,31 +53,7 @@ export function RequesterProjects({ handle }: { handle: string }) {
         {(rows) => (
           <DataTable label="Published projects" columns={COLUMNS} minWidth={560}>
             {rows.map((project) => (
-              <Table.Tr key={project.id}>
-                <Table.Td>
-                  <Group gap="xs" wrap="nowrap">
-                    <Text size="sm" fw={600} lineClamp={2}>
-                      {project.title}
-                    </Text>
-                    <ProjectStatusBadge status={project.status} size="sm" />
-                  </Group>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" className="nowrap">
-                    {formatDate(project.publishedAt)}
-                  </Text>
-                </Table.Td>
-                <Table.Td ta="right">
-                  <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                    {project.jobsApproved.toLocaleString('en-US')}
-                  </Text>
-                </Table.Td>
-                <Table.Td ta="right">
-                  <Text size="sm" fw={600} style={{ fontVariantNumeric: 'tabular-nums' }}>
-                    {formatCents(project.paidToWorkersCents)}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
+              <PublicProjectRow key={project.id} project={project} />
             ))}
           </DataTable>
         )}

@@ -9,6 +9,7 @@ import { QueryList } from '../../../components/QueryList.js';
 import { TableHeading } from '../../../components/TableHeading.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { paths } from '../../../lib/paths.js';
+import type { ManualDeposit } from '../../../../shared/api/money.js';
 
 const COLUMNS = [
   'Recorded',
@@ -18,6 +19,53 @@ const COLUMNS = [
   'Recorded by',
   'Note',
 ] satisfies Column[];
+
+function DepositRow({ deposit: d }: { deposit: ManualDeposit }) {
+  return (
+    <Table.Tr>
+      <Table.Td className="nowrap">
+        <Text size="sm">{formatDateTime(d.recordedAt)}</Text>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm" fw={600}>
+          {d.requester.displayName}
+        </Text>
+        <Anchor
+          component={Link}
+          to={paths.publicProfile(d.requester.handle)}
+          size="xs"
+          underline="always"
+        >
+          @{d.requester.handle}
+        </Anchor>
+        <Text size="xs" c="dimmed">
+          {d.requester.email}
+        </Text>
+      </Table.Td>
+      <Table.Td ta="right">
+        <Text size="sm" fw={700} className="num nowrap">
+          {formatCents(d.amountCents)}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+          {d.reference}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm">{d.recordedBy.displayName}</Text>
+        <Text size="xs" c="dimmed">
+          {d.recordedBy.email}
+        </Text>
+      </Table.Td>
+      <Table.Td maw={260}>
+        <Text size="sm" c={d.note ? undefined : 'dimmed'} lineClamp={3}>
+          {d.note ?? '—'}
+        </Text>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
 
 /** Every payment administrators recorded, newest first: the audit trail of money coming in. */
 export function DepositHistory() {
@@ -41,48 +89,7 @@ export function DepositHistory() {
         {(rows) => (
           <DataTable label="Recorded payments" columns={COLUMNS} minWidth={860} highlightOnHover>
             {rows.map((d) => (
-              <Table.Tr key={d.id}>
-                <Table.Td className="nowrap">
-                  <Text size="sm">{formatDateTime(d.recordedAt)}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" fw={600}>
-                    {d.requester.displayName}
-                  </Text>
-                  <Anchor
-                    component={Link}
-                    to={paths.publicProfile(d.requester.handle)}
-                    size="xs"
-                    underline="always"
-                  >
-                    @{d.requester.handle}
-                  </Anchor>
-                  <Text size="xs" c="dimmed">
-                    {d.requester.email}
-                  </Text>
-                </Table.Td>
-                <Table.Td ta="right">
-                  <Text size="sm" fw={700} className="num nowrap">
-                    {formatCents(d.amountCents)}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
-                    {d.reference}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{d.recordedBy.displayName}</Text>
-                  <Text size="xs" c="dimmed">
-                    {d.recordedBy.email}
-                  </Text>
-                </Table.Td>
-                <Table.Td maw={260}>
-                  <Text size="sm" c={d.note ? undefined : 'dimmed'} lineClamp={3}>
-                    {d.note ?? '—'}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
+              <DepositRow key={d.id} deposit={d} />
             ))}
           </DataTable>
         )}

@@ -9,6 +9,10 @@ import { QueryList } from '../../../components/QueryList.js';
 import { TableHeading } from '../../../components/TableHeading.js';
 import { formatDate } from '../../../lib/format.js';
 import { paths } from '../../../lib/paths.js';
+import type { z } from 'zod';
+import type { projectEarningsSchema } from '../../../../shared/api/earnings.js';
+
+type ProjectEarnings = z.infer<typeof projectEarningsSchema>;
 
 const COLUMNS = [
   'Project',
@@ -39,6 +43,55 @@ function CountAndMoney({ count, cents }: { count: number; cents: number }) {
   );
 }
 
+function EarningsRow({ row }: { row: ProjectEarnings }) {
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Text size="sm" fw={600} lineClamp={2}>
+          {row.projectTitle}
+        </Text>
+        <Text size="xs" c="dimmed">
+          by{' '}
+          <Anchor
+            component={Link}
+            to={paths.publicProfile(row.requester.handle)}
+            size="xs"
+            underline="always"
+          >
+            {row.requester.displayName}
+          </Anchor>
+        </Text>
+      </Table.Td>
+      <Table.Td ta="right">
+        <CountAndMoney count={row.approvedCount} cents={row.approvedCents} />
+      </Table.Td>
+      <Table.Td ta="right">
+        <CountAndMoney count={row.pendingCount} cents={row.pendingCents} />
+      </Table.Td>
+      <Table.Td ta="right">
+        <Text size="sm" c={row.rejectedCount > 0 ? 'red.9' : 'dimmed'} className="num">
+          {row.rejectedCount > 0 ? row.rejectedCount : '—'}
+        </Text>
+      </Table.Td>
+      <Table.Td ta="right">
+        <Text
+          size="sm"
+          fw={row.bonusesCents > 0 ? 600 : undefined}
+          c={row.bonusesCents > 0 ? 'grape.9' : 'dimmed'}
+          className="num"
+        >
+          {row.bonusesCents > 0 ? `+${formatCents(row.bonusesCents)}` : '—'}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm" className="num">
+          {formatDate(row.lastAcceptedAt)}
+        </Text>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
 /** What each project the worker took tasks in has paid them, most recently worked on first. */
 export function ProjectEarningsTable() {
   const projects = useProjectEarnings();
@@ -66,50 +119,7 @@ export function ProjectEarningsTable() {
         {(rows) => (
           <DataTable label="Earnings by project" columns={COLUMNS} minWidth={760} highlightOnHover>
             {rows.map((row) => (
-              <Table.Tr key={row.projectId}>
-                <Table.Td>
-                  <Text size="sm" fw={600} lineClamp={2}>
-                    {row.projectTitle}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    by{' '}
-                    <Anchor
-                      component={Link}
-                      to={paths.publicProfile(row.requester.handle)}
-                      size="xs"
-                      underline="always"
-                    >
-                      {row.requester.displayName}
-                    </Anchor>
-                  </Text>
-                </Table.Td>
-                <Table.Td ta="right">
-                  <CountAndMoney count={row.approvedCount} cents={row.approvedCents} />
-                </Table.Td>
-                <Table.Td ta="right">
-                  <CountAndMoney count={row.pendingCount} cents={row.pendingCents} />
-                </Table.Td>
-                <Table.Td ta="right">
-                  <Text size="sm" c={row.rejectedCount > 0 ? 'red.9' : 'dimmed'} className="num">
-                    {row.rejectedCount > 0 ? row.rejectedCount : '—'}
-                  </Text>
-                </Table.Td>
-                <Table.Td ta="right">
-                  <Text
-                    size="sm"
-                    fw={row.bonusesCents > 0 ? 600 : undefined}
-                    c={row.bonusesCents > 0 ? 'grape.9' : 'dimmed'}
-                    className="num"
-                  >
-                    {row.bonusesCents > 0 ? `+${formatCents(row.bonusesCents)}` : '—'}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" className="num">
-                    {formatDate(row.lastAcceptedAt)}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
+              <EarningsRow key={row.projectId} row={row} />
             ))}
           </DataTable>
         )}
