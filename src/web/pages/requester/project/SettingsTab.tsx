@@ -45,6 +45,7 @@ import {
   type SettingsValues,
 } from './settings-form.js';
 import { isRecord } from '../../../lib/narrow.js';
+import { RewardInput } from '../RewardInput.js';
 
 const unitOptions = (units: readonly string[]) =>
   units.map((unit) => ({ value: unit, label: unit.charAt(0).toUpperCase() + unit.slice(1) }));
@@ -233,18 +234,7 @@ export function SettingsTab({ project }: { project: Project }) {
           description="Fixed once the project is published, so no worker’s terms change under them."
         >
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <NumberInput
-              label="Reward per assignment"
-              description="What a worker earns for one approved answer."
-              prefix="$"
-              decimalScale={2}
-              fixedDecimalScale
-              min={0}
-              step={0.05}
-              required
-              disabled={locked('rewardCents')}
-              {...form.getInputProps('reward')}
-            />
+            <RewardInput disabled={locked('rewardCents')} {...form.getInputProps('reward')} />
             <NumberInput
               label="Workers per task"
               description="Different workers who answer each row."
