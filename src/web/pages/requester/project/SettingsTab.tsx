@@ -12,7 +12,6 @@ import {
   Text,
   Textarea,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
@@ -46,6 +45,7 @@ import {
 } from './settings-form.js';
 import { isRecord } from '../../../lib/narrow.js';
 import { RewardInput } from '../RewardInput.js';
+import { SectionHeading } from '../../../components/SectionHeading.js';
 
 const unitOptions = (units: readonly string[]) =>
   units.map((unit) => ({ value: unit, label: unit.charAt(0).toUpperCase() + unit.slice(1) }));
@@ -61,14 +61,7 @@ function Section({
 }) {
   return (
     <Card>
-      <Stack gap={4} mb="md">
-        <Title order={2} fz="h3">
-          {title}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {description}
-        </Text>
-      </Stack>
+      <SectionHeading title={title} description={description} fz="h3" gap={4} mb="md" />
       <Stack gap="md">{children}</Stack>
     </Card>
   );
