@@ -1,7 +1,8 @@
 import { Button, Group, Modal, Text, type ButtonProps } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { ErrorAlert } from './ErrorAlert.js';
+import { useSettlingAction } from '../lib/use-settling-action.js';
 
 type ConfirmButtonProps = Omit<ButtonProps, 'onClick' | 'loading'> & {
   children: ReactNode;
@@ -32,21 +33,7 @@ export function ConfirmButton({
   ...buttonProps
 }: ConfirmButtonProps) {
   const [opened, { open, close }] = useDisclosure(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const confirm = async () => {
-    setError(null);
-    setBusy(true);
-    try {
-      await onConfirm();
-      close();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useSettlingAction();
 
   return (
     <>
@@ -60,7 +47,11 @@ export function ConfirmButton({
           <Button variant="default" onClick={close} disabled={busy}>
             {dismissLabel}
           </Button>
-          <Button color={confirmColor ?? color} loading={busy} onClick={() => void confirm()}>
+          <Button
+            color={confirmColor ?? color}
+            loading={busy}
+            onClick={() => void run(onConfirm, close)}
+          >
             {confirmLabel}
           </Button>
         </Group>

@@ -15,6 +15,16 @@ import { initials } from '../lib/format.js';
 import { paths } from '../lib/paths.js';
 import { oauthPaths } from '../pages/oauth/oauth-api.js';
 
+/** Where the menu leads: the account's own pages. */
+function accountLinks(handle: string) {
+  return [
+    { to: paths.settings, label: 'Profile settings', Icon: IconSettings },
+    { to: paths.publicProfile(handle), label: 'Public profile', Icon: IconUser },
+    { to: oauthPaths.connectedApps, label: 'Connected apps', Icon: IconPlugConnected },
+    { to: oauthPaths.developerApps, label: 'Developer apps', Icon: IconCode },
+  ];
+}
+
 export function UserMenu() {
   const user = useCurrentUser();
   const signOut = useSignOut();
@@ -56,34 +66,16 @@ export function UserMenu() {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>Signed in as @{user.handle}</Menu.Label>
-        <Menu.Item
-          component={Link}
-          to={paths.settings}
-          leftSection={<IconSettings size={16} aria-hidden="true" />}
-        >
-          Profile settings
-        </Menu.Item>
-        <Menu.Item
-          component={Link}
-          to={paths.publicProfile(user.handle)}
-          leftSection={<IconUser size={16} aria-hidden="true" />}
-        >
-          Public profile
-        </Menu.Item>
-        <Menu.Item
-          component={Link}
-          to={oauthPaths.connectedApps}
-          leftSection={<IconPlugConnected size={16} aria-hidden="true" />}
-        >
-          Connected apps
-        </Menu.Item>
-        <Menu.Item
-          component={Link}
-          to={oauthPaths.developerApps}
-          leftSection={<IconCode size={16} aria-hidden="true" />}
-        >
-          Developer apps
-        </Menu.Item>
+        {accountLinks(user.handle).map(({ to, label, Icon }) => (
+          <Menu.Item
+            key={label}
+            component={Link}
+            to={to}
+            leftSection={<Icon size={16} aria-hidden="true" />}
+          >
+            {label}
+          </Menu.Item>
+        ))}
         <Menu.Divider />
         <Menu.Item
           leftSection={<IconLogout size={16} aria-hidden="true" />}

@@ -1,3 +1,5 @@
+import { isRecord } from './narrow.js';
+
 /**
  * Unsaved edits kept on this device, so a session that expires mid-edit (or a reload) loses
  * nothing: the page offers them back once its owner returns. Keyed by user, so another account
@@ -50,14 +52,19 @@ export function readDraft<T>(
   } catch {
     parsed = null;
   }
-  if (typeof parsed !== 'object' || parsed === null) return null;
-  const { savedAt, value } = parsed as Partial<StoredDraft<unknown>>;
+  if (!isRecord(parsed)) return null;
+  const { savedAt, value } = parsed;
   const time = typeof savedAt === 'string' ? Date.parse(savedAt) : NaN;
-  if (Number.isNaN(time) || now.getTime() - time > MAX_AGE_MS || !isValue(value)) {
+  if (
+    typeof savedAt !== 'string' ||
+    Number.isNaN(time) ||
+    now.getTime() - time > MAX_AGE_MS ||
+    !isValue(value)
+  ) {
     store?.removeItem(key);
     return null;
   }
-  return { savedAt: savedAt as string, value };
+  return { savedAt, value };
 }
 
 export function clearDraft(key: string, store = browserStore()): void {

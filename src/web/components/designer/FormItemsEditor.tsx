@@ -11,13 +11,7 @@ import {
   Text,
   UnstyledButton,
 } from '@mantine/core';
-import {
-  IconArrowDown,
-  IconArrowUp,
-  IconChevronDown,
-  IconPlus,
-  IconTrash,
-} from '@tabler/icons-react';
+import { IconChevronDown, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { FormItem, FormItemType } from '../../../shared/templates/index.js';
 import { FORM_ITEM_TYPES } from '../../../shared/templates/index.js';
@@ -30,6 +24,7 @@ import {
 } from './designer-model.js';
 import { ItemTypeIcon } from './item-icons.js';
 import { ItemSettings } from './ItemSettings.js';
+import { MoveButtons } from './MoveButtons.js';
 
 /** An item with an id that survives renames and moves, so focus and open panels follow it. */
 export type ItemRow = { id: string; item: FormItem };
@@ -152,28 +147,13 @@ function ItemCard(props: ItemCardProps) {
           </Group>
         </UnstyledButton>
         <Group gap={2} wrap="nowrap">
-          <ActionIcon
-            variant="subtle"
-            color="gray"
-            className="designer-icon-button"
-            aria-label={`Move “${title}” up`}
-            id={`${row.id}-up`}
-            disabled={disabled || index === 0}
-            onClick={() => props.onMove(-1)}
-          >
-            <IconArrowUp size={16} aria-hidden="true" />
-          </ActionIcon>
-          <ActionIcon
-            variant="subtle"
-            color="gray"
-            className="designer-icon-button"
-            aria-label={`Move “${title}” down`}
-            id={`${row.id}-down`}
-            disabled={disabled || index === count - 1}
-            onClick={() => props.onMove(1)}
-          >
-            <IconArrowDown size={16} aria-hidden="true" />
-          </ActionIcon>
+          <MoveButtons
+            what={`“${title}”`}
+            idPrefix={row.id}
+            firstOrDisabled={disabled || index === 0}
+            lastOrDisabled={disabled || index === count - 1}
+            onMove={props.onMove}
+          />
           <ActionIcon
             variant="subtle"
             color="red"
@@ -213,11 +193,10 @@ export function FormItemsEditor(props: FormItemsEditorProps) {
   useEffect(() => {
     if (!focusAfterMove) return;
     const [id, direction] = focusAfterMove.split('|');
-    const wanted = document.getElementById(`${id}-${direction}`) as HTMLButtonElement | null;
-    const other = document.getElementById(
-      `${id}-${direction === 'up' ? 'down' : 'up'}`,
-    ) as HTMLButtonElement | null;
-    (wanted && !wanted.disabled ? wanted : other)?.focus();
+    const wanted = document.getElementById(`${id}-${direction}`);
+    const other = document.getElementById(`${id}-${direction === 'up' ? 'down' : 'up'}`);
+    const wantedEnabled = wanted instanceof HTMLButtonElement && !wanted.disabled;
+    (wantedEnabled ? wanted : other)?.focus();
     setFocusAfterMove(null);
   }, [focusAfterMove]);
 

@@ -9,7 +9,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { createContext, useContext, useState } from 'react';
 import { TEMPLATE_LIMITS } from '../../../shared/templates/index.js';
 import {
@@ -22,6 +22,7 @@ import {
   valueFollowsLabel,
   type ChoiceOption,
 } from './designer-model.js';
+import { MoveButtons } from './MoveButtons.js';
 
 export type { ChoiceOption };
 
@@ -151,26 +152,12 @@ export function OptionsEditor({ options, onChange, errors, disabled, label }: Op
                 )}
               </Stack>
               <Group gap={2} wrap="nowrap" pt={4}>
-                <ActionIcon
-                  variant="subtle"
-                  color="gray"
-                  className="designer-icon-button"
-                  aria-label={`Move option ${n} up`}
-                  disabled={disabled || index === 0}
-                  onClick={() => onChange(moveItem(options, index, -1))}
-                >
-                  <IconArrowUp size={16} aria-hidden="true" />
-                </ActionIcon>
-                <ActionIcon
-                  variant="subtle"
-                  color="gray"
-                  className="designer-icon-button"
-                  aria-label={`Move option ${n} down`}
-                  disabled={disabled || index === options.length - 1}
-                  onClick={() => onChange(moveItem(options, index, 1))}
-                >
-                  <IconArrowDown size={16} aria-hidden="true" />
-                </ActionIcon>
+                <MoveButtons
+                  what={`option ${n}`}
+                  firstOrDisabled={disabled || index === 0}
+                  lastOrDisabled={disabled || index === options.length - 1}
+                  onMove={(delta) => onChange(moveItem(options, index, delta))}
+                />
                 <ActionIcon
                   variant="subtle"
                   color="red"

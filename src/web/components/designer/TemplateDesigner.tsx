@@ -38,6 +38,7 @@ import { OptionValueChangeDialog } from './OptionValueChangeDialog.js';
 import { OptionsModeContext, type OptionsMode } from './OptionsEditor.js';
 import { TemplatePreview } from './TemplatePreview.js';
 import './designer.css';
+import { isOneOf, isRecord } from '../../lib/narrow.js';
 
 let lastRowId = 0;
 const rowsOf = (template: Template): ItemRow[] =>
@@ -65,18 +66,12 @@ const EXAMPLE_TYPES: FormItemType[] = ['instructions', 'image', 'single_choice',
 
 /** Whether a kept draft still looks like a template this designer can open. */
 function isTemplateShape(value: unknown): value is Template {
-  if (typeof value !== 'object' || value === null) return false;
-  const t = value as { kind?: unknown; html?: unknown; items?: unknown };
-  if (t.kind === 'html') return typeof t.html === 'string';
+  if (!isRecord(value)) return false;
+  if (value.kind === 'html') return typeof value.html === 'string';
   return (
-    t.kind === 'form' &&
-    Array.isArray(t.items) &&
-    t.items.every(
-      (item: unknown) =>
-        typeof item === 'object' &&
-        item !== null &&
-        (FORM_ITEM_TYPES as readonly unknown[]).includes((item as { type?: unknown }).type),
-    )
+    value.kind === 'form' &&
+    Array.isArray(value.items) &&
+    value.items.every((item: unknown) => isRecord(item) && isOneOf(FORM_ITEM_TYPES, item.type))
   );
 }
 

@@ -4,6 +4,7 @@ import {
   publishedTemplateChange,
   type OptionValueChange,
 } from '../../../shared/templates/published-changes.js';
+import { fieldIssuesIn } from '../../lib/narrow.js';
 
 export const ITEM_TYPE_LABELS: Record<FormItemType, string> = {
   instructions: 'Instructions',
@@ -139,8 +140,7 @@ export function moveItem<T>(items: readonly T[], index: number, delta: number): 
   const target = index + delta;
   if (index < 0 || index >= items.length || target < 0 || target >= items.length) return [...items];
   const next = [...items];
-  const [moved] = next.splice(index, 1);
-  next.splice(target, 0, moved as T);
+  next.splice(target, 0, ...next.splice(index, 1));
   return next;
 }
 
@@ -205,15 +205,7 @@ export function issueCount(issues: TemplateIssues): number {
 
 /** The problems in an API error's details that concern the template. */
 export function templateIssuesFromDetails(details: unknown): TemplateIssue[] {
-  if (!Array.isArray(details)) return [];
-  return details.filter(
-    (d): d is TemplateIssue =>
-      typeof d === 'object' &&
-      d !== null &&
-      typeof (d as TemplateIssue).path === 'string' &&
-      typeof (d as TemplateIssue).message === 'string' &&
-      (d as TemplateIssue).path.startsWith('body.template'),
-  );
+  return fieldIssuesIn(details).filter((issue) => issue.path.startsWith('body.template'));
 }
 
 /** Whether a name the requester typed would be accepted as an item name. */

@@ -1,10 +1,9 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconMail } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useCurrentUser } from '../../api/accounts.js';
-import { useResendVerification, useSiteEmail } from '../../api/email.js';
-import { isApiError } from '../../api/client.js';
+import { useSiteEmail } from '../../api/email.js';
+import { useSendVerificationLink } from './use-send-verification-link.js';
 
 const dismissedKey = (userId: string) => `tessera:verify-notice-hidden:${userId}`;
 
@@ -15,7 +14,7 @@ const dismissedKey = (userId: string) => `tessera:verify-notice-hidden:${userId}
  */
 export function VerifyEmailNotice() {
   const user = useCurrentUser();
-  const resend = useResendVerification();
+  const { send, sending } = useSendVerificationLink(user.email);
   const site = useSiteEmail();
   const [hidden, setHidden] = useState(() => sessionStorage.getItem(dismissedKey(user.id)) === '1');
   const useful = site.data && (site.data.delivery === 'smtp' || site.data.verificationRequired);
@@ -25,32 +24,6 @@ export function VerifyEmailNotice() {
     sessionStorage.setItem(dismissedKey(user.id), '1');
     setHidden(true);
   };
-
-  const send = () =>
-    resend.mutate(undefined, {
-      onSuccess: (sent) =>
-        notifications.show(
-          sent.alreadyVerified
-            ? { color: 'teal', title: 'Already confirmed', message: 'Your email is verified.' }
-            : sent.delivery === 'smtp'
-              ? {
-                  color: 'teal',
-                  title: 'Email sent',
-                  message: `We sent a new link to ${user.email}.`,
-                }
-              : {
-                  color: 'orange',
-                  title: 'This site cannot send email yet',
-                  message: 'Its administrators can confirm your address for you.',
-                },
-        ),
-      onError: (error) =>
-        notifications.show({
-          color: 'red',
-          title: 'Could not send the email',
-          message: isApiError(error) ? error.message : 'Try again in a moment.',
-        }),
-    });
 
   return (
     <Alert
@@ -70,7 +43,7 @@ export function VerifyEmailNotice() {
             ? 'Confirm your email address to start working: open the link we sent you.'
             : 'Please confirm your email address: open the link we sent you.'}
         </Text>
-        <Button size="xs" variant="default" onClick={send} loading={resend.isPending}>
+        <Button size="xs" variant="default" onClick={send} loading={sending}>
           Resend email
         </Button>
       </Group>

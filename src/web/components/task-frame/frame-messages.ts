@@ -1,3 +1,5 @@
+import { isRecord } from '../../lib/narrow.js';
+
 /**
  * The messages between the work page and a task's sandboxed HTML frame. The frame's bridge
  * script (served with the frame, see src/server/lib/task-frame.ts) posts `tessera:submit` when
@@ -22,10 +24,9 @@ function isAnswerValue(value: unknown): value is string | string[] {
  * the answers themselves.
  */
 export function answersFromFrameMessage(data: unknown): FrameAnswers | null {
-  if (typeof data !== 'object' || data === null) return null;
-  const { type, answers } = data as { type?: unknown; answers?: unknown };
-  if (type !== SUBMIT_MESSAGE) return null;
-  if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) return null;
+  if (!isRecord(data) || data.type !== SUBMIT_MESSAGE) return null;
+  const { answers } = data;
+  if (!isRecord(answers)) return null;
   const fields: [string, string | string[]][] = [];
   for (const [name, value] of Object.entries(answers)) {
     if (!isAnswerValue(value)) return null;

@@ -1,12 +1,14 @@
-import { Button, Checkbox, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { createTokenBodySchema } from '../../../shared/api/accounts.js';
 import { LIMITS } from '../../../shared/limits.js';
-import { grantableScopes, SCOPE_DESCRIPTIONS, type Scope } from '../../../shared/scopes.js';
+import { grantableScopes, type Scope } from '../../../shared/scopes.js';
 import { useCreateToken, useCurrentUser } from '../../api/accounts.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { serverFieldErrors, zodValidator } from '../../lib/forms.js';
+import { FormActions } from '../../components/FormActions.js';
+import { ScopeCheckboxes } from '../../components/ScopeCheckboxes.js';
 
 type TokenValues = { name: string; scopes: Scope[]; expiresInDays: string };
 
@@ -73,31 +75,16 @@ export function CreateTokenForm({ onCreated, onCancel }: CreateTokenFormProps) {
             {...form.getInputProps('expiresInDays')}
           />
         </SimpleGrid>
-        <Checkbox.Group
+        <ScopeCheckboxes
+          offered={offered}
           label="Scopes"
           description="Give the token only what it needs."
           required
           {...form.getInputProps('scopes')}
-        >
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" mt="xs">
-            {offered.map((scope) => (
-              <Checkbox
-                key={scope}
-                value={scope}
-                label={scope}
-                description={SCOPE_DESCRIPTIONS[scope]}
-              />
-            ))}
-          </SimpleGrid>
-        </Checkbox.Group>
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={createToken.isPending}>
-            Create token
-          </Button>
-        </Group>
+        />
+        <FormActions onCancel={onCancel} busy={createToken.isPending} holdCancelWhileBusy={false}>
+          Create token
+        </FormActions>
       </Stack>
     </form>
   );

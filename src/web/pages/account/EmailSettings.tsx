@@ -4,12 +4,12 @@ import { useState } from 'react';
 import type { User } from '../../../shared/api/accounts.js';
 import { useUpdateMe } from '../../api/accounts.js';
 import { isApiError } from '../../api/client.js';
-import { useResendVerification } from '../../api/email.js';
+import { useSendVerificationLink } from '../../components/email/use-send-verification-link.js';
 
 /** The account's address, whether it is confirmed, and the daily digest choice. */
 export function EmailSettings({ user }: { user: User }) {
   const updateMe = useUpdateMe();
-  const resend = useResendVerification();
+  const { send: sendLink, sending } = useSendVerificationLink(user.email);
   // Shown switched at once; put back if saving fails.
   const [digest, setDigestShown] = useState(user.emailDigest);
 
@@ -38,25 +38,6 @@ export function EmailSettings({ user }: { user: User }) {
     );
   };
 
-  const sendLink = () =>
-    resend.mutate(undefined, {
-      onSuccess: (sent) =>
-        notifications.show({
-          color: sent.delivery === 'smtp' ? 'teal' : 'orange',
-          title: sent.delivery === 'smtp' ? 'Email sent' : 'This site cannot send email yet',
-          message:
-            sent.delivery === 'smtp'
-              ? `We sent a new link to ${user.email}.`
-              : 'Its administrators can confirm your address for you.',
-        }),
-      onError: (error) =>
-        notifications.show({
-          color: 'red',
-          title: 'Could not send the email',
-          message: isApiError(error) ? error.message : 'Try again in a moment.',
-        }),
-    });
-
   return (
     <Stack gap="lg">
       <Group justify="space-between" wrap="wrap" gap="sm">
@@ -73,7 +54,7 @@ export function EmailSettings({ user }: { user: User }) {
           </Group>
         </div>
         {!user.emailVerified && (
-          <Button size="xs" variant="default" onClick={sendLink} loading={resend.isPending}>
+          <Button size="xs" variant="default" onClick={sendLink} loading={sending}>
             Send a new confirmation link
           </Button>
         )}

@@ -1,5 +1,6 @@
-import { ActionIcon, Alert, Button, Code, CopyButton, Group, Tooltip } from '@mantine/core';
-import { IconCheck, IconCopy, IconKey } from '@tabler/icons-react';
+import { Alert, Button, Code, Group } from '@mantine/core';
+import { IconKey } from '@tabler/icons-react';
+import { CopyValueButton } from '../../components/CopyValueButton.js';
 
 type NewTokenAlertProps = { name: string; token: string; onDone: () => void };
 
@@ -17,21 +18,7 @@ export function NewTokenAlert({ name, token, onDone }: NewTokenAlertProps) {
         <Code block data-testid="new-token" style={{ flex: 1, wordBreak: 'break-all' }}>
           {token}
         </Code>
-        <CopyButton value={token} timeout={2000}>
-          {({ copied, copy }) => (
-            <Tooltip label={copied ? 'Copied' : 'Copy token'} withArrow>
-              <ActionIcon
-                variant="light"
-                color={copied ? 'teal' : 'gray'}
-                size="lg"
-                onClick={copy}
-                aria-label={copied ? 'Token copied' : 'Copy token'}
-              >
-                {copied ? <IconCheck size={18} /> : <IconCopy size={18} />}
-              </ActionIcon>
-            </Tooltip>
-          )}
-        </CopyButton>
+        <CopyValueButton value={token} label="Token" />
       </Group>
       <Button size="xs" variant="white" color="teal" mt="sm" onClick={onDone}>
         I have copied it

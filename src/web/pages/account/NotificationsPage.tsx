@@ -4,10 +4,9 @@ import { useSearchParams } from 'react-router';
 import { useMarkRead, useNotifications, useUnreadCount } from '../../api/notifications.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { LoadingState } from '../../components/LoadingState.js';
 import { NotificationItem } from '../../components/notifications/NotificationItem.js';
 import { PageHeader } from '../../components/PageHeader.js';
-import { LoadMoreButton } from '../../components/LoadMoreButton.js';
+import { QueryList } from '../../components/QueryList.js';
 
 const PAGE_SIZE = 20;
 
@@ -18,7 +17,6 @@ export function NotificationsPage() {
   const list = useNotifications({ unreadOnly, limit: PAGE_SIZE });
   const unread = useUnreadCount();
   const markRead = useMarkRead();
-  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
   const unreadCount = unread.data?.unreadCount ?? 0;
 
   const show = (value: string) =>
@@ -54,30 +52,31 @@ export function NotificationsPage() {
           />
         </Group>
         {markRead.isError && <ErrorAlert error={markRead.error} mt="sm" mb="sm" />}
-        {list.isPending && <LoadingState label="Loading notifications…" />}
-        {list.isError && (
-          <ErrorAlert error={list.error} onRetry={() => void list.refetch()} mt="md" />
-        )}
-        {list.isSuccess && items.length === 0 && (
-          <EmptyState
-            icon={<IconBellOff size={28} aria-hidden="true" />}
-            title={unreadOnly ? 'You are all caught up' : 'No notifications yet'}
-            description={
-              unreadOnly
-                ? 'Every notification has been read. New ones appear here and on the bell at the top of the page.'
-                : 'When your work is reviewed, a bonus or payout arrives, or one of your projects finishes, you will be told here.'
-            }
-            framed={false}
-          />
-        )}
-        {items.length > 0 && (
-          <ul className="notification-list" aria-label="Notifications">
-            {items.map((notification) => (
-              <NotificationItem key={notification.id} notification={notification} />
-            ))}
-          </ul>
-        )}
-        <LoadMoreButton pages={list} />
+        <QueryList
+          query={list}
+          loadingLabel="Loading notifications…"
+          errorMt="md"
+          empty={
+            <EmptyState
+              icon={<IconBellOff size={28} aria-hidden="true" />}
+              title={unreadOnly ? 'You are all caught up' : 'No notifications yet'}
+              description={
+                unreadOnly
+                  ? 'Every notification has been read. New ones appear here and on the bell at the top of the page.'
+                  : 'When your work is reviewed, a bonus or payout arrives, or one of your projects finishes, you will be told here.'
+              }
+              framed={false}
+            />
+          }
+        >
+          {(items) => (
+            <ul className="notification-list" aria-label="Notifications">
+              {items.map((notification) => (
+                <NotificationItem key={notification.id} notification={notification} />
+              ))}
+            </ul>
+          )}
+        </QueryList>
       </Card>
     </>
   );

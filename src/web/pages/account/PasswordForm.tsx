@@ -1,12 +1,12 @@
-import { Button, Checkbox, Group, PasswordInput, Stack } from '@mantine/core';
+import { Button, Checkbox, Group, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { changePasswordBodySchema } from '../../../shared/api/accounts.js';
-import { LIMITS } from '../../../shared/limits.js';
 import { useChangePassword } from '../../api/accounts.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { serverFieldErrors, zodValidator } from '../../lib/forms.js';
+import { CurrentPasswordInput, NewPasswordInputs } from '../../components/AccountFields.js';
 
 type PasswordValues = {
   currentPassword: string;
@@ -69,27 +69,10 @@ export function PasswordForm() {
         {formError !== null && (
           <ErrorAlert error={formError} title="Could not change your password" />
         )}
-        <PasswordInput
-          label="Current password"
-          autoComplete="current-password"
-          required
-          maxLength={LIMITS.passwordMax}
-          {...form.getInputProps('currentPassword')}
-        />
-        <PasswordInput
-          label="New password"
-          description={`At least ${LIMITS.passwordMin} characters.`}
-          autoComplete="new-password"
-          required
-          maxLength={LIMITS.passwordMax}
-          {...form.getInputProps('newPassword')}
-        />
-        <PasswordInput
-          label="Repeat the new password"
-          autoComplete="new-password"
-          required
-          maxLength={LIMITS.passwordMax}
-          {...form.getInputProps('confirmPassword')}
+        <CurrentPasswordInput label="Current password" {...form.getInputProps('currentPassword')} />
+        <NewPasswordInputs
+          password={form.getInputProps('newPassword')}
+          confirmation={form.getInputProps('confirmPassword')}
         />
         <Checkbox
           label="Also sign out apps and revoke personal access tokens"

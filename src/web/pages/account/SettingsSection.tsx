@@ -1,5 +1,6 @@
-import { Card, Grid, Stack, Text, Title } from '@mantine/core';
+import { Card, Grid } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { SectionHeading } from '../../components/SectionHeading.js';
 
 type SettingsSectionProps = {
   id: string;
@@ -20,14 +21,7 @@ export function SettingsSection({ id, title, description, children }: SettingsSe
       style={{ scrollMarginTop: 80 }}
     >
       <Grid.Col span={{ base: 12, md: 4 }}>
-        <Stack gap={6} pt={4}>
-          <Title order={2} id={headingId}>
-            {title}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {description}
-          </Text>
-        </Stack>
+        <SectionHeading title={title} description={description} id={headingId} gap={6} pt={4} />
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 8 }}>
         <Card>{children}</Card>

@@ -1,65 +1,45 @@
-import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconKey, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ApiToken } from '../../../shared/api/accounts.js';
 import { useDeleteToken, useTokens } from '../../api/accounts.js';
-import { ConfirmButton } from '../../components/ConfirmButton.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { LoadingState } from '../../components/LoadingState.js';
+import { CredentialRow } from '../../components/CredentialRow.js';
+import { ACTIONS_COLUMN, DataTable } from '../../components/DataTable.js';
+import { QueryList } from '../../components/QueryList.js';
 import { formatDate, formatDateTime } from '../../lib/format.js';
 import { CreateTokenForm } from './CreateTokenForm.js';
 import { NewTokenAlert } from './NewTokenAlert.js';
 
+const COLUMNS = ['Name', 'Scopes', 'Activity', ACTIONS_COLUMN];
+
 function TokenRow({ token }: { token: ApiToken }) {
   const deleteToken = useDeleteToken();
   return (
-    <Table.Tr>
-      <Table.Td>
-        <Text size="sm" fw={600}>
-          {token.name}
-        </Text>
-        <Text size="xs" c="dimmed" ff="monospace">
-          {token.prefix}…
-        </Text>
-      </Table.Td>
-      <Table.Td>
-        <Group gap={4}>
-          {token.scopes.map((scope) => (
-            <Badge key={scope} size="sm" color="gray">
-              {scope}
-            </Badge>
-          ))}
-        </Group>
-      </Table.Td>
-      <Table.Td>
-        <Text size="xs">Created {formatDate(token.createdAt)}</Text>
-        <Text size="xs" c="dimmed">
-          {token.lastUsedAt ? `Last used ${formatDateTime(token.lastUsedAt)}` : 'Never used'}
-        </Text>
-        <Text size="xs" c="dimmed">
-          {token.expiresAt ? `Expires ${formatDate(token.expiresAt)}` : 'No expiry'}
-        </Text>
-      </Table.Td>
-      <Table.Td ta="right">
-        <ConfirmButton
-          size="xs"
-          variant="light"
-          color="red"
-          aria-label={`Revoke ${token.name}`}
-          title={`Revoke “${token.name}”?`}
-          message="Scripts and apps using this token will stop working at once. This cannot be undone."
-          confirmLabel="Revoke token"
-          onConfirm={async () => {
-            await deleteToken.mutateAsync(token.id);
-            notifications.show({ color: 'teal', title: 'Token revoked', message: token.name });
-          }}
-        >
-          Revoke
-        </ConfirmButton>
-      </Table.Td>
-    </Table.Tr>
+    <CredentialRow
+      name={token.name}
+      id={`${token.prefix}…`}
+      scopes={token.scopes}
+      activity={
+        <>
+          <Text size="xs">Created {formatDate(token.createdAt)}</Text>
+          <Text size="xs" c="dimmed">
+            {token.lastUsedAt ? `Last used ${formatDateTime(token.lastUsedAt)}` : 'Never used'}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {token.expiresAt ? `Expires ${formatDate(token.expiresAt)}` : 'No expiry'}
+          </Text>
+        </>
+      }
+      revokeVerb="Revoke"
+      revokeMessage="Scripts and apps using this token will stop working at once. This cannot be undone."
+      revokeConfirmLabel="Revoke token"
+      onRevoke={async () => {
+        await deleteToken.mutateAsync(token.id);
+        notifications.show({ color: 'teal', title: 'Token revoked', message: token.name });
+      }}
+    />
   );
 }
 
@@ -89,35 +69,26 @@ export function TokensSection() {
           </Button>
         </Group>
       )}
-      {tokens.isPending && <LoadingState label="Loading tokens…" />}
-      {tokens.isError && <ErrorAlert error={tokens.error} onRetry={() => void tokens.refetch()} />}
-      {tokens.data?.length === 0 && !creating && (
-        <Group gap="sm" c="dimmed" py="sm">
-          <IconKey size={18} aria-hidden="true" />
-          <Text size="sm">You have no access tokens.</Text>
-        </Group>
-      )}
-      {tokens.data && tokens.data.length > 0 && (
-        <Table.ScrollContainer minWidth={560}>
-          <Table aria-label="Access tokens">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Scopes</Table.Th>
-                <Table.Th>Activity</Table.Th>
-                <Table.Th>
-                  <span className="visually-hidden">Actions</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {tokens.data.map((token) => (
-                <TokenRow key={token.id} token={token} />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <QueryList
+        query={tokens}
+        loadingLabel="Loading tokens…"
+        empty={
+          !creating && (
+            <Group gap="sm" c="dimmed" py="sm">
+              <IconKey size={18} aria-hidden="true" />
+              <Text size="sm">You have no access tokens.</Text>
+            </Group>
+          )
+        }
+      >
+        {(rows) => (
+          <DataTable label="Access tokens" columns={COLUMNS} minWidth={560}>
+            {rows.map((token) => (
+              <TokenRow key={token.id} token={token} />
+            ))}
+          </DataTable>
+        )}
+      </QueryList>
     </Stack>
   );
 }

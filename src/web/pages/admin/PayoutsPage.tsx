@@ -4,15 +4,14 @@ import { Link, useSearchParams } from 'react-router';
 import { formatCents } from '../../../shared/money.js';
 import { useAdminPayouts, type PayoutStatus } from '../../api/admin-payouts.js';
 import { EmptyState } from '../../components/EmptyState.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { LoadingState } from '../../components/LoadingState.js';
+import { ACTIONS_COLUMN, DataTable, type Column } from '../../components/DataTable.js';
+import { QueryList } from '../../components/QueryList.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { formatDateTime, initials } from '../../lib/format.js';
 import { paths } from '../../lib/paths.js';
 import { PAYOUT_STATUS_INFO } from '../../lib/payout-status.js';
 import { PayoutActions, type AdminPayout } from './payouts/PayoutActions.js';
 import { PayoutDestinationCell } from './payouts/PayoutDestinationCell.js';
-import { LoadMoreButton } from '../../components/LoadMoreButton.js';
 
 const FILTERS = [
   { value: 'requested', label: 'Pending' },
@@ -31,6 +30,15 @@ const EMPTY: Record<string, { title: string; description: string }> = {
   cancelled: { title: 'No cancelled payouts', description: 'Payouts you cancel are listed here.' },
   all: { title: 'No payouts yet', description: 'Workers have not asked for any payouts.' },
 };
+
+const COLUMNS = [
+  'Worker',
+  { label: 'Amount', ta: 'right' },
+  'Send to',
+  'Requested',
+  'Status',
+  ACTIONS_COLUMN,
+] satisfies Column[];
 
 function statusFrom(value: string | null): PayoutStatus | 'all' {
   return value === 'paid' || value === 'cancelled' || value === 'all' ? value : 'requested';
@@ -98,7 +106,6 @@ export function PayoutsPage() {
   const [params, setParams] = useSearchParams();
   const filter = statusFrom(params.get('status'));
   const payouts = useAdminPayouts(filter === 'all' ? undefined : filter);
-  const rows = payouts.data?.pages.flatMap((page) => page.items) ?? [];
   const empty = EMPTY[filter] ?? EMPTY.all!;
 
   return (
@@ -116,42 +123,27 @@ export function PayoutsPage() {
             aria-label="Show payouts"
           />
         </Group>
-        {payouts.isPending && <LoadingState label="Loading payouts…" />}
-        {payouts.isError && (
-          <ErrorAlert error={payouts.error} onRetry={() => void payouts.refetch()} mt="md" />
-        )}
-        {payouts.isSuccess && rows.length === 0 && (
-          <EmptyState
-            icon={<IconCash size={28} aria-hidden="true" />}
-            title={empty.title}
-            description={empty.description}
-            framed={false}
-          />
-        )}
-        {rows.length > 0 && (
-          <Table.ScrollContainer minWidth={960}>
-            <Table aria-label="Payouts" highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Worker</Table.Th>
-                  <Table.Th ta="right">Amount</Table.Th>
-                  <Table.Th>Send to</Table.Th>
-                  <Table.Th>Requested</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th>
-                    <span className="visually-hidden">Actions</span>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((payout) => (
-                  <PayoutRow key={payout.id} payout={payout} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        <LoadMoreButton pages={payouts} />
+        <QueryList
+          query={payouts}
+          loadingLabel="Loading payouts…"
+          errorMt="md"
+          empty={
+            <EmptyState
+              icon={<IconCash size={28} aria-hidden="true" />}
+              title={empty.title}
+              description={empty.description}
+              framed={false}
+            />
+          }
+        >
+          {(rows) => (
+            <DataTable label="Payouts" columns={COLUMNS} minWidth={960} highlightOnHover>
+              {rows.map((payout) => (
+                <PayoutRow key={payout.id} payout={payout} />
+              ))}
+            </DataTable>
+          )}
+        </QueryList>
       </Card>
     </>
   );

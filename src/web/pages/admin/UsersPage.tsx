@@ -9,13 +9,12 @@ import { useCurrentUser } from '../../api/accounts.js';
 import { useAdminUsers, useSetUserStatus, type UserStatusFilter } from '../../api/admin.js';
 import { ConfirmButton } from '../../components/ConfirmButton.js';
 import { EmptyState } from '../../components/EmptyState.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { LoadingState } from '../../components/LoadingState.js';
+import { ACTIONS_COLUMN, DataTable } from '../../components/DataTable.js';
+import { QueryList } from '../../components/QueryList.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { formatDate, initials } from '../../lib/format.js';
 import { paths } from '../../lib/paths.js';
 import { ROLE_LABELS } from '../../lib/roles.js';
-import { LoadMoreButton } from '../../components/LoadMoreButton.js';
 import { ResetLinkAction } from './users/ResetLinkAction.js';
 
 const STATUS_OPTIONS = [
@@ -23,6 +22,8 @@ const STATUS_OPTIONS = [
   { value: 'active', label: 'Active' },
   { value: 'suspended', label: 'Suspended' },
 ];
+
+const COLUMNS = ['User', 'Roles', 'Status', 'Joined', ACTIONS_COLUMN];
 
 function StatusAction({ user, isSelf }: { user: User; isSelf: boolean }) {
   const setStatus = useSetUserStatus();
@@ -117,7 +118,6 @@ export function UsersPage() {
   const statusFilter: UserStatusFilter =
     status === 'active' || status === 'suspended' ? status : undefined;
   const users = useAdminUsers({ q, status: statusFilter });
-  const rows = users.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
     <>
@@ -145,41 +145,27 @@ export function UsersPage() {
             w={180}
           />
         </Group>
-        {users.isPending && <LoadingState label="Loading users…" />}
-        {users.isError && (
-          <ErrorAlert error={users.error} onRetry={() => void users.refetch()} mt="md" />
-        )}
-        {users.isSuccess && rows.length === 0 && (
-          <EmptyState
-            icon={<IconUsers size={28} aria-hidden="true" />}
-            title="No users match"
-            description="Try another name, handle or email, or a different status."
-            framed={false}
-          />
-        )}
-        {rows.length > 0 && (
-          <Table.ScrollContainer minWidth={920}>
-            <Table aria-label="Users" highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>User</Table.Th>
-                  <Table.Th>Roles</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th>Joined</Table.Th>
-                  <Table.Th>
-                    <span className="visually-hidden">Actions</span>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((user) => (
-                  <UserRow key={user.id} user={user} isSelf={user.id === me.id} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        <LoadMoreButton pages={users} />
+        <QueryList
+          query={users}
+          loadingLabel="Loading users…"
+          errorMt="md"
+          empty={
+            <EmptyState
+              icon={<IconUsers size={28} aria-hidden="true" />}
+              title="No users match"
+              description="Try another name, handle or email, or a different status."
+              framed={false}
+            />
+          }
+        >
+          {(rows) => (
+            <DataTable label="Users" columns={COLUMNS} minWidth={920} highlightOnHover>
+              {rows.map((user) => (
+                <UserRow key={user.id} user={user} isSelf={user.id === me.id} />
+              ))}
+            </DataTable>
+          )}
+        </QueryList>
       </Card>
     </>
   );

@@ -1,12 +1,12 @@
-import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconMailCheck } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { LIMITS } from '../../../shared/limits.js';
 import { useRequestPasswordReset } from '../../api/email.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { paths } from '../../lib/paths.js';
 import { AuthCard } from './AuthCard.js';
+import { SignInEmailInput } from '../../components/AccountFields.js';
 
 /** "Forgot password?": asks for an email and says the same thing whether or not it has an account. */
 export function ForgotPasswordPage() {
@@ -58,14 +58,7 @@ export function ForgotPasswordPage() {
             {request.isError && (
               <ErrorAlert error={request.error} title="Could not send the email" />
             )}
-            <TextInput
-              label="Email"
-              type="email"
-              autoComplete="username"
-              required
-              maxLength={LIMITS.emailMax}
-              {...form.getInputProps('email')}
-            />
+            <SignInEmailInput {...form.getInputProps('email')} />
             <Button type="submit" fullWidth mt="xs" loading={request.isPending}>
               Email me a reset link
             </Button>

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { serverFieldErrors } from '../../lib/forms.js';
 import { paths } from '../../lib/paths.js';
 import { AuthCard } from './AuthCard.js';
+import { NewPasswordInputs } from '../../components/AccountFields.js';
 
 type Values = { password: string; confirmPassword: string };
 
@@ -106,20 +107,9 @@ export function ResetPasswordPage() {
                 title={linkBroken ? 'This link does not work' : 'Could not set your password'}
               />
             )}
-            <PasswordInput
-              label="New password"
-              description={`At least ${LIMITS.passwordMin} characters.`}
-              autoComplete="new-password"
-              required
-              maxLength={LIMITS.passwordMax}
-              {...form.getInputProps('password')}
-            />
-            <PasswordInput
-              label="Repeat the new password"
-              autoComplete="new-password"
-              required
-              maxLength={LIMITS.passwordMax}
-              {...form.getInputProps('confirmPassword')}
+            <NewPasswordInputs
+              password={form.getInputProps('password')}
+              confirmation={form.getInputProps('confirmPassword')}
             />
             <Button type="submit" fullWidth mt="xs" loading={reset.isPending}>
               Set new password

@@ -1,15 +1,15 @@
-import { Alert, Anchor, Button, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconClockExclamation } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { LoginBody } from '../../../shared/api/accounts.js';
-import { LIMITS } from '../../../shared/limits.js';
 import { useSignIn } from '../../api/accounts.js';
 import { ApiError, isApiError } from '../../api/client.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { paths } from '../../lib/paths.js';
 import { AuthCard } from './AuthCard.js';
+import { CurrentPasswordInput, SignInEmailInput } from '../../components/AccountFields.js';
 
 // The same words whatever went wrong, so the page never tells whether an email has an account.
 const WRONG_CREDENTIALS = new ApiError(
@@ -72,21 +72,8 @@ export function SignInPage() {
             </Alert>
           )}
           {formError !== null && <ErrorAlert error={formError} title="Could not sign you in" />}
-          <TextInput
-            label="Email"
-            type="email"
-            autoComplete="username"
-            required
-            maxLength={LIMITS.emailMax}
-            {...form.getInputProps('email')}
-          />
-          <PasswordInput
-            label="Password"
-            autoComplete="current-password"
-            required
-            maxLength={LIMITS.passwordMax}
-            {...form.getInputProps('password')}
-          />
+          <SignInEmailInput {...form.getInputProps('email')} />
+          <CurrentPasswordInput label="Password" {...form.getInputProps('password')} />
           <Group justify="flex-end" mt={-8}>
             <Anchor component={Link} to={paths.forgotPassword} size="sm">
               Forgot password?

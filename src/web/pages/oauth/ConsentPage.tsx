@@ -27,11 +27,11 @@ import {
   useOAuthInteraction,
   type InteractionAnswer,
 } from './oauth-api.js';
+import { isOneOf } from '../../lib/narrow.js';
 
 type Requested = OAuthInteraction['scopes'];
 
-// Widened only so `includes` accepts any string; the guard is what narrows it back.
-const isApiScope = (scope: string): scope is Scope => (SCOPES as readonly string[]).includes(scope);
+const isApiScope = (scope: string): scope is Scope => isOneOf(SCOPES, scope);
 
 /**
  * The API scopes the app asked for, as boxes the person may untick. Moving money and admin powers

@@ -1,13 +1,4 @@
-import {
-  Button,
-  Checkbox,
-  Group,
-  Radio,
-  SimpleGrid,
-  Stack,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Radio, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import {
@@ -16,16 +7,13 @@ import {
   type CreatedOAuthClient,
   type OAuthClientType,
 } from '../../../shared/api/oauth.js';
-import {
-  DEFAULT_SCOPES,
-  grantableScopes,
-  SCOPE_DESCRIPTIONS,
-  type Scope,
-} from '../../../shared/scopes.js';
+import { DEFAULT_SCOPES, grantableScopes, type Scope } from '../../../shared/scopes.js';
 import { useCurrentUser } from '../../api/accounts.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { serverFieldErrors, zodValidator } from '../../lib/forms.js';
 import { useCreateOAuthClient } from './oauth-api.js';
+import { FormActions } from '../../components/FormActions.js';
+import { ScopeCheckboxes } from '../../components/ScopeCheckboxes.js';
 
 type ClientValues = {
   name: string;
@@ -107,31 +95,16 @@ export function CreateClientForm({ onCreated, onCancel }: CreateClientFormProps)
           minRows={2}
           {...form.getInputProps('redirectUris')}
         />
-        <Checkbox.Group
+        <ScopeCheckboxes
+          offered={offered}
           label="Scopes"
           description="The most any token of this app may get."
           required
           {...form.getInputProps('scopes')}
-        >
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" mt="xs">
-            {offered.map((scope) => (
-              <Checkbox
-                key={scope}
-                value={scope}
-                label={scope}
-                description={SCOPE_DESCRIPTIONS[scope]}
-              />
-            ))}
-          </SimpleGrid>
-        </Checkbox.Group>
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            Register app
-          </Button>
-        </Group>
+        />
+        <FormActions onCancel={onCancel} busy={create.isPending} holdCancelWhileBusy={false}>
+          Register app
+        </FormActions>
       </Stack>
     </form>
   );

@@ -1,15 +1,6 @@
-import {
-  ActionIcon,
-  Alert,
-  Button,
-  Code,
-  CopyButton,
-  Group,
-  Stack,
-  Text,
-  Tooltip,
-} from '@mantine/core';
-import { IconCheck, IconCopy, IconKey } from '@tabler/icons-react';
+import { Alert, Button, Code, Group, Stack, Text } from '@mantine/core';
+import { IconKey } from '@tabler/icons-react';
+import { CopyValueButton } from '../../components/CopyValueButton.js';
 
 function Copyable({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (
@@ -21,21 +12,7 @@ function Copyable({ label, value, testId }: { label: string; value: string; test
         <Code block data-testid={testId} style={{ flex: 1, wordBreak: 'break-all' }}>
           {value}
         </Code>
-        <CopyButton value={value} timeout={2000}>
-          {({ copied, copy }) => (
-            <Tooltip label={copied ? 'Copied' : `Copy ${label.toLowerCase()}`} withArrow>
-              <ActionIcon
-                variant="light"
-                color={copied ? 'teal' : 'gray'}
-                size="lg"
-                onClick={copy}
-                aria-label={copied ? `${label} copied` : `Copy ${label.toLowerCase()}`}
-              >
-                {copied ? <IconCheck size={18} /> : <IconCopy size={18} />}
-              </ActionIcon>
-            </Tooltip>
-          )}
-        </CopyButton>
+        <CopyValueButton value={value} label={label} />
       </Group>
     </Stack>
   );

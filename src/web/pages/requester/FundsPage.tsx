@@ -1,4 +1,4 @@
-import { Button, Card, Chip, Group, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, Card, Chip, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
@@ -12,6 +12,7 @@ import { centsFromDollars } from './lib/units.js';
 import { LedgerHistory } from './LedgerHistory.js';
 import { StatCard } from './StatCard.js';
 import './requester.css';
+import { MoneyInput } from '../../components/MoneyInput.js';
 
 const QUICK_AMOUNTS = [25, 100, 500];
 
@@ -46,16 +47,11 @@ function DepositForm() {
     <form onSubmit={submit} noValidate aria-label="Add test credit">
       <Stack gap="xs">
         <Group gap="xs" align="flex-start" wrap="nowrap">
-          <NumberInput
+          <MoneyInput
             label="Amount"
-            prefix="$"
-            decimalScale={2}
-            min={0}
-            thousandSeparator=","
             value={amount}
             onChange={setAmount}
             error={error}
-            hideControls
             style={{ flex: 1 }}
           />
           <Button type="submit" loading={deposit.isPending} mt={25}>

@@ -1,16 +1,16 @@
-import { Badge, Card, Group, Table, Text, Title } from '@mantine/core';
+import { Badge, Card, Table, Text } from '@mantine/core';
 import { IconReceipt } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { LedgerEntry } from '../../../shared/api/money.js';
 import { formatCents } from '../../../shared/money.js';
 import { useLedger } from '../../api/money.js';
 import { EmptyState } from '../../components/EmptyState.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { LoadingState } from '../../components/LoadingState.js';
+import { DataTable, type Column } from '../../components/DataTable.js';
+import { loadedItems, QueryList } from '../../components/QueryList.js';
+import { TableHeading } from '../../components/TableHeading.js';
 import { formatDateTime } from '../../lib/format.js';
 import { groupLedger, type LedgerTransaction } from './lib/ledger.js';
 import './requester.css';
-import { LoadMoreButton } from '../../components/LoadMoreButton.js';
 
 const KIND_LABELS: Record<LedgerEntry['kind'], { label: string; color: string }> = {
   deposit: { label: 'Deposit', color: 'teal' },
@@ -21,6 +21,14 @@ const KIND_LABELS: Record<LedgerEntry['kind'], { label: string; color: string }>
   payout: { label: 'Payout', color: 'orange' },
   payout_reversal: { label: 'Payout reversed', color: 'orange' },
 };
+
+const COLUMNS = [
+  { label: 'Date', w: 190 },
+  { label: 'Kind', w: 150 },
+  'Details',
+  { label: 'Available', ta: 'right' },
+  { label: 'Escrow', ta: 'right' },
+] satisfies Column[];
 
 function Change({ cents }: { cents: number }) {
   if (cents === 0) {
@@ -80,48 +88,32 @@ export function LedgerHistory({
   actions?: ReactNode;
 }) {
   const ledger = useLedger();
-  const rows = groupLedger(ledger.data?.pages.flatMap((page) => page.items) ?? []);
+  const entries = loadedItems(ledger.data);
   return (
     <Card p={0}>
-      <Group px="md" py="sm" className="table-toolbar" justify="space-between">
-        <Title order={2} fz="h3">
-          {title}
-        </Title>
-        {actions}
-      </Group>
-      {ledger.isPending && <LoadingState label="Loading your history…" />}
-      {ledger.isError && (
-        <ErrorAlert error={ledger.error} onRetry={() => void ledger.refetch()} mt="md" />
-      )}
-      {ledger.isSuccess && rows.length === 0 && (
-        <EmptyState
-          icon={<IconReceipt size={28} aria-hidden="true" />}
-          title="No money has moved yet"
-          description="Deposits, escrow for published projects, payments to workers and releases of unused escrow will be listed here."
-          framed={false}
-        />
-      )}
-      {rows.length > 0 && (
-        <Table.ScrollContainer minWidth={720}>
-          <Table aria-label={tableLabel}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={190}>Date</Table.Th>
-                <Table.Th w={150}>Kind</Table.Th>
-                <Table.Th>Details</Table.Th>
-                <Table.Th ta="right">Available</Table.Th>
-                <Table.Th ta="right">Escrow</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((transaction) => (
-                <LedgerRow key={transaction.transactionId} transaction={transaction} />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      <LoadMoreButton pages={ledger} />
+      <TableHeading title={title}>{actions}</TableHeading>
+      <QueryList<LedgerTransaction>
+        query={ledger}
+        items={entries && groupLedger(entries)}
+        loadingLabel="Loading your history…"
+        errorMt="md"
+        empty={
+          <EmptyState
+            icon={<IconReceipt size={28} aria-hidden="true" />}
+            title="No money has moved yet"
+            description="Deposits, escrow for published projects, payments to workers and releases of unused escrow will be listed here."
+            framed={false}
+          />
+        }
+      >
+        {(rows) => (
+          <DataTable label={tableLabel} columns={COLUMNS} minWidth={720}>
+            {rows.map((transaction) => (
+              <LedgerRow key={transaction.transactionId} transaction={transaction} />
+            ))}
+          </DataTable>
+        )}
+      </QueryList>
     </Card>
   );
 }

@@ -24,6 +24,7 @@ import { serverFieldErrors } from '../../lib/forms.js';
 import { paths } from '../../lib/paths.js';
 import { centsFromDollars } from './lib/units.js';
 import './requester.css';
+import { RewardInput } from './RewardInput.js';
 
 type NewProjectValues = {
   title: string;
@@ -119,17 +120,7 @@ export function NewProjectPage() {
               {...form.getInputProps('description')}
             />
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-              <NumberInput
-                label="Reward per assignment"
-                description="What a worker earns for one approved answer."
-                prefix="$"
-                decimalScale={2}
-                fixedDecimalScale
-                min={0}
-                step={0.05}
-                required
-                {...form.getInputProps('reward')}
-              />
+              <RewardInput {...form.getInputProps('reward')} />
               <NumberInput
                 label="Workers per task"
                 description="How many different workers answer each row."

@@ -31,6 +31,7 @@ import { ReviewTab } from './project/ReviewTab.js';
 import { SettingsTab } from './project/SettingsTab.js';
 import { ProjectStatusBadge } from './ProjectStatusBadge.js';
 import './requester.css';
+import { isOneOf } from '../../lib/narrow.js';
 
 const TAB_LABELS: Record<ProjectTab, { label: string; icon: ReactNode }> = {
   design: { label: 'Design', icon: <IconPencil size={16} aria-hidden="true" /> },
@@ -41,8 +42,8 @@ const TAB_LABELS: Record<ProjectTab, { label: string; icon: ReactNode }> = {
   results: { label: 'Results', icon: <IconFileDownload size={16} aria-hidden="true" /> },
 };
 
-function isTab(value: string | undefined): value is ProjectTab {
-  return (PROJECT_TABS as readonly string[]).includes(value ?? '');
+function isTab(value: unknown): value is ProjectTab {
+  return isOneOf(PROJECT_TABS, value);
 }
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -137,8 +138,7 @@ export function ProjectPage() {
       <Tabs
         value={active}
         onChange={(value) => {
-          if (isTab(value ?? undefined))
-            void navigate(paths.requester.project(p.id, value as ProjectTab));
+          if (isTab(value)) void navigate(paths.requester.project(p.id, value));
         }}
         keepMounted={false}
       >

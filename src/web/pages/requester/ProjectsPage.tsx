@@ -18,7 +18,8 @@ import { useBalance } from '../../api/money.js';
 import { useProjects } from '../../api/projects.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { LoadingState } from '../../components/LoadingState.js';
+import { DataTable, type Column } from '../../components/DataTable.js';
+import { loadedItems, QueryList } from '../../components/QueryList.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { formatDate } from '../../lib/format.js';
 import { paths } from '../../lib/paths.js';
@@ -28,7 +29,15 @@ import { StatCard } from './StatCard.js';
 import './requester.css';
 import { ProjectProgress } from './ProjectProgress.js';
 import { PROJECT_STATUS_LABELS, ProjectStatusBadge } from './ProjectStatusBadge.js';
-import { LoadMoreButton } from '../../components/LoadMoreButton.js';
+
+const COLUMNS = [
+  'Project',
+  { label: 'Status', w: 120 },
+  { label: 'Tasks', ta: 'right' },
+  'Assignments',
+  { label: 'Reward', ta: 'right' },
+  { label: 'Paid out', ta: 'right', className: 'nowrap' },
+] satisfies Column[];
 
 type StatusFilter = ProjectStatus | 'all';
 const FILTERS: { value: StatusFilter; label: string }[] = [
@@ -153,7 +162,7 @@ function FundsSummary() {
 export function ProjectsPage() {
   const [filter, setFilter] = useState<StatusFilter>('all');
   const projects = useProjects({ status: filter === 'all' ? undefined : filter });
-  const rows = projects.data?.pages.flatMap((page) => page.items) ?? [];
+  const rows = loadedItems(projects.data) ?? [];
   const spending = useProjectSpending(rows.map((project) => project.id));
   const noneAtAll = filter === 'all' && projects.isSuccess && rows.length === 0;
 
@@ -188,48 +197,35 @@ export function ProjectsPage() {
               </Text>
             )}
           </Group>
-          {projects.isPending && <LoadingState label="Loading projects…" />}
-          {projects.isError && (
-            <ErrorAlert error={projects.error} onRetry={() => void projects.refetch()} mt="md" />
-          )}
-          {projects.isSuccess && rows.length === 0 && filter !== 'all' && (
-            <EmptyState
-              icon={<IconFolders size={28} aria-hidden="true" />}
-              title={`No ${PROJECT_STATUS_LABELS[filter].toLowerCase()} projects`}
-              description="Projects move between these lists as you publish, pause, resume or cancel them."
-              framed={false}
-            />
-          )}
-          {rows.length > 0 && (
-            <Table.ScrollContainer minWidth={860}>
-              <Table aria-label="Projects" highlightOnHover>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Project</Table.Th>
-                    <Table.Th w={120}>Status</Table.Th>
-                    <Table.Th ta="right">Tasks</Table.Th>
-                    <Table.Th>Assignments</Table.Th>
-                    <Table.Th ta="right">Reward</Table.Th>
-                    <Table.Th ta="right" className="nowrap">
-                      Paid out
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {rows.map((project) => (
-                    <ProjectRow
-                      key={project.id}
-                      project={project}
-                      spending={
-                        spending.byProject.get(project.id) ?? (spending.error ? null : undefined)
-                      }
-                    />
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
-          <LoadMoreButton pages={projects} />
+          <QueryList
+            query={projects}
+            loadingLabel="Loading projects…"
+            errorMt="md"
+            empty={
+              filter !== 'all' && (
+                <EmptyState
+                  icon={<IconFolders size={28} aria-hidden="true" />}
+                  title={`No ${PROJECT_STATUS_LABELS[filter].toLowerCase()} projects`}
+                  description="Projects move between these lists as you publish, pause, resume or cancel them."
+                  framed={false}
+                />
+              )
+            }
+          >
+            {(shown) => (
+              <DataTable label="Projects" columns={COLUMNS} minWidth={860} highlightOnHover>
+                {shown.map((project) => (
+                  <ProjectRow
+                    key={project.id}
+                    project={project}
+                    spending={
+                      spending.byProject.get(project.id) ?? (spending.error ? null : undefined)
+                    }
+                  />
+                ))}
+              </DataTable>
+            )}
+          </QueryList>
         </Card>
       )}
       <Text size="xs" c="dimmed" mt="sm">

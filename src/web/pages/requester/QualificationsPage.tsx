@@ -14,19 +14,26 @@ import { useState } from 'react';
 import type { QualificationType } from '../../../shared/api/qualifications.js';
 import { useQualificationTypes, type QualificationOwnerFilter } from '../../api/qualifications.js';
 import { EmptyState } from '../../components/EmptyState.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { LoadingState } from '../../components/LoadingState.js';
+import { ACTIONS_COLUMN, DataTable, type Column } from '../../components/DataTable.js';
+import { QueryList } from '../../components/QueryList.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { formatDate } from '../../lib/format.js';
 import { HoldersDrawer } from './qualifications/HoldersDrawer.js';
 import { QualificationTypeModal } from './qualifications/QualificationTypeForm.js';
-import { LoadMoreButton } from '../../components/LoadMoreButton.js';
 
 const OWNER_FILTERS = [
   { value: 'all', label: 'All' },
   { value: 'me', label: 'Mine' },
   { value: 'system', label: 'System' },
 ];
+
+const COLUMNS = [
+  'Qualification',
+  'Value',
+  { label: 'Holders', ta: 'right' },
+  'Updated',
+  ACTIONS_COLUMN,
+] satisfies Column[];
 
 function TypeRow({
   type,
@@ -95,7 +102,6 @@ export function QualificationsPage() {
   const ownerFilter: QualificationOwnerFilter =
     owner === 'me' || owner === 'system' ? owner : undefined;
   const types = useQualificationTypes({ q, owner: ownerFilter });
-  const rows = types.data?.pages.flatMap((page) => page.items) ?? [];
   const [editing, setEditing] = useState<QualificationType | undefined>(undefined);
   const [modalOpen, setModalOpen] = useState(false);
   const [holdersOf, setHoldersOf] = useState<QualificationType | null>(null);
@@ -137,58 +143,49 @@ export function QualificationsPage() {
             data={OWNER_FILTERS}
           />
         </Group>
-        {types.isPending && <LoadingState label="Loading qualifications…" />}
-        {types.isError && (
-          <ErrorAlert error={types.error} onRetry={() => void types.refetch()} mt="md" />
-        )}
-        {types.isSuccess && rows.length === 0 && (
-          <EmptyState
-            icon={<IconCertificate size={28} aria-hidden="true" />}
-            title={
-              owner === 'me' && !q
-                ? 'You have not defined any qualifications'
-                : 'No qualifications match'
-            }
-            description={
-              owner === 'me' && !q
-                ? 'Create one for a test you run or a group of trusted workers, grant it by handle, then require it in a project’s settings.'
-                : 'Try another name or filter.'
-            }
-            actions={owner === 'me' && !q ? newButton : undefined}
-            framed={false}
-          />
-        )}
-        {rows.length > 0 && (
-          <Table.ScrollContainer minWidth={720}>
-            <Table aria-label="Qualification types" highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Qualification</Table.Th>
-                  <Table.Th>Value</Table.Th>
-                  <Table.Th ta="right">Holders</Table.Th>
-                  <Table.Th>Updated</Table.Th>
-                  <Table.Th>
-                    <span className="visually-hidden">Actions</span>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((type) => (
-                  <TypeRow
-                    key={type.id}
-                    type={type}
-                    onHolders={() => setHoldersOf(type)}
-                    onEdit={() => {
-                      setEditing(type);
-                      setModalOpen(true);
-                    }}
-                  />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        <LoadMoreButton pages={types} />
+        <QueryList
+          query={types}
+          loadingLabel="Loading qualifications…"
+          errorMt="md"
+          empty={
+            <EmptyState
+              icon={<IconCertificate size={28} aria-hidden="true" />}
+              title={
+                owner === 'me' && !q
+                  ? 'You have not defined any qualifications'
+                  : 'No qualifications match'
+              }
+              description={
+                owner === 'me' && !q
+                  ? 'Create one for a test you run or a group of trusted workers, grant it by handle, then require it in a project’s settings.'
+                  : 'Try another name or filter.'
+              }
+              actions={owner === 'me' && !q ? newButton : undefined}
+              framed={false}
+            />
+          }
+        >
+          {(rows) => (
+            <DataTable
+              label="Qualification types"
+              columns={COLUMNS}
+              minWidth={720}
+              highlightOnHover
+            >
+              {rows.map((type) => (
+                <TypeRow
+                  key={type.id}
+                  type={type}
+                  onHolders={() => setHoldersOf(type)}
+                  onEdit={() => {
+                    setEditing(type);
+                    setModalOpen(true);
+                  }}
+                />
+              ))}
+            </DataTable>
+          )}
+        </QueryList>
       </Card>
       <QualificationTypeModal
         opened={modalOpen}

@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Group, SimpleGrid, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, SimpleGrid, Table, Text } from '@mantine/core';
 import { IconFolders } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { PROJECT_STATUSES, type ProjectStatus } from '../../../shared/api/projects.js';
@@ -6,7 +6,9 @@ import { formatCents } from '../../../shared/money.js';
 import { useSpending } from '../../api/spending.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { LoadingState } from '../../components/LoadingState.js';
+import { DataTable, type Column } from '../../components/DataTable.js';
+import { QueryList } from '../../components/QueryList.js';
+import { TableHeading } from '../../components/TableHeading.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { paths } from '../../lib/paths.js';
 import { LedgerHistory } from './LedgerHistory.js';
@@ -14,12 +16,23 @@ import { spentCents, type ProjectSpending } from './lib/spending.js';
 import { ProjectStatusBadge } from './ProjectStatusBadge.js';
 import { StatCard } from './StatCard.js';
 import './requester.css';
-import { LoadMoreButton } from '../../components/LoadMoreButton.js';
+import { isOneOf } from '../../lib/narrow.js';
 
 /** Spending reports a project's status as plain text; the badge knows the statuses of today. */
 function isProjectStatus(status: string): status is ProjectStatus {
-  return (PROJECT_STATUSES as readonly string[]).includes(status);
+  return isOneOf(PROJECT_STATUSES, status);
 }
+
+const COLUMNS = [
+  'Project',
+  { label: 'Status', w: 120 },
+  { label: 'In escrow', ta: 'right', className: 'nowrap' },
+  { label: 'Rewards paid', ta: 'right', className: 'nowrap' },
+  { label: 'Bonuses', ta: 'right' },
+  { label: 'Fees', ta: 'right' },
+  { label: 'Returned', ta: 'right' },
+  { label: 'Spent', ta: 'right' },
+] satisfies Column[];
 
 const money = (cents: number) => (
   <Text size="sm" c={cents === 0 ? 'dimmed' : undefined} className="stat-value">
@@ -67,7 +80,6 @@ function SpendingRow({ row }: { row: ProjectSpending }) {
 
 function ByProject() {
   const spending = useSpending();
-  const rows = spending.data?.pages.flatMap((page) => page.items) ?? [];
   const totals = spending.data?.pages[0]?.totals;
   const value = (pick: (t: NonNullable<typeof totals>) => number) =>
     totals ? formatCents(pick(totals)) : null;
@@ -108,53 +120,37 @@ function ByProject() {
         />
       </SimpleGrid>
       <Card p={0} mb="lg">
-        <Group px="md" py="sm" className="table-toolbar">
-          <Title order={2} fz="h3">
-            By project
-          </Title>
-        </Group>
-        {spending.isPending && <LoadingState label="Loading your spending…" />}
-        {spending.isSuccess && rows.length === 0 && (
-          <EmptyState
-            icon={<IconFolders size={28} aria-hidden="true" />}
-            title="No projects yet"
-            description="Once you publish a project, what it holds in escrow and what it pays workers is listed here."
-            actions={
-              <Button component={Link} to={paths.requester.newProject}>
-                New project
-              </Button>
-            }
-            framed={false}
-          />
-        )}
-        {rows.length > 0 && (
-          <Table.ScrollContainer minWidth={900}>
-            <Table aria-label="Spending by project" highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Project</Table.Th>
-                  <Table.Th w={120}>Status</Table.Th>
-                  <Table.Th ta="right" className="nowrap">
-                    In escrow
-                  </Table.Th>
-                  <Table.Th ta="right" className="nowrap">
-                    Rewards paid
-                  </Table.Th>
-                  <Table.Th ta="right">Bonuses</Table.Th>
-                  <Table.Th ta="right">Fees</Table.Th>
-                  <Table.Th ta="right">Returned</Table.Th>
-                  <Table.Th ta="right">Spent</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((row) => (
-                  <SpendingRow key={row.projectId} row={row} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        <LoadMoreButton pages={spending} />
+        <TableHeading title="By project" />
+        <QueryList
+          query={spending}
+          loadingLabel="Loading your spending…"
+          empty={
+            <EmptyState
+              icon={<IconFolders size={28} aria-hidden="true" />}
+              title="No projects yet"
+              description="Once you publish a project, what it holds in escrow and what it pays workers is listed here."
+              actions={
+                <Button component={Link} to={paths.requester.newProject}>
+                  New project
+                </Button>
+              }
+              framed={false}
+            />
+          }
+        >
+          {(rows) => (
+            <DataTable
+              label="Spending by project"
+              columns={COLUMNS}
+              minWidth={900}
+              highlightOnHover
+            >
+              {rows.map((row) => (
+                <SpendingRow key={row.projectId} row={row} />
+              ))}
+            </DataTable>
+          )}
+        </QueryList>
       </Card>
     </>
   );

@@ -1,11 +1,11 @@
 import {
-  isAnswerItem,
+  ANSWER_ITEM_TYPES,
   validateAnswers,
   type AnswerItem,
   type FilledFormItem,
-  type FormItem,
 } from '../../../shared/templates/index.js';
 import { isApiError } from '../../api/client.js';
+import { fieldIssuesIn, isOneOf } from '../../lib/narrow.js';
 
 /** Messages keyed by item (or HTML form field) name; '' holds those about the answers as a whole. */
 export type AnswerErrors = Record<string, string>;
@@ -17,7 +17,7 @@ function sentence(message: string): string {
 
 /** Only questions carry answers, and a question's item is the same filled or not. */
 function questionsOf(items: readonly FilledFormItem[]): AnswerItem[] {
-  return items.filter((item): item is AnswerItem => isAnswerItem(item as FormItem));
+  return items.filter(isFilledAnswerItem);
 }
 
 const isBlank = (value: unknown) =>
@@ -59,13 +59,8 @@ const ANSWER_PATH = 'body.answers';
 /** The server's answer check (`400 invalid_answers`, details `body.answers.<item>`), by item. */
 export function serverAnswerErrors(error: unknown): AnswerErrors {
   if (!isApiError(error, 400)) return {};
-  const details: unknown[] = Array.isArray(error.details) ? error.details : [];
   const errors: AnswerErrors = {};
-  for (const detail of details) {
-    if (typeof detail !== 'object' || detail === null) continue;
-    if (!('path' in detail) || !('message' in detail)) continue;
-    const { path, message } = detail;
-    if (typeof path !== 'string' || typeof message !== 'string') continue;
+  for (const { path, message } of fieldIssuesIn(error.details)) {
     if (path !== ANSWER_PATH && !path.startsWith(`${ANSWER_PATH}.`)) continue;
     const item = path.slice(ANSWER_PATH.length + 1);
     if (!(item in errors)) errors[item] = sentence(message);
@@ -91,5 +86,11 @@ export function describeAnswer(item: FilledFormItem | undefined, value: unknown)
  * template it had validated, so they have the full filled-item shape.
  */
 export function filledItemsOf(items: readonly { type: string; name: string }[]): FilledFormItem[] {
+  // Trusted, not re-checked: the server validated the template these items were filled from.
   return items as unknown as FilledFormItem[];
+}
+
+/** Whether a filled item is a question (a question's item is the same filled or not). */
+export function isFilledAnswerItem(item: FilledFormItem): item is AnswerItem {
+  return isOneOf(ANSWER_ITEM_TYPES, item.type);
 }

@@ -5,13 +5,12 @@ import { formatCents } from '../../../shared/money.js';
 import type { Assignment, AssignmentStatus } from '../../../shared/api/work.js';
 import { useMyAssignments } from '../../api/work.js';
 import { EmptyState } from '../../components/EmptyState.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { LoadingState } from '../../components/LoadingState.js';
+import { ACTIONS_COLUMN, DataTable } from '../../components/DataTable.js';
+import { QueryList } from '../../components/QueryList.js';
 import { formatDateTime } from '../../lib/format.js';
 import { paths } from '../../lib/paths.js';
 import { formatTimeLeft, TIME_WARNING_MS } from '../work/time.js';
 import { useTimeLeft } from '../work/use-time-left.js';
-import { LoadMoreButton } from '../../components/LoadMoreButton.js';
 
 const EMPTY: Record<AssignmentStatus, { title: string; description: string }> = {
   accepted: {
@@ -92,51 +91,36 @@ function Detail({ assignment }: { assignment: Assignment }) {
 /** One status's assignments, newest first, a page at a time. */
 export function MyWorkTable({ status, label }: { status: AssignmentStatus; label: string }) {
   const list = useMyAssignments(status);
-  const rows = list.data?.pages.flatMap((page) => page.items) ?? [];
-
-  if (list.isPending) return <LoadingState label="Loading your work…" />;
-  if (list.isError) {
-    return (
-      <ErrorAlert
-        error={list.error}
-        title="Could not load your work"
-        onRetry={() => void list.refetch()}
-      />
-    );
-  }
-  if (rows.length === 0) {
-    return (
-      <EmptyState
-        framed={false}
-        icon={<IconListCheck size={28} aria-hidden="true" />}
-        title={EMPTY[status].title}
-        description={EMPTY[status].description}
-        actions={
-          status === 'accepted' ? (
-            <Button component={Link} to={paths.worker.findWork}>
-              Find work
-            </Button>
-          ) : undefined
-        }
-      />
-    );
-  }
+  const empty = (
+    <EmptyState
+      framed={false}
+      icon={<IconListCheck size={28} aria-hidden="true" />}
+      title={EMPTY[status].title}
+      description={EMPTY[status].description}
+      actions={
+        status === 'accepted' ? (
+          <Button component={Link} to={paths.worker.findWork}>
+            Find work
+          </Button>
+        ) : undefined
+      }
+    />
+  );
 
   return (
     <Stack gap={0}>
-      <Table.ScrollContainer minWidth={640}>
-        <Table aria-label={label}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Project</Table.Th>
-              <Table.Th>Reward</Table.Th>
-              <Table.Th>{COLUMN[status]}</Table.Th>
-              <Table.Th>
-                <span className="visually-hidden">Actions</span>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
+      <QueryList
+        query={list}
+        loadingLabel="Loading your work…"
+        errorTitle="Could not load your work"
+        empty={empty}
+      >
+        {(rows) => (
+          <DataTable
+            label={label}
+            columns={['Project', 'Reward', COLUMN[status], ACTIONS_COLUMN]}
+            minWidth={640}
+          >
             {rows.map((assignment) => (
               <Table.Tr key={assignment.id}>
                 <Table.Td>
@@ -173,10 +157,9 @@ export function MyWorkTable({ status, label }: { status: AssignmentStatus; label
                 </Table.Td>
               </Table.Tr>
             ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      <LoadMoreButton pages={list} />
+          </DataTable>
+        )}
+      </QueryList>
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import type { User } from '../../../../shared/api/accounts.js';
@@ -9,6 +9,7 @@ import { newIdempotencyKey } from '../../requester/review/review-model.js';
 import { ConfirmDepositModal } from './ConfirmDepositModal.js';
 import { checkDeposit, type CheckedDeposit, type DepositProblems } from './deposit-form.js';
 import { RequesterPicker } from './RequesterPicker.js';
+import { MoneyInput } from '../../../components/MoneyInput.js';
 
 type Pending = { deposit: CheckedDeposit; requester: User; idempotencyKey: string };
 
@@ -61,13 +62,8 @@ export function RecordDepositForm() {
       <Stack gap="md">
         <RequesterPicker value={requester} onChange={setRequester} error={problems.requesterId} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <NumberInput
+          <MoneyInput
             label="Amount received"
-            prefix="$"
-            decimalScale={2}
-            min={0}
-            thousandSeparator=","
-            hideControls
             required
             value={amount}
             onChange={setAmount}

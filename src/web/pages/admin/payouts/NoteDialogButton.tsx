@@ -1,7 +1,9 @@
-import { Button, Group, Modal, Stack, Text, TextInput, type ButtonProps } from '@mantine/core';
+import { Button, Modal, Stack, Text, TextInput, type ButtonProps } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
+import { FormActions } from '../../../components/FormActions.js';
+import { useSettlingAction } from '../../../lib/use-settling-action.js';
 
 type NoteDialogButtonProps = Omit<ButtonProps, 'onClick' | 'loading'> & {
   children: ReactNode;
@@ -34,13 +36,12 @@ export function NoteDialogButton({
   const [opened, { open, close }] = useDisclosure(false);
   const [note, setNote] = useState('');
   const [missing, setMissing] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run, clearError } = useSettlingAction();
 
   const openDialog = () => {
     setNote('');
     setMissing(false);
-    setError(null);
+    clearError();
     open();
   };
 
@@ -50,16 +51,7 @@ export function NoteDialogButton({
       setMissing(true);
       return;
     }
-    setError(null);
-    setBusy(true);
-    try {
-      await onConfirm(note.trim());
-      close();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    await run(() => onConfirm(note.trim()), close);
   };
 
   return (
@@ -85,14 +77,9 @@ export function NoteDialogButton({
               data-autofocus
             />
             {error !== null && <ErrorAlert error={error} title="That did not work" />}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close} disabled={busy}>
-                Cancel
-              </Button>
-              <Button type="submit" color={confirmColor} loading={busy}>
-                {confirmLabel}
-              </Button>
-            </Group>
+            <FormActions onCancel={close} busy={busy} color={confirmColor} gap="md">
+              {confirmLabel}
+            </FormActions>
           </Stack>
         </form>
       </Modal>

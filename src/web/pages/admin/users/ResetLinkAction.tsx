@@ -1,21 +1,11 @@
-import {
-  ActionIcon,
-  Button,
-  Code,
-  CopyButton,
-  Group,
-  Modal,
-  Stack,
-  Text,
-  Tooltip,
-} from '@mantine/core';
-import { IconCheck, IconCopy } from '@tabler/icons-react';
+import { Button, Code, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { User } from '../../../../shared/api/accounts.js';
 import type { AdminResetLink } from '../../../../shared/api/email.js';
 import { useAdminResetLink } from '../../../api/email.js';
 import { ConfirmButton } from '../../../components/ConfirmButton.js';
 import { formatDateTime } from '../../../lib/format.js';
+import { CopyValueButton } from '../../../components/CopyValueButton.js';
 
 /**
  * For someone whose email does not reach them (or a site without SMTP): a one-time reset link
@@ -59,21 +49,7 @@ export function ResetLinkAction({ user }: { user: User }) {
               >
                 {link.url}
               </Code>
-              <CopyButton value={link.url} timeout={2000}>
-                {({ copied, copy }) => (
-                  <Tooltip label={copied ? 'Copied' : 'Copy link'} withArrow>
-                    <ActionIcon
-                      variant="light"
-                      color={copied ? 'teal' : 'gray'}
-                      size="lg"
-                      onClick={copy}
-                      aria-label={copied ? 'Link copied' : 'Copy link'}
-                    >
-                      {copied ? <IconCheck size={18} /> : <IconCopy size={18} />}
-                    </ActionIcon>
-                  </Tooltip>
-                )}
-              </CopyButton>
+              <CopyValueButton value={link.url} label="Link" />
             </Group>
             <Group justify="flex-end">
               <Button onClick={() => setLink(null)}>Done</Button>

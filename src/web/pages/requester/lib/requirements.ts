@@ -3,6 +3,7 @@ import type {
   QualificationRequirement,
   QualificationValueKind,
 } from '../../../../shared/api/qualifications.js';
+import { fieldIssuesIn } from '../../../lib/narrow.js';
 
 export type ValueShape = 'none' | 'one' | 'list';
 
@@ -79,11 +80,10 @@ export function requirementOf(
   const shape = valueShape(draft.comparator);
   const base = { qualificationTypeId: draft.qualificationTypeId, comparator: draft.comparator };
   if (shape === 'none') return base;
-  const values = kind === 'locale' ? draft.localeValues : draft.integerValues;
-  const kept = shape === 'one' ? values.slice(0, 1) : values;
+  const kept = <T>(values: T[]) => (shape === 'one' ? values.slice(0, 1) : values);
   return kind === 'locale'
-    ? { ...base, localeValues: kept as string[] }
-    : { ...base, integerValues: kept as number[] };
+    ? { ...base, localeValues: kept(draft.localeValues) }
+    : { ...base, integerValues: kept(draft.integerValues) };
 }
 
 /** A whole number typed into a list of values, or null when it is not one. */
@@ -103,13 +103,9 @@ export function issuesByIndex(
   field: string,
 ): Record<number, Record<string, string>> {
   const grouped: Record<number, Record<string, string>> = {};
-  if (!Array.isArray(details)) return grouped;
   const prefix = `body.${field}.`;
-  for (const issue of details as unknown[]) {
-    if (typeof issue !== 'object' || issue === null) continue;
-    const { path, message } = issue as { path?: unknown; message?: unknown };
-    if (typeof path !== 'string' || typeof message !== 'string' || !path.startsWith(prefix))
-      continue;
+  for (const { path, message } of fieldIssuesIn(details)) {
+    if (!path.startsWith(prefix)) continue;
     const [index, ...rest] = path.slice(prefix.length).split('.');
     if (index === undefined || !/^\d+$/.test(index)) continue;
     const forRow = (grouped[Number(index)] ??= {});

@@ -1,4 +1,5 @@
 import { isApiError } from '../../../api/client.js';
+import { isRecord } from '../../../lib/narrow.js';
 
 const UNITS = ['bytes', 'KB', 'MB', 'GB'] as const;
 
@@ -28,20 +29,10 @@ export type UploadProblem = {
 export function uploadProblem(error: unknown): UploadProblem {
   const none = { missingColumns: [], line: null, cells: [], cellCount: 0 };
   if (!isApiError(error)) return { title: 'The upload failed', ...none };
-  const details = (
-    typeof error.details === 'object' && error.details !== null ? error.details : {}
-  ) as {
-    missingColumns?: unknown;
-    line?: unknown;
-    row?: unknown;
-    errors?: unknown;
-    errorCount?: unknown;
-  };
+  const details = isRecord(error.details) ? error.details : {};
   if (error.code === 'invalid_cells' && Array.isArray(details.errors)) {
     const cells = details.errors
-      .map((e) =>
-        typeof e === 'object' && e !== null ? (e as { message?: unknown }).message : null,
-      )
+      .map((e: unknown) => (isRecord(e) ? e.message : null))
       .filter((m): m is string => typeof m === 'string');
     const cellCount = typeof details.errorCount === 'number' ? details.errorCount : cells.length;
     return {

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Code,
   FileButton,
@@ -12,16 +11,18 @@ import {
   ThemeIcon,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconCloudUpload, IconX } from '@tabler/icons-react';
+import { IconCloudUpload, IconX } from '@tabler/icons-react';
 import { useRef, useState, type DragEvent } from 'react';
 import type { CsvDelimiter, Project } from '../../../../shared/api/projects.js';
-import { PROJECT_LIMITS } from '../../../../shared/api/projects.js';
+import { CSV_DELIMITERS, PROJECT_LIMITS } from '../../../../shared/api/projects.js';
 import { formatCents } from '../../../../shared/money.js';
 import { placeholdersOf } from '../../../../shared/templates/index.js';
 import { ApiError } from '../../../api/client.js';
 import { uploadBatch, useBatchAdded, type UploadProgress } from '../../../api/projects.js';
 import { errorMessage } from '../../../components/ErrorAlert.js';
 import { formatBytes, uploadProblem } from '../lib/upload.js';
+import { isOneOf } from '../../../lib/narrow.js';
+import { ProblemAlert } from '../../../components/ProblemAlert.js';
 
 const ACCEPT = '.csv,.json,.tsv,.txt,text/csv,text/tab-separated-values,application/json';
 
@@ -35,13 +36,7 @@ const SEPARATORS: { value: CsvDelimiter; label: string }[] = [
 function UploadError({ error }: { error: unknown }) {
   const problem = uploadProblem(error);
   return (
-    <Alert
-      color="red"
-      variant="light"
-      role="alert"
-      icon={<IconAlertTriangle aria-hidden="true" />}
-      title={problem.title}
-    >
+    <ProblemAlert title={problem.title}>
       {problem.cells.length > 0 ? (
         <>
           <List size="sm" spacing={2} aria-label="Cells to fix">
@@ -69,7 +64,7 @@ function UploadError({ error }: { error: unknown }) {
       <Text size="sm" mt={6} c="dimmed">
         Nothing was imported: fix the file and upload it again.
       </Text>
-    </Alert>
+    </ProblemAlert>
   );
 }
 
@@ -203,7 +198,10 @@ export function BatchUpload({ project }: { project: Project }) {
         description="Spreadsheets in some languages save CSV with semicolons; JSON files ignore this."
         data={SEPARATORS}
         value={separator}
-        onChange={(event) => setSeparator(event.currentTarget.value as CsvDelimiter)}
+        onChange={(event) => {
+          const { value } = event.currentTarget;
+          if (isOneOf(CSV_DELIMITERS, value)) setSeparator(value);
+        }}
         disabled={uploading}
         maw={360}
       />

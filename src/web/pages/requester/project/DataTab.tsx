@@ -1,4 +1,4 @@
-import { Alert, Badge, Card, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Card, Group, List, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDatabaseOff } from '@tabler/icons-react';
 import type { Batch, Project } from '../../../../shared/api/projects.js';
@@ -6,14 +6,22 @@ import { formatCents } from '../../../../shared/money.js';
 import { useBatches, useWithdrawBatch } from '../../../api/projects.js';
 import { ConfirmButton } from '../../../components/ConfirmButton.js';
 import { EmptyState } from '../../../components/EmptyState.js';
-import { ErrorAlert } from '../../../components/ErrorAlert.js';
-import { LoadingState } from '../../../components/LoadingState.js';
+import { ACTIONS_COLUMN, DataTable, type Column } from '../../../components/DataTable.js';
+import { loadedItems, QueryList } from '../../../components/QueryList.js';
+import { TableHeading } from '../../../components/TableHeading.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { BatchUpload } from './BatchUpload.js';
 import { TasksTable } from './TasksTable.js';
-import { LoadMoreButton } from '../../../components/LoadMoreButton.js';
 
 const OPEN_FOR_DATA: readonly Project['status'][] = ['draft', 'published', 'paused'];
+
+const BATCH_COLUMNS = [
+  'File',
+  { label: 'Rows', ta: 'right' },
+  'Columns',
+  { label: 'Escrowed', ta: 'right' },
+  { ...ACTIONS_COLUMN, ta: 'right' },
+] satisfies Column[];
 
 const LIVE: readonly Project['status'][] = ['published', 'paused'];
 
@@ -147,54 +155,37 @@ function BatchRow({ project, batch }: { project: Project; batch: Batch }) {
 
 function BatchesList({ project }: { project: Project }) {
   const batches = useBatches(project.id);
-  const rows = batches.data?.pages.flatMap((page) => page.items) ?? [];
+  const rows = loadedItems(batches.data) ?? [];
   const columns = [...new Set([...rows].reverse().flatMap((batch) => batch.columns))];
   return (
     <>
       <Card p={0}>
-        <Group px="md" py="sm" className="table-toolbar" justify="space-between">
-          <Title order={2} fz="h3">
-            Batches
-          </Title>
+        <TableHeading title="Batches">
           <Text size="sm" c="dimmed">
             {project.progress.tasks.toLocaleString('en')} tasks in all
           </Text>
-        </Group>
-        {batches.isPending && <LoadingState label="Loading batches…" />}
-        {batches.isError && (
-          <ErrorAlert error={batches.error} onRetry={() => void batches.refetch()} mt="md" />
-        )}
-        {batches.isSuccess && rows.length === 0 && (
-          <EmptyState
-            icon={<IconDatabaseOff size={28} aria-hidden="true" />}
-            title="No data yet"
-            description="Upload a file above: each row becomes a task, filled into your design."
-            framed={false}
-          />
-        )}
-        {rows.length > 0 && (
-          <Table.ScrollContainer minWidth={640}>
-            <Table aria-label="Batches">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>File</Table.Th>
-                  <Table.Th ta="right">Rows</Table.Th>
-                  <Table.Th>Columns</Table.Th>
-                  <Table.Th ta="right">Escrowed</Table.Th>
-                  <Table.Th ta="right">
-                    <span className="visually-hidden">Actions</span>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((batch) => (
-                  <BatchRow key={batch.id} project={project} batch={batch} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        <LoadMoreButton pages={batches} />
+        </TableHeading>
+        <QueryList
+          query={batches}
+          loadingLabel="Loading batches…"
+          errorMt="md"
+          empty={
+            <EmptyState
+              icon={<IconDatabaseOff size={28} aria-hidden="true" />}
+              title="No data yet"
+              description="Upload a file above: each row becomes a task, filled into your design."
+              framed={false}
+            />
+          }
+        >
+          {(batchRows) => (
+            <DataTable label="Batches" columns={BATCH_COLUMNS} minWidth={640}>
+              {batchRows.map((batch) => (
+                <BatchRow key={batch.id} project={project} batch={batch} />
+              ))}
+            </DataTable>
+          )}
+        </QueryList>
       </Card>
       <TasksTable project={project} columns={columns} />
     </>

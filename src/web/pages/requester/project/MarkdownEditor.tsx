@@ -1,5 +1,5 @@
 import { Input, Paper, Tabs, Text, Textarea } from '@mantine/core';
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { Markdown } from '../../../components/Markdown.js';
 
 type MarkdownEditorProps = {
@@ -7,7 +7,7 @@ type MarkdownEditorProps = {
   description?: string;
   value: string;
   onChange: (value: string) => void;
-  error?: string | undefined;
+  error?: ReactNode;
   maxLength: number;
   disabled?: boolean;
   placeholder?: string;

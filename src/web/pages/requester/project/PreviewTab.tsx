@@ -3,12 +3,12 @@ import { IconClock, IconCoin } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Preview, Project } from '../../../../shared/api/projects.js';
 import { formatCents } from '../../../../shared/money.js';
-import type { FilledFormItem } from '../../../../shared/templates/index.js';
 import { usePreview, useTasks } from '../../../api/projects.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { LoadingState } from '../../../components/LoadingState.js';
 import { Markdown } from '../../../components/Markdown.js';
 import { TaskForm, type TaskFormValues } from '../../../components/task-form/TaskForm.js';
+import { filledItemsOf } from '../../work/answers.js';
 import { describeDuration } from '../lib/units.js';
 
 function taskLabel(task: { number: number; data: Record<string, string> }): string {
@@ -53,8 +53,7 @@ function WorkerView({ preview }: { preview: Preview }) {
         {preview.template.kind === 'form' ? (
           <Card padding="lg">
             <TaskForm
-              // The API checks each item's shape when the template is saved.
-              items={preview.template.items as unknown as FilledFormItem[]}
+              items={filledItemsOf(preview.template.items)}
               values={values}
               onChange={(name, value) => setValues((v) => ({ ...v, [name]: value }))}
             />

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, List, Modal, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Button, List, Modal, Stack, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconRocket } from '@tabler/icons-react';
@@ -12,38 +12,23 @@ import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { paths } from '../../../lib/paths.js';
 import { shortageOf, type FundsShortage } from '../lib/funds.js';
 import { publishEscrowCents } from '../lib/units.js';
+import { isRecord } from '../../../lib/narrow.js';
+import { FormActions } from '../../../components/FormActions.js';
+import { InsufficientFundsAlert } from '../InsufficientFundsAlert.js';
 
 function problemsOf(error: unknown): string[] {
   if (!isApiError(error, 409) || error.code !== 'not_publishable') return [];
-  const problems = (error.details as { problems?: unknown } | undefined)?.problems;
+  const problems = isRecord(error.details) ? error.details.problems : undefined;
   return Array.isArray(problems) ? problems.filter((p): p is string => typeof p === 'string') : [];
 }
 
 function InsufficientFunds({ shortage }: { shortage: FundsShortage }) {
   return (
-    <Alert
-      color="red"
-      variant="light"
-      role="alert"
-      icon={<IconAlertTriangle aria-hidden="true" />}
-      title="Not enough funds to publish"
-    >
-      <Text size="sm">
-        Publishing needs <strong>{formatCents(shortage.neededCents)}</strong> in escrow, but only{' '}
-        <strong>{formatCents(shortage.availableCents)}</strong> is available. Add at least{' '}
-        {formatCents(shortage.neededCents - shortage.availableCents)} and try again.
-      </Text>
-      <Anchor
-        component={Link}
-        to={paths.requester.funds}
-        size="sm"
-        fw={600}
-        mt={6}
-        display="inline-block"
-      >
-        Go to Funds
-      </Anchor>
-    </Alert>
+    <InsufficientFundsAlert title="Not enough funds to publish">
+      Publishing needs <strong>{formatCents(shortage.neededCents)}</strong> in escrow, but only{' '}
+      <strong>{formatCents(shortage.availableCents)}</strong> is available. Add at least{' '}
+      {formatCents(shortage.neededCents - shortage.availableCents)} and try again.
+    </InsufficientFundsAlert>
   );
 }
 
@@ -156,18 +141,15 @@ export function PublishButton({ project }: { project: Project }) {
           {action.isError && !shortage && problems.length === 0 && (
             <ErrorAlert error={action.error} title="Could not publish" />
           )}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close} disabled={action.isPending}>
-              Not yet
-            </Button>
-            <Button
-              onClick={publish}
-              loading={action.isPending}
-              leftSection={<IconRocket size={16} aria-hidden="true" />}
-            >
-              Publish and escrow {formatCents(total)}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={close}
+            cancelLabel="Not yet"
+            busy={action.isPending}
+            onSubmit={publish}
+            leftSection={<IconRocket size={16} aria-hidden="true" />}
+          >
+            Publish and escrow {formatCents(total)}
+          </FormActions>
         </Stack>
       </Modal>
     </>

@@ -1,5 +1,5 @@
-import { Box, Button, Card, Group, Stack, Text } from '@mantine/core';
-import { IconChevronLeft, IconChevronRight, IconInbox } from '@tabler/icons-react';
+import { Box, Button, Card, Stack, Text } from '@mantine/core';
+import { IconInbox } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -10,6 +10,8 @@ import { useBlocks, useReviewList } from '../../../api/review.js';
 import { EmptyState } from '../../../components/EmptyState.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { LoadingState } from '../../../components/LoadingState.js';
+import { PagerFooter } from '../../../components/PreviousNextButtons.js';
+import { useCursorTrail } from '../../../lib/use-cursor-trail.js';
 import { describeDuration } from '../lib/units.js';
 import { BulkActions } from '../review/BulkActions.js';
 import {
@@ -107,8 +109,7 @@ export function ReviewTab({ project }: { project: Project }) {
   const [params, setParams] = useSearchParams();
   const view = reviewViewFrom(params);
   const viewKey = reviewViewParams(view).toString();
-  // Cursors of the pages before this one, so "Previous" can go back without offsets.
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const pages = useCursorTrail();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [shownView, setShownView] = useState(viewKey);
   // When the page was loaded, by the server's clock: the cutoff of "all waiting".
@@ -116,18 +117,17 @@ export function ReviewTab({ project }: { project: Project }) {
 
   if (shownView !== viewKey) {
     setShownView(viewKey);
-    setCursors([undefined]);
+    pages.restart();
     setSelected(new Set());
   }
-  const cursor = cursors[cursors.length - 1];
-  const list = useReviewList(project.id, view, cursor, PAGE_SIZE);
+  const list = useReviewList(project.id, view, pages.cursor, PAGE_SIZE);
   const blocks = useBlocks();
   const batches = useBatchOptions(project.id);
   if (loadedAt === null && list.data && !list.isPlaceholderData) setLoadedAt(list.data.asOf);
   useProjectInStep(project, list.data?.counts);
 
   const items = list.data?.items ?? [];
-  const page = cursors.length;
+  const nextCursor = list.data?.nextCursor;
   const blocked = new Set((blocks.data ?? []).map((block) => block.worker.id));
   const selectable = selectableIds(items);
   const chosen = selectable.filter((id) => selected.has(id));
@@ -212,40 +212,26 @@ export function ReviewTab({ project }: { project: Project }) {
             onShowWorker={view.workerId ? undefined : (workerId) => setView({ ...view, workerId })}
           />
         )}
-        {(page > 1 || list.data?.nextCursor) && (
-          <Group justify="space-between" p="md" className="table-footer">
-            <Text size="sm" c="dimmed">
-              Page {page}
-            </Text>
-            <Group gap="xs">
-              <Button
-                variant="default"
-                size="xs"
-                leftSection={<IconChevronLeft size={14} aria-hidden="true" />}
-                disabled={page === 1}
-                onClick={() => {
-                  setSelected(new Set());
-                  setCursors((c) => c.slice(0, -1));
-                }}
-              >
-                Previous
-              </Button>
-              <Button
-                variant="default"
-                size="xs"
-                rightSection={<IconChevronRight size={14} aria-hidden="true" />}
-                disabled={!list.data?.nextCursor || list.isPlaceholderData}
-                onClick={() => {
-                  const next = list.data?.nextCursor;
-                  if (!next) return;
-                  setSelected(new Set());
-                  setCursors((c) => [...c, next]);
-                }}
-              >
-                Next
-              </Button>
-            </Group>
-          </Group>
+        {(pages.page > 1 || nextCursor) && (
+          <PagerFooter
+            summary={`Page ${pages.page}`}
+            onPrevious={
+              pages.page === 1
+                ? undefined
+                : () => {
+                    setSelected(new Set());
+                    pages.back();
+                  }
+            }
+            onNext={
+              !nextCursor || list.isPlaceholderData
+                ? undefined
+                : () => {
+                    setSelected(new Set());
+                    pages.forward(nextCursor);
+                  }
+            }
+          />
         )}
       </Card>
     </Stack>

@@ -12,7 +12,6 @@ import {
   Text,
   Textarea,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
@@ -35,7 +34,7 @@ import { localInputFromIso } from '../lib/units.js';
 import { MarkdownEditor } from './MarkdownEditor.js';
 import { RequirementsEditor } from './RequirementsEditor.js';
 import {
-  FORM_FIELD_OF,
+  formFieldOf,
   isLiveEditable,
   REVIEW_UNITS,
   settingsPatch,
@@ -44,6 +43,9 @@ import {
   validateSettings,
   type SettingsValues,
 } from './settings-form.js';
+import { isRecord } from '../../../lib/narrow.js';
+import { RewardInput } from '../RewardInput.js';
+import { SectionHeading } from '../../../components/SectionHeading.js';
 
 const unitOptions = (units: readonly string[]) =>
   units.map((unit) => ({ value: unit, label: unit.charAt(0).toUpperCase() + unit.slice(1) }));
@@ -59,14 +61,7 @@ function Section({
 }) {
   return (
     <Card>
-      <Stack gap={4} mb="md">
-        <Title order={2} fz="h3">
-          {title}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {description}
-        </Text>
-      </Stack>
+      <SectionHeading title={title} description={description} fz="h3" gap={4} mb="md" />
       <Stack gap="md">{children}</Stack>
     </Card>
   );
@@ -74,13 +69,12 @@ function Section({
 
 /** Whether kept settings still look like this form's values. */
 function isSettingsShape(value: unknown): value is SettingsValues {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Partial<Record<keyof SettingsValues, unknown>>;
   return (
-    typeof v.title === 'string' &&
-    typeof v.expiresAt === 'string' &&
-    Array.isArray(v.keywords) &&
-    Array.isArray(v.requirements)
+    isRecord(value) &&
+    typeof value.title === 'string' &&
+    typeof value.expiresAt === 'string' &&
+    Array.isArray(value.keywords) &&
+    Array.isArray(value.requirements)
   );
 }
 
@@ -130,10 +124,7 @@ export function SettingsTab({ project }: { project: Project }) {
       onError: (error) => {
         const fields = serverFieldErrors(error);
         const byForm = Object.fromEntries(
-          Object.entries(fields).map(([field, message]) => [
-            FORM_FIELD_OF[field as keyof UpdateProjectBody] ?? field,
-            message,
-          ]),
+          Object.entries(fields).map(([field, message]) => [formFieldOf(field), message]),
         );
         const perRequirement = isApiError(error)
           ? issuesByIndex(error.details, 'qualificationRequirements')
@@ -227,7 +218,7 @@ export function SettingsTab({ project }: { project: Project }) {
             placeholder="What to do, what a good answer looks like, and what will be rejected."
             value={form.values.instructions}
             onChange={(value) => form.setFieldValue('instructions', value)}
-            error={form.errors.instructions as string | undefined}
+            error={form.errors.instructions}
           />
         </Section>
 
@@ -236,18 +227,7 @@ export function SettingsTab({ project }: { project: Project }) {
           description="Fixed once the project is published, so no worker’s terms change under them."
         >
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <NumberInput
-              label="Reward per assignment"
-              description="What a worker earns for one approved answer."
-              prefix="$"
-              decimalScale={2}
-              fixedDecimalScale
-              min={0}
-              step={0.05}
-              required
-              disabled={locked('rewardCents')}
-              {...form.getInputProps('reward')}
-            />
+            <RewardInput disabled={locked('rewardCents')} {...form.getInputProps('reward')} />
             <NumberInput
               label="Workers per task"
               description="Different workers who answer each row."

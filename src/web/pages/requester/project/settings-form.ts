@@ -12,6 +12,7 @@ import {
   secondsFrom,
   type DurationUnit,
 } from '../lib/units.js';
+import { isOneOf } from '../../../lib/narrow.js';
 
 /** The settings as the form holds them: money in dollars, durations in a chosen unit. */
 export type SettingsValues = {
@@ -109,9 +110,10 @@ export function settingsPatch(
       requirementOf(r, kindOf(r.qualificationTypeId)),
     ),
   };
+  const stored = new Map<string, unknown>(Object.entries(project));
   const patch: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(next)) {
-    const current: unknown = project[field as keyof Project];
+    const current = stored.get(field);
     if (canonicalJson(value) !== canonicalJson(current)) patch[field] = value;
   }
   return patch;
@@ -119,13 +121,18 @@ export function settingsPatch(
 
 /** Whether a field may change in the project's current status. */
 export function isLiveEditable(project: Project, field: keyof UpdateProjectBody): boolean {
-  return project.status === 'draft' || (LIVE_EDITABLE_FIELDS as readonly string[]).includes(field);
+  return project.status === 'draft' || isOneOf(LIVE_EDITABLE_FIELDS, field);
 }
 
 /** The form's field for each API field, so server messages land beside the right input. */
-export const FORM_FIELD_OF: Partial<Record<keyof UpdateProjectBody, keyof SettingsValues>> = {
-  rewardCents: 'reward',
-  timeAllottedSeconds: 'timeAllotted',
-  autoApproveSeconds: 'autoApprove',
-  qualificationRequirements: 'requirements',
-};
+const FORM_FIELD_OF = new Map<string, keyof SettingsValues>([
+  ['rewardCents', 'reward'],
+  ['timeAllottedSeconds', 'timeAllotted'],
+  ['autoApproveSeconds', 'autoApprove'],
+  ['qualificationRequirements', 'requirements'],
+] satisfies [keyof UpdateProjectBody, keyof SettingsValues][]);
+
+/** The form field beside which the server's message about an API field belongs. */
+export function formFieldOf(apiField: string): string {
+  return FORM_FIELD_OF.get(apiField) ?? apiField;
+}

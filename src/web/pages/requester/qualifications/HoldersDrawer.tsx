@@ -27,10 +27,10 @@ import {
 import { ConfirmButton } from '../../../components/ConfirmButton.js';
 import { EmptyState } from '../../../components/EmptyState.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
-import { LoadingState } from '../../../components/LoadingState.js';
+import { ACTIONS_COLUMN, DataTable, type Column } from '../../../components/DataTable.js';
+import { QueryList } from '../../../components/QueryList.js';
 import { formatDate } from '../../../lib/format.js';
 import { paths } from '../../../lib/paths.js';
-import { LoadMoreButton } from '../../../components/LoadMoreButton.js';
 
 function GrantForm({
   type,
@@ -108,6 +108,13 @@ function GrantForm({
   );
 }
 
+const HOLDER_COLUMNS = [
+  'Worker',
+  { label: 'Value', ta: 'right' },
+  'Updated',
+  ACTIONS_COLUMN,
+] satisfies Column[];
+
 function HolderRow({
   type,
   holder,
@@ -177,7 +184,6 @@ function Holders({ type }: { type: QualificationType }) {
   const holders = useQualificationHolders(type.id);
   const [worker, setWorker] = useState('');
   const [value, setValue] = useState<string | number>(1);
-  const rows = holders.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <Stack gap="lg">
       <GrantForm
@@ -191,31 +197,21 @@ function Holders({ type }: { type: QualificationType }) {
         <Title order={3} mb="xs">
           Holders
         </Title>
-        {holders.isPending && <LoadingState label="Loading holders…" />}
-        {holders.isError && (
-          <ErrorAlert error={holders.error} onRetry={() => void holders.refetch()} />
-        )}
-        {holders.isSuccess && rows.length === 0 && (
-          <EmptyState
-            icon={<IconUsers size={28} aria-hidden="true" />}
-            title="Nobody holds it yet"
-            description="Grant it above by a worker’s handle, e.g. to the workers who passed your test."
-            framed={false}
-          />
-        )}
-        {rows.length > 0 && (
-          <Table aria-label={`Holders of ${type.name}`}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Worker</Table.Th>
-                <Table.Th ta="right">Value</Table.Th>
-                <Table.Th>Updated</Table.Th>
-                <Table.Th>
-                  <span className="visually-hidden">Actions</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
+        <QueryList
+          moreInCard={false}
+          query={holders}
+          loadingLabel="Loading holders…"
+          empty={
+            <EmptyState
+              icon={<IconUsers size={28} aria-hidden="true" />}
+              title="Nobody holds it yet"
+              description="Grant it above by a worker’s handle, e.g. to the workers who passed your test."
+              framed={false}
+            />
+          }
+        >
+          {(rows) => (
+            <DataTable label={`Holders of ${type.name}`} columns={HOLDER_COLUMNS}>
               {rows.map((holder) => (
                 <HolderRow
                   key={holder.workerId}
@@ -227,10 +223,9 @@ function Holders({ type }: { type: QualificationType }) {
                   }}
                 />
               ))}
-            </Table.Tbody>
-          </Table>
-        )}
-        <LoadMoreButton pages={holders} inCard={false} />
+            </DataTable>
+          )}
+        </QueryList>
       </div>
     </Stack>
   );

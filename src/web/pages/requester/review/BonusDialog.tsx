@@ -1,27 +1,18 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Group,
-  Modal,
-  NumberInput,
-  Stack,
-  Text,
-  Textarea,
-} from '@mantine/core';
+import { Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconGift } from '@tabler/icons-react';
+import { IconGift } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
 import { REVIEW_LIMITS, type ReviewAssignment } from '../../../../shared/api/review.js';
 import { formatCents, platformFeeCents } from '../../../../shared/money.js';
 import { useBalance } from '../../../api/money.js';
 import { useBonus } from '../../../api/review.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
-import { paths } from '../../../lib/paths.js';
 import { shortageOf } from '../lib/funds.js';
 import { centsFromDollars } from '../lib/units.js';
 import { newIdempotencyKey } from './review-model.js';
+import { FormActions } from '../../../components/FormActions.js';
+import { MoneyInput } from '../../../components/MoneyInput.js';
+import { InsufficientFundsAlert } from '../InsufficientFundsAlert.js';
 
 type Problems = { amount?: string; reason?: string };
 
@@ -101,13 +92,8 @@ export function BonusDialog({
             {balance.data ? ` (${formatCents(balance.data.availableCents)} now)` : ''} and goes
             straight to {name}’s earnings, with your reason.
           </Text>
-          <NumberInput
+          <MoneyInput
             label="Amount"
-            prefix="$"
-            decimalScale={2}
-            min={0}
-            thousandSeparator=","
-            hideControls
             required
             value={amount}
             onChange={setAmount}
@@ -133,45 +119,22 @@ export function BonusDialog({
             error={problems.reason}
           />
           {shortage && (
-            <Alert
-              color="red"
-              variant="light"
-              role="alert"
-              icon={<IconAlertTriangle aria-hidden="true" />}
-              title="Not enough funds for this bonus"
-            >
-              <Text size="sm">
-                It needs <strong>{formatCents(shortage.neededCents)}</strong>
-                {feePercent > 0 ? ' with the platform fee' : ''}, but only{' '}
-                <strong>{formatCents(shortage.availableCents)}</strong> is available.
-              </Text>
-              <Anchor
-                component={Link}
-                to={paths.requester.funds}
-                size="sm"
-                fw={600}
-                mt={6}
-                display="inline-block"
-              >
-                Go to Funds
-              </Anchor>
-            </Alert>
+            <InsufficientFundsAlert title="Not enough funds for this bonus">
+              It needs <strong>{formatCents(shortage.neededCents)}</strong>
+              {feePercent > 0 ? ' with the platform fee' : ''}, but only{' '}
+              <strong>{formatCents(shortage.availableCents)}</strong> is available.
+            </InsufficientFundsAlert>
           )}
           {bonus.isError && !shortage && (
             <ErrorAlert error={bonus.error} title="The bonus was not paid" />
           )}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose} disabled={bonus.isPending}>
-              Cancel
-            </Button>
-            <Button
-              type="submit"
-              loading={bonus.isPending}
-              leftSection={<IconGift size={16} aria-hidden="true" />}
-            >
-              Pay {cents ? formatCents(cents) : 'bonus'}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={onClose}
+            busy={bonus.isPending}
+            leftSection={<IconGift size={16} aria-hidden="true" />}
+          >
+            Pay {cents ? formatCents(cents) : 'bonus'}
+          </FormActions>
         </Stack>
       </form>
     </Modal>

@@ -56,8 +56,11 @@ export function MediaValue({
     case 'image':
       return <Thumbnail url={view.url} alt={label} size={size} />;
     case 'audio':
+    case 'video': {
+      // Both players take the same attributes; only the element differs.
+      const Player = view.kind;
       return (
-        <audio
+        <Player
           controls
           preload="none"
           src={view.url}
@@ -65,22 +68,12 @@ export function MediaValue({
           className="review-player"
           data-size={size}
         >
-          <a href={view.url}>Download the recording</a>
-        </audio>
+          <a href={view.url}>
+            {view.kind === 'audio' ? 'Download the recording' : 'Download the video'}
+          </a>
+        </Player>
       );
-    case 'video':
-      return (
-        <video
-          controls
-          preload="none"
-          src={view.url}
-          aria-label={label}
-          className="review-player"
-          data-size={size}
-        >
-          <a href={view.url}>Download the video</a>
-        </video>
-      );
+    }
     case 'link':
       return (
         <Anchor

@@ -1,7 +1,9 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { REVIEW_LIMITS } from '../../../../shared/api/review.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
+import { FormActions } from '../../../components/FormActions.js';
+import { useSettlingAction } from '../../../lib/use-settling-action.js';
 
 type ReasonDialogProps = {
   title: string;
@@ -38,8 +40,7 @@ export function ReasonDialog({
 }: ReasonDialogProps) {
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSettlingAction();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -49,15 +50,7 @@ export function ReasonDialog({
       return;
     }
     setProblem(null);
-    setError(null);
-    setBusy(true);
-    try {
-      await onConfirm(text);
-      onClose();
-    } catch (caught) {
-      setError(caught);
-      setBusy(false);
-    }
+    await run(() => onConfirm(text), onClose);
   };
 
   return (
@@ -83,14 +76,9 @@ export function ReasonDialog({
             {reason.length} / {REVIEW_LIMITS.reasonMax}
           </Text>
           {error !== null && <ErrorAlert error={error} title="That did not work" />}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose} disabled={busy}>
-              Cancel
-            </Button>
-            <Button type="submit" color={confirmColor} loading={busy}>
-              {confirmLabel}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} busy={busy} color={confirmColor}>
+            {confirmLabel}
+          </FormActions>
         </Stack>
       </form>
     </Modal>

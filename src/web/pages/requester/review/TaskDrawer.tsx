@@ -1,8 +1,9 @@
-import { Anchor, Button, Divider, Drawer, Group, Stack, Text, Title } from '@mantine/core';
-import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
+import { Anchor, Divider, Drawer, Group, Stack, Text, Title } from '@mantine/core';
+
 import { Link } from 'react-router';
 import type { ReviewAssignment } from '../../../../shared/api/review.js';
 import type { Template } from '../../../../shared/templates/index.js';
+import { PreviousNextButtons } from '../../../components/PreviousNextButtons.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { paths } from '../../../lib/paths.js';
 import { Decisions } from './Decisions.js';
@@ -134,26 +135,7 @@ export function TaskDrawer({ assignment, template, onClose, onPrevious, onNext }
           <Divider />
           <Group justify="space-between" wrap="wrap" gap="sm">
             <Decisions assignment={assignment} name={name} />
-            <Group gap="xs" ml="auto">
-              <Button
-                variant="default"
-                size="xs"
-                leftSection={<IconChevronLeft size={14} aria-hidden="true" />}
-                disabled={!onPrevious}
-                onClick={onPrevious}
-              >
-                Previous
-              </Button>
-              <Button
-                variant="default"
-                size="xs"
-                rightSection={<IconChevronRight size={14} aria-hidden="true" />}
-                disabled={!onNext}
-                onClick={onNext}
-              >
-                Next
-              </Button>
-            </Group>
+            <PreviousNextButtons onPrevious={onPrevious} onNext={onNext} ml="auto" />
           </Group>
         </Stack>
       )}

@@ -1,13 +1,8 @@
 import type { z } from 'zod';
 import type { bulkReviewResultSchema, ReviewAssignment } from '../../../../shared/api/review.js';
 import { ASSIGNMENT_STATUSES, type AssignmentStatus } from '../../../../shared/api/work.js';
-import {
-  fillFormTemplate,
-  isAnswerItem,
-  type FormItem,
-  type Template,
-} from '../../../../shared/templates/index.js';
-import { describeAnswer } from '../../work/answers.js';
+import { fillFormTemplate, type Template } from '../../../../shared/templates/index.js';
+import { describeAnswer, isFilledAnswerItem } from '../../work/answers.js';
 
 /** One answer as the reviewer reads it: the question as the worker saw it, and the reply. */
 export type AnswerLine = { name: string; label: string; value: string | null };
@@ -33,7 +28,7 @@ export function readableAnswers(
   const seen = new Set<string>();
   if (template.kind === 'form') {
     for (const item of fillFormTemplate(template, taskData).items) {
-      if (!isAnswerItem(item as FormItem)) continue;
+      if (!isFilledAnswerItem(item)) continue;
       seen.add(item.name);
       const value = given[item.name];
       let text: string | null = isBlank(value) ? null : describeAnswer(item, value);

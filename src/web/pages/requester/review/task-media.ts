@@ -13,7 +13,8 @@ export type MediaView =
   | { kind: 'link'; url: string }
   | { kind: 'text' };
 
-type MediaKind = 'image' | 'audio' | 'video';
+const MEDIA_KINDS = ['image', 'audio', 'video'] as const;
+type MediaKind = (typeof MEDIA_KINDS)[number];
 
 /** What a column holds, by the template item that shows it to the worker. */
 export type ColumnMedia = { kind: MediaKind; alt?: string };
@@ -27,9 +28,7 @@ const EXTENSIONS: Record<MediaKind, readonly string[]> = {
 function kindByExtension(url: URL): MediaKind | undefined {
   const extension = /\.([a-z0-9]{2,5})$/i.exec(url.pathname)?.[1]?.toLowerCase();
   if (!extension) return undefined;
-  return (Object.keys(EXTENSIONS) as MediaKind[]).find((kind) =>
-    EXTENSIONS[kind].includes(extension),
-  );
+  return MEDIA_KINDS.find((kind) => EXTENSIONS[kind].includes(extension));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { formatCents } from '../../../../shared/money.js';
 import { isApiError } from '../../../api/client.js';
+import { numberIn } from '../../../lib/narrow.js';
 
 export type PayoutEligibility =
   { canRequest: true; amountCents: number } | { canRequest: false; reason: string };
@@ -33,12 +34,6 @@ export function payoutEligibility(
   return { canRequest: true, amountCents: availableCents };
 }
 
-function centsIn(details: unknown, key: string): number | undefined {
-  if (typeof details !== 'object' || details === null) return undefined;
-  const value = (details as Record<string, unknown>)[key];
-  return typeof value === 'number' ? value : undefined;
-}
-
 /** What to tell a worker whose payout request the server refused. */
 export function payoutErrorMessage(error: unknown): string | undefined {
   if (!isApiError(error, 409)) return undefined;
@@ -46,8 +41,8 @@ export function payoutErrorMessage(error: unknown): string | undefined {
     return 'Your payout method was removed since this page was loaded. Add one in your settings (Settings → Payout method), then ask again.';
   }
   if (error.code === 'below_minimum') {
-    const minimum = centsIn(error.details, 'minimumCents');
-    const available = centsIn(error.details, 'availableCents');
+    const minimum = numberIn(error.details, 'minimumCents');
+    const available = numberIn(error.details, 'availableCents');
     if (minimum !== undefined && available !== undefined) {
       return `Payouts start at ${formatCents(minimum)}, and you have ${formatCents(available)} available now. The figures on this page have been refreshed.`;
     }
