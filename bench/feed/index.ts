@@ -29,6 +29,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase, type DatabaseHandle } from '../../src/server/db/database.js';
 import { migrateToLatest } from '../../src/server/db/migrate.js';
 import { newSecret, sha256 } from '../../src/server/lib/secrets.js';
+import type { Scope } from '../../src/shared/scopes.js';
 import { benchDatabaseKind, fmt, openBenchDatabase, withDatabaseName } from '../lib/bench-db.js';
 import { cpuPer, cpuSnapshot } from '../lib/cpu-account.js';
 import { describeLoad, runLoad, type LoadResult } from '../lib/http-load.js';
@@ -127,7 +128,7 @@ async function issueTokens(handle: DatabaseHandle): Promise<string[]> {
       name: 'feed bench',
       token_hash: sha256(token),
       token_prefix: token.slice(0, 12),
-      scopes: ['profile', 'work:read'],
+      scopes: ['profile', 'work:read'] satisfies Scope[],
     };
   });
   for (let i = 0; i < rows.length; i += 500) {

@@ -14,6 +14,7 @@ import { PAYOUT_METHODS } from '../../src/shared/api/payout-methods.js';
 import { BATCH_STATUSES, PROJECT_STATUSES } from '../../src/shared/api/projects.js';
 import { QUALIFICATION_VALUE_KINDS } from '../../src/shared/api/qualifications.js';
 import { ASSIGNMENT_STATUSES } from '../../src/shared/api/work.js';
+import { SCOPES } from '../../src/shared/scopes.js';
 
 /** A type the generated file imports, and the module (relative to src/server/db) it comes from. */
 export const IMPORTS: Record<string, string> = {
@@ -33,6 +34,7 @@ export const IMPORTS: Record<string, string> = {
   QualificationRequirement: '../../shared/api/qualifications.js',
   Template: '../../shared/templates/model.js',
   AssignmentStatus: '../../shared/api/work.js',
+  Scope: '../../shared/scopes.js',
 };
 
 /** Text columns whose CHECK constraint lists their values: the type, and the list it must match. */
@@ -59,6 +61,8 @@ export const ENUM_COLUMNS: Record<string, { type: string; values: readonly strin
 /** Array columns of enum values (no constraint checks them; the API validates what goes in). */
 export const ARRAY_COLUMNS: Record<string, { type: string; values: readonly string[] }> = {
   'users.roles': { type: 'Role', values: ROLES },
+  'api_tokens.scopes': { type: 'Scope', values: SCOPES },
+  'oauth_clients.scopes': { type: 'Scope', values: SCOPES },
 };
 
 /** jsonb columns and the shape they hold (validated when written). */

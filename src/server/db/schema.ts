@@ -17,6 +17,7 @@ import type {
   QualificationValueKind,
 } from '../../shared/api/qualifications.js';
 import type { AssignmentStatus } from '../../shared/api/work.js';
+import type { Scope } from '../../shared/scopes.js';
 import type { Template } from '../../shared/templates/model.js';
 import type { JsonColumn } from './column-types.js';
 import type { ColumnType } from 'kysely';
@@ -34,7 +35,7 @@ export interface ApiTokens {
   id: Generated<string>;
   last_used_at: Timestamp | null;
   name: string;
-  scopes: string[];
+  scopes: Scope[];
   token_hash: string;
   token_prefix: string;
   user_id: string;
@@ -231,7 +232,7 @@ export interface OauthClients {
   name: string;
   owner_id: string;
   redirect_uris: string[];
-  scopes: string[];
+  scopes: Scope[];
   secret_hash: string | null;
   type: OAuthClientType;
   updated_at: Generated<Timestamp>;

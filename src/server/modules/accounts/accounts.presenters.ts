@@ -1,5 +1,4 @@
 import type { ApiToken, PublicProfile, User } from '../../../shared/api/accounts.js';
-import type { Scope } from '../../../shared/scopes.js';
 import type { UserRow } from '../../db/types.js';
 import type { TokenRow } from './tokens.repository.js';
 
@@ -38,7 +37,7 @@ export function presentToken(row: TokenRow): ApiToken {
     id: row.id,
     name: row.name,
     prefix: row.token_prefix,
-    scopes: row.scopes as Scope[],
+    scopes: row.scopes,
     createdAt: row.created_at.toISOString(),
     lastUsedAt: row.last_used_at?.toISOString() ?? null,
     expiresAt: row.expires_at?.toISOString() ?? null,

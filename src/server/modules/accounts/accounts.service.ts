@@ -223,10 +223,7 @@ export function createAccountsService(deps: {
         found.lastUsedAt = now;
         await tokens.markUsed(found.tokenId, now);
       }
-      // The column is text[]; createToken stored only scopes the body schema had checked.
-      return found
-        ? { user: found.user, scopes: found.scopes as Scope[], via: 'token' }
-        : undefined;
+      return found ? { user: found.user, scopes: found.scopes, via: 'token' } : undefined;
     },
 
     credentialsChanged,

@@ -1,9 +1,10 @@
 import type { UserRow } from '../../db/types.js';
+import type { Scope } from '../../../shared/scopes.js';
 
 /** What a personal access token resolved to, as the token check reads it from the database. */
 export type TokenPrincipal = {
   user: UserRow;
-  scopes: string[];
+  scopes: Scope[];
   tokenId: string;
   expiresAt: Date | null;
   /** Kept current by the token check, which writes it at most once a minute. */

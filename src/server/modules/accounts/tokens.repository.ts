@@ -1,11 +1,12 @@
 import type { Db } from '../../db/database.js';
+import type { Scope } from '../../../shared/scopes.js';
 import type { TokenPrincipal } from './token-cache.js';
 
 export type TokenRow = {
   id: string;
   name: string;
   token_prefix: string;
-  scopes: string[];
+  scopes: Scope[];
   created_at: Date;
   last_used_at: Date | null;
   expires_at: Date | null;
@@ -28,7 +29,7 @@ export function createTokensRepository(db: Db) {
       name: string;
       tokenHash: string;
       prefix: string;
-      scopes: string[];
+      scopes: Scope[];
       expiresAt: Date | null;
     }): Promise<TokenRow> {
       return db

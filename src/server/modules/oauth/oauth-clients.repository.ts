@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Scope } from '../../../shared/scopes.js';
 import type { Db } from '../../db/database.js';
 import type { OauthClients } from '../../db/schema.js';
 
@@ -8,7 +9,7 @@ export type OAuthClientRow = {
   name: string;
   type: OauthClients['type'];
   redirect_uris: string[];
-  scopes: string[];
+  scopes: Scope[];
   secret_hash: string | null;
   created_at: Date;
   updated_at: Date;
@@ -34,7 +35,7 @@ export function createOAuthClientsRepository(db: Db) {
       name: string;
       type: OAuthClientRow['type'];
       redirectUris: string[];
-      scopes: string[];
+      scopes: Scope[];
       secretHash: string | null;
     }): Promise<OAuthClientRow> {
       return db
@@ -78,7 +79,7 @@ export function createOAuthClientsRepository(db: Db) {
     async updateOwned(
       ownerId: string,
       id: string,
-      patch: { name?: string; redirectUris?: string[]; scopes?: string[]; secretHash?: string },
+      patch: { name?: string; redirectUris?: string[]; scopes?: Scope[]; secretHash?: string },
     ): Promise<OAuthClientRow | undefined> {
       return db
         .updateTable('oauth_clients')

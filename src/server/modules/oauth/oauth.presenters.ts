@@ -1,5 +1,4 @@
 import type { OAuthClient, OAuthGrant } from '../../../shared/api/oauth.js';
-import type { Scope } from '../../../shared/scopes.js';
 import type { OAuthClientRow } from './oauth-clients.repository.js';
 
 export function presentClient(row: OAuthClientRow): OAuthClient {
@@ -9,7 +8,7 @@ export function presentClient(row: OAuthClientRow): OAuthClient {
     name: row.name,
     type: row.type,
     redirectUris: row.redirect_uris,
-    scopes: row.scopes as Scope[],
+    scopes: row.scopes,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
