@@ -13,6 +13,7 @@ import { OAUTH_CLIENT_TYPES } from '../../src/shared/api/oauth.js';
 import { PAYOUT_METHODS } from '../../src/shared/api/payout-methods.js';
 import { BATCH_STATUSES, PROJECT_STATUSES } from '../../src/shared/api/projects.js';
 import { QUALIFICATION_VALUE_KINDS } from '../../src/shared/api/qualifications.js';
+import { WEBHOOK_DELIVERY_STATUSES, WEBHOOK_EVENTS } from '../../src/shared/api/webhooks.js';
 import { ASSIGNMENT_STATUSES } from '../../src/shared/api/work.js';
 
 /** A type the generated file imports, and the module (relative to src/server/db) it comes from. */
@@ -33,6 +34,8 @@ export const IMPORTS: Record<string, string> = {
   QualificationRequirement: '../../shared/api/qualifications.js',
   Template: '../../shared/templates/model.js',
   AssignmentStatus: '../../shared/api/work.js',
+  WebhookDeliveryStatus: '../../shared/api/webhooks.js',
+  WebhookEvent: '../../shared/api/webhooks.js',
 };
 
 /** Text columns whose CHECK constraint lists their values: the type, and the list it must match. */
@@ -54,11 +57,16 @@ export const ENUM_COLUMNS: Record<string, { type: string; values: readonly strin
   'payouts.method': { type: 'PayoutMethodKind', values: PAYOUT_METHODS },
   'payout_methods.method': { type: 'PayoutMethodKind', values: PAYOUT_METHODS },
   'payout_method_changes.method': { type: 'PayoutMethodKind', values: PAYOUT_METHODS },
+  'webhook_deliveries.status': {
+    type: 'WebhookDeliveryStatus',
+    values: WEBHOOK_DELIVERY_STATUSES,
+  },
 };
 
 /** Array columns of enum values (no constraint checks them; the API validates what goes in). */
 export const ARRAY_COLUMNS: Record<string, { type: string; values: readonly string[] }> = {
   'users.roles': { type: 'Role', values: ROLES },
+  'webhooks.events': { type: 'WebhookEvent', values: WEBHOOK_EVENTS },
 };
 
 /** jsonb columns and the shape they hold (validated when written). */

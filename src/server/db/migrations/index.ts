@@ -21,6 +21,7 @@ import * as taskNumbers from './20261206120000_task_numbers.js';
 import * as manualDeposits from './20261206130000_manual_deposits.js';
 import * as payoutMethods from './20261206130100_payout_methods.js';
 import * as email from './20261206140000_email.js';
+import * as webhooks from './20261207130000_webhooks.js';
 
 /**
  * Every migration, in order. A static list (rather than reading the folder) works the same under
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   '20261206130000_manual_deposits': manualDeposits,
   '20261206130100_payout_methods': payoutMethods,
   '20261206140000_email': email,
+  '20261207130000_webhooks': webhooks,
 };
