@@ -8,6 +8,7 @@ import { ProfileForm } from './ProfileForm.js';
 import { RolesSection } from './RolesSection.js';
 import { SettingsSection } from './SettingsSection.js';
 import { TokensSection } from './TokensSection.js';
+import { WebhooksSection } from './WebhooksSection.js';
 
 export function ProfileSettingsPage() {
   const user = useCurrentUser();
@@ -70,6 +71,18 @@ export function ProfileSettingsPage() {
         >
           <TokensSection />
         </SettingsSection>
+        {user.roles.includes('requester') && (
+          <>
+            <Divider />
+            <SettingsSection
+              id="webhooks"
+              title="Webhooks"
+              description="Tessera POSTs your projects' events, signed (Standard Webhooks), to your own receivers, retrying for a day."
+            >
+              <WebhooksSection />
+            </SettingsSection>
+          </>
+        )}
       </Stack>
     </>
   );
