@@ -1,11 +1,21 @@
 /**
- * Refreshes docs/screenshots/webhooks.png (run with the screenshots project): a requester's
- * webhooks in the settings, with one webhook's delivery log open.
+ * Refreshes docs/screenshots/webhooks.png and webhook-deliveries.png (the screenshots project):
+ * a requester's webhooks in the settings, then one webhook's delivery log.
  */
 import { fileURLToPath } from 'node:url';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { newAccount, signUp } from './helpers.js';
 import { startWebhookReceiver } from './webhook-receiver.js';
+
+async function photograph(page: Page, name: string) {
+  await page.mouse.move(0, 0);
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({
+    path: fileURLToPath(new URL(`../docs/screenshots/${name}.png`, import.meta.url)),
+    animations: 'disabled',
+    caret: 'hide',
+  });
+}
 
 test('webhooks settings with the delivery log', async ({ page }) => {
   const receiver = await startWebhookReceiver();
@@ -27,19 +37,21 @@ test('webhooks settings with the delivery log', async ({ page }) => {
     }
     const table = page.getByRole('table', { name: 'Webhooks' });
     const row = table.getByRole('row').filter({ hasText: 'Review queue' });
-    await row.getByRole('button', { name: 'Send test' }).click();
-    await expect(page.getByText('Test delivered')).toBeVisible();
-    await row.getByRole('button', { name: 'Send test' }).click();
+    for (let i = 0; i < 2; i++) {
+      await row.getByRole('button', { name: 'Send test' }).click();
+      await expect(page.getByText('Test delivered')).toHaveCount(i + 1);
+    }
+    // The toasts would cover the pictures.
+    const closeButtons = page.locator('.mantine-Notification-closeButton');
+    while ((await closeButtons.count()) > 0) await closeButtons.first().click();
+    await expect(page.getByText('Test delivered')).toHaveCount(0);
+    await page.getByRole('heading', { name: 'Webhooks' }).scrollIntoViewIfNeeded();
+    await photograph(page, 'webhooks');
+
     await row.getByRole('button', { name: 'Deliveries' }).click();
     const drawer = page.getByRole('dialog', { name: /Deliveries to/ });
     await expect(drawer.getByRole('listitem')).toHaveCount(2);
-    await page.mouse.move(0, 0);
-    await page.evaluate(() => document.fonts.ready);
-    await page.screenshot({
-      path: fileURLToPath(new URL('../docs/screenshots/webhooks.png', import.meta.url)),
-      animations: 'disabled',
-      caret: 'hide',
-    });
+    await photograph(page, 'webhook-deliveries');
   } finally {
     await receiver.close();
   }

@@ -54,7 +54,7 @@ function WebhookRow({ webhook, onShowLog }: { webhook: Webhook; onShowLog: () =>
         </Group>
       </Table.Td>
       <Table.Td ta="right">
-        <Group gap="xs" justify="flex-end" wrap="nowrap">
+        <Group gap="xs" justify="flex-end">
           <Button size="xs" variant="light" loading={testWebhook.isPending} onClick={sendTest}>
             Send test
           </Button>
@@ -125,7 +125,7 @@ export function WebhooksSection() {
         </Group>
       )}
       {items && items.length > 0 && (
-        <Table.ScrollContainer minWidth={640}>
+        <Table.ScrollContainer minWidth={520}>
           <Table aria-label="Webhooks">
             <Table.Thead>
               <Table.Tr>
