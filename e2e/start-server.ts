@@ -26,6 +26,8 @@ const env: NodeJS.ProcessEnv = {
   PUBLIC_URL: BASE_URL,
   DATA_DIR: dataDir,
   LOG_LEVEL: 'warn',
+  // Webhook specs deliver to a receiver on this machine (e2e/webhook-receiver.ts).
+  WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true',
 };
 // The main server sends real email to a receiver of its own (the demo server sends none).
 const withMail = process.env.E2E_DEMO !== '1';

@@ -13,6 +13,7 @@ import { OAUTH_CLIENT_TYPES } from '../../src/shared/api/oauth.js';
 import { PAYOUT_METHODS } from '../../src/shared/api/payout-methods.js';
 import { BATCH_STATUSES, PROJECT_STATUSES } from '../../src/shared/api/projects.js';
 import { QUALIFICATION_VALUE_KINDS } from '../../src/shared/api/qualifications.js';
+import { WEBHOOK_DELIVERY_STATUSES, WEBHOOK_EVENTS } from '../../src/shared/api/webhooks.js';
 import { ASSIGNMENT_STATUSES } from '../../src/shared/api/work.js';
 import { SCOPES } from '../../src/shared/scopes.js';
 
@@ -35,6 +36,8 @@ export const IMPORTS: Record<string, string> = {
   Template: '../../shared/templates/model.js',
   AssignmentStatus: '../../shared/api/work.js',
   Scope: '../../shared/scopes.js',
+  WebhookDeliveryStatus: '../../shared/api/webhooks.js',
+  WebhookEvent: '../../shared/api/webhooks.js',
 };
 
 /** Text columns whose CHECK constraint lists their values: the type, and the list it must match. */
@@ -56,6 +59,10 @@ export const ENUM_COLUMNS: Record<string, { type: string; values: readonly strin
   'payouts.method': { type: 'PayoutMethodKind', values: PAYOUT_METHODS },
   'payout_methods.method': { type: 'PayoutMethodKind', values: PAYOUT_METHODS },
   'payout_method_changes.method': { type: 'PayoutMethodKind', values: PAYOUT_METHODS },
+  'webhook_deliveries.status': {
+    type: 'WebhookDeliveryStatus',
+    values: WEBHOOK_DELIVERY_STATUSES,
+  },
 };
 
 /** Array columns of enum values (no constraint checks them; the API validates what goes in). */
@@ -63,6 +70,7 @@ export const ARRAY_COLUMNS: Record<string, { type: string; values: readonly stri
   'users.roles': { type: 'Role', values: ROLES },
   'api_tokens.scopes': { type: 'Scope', values: SCOPES },
   'oauth_clients.scopes': { type: 'Scope', values: SCOPES },
+  'webhooks.events': { type: 'WebhookEvent', values: WEBHOOK_EVENTS },
 };
 
 /** jsonb columns and the shape they hold (validated when written). */

@@ -77,6 +77,10 @@ import { createEmailService } from './modules/email/email.service.js';
 import { createMailer, type Mailer } from './modules/email/mailer.js';
 import { createProfilesRepository } from './modules/profiles/profiles.repository.js';
 import { createProfilesService } from './modules/profiles/profiles.service.js';
+import type { WebhookSender } from './modules/webhooks/webhook-sender.js';
+import type { HostLookup } from './modules/webhooks/webhook-target.js';
+import { createWebhooksModule } from './modules/webhooks/webhooks.module.js';
+import { webhooksRoutes } from './modules/webhooks/webhooks.routes.js';
 import { profilesRoutes } from './modules/profiles/profiles.routes.js';
 import {
   createEventBus,
@@ -115,6 +119,8 @@ export type AppDeps = {
   live?: Partial<LiveHubOptions>;
   /** How email leaves; by default SMTP from the config, or the log when none is configured. */
   mailer?: Mailer;
+  /** How webhook hosts resolve and how deliveries leave (tests give their own). */
+  webhooks?: { lookup?: HostLookup; send?: WebhookSender };
 };
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -145,8 +151,19 @@ export function createServices(deps: {
    * instance's (credential-changes.ts); without it (CLI, seeding) every token is read.
    */
   tokenCache?: { cache: TokenCache; changed: (userId: string) => Promise<void> } | undefined;
+  webhooks?: AppDeps['webhooks'];
 }) {
-  const events = deps.events ?? createInProcessEventBus();
+  const log = deps.log ?? consoleLog;
+  const webhooks = createWebhooksModule({
+    db: deps.db,
+    clock: deps.clock,
+    allowPrivateTargets: deps.config.webhooksAllowPrivateTargets,
+    lookup: deps.webhooks?.lookup,
+    send: deps.webhooks?.send,
+    log,
+  });
+  // Every service's announcements also feed the requesters' webhooks (webhook-events.ts).
+  const events = webhooks.source.tee(deps.events ?? createInProcessEventBus());
   // Reads that may lag the primary by a moment: what the feed lists is re-checked on accept.
   const readDb = deps.readDb ?? deps.db;
   const accountsRepository = createAccountsRepository(deps.db);
@@ -240,7 +257,6 @@ export function createServices(deps: {
     accounts,
     clock: deps.clock,
   });
-  const log = deps.log ?? consoleLog;
   const mailer = deps.mailer ?? createMailer({ smtp: undefined, from: deps.config.mail.from, log });
   const emailRepository = createEmailRepository(deps.db);
   const email = createEmailService({
@@ -276,6 +292,7 @@ export function createServices(deps: {
     review,
     payouts,
     profiles,
+    webhooks: webhooks.service,
   };
 }
 
@@ -381,6 +398,7 @@ export async function buildApp(deps: AppDeps) {
         cache: tokenCache,
         changed: (userId) => credentialChanges.announce(userId),
       },
+    webhooks: deps.webhooks,
   });
   const oauth = await createOAuth({
     db: deps.db,
@@ -502,6 +520,7 @@ export async function buildApp(deps: AppDeps) {
       await api.register(payoutMethodsRoutes, { methods: services.payouts.methods });
       await api.register(notificationsRoutes, { notifications: services.notifications });
       await api.register(profilesRoutes, { profiles: services.profiles });
+      await api.register(webhooksRoutes, { webhooks: services.webhooks });
       await api.register(resultsRoutes, { results: services.results });
       await api.register(oauthRoutes, { oauth: oauth.service });
       await api.register(oauthInteractionsRoutes, { interactions: oauth.interactions });

@@ -85,6 +85,7 @@ const envSchema = z.object({
   SMTP_SECURE: booleanFlag.optional(),
   MAIL_FROM: z.string().min(3).max(320).optional(),
   REQUIRE_EMAIL_VERIFICATION: booleanFlag.default(false),
+  WEBHOOKS_ALLOW_PRIVATE_TARGETS: booleanFlag.default(false),
 });
 
 /** How to reach the SMTP server that sends Tessera's email. */
@@ -173,6 +174,12 @@ export type Config = {
     /** Accounts must verify their email before they change anything beyond their own profile. */
     requireEmailVerification: boolean;
   };
+  /**
+   * Let webhook URLs reach loopback, private and other non-public addresses (and use http). Off
+   * by default, so webhooks cannot be used to probe the operator's own network; on for local
+   * testing against a receiver on this machine.
+   */
+  webhooksAllowPrivateTargets: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -261,6 +268,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       from: e.MAIL_FROM ?? `Tessera <no-reply@${new URL(publicUrl).hostname}>`,
       requireEmailVerification: e.REQUIRE_EMAIL_VERIFICATION,
     },
+    webhooksAllowPrivateTargets: e.WEBHOOKS_ALLOW_PRIVATE_TARGETS,
   };
 }
 

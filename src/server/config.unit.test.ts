@@ -166,3 +166,15 @@ describe('loadConfig: email', () => {
     ).toBe(true);
   });
 });
+
+describe('webhook targets', () => {
+  it('keeps webhooks off private addresses unless the operator allows them', () => {
+    expect(loadConfig({}).webhooksAllowPrivateTargets).toBe(false);
+    expect(loadConfig({ WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'on' }).webhooksAllowPrivateTargets).toBe(
+      true,
+    );
+    expect(() => loadConfig({ WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'maybe' })).toThrow(
+      /WEBHOOKS_ALLOW_PRIVATE_TARGETS/,
+    );
+  });
+});

@@ -5,7 +5,7 @@ import { Client, createTestApp, TEST_PASSWORD, type TestContext } from '../helpe
 import { SAMPLE_CSV } from '../helpers/projects.js';
 import { givePayoutMethod } from '../helpers/review.js';
 import { GOOD_ANSWERS } from '../helpers/work.js';
-import { ACTORS, createCast, signInAgain, type Actor, type Cast } from './cast.js';
+import { ACTORS, createCast, signInAgain, WEBHOOK_NOWHERE, type Actor, type Cast } from './cast.js';
 import { apiRoutes, OUTSIDE_API, registered, routeKey } from './routes.js';
 
 /**
@@ -499,6 +499,25 @@ const MATRIX: [Row, Expect][] = [
 
   [
     {
+      route: 'POST /api/v1/webhooks',
+      body: () => ({ url: WEBHOOK_NOWHERE, events: ['assignment.submitted'] }),
+    },
+    requesterOnly(201),
+  ],
+  [{ route: 'GET /api/v1/webhooks' }, requesterOnly(200)],
+  [{ route: 'GET /api/v1/webhooks/:id', target: fresh((c) => c.webhook()) }, requesterOwns(200)],
+  [
+    { route: 'GET /api/v1/webhooks/:id/deliveries', target: fresh((c) => c.webhook()) },
+    requesterOwns(200),
+  ],
+  [
+    { route: 'POST /api/v1/webhooks/:id/test', target: fresh((c) => c.webhook()) },
+    requesterOwns(200),
+  ],
+  [{ route: 'DELETE /api/v1/webhooks/:id', target: fresh((c) => c.webhook()) }, requesterOwns(200)],
+
+  [
+    {
       route: 'POST /api/v1/oauth-clients',
       body: () => ({ name: 'Mine', type: 'public', redirectUris: ['https://a.example.com/cb'] }),
     },
@@ -576,7 +595,10 @@ let cast: Cast;
 
 beforeAll(async () => {
   // A single approved task's pay is enough to ask for a payout.
-  ctx = await createTestApp({ env: { PAYOUT_MINIMUM_CENTS: '1' } });
+  // Webhooks may aim at this machine (WEBHOOK_NOWHERE), so no row reaches outside.
+  ctx = await createTestApp({
+    env: { PAYOUT_MINIMUM_CENTS: '1', WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true' },
+  });
   cast = await createCast(ctx);
 });
 

@@ -34,6 +34,9 @@ type Member = { client: Client; user: { id: string; handle: string; email: strin
  * worker's assignments are in the requester's project); `otherWorker` and `otherRequester` are
  * signed-in strangers with work and projects of their own; `admin` runs the platform.
  */
+/** A webhook URL on this machine where nothing listens: a test send fails fast, harmlessly. */
+export const WEBHOOK_NOWHERE = 'http://127.0.0.1:22819/hook';
+
 export async function createCast(ctx: TestContext) {
   const { app } = ctx;
   const requester = await signUpRequester(app);
@@ -98,6 +101,14 @@ export async function createCast(ctx: TestContext) {
     async qualificationType() {
       const res = await requester.client.post('/api/v1/qualification-types', {
         name: `Skill ${Math.random().toString(36).slice(2, 8)}`,
+      });
+      return res.json<{ id: string }>().id;
+    },
+    /** The requester's webhook, aimed where nothing listens (the matrix allows private targets). */
+    async webhook() {
+      const res = await requester.client.post('/api/v1/webhooks', {
+        url: WEBHOOK_NOWHERE,
+        events: ['assignment.submitted'],
       });
       return res.json<{ id: string }>().id;
     },

@@ -16,6 +16,7 @@ import type {
   QualificationRequirement,
   QualificationValueKind,
 } from '../../shared/api/qualifications.js';
+import type { WebhookDeliveryStatus, WebhookEvent } from '../../shared/api/webhooks.js';
 import type { AssignmentStatus } from '../../shared/api/work.js';
 import type { Scope } from '../../shared/scopes.js';
 import type { Template } from '../../shared/templates/model.js';
@@ -396,6 +397,33 @@ export interface Users {
   updated_at: Generated<Timestamp>;
 }
 
+export interface WebhookDeliveries {
+  attempts: Generated<number>;
+  body: string;
+  created_at: Timestamp;
+  event: string;
+  give_up_at: Timestamp;
+  id: Generated<string>;
+  last_attempt_at: Timestamp | null;
+  last_error: string | null;
+  last_response: string | null;
+  last_status_code: number | null;
+  message_id: string;
+  next_attempt_at: Timestamp | null;
+  status: Generated<WebhookDeliveryStatus>;
+  webhook_id: string;
+}
+
+export interface Webhooks {
+  created_at: Timestamp;
+  description: Generated<string>;
+  events: WebhookEvent[];
+  id: Generated<string>;
+  secret: string;
+  url: string;
+  user_id: string;
+}
+
 export interface DB {
   api_tokens: ApiTokens;
   assignments: Assignments;
@@ -430,4 +458,6 @@ export interface DB {
   tasks: Tasks;
   upload_slots: UploadSlots;
   users: Users;
+  webhook_deliveries: WebhookDeliveries;
+  webhooks: Webhooks;
 }

@@ -48,5 +48,11 @@ export function createSweeps(services: Services): Sweep[] {
       intervalMs: 10 * 60_000,
       run: () => services.digest.sweep(),
     },
+    {
+      // Claimed with FOR UPDATE SKIP LOCKED and a lease, so each attempt is made by one instance.
+      name: 'webhook-deliveries',
+      intervalMs: 5_000,
+      run: () => services.webhooks.sweepDue(),
+    },
   ];
 }

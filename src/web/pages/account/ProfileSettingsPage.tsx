@@ -9,6 +9,7 @@ import { ProfileForm } from './ProfileForm.js';
 import { RolesSection } from './RolesSection.js';
 import { SettingsSection } from './SettingsSection.js';
 import { TokensSection } from './TokensSection.js';
+import { WebhooksSection } from './WebhooksSection.js';
 
 export function ProfileSettingsPage() {
   const user = useCurrentUser();
@@ -80,6 +81,14 @@ export function ProfileSettingsPage() {
               description="Keys for Tessera's MTurk-compatible API: scripts written for Amazon Mechanical Turk sign their requests with one and act as you, the requester."
             >
               <AccessKeysSection />
+            </SettingsSection>
+            <Divider />
+            <SettingsSection
+              id="webhooks"
+              title="Webhooks"
+              description="Tessera POSTs your projects' events, signed (Standard Webhooks), to your own receivers, retrying for a day."
+            >
+              <WebhooksSection />
             </SettingsSection>
           </>
         )}

@@ -1,0 +1,37 @@
+import type { Db } from '../../db/database.js';
+import type { Clock } from '../../lib/clock.js';
+import { createWebhookEventSource } from './webhook-events.js';
+import { createWebhookSender, type WebhookSender } from './webhook-sender.js';
+import { systemLookup, type HostLookup } from './webhook-target.js';
+import { createWebhooksRepository } from './webhooks.repository.js';
+import { createWebhooksService } from './webhooks.service.js';
+
+/** A receiver gets this long to answer a delivery. */
+const DELIVERY_TIMEOUT_MS = 10_000;
+
+/** The webhooks service and the event source that feeds it from the live events. */
+export function createWebhooksModule(deps: {
+  db: Db;
+  clock: Clock;
+  allowPrivateTargets: boolean;
+  /** How host names resolve (tests simulate DNS rebinding with their own). */
+  lookup?: HostLookup | undefined;
+  send?: WebhookSender | undefined;
+  log: { error(obj: object, msg: string): void };
+}) {
+  const repository = createWebhooksRepository(deps.db);
+  const service = createWebhooksService({
+    webhooks: repository,
+    clock: deps.clock,
+    send: deps.send ?? createWebhookSender({ timeoutMs: DELIVERY_TIMEOUT_MS }),
+    lookup: deps.lookup ?? systemLookup,
+    allowPrivateTargets: deps.allowPrivateTargets,
+  });
+  const source = createWebhookEventSource({
+    webhooks: service,
+    repository,
+    clock: deps.clock,
+    log: deps.log,
+  });
+  return { service, source };
+}
