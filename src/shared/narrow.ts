@@ -23,3 +23,8 @@ export function stringMember(value: unknown, key: string): string | undefined {
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/** Whether `value` is one of `values`: narrows a string to a union of literals. */
+export function isOneOf<T>(values: readonly T[], value: unknown): value is T {
+  return values.some((candidate) => candidate === value);
+}

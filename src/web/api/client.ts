@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { errorResponseSchema } from '../../shared/api/common.js';
+import { fieldIssuesIn } from '../lib/narrow.js';
 
 const BASE_PATH = '/api/v1';
 // Double-submit CSRF: the server sets this readable cookie with the session and expects it back.
@@ -24,24 +25,13 @@ export class ApiError extends Error {
 
   /** Messages keyed by the request body's top-level field, for showing beside form inputs. */
   fieldErrors(): Record<string, string> {
-    if (!Array.isArray(this.details)) return {};
     const errors: Record<string, string> = {};
-    for (const issue of this.details as unknown[]) {
-      if (!isFieldIssue(issue)) continue;
+    for (const issue of fieldIssuesIn(this.details)) {
       const [where, field] = issue.path.split('.');
       if (where === 'body' && field && !(field in errors)) errors[field] = issue.message;
     }
     return errors;
   }
-}
-
-function isFieldIssue(value: unknown): value is FieldIssue {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as FieldIssue).path === 'string' &&
-    typeof (value as FieldIssue).message === 'string'
-  );
 }
 
 function readCookie(name: string): string | undefined {

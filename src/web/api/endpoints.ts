@@ -90,6 +90,7 @@ export function useCursorList<E extends CursorEndpoint>(
         query: { ...queryParams(query), cursor: pageParam },
         signal,
       }),
+    // The first page has no cursor; naming the type here is how TanStack Query learns it.
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page: EndpointResult<E>) => page.nextCursor ?? undefined,
     enabled,

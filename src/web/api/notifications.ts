@@ -44,6 +44,7 @@ function applyChange(
   for (const [key] of queryClient.getQueriesData<NotificationPages>({
     queryKey: notificationKeys.lists(),
   })) {
+    // notificationKeys.list puts the filter fourth in every list's key.
     const filter = key[3] as NotificationFilter | undefined;
     queryClient.setQueryData<NotificationPages>(key, (data) =>
       withReadState(data, { ...change, unreadOnly: filter?.unreadOnly ?? false }),

@@ -10,10 +10,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Whether `value` is one of `values`: narrows a string to a union of literals. */
-export function isOneOf<T>(values: readonly T[], value: unknown): value is T {
-  return values.some((candidate) => candidate === value);
-}
+export { isOneOf } from '../../shared/narrow.js';
 
 /** The `{ path, message }` problems in an API error's details, skipping anything else. */
 export function fieldIssuesIn(details: unknown): FieldIssue[] {

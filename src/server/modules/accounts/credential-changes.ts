@@ -2,6 +2,7 @@ import cluster from 'node:cluster';
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { TokenCache } from './token-cache.js';
+import { memberOf, stringMember } from '../../../shared/narrow.js';
 
 export const CREDENTIALS_CHANNEL = 'tessera:credentials:v1';
 /** A cluster worker's message to the primary, which passes it to every other worker. */
@@ -27,10 +28,8 @@ export function isCredentialsMessage(
   message: unknown,
 ): message is { type: typeof CREDENTIALS_MESSAGE; userId: string } {
   return (
-    typeof message === 'object' &&
-    message !== null &&
-    (message as { type?: unknown }).type === CREDENTIALS_MESSAGE &&
-    typeof (message as { userId?: unknown }).userId === 'string'
+    memberOf(message, 'type') === CREDENTIALS_MESSAGE &&
+    stringMember(message, 'userId') !== undefined
   );
 }
 
@@ -103,9 +102,9 @@ function overRedis(cache: TokenCache, url: string, log: Log): CredentialChanges 
   subscriber.on('message', (channel: string, raw: string) => {
     if (channel !== CREDENTIALS_CHANNEL) return;
     try {
-      const message = JSON.parse(raw) as { origin?: unknown; userId?: unknown };
-      if (message.origin !== origin && typeof message.userId === 'string')
-        cache.forgetUser(message.userId);
+      const message: unknown = JSON.parse(raw);
+      const userId = stringMember(message, 'userId');
+      if (memberOf(message, 'origin') !== origin && userId !== undefined) cache.forgetUser(userId);
     } catch {
       // Not ours: another version or something else on the channel.
     }

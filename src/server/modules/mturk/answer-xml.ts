@@ -10,7 +10,7 @@ const XML_ESCAPES: Record<string, string> = {
 };
 
 function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => XML_ESCAPES[ch] as string);
+  return text.replace(/[&<>"']/g, (ch) => XML_ESCAPES[ch] ?? ch);
 }
 
 /** One answer's text: several values joined with `|` (as in results exports), others as JSON. */

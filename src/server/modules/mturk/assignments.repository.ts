@@ -48,6 +48,7 @@ export function createMturkAssignmentsRepository(db: Db) {
       const row = await ofOwner(ownerId, ['submitted', 'approved', 'rejected'], now)
         .where('a.id', '=', id)
         .executeTakeFirst();
+      // ofOwner keeps only the reviewed statuses, which the selected column's type cannot say.
       return row as MturkAssignmentRow | undefined;
     },
 
@@ -64,6 +65,7 @@ export function createMturkAssignmentsRepository(db: Db) {
         .orderBy('a.id')
         .limit(page.limit + 1)
         .execute();
+      // As in find: the statuses are filtered in SQL.
       return rows as MturkAssignmentRow[];
     },
   };

@@ -152,6 +152,7 @@ export const mturkRoutes: FastifyPluginAsync<{
           `Content-Type must be ${CONTENT_TYPE}.`,
         );
       }
+      // The content-type parser registered above hands the body over as a Buffer.
       const text = (request.body as Buffer).toString('utf8');
       let body: unknown;
       try {

@@ -15,6 +15,7 @@ export function operation<S extends z.ZodType>(
   input: S,
   run: (caller: MturkCaller, input: z.output<S>) => Promise<object>,
 ): MturkOperation {
+  // The registry parses with `input` before it calls `run`, so the value has its output type.
   return { input, run: (caller, value) => run(caller, value as z.output<S>) };
 }
 

@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { escapeHtml } from '../../../shared/html.js';
 import { requestError } from './mturk-errors.js';
+import { isRecord } from '../../../shared/narrow.js';
 
 /** MTurk's limit on a Question's length, in characters. */
 export const QUESTION_MAX_CHARS = 131_072;
@@ -38,9 +39,9 @@ function decodeText(text: string): string {
 /** An element's text: plain text (decoded) or CDATA sections (as they are), not a mix. */
 function textOf(value: unknown, element: string): string {
   if (typeof value === 'string') return decodeText(value);
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+  if (isRecord(value) && !Array.isArray(value)) {
     const keys = Object.keys(value);
-    const cdata = (value as Record<string, unknown>)[CDATA];
+    const cdata = value[CDATA];
     if (keys.length === 1 && cdata !== undefined) {
       const parts = Array.isArray(cdata) ? cdata : [cdata];
       if (parts.every((p) => typeof p === 'string')) return parts.join('');
@@ -79,16 +80,15 @@ export function parseQuestion(xml: string): ParsedQuestion {
   if (valid !== true) {
     throw invalidQuestion(`${valid.err.msg} (line ${valid.err.line}).`);
   }
-  const document = parser.parse(xml) as Record<string, unknown>;
+  const parsed: unknown = parser.parse(xml);
+  const document = isRecord(parsed) ? parsed : {};
   const roots = Object.keys(document).filter((name) => name !== '?xml');
   const [root] = roots;
   if (roots.length !== 1 || root === undefined) {
     throw invalidQuestion('it must be one HTMLQuestion or ExternalQuestion element.');
   }
   const body = document[root];
-  const fields = (
-    typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {}
-  ) as Record<string, unknown>;
+  const fields = isRecord(body) && !Array.isArray(body) ? body : {};
   const only = (names: string[]) => {
     const extra = Object.keys(fields).filter((name) => !names.includes(name));
     if (extra.length > 0) throw invalidQuestion(`${root} does not take ${extra.join(', ')}.`);

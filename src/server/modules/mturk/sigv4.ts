@@ -45,8 +45,11 @@ export function parseAuthorization(request: SignedRequest): ParsedAuthorization 
       'Authorization header requires a SigV4 "Credential", "SignedHeaders" and "Signature" (AWS4-HMAC-SHA256).',
     );
   }
-  const [, accessKeyId, shortDate, region, service, signedHeaders, signature] =
-    match as unknown as [string, string, string, string, string, string, string];
+  const [, accessKeyId, shortDate, region, service, signedHeaders, signature] = match;
+  // Every group of the pattern is required, so a match has them all; this only tells TypeScript.
+  if (!accessKeyId || !shortDate || !region || !service || !signedHeaders || !signature) {
+    throw authErrors.incompleteSignature('Authorization header is incomplete.');
+  }
   return {
     accessKeyId,
     shortDate,
@@ -60,22 +63,14 @@ export function parseAuthorization(request: SignedRequest): ParsedAuthorization 
 /** The X-Amz-Date of a request as a time, checked against the credential scope and the clock. */
 export function signingDateOf(request: SignedRequest, auth: ParsedAuthorization, now: Date): Date {
   const amzDate = header(request, 'x-amz-date');
-  const match = amzDate ? AMZ_DATE.exec(amzDate) : null;
-  if (!amzDate || !match) {
+  if (!amzDate || !AMZ_DATE.test(amzDate)) {
     throw authErrors.incompleteSignature(
       'Authorization header requires existence of a valid X-Amz-Date header (YYYYMMDDTHHMMSSZ).',
     );
   }
-  const [y, mo, d, h, mi, s] = match.slice(1).map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
-  // Date.UTC rolls a 13th month or a 61st second over: only a real time reads back the same.
+  const date = new Date(amzDate.replace(AMZ_DATE, '$1-$2-$3T$4:$5:$6Z'));
+  // An impossible time (a 13th month, a 61st second) is invalid or rolls over: only a real time
+  // reads back the same.
   if (Number.isNaN(date.getTime()) || toAmzDate(date) !== amzDate) {
     throw authErrors.incompleteSignature('X-Amz-Date is not a valid time.');
   }

@@ -7,6 +7,15 @@ const columns = ['id', 'kind', 'title', 'body', 'link', 'read_at', 'created_at']
 
 export function createNotificationsRepository(db: Db) {
   return {
+    async insertOne(trx: Db, row: Insertable<Notifications>): Promise<string> {
+      const inserted = await trx
+        .insertInto('notifications')
+        .values(row)
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return inserted.id;
+    },
+
     async insert(trx: Db, rows: Insertable<Notifications>[]): Promise<string[]> {
       if (rows.length === 0) return [];
       const inserted = await trx.insertInto('notifications').values(rows).returning('id').execute();

@@ -39,8 +39,10 @@ export function createNotificationsService(deps: {
     const { events } = deps;
     if (!events) return;
     await afterCommit(trx, () =>
-      ids.forEach((id, i) => {
-        const notification = notifications[i] as NewNotification;
+      notifications.forEach((notification, i) => {
+        // The insert returns one id per row, in order.
+        const id = ids[i];
+        if (id === undefined) return;
         events.publish(
           { type: 'notification.created', notificationId: id, kind: notification.kind },
           { userId: notification.userId },
@@ -66,9 +68,9 @@ export function createNotificationsService(deps: {
   return {
     /** Records a notification inside the caller's transaction: it exists only if the change commits. */
     async notify(trx: Db, notification: NewNotification): Promise<string> {
-      const [id] = await repository.insert(trx, [rowFor(notification, clock.now())]);
-      await announce(trx, [id as string], [notification]);
-      return id as string;
+      const id = await repository.insertOne(trx, rowFor(notification, clock.now()));
+      await announce(trx, [id], [notification]);
+      return id;
     },
 
     /** Many at once (bulk review, sweeps): one statement. */

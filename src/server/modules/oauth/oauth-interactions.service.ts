@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isOneOf } from '../../../shared/narrow.js';
 import type Provider from 'oidc-provider';
 import { errors, type Grant, type Interaction } from 'oidc-provider';
 import { PROTOCOL_SCOPE_DESCRIPTIONS } from '../../../shared/api/oauth.js';
@@ -161,7 +162,7 @@ export function createOAuthInteractionsService(deps: {
       if (rejected !== undefined && grant.rejected?.resources) {
         grant.rejected.resources[apiResource] = rejected
           .split(' ')
-          .filter((s) => !granted.includes(s as Scope))
+          .filter((s) => !isOneOf(granted, s))
           .join(' ');
       }
       if (granted.length) grant.addResourceScope(apiResource, granted);

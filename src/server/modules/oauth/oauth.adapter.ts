@@ -47,6 +47,7 @@ export function createOAuthAdapterFactory(deps: {
     const reveal = (stored: StoredModel | undefined, id?: string): AdapterPayload | undefined => {
       if (!stored) return undefined;
       return {
+        // Stored by upsert below from the provider's own payload, read back as it was written.
         ...(stored.payload as AdapterPayload),
         ...(hashed && id !== undefined && { jti: id }),
         ...(stored.consumedAt && { consumed: Math.floor(stored.consumedAt.getTime() / 1000) }),

@@ -2,6 +2,7 @@ import { createHmac, generateKeyPair, type JsonWebKey } from 'node:crypto';
 import { promisify } from 'node:util';
 import { newSecret } from '../../lib/secrets.js';
 import type { ServerSecrets } from '../../db/server-secrets.js';
+import { memberOf } from '../../../shared/narrow.js';
 
 const generateKeyPairAsync = promisify(generateKeyPair);
 
@@ -13,7 +14,7 @@ async function newSigningKey(): Promise<SigningKey> {
 }
 
 function isSigningKeySet(value: unknown): value is { keys: SigningKey[] } {
-  const keys = (value as { keys?: unknown } | null)?.keys;
+  const keys = memberOf(value, 'keys');
   return (
     Array.isArray(keys) &&
     keys.length > 0 &&
@@ -52,8 +53,11 @@ export async function loadCookieKeys(
     ];
   }
   const stored = await secrets.getOrCreate('cookie_keys', async () => [newSecret(32)]);
-  if (!Array.isArray(stored) || !stored.every((k) => typeof k === 'string' && k.length >= 32)) {
+  const keys: string[] = Array.isArray(stored) ? stored.filter((k) => typeof k === 'string') : [];
+  if (keys.length === 0 || !Array.isArray(stored) || keys.length !== stored.length) {
     throw new Error('The stored OAuth cookie keys are malformed');
   }
-  return stored as string[];
+  if (keys.some((k) => k.length < 32))
+    throw new Error('The stored OAuth cookie keys are too short');
+  return keys;
 }

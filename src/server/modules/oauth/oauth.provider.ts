@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import { isOneOf, memberOf } from '../../../shared/narrow.js';
 import Provider, {
   errors,
   interactionPolicy,
@@ -75,7 +76,7 @@ export type OAuthProviderDeps = {
 export const CLIENT_API_SCOPES = 'tessera_scopes';
 
 function clientApiScopes(client: object): string[] {
-  const value = (client as Record<string, unknown>)[CLIENT_API_SCOPES];
+  const value = memberOf(client, CLIENT_API_SCOPES);
   return Array.isArray(value) ? value.filter((s): s is string => API_SCOPES.has(String(s))) : [];
 }
 
@@ -203,7 +204,7 @@ export function createOAuthProvider(deps: OAuthProviderDeps): Provider {
           }
           const allowed = clientApiScopes(client);
           const denied = requestedScopes(ctx).find(
-            (s) => !(PROTOCOL_SCOPES as readonly string[]).includes(s) && !allowed.includes(s),
+            (s) => !isOneOf(PROTOCOL_SCOPES, s) && !allowed.includes(s),
           );
           if (denied !== undefined) {
             throw new errors.InvalidScope('requested scope is not allowed for this client', denied);
@@ -272,6 +273,7 @@ export function createOAuthProvider(deps: OAuthProviderDeps): Provider {
   // Discovery lists every scope a client may ask for, not only the OpenID ones.
   provider.use(async (ctx, next) => {
     await next();
+    // Koa's context as the provider's middleware sees it: oidc is set on its own routes only.
     const route = (ctx as Partial<KoaContextWithOIDC>).oidc?.route;
     if (route === 'discovery' && ctx.body && typeof ctx.body === 'object') {
       Object.assign(ctx.body, {

@@ -1,4 +1,5 @@
 import type Provider from 'oidc-provider';
+import { isOneOf, memberOf } from '../../../shared/narrow.js';
 import { errors, type ClientMetadata } from 'oidc-provider';
 import type { OAuthClientType } from '../../../shared/api/oauth.js';
 import { DEFAULT_SCOPES, SCOPES, type Scope } from '../../../shared/scopes.js';
@@ -50,9 +51,7 @@ export function clientMetadata(row: OAuthClientRow): ClientMetadata {
 }
 
 function grantedScopes(payload: ModelPayload, apiResource: string): string[] {
-  const openid = payload.openid as { scope?: unknown } | undefined;
-  const resources = payload.resources as Record<string, unknown> | undefined;
-  const words = [resources?.[apiResource], openid?.scope]
+  const words = [memberOf(payload.resources, apiResource), memberOf(payload.openid, 'scope')]
     .filter((s): s is string => typeof s === 'string')
     .flatMap((s) => s.split(' '));
   return [...new Set(words.filter(Boolean))];
@@ -106,7 +105,7 @@ export function createOAuthService(deps: OAuthServiceDeps) {
     const allowed = new Set<string>(client.scopes);
     const scopes = (tokenScope ?? '')
       .split(' ')
-      .filter((s): s is Scope => allowed.has(s) && (SCOPES as readonly string[]).includes(s));
+      .filter((s): s is Scope => allowed.has(s) && isOneOf(SCOPES, s));
     return { user, scopes, via: 'token', oauthClientId: client.id };
   }
 

@@ -301,6 +301,7 @@ export function createQualificationsService(deps: {
         ]),
       );
       return unmet.map((index) => {
+        // unmet holds indexes into requirements, so each names one.
         const given = requirements[index] as QualificationRequirement;
         const requirement = {
           ...given,

@@ -47,14 +47,14 @@ export async function resolveWebhookTarget(
   const addresses = ipaddr.isValid(host)
     ? [{ address: host, family: ipaddr.parse(host).kind() === 'ipv6' ? 6 : 4 }]
     : await lookupOrExplain(options.lookup, host);
-  if (addresses.length === 0) throw new WebhookTargetError(`host ${host} has no address`);
+  const [first] = addresses;
+  if (first === undefined) throw new WebhookTargetError(`host ${host} has no address`);
   // Every address must pass: a client picks among them, so one private answer is enough to abuse.
   if (!options.allowPrivate && !addresses.every((a) => isPublicAddress(a.address))) {
     throw new WebhookTargetError(
       `host ${host} resolves to a private or reserved address, which webhooks may not reach`,
     );
   }
-  const [first] = addresses as [{ address: string; family: number }];
   return { url, address: first.address, family: first.family === 6 ? 6 : 4 };
 }
 
