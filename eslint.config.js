@@ -75,6 +75,27 @@ export default tseslint.config(
     },
   },
   {
+    // Issue #14: the web app calls the API only through declared endpoints (call, useCursorList,
+    // endpointUrl in src/web/api/endpoints.ts), never by a string path.
+    files: ['src/web/**/*.{ts,tsx}'],
+    ignores: ['src/web/api/endpoints.ts', '**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)api/client\\.js$|^\\./client\\.js$',
+              importNames: ['apiRequest'],
+              message:
+                'Call a declared endpoint with call() or useCursorList() from api/endpoints.ts, not a string path.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Migrations are typed Kysely<any> on purpose: they never import application types.
     files: ['src/server/db/migrations/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

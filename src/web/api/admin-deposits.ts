@@ -1,14 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { userSchema } from '../../shared/api/accounts.js';
-import { pageOf } from '../../shared/api/common.js';
+import { adminUserEndpoints } from '../../shared/api/accounts.js';
 import {
   adminDepositEndpoints as endpoints,
   type ManualDepositBody,
 } from '../../shared/api/money.js';
-import { api } from './client.js';
 import { call, useCursorList } from './endpoints.js';
-
-const userPage = pageOf(userSchema);
 
 export const adminDepositKeys = {
   all: ['admin', 'deposits'] as const,
@@ -26,7 +22,11 @@ export function useRequesterSearch(q: string) {
   return useQuery({
     queryKey: adminDepositKeys.requesters(query),
     queryFn: ({ signal }) =>
-      api.get('admin/users', userPage, { q: query, role: 'requester', limit: 10 }, signal),
+      call(
+        adminUserEndpoints.list,
+        { query: { q: query, role: 'requester', limit: 10 } },
+        { signal },
+      ),
     enabled: query.length > 0,
     placeholderData: (previous) => previous,
   });

@@ -124,22 +124,6 @@ export async function apiRequest<S extends z.ZodType>(
   return result.data;
 }
 
-export const api = {
-  get: <S extends z.ZodType>(path: string, schema: S, query?: QueryParams, signal?: AbortSignal) =>
-    apiRequest('GET', path, { schema, ...(query && { query }), ...(signal && { signal }) }),
-  post: <S extends z.ZodType>(
-    path: string,
-    schema: S,
-    body?: unknown,
-    headers?: Record<string, string>,
-  ) => apiRequest('POST', path, { schema, body, ...(headers && { headers }) }),
-  put: <S extends z.ZodType>(path: string, schema: S, body: unknown) =>
-    apiRequest('PUT', path, { schema, body }),
-  patch: <S extends z.ZodType>(path: string, schema: S, body: unknown) =>
-    apiRequest('PATCH', path, { schema, body }),
-  delete: <S extends z.ZodType>(path: string, schema: S) => apiRequest('DELETE', path, { schema }),
-};
-
 export function isApiError(error: unknown, status?: number): error is ApiError {
   return error instanceof ApiError && (status === undefined || error.status === status);
 }
