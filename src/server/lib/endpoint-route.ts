@@ -65,9 +65,10 @@ export function serveEndpoint<E extends Endpoint>(
       ...(endpoint.body && { body: endpoint.body }),
       ...(endpoint.consumes && { consumes: [...endpoint.consumes] }),
       ...(endpoint.produces && { produces: [...endpoint.produces] }),
-      // A created resource answers 201; the same request replayed (Idempotency-Key) answers 200.
+      // A created resource answers 201; only an endpoint that takes an Idempotency-Key (its
+      // declared headers) also answers 200, when the same request is replayed.
       response:
-        status === 201
+        status === 201 && endpoint.headers
           ? { 201: endpoint.response, 200: endpoint.response }
           : { [status]: endpoint.response },
     },
