@@ -1,46 +1,7 @@
-import {
-  ActionIcon,
-  Alert,
-  Button,
-  Code,
-  CopyButton,
-  Group,
-  Stack,
-  Text,
-  Tooltip,
-} from '@mantine/core';
-import { IconCheck, IconCopy, IconKey } from '@tabler/icons-react';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { IconKey } from '@tabler/icons-react';
+import { CopyableValue } from '../../components/CopyableValue.js';
 import type { CreatedAccessKey } from '../../../shared/api/access-keys.js';
-
-function CopyableValue({ label, value, testId }: { label: string; value: string; testId: string }) {
-  return (
-    <Stack gap={2}>
-      <Text size="xs" fw={600}>
-        {label}
-      </Text>
-      <Group gap="xs" wrap="nowrap">
-        <Code block data-testid={testId} style={{ flex: 1, wordBreak: 'break-all' }}>
-          {value}
-        </Code>
-        <CopyButton value={value} timeout={2000}>
-          {({ copied, copy }) => (
-            <Tooltip label={copied ? 'Copied' : `Copy ${label.toLowerCase()}`} withArrow>
-              <ActionIcon
-                variant="light"
-                color={copied ? 'teal' : 'gray'}
-                size="lg"
-                onClick={copy}
-                aria-label={copied ? `${label} copied` : `Copy ${label.toLowerCase()}`}
-              >
-                {copied ? <IconCheck size={18} /> : <IconCopy size={18} />}
-              </ActionIcon>
-            </Tooltip>
-          )}
-        </CopyButton>
-      </Group>
-    </Stack>
-  );
-}
 
 /** The boto3 lines a requester pastes into an MTurk script in place of its AWS settings. */
 export function boto3Snippet(key: Pick<CreatedAccessKey, 'accessKeyId' | 'secretAccessKey'>) {

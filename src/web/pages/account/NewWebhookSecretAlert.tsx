@@ -1,5 +1,6 @@
-import { ActionIcon, Alert, Button, Code, CopyButton, Group, Tooltip } from '@mantine/core';
-import { IconCheck, IconCopy, IconWebhook } from '@tabler/icons-react';
+import { Alert, Button, Code, Group } from '@mantine/core';
+import { IconWebhook } from '@tabler/icons-react';
+import { CopyValueButton } from '../../components/CopyValueButton.js';
 
 type NewWebhookSecretAlertProps = { url: string; secret: string; onDone: () => void };
 
@@ -18,21 +19,7 @@ export function NewWebhookSecretAlert({ url, secret, onDone }: NewWebhookSecretA
         <Code block data-testid="new-webhook-secret" style={{ flex: 1, wordBreak: 'break-all' }}>
           {secret}
         </Code>
-        <CopyButton value={secret} timeout={2000}>
-          {({ copied, copy }) => (
-            <Tooltip label={copied ? 'Copied' : 'Copy secret'} withArrow>
-              <ActionIcon
-                variant="light"
-                color={copied ? 'teal' : 'gray'}
-                size="lg"
-                onClick={copy}
-                aria-label={copied ? 'Secret copied' : 'Copy secret'}
-              >
-                {copied ? <IconCheck size={18} /> : <IconCopy size={18} />}
-              </ActionIcon>
-            </Tooltip>
-          )}
-        </CopyButton>
+        <CopyValueButton value={secret} label="Secret" />
       </Group>
       <Button size="xs" variant="white" color="teal" mt="sm" onClick={onDone}>
         I have copied it

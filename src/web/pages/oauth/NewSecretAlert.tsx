@@ -1,22 +1,6 @@
-import { Alert, Button, Code, Group, Stack, Text } from '@mantine/core';
+import { Alert, Button, Stack, Text } from '@mantine/core';
 import { IconKey } from '@tabler/icons-react';
-import { CopyValueButton } from '../../components/CopyValueButton.js';
-
-function Copyable({ label, value, testId }: { label: string; value: string; testId: string }) {
-  return (
-    <Stack gap={4}>
-      <Text size="xs" fw={600}>
-        {label}
-      </Text>
-      <Group gap="xs" wrap="nowrap">
-        <Code block data-testid={testId} style={{ flex: 1, wordBreak: 'break-all' }}>
-          {value}
-        </Code>
-        <CopyValueButton value={value} label={label} />
-      </Group>
-    </Stack>
-  );
-}
+import { CopyableValue } from '../../components/CopyableValue.js';
 
 type NewSecretAlertProps = {
   name: string;
@@ -40,9 +24,9 @@ export function NewSecretAlert({ name, clientId, clientSecret, onDone }: NewSecr
             ? 'Copy the client secret now and keep it somewhere safe: you will not be able to see it again.'
             : 'Public clients have no secret: they prove themselves with PKCE.'}
         </Text>
-        <Copyable label="Client ID" value={clientId} testId="new-client-id" />
+        <CopyableValue label="Client ID" value={clientId} testId="new-client-id" />
         {clientSecret && (
-          <Copyable label="Client secret" value={clientSecret} testId="new-client-secret" />
+          <CopyableValue label="Client secret" value={clientSecret} testId="new-client-secret" />
         )}
         <Button size="xs" variant="white" color="teal" onClick={onDone} w="fit-content">
           {clientSecret ? 'I have copied the secret' : 'Done'}

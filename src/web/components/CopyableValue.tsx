@@ -1,0 +1,27 @@
+import { Code, Group, Stack, Text } from '@mantine/core';
+import { CopyValueButton } from './CopyValueButton.js';
+
+/** A value shown once (a client secret, an access key), labelled, in full, with its copy button. */
+export function CopyableValue({
+  label,
+  value,
+  testId,
+}: {
+  label: string;
+  value: string;
+  testId: string;
+}) {
+  return (
+    <Stack gap={4}>
+      <Text size="xs" fw={600}>
+        {label}
+      </Text>
+      <Group gap="xs" wrap="nowrap">
+        <Code block data-testid={testId} style={{ flex: 1, wordBreak: 'break-all' }}>
+          {value}
+        </Code>
+        <CopyValueButton value={value} label={label} />
+      </Group>
+    </Stack>
+  );
+}
