@@ -12,7 +12,8 @@ import {
 import { useAccessKeys, useCreateAccessKey, useDeleteAccessKey } from '../../api/access-keys.js';
 import { ConfirmButton } from '../../components/ConfirmButton.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { LoadingState } from '../../components/LoadingState.js';
+import { ACTIONS_COLUMN, DataTable } from '../../components/DataTable.js';
+import { QueryList } from '../../components/QueryList.js';
 import { serverFieldErrors, zodValidator } from '../../lib/forms.js';
 import { formatDate, formatDateTime } from '../../lib/format.js';
 import { NewAccessKeyAlert } from './NewAccessKeyAlert.js';
@@ -108,6 +109,8 @@ function CreateAccessKeyForm({ onCreated }: { onCreated: (key: CreatedAccessKey)
   );
 }
 
+const ACCESS_KEY_COLUMNS = ['Name', 'Activity', ACTIONS_COLUMN];
+
 /** Access keys for the MTurk-compatible API: create (secret shown once), see last use, delete. */
 export function AccessKeysSection() {
   const keys = useAccessKeys();
@@ -121,34 +124,24 @@ export function AccessKeysSection() {
       </Text>
       {created && <NewAccessKeyAlert accessKey={created} onDone={() => setCreated(null)} />}
       <CreateAccessKeyForm onCreated={setCreated} />
-      {keys.isPending && <LoadingState label="Loading access keys…" />}
-      {keys.isError && <ErrorAlert error={keys.error} onRetry={() => void keys.refetch()} />}
-      {keys.data?.length === 0 && (
-        <Group gap="sm" c="dimmed" py="sm">
-          <IconKey size={18} aria-hidden="true" />
-          <Text size="sm">You have no access keys.</Text>
-        </Group>
-      )}
-      {keys.data && keys.data.length > 0 && (
-        <Table.ScrollContainer minWidth={480}>
-          <Table aria-label="MTurk access keys">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Activity</Table.Th>
-                <Table.Th>
-                  <span className="visually-hidden">Actions</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {keys.data.map((key) => (
-                <AccessKeyRow key={key.accessKeyId} accessKey={key} />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <QueryList
+        query={keys}
+        loadingLabel="Loading access keys…"
+        empty={
+          <Group gap="sm" c="dimmed" py="sm">
+            <IconKey size={18} aria-hidden="true" />
+            <Text size="sm">You have no access keys.</Text>
+          </Group>
+        }
+      >
+        {(rows) => (
+          <DataTable label="MTurk access keys" columns={ACCESS_KEY_COLUMNS} minWidth={480}>
+            {rows.map((key) => (
+              <AccessKeyRow key={key.accessKeyId} accessKey={key} />
+            ))}
+          </DataTable>
+        )}
+      </QueryList>
     </Stack>
   );
 }

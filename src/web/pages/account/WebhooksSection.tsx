@@ -6,9 +6,8 @@ import { useState } from 'react';
 import type { CreatedWebhook, Webhook } from '../../../shared/api/webhooks.js';
 import { useDeleteWebhook, useTestWebhook, useWebhooks } from '../../api/webhooks.js';
 import { ConfirmButton } from '../../components/ConfirmButton.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { LoadingState } from '../../components/LoadingState.js';
-import { LoadMoreButton } from '../../components/LoadMoreButton.js';
+import { ACTIONS_COLUMN, DataTable } from '../../components/DataTable.js';
+import { QueryList } from '../../components/QueryList.js';
 import { formatDate } from '../../lib/format.js';
 import { CreateWebhookForm } from './CreateWebhookForm.js';
 import { NewWebhookSecretAlert } from './NewWebhookSecretAlert.js';
@@ -83,12 +82,13 @@ function WebhookRow({ webhook, onShowLog }: { webhook: Webhook; onShowLog: () =>
 }
 
 /** A requester's webhooks: Tessera's events POSTed, signed, to their own receivers. */
+const WEBHOOK_COLUMNS = ['Receiver', 'Events', ACTIONS_COLUMN];
+
 export function WebhooksSection() {
   const webhooks = useWebhooks();
   const [creating, { open: startCreating, close: stopCreating }] = useDisclosure(false);
   const [created, setCreated] = useState<CreatedWebhook | null>(null);
   const [showingLog, setShowingLog] = useState<Webhook | null>(null);
-  const items = webhooks.data?.pages.flatMap((page) => page.items);
 
   return (
     <Stack gap="md">
@@ -114,41 +114,31 @@ export function WebhooksSection() {
           </Button>
         </Group>
       )}
-      {webhooks.isPending && <LoadingState label="Loading webhooks…" />}
-      {webhooks.isError && (
-        <ErrorAlert error={webhooks.error} onRetry={() => void webhooks.refetch()} />
-      )}
-      {items?.length === 0 && !creating && (
-        <Group gap="sm" c="dimmed" py="sm">
-          <IconWebhook size={18} aria-hidden="true" />
-          <Text size="sm">You have no webhooks.</Text>
-        </Group>
-      )}
-      {items && items.length > 0 && (
-        <Table.ScrollContainer minWidth={520}>
-          <Table aria-label="Webhooks">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Receiver</Table.Th>
-                <Table.Th>Events</Table.Th>
-                <Table.Th>
-                  <span className="visually-hidden">Actions</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((webhook) => (
-                <WebhookRow
-                  key={webhook.id}
-                  webhook={webhook}
-                  onShowLog={() => setShowingLog(webhook)}
-                />
-              ))}
-            </Table.Tbody>
-          </Table>
-          <LoadMoreButton pages={webhooks} inCard={false} />
-        </Table.ScrollContainer>
-      )}
+      <QueryList
+        query={webhooks}
+        loadingLabel="Loading webhooks…"
+        moreInCard={false}
+        empty={
+          !creating && (
+            <Group gap="sm" c="dimmed" py="sm">
+              <IconWebhook size={18} aria-hidden="true" />
+              <Text size="sm">You have no webhooks.</Text>
+            </Group>
+          )
+        }
+      >
+        {(rows) => (
+          <DataTable label="Webhooks" columns={WEBHOOK_COLUMNS} minWidth={520}>
+            {rows.map((webhook) => (
+              <WebhookRow
+                key={webhook.id}
+                webhook={webhook}
+                onShowLog={() => setShowingLog(webhook)}
+              />
+            ))}
+          </DataTable>
+        )}
+      </QueryList>
       <WebhookDeliveriesDrawer webhook={showingLog} onClose={() => setShowingLog(null)} />
     </Stack>
   );
