@@ -3,8 +3,7 @@
  * `npm run screenshots`): a worker with approved work on two projects, bonuses, a payout paid
  * and one pending, other workers waiting for theirs, and the administrator's payouts page.
  */
-import { fileURLToPath } from 'node:url';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import {
   approve,
   bonus,
@@ -17,16 +16,7 @@ import {
   submitWork,
 } from './earnings-fixtures.js';
 import { ADMIN } from './env.js';
-import { signIn } from './helpers.js';
-
-const shot = (name: string) =>
-  fileURLToPath(new URL(`../docs/screenshots/${name}.png`, import.meta.url));
-
-async function photograph(page: Page, name: string) {
-  await page.mouse.move(0, 0);
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: shot(name), animations: 'disabled', caret: 'hide' });
-}
+import { photograph, signIn } from './helpers.js';
 
 function person(displayName: string) {
   const email = `${displayName.toLowerCase().replace(/\W+/g, '.')}@example.org`;

@@ -2,20 +2,10 @@
  * Photographs the password reset pages and the admin's reset link for docs/screenshots (run
  * with SCREENSHOTS=1, see screenshots.spec.ts).
  */
-import { fileURLToPath } from 'node:url';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { ADMIN, BASE_URL } from './env.js';
-import { signIn } from './helpers.js';
+import { photograph, signIn } from './helpers.js';
 import { linkIn, waitForMail } from './mailbox.js';
-
-const shot = (name: string) =>
-  fileURLToPath(new URL(`../docs/screenshots/${name}.png`, import.meta.url));
-
-async function photograph(page: Page, name: string) {
-  await page.mouse.move(0, 0);
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: shot(name), animations: 'disabled', caret: 'hide' });
-}
 
 const NADIA = {
   email: 'nadia.haddad@example.org',

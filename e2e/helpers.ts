@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, type APIRequestContext, type APIResponse, type Page } from '@playwright/test';
 
@@ -84,4 +85,15 @@ export async function expectNoSeriousViolations(page: Page) {
         `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
     );
   expect(blocking).toEqual([]);
+}
+
+/** Saves the page as docs/screenshots/<name>.png (the screenshots project), steady and unhovered. */
+export async function photograph(page: Page, name: string) {
+  await page.mouse.move(0, 0);
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({
+    path: fileURLToPath(new URL(`../docs/screenshots/${name}.png`, import.meta.url)),
+    animations: 'disabled',
+    caret: 'hide',
+  });
 }

@@ -3,20 +3,10 @@
  * `npm run screenshots`): the administrator's Deposits page, with payments already recorded and
  * one about to be, and a worker's payout method in their settings.
  */
-import { fileURLToPath } from 'node:url';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { csrfHeader, ok, setPayoutMethod, signUpByApi } from './earnings-fixtures.js';
 import { ADMIN } from './env.js';
-import { signIn } from './helpers.js';
-
-const shot = (name: string) =>
-  fileURLToPath(new URL(`../docs/screenshots/${name}.png`, import.meta.url));
-
-async function photograph(page: Page, name: string) {
-  await page.mouse.move(0, 0);
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: shot(name), animations: 'disabled', caret: 'hide' });
-}
+import { photograph, signIn } from './helpers.js';
 
 function person(displayName: string) {
   const email = `${displayName.toLowerCase().replace(/\W+/g, '.')}@example.net`;

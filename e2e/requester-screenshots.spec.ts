@@ -3,17 +3,8 @@
  * the normal end-to-end run: it builds a realistic requester account through the API, with
  * workers doing some of its tasks, and photographs the requester's pages.
  */
-import { fileURLToPath } from 'node:url';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-
-const shot = (name: string) =>
-  fileURLToPath(new URL(`../docs/screenshots/${name}.png`, import.meta.url));
-
-async function photograph(page: Page, name: string) {
-  await page.mouse.move(0, 0);
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: shot(name), animations: 'disabled', caret: 'hide' });
-}
+import { photograph } from './helpers.js';
 
 async function headers(request: APIRequestContext) {
   const { cookies } = await request.storageState();

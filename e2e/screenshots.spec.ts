@@ -2,20 +2,10 @@
  * Refreshes the PNGs in docs/screenshots (run with `npm run screenshots`). Not part of the
  * normal end-to-end run: it only photographs pages, with realistic people in them.
  */
-import { fileURLToPath } from 'node:url';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { ADMIN, BASE_URL } from './env.js';
-import { csrfHeader } from './helpers.js';
+import { csrfHeader, photograph } from './helpers.js';
 import { linkIn, waitForMail } from './mailbox.js';
-
-const shot = (name: string) =>
-  fileURLToPath(new URL(`../docs/screenshots/${name}.png`, import.meta.url));
-
-async function photograph(page: Page, name: string) {
-  await page.mouse.move(0, 0);
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: shot(name), animations: 'disabled', caret: 'hide' });
-}
 
 type Person = {
   displayName: string;

@@ -2,20 +2,9 @@
  * Refreshes docs/screenshots/webhooks.png and webhook-deliveries.png (the screenshots project):
  * a requester's webhooks in the settings, then one webhook's delivery log.
  */
-import { fileURLToPath } from 'node:url';
-import { expect, test, type Page } from '@playwright/test';
-import { newAccount, signUp } from './helpers.js';
+import { expect, test } from '@playwright/test';
+import { newAccount, photograph, signUp } from './helpers.js';
 import { startWebhookReceiver } from './webhook-receiver.js';
-
-async function photograph(page: Page, name: string) {
-  await page.mouse.move(0, 0);
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({
-    path: fileURLToPath(new URL(`../docs/screenshots/${name}.png`, import.meta.url)),
-    animations: 'disabled',
-    caret: 'hide',
-  });
-}
 
 test('webhooks settings with the delivery log', async ({ page }) => {
   const receiver = await startWebhookReceiver();

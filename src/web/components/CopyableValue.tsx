@@ -17,7 +17,12 @@ export function CopyableValue({
         {label}
       </Text>
       <Group gap="xs" wrap="nowrap">
-        <Code block data-testid={testId} style={{ flex: 1, wordBreak: 'break-all' }}>
+        <Code
+          block
+          data-testid={testId}
+          // Wrapped, so a long line (a secret, a snippet) never pushes the copy button out of view.
+          style={{ flex: 1, minWidth: 0, wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}
+        >
           {value}
         </Code>
         <CopyValueButton value={value} label={label} />
