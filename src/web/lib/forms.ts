@@ -29,3 +29,14 @@ export function serverFieldErrors(error: unknown): Record<string, string> {
     Object.entries(error.fieldErrors()).map(([field, message]) => [field, sentence(message)]),
   );
 }
+
+/** Where a failed submit's problem shows: beside the fields the API named, else above the form. */
+export function showSubmitError(
+  error: unknown,
+  form: { setErrors: (errors: Record<string, string>) => void },
+  setFormError: (error: unknown) => void,
+) {
+  const fields = serverFieldErrors(error);
+  if (Object.keys(fields).length > 0) form.setErrors(fields);
+  else setFormError(error);
+}

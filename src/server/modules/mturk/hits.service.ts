@@ -230,6 +230,16 @@ export function createHitsService(deps: {
         questionSha256: sha256(hit.question),
         maxAssignments: hit.maxAssignments,
       };
+      // The HIT is one task, added as a one-row batch (UniqueRequestToken → its Idempotency-Key).
+      const addTask = (projectId: string) =>
+        asRequestError(() =>
+          deps.batches.add(
+            ownerId,
+            projectId,
+            { kind: 'json', rows: [row] },
+            { filename: null, idempotency },
+          ),
+        );
       const group = await hits.findOpenGroup(groupKey, now);
       let projectId: string;
       let batchId: string;
@@ -241,33 +251,13 @@ export function createHitsService(deps: {
             deps.projects.update(ownerId, projectId, { expiresAt: expiresAt.toISOString() }),
           );
         }
-        const added = await asRequestError(() =>
-          deps.batches.add(
-            ownerId,
-            projectId,
-            { kind: 'json', rows: [row] },
-            {
-              filename: null,
-              idempotency,
-            },
-          ),
-        );
+        const added = await addTask(projectId);
         if (added.replayed) await hitAlreadyExists(added.batch.id);
         batchId = added.batch.id;
       } else {
         const project = await asRequestError(() => deps.projects.create(ownerId, body));
         projectId = project.id;
-        const added = await asRequestError(() =>
-          deps.batches.add(
-            ownerId,
-            projectId,
-            { kind: 'json', rows: [row] },
-            {
-              filename: null,
-              idempotency,
-            },
-          ),
-        );
+        const added = await addTask(projectId);
         batchId = added.batch.id;
         try {
           await asRequestError(() => deps.lifecycle.publish(ownerId, projectId));

@@ -14,7 +14,7 @@ import { ConfirmButton } from '../../components/ConfirmButton.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { ACTIONS_COLUMN, DataTable } from '../../components/DataTable.js';
 import { QueryList } from '../../components/QueryList.js';
-import { serverFieldErrors, zodValidator } from '../../lib/forms.js';
+import { showSubmitError, zodValidator } from '../../lib/forms.js';
 import { formatDate, formatDateTime } from '../../lib/format.js';
 import { NewAccessKeyAlert } from './NewAccessKeyAlert.js';
 
@@ -76,11 +76,7 @@ function CreateAccessKeyForm({ onCreated }: { onCreated: (key: CreatedAccessKey)
         form.reset();
         onCreated(created);
       },
-      onError: (error) => {
-        const fields = serverFieldErrors(error);
-        if (Object.keys(fields).length > 0) form.setErrors(fields);
-        else setFormError(error);
-      },
+      onError: (error) => showSubmitError(error, form, setFormError),
     });
   });
   return (

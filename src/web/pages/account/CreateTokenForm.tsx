@@ -6,7 +6,7 @@ import { LIMITS } from '../../../shared/limits.js';
 import { grantableScopes, type Scope } from '../../../shared/scopes.js';
 import { useCreateToken, useCurrentUser } from '../../api/accounts.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { serverFieldErrors, zodValidator } from '../../lib/forms.js';
+import { showSubmitError, zodValidator } from '../../lib/forms.js';
 import { FormActions } from '../../components/FormActions.js';
 import { ScopeCheckboxes } from '../../components/ScopeCheckboxes.js';
 
@@ -47,11 +47,7 @@ export function CreateTokenForm({ onCreated, onCancel }: CreateTokenFormProps) {
     setFormError(null);
     createToken.mutate(bodyOf(values), {
       onSuccess: (created) => onCreated({ name: created.name, token: created.token }),
-      onError: (error) => {
-        const fields = serverFieldErrors(error);
-        if (Object.keys(fields).length > 0) form.setErrors(fields);
-        else setFormError(error);
-      },
+      onError: (error) => showSubmitError(error, form, setFormError),
     });
   });
 

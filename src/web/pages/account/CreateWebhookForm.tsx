@@ -10,7 +10,7 @@ import {
 } from '../../../shared/api/webhooks.js';
 import { useCreateWebhook } from '../../api/webhooks.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { serverFieldErrors, zodValidator } from '../../lib/forms.js';
+import { showSubmitError, zodValidator } from '../../lib/forms.js';
 
 type WebhookValues = { url: string; events: WebhookEvent[]; description: string };
 
@@ -44,11 +44,7 @@ export function CreateWebhookForm({ onCreated, onCancel }: CreateWebhookFormProp
     setFormError(null);
     createWebhook.mutate(bodyOf(values), {
       onSuccess: onCreated,
-      onError: (error) => {
-        const fields = serverFieldErrors(error);
-        if (Object.keys(fields).length > 0) form.setErrors(fields);
-        else setFormError(error);
-      },
+      onError: (error) => showSubmitError(error, form, setFormError),
     });
   });
 

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { changePasswordBodySchema } from '../../../shared/api/accounts.js';
 import { useChangePassword } from '../../api/accounts.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { serverFieldErrors, zodValidator } from '../../lib/forms.js';
+import { showSubmitError, zodValidator } from '../../lib/forms.js';
 import { CurrentPasswordInput, NewPasswordInputs } from '../../components/AccountFields.js';
 
 type PasswordValues = {
@@ -54,11 +54,7 @@ export function PasswordForm() {
               : 'Your other sessions have been signed out.',
           });
         },
-        onError: (error) => {
-          const fields = serverFieldErrors(error);
-          if (Object.keys(fields).length > 0) form.setErrors(fields);
-          else setFormError(error);
-        },
+        onError: (error) => showSubmitError(error, form, setFormError),
       },
     );
   });

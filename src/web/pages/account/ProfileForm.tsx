@@ -18,7 +18,7 @@ import { updateMeBodySchema, type User } from '../../../shared/api/accounts.js';
 import { LIMITS } from '../../../shared/limits.js';
 import { useUpdateMe } from '../../api/accounts.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { serverFieldErrors, zodValidator } from '../../lib/forms.js';
+import { showSubmitError, zodValidator } from '../../lib/forms.js';
 import { paths } from '../../lib/paths.js';
 import { browserTimeZone, COUNTRY_OPTIONS, TIMEZONE_OPTIONS } from '../../lib/places.js';
 
@@ -64,11 +64,7 @@ export function ProfileForm({ user }: { user: User }) {
           message: 'Your changes are live.',
         });
       },
-      onError: (error) => {
-        const fields = serverFieldErrors(error);
-        if (Object.keys(fields).length > 0) form.setErrors(fields);
-        else setFormError(error);
-      },
+      onError: (error) => showSubmitError(error, form, setFormError),
     });
   });
 

@@ -10,7 +10,7 @@ import {
 import { DEFAULT_SCOPES, grantableScopes, type Scope } from '../../../shared/scopes.js';
 import { useCurrentUser } from '../../api/accounts.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { serverFieldErrors, zodValidator } from '../../lib/forms.js';
+import { showSubmitError, zodValidator } from '../../lib/forms.js';
 import { useCreateOAuthClient } from './oauth-api.js';
 import { FormActions } from '../../components/FormActions.js';
 import { ScopeCheckboxes } from '../../components/ScopeCheckboxes.js';
@@ -54,11 +54,7 @@ export function CreateClientForm({ onCreated, onCancel }: CreateClientFormProps)
     setFormError(null);
     create.mutate(bodyOf(values), {
       onSuccess: onCreated,
-      onError: (error) => {
-        const fields = serverFieldErrors(error);
-        if (Object.keys(fields).length > 0) form.setErrors(fields);
-        else setFormError(error);
-      },
+      onError: (error) => showSubmitError(error, form, setFormError),
     });
   });
 

@@ -12,7 +12,7 @@ import {
   useUpdateQualificationType,
 } from '../../../api/qualifications.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
-import { serverFieldErrors, zodValidator } from '../../../lib/forms.js';
+import { showSubmitError, zodValidator } from '../../../lib/forms.js';
 
 type Values = { name: string; description: string };
 const check = zodValidator<Values>(createQualificationTypeBodySchema);
@@ -66,11 +66,7 @@ function QualificationTypeForm({
         });
         onDone();
       },
-      onError: (error) => {
-        const fields = serverFieldErrors(error);
-        if (Object.keys(fields).length > 0) form.setErrors(fields);
-        else setFormError(error);
-      },
+      onError: (error) => showSubmitError(error, form, setFormError),
     });
   });
 
