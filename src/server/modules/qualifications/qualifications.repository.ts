@@ -50,6 +50,14 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/** Which qualification types a list shows: a search, whose types, and the page. */
+export type TypeListFilter = {
+  q?: string | undefined;
+  owner?: 'me' | 'system' | undefined;
+  cursor?: string | undefined;
+  limit: number;
+};
+
 export function createQualificationsRepository(db: Db) {
   /** Types visible to a requester: their own and the system's. */
   function visibleTypes(ownerId: string, trx: Executor) {
@@ -110,12 +118,7 @@ export function createQualificationsRepository(db: Db) {
 
     async listVisibleTypes(
       ownerId: string,
-      filter: {
-        q?: string | undefined;
-        owner?: 'me' | 'system' | undefined;
-        cursor?: string | undefined;
-        limit: number;
-      },
+      filter: TypeListFilter,
       trx: Executor = db,
     ): Promise<QualificationTypeRow[]> {
       let query = visibleTypes(ownerId, trx);

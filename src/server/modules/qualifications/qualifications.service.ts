@@ -22,6 +22,7 @@ import {
   type GrantTargetRow,
   type HolderRow,
   type QualificationTypeRow,
+  type TypeListFilter,
 } from './qualifications.repository.js';
 import { explainUnmetRequirement, type UnmetRequirement } from './requirement-explanations.js';
 import { requirementTypeIds, unmetRequirements, type QualificationValue } from './requirements.js';
@@ -148,15 +149,7 @@ export function createQualificationsService(deps: {
 
     getType: requireVisibleType,
 
-    async listTypes(
-      ownerId: string,
-      filter: {
-        q?: string | undefined;
-        owner?: 'me' | 'system' | undefined;
-        cursor?: string | undefined;
-        limit: number;
-      },
-    ) {
+    async listTypes(ownerId: string, filter: TypeListFilter) {
       return pageFrom(await repository.listVisibleTypes(ownerId, filter), filter.limit);
     },
 
