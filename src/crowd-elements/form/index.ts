@@ -1,0 +1,2 @@
+// crowd-form and the form-like elements (issue #16): each file defines and registers one element.
+export {};
