@@ -7,7 +7,6 @@ import {
 import type { QualificationRequirement } from '../../../shared/api/qualifications.js';
 import { isUuid } from '../../../shared/api/qualifications.js';
 import { placeholdersOf } from '../../../shared/templates/fill.js';
-import { AppError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import { canonicalJson } from '../../lib/canonical-json.js';
 import type { IdempotencyKeys } from '../idempotency/idempotency.service.js';
@@ -18,7 +17,7 @@ import type { ProjectsService } from '../projects/projects.service.js';
 import type { QualificationsService } from '../qualifications/qualifications.service.js';
 import type { HitRow, HitsRepository, HitTypeRow } from './hits.repository.js';
 import { dollarsOf } from './money.js';
-import { requestError } from './mturk-errors.js';
+import { asRequestError, requestError } from './mturk-errors.js';
 import { parseQuestion, questionHtml } from './question.js';
 
 /** What a HIT type fixes, in Tessera's units. */
@@ -76,24 +75,6 @@ function projectBodyOf(input: Record<string, unknown>): CreateProjectBody {
     `Invalid HIT: ${problems.join('; ')}`,
     'AWS.MechanicalTurk.InvalidParameterValue',
   );
-}
-
-/** MTurk's codes for the refusals of Tessera's services that a script may want to tell apart. */
-const TURK_CODES: Record<string, string> = {
-  insufficient_funds: 'AWS.MechanicalTurk.InsufficientFunds',
-  not_found: 'AWS.MechanicalTurk.InvalidParameterValue',
-};
-
-/** A refusal of one of Tessera's services (bad input, no money, a limit) as MTurk's RequestError. */
-async function asRequestError<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof AppError && error.statusCode < 500) {
-      throw requestError(error.message, TURK_CODES[error.code]);
-    }
-    throw error;
-  }
 }
 
 /**
@@ -257,6 +238,7 @@ export function createHitsService(deps: {
       } else {
         const project = await asRequestError(() => deps.projects.create(ownerId, body));
         projectId = project.id;
+        await hits.keepRejectedSlotsConsumed(projectId);
         const added = await addTask(projectId);
         batchId = added.batch.id;
         try {

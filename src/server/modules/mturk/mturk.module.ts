@@ -34,7 +34,7 @@ export async function createMturkModule(deps: {
     projects: Pick<ProjectsModule, 'projects' | 'batches' | 'lifecycle'>;
     qualifications: Pick<QualificationsService, 'assertRequirementsUsable'>;
     idempotency: Pick<IdempotencyKeys, 'resourceOf'>;
-    review: { review: Pick<ReviewService, 'approve'> };
+    review: { review: Pick<ReviewService, 'approve' | 'reject'> };
   };
 }) {
   // The store of server-generated secrets (the OAuth module's keys live there too).

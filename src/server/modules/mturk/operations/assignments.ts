@@ -10,7 +10,7 @@ import type {
 } from '../assignments.repository.js';
 import { presentHit } from '../hit-presenter.js';
 import type { HitsService } from '../hits.service.js';
-import { requestError } from '../mturk-errors.js';
+import { asRequestError, requestError } from '../mturk-errors.js';
 import { operation, type MturkOperations } from '../operation.js';
 
 const MTURK_STATUS = {
@@ -47,11 +47,14 @@ function presentAssignment(row: MturkAssignmentRow) {
 
 const TOKEN_PREFIX = 'assignments:';
 
-/** Assignments of the requester's HITs: ListAssignmentsForHIT, GetAssignment, ApproveAssignment. */
+/**
+ * Assignments of the requester's HITs: ListAssignmentsForHIT, GetAssignment, ApproveAssignment,
+ * RejectAssignment, through the review service the web app uses.
+ */
 export function assignmentOperations(deps: {
   assignments: MturkAssignmentsRepository;
   hits: Pick<HitsService, 'getHit'>;
-  review: Pick<ReviewService, 'approve'>;
+  review: Pick<ReviewService, 'approve' | 'reject'>;
   clock: Clock;
 }): MturkOperations {
   const { assignments, hits, review, clock } = deps;
@@ -65,6 +68,14 @@ export function assignmentOperations(deps: {
       );
     }
     return row;
+  }
+
+  /** MTurk's refusal of an operation the assignment's status does not allow. */
+  function invalidState(allowed: string, row: MturkAssignmentRow) {
+    return requestError(
+      `This operation can be called with a status of: ${allowed} (the assignment is ${MTURK_STATUS[row.status]}).`,
+      'AWS.MechanicalTurk.InvalidAssignmentState',
+    );
   }
 
   return {
@@ -132,12 +143,24 @@ export function assignmentOperations(deps: {
         // MTurk approves a rejected assignment only when asked to override the rejection.
         const allowed = input.OverrideRejection ? ['submitted', 'rejected'] : ['submitted'];
         if (!allowed.includes(row.status)) {
-          throw requestError(
-            `This operation can be called with a status of: ${input.OverrideRejection ? 'Submitted, Rejected' : 'Submitted'} (the assignment is ${MTURK_STATUS[row.status]}).`,
-            'AWS.MechanicalTurk.InvalidAssignmentState',
-          );
+          throw invalidState(input.OverrideRejection ? 'Submitted, Rejected' : 'Submitted', row);
         }
-        await review.approve(caller.user.id, row.id, input.RequesterFeedback);
+        // An overridden rejection may be past its 30 days, or need the requester's own funds.
+        await asRequestError(() => review.approve(caller.user.id, row.id, input.RequesterFeedback));
+        return {};
+      },
+    ),
+
+    RejectAssignment: operation(
+      z.strictObject({
+        AssignmentId: z.string().min(1).max(64),
+        RequesterFeedback: z.string().min(1).max(1_024),
+      }),
+      async (caller, input) => {
+        const row = await requireAssignment(caller.user.id, input.AssignmentId);
+        if (row.status !== 'submitted') throw invalidState('Submitted', row);
+        // The review window may have closed (then the work is approved automatically).
+        await asRequestError(() => review.reject(caller.user.id, row.id, input.RequesterFeedback));
         return {};
       },
     ),
