@@ -11,6 +11,7 @@ import type {
 import { presentHit } from '../hit-presenter.js';
 import type { HitsService } from '../hits.service.js';
 import { asRequestError, requestError } from '../mturk-errors.js';
+import { idOfNextToken, pageOf } from '../next-token.js';
 import { operation, type MturkOperations } from '../operation.js';
 
 const MTURK_STATUS = {
@@ -45,7 +46,7 @@ function presentAssignment(row: MturkAssignmentRow) {
   };
 }
 
-const TOKEN_PREFIX = 'assignments:';
+const TOKEN_PREFIX = 'assignments';
 
 /**
  * Assignments of the requester's HITs: ListAssignmentsForHIT, GetAssignment, ApproveAssignment,
@@ -100,17 +101,7 @@ export function assignmentOperations(deps: {
       }),
       async (caller, input) => {
         const hit = await hits.getHit(caller.user.id, input.HITId);
-        let afterId: string | undefined;
-        if (input.NextToken !== undefined) {
-          const decoded = Buffer.from(input.NextToken, 'base64url').toString('utf8');
-          afterId = decoded.slice(TOKEN_PREFIX.length);
-          if (!decoded.startsWith(TOKEN_PREFIX) || !isUuid(afterId)) {
-            throw requestError(
-              'NextToken is not one this server gave out.',
-              'AWS.MechanicalTurk.InvalidParameterValue',
-            );
-          }
-        }
+        const afterId = idOfNextToken(TOKEN_PREFIX, input.NextToken);
         const statuses = (input.AssignmentStatuses ?? ['Submitted', 'Approved', 'Rejected']).map(
           (status) => TESSERA_STATUS[status],
         );
@@ -121,13 +112,11 @@ export function assignmentOperations(deps: {
           { statuses, afterId, limit },
           clock.now(),
         );
-        const shown = rows.slice(0, limit);
-        const last = shown.at(-1);
+        const { shown, nextToken } = pageOf(TOKEN_PREFIX, rows, limit);
         return {
           NumResults: shown.length,
           Assignments: shown.map(presentAssignment),
-          ...(rows.length > limit &&
-            last && { NextToken: Buffer.from(`${TOKEN_PREFIX}${last.id}`).toString('base64url') }),
+          ...(nextToken !== undefined && { NextToken: nextToken }),
         };
       },
     ),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Clock } from '../../../lib/clock.js';
 import { presentHit } from '../hit-presenter.js';
 import type { HitsService, HitTypeSettings, NewHit } from '../hits.service.js';
-import { centsOf } from '../money.js';
+import { dollarAmount } from '../money.js';
 import { requestError } from '../mturk-errors.js';
 import { operation, type MturkCaller, type MturkOperations } from '../operation.js';
 import { QUESTION_MAX_CHARS } from '../question.js';
@@ -12,19 +12,6 @@ const YEAR_SECONDS = 365 * 24 * 3600;
 const THIRTY_DAYS_SECONDS = 30 * 24 * 3600;
 
 const seconds = (min: number, max: number) => z.number().int().min(min).max(max);
-
-/** A dollar amount as MTurk writes it ("0.25"), read as cents. */
-const reward = z
-  .string()
-  .max(16)
-  .transform((value, ctx) => {
-    const cents = centsOf(value);
-    if (cents === undefined) {
-      ctx.addIssue({ code: 'custom', message: 'must be an amount in US dollars, e.g. "0.25"' });
-      return z.NEVER;
-    }
-    return cents;
-  });
 
 /** MTurk's comma-separated keywords, as Tessera's list. */
 const keywords = z
@@ -41,7 +28,7 @@ const keywords = z
 const hitTypeFields = {
   AutoApprovalDelayInSeconds: seconds(0, THIRTY_DAYS_SECONDS).optional(),
   AssignmentDurationInSeconds: seconds(30, YEAR_SECONDS),
-  Reward: reward,
+  Reward: dollarAmount,
   Title: z.string().min(1).max(128),
   Keywords: keywords.optional(),
   Description: z.string().min(1).max(2_000),
