@@ -18,6 +18,7 @@ import { createHitsService } from './hits.service.js';
 import { accountOperations } from './operations/account.js';
 import { assignmentOperations } from './operations/assignments.js';
 import { bonusOperations } from './operations/bonuses.js';
+import { hitReviewOperations } from './operations/hit-review.js';
 import { hitOperations } from './operations/hits.js';
 
 type Log = { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
@@ -75,6 +76,7 @@ export async function createMturkModule(deps: {
     operations: {
       ...accountOperations({ ledger }),
       ...hitOperations({ hits, clock: deps.clock }),
+      ...hitReviewOperations({ hits, clock: deps.clock }),
       ...assignmentOperations({ assignments, hits, review: review.review, clock: deps.clock }),
       ...bonusOperations({
         assignments,

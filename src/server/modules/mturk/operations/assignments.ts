@@ -140,6 +140,21 @@ export function assignmentOperations(deps: {
       },
     ),
 
+    GetFileUploadURL: operation(
+      z.strictObject({
+        AssignmentId: z.string().min(1).max(64),
+        QuestionIdentifier: z.string().min(1),
+      }),
+      async (caller, input) => {
+        await requireAssignment(caller.user.id, input.AssignmentId);
+        // No question Tessera shows takes a file, so no answer is a FileUploadAnswer.
+        throw requestError(
+          `The answer to question ${input.QuestionIdentifier} of assignment ${input.AssignmentId} is not a FileUploadAnswer.`,
+          'AWS.MechanicalTurk.InvalidParameterValue',
+        );
+      },
+    ),
+
     RejectAssignment: operation(
       z.strictObject({
         AssignmentId: z.string().min(1).max(64),

@@ -71,9 +71,18 @@ function settingsOf(input: z.output<typeof createHitTypeInput>): HitTypeSettings
 function newHitOf(
   input: z.output<typeof createHitWithHitTypeInput> | z.output<typeof createHitInput>,
 ): NewHit {
-  const unsupported = (
-    ['HITLayoutId', 'HITLayoutParameters', 'AssignmentReviewPolicy', 'HITReviewPolicy'] as const
-  ).filter((name) => input[name] !== undefined);
+  const policies = (['AssignmentReviewPolicy', 'HITReviewPolicy'] as const).filter(
+    (name) => input[name] !== undefined,
+  );
+  if (policies.length > 0) {
+    throw requestError(
+      `${policies.join(', ')}: this server has no MTurk review policies yet; review the assignments with ApproveAssignment and RejectAssignment instead.`,
+      'AWS.MechanicalTurk.InvalidParameterValue',
+    );
+  }
+  const unsupported = (['HITLayoutId', 'HITLayoutParameters'] as const).filter(
+    (name) => input[name] !== undefined,
+  );
   if (unsupported.length > 0) {
     throw requestError(
       `${unsupported.join(', ')} ${unsupported.length === 1 ? 'is' : 'are'} not supported on this server; give the HIT a Question.`,
