@@ -198,7 +198,10 @@ export interface MturkHitGroups {
 }
 
 export interface MturkHits {
-  requester_annotation: string;
+  disposed_at: Timestamp | null;
+  expired_at: Timestamp | null;
+  requester_annotation: string | null;
+  reviewing: Generated<boolean>;
   task_id: string;
 }
 
@@ -309,6 +312,7 @@ export interface Projects {
   owner_id: string;
   published_at: Timestamp | null;
   qualification_requirements: Generated<JsonColumn<QualificationRequirement[]>>;
+  rejected_slot_reopens: Generated<boolean>;
   reward_cents: number;
   settled_at: Timestamp | null;
   status: Generated<ProjectStatus>;

@@ -14,22 +14,32 @@ function htmlQuestionOf(html: string): string {
 
 const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
+/** Whether a worker may still take the HIT: its project is on offer and the HIT not expired. */
+function isOpen(hit: HitRow, now: Date): boolean {
+  return hit.project_status === 'published' && expiryOf(hit) > now;
+}
+
+const expiryOf = (hit: HitRow) => hit.hit_expired_at ?? hit.expires_at;
+
 /**
- * MTurk's HITStatus from Tessera's state: Assignable while a worker may take a slot, Unassignable
- * while none is free but work is in progress, Reviewable once nothing more can be done but
- * review, Disposed once the project is cancelled.
+ * MTurk's HITStatus from Tessera's state, the one rule every operation reads: Disposed once
+ * DeleteHIT disposed of it or its project was cancelled; Assignable while a worker may take a
+ * slot; Unassignable while none is free but work is in progress; otherwise (every assignment
+ * submitted, or expired with nothing in progress) Reviewable, or Reviewing once the requester
+ * marked it so with UpdateHITReviewStatus.
  */
 export function hitStatusOf(hit: HitRow, now: Date) {
-  if (hit.project_status === 'cancelled') return 'Disposed' as const;
-  const open = hit.project_status === 'published' && hit.expires_at > now;
-  if (open && hit.assignments_per_task > hit.live_assignments) return 'Assignable' as const;
+  if (hit.disposed_at !== null || hit.project_status === 'cancelled') return 'Disposed' as const;
+  if (isOpen(hit, now) && hit.assignments_per_task > hit.live_assignments) {
+    return 'Assignable' as const;
+  }
   if (hit.pending > 0) return 'Unassignable' as const;
-  return 'Reviewable' as const;
+  return hit.reviewing ? ('Reviewing' as const) : ('Reviewable' as const);
 }
 
 /** A HIT in MTurk's shape (times in epoch seconds, money as dollar strings). */
 export function presentHit(hit: HitRow, now: Date) {
-  const open = hit.project_status === 'published' && hit.expires_at > now;
+  const open = isOpen(hit, now);
   const template = hit.template;
   const question =
     hit.question ?? (template.kind === 'html' ? htmlQuestionOf(template.html) : undefined);
@@ -45,10 +55,10 @@ export function presentHit(hit: HitRow, now: Date) {
     ...(question !== undefined && { Question: question }),
     Keywords: hit.keywords.join(', '),
     HITStatus: hitStatusOf(hit, now),
-    MaxAssignments: hit.assignments_per_task,
+    MaxAssignments: hit.assignments_per_task + hit.consumed,
     Reward: dollarsOf(hit.reward_cents),
     AutoApprovalDelayInSeconds: hit.auto_approve_seconds,
-    Expiration: epochSeconds(hit.expires_at),
+    Expiration: epochSeconds(expiryOf(hit)),
     AssignmentDurationInSeconds: hit.time_allotted_seconds,
     ...(hit.requester_annotation !== null && { RequesterAnnotation: hit.requester_annotation }),
     QualificationRequirements: requirements.map(toMturkRequirement),

@@ -39,11 +39,19 @@ export type HitRow = {
   hit_type_id: string | null;
   question: string | null;
   requester_annotation: string | null;
+  reviewing: boolean | null;
+  hit_expired_at: Date | null;
+  disposed_at: Date | null;
   live_assignments: number;
+  /** Slots rejected work used up (a project whose rejected slots do not reopen). */
+  consumed: number;
   pending: number;
   submitted: number;
   decided: number;
 };
+
+/** What the requester (or DeleteHIT, or an early expiry) recorded about one HIT. */
+export type HitState = { reviewing?: boolean; expired_at?: Date; disposed_at?: Date };
 
 const hitTypeColumns = [
   'id',
@@ -87,9 +95,17 @@ export function createHitsRepository(db: Db) {
           'g.hit_type_id',
           'g.question',
           'h.requester_annotation',
+          'h.reviewing',
+          'h.expired_at as hit_expired_at',
+          'h.disposed_at',
           't.live_assignments',
         ])
         .select([
+          // A consumed slot is one the task no longer counts: rejected work, and work approved
+          // after its rejection from the requester's own funds, outside the slots.
+          sql<number>`(case when p.rejected_slot_reopens then 0 else (select count(*)::int
+            from assignments a where a.task_id = t.id and (a.status = 'rejected'
+              or (a.status = 'approved' and not a.holds_slot))) end)`.as('consumed'),
           count(['accepted']).as('pending'),
           count(['submitted']).as('submitted'),
           count(['approved', 'rejected']).as('decided'),
@@ -97,8 +113,15 @@ export function createHitsRepository(db: Db) {
         .where('p.owner_id', '=', ownerId)
         // A draft is not on offer yet: MTurk has no HIT until it is created and paid for.
         .where('p.status', '<>', 'draft')
-        // A withdrawn batch's tasks are gone for workers and for the API alike.
-        .where('t.cancelled_at', 'is', null)
+        // A withdrawn batch's tasks are gone for workers and for the API alike, except a HIT
+        // the API itself expired or deleted: it stays readable, as on MTurk.
+        .where((eb) =>
+          eb.or([
+            eb('t.cancelled_at', 'is', null),
+            eb('h.expired_at', 'is not', null),
+            eb('h.disposed_at', 'is not', null),
+          ]),
+        )
     );
   }
 
@@ -178,6 +201,32 @@ export function createHitsRepository(db: Db) {
         .execute();
     },
 
+    async setHitState(taskId: string, state: HitState): Promise<void> {
+      await db
+        .insertInto('mturk_hits')
+        .values({ task_id: taskId, ...state })
+        .onConflict((oc) => oc.column('task_id').doUpdateSet(state))
+        .execute();
+    },
+
+    /** MTurk's rule for projects the API makes: rejected work consumes its slot. */
+    async keepRejectedSlotsConsumed(projectId: string): Promise<void> {
+      await db
+        .updateTable('projects')
+        .set({ rejected_slot_reopens: false })
+        .where('id', '=', projectId)
+        .execute();
+    },
+
+    async batchOfTask(taskId: string): Promise<string> {
+      const row = await db
+        .selectFrom('tasks')
+        .select('batch_id')
+        .where('id', '=', taskId)
+        .executeTakeFirstOrThrow();
+      return row.batch_id;
+    },
+
     /** The first task of a batch: the HIT a CreateHIT made. */
     async taskOfBatch(batchId: string): Promise<string | undefined> {
       const row = await db
@@ -194,14 +243,37 @@ export function createHitsRepository(db: Db) {
       return hitsOf(ownerId, now).where('t.id', '=', taskId).executeTakeFirst();
     },
 
-    /** The owner's HITs in creation order, after `afterSeq`, one more than `limit` to look ahead. */
+    /**
+     * The owner's HITs in creation order, after `afterSeq`, one more than `limit` to look ahead.
+     * `reviewable` keeps those that may be Reviewable (or, with `reviewing`, Reviewing): no work
+     * in progress, not disposed, of this HIT type if one is named.
+     */
     async listHits(
       ownerId: string,
-      page: { afterSeq: number | undefined; limit: number },
+      page: {
+        afterSeq: number | undefined;
+        limit: number;
+        reviewable?: { reviewing: boolean; hitTypeId: string | undefined };
+      },
       now: Date,
     ): Promise<HitRow[]> {
       let query = hitsOf(ownerId, now);
       if (page.afterSeq !== undefined) query = query.where('t.seq', '>', page.afterSeq);
+      const filter = page.reviewable;
+      if (filter) {
+        query = query
+          .where(sql<boolean>`coalesce(h.reviewing, false) = ${filter.reviewing}`)
+          .where('h.disposed_at', 'is', null)
+          .where('p.status', '<>', 'cancelled')
+          .where(
+            sql<boolean>`not exists (select 1 from assignments a where a.task_id = t.id and ${effectiveStatusIn(['accepted'], now, 'a')})`,
+          );
+        if (filter.hitTypeId !== undefined) {
+          query = query.where(
+            sql<boolean>`coalesce(g.hit_type_id, p.id::text) = ${filter.hitTypeId}`,
+          );
+        }
+      }
       return query
         .orderBy('t.seq')
         .limit(page.limit + 1)

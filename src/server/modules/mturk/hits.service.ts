@@ -7,7 +7,6 @@ import {
 import type { QualificationRequirement } from '../../../shared/api/qualifications.js';
 import { isUuid } from '../../../shared/api/qualifications.js';
 import { placeholdersOf } from '../../../shared/templates/fill.js';
-import { AppError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import { canonicalJson } from '../../lib/canonical-json.js';
 import type { IdempotencyKeys } from '../idempotency/idempotency.service.js';
@@ -17,8 +16,9 @@ import type { LifecycleService } from '../projects/lifecycle.service.js';
 import type { ProjectsService } from '../projects/projects.service.js';
 import type { QualificationsService } from '../qualifications/qualifications.service.js';
 import type { HitRow, HitsRepository, HitTypeRow } from './hits.repository.js';
+import { hitStatusOf } from './hit-presenter.js';
 import { dollarsOf } from './money.js';
-import { requestError } from './mturk-errors.js';
+import { asRequestError, requestError } from './mturk-errors.js';
 import { parseQuestion, questionHtml } from './question.js';
 
 /** What a HIT type fixes, in Tessera's units. */
@@ -76,24 +76,6 @@ function projectBodyOf(input: Record<string, unknown>): CreateProjectBody {
     `Invalid HIT: ${problems.join('; ')}`,
     'AWS.MechanicalTurk.InvalidParameterValue',
   );
-}
-
-/** MTurk's codes for the refusals of Tessera's services that a script may want to tell apart. */
-const TURK_CODES: Record<string, string> = {
-  insufficient_funds: 'AWS.MechanicalTurk.InsufficientFunds',
-  not_found: 'AWS.MechanicalTurk.InvalidParameterValue',
-};
-
-/** A refusal of one of Tessera's services (bad input, no money, a limit) as MTurk's RequestError. */
-async function asRequestError<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof AppError && error.statusCode < 500) {
-      throw requestError(error.message, TURK_CODES[error.code]);
-    }
-    throw error;
-  }
 }
 
 /**
@@ -257,6 +239,7 @@ export function createHitsService(deps: {
       } else {
         const project = await asRequestError(() => deps.projects.create(ownerId, body));
         projectId = project.id;
+        await hits.keepRejectedSlotsConsumed(projectId);
         const added = await addTask(projectId);
         batchId = added.batch.id;
         try {
@@ -284,10 +267,31 @@ export function createHitsService(deps: {
 
     getHit: requireHit,
 
-    /** The requester's HITs in creation order, `limit` at a time; `after` is a NextToken. */
+    /** UpdateHITReviewStatus: Reviewable → Reviewing, or back with `revert`. */
+    async setReviewing(ownerId: string, hitId: string, revert: boolean): Promise<void> {
+      const hit = await requireHit(ownerId, hitId);
+      const [from, to] = revert ? ['Reviewing', 'Reviewable'] : ['Reviewable', 'Reviewing'];
+      const status = hitStatusOf(hit, clock.now());
+      if (status !== from) {
+        throw requestError(
+          `The HIT ${hitId} is ${status}; only a ${from} HIT can be set to ${to}.`,
+          'AWS.MechanicalTurk.InvalidHITState',
+        );
+      }
+      await hits.setHitState(hit.task_id, { reviewing: !revert });
+    },
+
+    /**
+     * The requester's HITs in creation order, `limit` at a time; `after` is a NextToken.
+     * `reviewable` keeps those in that state (Reviewing with `reviewing`), of one HIT type.
+     */
     async listHits(
       ownerId: string,
-      page: { after: string | undefined; limit: number },
+      page: {
+        after: string | undefined;
+        limit: number;
+        reviewable?: { reviewing: boolean; hitTypeId: string | undefined };
+      },
     ): Promise<{ hits: HitRow[]; nextToken: string | undefined }> {
       let afterSeq: number | undefined;
       if (page.after !== undefined) {
@@ -300,12 +304,20 @@ export function createHitsService(deps: {
         }
         afterSeq = Number(decoded.slice('hits:'.length));
       }
-      const rows = await hits.listHits(ownerId, { afterSeq, limit: page.limit }, clock.now());
+      const now = clock.now();
+      const rows = await hits.listHits(
+        ownerId,
+        { afterSeq, limit: page.limit, reviewable: page.reviewable },
+        now,
+      );
       const more = rows.length > page.limit;
       const shown = more ? rows.slice(0, page.limit) : rows;
       const last = shown.at(-1);
+      // The query keeps HITs with no work in progress; an open one with free slots is not
+      // Reviewable yet, which the one rule of HITStatus says.
+      const wanted = page.reviewable?.reviewing ? 'Reviewing' : 'Reviewable';
       return {
-        hits: shown,
+        hits: page.reviewable ? shown.filter((hit) => hitStatusOf(hit, now) === wanted) : shown,
         nextToken: more && last ? Buffer.from(`hits:${last.seq}`).toString('base64url') : undefined,
       };
     },

@@ -1,3 +1,5 @@
+import { AppError } from '../../errors.js';
+
 /**
  * An error in AWS JSON 1.1's shape, `{ "__type", "Message" }` (and MTurk's `TurkErrorCode`),
  * which the AWS SDKs turn into exceptions by `__type`. Only the /mturk endpoint throws these;
@@ -46,3 +48,21 @@ export const authErrors = {
 
 const signatureMismatch =
   'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.';
+
+/** MTurk's codes for the refusals of Tessera's services that a script may want to tell apart. */
+const TURK_CODES: Record<string, string> = {
+  insufficient_funds: 'AWS.MechanicalTurk.InsufficientFunds',
+  not_found: 'AWS.MechanicalTurk.InvalidParameterValue',
+};
+
+/** A refusal of one of Tessera's services (bad input, no money, a limit) as MTurk's RequestError. */
+export async function asRequestError<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof AppError && error.statusCode < 500) {
+      throw requestError(error.message, TURK_CODES[error.code]);
+    }
+    throw error;
+  }
+}

@@ -5,16 +5,20 @@ import type { IdempotencyKeys } from '../idempotency/idempotency.service.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import type { ProjectsModule } from '../projects/projects.module.js';
 import type { QualificationsService } from '../qualifications/qualifications.service.js';
+import type { BonusesService } from '../review/bonuses.service.js';
 import type { ReviewService } from '../review/review.service.js';
 import { createServerSecrets } from '../../db/server-secrets.js';
 import { loadAccessKeyBox } from './access-key-box.js';
 import { createAccessKeysRepository } from './access-keys.repository.js';
 import { createAccessKeysService } from './access-keys.service.js';
 import { createMturkAssignmentsRepository } from './assignments.repository.js';
+import { createMturkBonusesRepository } from './bonuses.repository.js';
 import { createHitsRepository } from './hits.repository.js';
 import { createHitsService } from './hits.service.js';
 import { accountOperations } from './operations/account.js';
 import { assignmentOperations } from './operations/assignments.js';
+import { bonusOperations } from './operations/bonuses.js';
+import { hitReviewOperations } from './operations/hit-review.js';
 import { hitOperations } from './operations/hits.js';
 
 type Log = { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
@@ -34,7 +38,10 @@ export async function createMturkModule(deps: {
     projects: Pick<ProjectsModule, 'projects' | 'batches' | 'lifecycle'>;
     qualifications: Pick<QualificationsService, 'assertRequirementsUsable'>;
     idempotency: Pick<IdempotencyKeys, 'resourceOf'>;
-    review: { review: Pick<ReviewService, 'approve'> };
+    review: {
+      review: Pick<ReviewService, 'approve' | 'reject'>;
+      bonuses: Pick<BonusesService, 'give'>;
+    };
   };
 }) {
   // The store of server-generated secrets (the OAuth module's keys live there too).
@@ -63,15 +70,19 @@ export async function createMturkModule(deps: {
     idempotency,
     clock: deps.clock,
   });
+  const assignments = createMturkAssignmentsRepository(deps.db);
   return {
     accessKeys,
     operations: {
       ...accountOperations({ ledger }),
       ...hitOperations({ hits, clock: deps.clock }),
-      ...assignmentOperations({
-        assignments: createMturkAssignmentsRepository(deps.db),
+      ...hitReviewOperations({ hits, clock: deps.clock }),
+      ...assignmentOperations({ assignments, hits, review: review.review, clock: deps.clock }),
+      ...bonusOperations({
+        assignments,
+        bonuses: review.bonuses,
+        paid: createMturkBonusesRepository(deps.db),
         hits,
-        review: review.review,
         clock: deps.clock,
       }),
     },

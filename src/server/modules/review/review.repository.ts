@@ -83,7 +83,7 @@ export function createReviewRepository(db: Db) {
     async lockProjectShared(trx: Db, projectId: string) {
       return trx
         .selectFrom('projects')
-        .select(['id', 'owner_id', 'title', 'status', 'expires_at'])
+        .select(['id', 'owner_id', 'title', 'status', 'expires_at', 'rejected_slot_reopens'])
         .where('id', '=', projectId)
         .forKeyShare()
         .executeTakeFirstOrThrow();
@@ -154,13 +154,15 @@ export function createReviewRepository(db: Db) {
     },
 
     /**
-     * submitted → rejected for the selected rows whose review window is still open, and their
-     * slots go back to the pool, in one statement.
+     * submitted → rejected for the selected rows whose review window is still open, in one
+     * statement. Their slots go back to the pool when `slotReopens`; otherwise each is consumed
+     * (the task offers one slot fewer), as MTurk does.
      */
     async reject(
       trx: Db,
-      s: Selection & { now: Date; reviewerId: string; reason: string },
+      s: Selection & { now: Date; reviewerId: string; reason: string; slotReopens: boolean },
     ): Promise<ChangedAssignment[]> {
+      const consumed = s.slotReopens ? sql`0` : sql`c.n`;
       const { rows } = await sql<ChangedAssignment>`
         with picked as (
           select id from assignments where ${selectionWhere(s)} and auto_approve_at > ${s.now}
@@ -171,7 +173,8 @@ export function createReviewRepository(db: Db) {
           from picked where a.id = picked.id and a.status = 'submitted' and a.auto_approve_at > ${s.now}
           returning a.id, a.task_id, a.project_id, a.worker_id, a.reward_cents
         ), freed as (
-          update tasks t set live_assignments = t.live_assignments - c.n
+          update tasks t set live_assignments = t.live_assignments - c.n,
+            assignments_per_task = t.assignments_per_task - ${consumed}
           from (select task_id, count(*)::int as n from changed group by task_id) c
           where t.id = c.task_id
           returning t.id

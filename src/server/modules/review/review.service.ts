@@ -28,6 +28,9 @@ type Ledger = Pick<LedgerService, 'payAssignments' | 'releaseEscrow'>;
 type LockedProject = Awaited<ReturnType<ReviewRepository['lockProjectShared']>>;
 
 const isClosed = (status: string) => status === 'cancelled' || status === 'completed';
+/** Whether a slot freed in this project is offered again (open, and rejections reopen slots). */
+const slotsReopen = (project: LockedProject) =>
+  !isClosed(project.status) && project.rejected_slot_reopens;
 
 /**
  * Approving, rejecting and reversing: each state change is one transaction with its money, and
@@ -134,7 +137,8 @@ export function createReviewService(deps: {
   }
 
   /**
-   * A closed project keeps in escrow only what its work in progress may still earn: a rejected
+   * A closed project keeps in escrow only what its work in progress may still earn, and a
+   * project whose rejected slots do not reopen no longer owes the slot: either way a rejected
    * submission's share goes back to the requester at once.
    */
   async function afterRejection(
@@ -143,7 +147,8 @@ export function createReviewService(deps: {
     changed: ChangedAssignment[],
     reason: string,
   ) {
-    if (isClosed(project.status)) {
+    const reopens = slotsReopen(project);
+    if (!reopens) {
       const cents = changed.reduce(
         (sum, c) => sum + c.reward_cents + platformFeeCents(c.reward_cents, deps.feePercent),
         0,
@@ -152,11 +157,11 @@ export function createReviewService(deps: {
         requesterId: project.owner_id,
         projectId: project.id,
         amountCents: cents,
-        memo: `Escrow of rejected work on closed project “${project.title}”`,
+        memo: `Escrow of rejected work on ${isClosed(project.status) ? 'closed ' : ''}project “${project.title}”`,
       });
     }
     await tellWorkers(trx, changed, 'rejected', () => `Reason: ${reason}`);
-    await announceReviewed(trx, changed, 'rejected', !isClosed(project.status));
+    await announceReviewed(trx, changed, 'rejected', reopens);
   }
 
   /**
@@ -182,7 +187,8 @@ export function createReviewService(deps: {
         reviewerId: requesterId,
         feedback,
         submittedAfter: windowStart,
-        mayTakeSlot: !isClosed(project.status),
+        // Where rejections consume their slots, the rejected one's escrow went back already.
+        mayTakeSlot: slotsReopen(project),
       });
       if (!changed) return false;
       await pay(trx, [changed], changed.holds_slot ? 'escrow' : 'available', requesterId, feedback);
@@ -254,6 +260,7 @@ export function createReviewService(deps: {
         now,
         reviewerId: requesterId,
         reason,
+        slotReopens: project.rejected_slot_reopens,
       });
       await afterRejection(trx, project, changed, reason);
       return changed.length > 0;
@@ -286,7 +293,11 @@ export function createReviewService(deps: {
       // The body's schema refuses a reject without a reason.
       const reason = body.reason as string;
       const project = await review.lockProjectShared(trx, projectId);
-      const changed = await review.reject(trx, { ...selection, reason });
+      const changed = await review.reject(trx, {
+        ...selection,
+        reason,
+        slotReopens: project.rejected_slot_reopens,
+      });
       await afterRejection(trx, project, changed, reason);
       return changed.map((c) => c.id);
     });

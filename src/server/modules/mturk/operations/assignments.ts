@@ -10,7 +10,8 @@ import type {
 } from '../assignments.repository.js';
 import { presentHit } from '../hit-presenter.js';
 import type { HitsService } from '../hits.service.js';
-import { requestError } from '../mturk-errors.js';
+import { asRequestError, requestError } from '../mturk-errors.js';
+import { idOfNextToken, pageOf } from '../next-token.js';
 import { operation, type MturkOperations } from '../operation.js';
 
 const MTURK_STATUS = {
@@ -45,13 +46,16 @@ function presentAssignment(row: MturkAssignmentRow) {
   };
 }
 
-const TOKEN_PREFIX = 'assignments:';
+const TOKEN_PREFIX = 'assignments';
 
-/** Assignments of the requester's HITs: ListAssignmentsForHIT, GetAssignment, ApproveAssignment. */
+/**
+ * Assignments of the requester's HITs: ListAssignmentsForHIT, GetAssignment, ApproveAssignment,
+ * RejectAssignment, through the review service the web app uses.
+ */
 export function assignmentOperations(deps: {
   assignments: MturkAssignmentsRepository;
   hits: Pick<HitsService, 'getHit'>;
-  review: Pick<ReviewService, 'approve'>;
+  review: Pick<ReviewService, 'approve' | 'reject'>;
   clock: Clock;
 }): MturkOperations {
   const { assignments, hits, review, clock } = deps;
@@ -65,6 +69,14 @@ export function assignmentOperations(deps: {
       );
     }
     return row;
+  }
+
+  /** MTurk's refusal of an operation the assignment's status does not allow. */
+  function invalidState(allowed: string, row: MturkAssignmentRow) {
+    return requestError(
+      `This operation can be called with a status of: ${allowed} (the assignment is ${MTURK_STATUS[row.status]}).`,
+      'AWS.MechanicalTurk.InvalidAssignmentState',
+    );
   }
 
   return {
@@ -89,17 +101,7 @@ export function assignmentOperations(deps: {
       }),
       async (caller, input) => {
         const hit = await hits.getHit(caller.user.id, input.HITId);
-        let afterId: string | undefined;
-        if (input.NextToken !== undefined) {
-          const decoded = Buffer.from(input.NextToken, 'base64url').toString('utf8');
-          afterId = decoded.slice(TOKEN_PREFIX.length);
-          if (!decoded.startsWith(TOKEN_PREFIX) || !isUuid(afterId)) {
-            throw requestError(
-              'NextToken is not one this server gave out.',
-              'AWS.MechanicalTurk.InvalidParameterValue',
-            );
-          }
-        }
+        const afterId = idOfNextToken(TOKEN_PREFIX, input.NextToken);
         const statuses = (input.AssignmentStatuses ?? ['Submitted', 'Approved', 'Rejected']).map(
           (status) => TESSERA_STATUS[status],
         );
@@ -110,13 +112,11 @@ export function assignmentOperations(deps: {
           { statuses, afterId, limit },
           clock.now(),
         );
-        const shown = rows.slice(0, limit);
-        const last = shown.at(-1);
+        const { shown, nextToken } = pageOf(TOKEN_PREFIX, rows, limit);
         return {
           NumResults: shown.length,
           Assignments: shown.map(presentAssignment),
-          ...(rows.length > limit &&
-            last && { NextToken: Buffer.from(`${TOKEN_PREFIX}${last.id}`).toString('base64url') }),
+          ...(nextToken !== undefined && { NextToken: nextToken }),
         };
       },
     ),
@@ -132,12 +132,39 @@ export function assignmentOperations(deps: {
         // MTurk approves a rejected assignment only when asked to override the rejection.
         const allowed = input.OverrideRejection ? ['submitted', 'rejected'] : ['submitted'];
         if (!allowed.includes(row.status)) {
-          throw requestError(
-            `This operation can be called with a status of: ${input.OverrideRejection ? 'Submitted, Rejected' : 'Submitted'} (the assignment is ${MTURK_STATUS[row.status]}).`,
-            'AWS.MechanicalTurk.InvalidAssignmentState',
-          );
+          throw invalidState(input.OverrideRejection ? 'Submitted, Rejected' : 'Submitted', row);
         }
-        await review.approve(caller.user.id, row.id, input.RequesterFeedback);
+        // An overridden rejection may be past its 30 days, or need the requester's own funds.
+        await asRequestError(() => review.approve(caller.user.id, row.id, input.RequesterFeedback));
+        return {};
+      },
+    ),
+
+    GetFileUploadURL: operation(
+      z.strictObject({
+        AssignmentId: z.string().min(1).max(64),
+        QuestionIdentifier: z.string().min(1),
+      }),
+      async (caller, input) => {
+        await requireAssignment(caller.user.id, input.AssignmentId);
+        // No question Tessera shows takes a file, so no answer is a FileUploadAnswer.
+        throw requestError(
+          `The answer to question ${input.QuestionIdentifier} of assignment ${input.AssignmentId} is not a FileUploadAnswer.`,
+          'AWS.MechanicalTurk.InvalidParameterValue',
+        );
+      },
+    ),
+
+    RejectAssignment: operation(
+      z.strictObject({
+        AssignmentId: z.string().min(1).max(64),
+        RequesterFeedback: z.string().min(1).max(1_024),
+      }),
+      async (caller, input) => {
+        const row = await requireAssignment(caller.user.id, input.AssignmentId);
+        if (row.status !== 'submitted') throw invalidState('Submitted', row);
+        // The review window may have closed (then the work is approved automatically).
+        await asRequestError(() => review.reject(caller.user.id, row.id, input.RequesterFeedback));
         return {};
       },
     ),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Clock } from '../../../lib/clock.js';
 import { presentHit } from '../hit-presenter.js';
 import type { HitsService, HitTypeSettings, NewHit } from '../hits.service.js';
-import { centsOf } from '../money.js';
+import { dollarAmount } from '../money.js';
 import { requestError } from '../mturk-errors.js';
 import { operation, type MturkCaller, type MturkOperations } from '../operation.js';
 import { QUESTION_MAX_CHARS } from '../question.js';
@@ -12,19 +12,6 @@ const YEAR_SECONDS = 365 * 24 * 3600;
 const THIRTY_DAYS_SECONDS = 30 * 24 * 3600;
 
 const seconds = (min: number, max: number) => z.number().int().min(min).max(max);
-
-/** A dollar amount as MTurk writes it ("0.25"), read as cents. */
-const reward = z
-  .string()
-  .max(16)
-  .transform((value, ctx) => {
-    const cents = centsOf(value);
-    if (cents === undefined) {
-      ctx.addIssue({ code: 'custom', message: 'must be an amount in US dollars, e.g. "0.25"' });
-      return z.NEVER;
-    }
-    return cents;
-  });
 
 /** MTurk's comma-separated keywords, as Tessera's list. */
 const keywords = z
@@ -41,7 +28,7 @@ const keywords = z
 const hitTypeFields = {
   AutoApprovalDelayInSeconds: seconds(0, THIRTY_DAYS_SECONDS).optional(),
   AssignmentDurationInSeconds: seconds(30, YEAR_SECONDS),
-  Reward: reward,
+  Reward: dollarAmount,
   Title: z.string().min(1).max(128),
   Keywords: keywords.optional(),
   Description: z.string().min(1).max(2_000),
@@ -84,9 +71,18 @@ function settingsOf(input: z.output<typeof createHitTypeInput>): HitTypeSettings
 function newHitOf(
   input: z.output<typeof createHitWithHitTypeInput> | z.output<typeof createHitInput>,
 ): NewHit {
-  const unsupported = (
-    ['HITLayoutId', 'HITLayoutParameters', 'AssignmentReviewPolicy', 'HITReviewPolicy'] as const
-  ).filter((name) => input[name] !== undefined);
+  const policies = (['AssignmentReviewPolicy', 'HITReviewPolicy'] as const).filter(
+    (name) => input[name] !== undefined,
+  );
+  if (policies.length > 0) {
+    throw requestError(
+      `${policies.join(', ')}: this server has no MTurk review policies yet; review the assignments with ApproveAssignment and RejectAssignment instead.`,
+      'AWS.MechanicalTurk.InvalidParameterValue',
+    );
+  }
+  const unsupported = (['HITLayoutId', 'HITLayoutParameters'] as const).filter(
+    (name) => input[name] !== undefined,
+  );
   if (unsupported.length > 0) {
     throw requestError(
       `${unsupported.join(', ')} ${unsupported.length === 1 ? 'is' : 'are'} not supported on this server; give the HIT a Question.`,

@@ -1,0 +1,81 @@
+import { CreateHITCommand, MTurkClient, MTurkServiceException } from '@aws-sdk/client-mturk';
+import { expect } from 'vitest';
+import type { App } from '../../src/server/app.js';
+import { signUp } from './app.js';
+import { createAccessKey, mturkClient, type AccessKeyPair } from './mturk.js';
+import { deposit, signUpRequester } from './projects.js';
+
+export const HTML_QUESTION = `<HTMLQuestion xmlns="http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas/2011-11-11/HTMLQuestion.xsd"><HTMLContent><![CDATA[<form><input name="cat"><textarea name="note"></textarea></form>]]></HTMLContent><FrameHeight>0</FrameHeight></HTMLQuestion>`;
+
+/** A CreateHIT request for a $0.50 HIT with `maxAssignments` slots, an hour to live. */
+export function createHitCommand(maxAssignments: number, overrides: object = {}) {
+  return new CreateHITCommand({
+    Title: 'Cat or not',
+    Description: 'Say whether the photo shows a cat',
+    Reward: '0.50',
+    MaxAssignments: maxAssignments,
+    LifetimeInSeconds: 3_600,
+    AssignmentDurationInSeconds: 600,
+    Question: HTML_QUESTION,
+    ...overrides,
+  });
+}
+
+/** A requester with `depositCents` to spend, an access key's client, and one HIT. */
+export async function requesterWithHit(
+  app: App,
+  endpoint: string,
+  options: { maxAssignments?: number; depositCents?: number } = {},
+) {
+  const requester = await signUpRequester(app);
+  await deposit(requester.client, options.depositCents ?? 10_00);
+  const key = await createAccessKey(requester.client);
+  const mturk: MTurkClient = mturkClient(endpoint, key);
+  const { HIT } = await mturk.send(createHitCommand(options.maxAssignments ?? 2));
+  if (!HIT?.HITId || !HIT.HITGroupId) throw new Error('CreateHIT answered without a HIT');
+  return {
+    ...requester,
+    key,
+    mturk,
+    hit: { ...HIT, HITId: HIT.HITId, HITGroupId: HIT.HITGroupId },
+  };
+}
+
+/** A worker takes a task of the project (a HIT group) in the web app and submits answers. */
+export async function workerSubmits(
+  app: App,
+  projectId: string,
+  answers: Record<string, string> = { cat: 'yes', note: '' },
+) {
+  const worker = await signUp(app, { roles: ['worker'] });
+  const accepted = await worker.client.post(`/api/v1/projects/${projectId}/assignments`);
+  expect(accepted.statusCode).toBe(201);
+  const id = accepted.json<{ id: string }>().id;
+  const submitted = await worker.client.post(`/api/v1/assignments/${id}/submit`, { answers });
+  expect(submitted.statusCode).toBe(200);
+  return { worker, assignmentId: id };
+}
+
+/** The RequestError a call ends with: its message and TurkErrorCode. */
+export async function requestErrorOf(promise: Promise<unknown>) {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(MTurkServiceException);
+  // The SDK keeps the body's other fields (TurkErrorCode) on the exception it throws.
+  const e = error as MTurkServiceException & { TurkErrorCode?: string };
+  expect(e.name).toBe('RequestError');
+  return { message: e.message, code: e.TurkErrorCode };
+}
+
+/** A script's client whose clock runs `offsetMs` ahead, for a test clock moved forward. */
+export function mturkClientAt(endpoint: string, key: AccessKeyPair, offsetMs: number) {
+  return new MTurkClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: key,
+    maxAttempts: 1,
+    systemClockOffset: offsetMs,
+  });
+}
