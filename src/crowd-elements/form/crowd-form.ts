@@ -30,16 +30,14 @@ export class CrowdForm extends LitElement {
       }
     `,
   ];
-  static override properties = { problem: { state: true }, ownSubmit: { state: true } };
+  static override properties = { problem: { state: true } };
 
   declare problem: string;
-  declare ownSubmit: boolean;
   private form: HTMLFormElement | undefined;
 
   constructor() {
     super();
     this.problem = '';
-    this.ownSubmit = true;
     // A native submit button inside the template submits through crowd-form too.
     this.addEventListener('click', (event) => {
       const target = event.target;
@@ -55,10 +53,11 @@ export class CrowdForm extends LitElement {
   }
 
   override render() {
-    return html`<slot @slotchange=${() => this.updateOwnSubmit()}></slot>
+    // Children parsed after the first render (or added by the template) render it again.
+    return html`<slot @slotchange=${() => this.requestUpdate()}></slot>
       <p class="problem" role="alert">${this.problem}</p>
       ${
-        this.ownSubmit
+        this.querySelector(SUBMIT_BUTTON) === null
           ? html`<div class="actions">
               <button
                 class="button primary"
@@ -71,10 +70,6 @@ export class CrowdForm extends LitElement {
             </div>`
           : nothing
       }`;
-  }
-
-  private updateOwnSubmit() {
-    this.ownSubmit = this.querySelector(SUBMIT_BUTTON) === null;
   }
 
   /** The answers as they would be posted now (MTurk's taskAnswers object, unwrapped). */
