@@ -156,6 +156,10 @@ abstract class Classifier extends CrowdAnswerElement {
     this.renderRoot.querySelector('input')?.focus();
   }
 
+  override firstUpdated() {
+    this.assignRegions();
+  }
+
   /** Puts MTurk's region elements into their slots, also those parsed after the first render. */
   private assignRegions() {
     for (const child of this.children) {

@@ -135,6 +135,10 @@ export class CrowdInstructions extends DialogElement {
   ];
   protected defaultLinkText = 'View instructions';
 
+  override firstUpdated() {
+    this.assignRegions();
+  }
+
   /** Names each region child's slot, also for children parsed after the first render. */
   private assignRegions() {
     const names: readonly string[] = SECTIONS.map(([name]) => name);

@@ -151,6 +151,10 @@ export class CrowdRadioGroup extends CrowdAnswerElement {
     }
   }
 
+  override firstUpdated() {
+    this.updateTabStops();
+  }
+
   /** The chosen button, or else the first, is the group's one tab stop. */
   private updateTabStops() {
     const buttons = this.buttons();
