@@ -42,6 +42,8 @@ test('an MTurk crowd-html-elements template is done in the sandboxed frame and r
   request,
   context,
 }) => {
+  // Two accounts, a designer preview, a task and a review: more steps than most specs.
+  test.slow();
   const outside = await refuseOutsideRequests(context);
   const requester = newAccount('requester');
   await ok(
