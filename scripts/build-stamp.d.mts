@@ -1,5 +1,5 @@
 // Types for build-stamp.mjs, for its unit test and the tests that build the server first.
-export type TargetName = 'server' | 'web';
+export type TargetName = 'server' | 'web' | 'crowd';
 
 export declare const ROOT: string;
 export declare const TARGETS: Record<

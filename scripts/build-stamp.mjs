@@ -23,6 +23,11 @@ export const TARGETS = {
     output: 'dist/web/index.html',
     command: ['npx', 'vite', 'build'],
   },
+  crowd: {
+    inputs: ['src/crowd-elements', 'vite.crowd.config.ts', ...SHARED],
+    output: 'dist/crowd/crowd-html-elements.js',
+    command: ['npx', 'vite', 'build', '--config', 'vite.crowd.config.ts'],
+  },
 };
 
 /** Tests are in the source folders but in no build. */

@@ -1,10 +1,10 @@
 // `npm start`: rebuilds only what changed (see build-stamp.mjs), then runs `tessera serve` in
 // this same process, so signals reach the server directly.
 import { fileURLToPath } from 'node:url';
-import { buildStale } from './build-stamp.mjs';
+import { buildStale, TARGETS } from './build-stamp.mjs';
 
 try {
-  buildStale(['server', 'web']);
+  buildStale(Object.keys(TARGETS));
 } catch (error) {
   console.error(error.message);
   process.exit(1);

@@ -20,6 +20,7 @@ import { createTokensRepository } from './modules/accounts/tokens.repository.js'
 import { createCredentialChanges } from './modules/accounts/credential-changes.js';
 import { createTokenCache, type TokenCache } from './modules/accounts/token-cache.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { crowdBundleRoutes } from './modules/frames/crowd-bundle.routes.js';
 import { previewFrameRoutes } from './modules/frames/preview-frame.routes.js';
 import { createIdempotencyRepository } from './modules/idempotency/idempotency.repository.js';
 import { createIdempotencyKeys } from './modules/idempotency/idempotency.service.js';
@@ -106,6 +107,8 @@ export type AppDeps = {
   clock?: Clock;
   redis?: Redis | undefined;
   webDir?: string | undefined;
+  /** The built crowd-html-elements bundle task frames load (none: its URL answers 404). */
+  crowdBundleFile?: string | undefined;
   logger?: FastifyServerOptions['logger'];
   /** Sign-in and sign-up attempts per minute and address (RATE_LIMIT_AUTH_PER_MINUTE otherwise). */
   authRateLimitPerMinute?: number;
@@ -470,6 +473,7 @@ export async function buildApp(deps: AppDeps) {
 
   await app.register(healthRoutes, { db: deps.db });
   await app.register(previewFrameRoutes);
+  await app.register(crowdBundleRoutes, { file: deps.crowdBundleFile });
   await app.register(mturkRoutes, {
     accessKeys: mturk.accessKeys,
     operations: mturk.operations,

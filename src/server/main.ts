@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { buildApp, createServices } from './app.js';
+import { findCrowdBundleFile } from './modules/frames/crowd-bundle.routes.js';
 import { loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -82,6 +83,7 @@ export async function startServer(config: Config = loadConfig(), options: StartO
     readDb: replica?.db,
     redis,
     webDir: findWebDir(),
+    crowdBundleFile: findCrowdBundleFile(),
     runSweeps: true,
   });
   const graceful = boundedClose(app, config.shutdownTimeoutMs);

@@ -19,8 +19,9 @@ export const routeKey = (r: { method: string; url: string }) => `${r.method} ${r
  * Routes outside /api/v1 and what guards them: the OAuth/OpenID provider (its own client
  * authentication, tested in test/oauth), the API reference page, health probes, metrics, the
  * HTML task preview (session and CSRF token in its form, src/server/modules/frames), the
- * MTurk-compatible API (SigV4 signatures by a requester's access key, src/server/modules/mturk)
- * and the SPA's static files. Anything else outside the API is unexpected.
+ * MTurk-compatible API (SigV4 signatures by a requester's access key, src/server/modules/mturk),
+ * the public crowd-html-elements script task frames load (src/server/modules/frames) and the
+ * SPA's static files. Anything else outside the API is unexpected.
  */
 export const OUTSIDE_API = [
   /^\/\.well-known\/(openid-configuration|oauth-authorization-server)$/,
@@ -29,5 +30,6 @@ export const OUTSIDE_API = [
   /^\/(healthz|readyz|metrics)$/,
   /^\/frames\/preview$/,
   /^\/mturk$/,
+  /^\/crowd\/crowd-html-elements\.js$/,
   /^\/(\*|assets\/\*)?$/,
 ];

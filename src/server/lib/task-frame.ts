@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify';
 import { API_PREFIX, endpointPath, endpointUrl } from '../../shared/api/endpoint.js';
 import type { Preview } from '../../shared/api/projects.js';
 import { workEndpoints } from '../../shared/api/work.js';
+import { substituteCrowdScript } from '../../shared/templates/crowd-script.js';
 import { frameDocument } from '../../shared/templates/frame-document.js';
 import { fillFormTemplate, fillHtmlTemplate, type Template } from '../../shared/templates/index.js';
 import { ConflictError } from '../errors.js';
@@ -51,11 +52,15 @@ export function sendTaskFrame(reply: FastifyReply, html: string) {
   return sendSandboxedDocument(reply, frameDocument(html));
 }
 
-/** A whole document of requester HTML, under the task frame's sandbox policy, never cached. */
+/**
+ * A whole document of requester HTML, under the task frame's sandbox policy, never cached. Every
+ * frame (task, review, preview) passes here, so Amazon's crowd-html-elements script is pointed at
+ * Tessera's own bundle here too.
+ */
 export function sendSandboxedDocument(reply: FastifyReply, document: string) {
   return reply
     .header('content-security-policy', TASK_FRAME_CSP)
     .header('cache-control', 'no-store')
     .type('text/html; charset=utf-8')
-    .send(document);
+    .send(substituteCrowdScript(document, reply.server.crowdBundleUrl));
 }

@@ -23,11 +23,15 @@ const BRIDGE = `<script>
     parent.postMessage({ type: 'tessera:submit', answers: form ? collect(form) : {} }, '*');
   }
   document.addEventListener('submit', function (event) {
+    // crowd-form fires a submit event of its own for the template's checks; it posts through a form.
+    if (!(event.target instanceof HTMLFormElement)) return;
     event.preventDefault();
     send(event.target);
   }, true);
   window.addEventListener('message', function (event) {
     if (event.source !== parent || !event.data || event.data.type !== 'tessera:request-submit') return;
+    var crowdForm = document.querySelector('crowd-form');
+    if (crowdForm && typeof crowdForm.submit === 'function') return crowdForm.submit();
     var form = document.querySelector('form');
     if (form && form.reportValidity && !form.reportValidity()) return;
     send(form);

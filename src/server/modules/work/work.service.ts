@@ -1,4 +1,5 @@
 import { validateAnswers } from '../../../shared/templates/index.js';
+import { parseTaskAnswers, TASK_ANSWERS_FIELD } from '../../../shared/templates/task-answers.js';
 import { afterCommit } from '../../db/after-commit.js';
 import {
   effectiveStatus as statusAt,
@@ -43,6 +44,12 @@ function htmlAnswerProblems(answers: Record<string, unknown>): { item: string; m
   const entries = Object.entries(answers);
   if (entries.length > 200) problems.push({ item: 'answers', message: 'has more than 200 fields' });
   for (const [name, value] of entries) {
+    // crowd-form's one JSON field: larger than a text field, and it must have MTurk's shape.
+    if (name === TASK_ANSWERS_FIELD) {
+      const parsed = parseTaskAnswers(value);
+      if (!parsed.ok) problems.push({ item: name, message: parsed.message });
+      continue;
+    }
     const values = Array.isArray(value) ? value : [value];
     if (values.some((v) => typeof v !== 'string' || v.length > 10_000) || values.length > 100) {
       problems.push({

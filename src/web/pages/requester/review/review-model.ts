@@ -2,6 +2,11 @@ import type { z } from 'zod';
 import type { bulkReviewResultSchema, ReviewAssignment } from '../../../../shared/api/review.js';
 import { ASSIGNMENT_STATUSES, type AssignmentStatus } from '../../../../shared/api/work.js';
 import { fillFormTemplate, type Template } from '../../../../shared/templates/index.js';
+import {
+  parseTaskAnswers,
+  TASK_ANSWERS_FIELD,
+  taskAnswerLines,
+} from '../../../../shared/templates/task-answers.js';
 import { describeAnswer, isFilledAnswerItem } from '../../work/answers.js';
 
 /** One answer as the reviewer reads it: the question as the worker saw it, and the reply. */
@@ -16,7 +21,7 @@ const isBlank = (value: unknown) =>
 /**
  * A submission's answers in the form's order, with each question filled from the task's data and
  * option labels instead of values. Fields the template does not know (an HTML form's, or an item
- * since removed) follow under their own names.
+ * since removed) follow under their own names; crowd-form's `taskAnswers` as one line per answer.
  */
 export function readableAnswers(
   template: Template,
@@ -38,6 +43,13 @@ export function readableAnswers(
   }
   for (const [name, value] of Object.entries(given)) {
     if (seen.has(name)) continue;
+    // crowd-form's JSON is read out as one line per answer, not shown as JSON.
+    const crowd = name === TASK_ANSWERS_FIELD ? parseTaskAnswers(value) : undefined;
+    if (crowd?.ok) {
+      for (const line of taskAnswerLines(crowd.answers))
+        lines.push({ name: `${name}.${line.path}`, label: line.path, value: line.value || null });
+      continue;
+    }
     lines.push({
       name,
       label: name,

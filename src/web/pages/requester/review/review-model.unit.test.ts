@@ -70,6 +70,22 @@ describe('readableAnswers', () => {
     );
     expect(readableAnswers(html, {}, null)).toEqual([]);
   });
+
+  it("reads crowd-form's taskAnswers as one line per answer, and keeps malformed JSON as text", () => {
+    const html = template({ kind: 'html', html: '<crowd-form></crowd-form>' });
+    const taskAnswers = JSON.stringify([
+      { sentiment: { label: 'Positive' }, agree: { on: true }, comment: '', score: 7 },
+    ]);
+    expect(readableAnswers(html, {}, { taskAnswers })).toEqual([
+      { name: 'taskAnswers.sentiment.label', label: 'sentiment.label', value: 'Positive' },
+      { name: 'taskAnswers.agree.on', label: 'agree.on', value: 'yes' },
+      { name: 'taskAnswers.comment', label: 'comment', value: null },
+      { name: 'taskAnswers.score', label: 'score', value: '7' },
+    ]);
+    expect(readableAnswers(html, {}, { taskAnswers: '{broken' })).toEqual([
+      { name: 'taskAnswers', label: 'taskAnswers', value: '{broken' },
+    ]);
+  });
 });
 
 describe('formatTimeSpent', () => {

@@ -1,0 +1,158 @@
+import { css, html, nothing } from 'lit';
+import { CrowdAnswerElement } from '../answer-element.js';
+import { announceChange, baseStyles, define } from './shared.js';
+
+/** Shared by crowd-checkbox and crowd-toggle-button: one on/off answer. */
+abstract class OnOffElement extends CrowdAnswerElement {
+  static override properties = {
+    ...CrowdAnswerElement.properties,
+    checked: { type: Boolean, reflect: true },
+    value: { type: String },
+    problem: { state: true },
+  };
+
+  declare checked: boolean;
+  declare value: string;
+  declare problem: string;
+
+  constructor() {
+    super();
+    this.checked = false;
+    this.value = '';
+    this.problem = '';
+  }
+
+  /** MTurk's shape: `{ [name]: { [value || "on"]: checked } }`. */
+  override answers(): Record<string, unknown> {
+    return this.name ? { [this.name]: { [this.value || 'on']: this.checked } } : {};
+  }
+
+  override validationMessage(): string {
+    const named = this.textContent?.trim() || this.name || 'This box';
+    return this.required && !this.checked ? `${named}: must be checked.` : '';
+  }
+
+  override focusProblem(): void {
+    this.problem = this.validationMessage();
+    this.renderRoot.querySelector<HTMLElement>('input, button')?.focus();
+  }
+
+  protected toggle(checked: boolean) {
+    if (this.disabled) return;
+    this.checked = checked;
+    if (this.problem) this.problem = this.validationMessage();
+    announceChange(this);
+  }
+}
+
+/**
+ * `<crowd-checkbox>`: a box to tick, labelled by its content. MTurk's attributes: `name`,
+ * `checked`, `value`, `required`, `disabled`. Answer: `{ [name]: { [value || "on"]: boolean } }`.
+ */
+export class CrowdCheckbox extends OnOffElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+        margin: 4px 0;
+      }
+      label {
+        display: inline-flex;
+        align-items: center;
+        gap: 8px;
+        min-height: 44px;
+        cursor: pointer;
+      }
+      input {
+        width: 20px;
+        height: 20px;
+        min-height: 0;
+        margin: 0;
+      }
+    `,
+  ];
+
+  override render() {
+    return html`<label
+        ><input
+          type="checkbox"
+          part="checkbox"
+          .checked=${this.checked}
+          ?disabled=${this.disabled}
+          ?required=${this.required}
+          aria-describedby="problem"
+          @change=${(event: Event) =>
+            event.target instanceof HTMLInputElement &&
+            this.toggle(event.target.checked)} /><slot></slot
+      ></label>
+      <p class="problem" id="problem">${this.problem}</p>`;
+  }
+}
+
+/**
+ * `<crowd-toggle-button>`: an on/off switch. MTurk's attributes: `name`, `checked`, `value`,
+ * `required`, `disabled`, `invalid`. Answer: `{ [name]: { [value || "on"]: boolean } }`.
+ */
+export class CrowdToggleButton extends OnOffElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: inline-block;
+      }
+      button {
+        display: inline-flex;
+        align-items: center;
+        gap: 8px;
+        border: 0;
+        background: none;
+        padding: 0 4px;
+        cursor: pointer;
+      }
+      .track {
+        width: 40px;
+        height: 22px;
+        border-radius: 11px;
+        background: #7d8998;
+        position: relative;
+      }
+      .track::after {
+        content: '';
+        position: absolute;
+        top: 3px;
+        left: 3px;
+        width: 16px;
+        height: 16px;
+        border-radius: 50%;
+        background: #fff;
+        transition: left 0.1s;
+      }
+      [aria-checked='true'] .track {
+        background: #0972d3;
+      }
+      [aria-checked='true'] .track::after {
+        left: 21px;
+      }
+    `,
+  ];
+
+  override render() {
+    return html`<button
+        type="button"
+        role="switch"
+        part="toggle"
+        aria-checked=${this.checked ? 'true' : 'false'}
+        aria-label=${this.textContent?.trim() ? nothing : this.name || 'Toggle'}
+        aria-describedby="problem"
+        ?disabled=${this.disabled}
+        @click=${() => this.toggle(!this.checked)}
+      >
+        <span class="track"></span><slot></slot>
+      </button>
+      <p class="problem" id="problem">${this.problem}</p>`;
+  }
+}
+
+define('crowd-checkbox', CrowdCheckbox);
+define('crowd-toggle-button', CrowdToggleButton);

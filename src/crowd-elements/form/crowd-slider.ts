@@ -1,0 +1,144 @@
+import { css, html, nothing } from 'lit';
+import { CrowdAnswerElement } from '../answer-element.js';
+import { announceChange, baseStyles, define } from './shared.js';
+
+/**
+ * `<crowd-slider>`: a number chosen on a bar. MTurk's attributes: `name`, `min`, `max`, `step`,
+ * `value`, `pin` (show the value), `editable` (a number field beside it), `required`, `disabled`;
+ * Tessera adds `label` for screen readers (else the name is read). Answer: `{ [name]: number }`.
+ * Required without a starting `value`, the worker must move it at least once.
+ */
+export class CrowdSlider extends CrowdAnswerElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+        margin: 8px 0;
+      }
+      .row {
+        display: flex;
+        align-items: center;
+        gap: 12px;
+      }
+      input[type='range'] {
+        flex: 1;
+        min-width: 0;
+      }
+      input[type='number'] {
+        width: 6em;
+        padding: 4px;
+      }
+      output {
+        min-width: 3ch;
+        font-weight: 600;
+      }
+    `,
+  ];
+  static override properties = {
+    ...CrowdAnswerElement.properties,
+    min: { type: Number },
+    max: { type: Number },
+    step: { type: Number },
+    value: { type: Number },
+    pin: { type: Boolean },
+    editable: { type: Boolean },
+    label: { type: String },
+    moved: { state: true },
+    problem: { state: true },
+  };
+
+  declare min: number;
+  declare max: number;
+  declare step: number;
+  declare value: number | undefined;
+  declare pin: boolean;
+  declare editable: boolean;
+  declare label: string;
+  declare moved: boolean;
+  declare problem: string;
+
+  constructor() {
+    super();
+    this.min = 0;
+    this.max = 100;
+    this.step = 1;
+    this.pin = false;
+    this.editable = false;
+    this.label = '';
+    this.moved = false;
+    this.problem = '';
+  }
+
+  /** Where the knob is: the given value, or the middle of the range as a native range starts. */
+  current(): number {
+    if (this.value !== undefined && Number.isFinite(this.value))
+      return Math.min(this.max, Math.max(this.min, this.value));
+    return this.min + Math.round((this.max - this.min) / 2 / this.step) * this.step;
+  }
+
+  override answers(): Record<string, unknown> {
+    return this.name ? { [this.name]: this.current() } : {};
+  }
+
+  override validationMessage(): string {
+    if (this.required && this.value === undefined && !this.moved)
+      return `${this.label || this.name || 'The slider'}: move the slider to choose a value.`;
+    return '';
+  }
+
+  override focusProblem(): void {
+    this.problem = this.validationMessage();
+    this.renderRoot.querySelector('input')?.focus();
+  }
+
+  private onInput(event: Event) {
+    if (!(event.target instanceof HTMLInputElement)) return;
+    const value = Number(event.target.value);
+    if (!Number.isFinite(value)) return;
+    this.value = value;
+    this.moved = true;
+    this.problem = '';
+  }
+
+  override render() {
+    const value = this.current();
+    const name = this.label || this.name || 'Value';
+    return html`${this.label ? html`<span class="label" id="label">${this.label}</span>` : nothing}
+      <div class="row">
+        <input
+          type="range"
+          part="slider"
+          min=${this.min}
+          max=${this.max}
+          step=${this.step}
+          .value=${String(value)}
+          ?disabled=${this.disabled}
+          aria-labelledby=${this.label ? 'label' : nothing}
+          aria-label=${this.label ? nothing : name}
+          aria-describedby="problem"
+          @input=${(event: Event) => this.onInput(event)}
+          @change=${() => announceChange(this)}
+        />
+        ${this.pin ? html`<output aria-hidden="true">${value}</output>` : nothing}
+        ${
+          this.editable
+            ? html`<input
+                type="number"
+                min=${this.min}
+                max=${this.max}
+                step=${this.step}
+                .value=${String(value)}
+                ?disabled=${this.disabled}
+                aria-label=${`${name} (number)`}
+                @input=${(event: Event) => this.onInput(event)}
+                @change=${() => announceChange(this)}
+              />`
+            : nothing
+        }
+      </div>
+      <p class="problem" id="problem">${this.problem}</p>`;
+  }
+}
+
+define('crowd-slider', CrowdSlider);
