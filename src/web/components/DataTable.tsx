@@ -9,7 +9,7 @@ export const ACTIONS_COLUMN = {
   label: <span className="visually-hidden">Actions</span>,
 } satisfies Column;
 
-type DataTableProps = Pick<TableProps, 'highlightOnHover' | 'striped'> & {
+export type DataTableProps = Pick<TableProps, 'highlightOnHover' | 'striped'> & {
   /** The table's accessible name. */
   label: string;
   columns: readonly Column[];

@@ -1,7 +1,7 @@
 import { EmptyState as MantineEmptyState, Paper } from '@mantine/core';
 import type { ReactNode } from 'react';
 
-type EmptyStateProps = {
+export type EmptyStateProps = {
   icon: ReactNode;
   title: string;
   description: ReactNode;

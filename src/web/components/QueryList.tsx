@@ -27,6 +27,12 @@ export function loadedItems<T>(data: Loaded<T> | undefined): readonly T[] | unde
   return 'pages' in data ? data.pages.flatMap((page) => page.items) : data;
 }
 
+/** Where a list's items come from: its query, or its query's state and items of their own. */
+export type ListSource<T> =
+  | { query: ListQuery<T> }
+  /** The items to show when they are not simply the loaded ones (e.g. grouped). */
+  | { query: QueryStatus; items: readonly T[] | undefined };
+
 type QueryListProps<T> = {
   /** What is read aloud and shown while the first page loads, e.g. "Loading users…". */
   loadingLabel: string;
@@ -38,11 +44,7 @@ type QueryListProps<T> = {
   /** Off when the list is not in a card, so "Load more" needs no footer of its own. */
   moreInCard?: boolean;
   children: (items: readonly T[]) => ReactNode;
-} & (
-  | { query: ListQuery<T> }
-  /** The items to show when they are not simply the loaded ones (e.g. grouped). */
-  | { query: QueryStatus; items: readonly T[] | undefined }
-);
+} & ListSource<T>;
 
 /**
  * The states every list goes through, said once: loading, failed (with "Try again"), empty, its

@@ -2,11 +2,10 @@ import { Button, Card, Group, SegmentedControl } from '@mantine/core';
 import { IconBellCheck, IconBellOff } from '@tabler/icons-react';
 import { useSearchParams } from 'react-router';
 import { useMarkRead, useNotifications, useUnreadCount } from '../../api/notifications.js';
-import { EmptyState } from '../../components/EmptyState.js';
+import { CardList } from '../../components/CardList.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { NotificationItem } from '../../components/notifications/NotificationItem.js';
 import { PageHeader } from '../../components/PageHeader.js';
-import { QueryList } from '../../components/QueryList.js';
 
 const PAGE_SIZE = 20;
 
@@ -52,22 +51,16 @@ export function NotificationsPage() {
           />
         </Group>
         {markRead.isError && <ErrorAlert error={markRead.error} mt="sm" mb="sm" />}
-        <QueryList
+        <CardList
           query={list}
           loadingLabel="Loading notifications…"
-          errorMt="md"
-          empty={
-            <EmptyState
-              icon={<IconBellOff size={28} aria-hidden="true" />}
-              title={unreadOnly ? 'You are all caught up' : 'No notifications yet'}
-              description={
-                unreadOnly
-                  ? 'Every notification has been read. New ones appear here and on the bell at the top of the page.'
-                  : 'When your work is reviewed, a bonus or payout arrives, or one of your projects finishes, you will be told here.'
-              }
-              framed={false}
-            />
-          }
+          empty={{
+            icon: <IconBellOff size={28} aria-hidden="true" />,
+            title: unreadOnly ? 'You are all caught up' : 'No notifications yet',
+            description: unreadOnly
+              ? 'Every notification has been read. New ones appear here and on the bell at the top of the page.'
+              : 'When your work is reviewed, a bonus or payout arrives, or one of your projects finishes, you will be told here.',
+          }}
         >
           {(items) => (
             <ul className="notification-list" aria-label="Notifications">
@@ -76,7 +69,7 @@ export function NotificationsPage() {
               ))}
             </ul>
           )}
-        </QueryList>
+        </CardList>
       </Card>
     </>
   );

@@ -3,9 +3,8 @@ import { IconCash } from '@tabler/icons-react';
 import { Link, useSearchParams } from 'react-router';
 import { formatCents } from '../../../shared/money.js';
 import { useAdminPayouts, type PayoutStatus } from '../../api/admin-payouts.js';
-import { EmptyState } from '../../components/EmptyState.js';
-import { ACTIONS_COLUMN, DataTable, type Column } from '../../components/DataTable.js';
-import { QueryList } from '../../components/QueryList.js';
+import { CardTable } from '../../components/CardList.js';
+import { ACTIONS_COLUMN, type Column } from '../../components/DataTable.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { formatDateTime, initials } from '../../lib/format.js';
 import { paths } from '../../lib/paths.js';
@@ -123,27 +122,16 @@ export function PayoutsPage() {
             aria-label="Show payouts"
           />
         </Group>
-        <QueryList
+        <CardTable
           query={payouts}
           loadingLabel="Loading payouts…"
-          errorMt="md"
-          empty={
-            <EmptyState
-              icon={<IconCash size={28} aria-hidden="true" />}
-              title={empty.title}
-              description={empty.description}
-              framed={false}
-            />
-          }
-        >
-          {(rows) => (
-            <DataTable label="Payouts" columns={COLUMNS} minWidth={960} highlightOnHover>
-              {rows.map((payout) => (
-                <PayoutRow key={payout.id} payout={payout} />
-              ))}
-            </DataTable>
-          )}
-        </QueryList>
+          empty={{ icon: <IconCash size={28} aria-hidden="true" />, ...empty }}
+          label="Payouts"
+          columns={COLUMNS}
+          minWidth={960}
+          highlightOnHover
+          row={(payout) => <PayoutRow key={payout.id} payout={payout} />}
+        />
       </Card>
     </>
   );

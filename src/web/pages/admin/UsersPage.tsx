@@ -7,10 +7,9 @@ import { Link } from 'react-router';
 import type { User } from '../../../shared/api/accounts.js';
 import { useCurrentUser } from '../../api/accounts.js';
 import { useAdminUsers, useSetUserStatus, type UserStatusFilter } from '../../api/admin.js';
+import { CardTable } from '../../components/CardList.js';
 import { ConfirmButton } from '../../components/ConfirmButton.js';
-import { EmptyState } from '../../components/EmptyState.js';
-import { ACTIONS_COLUMN, DataTable } from '../../components/DataTable.js';
-import { QueryList } from '../../components/QueryList.js';
+import { ACTIONS_COLUMN } from '../../components/DataTable.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { formatDate, initials } from '../../lib/format.js';
 import { paths } from '../../lib/paths.js';
@@ -145,27 +144,20 @@ export function UsersPage() {
             w={180}
           />
         </Group>
-        <QueryList
+        <CardTable
           query={users}
           loadingLabel="Loading users…"
-          errorMt="md"
-          empty={
-            <EmptyState
-              icon={<IconUsers size={28} aria-hidden="true" />}
-              title="No users match"
-              description="Try another name, handle or email, or a different status."
-              framed={false}
-            />
-          }
-        >
-          {(rows) => (
-            <DataTable label="Users" columns={COLUMNS} minWidth={920} highlightOnHover>
-              {rows.map((user) => (
-                <UserRow key={user.id} user={user} isSelf={user.id === me.id} />
-              ))}
-            </DataTable>
-          )}
-        </QueryList>
+          empty={{
+            icon: <IconUsers size={28} aria-hidden="true" />,
+            title: 'No users match',
+            description: 'Try another name, handle or email, or a different status.',
+          }}
+          label="Users"
+          columns={COLUMNS}
+          minWidth={920}
+          highlightOnHover
+          row={(user) => <UserRow key={user.id} user={user} isSelf={user.id === me.id} />}
+        />
       </Card>
     </>
   );

@@ -17,9 +17,46 @@ import { paths } from '../../lib/paths.js';
 import { useDocumentTitle } from '../../lib/use-document-title.js';
 import { MosaicArt } from './MosaicArt.js';
 
-type AudienceProps = { icon: ReactNode; title: string; points: string[]; action?: ReactNode };
+/** Where an audience's link goes: a page of the app, or a document the server serves. */
+type AudienceAction = { label: string } & ({ to: string } | { href: string });
+
+type AudienceProps = { icon: ReactNode; title: string; points: string[]; action: AudienceAction };
+
+const AUDIENCES: AudienceProps[] = [
+  {
+    icon: <IconBriefcase size={24} aria-hidden="true" />,
+    title: 'For workers',
+    points: [
+      'Reward and time allowed shown up front',
+      'Work only on tasks you qualify for',
+      'Reasons and recourse when work is rejected',
+    ],
+    action: { label: 'Sign up as a worker', to: `${paths.signUp}?role=worker` },
+  },
+  {
+    icon: <IconClipboardList size={24} aria-hidden="true" />,
+    title: 'For requesters',
+    points: [
+      'Build tasks from a form or your own HTML template',
+      'Upload rows as CSV or JSON, one task per row',
+      'Funds held in escrow, paid out on approval',
+    ],
+    action: { label: 'Sign up as a requester', to: `${paths.signUp}?role=requester` },
+  },
+  {
+    icon: <IconServer2 size={24} aria-hidden="true" />,
+    title: 'Open and self-hosted',
+    points: [
+      'Free software under the AGPL-3.0',
+      'Runs on your own server with PostgreSQL',
+      'Everything the web app does is a public REST API',
+    ],
+    action: { label: 'Read the API reference', href: '/api/docs' },
+  },
+];
 
 function Audience({ icon, title, points, action }: AudienceProps) {
+  const look = { variant: 'subtle', px: 0, w: 'fit-content' } as const;
   return (
     <Stack gap="sm" className="audience-card">
       <ThemeIcon size={44} radius="md" variant="light">
@@ -33,7 +70,15 @@ function Audience({ icon, title, points, action }: AudienceProps) {
           <List.Item key={point}>{point}</List.Item>
         ))}
       </List>
-      {action}
+      {'to' in action ? (
+        <Button component={Link} to={action.to} {...look}>
+          {action.label}
+        </Button>
+      ) : (
+        <Button component="a" href={action.href} {...look}>
+          {action.label}
+        </Button>
+      )}
     </Stack>
   );
 }
@@ -74,60 +119,9 @@ export function LandingPage() {
       </Box>
       <Container size="lg" py={48}>
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing={40}>
-          <Audience
-            icon={<IconBriefcase size={24} aria-hidden="true" />}
-            title="For workers"
-            points={[
-              'Reward and time allowed shown up front',
-              'Work only on tasks you qualify for',
-              'Reasons and recourse when work is rejected',
-            ]}
-            action={
-              <Button
-                component={Link}
-                to={`${paths.signUp}?role=worker`}
-                variant="subtle"
-                px={0}
-                w="fit-content"
-              >
-                Sign up as a worker
-              </Button>
-            }
-          />
-          <Audience
-            icon={<IconClipboardList size={24} aria-hidden="true" />}
-            title="For requesters"
-            points={[
-              'Build tasks from a form or your own HTML template',
-              'Upload rows as CSV or JSON, one task per row',
-              'Funds held in escrow, paid out on approval',
-            ]}
-            action={
-              <Button
-                component={Link}
-                to={`${paths.signUp}?role=requester`}
-                variant="subtle"
-                px={0}
-                w="fit-content"
-              >
-                Sign up as a requester
-              </Button>
-            }
-          />
-          <Audience
-            icon={<IconServer2 size={24} aria-hidden="true" />}
-            title="Open and self-hosted"
-            points={[
-              'Free software under the AGPL-3.0',
-              'Runs on your own server with PostgreSQL',
-              'Everything the web app does is a public REST API',
-            ]}
-            action={
-              <Button component="a" href="/api/docs" variant="subtle" px={0} w="fit-content">
-                Read the API reference
-              </Button>
-            }
-          />
+          {AUDIENCES.map((audience) => (
+            <Audience key={audience.title} {...audience} />
+          ))}
         </SimpleGrid>
       </Container>
     </>

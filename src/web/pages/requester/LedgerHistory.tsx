@@ -4,9 +4,9 @@ import type { ReactNode } from 'react';
 import type { LedgerEntry } from '../../../shared/api/money.js';
 import { formatCents } from '../../../shared/money.js';
 import { useLedger } from '../../api/money.js';
-import { EmptyState } from '../../components/EmptyState.js';
-import { DataTable, type Column } from '../../components/DataTable.js';
-import { loadedItems, QueryList } from '../../components/QueryList.js';
+import { CardTable } from '../../components/CardList.js';
+import { type Column } from '../../components/DataTable.js';
+import { loadedItems } from '../../components/QueryList.js';
 import { TableHeading } from '../../components/TableHeading.js';
 import { formatDateTime } from '../../lib/format.js';
 import { groupLedger, type LedgerTransaction } from './lib/ledger.js';
@@ -92,28 +92,23 @@ export function LedgerHistory({
   return (
     <Card p={0}>
       <TableHeading title={title}>{actions}</TableHeading>
-      <QueryList<LedgerTransaction>
+      <CardTable<LedgerTransaction>
         query={ledger}
         items={entries && groupLedger(entries)}
         loadingLabel="Loading your history…"
-        errorMt="md"
-        empty={
-          <EmptyState
-            icon={<IconReceipt size={28} aria-hidden="true" />}
-            title="No money has moved yet"
-            description="Deposits, escrow for published projects, payments to workers and releases of unused escrow will be listed here."
-            framed={false}
-          />
-        }
-      >
-        {(rows) => (
-          <DataTable label={tableLabel} columns={COLUMNS} minWidth={720}>
-            {rows.map((transaction) => (
-              <LedgerRow key={transaction.transactionId} transaction={transaction} />
-            ))}
-          </DataTable>
+        empty={{
+          icon: <IconReceipt size={28} aria-hidden="true" />,
+          title: 'No money has moved yet',
+          description:
+            'Deposits, escrow for published projects, payments to workers and releases of unused escrow will be listed here.',
+        }}
+        label={tableLabel}
+        columns={COLUMNS}
+        minWidth={720}
+        row={(transaction) => (
+          <LedgerRow key={transaction.transactionId} transaction={transaction} />
         )}
-      </QueryList>
+      />
     </Card>
   );
 }

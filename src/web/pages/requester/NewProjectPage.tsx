@@ -34,6 +34,20 @@ type NewProjectValues = {
   kind: 'form' | 'html';
 };
 
+/** The two ways to design a task, offered as choice cards. */
+const DESIGN_KINDS: { value: NewProjectValues['kind']; title: string; description: string }[] = [
+  {
+    value: 'form',
+    title: 'Form builder',
+    description: 'Questions, choices, ratings and media, put together item by item.',
+  },
+  {
+    value: 'html',
+    title: 'HTML template',
+    description: 'Bring an MTurk-style layout with ${column} placeholders.',
+  },
+];
+
 function validate(values: NewProjectValues): Record<string, string> {
   const errors: Record<string, string> = {};
   if (!values.title.trim()) errors.title = 'Give the project a title workers will recognise.';
@@ -133,32 +147,27 @@ export function NewProjectPage() {
             </SimpleGrid>
             <Radio.Group label="How will you design the task?" {...form.getInputProps('kind')}>
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" mt="xs">
-                <Radio.Card value="form" p="md" radius="md" className="choice-card">
-                  <Group wrap="nowrap" align="flex-start">
-                    <Radio.Indicator />
-                    <div>
-                      <Text fw={600} size="sm">
-                        Form builder
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        Questions, choices, ratings and media, put together item by item.
-                      </Text>
-                    </div>
-                  </Group>
-                </Radio.Card>
-                <Radio.Card value="html" p="md" radius="md" className="choice-card">
-                  <Group wrap="nowrap" align="flex-start">
-                    <Radio.Indicator />
-                    <div>
-                      <Text fw={600} size="sm">
-                        HTML template
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        Bring an MTurk-style layout with {'${column}'} placeholders.
-                      </Text>
-                    </div>
-                  </Group>
-                </Radio.Card>
+                {DESIGN_KINDS.map((kind) => (
+                  <Radio.Card
+                    key={kind.value}
+                    value={kind.value}
+                    p="md"
+                    radius="md"
+                    className="choice-card"
+                  >
+                    <Group wrap="nowrap" align="flex-start">
+                      <Radio.Indicator />
+                      <div>
+                        <Text fw={600} size="sm">
+                          {kind.title}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          {kind.description}
+                        </Text>
+                      </div>
+                    </Group>
+                  </Radio.Card>
+                ))}
               </SimpleGrid>
             </Radio.Group>
             <Group justify="flex-end" gap="sm" mt="xs">

@@ -16,10 +16,11 @@ import type { Project, ProjectStatus } from '../../../shared/api/projects.js';
 import { formatCents } from '../../../shared/money.js';
 import { useBalance } from '../../api/money.js';
 import { useProjects } from '../../api/projects.js';
+import { CardTable } from '../../components/CardList.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { DataTable, type Column } from '../../components/DataTable.js';
-import { loadedItems, QueryList } from '../../components/QueryList.js';
+import { type Column } from '../../components/DataTable.js';
+import { loadedItems } from '../../components/QueryList.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { formatDate } from '../../lib/format.js';
 import { paths } from '../../lib/paths.js';
@@ -197,35 +198,29 @@ export function ProjectsPage() {
               </Text>
             )}
           </Group>
-          <QueryList
+          <CardTable
             query={projects}
             loadingLabel="Loading projects…"
-            errorMt="md"
             empty={
-              filter !== 'all' && (
-                <EmptyState
-                  icon={<IconFolders size={28} aria-hidden="true" />}
-                  title={`No ${PROJECT_STATUS_LABELS[filter].toLowerCase()} projects`}
-                  description="Projects move between these lists as you publish, pause, resume or cancel them."
-                  framed={false}
-                />
-              )
+              filter !== 'all' && {
+                icon: <IconFolders size={28} aria-hidden="true" />,
+                title: `No ${PROJECT_STATUS_LABELS[filter].toLowerCase()} projects`,
+                description:
+                  'Projects move between these lists as you publish, pause, resume or cancel them.',
+              }
             }
-          >
-            {(shown) => (
-              <DataTable label="Projects" columns={COLUMNS} minWidth={860} highlightOnHover>
-                {shown.map((project) => (
-                  <ProjectRow
-                    key={project.id}
-                    project={project}
-                    spending={
-                      spending.byProject.get(project.id) ?? (spending.error ? null : undefined)
-                    }
-                  />
-                ))}
-              </DataTable>
+            label="Projects"
+            columns={COLUMNS}
+            minWidth={860}
+            highlightOnHover
+            row={(project) => (
+              <ProjectRow
+                key={project.id}
+                project={project}
+                spending={spending.byProject.get(project.id) ?? (spending.error ? null : undefined)}
+              />
             )}
-          </QueryList>
+          />
         </Card>
       )}
       <Text size="xs" c="dimmed" mt="sm">

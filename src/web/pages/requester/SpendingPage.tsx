@@ -4,10 +4,9 @@ import { Link } from 'react-router';
 import { PROJECT_STATUSES, type ProjectStatus } from '../../../shared/api/projects.js';
 import { formatCents } from '../../../shared/money.js';
 import { useSpending } from '../../api/spending.js';
-import { EmptyState } from '../../components/EmptyState.js';
+import { CardTable } from '../../components/CardList.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { DataTable, type Column } from '../../components/DataTable.js';
-import { QueryList } from '../../components/QueryList.js';
+import { type Column } from '../../components/DataTable.js';
 import { TableHeading } from '../../components/TableHeading.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { paths } from '../../lib/paths.js';
@@ -121,36 +120,26 @@ function ByProject() {
       </SimpleGrid>
       <Card p={0} mb="lg">
         <TableHeading title="By project" />
-        <QueryList
+        <CardTable
           query={spending}
           loadingLabel="Loading your spending…"
-          empty={
-            <EmptyState
-              icon={<IconFolders size={28} aria-hidden="true" />}
-              title="No projects yet"
-              description="Once you publish a project, what it holds in escrow and what it pays workers is listed here."
-              actions={
-                <Button component={Link} to={paths.requester.newProject}>
-                  New project
-                </Button>
-              }
-              framed={false}
-            />
-          }
-        >
-          {(rows) => (
-            <DataTable
-              label="Spending by project"
-              columns={COLUMNS}
-              minWidth={900}
-              highlightOnHover
-            >
-              {rows.map((row) => (
-                <SpendingRow key={row.projectId} row={row} />
-              ))}
-            </DataTable>
-          )}
-        </QueryList>
+          empty={{
+            icon: <IconFolders size={28} aria-hidden="true" />,
+            title: 'No projects yet',
+            description:
+              'Once you publish a project, what it holds in escrow and what it pays workers is listed here.',
+            actions: (
+              <Button component={Link} to={paths.requester.newProject}>
+                New project
+              </Button>
+            ),
+          }}
+          label="Spending by project"
+          columns={COLUMNS}
+          minWidth={900}
+          highlightOnHover
+          row={(row) => <SpendingRow key={row.projectId} row={row} />}
+        />
       </Card>
     </>
   );

@@ -3,9 +3,8 @@ import { IconBuildingBank } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { formatCents } from '../../../../shared/money.js';
 import { useManualDeposits } from '../../../api/admin-deposits.js';
-import { EmptyState } from '../../../components/EmptyState.js';
-import { DataTable, type Column } from '../../../components/DataTable.js';
-import { QueryList } from '../../../components/QueryList.js';
+import { CardTable } from '../../../components/CardList.js';
+import { type Column } from '../../../components/DataTable.js';
 import { TableHeading } from '../../../components/TableHeading.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { paths } from '../../../lib/paths.js';
@@ -73,27 +72,21 @@ export function DepositHistory() {
   return (
     <Card p={0}>
       <TableHeading title="Recorded payments" />
-      <QueryList
+      <CardTable
         query={deposits}
         loadingLabel="Loading recorded payments…"
-        errorMt="md"
-        empty={
-          <EmptyState
-            icon={<IconBuildingBank size={28} aria-hidden="true" />}
-            title="No payments recorded yet"
-            description="Payments you record above are listed here with who recorded them, when, and their reference."
-            framed={false}
-          />
-        }
-      >
-        {(rows) => (
-          <DataTable label="Recorded payments" columns={COLUMNS} minWidth={860} highlightOnHover>
-            {rows.map((d) => (
-              <DepositRow key={d.id} deposit={d} />
-            ))}
-          </DataTable>
-        )}
-      </QueryList>
+        empty={{
+          icon: <IconBuildingBank size={28} aria-hidden="true" />,
+          title: 'No payments recorded yet',
+          description:
+            'Payments you record above are listed here with who recorded them, when, and their reference.',
+        }}
+        label="Recorded payments"
+        columns={COLUMNS}
+        minWidth={860}
+        highlightOnHover
+        row={(d) => <DepositRow key={d.id} deposit={d} />}
+      />
     </Card>
   );
 }

@@ -4,10 +4,10 @@ import { IconDatabaseOff } from '@tabler/icons-react';
 import type { Batch, Project } from '../../../../shared/api/projects.js';
 import { formatCents } from '../../../../shared/money.js';
 import { useBatches, useWithdrawBatch } from '../../../api/projects.js';
+import { CardTable } from '../../../components/CardList.js';
 import { ConfirmButton } from '../../../components/ConfirmButton.js';
-import { EmptyState } from '../../../components/EmptyState.js';
-import { ACTIONS_COLUMN, DataTable, type Column } from '../../../components/DataTable.js';
-import { loadedItems, QueryList } from '../../../components/QueryList.js';
+import { ACTIONS_COLUMN, type Column } from '../../../components/DataTable.js';
+import { loadedItems } from '../../../components/QueryList.js';
 import { TableHeading } from '../../../components/TableHeading.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { BatchUpload } from './BatchUpload.js';
@@ -165,27 +165,19 @@ function BatchesList({ project }: { project: Project }) {
             {project.progress.tasks.toLocaleString('en')} tasks in all
           </Text>
         </TableHeading>
-        <QueryList
+        <CardTable
           query={batches}
           loadingLabel="Loading batches…"
-          errorMt="md"
-          empty={
-            <EmptyState
-              icon={<IconDatabaseOff size={28} aria-hidden="true" />}
-              title="No data yet"
-              description="Upload a file above: each row becomes a task, filled into your design."
-              framed={false}
-            />
-          }
-        >
-          {(batchRows) => (
-            <DataTable label="Batches" columns={BATCH_COLUMNS} minWidth={640}>
-              {batchRows.map((batch) => (
-                <BatchRow key={batch.id} project={project} batch={batch} />
-              ))}
-            </DataTable>
-          )}
-        </QueryList>
+          empty={{
+            icon: <IconDatabaseOff size={28} aria-hidden="true" />,
+            title: 'No data yet',
+            description: 'Upload a file above: each row becomes a task, filled into your design.',
+          }}
+          label="Batches"
+          columns={BATCH_COLUMNS}
+          minWidth={640}
+          row={(batch) => <BatchRow key={batch.id} project={project} batch={batch} />}
+        />
       </Card>
       <TasksTable project={project} columns={columns} />
     </>

@@ -14,6 +14,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import type { GetInputPropsReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconLock } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
@@ -49,6 +50,49 @@ import { SectionHeading } from '../../../components/SectionHeading.js';
 
 const unitOptions = (units: readonly string[]) =>
   units.map((unit) => ({ value: unit, label: unit.charAt(0).toUpperCase() + unit.slice(1) }));
+
+/** A length of time as a number and its unit, side by side (the form's two fields). */
+function DurationField({
+  label,
+  description,
+  unitLabel,
+  units,
+  disabled,
+  amount,
+  unit,
+}: {
+  label: string;
+  description: string;
+  /** The unit select's accessible name (its visible label is just "Unit"). */
+  unitLabel: string;
+  units: readonly string[];
+  disabled: boolean;
+  amount: GetInputPropsReturnType;
+  unit: GetInputPropsReturnType;
+}) {
+  return (
+    <Group gap="xs" align="flex-start" wrap="nowrap">
+      <NumberInput
+        label={label}
+        description={description}
+        min={0}
+        style={{ flex: 1 }}
+        disabled={disabled}
+        {...amount}
+      />
+      <Select
+        label="Unit"
+        aria-label={unitLabel}
+        description=" "
+        data={unitOptions(units)}
+        allowDeselect={false}
+        w={120}
+        disabled={disabled}
+        {...unit}
+      />
+    </Group>
+  );
+}
 
 function Section({
   title,
@@ -240,46 +284,24 @@ export function SettingsTab({ project }: { project: Project }) {
             />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <Group gap="xs" align="flex-start" wrap="nowrap">
-              <NumberInput
-                label="Time allotted"
-                description="From accepting a task to submitting it."
-                min={0}
-                style={{ flex: 1 }}
-                disabled={locked('timeAllottedSeconds')}
-                {...form.getInputProps('timeAllotted')}
-              />
-              <Select
-                label="Unit"
-                aria-label="Unit of the time allotted"
-                description=" "
-                data={unitOptions(TIME_UNITS)}
-                allowDeselect={false}
-                w={120}
-                disabled={locked('timeAllottedSeconds')}
-                {...form.getInputProps('timeAllottedUnit')}
-              />
-            </Group>
-            <Group gap="xs" align="flex-start" wrap="nowrap">
-              <NumberInput
-                label="Approve automatically after"
-                description="Answers you have not reviewed by then are approved."
-                min={0}
-                style={{ flex: 1 }}
-                disabled={locked('autoApproveSeconds')}
-                {...form.getInputProps('autoApprove')}
-              />
-              <Select
-                label="Unit"
-                aria-label="Unit of the review period"
-                description=" "
-                data={unitOptions(REVIEW_UNITS)}
-                allowDeselect={false}
-                w={120}
-                disabled={locked('autoApproveSeconds')}
-                {...form.getInputProps('autoApproveUnit')}
-              />
-            </Group>
+            <DurationField
+              label="Time allotted"
+              description="From accepting a task to submitting it."
+              unitLabel="Unit of the time allotted"
+              units={TIME_UNITS}
+              disabled={locked('timeAllottedSeconds')}
+              amount={form.getInputProps('timeAllotted')}
+              unit={form.getInputProps('timeAllottedUnit')}
+            />
+            <DurationField
+              label="Approve automatically after"
+              description="Answers you have not reviewed by then are approved."
+              unitLabel="Unit of the review period"
+              units={REVIEW_UNITS}
+              disabled={locked('autoApproveSeconds')}
+              amount={form.getInputProps('autoApprove')}
+              unit={form.getInputProps('autoApproveUnit')}
+            />
           </SimpleGrid>
           <TextInput
             type="datetime-local"

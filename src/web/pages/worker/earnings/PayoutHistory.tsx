@@ -3,9 +3,8 @@ import { IconReceipt } from '@tabler/icons-react';
 import type { Payout } from '../../../../shared/api/earnings.js';
 import { formatCents } from '../../../../shared/money.js';
 import { useMyPayouts } from '../../../api/earnings.js';
-import { EmptyState } from '../../../components/EmptyState.js';
-import { DataTable, type Column } from '../../../components/DataTable.js';
-import { QueryList } from '../../../components/QueryList.js';
+import { CardTable } from '../../../components/CardList.js';
+import { type Column } from '../../../components/DataTable.js';
 import { TableHeading } from '../../../components/TableHeading.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { PAYOUT_STATUS_INFO } from '../../../lib/payout-status.js';
@@ -46,53 +45,51 @@ function PayoutDetail({ payout }: { payout: Payout }) {
   }
 }
 
+/** One payout: when it was asked for, how much, and where it stands. */
+function PayoutRow({ payout }: { payout: Payout }) {
+  const status = PAYOUT_STATUS_INFO[payout.status];
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Text size="sm" className="num">
+          {formatDateTime(payout.requestedAt)}
+        </Text>
+      </Table.Td>
+      <Table.Td ta="right">
+        <Text size="sm" fw={600} className="num">
+          {formatCents(payout.amountCents)}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Badge color={status.color}>{status.label}</Badge>
+      </Table.Td>
+      <Table.Td>
+        <PayoutDetail payout={payout} />
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
 /** Every payout the worker asked for, newest first, and where each one stands. */
 export function PayoutHistory() {
   const payouts = useMyPayouts();
   return (
     <Card p={0} component="section" aria-labelledby="payouts-heading">
       <TableHeading title="Payouts" id="payouts-heading" />
-      <QueryList
+      <CardTable
         query={payouts}
         loadingLabel="Loading your payouts…"
-        errorMt="md"
-        empty={
-          <EmptyState
-            icon={<IconReceipt size={28} aria-hidden="true" />}
-            title="No payouts yet"
-            description="When you request a payout it is listed here, pending until an administrator sends the money and marks it paid."
-            framed={false}
-          />
-        }
-      >
-        {(rows) => (
-          <DataTable label="Payout history" columns={COLUMNS} minWidth={620}>
-            {rows.map((payout) => {
-              const status = PAYOUT_STATUS_INFO[payout.status];
-              return (
-                <Table.Tr key={payout.id}>
-                  <Table.Td>
-                    <Text size="sm" className="num">
-                      {formatDateTime(payout.requestedAt)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    <Text size="sm" fw={600} className="num">
-                      {formatCents(payout.amountCents)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color={status.color}>{status.label}</Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <PayoutDetail payout={payout} />
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </DataTable>
-        )}
-      </QueryList>
+        empty={{
+          icon: <IconReceipt size={28} aria-hidden="true" />,
+          title: 'No payouts yet',
+          description:
+            'When you request a payout it is listed here, pending until an administrator sends the money and marks it paid.',
+        }}
+        label="Payout history"
+        columns={COLUMNS}
+        minWidth={620}
+        row={(payout) => <PayoutRow key={payout.id} payout={payout} />}
+      />
     </Card>
   );
 }

@@ -3,9 +3,8 @@ import { IconFolders } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { formatCents } from '../../../../shared/money.js';
 import { useProjectEarnings } from '../../../api/earnings.js';
-import { EmptyState } from '../../../components/EmptyState.js';
-import { DataTable, type Column } from '../../../components/DataTable.js';
-import { QueryList } from '../../../components/QueryList.js';
+import { CardTable } from '../../../components/CardList.js';
+import { type Column } from '../../../components/DataTable.js';
 import { TableHeading } from '../../../components/TableHeading.js';
 import { formatDate } from '../../../lib/format.js';
 import { paths } from '../../../lib/paths.js';
@@ -98,32 +97,26 @@ export function ProjectEarningsTable() {
   return (
     <Card p={0} mb="lg" component="section" aria-labelledby="by-project-heading">
       <TableHeading title="By project" id="by-project-heading" />
-      <QueryList
+      <CardTable
         query={projects}
         loadingLabel="Loading your projects…"
-        errorMt="md"
-        empty={
-          <EmptyState
-            icon={<IconFolders size={28} aria-hidden="true" />}
-            title="No projects yet"
-            description="Each project you take tasks in gets a row here, with what it has paid you and what is still awaiting review."
-            actions={
-              <Button component={Link} to={paths.worker.findWork} variant="light">
-                Find work
-              </Button>
-            }
-            framed={false}
-          />
-        }
-      >
-        {(rows) => (
-          <DataTable label="Earnings by project" columns={COLUMNS} minWidth={760} highlightOnHover>
-            {rows.map((row) => (
-              <EarningsRow key={row.projectId} row={row} />
-            ))}
-          </DataTable>
-        )}
-      </QueryList>
+        empty={{
+          icon: <IconFolders size={28} aria-hidden="true" />,
+          title: 'No projects yet',
+          description:
+            'Each project you take tasks in gets a row here, with what it has paid you and what is still awaiting review.',
+          actions: (
+            <Button component={Link} to={paths.worker.findWork} variant="light">
+              Find work
+            </Button>
+          ),
+        }}
+        label="Earnings by project"
+        columns={COLUMNS}
+        minWidth={760}
+        highlightOnHover
+        row={(row) => <EarningsRow key={row.projectId} row={row} />}
+      />
     </Card>
   );
 }
