@@ -2,7 +2,11 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { escapeHtml } from '../../../shared/html.js';
 import { SUBMITTED_MESSAGE } from '../../../shared/templates/frame-document.js';
 import { EXTERNAL_SUBMIT_PATH } from '../../lib/turk-frame.js';
-import { ExternalSubmitRefusal, type ExternalSubmit, type ExternalSubmitter } from './external-submit.js';
+import {
+  ExternalSubmitRefusal,
+  type ExternalSubmit,
+  type ExternalSubmitter,
+} from './external-submit.js';
 
 /** A task's answers: up to 200 fields of up to 64 KiB each, URL-encoded, fit with room. */
 const BODY_LIMIT_BYTES = 2_097_152;

@@ -223,9 +223,7 @@ function freeTextItem(
 ): FormItemInput {
   only(spec, ['Constraints', 'DefaultText', 'NumberOfLinesSuggestion']);
   const constraints = child(spec, 'Constraints');
-  const kinds = constraints
-    ? only(constraints, ['IsNumeric', 'Length', 'AnswerFormatRegex'])
-    : [];
+  const kinds = constraints ? only(constraints, ['IsNumeric', 'Length', 'AnswerFormatRegex']) : [];
   const numeric = kinds.find((c) => c.name === 'IsNumeric');
   const length = kinds.find((c) => c.name === 'Length');
   const regexes = kinds.filter((c) => c.name === 'AnswerFormatRegex');
@@ -313,7 +311,8 @@ function selectionItem(
       ...(max !== undefined && { maxSelected: max }),
     };
   }
-  const type = style !== undefined && DROPDOWN_STYLES.includes(style) ? 'dropdown' : 'single_choice';
+  const type =
+    style !== undefined && DROPDOWN_STYLES.includes(style) ? 'dropdown' : 'single_choice';
   return { type, ...base, required, options };
 }
 
@@ -378,7 +377,9 @@ export function questionFormTemplate(xml: string): FormTemplate {
   if (!root || rootName !== 'QuestionForm') {
     throw invalidQuestion(`the root element is ${rootName}; a QuestionForm was expected.`);
   }
-  const namespace = root.attributes.xmlns ?? '';
+  // The parser drops namespace declarations along with prefixes: read it from the start tag.
+  const startTag = /<(?:[\w.-]+:)?QuestionForm\b[^>]*>/.exec(xml)?.[0] ?? '';
+  const namespace = /\sxmlns(?::[\w.-]+)?\s*=\s*["']([^"']*)["']/.exec(startTag)?.[1] ?? '';
   if (!QUESTION_FORM_NAMESPACES.some((known) => known === namespace)) {
     throw invalidQuestion(
       `QuestionForm must use the namespace ${QUESTION_FORM_NAMESPACES.join(' or ')}.`,
@@ -388,7 +389,9 @@ export function questionFormTemplate(xml: string): FormTemplate {
   const taken = new Set(parts.map((part) => childText(part, 'QuestionIdentifier') ?? ''));
   const nextName = createNamer(taken);
   const items = parts.flatMap((part) =>
-    part.name === 'Overview' ? displayItems(only(part, CONTENT), nextName) : questionItems(part, nextName),
+    part.name === 'Overview'
+      ? displayItems(only(part, CONTENT), nextName)
+      : questionItems(part, nextName),
   );
   if (!parts.some((part) => part.name === 'Question')) {
     throw invalidQuestion('a QuestionForm needs at least one Question.');
