@@ -29,5 +29,8 @@ export const OUTSIDE_API = [
   /^\/(healthz|readyz|metrics)$/,
   /^\/frames\/preview$/,
   /^\/mturk$/,
+  // MTurk's externalSubmit: a task page's form, by per-assignment address or the worker's session.
+  /^\/mturk\/externalSubmit$/,
+  /^\/s\/:token\/mturk\/externalSubmit$/,
   /^\/(\*|assets\/\*)?$/,
 ];
