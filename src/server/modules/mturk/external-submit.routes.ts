@@ -13,13 +13,16 @@ const BODY_LIMIT_BYTES = 2_097_152;
 
 /**
  * The pages a task page's frame gets back are Tessera's, shown inside the requester's sandboxed
- * frame: they run as an opaque origin too, and may be framed by it (whose origin is opaque).
+ * frame: they run as an opaque origin too, and may be framed by it. Its origin is opaque, so
+ * neither X-Frame-Options: SAMEORIGIN nor frame-ancestors 'self' would let them show; they
+ * hold nothing but a sentence.
  */
 const RESULT_CSP = "sandbox allow-scripts; default-src 'none'; script-src 'unsafe-inline'";
 
 function page(reply: FastifyReply, status: number, title: string, body: string, script = '') {
   return reply
     .status(status)
+    .removeHeader('x-frame-options')
     .header('content-security-policy', RESULT_CSP)
     .header('cache-control', 'no-store')
     .type('text/html; charset=utf-8')
