@@ -52,7 +52,8 @@ export function TaskFrame({ src, title, onSubmit, onSubmitted, ref }: TaskFrameP
       const frame = frameRef.current?.contentWindow;
       if (!frame || event.source !== frame) return;
       // Anyone's code could post this, so it only makes the page read the assignment again.
-      if (isRecord(event.data) && event.data.type === SUBMITTED_MESSAGE) return onSubmittedRef.current();
+      if (isRecord(event.data) && event.data.type === SUBMITTED_MESSAGE)
+        return onSubmittedRef.current();
       const answers = answersFromFrameMessage(event.data);
       if (answers) onSubmitRef.current(answers);
     };

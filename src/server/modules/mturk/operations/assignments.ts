@@ -74,7 +74,10 @@ export function assignmentOperations(deps: {
       async (caller, input) => {
         const row = await requireAssignment(caller.user.id, input.AssignmentId);
         const hit = await hits.getHit(caller.user.id, row.task_id);
-        return { Assignment: presentAssignment(row, hit.template), HIT: presentHit(hit, clock.now()) };
+        return {
+          Assignment: presentAssignment(row, hit.template),
+          HIT: presentHit(hit, clock.now()),
+        };
       },
     ),
 
