@@ -265,6 +265,7 @@ test('HITs made with the AWS SDK are done in Chromium and come back as MTurk ans
   const { AvailableBalance } = await mturk.send(new GetAccountBalanceCommand({}));
   expect(AvailableBalance).toBe((balance.availableCents / 100).toFixed(2));
   expect(balance.escrowCents).toBe(0);
-  expect(balance.availableCents).toBeLessThan(2_000 - 3 * 50);
+  // Three rewards paid out of the deposit (plus the platform fee, 0 % on this test server).
+  expect(balance.availableCents).toBeLessThanOrEqual(2_000 - 3 * 50);
   await page.context().close();
 });
