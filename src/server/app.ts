@@ -33,6 +33,10 @@ import { createLedgerService } from './modules/ledger/ledger.service.js';
 import { accessKeysRoutes } from './modules/mturk/access-keys.routes.js';
 import { createMturkModule } from './modules/mturk/mturk.module.js';
 import { mturkRoutes } from './modules/mturk/mturk.routes.js';
+import { createExternalSubmit } from './modules/mturk/external-submit.js';
+import { externalSubmitRoutes } from './modules/mturk/external-submit.routes.js';
+import { createTurkParams, loadSubmitTokens } from './lib/turk-frame.js';
+import { createServerSecrets } from './db/server-secrets.js';
 import { createProjectsModule } from './modules/projects/projects.module.js';
 import { projectsRoutes } from './modules/projects/projects.routes.js';
 import { qualificationsRoutes } from './modules/qualifications/qualifications.routes.js';
@@ -416,6 +420,10 @@ export async function buildApp(deps: AppDeps) {
     log: app.log,
     services,
   });
+  const submitTokens = await loadSubmitTokens(
+    deps.config.sessionSecret,
+    createServerSecrets(deps.db),
+  );
   const configured = deps.config.rateLimits;
   const limits: RateLimitSettings = {
     windowMs: 60_000,
@@ -480,6 +488,11 @@ export async function buildApp(deps: AppDeps) {
     clock,
     rateLimit: { max: limits.write, timeWindow: limits.windowMs },
   });
+  await app.register(externalSubmitRoutes, {
+    externalSubmit: createExternalSubmit({ work: services.work, tokens: submitTokens }),
+    publicUrl: deps.config.publicUrl,
+    rateLimit: { max: limits.write, timeWindow: limits.windowMs },
+  });
   await app.register(oauthProviderRoutes, {
     provider: oauth.provider,
     rateLimit: { max: limits.oauth, timeWindow: limits.windowMs },
@@ -517,6 +530,7 @@ export async function buildApp(deps: AppDeps) {
       await api.register(workRoutes, {
         work: services.work,
         feed: services.feed,
+        turk: createTurkParams(submitTokens, deps.config.publicUrl),
         reviewed: assignmentViewParts(services.review.review),
       });
       await api.register(reviewRoutes, services.review);

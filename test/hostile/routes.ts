@@ -31,5 +31,8 @@ export const OUTSIDE_API = [
   /^\/frames\/preview$/,
   /^\/mturk$/,
   /^\/crowd\/crowd-html-elements\.js$/,
+  // MTurk's externalSubmit: a task page's form, by per-assignment address or the worker's session.
+  /^\/mturk\/externalSubmit$/,
+  /^\/s\/:token\/mturk\/externalSubmit$/,
   /^\/(\*|assets\/\*)?$/,
 ];

@@ -6,6 +6,7 @@ import { substituteCrowdScript } from '../../shared/templates/crowd-script.js';
 import { frameDocument } from '../../shared/templates/frame-document.js';
 import { fillFormTemplate, fillHtmlTemplate, type Template } from '../../shared/templates/index.js';
 import { ConflictError } from '../errors.js';
+import { withTurkParams, type TurkParams } from './turk-frame.js';
 
 /** Where a task's filled HTML is served for a sandboxed frame, by who looks at it. */
 export const frameUrls = {
@@ -19,27 +20,36 @@ export const frameUrls = {
 /**
  * The task as its viewer sees it: the template filled with the task's data. An HTML task is
  * served in a sandboxed frame from `frameUrl`; without one (a preview before accepting) it is
- * shown from `html`.
+ * shown from `html`, with MTurk's preview parameters (`turk`) when a worker previews it.
  */
 export function filledTemplate(
   template: Template,
   data: Record<string, string>,
   frameUrl: string | null,
+  turk?: TurkParams,
 ): Preview['template'] {
-  return template.kind === 'form'
-    ? fillFormTemplate(template, data)
-    : { kind: 'html', html: fillHtmlTemplate(template.html, data), frameUrl };
+  if (template.kind === 'form') return fillFormTemplate(template, data);
+  const html = fillHtmlTemplate(template.html, data);
+  return { kind: 'html', html: turk ? withTurkParams(html, turk) : html, frameUrl };
 }
 
-/** The filled HTML a task's frame shows: only an HTML template has one. */
-export function frameHtml(template: Template, data: Record<string, string>): string {
+/**
+ * The filled HTML a task's frame shows: only an HTML template has one. A worker's own frame
+ * gets MTurk's parameters (`turk`) in an ExternalQuestion's address.
+ */
+export function frameHtml(
+  template: Template,
+  data: Record<string, string>,
+  turk?: TurkParams,
+): string {
   if (template.kind !== 'html') {
     throw new ConflictError(
       'not_html',
       'This project uses a form template; only HTML templates are served in a frame.',
     );
   }
-  return fillHtmlTemplate(template.html, data);
+  const html = fillHtmlTemplate(template.html, data);
+  return turk ? withTurkParams(html, turk) : html;
 }
 
 /**
@@ -48,8 +58,13 @@ export function frameHtml(template: Template, data: Record<string, string>): str
  */
 export const TASK_FRAME_CSP = "sandbox allow-scripts allow-forms; frame-ancestors 'self'";
 
-export function sendTaskFrame(reply: FastifyReply, html: string) {
-  return sendSandboxedDocument(reply, frameDocument(html));
+/** A task's frame; an assignment's frame also lets MTurk forms inside it submit (`turk`). */
+export function sendTaskFrame(reply: FastifyReply, html: string, turk?: TurkParams) {
+  const submit =
+    turk?.turkSubmitTo === undefined
+      ? undefined
+      : { assignmentId: turk.assignmentId, turkSubmitTo: turk.turkSubmitTo };
+  return sendSandboxedDocument(reply, frameDocument(html, submit));
 }
 
 /**

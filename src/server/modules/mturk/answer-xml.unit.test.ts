@@ -30,4 +30,31 @@ describe('questionFormAnswers', () => {
       /<QuestionFormAnswers xmlns="[^"]+"><\/QuestionFormAnswers>$/,
     );
   });
+
+  it("answers a form's choice items with SelectionIdentifiers, its other items with FreeText", () => {
+    const options = [
+      { value: 'red', label: 'Red' },
+      { value: 'b&w', label: 'Black and white' },
+    ];
+    const xml = questionFormAnswers(
+      { colour: 'b&w', colours: ['red', 'b&w'], why: 'red' },
+      {
+        kind: 'form',
+        items: [
+          { type: 'single_choice', name: 'colour', label: '', required: false, options },
+          { type: 'multiple_choice', name: 'colours', label: '', required: false, options },
+          { type: 'text', name: 'why', label: '', required: false },
+        ],
+      },
+    );
+    expect(xml).toContain(
+      '<Answer><QuestionIdentifier>colour</QuestionIdentifier><SelectionIdentifier>b&amp;w</SelectionIdentifier></Answer>',
+    );
+    expect(xml).toContain(
+      '<Answer><QuestionIdentifier>colours</QuestionIdentifier><SelectionIdentifier>red</SelectionIdentifier><SelectionIdentifier>b&amp;w</SelectionIdentifier></Answer>',
+    );
+    expect(xml).toContain(
+      '<Answer><QuestionIdentifier>why</QuestionIdentifier><FreeText>red</FreeText></Answer>',
+    );
+  });
 });

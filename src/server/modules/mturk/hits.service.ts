@@ -19,7 +19,7 @@ import type { HitRow, HitsRepository, HitTypeRow } from './hits.repository.js';
 import { hitStatusOf } from './hit-presenter.js';
 import { dollarsOf } from './money.js';
 import { asRequestError, requestError } from './mturk-errors.js';
-import { parseQuestion, questionHtml } from './question.js';
+import { parseQuestion, questionTemplate } from './question.js';
 
 /** What a HIT type fixes, in Tessera's units. */
 export type HitTypeSettings = {
@@ -172,8 +172,7 @@ export function createHitsService(deps: {
      * A UniqueRequestToken used before is answered as MTurk does: an error naming that HIT.
      */
     async createHit(ownerId: string, hitType: HitTypeRow, hit: NewHit): Promise<HitRow> {
-      const question = parseQuestion(hit.question);
-      const html = questionHtml(question);
+      const template = questionTemplate(parseQuestion(hit.question));
       const idempotency = hit.uniqueRequestToken
         ? { callerId: ownerId, route: 'mturk CreateHIT', key: hit.uniqueRequestToken }
         : undefined;
@@ -192,11 +191,12 @@ export function createHitsService(deps: {
         timeAllottedSeconds: hitType.assignment_duration_seconds,
         autoApproveSeconds: hitType.auto_approval_delay_seconds,
         expiresAt: expiresAt.toISOString(),
-        template: { kind: 'html', html },
+        template,
         qualificationRequirements: hitType.qualification_requirements,
       });
-      // `${name}` in the requester's HTML is their own text (often JavaScript), not a column to
-      // fill: each task's data maps the name to the placeholder itself, which fills it back.
+      // `${name}` in the requester's HTML (`{{name}}` in a form's texts) is their own text (often
+      // JavaScript), not a column to fill: each task's data maps the name to the placeholder
+      // itself, which fills it back.
       const columns = placeholdersOf(body.template);
       if (columns.length > PROJECT_LIMITS.batchColumns) {
         throw requestError(
@@ -204,7 +204,9 @@ export function createHitsService(deps: {
           'AWS.MechanicalTurk.InvalidParameterValue',
         );
       }
-      const row = Object.fromEntries(columns.map((column) => [column, `\${${column}}`]));
+      const placeholder = (column: string) =>
+        body.template.kind === 'html' ? `\${${column}}` : `{{${column}}}`;
+      const row = Object.fromEntries(columns.map((column) => [column, placeholder(column)]));
       await assertFundsFor(ownerId, hitType.reward_cents, hit.maxAssignments);
 
       const groupKey = {

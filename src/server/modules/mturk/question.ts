@@ -1,19 +1,25 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { escapeHtml } from '../../../shared/html.js';
-import { requestError } from './mturk-errors.js';
+import { XMLParser } from 'fast-xml-parser';
+import type { FormTemplate, Template } from '../../../shared/templates/model.js';
+import { externalQuestionHtml } from '../../lib/turk-frame.js';
 import { isRecord } from '../../../shared/narrow.js';
+import { questionFormTemplate } from './question-form.js';
+import {
+  assertSafeQuestionXml,
+  CDATA,
+  invalidQuestion,
+  rootNameOf,
+  textOf,
+} from './question-xml.js';
 
-/** MTurk's limit on a Question's length, in characters. */
-export const QUESTION_MAX_CHARS = 131_072;
+export { QUESTION_MAX_CHARS } from './question-xml.js';
 
 export type ParsedQuestion =
   | { kind: 'html'; html: string; frameHeight: number }
-  | { kind: 'external'; url: string; frameHeight: number };
-
-const CDATA = '__cdata';
+  | { kind: 'external'; url: string; frameHeight: number }
+  | { kind: 'form'; template: FormTemplate };
 
 // Entities stay as written (no expansion, no DTD): the predefined five and character references
-// are decoded below, by hand and once; anything a DOCTYPE could declare is refused before this.
+// are decoded by hand, once; anything a DOCTYPE could declare is refused before this.
 const parser = new XMLParser({
   processEntities: false,
   ignoreAttributes: true,
@@ -22,37 +28,6 @@ const parser = new XMLParser({
   trimValues: true,
   cdataPropName: CDATA,
 });
-
-const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-/** XML text with its predefined entities and character references read (one pass, no nesting). */
-function decodeText(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-z]+);/g, (whole, name: string) => {
-    if (name.startsWith('#')) {
-      const code = name[1] === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return PREDEFINED[name] ?? whole;
-  });
-}
-
-/** An element's text: plain text (decoded) or CDATA sections (as they are), not a mix. */
-function textOf(value: unknown, element: string): string {
-  if (typeof value === 'string') return decodeText(value);
-  if (isRecord(value) && !Array.isArray(value)) {
-    const keys = Object.keys(value);
-    const cdata = value[CDATA];
-    if (keys.length === 1 && cdata !== undefined) {
-      const parts = Array.isArray(cdata) ? cdata : [cdata];
-      if (parts.every((p) => typeof p === 'string')) return parts.join('');
-    }
-  }
-  throw invalidQuestion(`${element} must hold text (or one CDATA section), nothing else.`);
-}
-
-function invalidQuestion(problem: string) {
-  return requestError(`The Question is not valid: ${problem}`, 'AWS.MechanicalTurk.XMLParseError');
-}
 
 function frameHeightOf(value: unknown): number {
   const text = value === undefined ? '' : textOf(value, 'FrameHeight');
@@ -69,24 +44,10 @@ function frameHeightOf(value: unknown): number {
  * A DOCTYPE is refused outright, so no entity is ever declared, expanded or fetched.
  */
 export function parseQuestion(xml: string): ParsedQuestion {
-  if (xml.length > QUESTION_MAX_CHARS) {
-    throw invalidQuestion(`it is ${xml.length} characters; the limit is ${QUESTION_MAX_CHARS}.`);
-  }
-  // HTML inside CDATA may well start with <!DOCTYPE html>: only the XML around it is checked.
-  if (/<!DOCTYPE|<!ENTITY/i.test(xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, ''))) {
-    throw invalidQuestion('a DOCTYPE or ENTITY declaration is not allowed.');
-  }
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) {
-    throw invalidQuestion(`${valid.err.msg} (line ${valid.err.line}).`);
-  }
+  assertSafeQuestionXml(xml);
   const parsed: unknown = parser.parse(xml);
   const document = isRecord(parsed) ? parsed : {};
-  const roots = Object.keys(document).filter((name) => name !== '?xml');
-  const [root] = roots;
-  if (roots.length !== 1 || root === undefined) {
-    throw invalidQuestion('it must be one HTMLQuestion or ExternalQuestion element.');
-  }
+  const root = rootNameOf(Object.keys(document), 'HTMLQuestion, ExternalQuestion or QuestionForm');
   const body = document[root];
   const fields = isRecord(body) && !Array.isArray(body) ? body : {};
   const only = (names: string[]) => {
@@ -116,23 +77,26 @@ export function parseQuestion(xml: string): ParsedQuestion {
       return { kind: 'external', url: parsed.href, frameHeight: frameHeightOf(fields.FrameHeight) };
     }
     case 'QuestionForm':
-      throw requestError(
-        'QuestionForm questions are not supported yet on this server; use an HTMLQuestion or an ExternalQuestion.',
-        'AWS.MechanicalTurk.XMLParseError',
-      );
+      return { kind: 'form', template: questionFormTemplate(xml) };
     default:
       throw invalidQuestion(
-        `${root} is not a question schema; use HTMLQuestion or ExternalQuestion.`,
+        `${root} is not a question schema; use HTMLQuestion, ExternalQuestion or QuestionForm.`,
       );
   }
 }
 
 /**
- * The HTML a worker is shown for a question: an HTMLQuestion's own content, or for an
- * ExternalQuestion a frame that loads the requester's page.
+ * The template of a question's project: an HTMLQuestion's own HTML, an ExternalQuestion's page
+ * in a frame (its address gets MTurk's parameters per viewer, see lib/turk-frame.ts), or the
+ * form a QuestionForm converts to.
  */
-export function questionHtml(question: ParsedQuestion): string {
-  if (question.kind === 'html') return question.html;
-  const height = question.frameHeight > 0 ? `${question.frameHeight}px` : '100vh';
-  return `<iframe src="${escapeHtml(question.url)}" style="width:100%;height:${height};border:0"></iframe>`;
+export function questionTemplate(question: ParsedQuestion): Template {
+  switch (question.kind) {
+    case 'html':
+      return { kind: 'html', html: question.html };
+    case 'external':
+      return { kind: 'html', html: externalQuestionHtml(question.url, question.frameHeight) };
+    case 'form':
+      return question.template;
+  }
 }

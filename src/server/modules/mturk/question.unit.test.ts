@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MturkError } from './mturk-errors.js';
-import { parseQuestion, QUESTION_MAX_CHARS, questionHtml } from './question.js';
+import { parseQuestion, QUESTION_MAX_CHARS, questionTemplate } from './question.js';
 
 const NS = 'http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas/2011-11-11';
 
@@ -41,9 +41,10 @@ describe('parseQuestion', () => {
       url: 'https://tasks.example.org/hit?x=1&y=2',
       frameHeight: 600,
     });
-    expect(questionHtml(question)).toBe(
-      '<iframe src="https://tasks.example.org/hit?x=1&amp;y=2" style="width:100%;height:600px;border:0"></iframe>',
-    );
+    expect(questionTemplate(question)).toEqual({
+      kind: 'html',
+      html: '<iframe data-tessera-external-question src="https://tasks.example.org/hit?x=1&amp;y=2" title="Task" referrerpolicy="no-referrer" style="display:block;width:100%;height:600px;border:0"></iframe>',
+    });
   });
 
   it('never expands entities: a billion-laughs bomb and an external entity are refused', () => {
@@ -84,7 +85,7 @@ describe('parseQuestion', () => {
         '<ExternalQuestion><ExternalURL>javascript:alert(1)</ExternalURL><FrameHeight>0</FrameHeight></ExternalQuestion>',
       ).message,
     ).toMatch(/https/);
-    expect(refusal('<QuestionForm><Question/></QuestionForm>').message).toMatch(/QuestionForm/);
+    expect(refusal('<QuestionForm><Question/></QuestionForm>').message).toMatch(/namespace/);
   });
 
   it(`refuses a Question over ${QUESTION_MAX_CHARS} characters`, () => {

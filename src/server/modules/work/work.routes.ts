@@ -7,6 +7,7 @@ import type { Scope } from '../../../shared/scopes.js';
 import { ForbiddenError, NotFoundError } from '../../errors.js';
 import { serveEndpoint } from '../../lib/endpoint-route.js';
 import { frameHtml, sendTaskFrame } from '../../lib/task-frame.js';
+import type { TurkParamsOf } from '../../lib/turk-frame.js';
 import { requireUser } from '../../plugins/auth.js';
 import type { FeedService } from './feed.service.js';
 import { presentAssignment, presentAssignmentDetail } from './work.presenters.js';
@@ -24,6 +25,8 @@ function requireScope(scopes: readonly string[], scope: Scope) {
 export const workRoutes: FastifyPluginAsync<{
   work: WorkService;
   feed: FeedService;
+  /** MTurk's parameters in a worker's frame (ExternalQuestion address, externalSubmit). */
+  turk: Pick<TurkParamsOf, 'ofAssignment'>;
   /** Review's part of `GET /assignments/{id}` (`assignmentViewParts` in review.presenters.ts). */
   reviewed: {
     bonusesFor(assignmentId: string): Promise<Bonus[]>;
@@ -32,7 +35,7 @@ export const workRoutes: FastifyPluginAsync<{
       assignmentId: string,
     ): Promise<EndpointReply<typeof assignmentEndpoints.get>>;
   };
-}> = async (app, { work, feed, reviewed }) => {
+}> = async (app, { work, feed, turk, reviewed }) => {
   const presentDetail = (row: AssignmentDetailRow) =>
     presentAssignmentDetail(row, work.effectiveStatus(row));
 
@@ -64,7 +67,8 @@ export const workRoutes: FastifyPluginAsync<{
 
   serveEndpoint(app, endpoints.frame, async (request, reply) => {
     const row = await work.get(request.params.id, requireUser(request).user.id);
-    return sendTaskFrame(reply, frameHtml(row.template, row.task_data));
+    const params = turk.ofAssignment(row);
+    return sendTaskFrame(reply, frameHtml(row.template, row.task_data, params), params);
   });
 
   serveEndpoint(app, endpoints.submit, async (request) =>

@@ -19,6 +19,7 @@ import {
 import { sameJson } from '../../lib/canonical-json.js';
 import type { Clock } from '../../lib/clock.js';
 import { filledTemplate } from '../../lib/task-frame.js';
+import { previewTurkParams } from '../../lib/turk-frame.js';
 import type { QualificationsService } from '../qualifications/qualifications.service.js';
 import { announceAssignmentChanges, type AssignmentChange } from '../realtime/announce.js';
 import type { LiveEventPublisher } from '../realtime/event-bus.js';
@@ -316,7 +317,7 @@ export function createWorkService(deps: {
       return {
         project: { ...found.item, instructions: found.instructions },
         // Not yet accepted, so no frame is served: an HTML preview is shown from `html`.
-        preview: filledTemplate(project.template, task.data, null),
+        preview: filledTemplate(project.template, task.data, null, previewTurkParams(task.id)),
       };
     },
 

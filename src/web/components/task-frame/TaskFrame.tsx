@@ -5,7 +5,9 @@ import {
   frameDocument,
   PREVIEW_FIELDS,
   PREVIEW_FRAME_PATH,
+  SUBMITTED_MESSAGE,
 } from '../../../shared/templates/frame-document.js';
+import { isRecord } from '../../lib/narrow.js';
 import { csrfToken } from '../../api/client.js';
 import {
   answersFromFrameMessage,
@@ -29,22 +31,29 @@ type TaskFrameProps = {
   /** Names the frame for screen readers. */
   title: string;
   onSubmit: (answers: FrameAnswers) => void;
+  /** The task page submitted the assignment itself (MTurk's externalSubmit). */
+  onSubmitted: () => void;
   ref?: Ref<TaskFrameHandle>;
 };
 
 /** A requester's HTML task, in a sandbox, talking to the page only through postMessage. */
-export function TaskFrame({ src, title, onSubmit, ref }: TaskFrameProps) {
+export function TaskFrame({ src, title, onSubmit, onSubmitted, ref }: TaskFrameProps) {
   const frameRef = useRef<HTMLIFrameElement>(null);
   const onSubmitRef = useRef(onSubmit);
+  const onSubmittedRef = useRef(onSubmitted);
   useEffect(() => {
     onSubmitRef.current = onSubmit;
-  }, [onSubmit]);
+    onSubmittedRef.current = onSubmitted;
+  }, [onSubmit, onSubmitted]);
 
   useEffect(() => {
     const receive = (event: MessageEvent) => {
       // The frame's origin is opaque ("null"), so its window is the only way to know the sender.
       const frame = frameRef.current?.contentWindow;
       if (!frame || event.source !== frame) return;
+      // Anyone's code could post this, so it only makes the page read the assignment again.
+      if (isRecord(event.data) && event.data.type === SUBMITTED_MESSAGE)
+        return onSubmittedRef.current();
       const answers = answersFromFrameMessage(event.data);
       if (answers) onSubmitRef.current(answers);
     };

@@ -223,6 +223,7 @@ export function ActiveTask({ assignment, timeIsUp, msLeft, onSubmitting }: Activ
                 src={template.frameUrl}
                 title={`Task: ${assignment.projectTitle}`}
                 onSubmit={send}
+                onSubmitted={() => void refresh(assignment.id)}
               />
             ) : (
               <Text p="lg" c="dimmed">

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isUuid } from '../../../../shared/api/qualifications.js';
+import type { Template } from '../../../../shared/templates/model.js';
 import type { Clock } from '../../../lib/clock.js';
 import type { ReviewService } from '../../review/review.service.js';
 import { questionFormAnswers } from '../answer-xml.js';
@@ -28,7 +29,7 @@ const TESSERA_STATUS = {
 const epochSeconds = (date: Date | null) =>
   date === null ? undefined : Math.floor(date.getTime() / 1000);
 
-function presentAssignment(row: MturkAssignmentRow) {
+function presentAssignment(row: MturkAssignmentRow, template: Template) {
   const reviewed = epochSeconds(row.reviewed_at);
   return {
     AssignmentId: row.id,
@@ -41,7 +42,7 @@ function presentAssignment(row: MturkAssignmentRow) {
     ...(row.status === 'approved' && { ApprovalTime: reviewed }),
     ...(row.status === 'rejected' && { RejectionTime: reviewed }),
     Deadline: epochSeconds(row.deadline),
-    Answer: questionFormAnswers(row.answers ?? {}),
+    Answer: questionFormAnswers(row.answers ?? {}, template),
     ...(row.feedback !== null && { RequesterFeedback: row.feedback }),
   };
 }
@@ -85,7 +86,10 @@ export function assignmentOperations(deps: {
       async (caller, input) => {
         const row = await requireAssignment(caller.user.id, input.AssignmentId);
         const hit = await hits.getHit(caller.user.id, row.task_id);
-        return { Assignment: presentAssignment(row), HIT: presentHit(hit, clock.now()) };
+        return {
+          Assignment: presentAssignment(row, hit.template),
+          HIT: presentHit(hit, clock.now()),
+        };
       },
     ),
 
@@ -115,7 +119,7 @@ export function assignmentOperations(deps: {
         const { shown, nextToken } = pageOf(TOKEN_PREFIX, rows, limit);
         return {
           NumResults: shown.length,
-          Assignments: shown.map(presentAssignment),
+          Assignments: shown.map((row) => presentAssignment(row, hit.template)),
           ...(nextToken !== undefined && { NextToken: nextToken }),
         };
       },
