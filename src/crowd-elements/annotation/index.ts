@@ -1,3 +1,3 @@
 // The annotation elements (issue #16): bounding boxes, keypoints, polygons, lines, segmentation,
 // entity annotation. Each file defines and registers one element.
-export {};
+import './bounding-box.js';
