@@ -1,3 +1,4 @@
 // The annotation elements (issue #16): bounding boxes, keypoints, polygons, lines, segmentation,
 // entity annotation. Each file defines and registers one element.
 import './bounding-box.js';
+import './keypoint.js';
