@@ -254,6 +254,8 @@ export abstract class ImageAnnotationElement<A extends Labeled> extends CrowdAns
     if (this.disabled || this.imageStatus !== 'loaded' || event.button > 0) return;
     const target = event.target instanceof Element ? event.target : null;
     if (!target) return;
+    // The press would focus nothing (its default is prevented below): the keyboard follows it here.
+    this.overlay()?.focus({ preventScroll: true });
     this.drag = this.startDrag(this.toImage(event), target);
     if (this.drag) {
       event.preventDefault();
@@ -269,6 +271,10 @@ export abstract class ImageAnnotationElement<A extends Labeled> extends CrowdAns
     const drag = this.drag;
     this.drag = undefined;
     drag?.end(this.toImage(event));
+    if (drag && this.selected >= 0) {
+      const selected = this.selected;
+      void this.updateComplete.then(() => this.focusAnnotation(selected));
+    }
   };
 
   /** Index of the annotation a focusable shape stands for (`data-index`), or -1. */
