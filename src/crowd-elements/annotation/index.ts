@@ -2,3 +2,5 @@
 // entity annotation. Each file defines and registers one element.
 import './bounding-box.js';
 import './keypoint.js';
+import './polygon.js';
+import './line.js';
