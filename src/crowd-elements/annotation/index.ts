@@ -4,3 +4,4 @@ import './bounding-box.js';
 import './keypoint.js';
 import './polygon.js';
 import './line.js';
+import './semantic-segmentation.js';
