@@ -5,3 +5,4 @@ import './keypoint.js';
 import './polygon.js';
 import './line.js';
 import './semantic-segmentation.js';
+import './entity-annotation.js';
