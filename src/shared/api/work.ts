@@ -70,6 +70,8 @@ export const unmetRequirementSchema = z.object({
   }),
   workerValue: z.union([z.number(), z.string()]).nullable(),
   hint: z.string(),
+  /** The type has a test the worker can take to earn it (`POST /qualification-types/{id}/test-attempts`). */
+  testAvailable: z.boolean(),
 });
 export type UnmetRequirement = z.infer<typeof unmetRequirementSchema>;
 export const notQualifiedDetailsSchema = z.object({ unmet: z.array(unmetRequirementSchema) });
