@@ -47,6 +47,12 @@ export const feedItemSchema = z.object({
   estimatedHourlyBasedOn: z.number().int(),
   publishedAt: z.string().nullable(),
   expiresAt: z.string(),
+  /**
+   * Qualification tests the worker can take to meet requirements they do not meet yet; a project
+   * is in the feed with these only when they are its only missing requirements. Empty when the
+   * worker may accept now.
+   */
+  testsToTake: z.array(z.object({ qualificationTypeId: z.string(), name: z.string() })),
 });
 export type FeedItem = z.infer<typeof feedItemSchema>;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Client, createTestApp, signUp } from '../../../../test/helpers/app.js';
+import { GOOD_ANSWERS, publishedProject } from '../../../../test/helpers/work.js';
 import {
   createTypeWithTest,
   FAILING_ANSWERS,
@@ -329,7 +330,9 @@ describe('taking a test', () => {
     expect(conflict?.json().error.code).toBe('test_attempt_submitted');
     const rows = await attemptRows(typeId);
     expect(rows).toHaveLength(1);
-    const scored = results.find((r) => r.statusCode === 200)?.json<{ score: number }>();
+    const scored = results
+      .find((r) => r.statusCode === 200)
+      ?.json<{ score: number; passed: boolean }>();
     expect(rows[0]).toMatchObject({ status: 'submitted', score: scored?.score });
     expect(await heldValue(owner.client, typeId, user.id)).toBe(scored?.passed ? 4 : null);
   });
@@ -407,5 +410,88 @@ describe('who sees what', () => {
     ctx.clock.advance(600_000);
     const later = await owner.client.get(`${TYPES}/${typeId}/test-attempts?limit=1`);
     expect(later.json().items[0]).toMatchObject({ status: 'expired' });
+  });
+});
+
+describe('the feed and the project preview', () => {
+  it('offers a project whose only missing requirement is a test, with the test to take', async () => {
+    const owner = await requester();
+    const typeId = await createTypeWithTest(owner.client, { retryDelaySeconds: 0 }, 'Geography');
+    const untested = (await owner.client.post(TYPES, { name: 'Hand-picked' })).json<{
+      id: string;
+    }>().id;
+    const atLeast3 = {
+      qualificationTypeId: typeId,
+      comparator: 'GreaterThanOrEqualTo',
+      integerValues: [3],
+    };
+    const { projectId } = await publishedProject(app, {
+      requester: owner,
+      project: { title: 'Tested work', qualificationRequirements: [atLeast3] },
+    });
+    const both = await publishedProject(app, {
+      requester: owner,
+      project: {
+        title: 'Also hand-picked',
+        qualificationRequirements: [
+          atLeast3,
+          { qualificationTypeId: untested, comparator: 'Exists' },
+        ],
+      },
+    });
+    const { client } = await worker();
+
+    const feed = async () =>
+      (await client.get('/api/v1/feed?limit=100')).json<{
+        items: { projectId: string; testsToTake: unknown[] }[];
+      }>().items;
+    const offered = await feed();
+    expect(offered.find((i) => i.projectId === projectId)?.testsToTake).toEqual([
+      { qualificationTypeId: typeId, name: 'Geography' },
+    ]);
+    expect(offered.find((i) => i.projectId === both.projectId)).toBeUndefined();
+
+    const preview = await client.get(`/api/v1/feed/${projectId}`);
+    expect(preview.statusCode).toBe(403);
+    expect(preview.json().error).toMatchObject({
+      code: 'not_qualified',
+      details: { unmet: [{ requirement: { qualificationTypeId: typeId }, testAvailable: true }] },
+    });
+    const refused = await client.post(`/api/v1/projects/${projectId}/assignments`);
+    expect(refused.statusCode).toBe(403);
+
+    const failed = await startAttempt(client, typeId);
+    await client.post(`${ATTEMPTS}/${failed}/submit`, { answers: FAILING_ANSWERS });
+    expect((await feed()).find((i) => i.projectId === projectId)?.testsToTake).toHaveLength(1);
+
+    const passed = await startAttempt(client, typeId);
+    await client.post(`${ATTEMPTS}/${passed}/submit`, { answers: PASSING_ANSWERS });
+    expect((await feed()).find((i) => i.projectId === projectId)?.testsToTake).toEqual([]);
+    const accepted = await client.post(`/api/v1/projects/${projectId}/assignments`);
+    expect(accepted.statusCode, accepted.body).toBe(201);
+    const submitted = await client.post(
+      `/api/v1/assignments/${accepted.json<{ id: string }>().id}/submit`,
+      { answers: GOOD_ANSWERS },
+    );
+    expect(submitted.statusCode).toBe(200);
+  });
+
+  it('does not offer a test for a requirement that the worker not hold the type', async () => {
+    const owner = await requester();
+    const typeId = await createTypeWithTest(owner.client);
+    const { client, user } = await worker();
+    await owner.client.put(`${TYPES}/${typeId}/workers/${user.id}`, { value: 1 });
+    const { projectId } = await publishedProject(app, {
+      requester: owner,
+      project: {
+        qualificationRequirements: [{ qualificationTypeId: typeId, comparator: 'DoesNotExist' }],
+      },
+    });
+    const items = (await client.get('/api/v1/feed?limit=100')).json<{
+      items: { projectId: string }[];
+    }>().items;
+    expect(items.find((i) => i.projectId === projectId)).toBeUndefined();
+    const preview = await client.get(`/api/v1/feed/${projectId}`);
+    expect(preview.json().error.details.unmet[0].testAvailable).toBe(false);
   });
 });
