@@ -297,10 +297,7 @@ const MATRIX: [Row, Expect][] = [
     requesterOwns(200),
   ],
 
-  [
-    { route: 'GET /api/v1/qualification-types/:id/test', target: withTest },
-    workerOnly(200),
-  ],
+  [{ route: 'GET /api/v1/qualification-types/:id/test', target: withTest }, workerOnly(200)],
   [
     { route: 'POST /api/v1/qualification-types/:id/test-attempts', target: withTest },
     workerOnly(201),

@@ -163,7 +163,8 @@ export const qualificationTestEndpoints = {
     ...workRead,
     method: 'GET',
     path: '/qualification-types/:id/test',
-    summary: 'A qualification test before taking it: its rules, my last result and when I may start',
+    summary:
+      'A qualification test before taking it: its rules, my last result and when I may start',
     params: testTypeParamsSchema,
     response: testSummarySchema,
   }),

@@ -110,7 +110,10 @@ export function createQualificationTestsRepository(db: Db) {
         .executeTakeFirst();
     },
 
-    async findTestWithType(typeId: string, trx: Executor = db): Promise<TestWithTypeRow | undefined> {
+    async findTestWithType(
+      typeId: string,
+      trx: Executor = db,
+    ): Promise<TestWithTypeRow | undefined> {
       const row = await trx
         .selectFrom('qualification_tests')
         .innerJoin('qualification_types as t', 't.id', 'qualification_tests.type_id')
