@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Client, createTestApp, signUp } from '../../../../test/helpers/app.js';
+import type { Client } from '../../../../test/helpers/app.js';
+import { createTestApp, signUp } from '../../../../test/helpers/app.js';
 import { GOOD_ANSWERS, publishedProject } from '../../../../test/helpers/work.js';
 import {
   createTypeWithTest,
