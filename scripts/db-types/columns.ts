@@ -12,6 +12,7 @@ import { NOTIFICATION_KINDS } from '../../src/shared/api/notifications.js';
 import { OAUTH_CLIENT_TYPES } from '../../src/shared/api/oauth.js';
 import { PAYOUT_METHODS } from '../../src/shared/api/payout-methods.js';
 import { BATCH_STATUSES, PROJECT_STATUSES } from '../../src/shared/api/projects.js';
+import { TEST_ATTEMPT_STATUSES } from '../../src/shared/api/qualification-tests.js';
 import { QUALIFICATION_VALUE_KINDS } from '../../src/shared/api/qualifications.js';
 import { WEBHOOK_DELIVERY_STATUSES, WEBHOOK_EVENTS } from '../../src/shared/api/webhooks.js';
 import { ASSIGNMENT_STATUSES } from '../../src/shared/api/work.js';
@@ -33,6 +34,9 @@ export const IMPORTS: Record<string, string> = {
   ProjectStatus: '../../shared/api/projects.js',
   QualificationValueKind: '../../shared/api/qualifications.js',
   QualificationRequirement: '../../shared/api/qualifications.js',
+  AnswerKey: '../../shared/qualification-test-scoring.js',
+  TestAttemptStatus: '../../shared/api/qualification-tests.js',
+  FormTemplate: '../../shared/templates/model.js',
   Template: '../../shared/templates/model.js',
   AssignmentStatus: '../../shared/api/work.js',
   Scope: '../../shared/scopes.js',
@@ -59,6 +63,10 @@ export const ENUM_COLUMNS: Record<string, { type: string; values: readonly strin
   'payouts.method': { type: 'PayoutMethodKind', values: PAYOUT_METHODS },
   'payout_methods.method': { type: 'PayoutMethodKind', values: PAYOUT_METHODS },
   'payout_method_changes.method': { type: 'PayoutMethodKind', values: PAYOUT_METHODS },
+  'qualification_test_attempts.status': {
+    type: 'TestAttemptStatus',
+    values: TEST_ATTEMPT_STATUSES,
+  },
   'webhook_deliveries.status': {
     type: 'WebhookDeliveryStatus',
     values: WEBHOOK_DELIVERY_STATUSES,
@@ -83,4 +91,9 @@ export const JSON_COLUMNS: Record<string, string> = {
   'oauth_models.payload': 'Record<string, unknown>',
   'oauth_secrets.value': 'unknown',
   'audit_events.details': 'Record<string, unknown>',
+  'qualification_tests.template': 'FormTemplate',
+  'qualification_tests.answer_key': 'AnswerKey',
+  'qualification_test_attempts.template': 'FormTemplate',
+  'qualification_test_attempts.answer_key': 'AnswerKey',
+  'qualification_test_attempts.answers': 'Record<string, unknown>',
 };

@@ -39,6 +39,8 @@ import { createTurkParams, loadSubmitTokens } from './lib/turk-frame.js';
 import { createServerSecrets } from './db/server-secrets.js';
 import { createProjectsModule } from './modules/projects/projects.module.js';
 import { projectsRoutes } from './modules/projects/projects.routes.js';
+import { qualificationTestsRoutes } from './modules/qualifications/qualification-tests.routes.js';
+import { createQualificationTestsService } from './modules/qualifications/qualification-tests.service.js';
 import { qualificationsRoutes } from './modules/qualifications/qualifications.routes.js';
 import { createQualificationsService } from './modules/qualifications/qualifications.service.js';
 import { createOAuth, createOAuthSweep } from './modules/oauth/oauth.module.js';
@@ -206,6 +208,11 @@ export function createServices(deps: {
     clock: deps.clock,
     approvalRateMinDecided: deps.config.approvalRateMinDecided,
   });
+  const qualificationTests = createQualificationTestsService({
+    db: deps.db,
+    clock: deps.clock,
+    qualifications,
+  });
   // Before the services that announce changes (review, ledger sweeps) so they can be given it.
   const notifications = createNotificationsService({ db: deps.db, clock: deps.clock, events });
   const notify = (trx: Db, notice: Parameters<typeof notifications.notify>[1]) =>
@@ -291,6 +298,7 @@ export function createServices(deps: {
     ledger,
     manualDeposits,
     qualifications,
+    qualificationTests,
     projects,
     work,
     feed,
@@ -525,7 +533,14 @@ export async function buildApp(deps: AppDeps) {
         ledger: services.ledger,
         manualDeposits: services.manualDeposits,
       });
-      await api.register(qualificationsRoutes, { qualifications: services.qualifications });
+      await api.register(qualificationsRoutes, {
+        qualifications: services.qualifications,
+        qualificationTests: services.qualificationTests,
+      });
+      await api.register(qualificationTestsRoutes, {
+        qualificationTests: services.qualificationTests,
+        clock,
+      });
       await api.register(projectsRoutes, services.projects);
       await api.register(workRoutes, {
         work: services.work,

@@ -25,6 +25,10 @@ const workerRoutes: RouteObject[] = [
     element: lazyPage(() => import('./pages/worker/ProjectPreviewPage.js'), 'ProjectPreviewPage'),
   },
   {
+    path: paths.worker.qualificationTestPattern,
+    element: lazyPage(() => import('./pages/worker/TakeTestPage.js'), 'TakeTestPage'),
+  },
+  {
     path: paths.worker.assignmentPattern,
     element: lazyPage(() => import('./pages/work/WorkPage.js'), 'WorkPage'),
   },
@@ -48,6 +52,13 @@ const requesterRoutes: RouteObject[] = [
     element: lazyPage(
       () => import('./pages/requester/QualificationsPage.js'),
       'QualificationsPage',
+    ),
+  },
+  {
+    path: paths.requester.qualificationTestPattern,
+    element: lazyPage(
+      () => import('./pages/requester/QualificationTestPage.js'),
+      'QualificationTestPage',
     ),
   },
   {

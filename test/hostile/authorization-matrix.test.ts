@@ -3,6 +3,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_SCOPE, DEFAULT_SCOPES, type Scope } from '../../src/shared/scopes.js';
 import { Client, createTestApp, TEST_PASSWORD, type TestContext } from '../helpers/app.js';
 import { SAMPLE_CSV } from '../helpers/projects.js';
+import {
+  createTypeWithTest,
+  PASSING_ANSWERS,
+  startAttempt,
+} from '../helpers/qualification-tests.js';
 import { givePayoutMethod } from '../helpers/review.js';
 import { GOOD_ANSWERS } from '../helpers/work.js';
 import { ACTORS, createCast, signInAgain, WEBHOOK_NOWHERE, type Actor, type Cast } from './cast.js';
@@ -74,6 +79,12 @@ const fresh =
 const accepted = fresh((c) => c.assignment('accepted'));
 const submitted = fresh((c) => c.assignment('submitted'));
 const unknownUid = async () => ({ uid: 'no-such-interaction' });
+/** A qualification type of `requester` with a test, which any worker may take. */
+const withTest = fresh((c) => createTypeWithTest(c.clientOf('requester')));
+/** `worker`'s open attempt at such a test. */
+const testAttempt = fresh(async (c) =>
+  startAttempt(c.clientOf('worker'), await createTypeWithTest(c.clientOf('requester'))),
+);
 /** A fresh project's (only) batch. */
 const batchOf = (make: (c: Cast) => Promise<string>) => async (c: Cast) => {
   const id = await make(c);
@@ -284,6 +295,25 @@ const MATRIX: [Row, Expect][] = [
       },
     },
     requesterOwns(200),
+  ],
+
+  [{ route: 'GET /api/v1/qualification-types/:id/test', target: withTest }, workerOnly(200)],
+  [
+    { route: 'POST /api/v1/qualification-types/:id/test-attempts', target: withTest },
+    workerOnly(201),
+  ],
+  [
+    { route: 'GET /api/v1/qualification-types/:id/test-attempts', target: withTest },
+    requesterOwns(200),
+  ],
+  [{ route: 'GET /api/v1/test-attempts/:id', target: testAttempt }, workerOwns(200)],
+  [
+    {
+      route: 'POST /api/v1/test-attempts/:id/submit',
+      target: testAttempt,
+      body: () => ({ answers: PASSING_ANSWERS }),
+    },
+    workerOwns(200),
   ],
 
   [

@@ -12,14 +12,16 @@ import type { NotificationKind } from '../../shared/api/notifications.js';
 import type { OAuthClientType } from '../../shared/api/oauth.js';
 import type { PayoutMethodKind } from '../../shared/api/payout-methods.js';
 import type { BatchStatus, ProjectStatus } from '../../shared/api/projects.js';
+import type { TestAttemptStatus } from '../../shared/api/qualification-tests.js';
 import type {
   QualificationRequirement,
   QualificationValueKind,
 } from '../../shared/api/qualifications.js';
 import type { WebhookDeliveryStatus, WebhookEvent } from '../../shared/api/webhooks.js';
 import type { AssignmentStatus } from '../../shared/api/work.js';
+import type { AnswerKey } from '../../shared/qualification-test-scoring.js';
 import type { Scope } from '../../shared/scopes.js';
-import type { Template } from '../../shared/templates/model.js';
+import type { FormTemplate, Template } from '../../shared/templates/model.js';
 import type { JsonColumn } from './column-types.js';
 import type { ColumnType } from 'kysely';
 
@@ -335,6 +337,35 @@ export interface QualificationGrants {
   worker_id: string;
 }
 
+export interface QualificationTestAttempts {
+  answer_key: JsonColumn<AnswerKey>;
+  answers: JsonColumn<Record<string, unknown>> | null;
+  deadline: Timestamp;
+  id: Generated<string>;
+  max_score: number;
+  passed: boolean | null;
+  passing_score: number;
+  score: number | null;
+  started_at: Timestamp;
+  status: Generated<TestAttemptStatus>;
+  submitted_at: Timestamp | null;
+  template: JsonColumn<FormTemplate>;
+  type_id: string;
+  worker_id: string;
+}
+
+export interface QualificationTests {
+  answer_key: JsonColumn<AnswerKey>;
+  created_at: Timestamp;
+  max_score: number;
+  passing_score: number;
+  retry_delay_seconds: number;
+  template: JsonColumn<FormTemplate>;
+  test_duration_seconds: number;
+  type_id: string;
+  updated_at: Timestamp;
+}
+
 export interface QualificationTypes {
   created_at: Generated<Timestamp>;
   description: Generated<string>;
@@ -456,6 +487,8 @@ export interface DB {
   payouts: Payouts;
   projects: Projects;
   qualification_grants: QualificationGrants;
+  qualification_test_attempts: QualificationTestAttempts;
+  qualification_tests: QualificationTests;
   qualification_types: QualificationTypes;
   sessions: Sessions;
   setup_tokens: SetupTokens;

@@ -3,6 +3,10 @@ import { LIMITS } from '../limits.js';
 import { countrySchema } from './accounts.js';
 import { okSchema, pageOf, pageQuerySchema } from './common.js';
 import { endpoint } from './endpoint.js';
+import {
+  qualificationTestDefinitionSchema,
+  qualificationTestSchema,
+} from './qualification-tests.js';
 
 export const QUALIFICATION_LIMITS = {
   nameMax: 100,
@@ -207,10 +211,18 @@ export const qualificationTypeSchema = z.object({
   valueKind: z.enum(QUALIFICATION_VALUE_KINDS),
   /** Workers holding it; null for system types, whose values are computed. */
   holderCount: z.number().int().nullable(),
+  /** Whether workers can take a test to earn it. */
+  hasTest: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type QualificationType = z.infer<typeof qualificationTypeSchema>;
+
+/** One type as its owner reads, creates or edits it: with its test (and answer key), if any. */
+export const qualificationTypeDetailSchema = qualificationTypeSchema.extend({
+  test: qualificationTestDefinitionSchema.nullable(),
+});
+export type QualificationTypeDetail = z.infer<typeof qualificationTypeDetailSchema>;
 
 const nameSchema = z
   .string()
@@ -228,12 +240,16 @@ const descriptionSchema = z
 export const createQualificationTypeBodySchema = z.strictObject({
   name: nameSchema,
   description: descriptionSchema.default(''),
+  /** A test workers take to earn the type (DESIGN §9). */
+  test: qualificationTestSchema.optional(),
 });
 export type CreateQualificationTypeBody = z.infer<typeof createQualificationTypeBodySchema>;
 
 export const updateQualificationTypeBodySchema = z.strictObject({
   name: nameSchema.optional(),
   description: descriptionSchema.optional(),
+  /** Replaces the test; null removes it. Attempts already started keep the version they got. */
+  test: qualificationTestSchema.nullable().optional(),
 });
 export type UpdateQualificationTypeBody = z.infer<typeof updateQualificationTypeBodySchema>;
 
@@ -288,7 +304,7 @@ export const qualificationEndpoints = {
     path: '/qualification-types',
     summary: 'Create a qualification type',
     body: createQualificationTypeBodySchema,
-    response: qualificationTypeSchema,
+    response: qualificationTypeDetailSchema,
     status: 201,
   }),
   listTypes: endpoint({
@@ -305,7 +321,7 @@ export const qualificationEndpoints = {
     path: '/qualification-types/:id',
     summary: 'One of my qualification types, or a system type (by id or key)',
     params: qualificationTypeParamsSchema,
-    response: qualificationTypeSchema,
+    response: qualificationTypeDetailSchema,
   }),
   updateType: endpoint({
     ...write,
@@ -314,7 +330,7 @@ export const qualificationEndpoints = {
     summary: 'Rename or describe one of my qualification types',
     params: qualificationTypeParamsSchema,
     body: updateQualificationTypeBodySchema,
-    response: qualificationTypeSchema,
+    response: qualificationTypeDetailSchema,
   }),
   listHolders: endpoint({
     ...read,

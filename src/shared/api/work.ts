@@ -47,6 +47,12 @@ export const feedItemSchema = z.object({
   estimatedHourlyBasedOn: z.number().int(),
   publishedAt: z.string().nullable(),
   expiresAt: z.string(),
+  /**
+   * Qualification tests the worker can take to meet requirements they do not meet yet; a project
+   * is in the feed with these only when they are its only missing requirements. Empty when the
+   * worker may accept now.
+   */
+  testsToTake: z.array(z.object({ qualificationTypeId: z.string(), name: z.string() })),
 });
 export type FeedItem = z.infer<typeof feedItemSchema>;
 
@@ -70,6 +76,8 @@ export const unmetRequirementSchema = z.object({
   }),
   workerValue: z.union([z.number(), z.string()]).nullable(),
   hint: z.string(),
+  /** The type has a test the worker can take to earn it (`POST /qualification-types/{id}/test-attempts`). */
+  testAvailable: z.boolean(),
 });
 export type UnmetRequirement = z.infer<typeof unmetRequirementSchema>;
 export const notQualifiedDetailsSchema = z.object({ unmet: z.array(unmetRequirementSchema) });

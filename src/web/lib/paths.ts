@@ -26,6 +26,10 @@ export const paths = {
     projectPreviewPattern: '/work/projects/:projectId',
     assignment: (assignmentId: string) => `/work/${encodeURIComponent(assignmentId)}`,
     assignmentPattern: '/work/:assignmentId',
+    /** A qualification test; `projectId` is the project it opens, to return to after passing. */
+    qualificationTest: (typeId: string, projectId?: string) =>
+      `/work/tests/${encodeURIComponent(typeId)}${projectId ? `?project=${encodeURIComponent(projectId)}` : ''}`,
+    qualificationTestPattern: '/work/tests/:typeId',
   },
   requester: {
     projects: '/projects',
@@ -34,6 +38,8 @@ export const paths = {
       `/projects/${encodeURIComponent(id)}${tab ? `/${tab}` : ''}`,
     projectPattern: '/projects/:projectId/:tab?',
     qualifications: '/qualifications',
+    qualificationTest: (typeId: string) => `/qualifications/${encodeURIComponent(typeId)}/test`,
+    qualificationTestPattern: '/qualifications/:typeId/test',
     funds: '/funds',
     spending: '/spending',
   },

@@ -26,6 +26,7 @@ import * as mturkHits from './20261207100100_mturk_hits.js';
 import * as workTimesUnchanged from './20261207110000_work_times_unchanged.js';
 import * as webhooks from './20261207130000_webhooks.js';
 import * as mturkHitOps from './20261208010000_mturk_hit_ops.js';
+import * as qualificationTests from './20261208030000_qualification_tests.js';
 
 /**
  * Every migration, in order. A static list (rather than reading the folder) works the same under
@@ -59,4 +60,5 @@ export const migrations: Record<string, Migration> = {
   '20261207110000_work_times_unchanged': workTimesUnchanged,
   '20261207130000_webhooks': webhooks,
   '20261208010000_mturk_hit_ops': mturkHitOps,
+  '20261208030000_qualification_tests': qualificationTests,
 };

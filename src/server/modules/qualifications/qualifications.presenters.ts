@@ -10,6 +10,7 @@ export function presentQualificationType(row: QualificationTypeRow): Qualificati
     system: row.owner_id === null,
     valueKind: row.value_kind,
     holderCount: row.holder_count,
+    hasTest: row.has_test,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };

@@ -15,6 +15,7 @@ export type QualificationTypeRow = {
   created_at: Date;
   updated_at: Date;
   holder_count: number | null;
+  has_test: boolean;
 };
 
 export type HolderRow = {
@@ -69,6 +70,11 @@ export function createQualificationsRepository(db: Db) {
           select count(*)::int from qualification_grants g where g.type_id = qualification_types.id
         ) end`.as('holder_count'),
       )
+      .select(
+        sql<boolean>`exists (select 1 from qualification_tests qt where qt.type_id = qualification_types.id)`.as(
+          'has_test',
+        ),
+      )
       .where((eb) =>
         eb.or([
           eb('qualification_types.owner_id', '=', ownerId),
@@ -94,7 +100,7 @@ export function createQualificationsRepository(db: Db) {
         })
         .returning(typeColumns)
         .executeTakeFirstOrThrow();
-      return { ...row, holder_count: 0 };
+      return { ...row, holder_count: 0, has_test: false };
     },
 
     async findVisibleType(

@@ -6,9 +6,12 @@ import {
   SYSTEM_QUALIFICATION_IDS,
   type QualificationRequirement,
 } from '../../../shared/api/qualifications.js';
+import type { QualificationTest } from '../../../shared/api/qualification-tests.js';
+import { maxScore } from '../../../shared/qualification-test-scoring.js';
 import type { Db } from '../../db/database.js';
 import { keysetPage, pageFrom } from '../../db/pagination.js';
 import { isUniqueViolation } from '../../db/pg-errors.js';
+import { inTransaction } from '../../db/transactions.js';
 import {
   ConflictError,
   FieldProblems,
@@ -24,6 +27,7 @@ import {
   type QualificationTypeRow,
   type TypeListFilter,
 } from './qualifications.repository.js';
+import { createQualificationTestsRepository } from './qualification-tests.repository.js';
 import { explainUnmetRequirement, type UnmetRequirement } from './requirement-explanations.js';
 import { requirementTypeIds, unmetRequirements, type QualificationValue } from './requirements.js';
 
@@ -79,7 +83,12 @@ export function createQualificationsService(deps: {
   approvalRateMinDecided: number;
 }) {
   const repository = createQualificationsRepository(deps.db);
+  const tests = createQualificationTestsRepository(deps.db);
   const { clock, approvalRateMinDecided } = deps;
+
+  function saveTest(typeId: string, test: QualificationTest, now: Date, trx: Db) {
+    return tests.saveTest(typeId, { ...test, maxScore: maxScore(test.answerKey) }, now, trx);
+  }
 
   /** The worker's values for the given types, and their decided work the values came from. */
   async function valuesAndRecord(workerId: string, typeIds: readonly string[], trx?: Db) {
@@ -103,14 +112,18 @@ export function createQualificationsService(deps: {
   }
 
   /** Someone else's type is reported exactly like a missing one. */
-  async function requireVisibleType(ownerId: string, idOrKey: string) {
-    const type = await repository.findVisibleType(ownerId, canonicalQualificationTypeId(idOrKey));
+  async function requireVisibleType(ownerId: string, idOrKey: string, trx?: Db) {
+    const type = await repository.findVisibleType(
+      ownerId,
+      canonicalQualificationTypeId(idOrKey),
+      trx,
+    );
     if (!type) throw new NotFoundError('Qualification type');
     return type;
   }
 
-  async function requireOwnType(ownerId: string, idOrKey: string, soIt: string) {
-    const type = await requireVisibleType(ownerId, idOrKey);
+  async function requireOwnType(ownerId: string, idOrKey: string, soIt: string, trx?: Db) {
+    const type = await requireVisibleType(ownerId, idOrKey, trx);
     if (type.owner_id === null) {
       throw new ConflictError(
         'system_qualification_type',
@@ -120,12 +133,15 @@ export function createQualificationsService(deps: {
     return type;
   }
 
-  async function findUser(idOrHandle: string): Promise<GrantTargetRow | undefined> {
-    return repository.findUser(isUuid(idOrHandle) ? { id: idOrHandle } : { handle: idOrHandle });
+  async function findUser(idOrHandle: string, trx?: Db): Promise<GrantTargetRow | undefined> {
+    return repository.findUser(
+      isUuid(idOrHandle) ? { id: idOrHandle } : { handle: idOrHandle },
+      trx,
+    );
   }
 
-  async function requireActiveWorker(idOrHandle: string): Promise<GrantTargetRow> {
-    const user = await findUser(idOrHandle);
+  async function requireActiveWorker(idOrHandle: string, trx?: Db): Promise<GrantTargetRow> {
+    const user = await findUser(idOrHandle, trx);
     if (!user || user.status !== 'active') throw new NotFoundError('Worker');
     if (!user.roles.includes('worker')) {
       throw new ValidationError(
@@ -138,9 +154,18 @@ export function createQualificationsService(deps: {
   }
 
   return {
-    async createType(ownerId: string, input: { name: string; description: string }) {
+    async createType(
+      ownerId: string,
+      input: { name: string; description: string; test?: QualificationTest | undefined },
+    ) {
+      const { test, ...type } = input;
+      const now = clock.now();
       try {
-        return await repository.insertType({ ownerId, ...input, now: clock.now() });
+        return await inTransaction(deps.db, async (trx) => {
+          const row = await repository.insertType({ ownerId, ...type, now }, trx);
+          if (test) await saveTest(row.id, test, now, trx);
+          return { ...row, has_test: test !== undefined };
+        });
       } catch (error) {
         if (isNameTaken(error)) throw nameTaken(input.name);
         throw error;
@@ -156,11 +181,21 @@ export function createQualificationsService(deps: {
     async updateType(
       ownerId: string,
       idOrKey: string,
-      patch: { name?: string | undefined; description?: string | undefined },
+      patch: {
+        name?: string | undefined;
+        description?: string | undefined;
+        test?: QualificationTest | null | undefined;
+      },
     ): Promise<QualificationTypeRow> {
       const type = await requireOwnType(ownerId, idOrKey, 'cannot be edited');
+      const { test, ...fields } = patch;
+      const now = clock.now();
       try {
-        await repository.updateOwnType(ownerId, type.id, { ...patch, now: clock.now() });
+        await inTransaction(deps.db, async (trx) => {
+          await repository.updateOwnType(ownerId, type.id, { ...fields, now }, trx);
+          if (test === null) await tests.deleteTest(type.id, trx);
+          else if (test) await saveTest(type.id, test, now, trx);
+        });
       } catch (error) {
         if (isNameTaken(error)) throw nameTaken(patch.name ?? type.name);
         throw error;
@@ -174,15 +209,14 @@ export function createQualificationsService(deps: {
       idOrKey: string,
       workerIdOrHandle: string,
       value: number,
+      trx?: Db,
     ): Promise<HolderRow> {
-      const type = await requireOwnType(ownerId, idOrKey, 'cannot be granted');
-      const worker = await requireActiveWorker(workerIdOrHandle);
-      const grant = await repository.upsertGrant({
-        typeId: type.id,
-        workerId: worker.id,
-        value,
-        now: clock.now(),
-      });
+      const type = await requireOwnType(ownerId, idOrKey, 'cannot be granted', trx);
+      const worker = await requireActiveWorker(workerIdOrHandle, trx);
+      const grant = await repository.upsertGrant(
+        { typeId: type.id, workerId: worker.id, value, now: clock.now() },
+        trx,
+      );
       return {
         type_id: type.id,
         worker_id: worker.id,
@@ -293,6 +327,7 @@ export function createQualificationsService(deps: {
           t.name,
         ]),
       );
+      const testable = await tests.typeIdsWithTests([...names.keys()], trx);
       return unmet.map((index) => {
         // unmet holds indexes into requirements, so each names one.
         const given = requirements[index] as QualificationRequirement;
@@ -306,6 +341,10 @@ export function createQualificationsService(deps: {
           index,
           requirement: { ...requirement, name },
           workerValue: value ?? null,
+          // Passing gives a value; a requirement that the type be absent is not met by a test.
+          testAvailable:
+            testable.has(requirement.qualificationTypeId) &&
+            requirement.comparator !== 'DoesNotExist',
           hint: explainUnmetRequirement({
             requirement,
             typeName: name,

@@ -19,6 +19,8 @@ export type UnmetRequirement = {
   workerValue: QualificationValue | null;
   /** What the requirement asks, the worker's standing and how to meet it, in one sentence or three. */
   hint: string;
+  /** The type has a test the worker can take to meet it. */
+  testAvailable: boolean;
 };
 
 const PHRASES: Record<Exclude<Comparator, 'Exists' | 'DoesNotExist'>, string> = {

@@ -28,5 +28,6 @@ export function presentFeedItem(r: FeedRow): FeedItem {
     estimatedHourlyBasedOn: r.work_samples,
     publishedAt: r.published_at?.toISOString() ?? null,
     expiresAt: r.expires_at.toISOString(),
+    testsToTake: r.tests_to_take,
   };
 }

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { requirementMetSql } from './requirement-sql.js';
 
@@ -26,6 +26,8 @@ export type FeedRow = {
   work_seconds_median: number | null;
   work_seconds_p75: number | null;
   work_samples: number;
+  /** Tests the worker can take to meet the requirements they do not meet yet (their only gap). */
+  tests_to_take: { qualificationTypeId: string; name: string }[];
 };
 
 /**
@@ -49,6 +51,15 @@ const tasksAvailable = sql<number>`(p.open_tasks - coalesce(m.n, 0))::int`;
  * projects_feed_hourly_idx, which the hourly order walks and a minimum bounds.
  */
 const hourlyCents = sql<number | null>`(p.reward_cents * 3600 / p.work_seconds_median)`;
+
+/**
+ * Requirement `r` (jsonb) names a type with a qualification test, which a worker can pass to meet
+ * it: the feed offers such a project with a "take the test" action. A requirement that the worker
+ * not hold the type is not met by passing.
+ */
+const metByATest = (r: RawBuilder<unknown>) => sql<boolean>`(${r}->>'comparator' <> 'DoesNotExist'
+  and exists (select 1 from qualification_tests qt
+    where qt.type_id = (${r}->>'qualificationTypeId')::uuid))`;
 
 export function createFeedRepository(db: Db) {
   return {
@@ -101,7 +112,7 @@ export function createFeedRepository(db: Db) {
           select 1 from blocks b where b.requester_id = p.owner_id and b.worker_id = ${args.workerId})
         and not exists (
           select 1 from jsonb_array_elements(p.qualification_requirements) r
-          where not ${requirementMetSql(sql`r`, values)})`;
+          where not ${requirementMetSql(sql`r`, values)} and not ${metByATest(sql`r`)})`;
       // "Most available" for this worker is a project's open tasks less the worker's own (`m`).
       // Outside `m` that is the kept count, so the page is among the first offset + limit
       // projects outside `m` in projects_feed_available_idx order, or in `m` (a handful):
@@ -118,16 +129,24 @@ export function createFeedRepository(db: Db) {
               union all
               select m.project_id from m)`
           : sql``;
+      // For the page's projects only: the tests that stand between the worker and the work.
+      const testsToTake = sql`coalesce((
+        select jsonb_agg(jsonb_build_object('qualificationTypeId', t.id, 'name', t.name)
+                         order by t.name, t.id)
+        from jsonb_array_elements(page.qualification_requirements) r
+        join qualification_types t on t.id = (r->>'qualificationTypeId')::uuid
+        where not ${requirementMetSql(sql`r`, values)} and ${metByATest(sql`r`)}
+      ), '[]'::jsonb)`;
       const query = sql<FeedRow>`
         with m as (${workerOpenTasksByProject(args.workerId)})
-        select page.*
+        select page.*, ${testsToTake} as tests_to_take
         from (
           select p.id, p.owner_id, p.title, p.description, p.keywords, p.instructions,
                  p.reward_cents, p.time_allotted_seconds, p.published_at, p.expires_at,
                  u.display_name as requester_name, u.handle as requester_handle,
                  ${tasksAvailable} as tasks_available, p.work_seconds_p25,
                  p.work_seconds_median, p.work_seconds_p75, p.work_samples,
-                 ${hourlyCents} as hourly_cents
+                 ${hourlyCents} as hourly_cents, p.qualification_requirements
           from projects p
           join users u on u.id = p.owner_id
           left join m on m.project_id = p.id

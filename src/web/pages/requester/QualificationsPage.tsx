@@ -11,6 +11,7 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconCertificate, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import type { QualificationType } from '../../../shared/api/qualifications.js';
 import { useQualificationTypes, type QualificationOwnerFilter } from '../../api/qualifications.js';
 import { EmptyState } from '../../components/EmptyState.js';
@@ -18,6 +19,7 @@ import { ACTIONS_COLUMN, DataTable, type Column } from '../../components/DataTab
 import { QueryList } from '../../components/QueryList.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { formatDate } from '../../lib/format.js';
+import { paths } from '../../lib/paths.js';
 import { HoldersDrawer } from './qualifications/HoldersDrawer.js';
 import { QualificationTypeModal } from './qualifications/QualificationTypeForm.js';
 
@@ -84,6 +86,15 @@ function TypeRow({
               aria-label={`Holders of ${type.name}`}
             >
               Holders
+            </Button>
+            <Button
+              size="xs"
+              variant="subtle"
+              component={Link}
+              to={paths.requester.qualificationTest(type.id)}
+              aria-label={`Test of ${type.name}`}
+            >
+              {type.hasTest ? 'Test' : 'Add a test'}
             </Button>
             <Button size="xs" variant="subtle" onClick={onEdit} aria-label={`Edit ${type.name}`}>
               Edit

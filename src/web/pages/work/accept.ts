@@ -5,8 +5,16 @@ import { useAcceptTask } from '../../api/work.js';
 import { errorMessage } from '../../components/ErrorAlert.js';
 import { paths } from '../../lib/paths.js';
 
-/** `reasons`: one line per thing the worker can act on, such as each requirement they fail. */
-export type Problem = { title: string; message: string; reasons?: string[] };
+/**
+ * `reasons`: one line per thing the worker can act on, such as each requirement they fail;
+ * `tests`: qualification tests they can take to meet some of them.
+ */
+export type Problem = {
+  title: string;
+  message: string;
+  reasons?: string[];
+  tests?: { qualificationTypeId: string; name: string }[];
+};
 
 /** Why a task could not be accepted, in words a worker can act on. */
 export function acceptProblem(error: unknown): Problem {
@@ -32,7 +40,17 @@ export function acceptProblem(error: unknown): Problem {
         return {
           title: 'You are not qualified for this project',
           message: `${error.message} The requester decides who may work on it.`,
-          ...(details.success ? { reasons: details.data.unmet.map((u) => u.hint) } : {}),
+          ...(details.success
+            ? {
+                reasons: details.data.unmet.map((u) => u.hint),
+                tests: details.data.unmet
+                  .filter((u) => u.testAvailable)
+                  .map(({ requirement: r }) => ({
+                    qualificationTypeId: r.qualificationTypeId,
+                    name: r.name,
+                  })),
+              }
+            : {}),
         };
       }
       default:

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { IconClock, IconStack2, IconTrendingUp } from '@tabler/icons-react';
+import { IconCertificate, IconClock, IconStack2, IconTrendingUp } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { formatCents } from '../../../shared/money.js';
@@ -41,6 +41,8 @@ type FeedCardProps = {
 export function FeedCard({ item, onAccept, accepting }: FeedCardProps) {
   const headingId = `project-${item.projectId}`;
   const tasks = item.tasksAvailable === 1 ? '1 task left' : `${item.tasksAvailable} tasks left`;
+  // The only requirements the worker misses are tests: the first one leads on.
+  const test = item.testsToTake[0];
   return (
     <Card component="article" aria-labelledby={headingId} padding="lg">
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="lg">
@@ -83,6 +85,15 @@ export function FeedCard({ item, onAccept, accepting }: FeedCardProps) {
         </Text>
       )}
 
+      {item.testsToTake.length > 0 && (
+        <Group gap={6} mt="sm">
+          <IconCertificate size={16} aria-hidden="true" />
+          <Text size="sm" c="gray.8">
+            Pass {item.testsToTake.map((t) => `“${t.name}”`).join(' and ')} to work here.
+          </Text>
+        </Group>
+      )}
+
       {item.keywords.length > 0 && (
         <Group gap={6} mt="sm" aria-label="Keywords">
           {item.keywords.map((keyword) => (
@@ -111,14 +122,25 @@ export function FeedCard({ item, onAccept, accepting }: FeedCardProps) {
           >
             Preview
           </Button>
-          <Button
-            size="xs"
-            onClick={() => onAccept(item.projectId)}
-            loading={accepting}
-            aria-label={`Accept a task in ${item.title}`}
-          >
-            Accept
-          </Button>
+          {test ? (
+            <Button
+              size="xs"
+              component={Link}
+              to={paths.worker.qualificationTest(test.qualificationTypeId, item.projectId)}
+              aria-label={`Take the test for ${item.title}`}
+            >
+              Take the test
+            </Button>
+          ) : (
+            <Button
+              size="xs"
+              onClick={() => onAccept(item.projectId)}
+              loading={accepting}
+              aria-label={`Accept a task in ${item.title}`}
+            >
+              Accept
+            </Button>
+          )}
         </Group>
       </Group>
     </Card>

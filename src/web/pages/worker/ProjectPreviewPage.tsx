@@ -44,7 +44,8 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function ProblemAlert({ problem }: { problem: Problem }) {
+/** Why the worker cannot take work here, with the qualification tests they could take. */
+function ProblemAlert({ problem, projectId }: { problem: Problem; projectId: string }) {
   return (
     <Alert
       color="red"
@@ -62,6 +63,18 @@ function ProblemAlert({ problem }: { problem: Problem }) {
       ) : (
         problem.message
       )}
+      {problem.tests?.map((test) => (
+        <Button
+          key={test.qualificationTypeId}
+          component={Link}
+          to={paths.worker.qualificationTest(test.qualificationTypeId, projectId)}
+          mt="sm"
+          mr="sm"
+          size="sm"
+        >
+          Take the test “{test.name}”
+        </Button>
+      ))}
     </Alert>
   );
 }
@@ -93,7 +106,7 @@ export function ProjectPreviewPage() {
       <>
         <BackToFindWork />
         <PageHeader title="This project cannot be previewed" />
-        <ProblemAlert problem={acceptProblem(preview.error)} />
+        <ProblemAlert problem={acceptProblem(preview.error)} projectId={projectId} />
       </>
     );
   }
@@ -208,7 +221,7 @@ export function ProjectPreviewPage() {
             </Text>
             {mutation.isError && (
               <Stack mt="md">
-                <ProblemAlert problem={acceptProblem(mutation.error)} />
+                <ProblemAlert problem={acceptProblem(mutation.error)} projectId={projectId} />
               </Stack>
             )}
           </Card>
