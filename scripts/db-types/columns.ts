@@ -12,6 +12,7 @@ import { NOTIFICATION_KINDS } from '../../src/shared/api/notifications.js';
 import { OAUTH_CLIENT_TYPES } from '../../src/shared/api/oauth.js';
 import { PAYOUT_METHODS } from '../../src/shared/api/payout-methods.js';
 import { BATCH_STATUSES, PROJECT_STATUSES } from '../../src/shared/api/projects.js';
+import { QUALIFICATION_REQUEST_STATUSES } from '../../src/shared/api/qualification-requests.js';
 import { QUALIFICATION_VALUE_KINDS } from '../../src/shared/api/qualifications.js';
 import { WEBHOOK_DELIVERY_STATUSES, WEBHOOK_EVENTS } from '../../src/shared/api/webhooks.js';
 import { ASSIGNMENT_STATUSES } from '../../src/shared/api/work.js';
@@ -33,6 +34,7 @@ export const IMPORTS: Record<string, string> = {
   ProjectStatus: '../../shared/api/projects.js',
   QualificationValueKind: '../../shared/api/qualifications.js',
   QualificationRequirement: '../../shared/api/qualifications.js',
+  QualificationRequestStatus: '../../shared/api/qualification-requests.js',
   Template: '../../shared/templates/model.js',
   AssignmentStatus: '../../shared/api/work.js',
   Scope: '../../shared/scopes.js',
@@ -48,6 +50,10 @@ export const ENUM_COLUMNS: Record<string, { type: string; values: readonly strin
   'qualification_types.value_kind': {
     type: 'QualificationValueKind',
     values: QUALIFICATION_VALUE_KINDS,
+  },
+  'qualification_requests.status': {
+    type: 'QualificationRequestStatus',
+    values: QUALIFICATION_REQUEST_STATUSES,
   },
   'oauth_clients.type': { type: 'OAuthClientType', values: OAUTH_CLIENT_TYPES },
   'projects.status': { type: 'ProjectStatus', values: PROJECT_STATUSES },

@@ -70,6 +70,8 @@ export const unmetRequirementSchema = z.object({
   }),
   workerValue: z.union([z.number(), z.string()]).nullable(),
   hint: z.string(),
+  /** The worker may ask the requester for this qualification (an active, requestable type). */
+  requestable: z.boolean().optional(),
 });
 export type UnmetRequirement = z.infer<typeof unmetRequirementSchema>;
 export const notQualifiedDetailsSchema = z.object({ unmet: z.array(unmetRequirementSchema) });

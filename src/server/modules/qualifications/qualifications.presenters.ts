@@ -10,6 +10,11 @@ export function presentQualificationType(row: QualificationTypeRow): Qualificati
     system: row.owner_id === null,
     valueKind: row.value_kind,
     holderCount: row.holder_count,
+    requestable: row.requestable,
+    active: row.active,
+    autoGranted: row.auto_granted,
+    autoGrantedValue: row.auto_granted_value,
+    retryDelaySeconds: row.retry_delay_seconds,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };

@@ -22,8 +22,10 @@ import {
   type GrantTargetRow,
   type HolderRow,
   type QualificationTypeRow,
+  type RequestSettings,
   type TypeListFilter,
 } from './qualifications.repository.js';
+import { createQualificationRequestsRepository } from './qualification-requests.repository.js';
 import { explainUnmetRequirement, type UnmetRequirement } from './requirement-explanations.js';
 import { requirementTypeIds, unmetRequirements, type QualificationValue } from './requirements.js';
 
@@ -31,6 +33,16 @@ const FIELD = 'qualificationRequirements';
 
 function isNameTaken(error: unknown): boolean {
   return isUniqueViolation(error, 'qualification_types_owner_name_key');
+}
+
+/** An auto-granted type is granted on request, so it must be one workers can request. */
+function assertSettingsCoherent(settings: { requestable: boolean; autoGranted: boolean }) {
+  if (settings.autoGranted && !settings.requestable) {
+    throw new ValidationError(
+      'autoGranted: a type is granted automatically only when workers can request it; set requestable too',
+      fieldProblems({ autoGranted: 'needs requestable' }),
+    );
+  }
 }
 
 function nameTaken(name: string) {
@@ -79,6 +91,7 @@ export function createQualificationsService(deps: {
   approvalRateMinDecided: number;
 }) {
   const repository = createQualificationsRepository(deps.db);
+  const requests = createQualificationRequestsRepository(deps.db);
   const { clock, approvalRateMinDecided } = deps;
 
   /** The worker's values for the given types, and their decided work the values came from. */
@@ -138,7 +151,14 @@ export function createQualificationsService(deps: {
   }
 
   return {
-    async createType(ownerId: string, input: { name: string; description: string }) {
+    async createType(
+      ownerId: string,
+      input: { name: string; description: string } & RequestSettings,
+    ) {
+      assertSettingsCoherent({
+        requestable: input.requestable ?? false,
+        autoGranted: input.autoGranted ?? false,
+      });
       try {
         return await repository.insertType({ ownerId, ...input, now: clock.now() });
       } catch (error) {
@@ -156,9 +176,13 @@ export function createQualificationsService(deps: {
     async updateType(
       ownerId: string,
       idOrKey: string,
-      patch: { name?: string | undefined; description?: string | undefined },
+      patch: { name?: string | undefined; description?: string | undefined } & RequestSettings,
     ): Promise<QualificationTypeRow> {
       const type = await requireOwnType(ownerId, idOrKey, 'cannot be edited');
+      assertSettingsCoherent({
+        requestable: patch.requestable ?? type.requestable,
+        autoGranted: patch.autoGranted ?? type.auto_granted,
+      });
       try {
         await repository.updateOwnType(ownerId, type.id, { ...patch, now: clock.now() });
       } catch (error) {
@@ -177,11 +201,12 @@ export function createQualificationsService(deps: {
     ): Promise<HolderRow> {
       const type = await requireOwnType(ownerId, idOrKey, 'cannot be granted');
       const worker = await requireActiveWorker(workerIdOrHandle);
-      const grant = await repository.upsertGrant({
-        typeId: type.id,
-        workerId: worker.id,
-        value,
-        now: clock.now(),
+      const grant = await deps.db.transaction().execute(async (trx) => {
+        await requests.forgetRevocation(type.id, worker.id, trx);
+        return repository.upsertGrant(
+          { typeId: type.id, workerId: worker.id, value, now: clock.now() },
+          trx,
+        );
       });
       return {
         type_id: type.id,
@@ -192,13 +217,25 @@ export function createQualificationsService(deps: {
       };
     },
 
-    /** Revoking works for any holder, including one suspended since the grant. */
-    async revoke(ownerId: string, idOrKey: string, workerIdOrHandle: string) {
+    /**
+     * Revoking works for any holder, including one suspended since the grant. The revocation is
+     * kept (value and reason), as MTurk lists revoked qualifications.
+     */
+    async revoke(ownerId: string, idOrKey: string, workerIdOrHandle: string, reason = '') {
       const type = await requireOwnType(ownerId, idOrKey, 'cannot be revoked');
       const user = await findUser(workerIdOrHandle);
-      if (!user || !(await repository.deleteGrant(type.id, user.id))) {
-        throw new NotFoundError('Qualification grant');
-      }
+      const revoked =
+        user &&
+        (await deps.db.transaction().execute(async (trx) => {
+          const value = await repository.deleteGrant(type.id, user.id, trx);
+          if (value === undefined) return false;
+          await requests.recordRevocation(
+            { type_id: type.id, worker_id: user.id, value, reason, revoked_at: clock.now() },
+            trx,
+          );
+          return true;
+        }));
+      if (!revoked) throw new NotFoundError('Qualification grant');
     },
 
     async listHolders(
@@ -287,10 +324,10 @@ export function createQualificationsService(deps: {
       const { values, record } = await valuesAndRecord(workerId, typeIds, trx);
       const unmet = unmetRequirements(requirements, values);
       if (unmet.length === 0) return [];
-      const names = new Map(
+      const types = new Map(
         (await repository.findVisibleTypes(ownerId, typeIds.filter(isUuid), trx)).map((t) => [
           t.id,
-          t.name,
+          t,
         ]),
       );
       return unmet.map((index) => {
@@ -301,7 +338,8 @@ export function createQualificationsService(deps: {
           qualificationTypeId: canonicalQualificationTypeId(given.qualificationTypeId),
         };
         const value = values.get(requirement.qualificationTypeId);
-        const name = names.get(requirement.qualificationTypeId) ?? 'a qualification';
+        const type = types.get(requirement.qualificationTypeId);
+        const name = type?.name ?? 'a qualification';
         return {
           index,
           requirement: { ...requirement, name },
@@ -313,6 +351,7 @@ export function createQualificationsService(deps: {
             record,
             minDecided: approvalRateMinDecided,
           }),
+          requestable: type !== undefined && type.requestable && type.active,
         };
       });
     },

@@ -19,6 +19,8 @@ export type UnmetRequirement = {
   workerValue: QualificationValue | null;
   /** What the requirement asks, the worker's standing and how to meet it, in one sentence or three. */
   hint: string;
+  /** The worker may ask the requester for it (an active, requestable type). */
+  requestable?: boolean;
 };
 
 const PHRASES: Record<Exclude<Comparator, 'Exists' | 'DoesNotExist'>, string> = {
