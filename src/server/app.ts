@@ -35,6 +35,8 @@ import { mturkRoutes } from './modules/mturk/mturk.routes.js';
 import { createProjectsModule } from './modules/projects/projects.module.js';
 import { projectsRoutes } from './modules/projects/projects.routes.js';
 import { qualificationsRoutes } from './modules/qualifications/qualifications.routes.js';
+import { qualificationRequestsRoutes } from './modules/qualifications/qualification-requests.routes.js';
+import { createQualificationRequestsService } from './modules/qualifications/qualification-requests.service.js';
 import { createQualificationsService } from './modules/qualifications/qualifications.service.js';
 import { createOAuth, createOAuthSweep } from './modules/oauth/oauth.module.js';
 import { createOAuthModelsRepository } from './modules/oauth/oauth-models.repository.js';
@@ -203,6 +205,11 @@ export function createServices(deps: {
   const notifications = createNotificationsService({ db: deps.db, clock: deps.clock, events });
   const notify = (trx: Db, notice: Parameters<typeof notifications.notify>[1]) =>
     notifications.notify(trx, notice);
+  const qualificationRequests = createQualificationRequestsService({
+    db: deps.db,
+    clock: deps.clock,
+    notify,
+  });
   const review = createReviewModule({
     db: deps.db,
     clock: deps.clock,
@@ -284,6 +291,7 @@ export function createServices(deps: {
     ledger,
     manualDeposits,
     qualifications,
+    qualificationRequests,
     projects,
     work,
     feed,
@@ -509,6 +517,7 @@ export async function buildApp(deps: AppDeps) {
         manualDeposits: services.manualDeposits,
       });
       await api.register(qualificationsRoutes, { qualifications: services.qualifications });
+      await api.register(qualificationRequestsRoutes, { requests: services.qualificationRequests });
       await api.register(projectsRoutes, services.projects);
       await api.register(workRoutes, {
         work: services.work,

@@ -9,7 +9,8 @@ export type QualificationRequestRow = {
   id: string;
   type_id: string;
   type_name: string;
-  owner_id: string;
+  /** Requests exist for requester types only, so this is set; null would be a system type. */
+  owner_id: string | null;
   retry_delay_seconds: number | null;
   worker_id: string;
   handle: string;
@@ -50,9 +51,8 @@ export function createQualificationRequestsRepository(db: Db) {
         'r.reason',
         'r.created_at',
         'r.decided_at',
-      ])
-      // Requests exist for requester types only, which always have an owner.
-      .select((eb) => eb.fn.coalesce('t.owner_id', eb.val('')).as('owner_id'));
+        't.owner_id',
+      ]);
   }
 
   return {

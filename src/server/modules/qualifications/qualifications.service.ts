@@ -238,6 +238,41 @@ export function createQualificationsService(deps: {
       if (!revoked) throw new NotFoundError('Qualification grant');
     },
 
+    /**
+     * MTurk's DeleteQualificationType: the type leaves every list and cannot be named by new
+     * requirements; its grants stay, so live projects that require it keep their workers; open
+     * requests are refused.
+     */
+    async disposeType(ownerId: string, idOrKey: string) {
+      const type = await requireOwnType(ownerId, idOrKey, 'cannot be deleted');
+      await deps.db.transaction().execute(async (trx) => {
+        const now = clock.now();
+        await repository.disposeOwnType(ownerId, type.id, now, trx);
+        await requests.refuseAllPending(type.id, 'The qualification type was deleted.', now, trx);
+      });
+    },
+
+    /** A worker's standing on one of the owner's types: held, revoked, or neither. */
+    async score(ownerId: string, idOrKey: string, workerId: string) {
+      const type = await requireOwnType(ownerId, idOrKey, 'has no stored scores');
+      const grant = isUuid(workerId) ? await repository.findGrant(type.id, workerId) : undefined;
+      if (grant) return { status: 'granted' as const, ...grant };
+      const revoked = isUuid(workerId)
+        ? await requests.findRevocation(type.id, workerId)
+        : undefined;
+      return revoked ? { status: 'revoked' as const, ...revoked } : undefined;
+    },
+
+    async listRevoked(
+      ownerId: string,
+      idOrKey: string,
+      page: { cursor?: string | undefined; limit: number },
+    ) {
+      const type = await requireOwnType(ownerId, idOrKey, 'has no list of holders');
+      const rows = await requests.listRevoked(type.id, page);
+      return keysetPage(rows, page.limit, (row) => [row.revoked_at, row.worker_id]);
+    },
+
     async listHolders(
       ownerId: string,
       idOrKey: string,
