@@ -197,11 +197,15 @@ export function createHitsRepository(db: Db) {
     /** The owner's HITs in creation order, after `afterSeq`, one more than `limit` to look ahead. */
     async listHits(
       ownerId: string,
-      page: { afterSeq: number | undefined; limit: number },
+      page: { afterSeq: number | undefined; limit: number; requiringTypeId?: string | undefined },
       now: Date,
     ): Promise<HitRow[]> {
       let query = hitsOf(ownerId, now);
       if (page.afterSeq !== undefined) query = query.where('t.seq', '>', page.afterSeq);
+      if (page.requiringTypeId !== undefined) {
+        const named = JSON.stringify([{ qualificationTypeId: page.requiringTypeId }]);
+        query = query.where(sql<boolean>`p.qualification_requirements @> ${named}::jsonb`);
+      }
       return query
         .orderBy('t.seq')
         .limit(page.limit + 1)

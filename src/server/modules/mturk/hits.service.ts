@@ -287,7 +287,12 @@ export function createHitsService(deps: {
     /** The requester's HITs in creation order, `limit` at a time; `after` is a NextToken. */
     async listHits(
       ownerId: string,
-      page: { after: string | undefined; limit: number },
+      page: {
+        after: string | undefined;
+        limit: number;
+        /** Only HITs whose requirements name this qualification type. */
+        requiringTypeId?: string | undefined;
+      },
     ): Promise<{ hits: HitRow[]; nextToken: string | undefined }> {
       let afterSeq: number | undefined;
       if (page.after !== undefined) {
@@ -300,7 +305,11 @@ export function createHitsService(deps: {
         }
         afterSeq = Number(decoded.slice('hits:'.length));
       }
-      const rows = await hits.listHits(ownerId, { afterSeq, limit: page.limit }, clock.now());
+      const rows = await hits.listHits(
+        ownerId,
+        { afterSeq, limit: page.limit, requiringTypeId: page.requiringTypeId },
+        clock.now(),
+      );
       const more = rows.length > page.limit;
       const shown = more ? rows.slice(0, page.limit) : rows;
       const last = shown.at(-1);

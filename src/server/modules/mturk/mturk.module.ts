@@ -4,6 +4,7 @@ import type { Clock } from '../../lib/clock.js';
 import type { IdempotencyKeys } from '../idempotency/idempotency.service.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import type { ProjectsModule } from '../projects/projects.module.js';
+import type { QualificationRequestsService } from '../qualifications/qualification-requests.service.js';
 import type { QualificationsService } from '../qualifications/qualifications.service.js';
 import type { ReviewService } from '../review/review.service.js';
 import { createServerSecrets } from '../../db/server-secrets.js';
@@ -16,6 +17,7 @@ import { createHitsService } from './hits.service.js';
 import { accountOperations } from './operations/account.js';
 import { assignmentOperations } from './operations/assignments.js';
 import { hitOperations } from './operations/hits.js';
+import { qualificationOperations } from './operations/qualifications.js';
 
 type Log = { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
 
@@ -32,7 +34,24 @@ export async function createMturkModule(deps: {
   services: {
     ledger: Pick<LedgerService, 'balance' | 'feeFor'>;
     projects: Pick<ProjectsModule, 'projects' | 'batches' | 'lifecycle'>;
-    qualifications: Pick<QualificationsService, 'assertRequirementsUsable'>;
+    qualifications: Pick<
+      QualificationsService,
+      | 'assertRequirementsUsable'
+      | 'createType'
+      | 'getType'
+      | 'updateType'
+      | 'disposeType'
+      | 'listTypes'
+      | 'grant'
+      | 'revoke'
+      | 'score'
+      | 'listHolders'
+      | 'listRevoked'
+    >;
+    qualificationRequests: Pick<
+      QualificationRequestsService,
+      'listForOwner' | 'grant' | 'refuse' | 'announceGrant'
+    >;
     idempotency: Pick<IdempotencyKeys, 'resourceOf'>;
     review: { review: Pick<ReviewService, 'approve'> };
   };
@@ -52,7 +71,8 @@ export async function createMturkModule(deps: {
       'access key secrets that no configured ACCESS_KEY_ENCRYPTION_KEY opens: those keys are refused until their key is listed in ACCESS_KEY_ENCRYPTION_PREVIOUS_KEYS',
     );
   }
-  const { ledger, projects, qualifications, idempotency, review } = deps.services;
+  const { ledger, projects, qualifications, qualificationRequests, idempotency, review } =
+    deps.services;
   const hits = createHitsService({
     hits: createHitsRepository(deps.db),
     projects: projects.projects,
@@ -72,6 +92,12 @@ export async function createMturkModule(deps: {
         assignments: createMturkAssignmentsRepository(deps.db),
         hits,
         review: review.review,
+        clock: deps.clock,
+      }),
+      ...qualificationOperations({
+        qualifications,
+        requests: qualificationRequests,
+        hits,
         clock: deps.clock,
       }),
     },
