@@ -6,7 +6,13 @@ import { errorMessage } from '../../components/ErrorAlert.js';
 import { paths } from '../../lib/paths.js';
 
 /** `reasons`: one line per thing the worker can act on, such as each requirement they fail. */
-export type Problem = { title: string; message: string; reasons?: string[] };
+export type Problem = {
+  title: string;
+  message: string;
+  reasons?: string[];
+  /** Qualification types the worker lacks and may ask the requester for. */
+  requestable?: { typeId: string; name: string }[];
+};
 
 /** Why a task could not be accepted, in words a worker can act on. */
 export function acceptProblem(error: unknown): Problem {
@@ -32,7 +38,17 @@ export function acceptProblem(error: unknown): Problem {
         return {
           title: 'You are not qualified for this project',
           message: `${error.message} The requester decides who may work on it.`,
-          ...(details.success ? { reasons: details.data.unmet.map((u) => u.hint) } : {}),
+          ...(details.success
+            ? {
+                reasons: details.data.unmet.map((u) => u.hint),
+                requestable: details.data.unmet
+                  .filter((u) => u.requestable)
+                  .map((u) => ({
+                    typeId: u.requirement.qualificationTypeId,
+                    name: u.requirement.name,
+                  })),
+              }
+            : {}),
         };
       }
       default:
