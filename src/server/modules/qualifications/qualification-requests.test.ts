@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Client, createTestApp, signUp } from '../../../../test/helpers/app.js';
+import { createTestApp, signUp, type Client } from '../../../../test/helpers/app.js';
 
 const ctx = await createTestApp();
 const { app } = ctx;
