@@ -152,7 +152,11 @@ export function createQualificationRequestsService(deps: {
 
     async listMine(
       workerId: string,
-      filter: { qualificationTypeId?: string | undefined; cursor?: string | undefined; limit: number },
+      filter: {
+        qualificationTypeId?: string | undefined;
+        cursor?: string | undefined;
+        limit: number;
+      },
     ) {
       const rows = await requests.listForWorker(workerId, {
         ...filter,
@@ -204,7 +208,9 @@ export function createQualificationRequestsService(deps: {
             title: `Your request for “${row.type_name}” was refused`,
             body: [
               reason,
-              again ? `You can ask again from ${again.toISOString()}.` : 'It cannot be requested again.',
+              again
+                ? `You can ask again from ${again.toISOString()}.`
+                : 'It cannot be requested again.',
             ]
               .filter((line) => line !== '')
               .join('\n\n'),

@@ -59,7 +59,9 @@ describe('qualification requests', () => {
     expect(asked.json()).toMatchObject({ status: 'pending', value: null, workerId: w.user.id });
     const id = asked.json<Request>().id;
 
-    const pending = await owner.client.get(`${REQUESTS}?status=pending&qualificationTypeId=${type.id}`);
+    const pending = await owner.client.get(
+      `${REQUESTS}?status=pending&qualificationTypeId=${type.id}`,
+    );
     expect(pending.json<{ items: Request[] }>().items.map((r) => r.id)).toEqual([id]);
     expect((await ask(w.client, type.id)).json().error.code).toBe('request_pending');
 
@@ -204,9 +206,9 @@ describe('qualification requests', () => {
       (await owner.client.post(`${REQUESTS}/${id}/refuse`, { reason: 'x'.repeat(1_001) }))
         .statusCode,
     ).toBe(400);
-    expect((await owner.client.post(TYPES, { name: 'Neg', retryDelaySeconds: -1 })).statusCode).toBe(
-      400,
-    );
+    expect(
+      (await owner.client.post(TYPES, { name: 'Neg', retryDelaySeconds: -1 })).statusCode,
+    ).toBe(400);
     expect((await owner.client.post(`${REQUESTS}/not-an-id/grant`, {})).statusCode).toBe(400);
     expect((await owner.client.get(REQUESTS)).json().items).toMatchObject([{ status: 'pending' }]);
   });
