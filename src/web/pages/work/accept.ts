@@ -41,12 +41,14 @@ export function acceptProblem(error: unknown): Problem {
           ...(details.success
             ? {
                 reasons: details.data.unmet.map((u) => u.hint),
-                requestable: details.data.unmet
-                  .filter((u) => u.requestable)
-                  .map((u) => ({
-                    typeId: u.requirement.qualificationTypeId,
-                    name: u.requirement.name,
-                  })),
+                ...(details.data.unmet.some((u) => u.requestable) && {
+                  requestable: details.data.unmet
+                    .filter((u) => u.requestable)
+                    .map((u) => ({
+                      typeId: u.requirement.qualificationTypeId,
+                      name: u.requirement.name,
+                    })),
+                }),
               }
             : {}),
         };
