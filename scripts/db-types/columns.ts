@@ -13,6 +13,7 @@ import { OAUTH_CLIENT_TYPES } from '../../src/shared/api/oauth.js';
 import { PAYOUT_METHODS } from '../../src/shared/api/payout-methods.js';
 import { BATCH_STATUSES, PROJECT_STATUSES } from '../../src/shared/api/projects.js';
 import { TEST_ATTEMPT_STATUSES } from '../../src/shared/api/qualification-tests.js';
+import { QUALIFICATION_REQUEST_STATUSES } from '../../src/shared/api/qualification-requests.js';
 import { QUALIFICATION_VALUE_KINDS } from '../../src/shared/api/qualifications.js';
 import { WEBHOOK_DELIVERY_STATUSES, WEBHOOK_EVENTS } from '../../src/shared/api/webhooks.js';
 import { ASSIGNMENT_STATUSES } from '../../src/shared/api/work.js';
@@ -37,6 +38,7 @@ export const IMPORTS: Record<string, string> = {
   AnswerKey: '../../shared/qualification-test-scoring.js',
   TestAttemptStatus: '../../shared/api/qualification-tests.js',
   FormTemplate: '../../shared/templates/model.js',
+  QualificationRequestStatus: '../../shared/api/qualification-requests.js',
   Template: '../../shared/templates/model.js',
   AssignmentStatus: '../../shared/api/work.js',
   Scope: '../../shared/scopes.js',
@@ -52,6 +54,10 @@ export const ENUM_COLUMNS: Record<string, { type: string; values: readonly strin
   'qualification_types.value_kind': {
     type: 'QualificationValueKind',
     values: QUALIFICATION_VALUE_KINDS,
+  },
+  'qualification_requests.status': {
+    type: 'QualificationRequestStatus',
+    values: QUALIFICATION_REQUEST_STATUSES,
   },
   'oauth_clients.type': { type: 'OAuthClientType', values: OAUTH_CLIENT_TYPES },
   'projects.status': { type: 'ProjectStatus', values: PROJECT_STATUSES },

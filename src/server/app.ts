@@ -42,6 +42,8 @@ import { projectsRoutes } from './modules/projects/projects.routes.js';
 import { qualificationTestsRoutes } from './modules/qualifications/qualification-tests.routes.js';
 import { createQualificationTestsService } from './modules/qualifications/qualification-tests.service.js';
 import { qualificationsRoutes } from './modules/qualifications/qualifications.routes.js';
+import { qualificationRequestsRoutes } from './modules/qualifications/qualification-requests.routes.js';
+import { createQualificationRequestsService } from './modules/qualifications/qualification-requests.service.js';
 import { createQualificationsService } from './modules/qualifications/qualifications.service.js';
 import { createOAuth, createOAuthSweep } from './modules/oauth/oauth.module.js';
 import { createOAuthModelsRepository } from './modules/oauth/oauth-models.repository.js';
@@ -217,6 +219,11 @@ export function createServices(deps: {
   const notifications = createNotificationsService({ db: deps.db, clock: deps.clock, events });
   const notify = (trx: Db, notice: Parameters<typeof notifications.notify>[1]) =>
     notifications.notify(trx, notice);
+  const qualificationRequests = createQualificationRequestsService({
+    db: deps.db,
+    clock: deps.clock,
+    notify,
+  });
   const review = createReviewModule({
     db: deps.db,
     clock: deps.clock,
@@ -299,6 +306,7 @@ export function createServices(deps: {
     manualDeposits,
     qualifications,
     qualificationTests,
+    qualificationRequests,
     projects,
     work,
     feed,
@@ -541,6 +549,7 @@ export async function buildApp(deps: AppDeps) {
         qualificationTests: services.qualificationTests,
         clock,
       });
+      await api.register(qualificationRequestsRoutes, { requests: services.qualificationRequests });
       await api.register(projectsRoutes, services.projects);
       await api.register(workRoutes, {
         work: services.work,

@@ -92,6 +92,21 @@ const batchOf = (make: (c: Cast) => Promise<string>) => async (c: Cast) => {
   return { id, batchId: res.json<{ items: { id: string }[] }>().items[0]!.id };
 };
 
+/** One of the requester's types that workers may ask for. */
+async function requestableType(c: Cast) {
+  const res = await c.clientOf('requester').post('/api/v1/qualification-types', {
+    name: `Askable ${randomUUID().slice(0, 8)}`,
+    requestable: true,
+  });
+  return res.json<{ id: string }>().id;
+}
+/** The worker's open request for a fresh requestable type of the requester's. */
+async function pendingRequest(c: Cast) {
+  const id = await requestableType(c);
+  const res = await c.clientOf('worker').post(`/api/v1/qualification-types/${id}/requests`);
+  return res.json<{ id: string }>().id;
+}
+
 const MATRIX: [Row, Expect][] = [
   [{ route: 'GET /api/v1/openapi.json' }, all(200)],
   [{ route: 'GET /api/v1/healthz' }, all(200)],
@@ -314,6 +329,33 @@ const MATRIX: [Row, Expect][] = [
       body: () => ({ answers: PASSING_ANSWERS }),
     },
     workerOwns(200),
+  ],
+
+  [
+    {
+      route: 'POST /api/v1/qualification-types/:id/requests',
+      target: fresh((c) => requestableType(c)),
+    },
+    // Any worker may ask for any requester's requestable type; a second ask is a conflict.
+    workerOnly(201),
+  ],
+  [{ route: 'GET /api/v1/me/qualification-requests' }, workerOnly(200)],
+  [{ route: 'GET /api/v1/qualification-requests' }, requesterOnly(200)],
+  [
+    {
+      route: 'POST /api/v1/qualification-requests/:requestId/grant',
+      target: fresh((c) => pendingRequest(c), 'requestId'),
+      body: () => ({ value: 3 }),
+    },
+    requesterOwns(200),
+  ],
+  [
+    {
+      route: 'POST /api/v1/qualification-requests/:requestId/refuse',
+      target: fresh((c) => pendingRequest(c), 'requestId'),
+      body: () => ({ reason: 'Not yet' }),
+    },
+    requesterOwns(200),
   ],
 
   [

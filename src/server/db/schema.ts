@@ -12,6 +12,7 @@ import type { NotificationKind } from '../../shared/api/notifications.js';
 import type { OAuthClientType } from '../../shared/api/oauth.js';
 import type { PayoutMethodKind } from '../../shared/api/payout-methods.js';
 import type { BatchStatus, ProjectStatus } from '../../shared/api/projects.js';
+import type { QualificationRequestStatus } from '../../shared/api/qualification-requests.js';
 import type { TestAttemptStatus } from '../../shared/api/qualification-tests.js';
 import type {
   QualificationRequirement,
@@ -337,6 +338,25 @@ export interface QualificationGrants {
   worker_id: string;
 }
 
+export interface QualificationRequests {
+  created_at: Timestamp;
+  decided_at: Timestamp | null;
+  id: Generated<string>;
+  reason: string | null;
+  status: Generated<QualificationRequestStatus>;
+  type_id: string;
+  value: number | null;
+  worker_id: string;
+}
+
+export interface QualificationRevocations {
+  reason: Generated<string>;
+  revoked_at: Timestamp;
+  type_id: string;
+  value: number;
+  worker_id: string;
+}
+
 export interface QualificationTestAttempts {
   answer_key: JsonColumn<AnswerKey>;
   answers: JsonColumn<Record<string, unknown>> | null;
@@ -367,11 +387,18 @@ export interface QualificationTests {
 }
 
 export interface QualificationTypes {
+  active: Generated<boolean>;
+  auto_granted: Generated<boolean>;
+  auto_granted_value: Generated<number>;
   created_at: Generated<Timestamp>;
   description: Generated<string>;
+  disposed_at: Timestamp | null;
   id: Generated<string>;
+  keywords: Generated<string>;
   name: string;
   owner_id: string | null;
+  requestable: Generated<boolean>;
+  retry_delay_seconds: number | null;
   system_key: string | null;
   updated_at: Generated<Timestamp>;
   value_kind: Generated<QualificationValueKind>;
@@ -487,6 +514,8 @@ export interface DB {
   payouts: Payouts;
   projects: Projects;
   qualification_grants: QualificationGrants;
+  qualification_requests: QualificationRequests;
+  qualification_revocations: QualificationRevocations;
   qualification_test_attempts: QualificationTestAttempts;
   qualification_tests: QualificationTests;
   qualification_types: QualificationTypes;

@@ -3,7 +3,10 @@ import { LIMITS } from '../limits.js';
 import { idSchema } from './common.js';
 import { endpoint } from './endpoint.js';
 
-/** What a notification announces; workers get the first three, requesters the next two. */
+/**
+ * What a notification announces; workers get the first three, requesters the next two, and
+ * workers the payout and qualification-request ones.
+ */
 export const NOTIFICATION_KINDS = [
   'assignment_approved',
   'assignment_rejected',
@@ -11,6 +14,8 @@ export const NOTIFICATION_KINDS = [
   'project_finished',
   'escrow_returned',
   'payout_paid',
+  'qualification_granted',
+  'qualification_refused',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

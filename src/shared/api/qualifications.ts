@@ -16,6 +16,8 @@ export const QUALIFICATION_LIMITS = {
   /** Values are PostgreSQL `integer`s, like MTurk's IntegerValue. */
   valueMin: -2_147_483_648,
   valueMax: 2_147_483_647,
+  retryDelayMax: 365 * 24 * 3600,
+  reasonMax: 1_000,
 } as const;
 
 export const QUALIFICATION_VALUE_KINDS = ['integer', 'locale'] as const;
@@ -213,6 +215,15 @@ export const qualificationTypeSchema = z.object({
   holderCount: z.number().int().nullable(),
   /** Whether workers can take a test to earn it. */
   hasTest: z.boolean(),
+  /** Workers may ask for it (MTurk's IsRequestable); the owner grants or refuses each request. */
+  requestable: z.boolean(),
+  /** MTurk's QualificationTypeStatus Active; an inactive type cannot be requested. */
+  active: z.boolean(),
+  /** A request is granted at once, with `autoGrantedValue`. */
+  autoGranted: z.boolean(),
+  autoGrantedValue: z.number().int(),
+  /** How long after a refused request the worker may ask again; null: they may ask only once. */
+  retryDelaySeconds: z.number().int().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -237,11 +248,27 @@ const descriptionSchema = z
     `must be at most ${QUALIFICATION_LIMITS.descriptionMax} characters`,
   );
 
+/** How workers may obtain a type by asking for it; the same fields on create and update. */
+export const requestSettingsFields = {
+  requestable: z.boolean().optional(),
+  active: z.boolean().optional(),
+  autoGranted: z.boolean().optional(),
+  autoGrantedValue: qualificationValueSchema.optional(),
+  retryDelaySeconds: z
+    .number()
+    .int('must be a whole number of seconds')
+    .min(0, 'must not be negative')
+    .max(QUALIFICATION_LIMITS.retryDelayMax, 'must be at most a year')
+    .nullable()
+    .optional(),
+};
+
 export const createQualificationTypeBodySchema = z.strictObject({
   name: nameSchema,
   description: descriptionSchema.default(''),
   /** A test workers take to earn the type (DESIGN §9). */
   test: qualificationTestSchema.optional(),
+  ...requestSettingsFields,
 });
 export type CreateQualificationTypeBody = z.infer<typeof createQualificationTypeBodySchema>;
 
@@ -250,6 +277,7 @@ export const updateQualificationTypeBodySchema = z.strictObject({
   description: descriptionSchema.optional(),
   /** Replaces the test; null removes it. Attempts already started keep the version they got. */
   test: qualificationTestSchema.nullable().optional(),
+  ...requestSettingsFields,
 });
 export type UpdateQualificationTypeBody = z.infer<typeof updateQualificationTypeBodySchema>;
 

@@ -78,6 +78,8 @@ export const unmetRequirementSchema = z.object({
   hint: z.string(),
   /** The type has a test the worker can take to earn it (`POST /qualification-types/{id}/test-attempts`). */
   testAvailable: z.boolean(),
+  /** The worker may ask the requester for this qualification (an active, requestable type). */
+  requestable: z.boolean().optional(),
 });
 export type UnmetRequirement = z.infer<typeof unmetRequirementSchema>;
 export const notQualifiedDetailsSchema = z.object({ unmet: z.array(unmetRequirementSchema) });

@@ -27,6 +27,7 @@ import * as workTimesUnchanged from './20261207110000_work_times_unchanged.js';
 import * as webhooks from './20261207130000_webhooks.js';
 import * as mturkHitOps from './20261208010000_mturk_hit_ops.js';
 import * as qualificationTests from './20261208030000_qualification_tests.js';
+import * as qualificationRequests from './20261208020000_qualification_requests.js';
 
 /**
  * Every migration, in order. A static list (rather than reading the folder) works the same under
@@ -61,4 +62,5 @@ export const migrations: Record<string, Migration> = {
   '20261207130000_webhooks': webhooks,
   '20261208010000_mturk_hit_ops': mturkHitOps,
   '20261208030000_qualification_tests': qualificationTests,
+  '20261208020000_qualification_requests': qualificationRequests,
 };

@@ -254,6 +254,7 @@ export function createHitsRepository(db: Db) {
         afterSeq: number | undefined;
         limit: number;
         reviewable?: { reviewing: boolean; hitTypeId: string | undefined };
+        requiringTypeId?: string | undefined;
       },
       now: Date,
     ): Promise<HitRow[]> {
@@ -273,6 +274,10 @@ export function createHitsRepository(db: Db) {
             sql<boolean>`coalesce(g.hit_type_id, p.id::text) = ${filter.hitTypeId}`,
           );
         }
+      }
+      if (page.requiringTypeId !== undefined) {
+        const named = JSON.stringify([{ qualificationTypeId: page.requiringTypeId }]);
+        query = query.where(sql<boolean>`p.qualification_requirements @> ${named}::jsonb`);
       }
       return query
         .orderBy('t.seq')

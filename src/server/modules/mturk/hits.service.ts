@@ -293,6 +293,8 @@ export function createHitsService(deps: {
         after: string | undefined;
         limit: number;
         reviewable?: { reviewing: boolean; hitTypeId: string | undefined };
+        /** Only HITs whose requirements name this qualification type. */
+        requiringTypeId?: string | undefined;
       },
     ): Promise<{ hits: HitRow[]; nextToken: string | undefined }> {
       let afterSeq: number | undefined;
@@ -309,7 +311,12 @@ export function createHitsService(deps: {
       const now = clock.now();
       const rows = await hits.listHits(
         ownerId,
-        { afterSeq, limit: page.limit, reviewable: page.reviewable },
+        {
+          afterSeq,
+          limit: page.limit,
+          reviewable: page.reviewable,
+          requiringTypeId: page.requiringTypeId,
+        },
         now,
       );
       const more = rows.length > page.limit;

@@ -4,6 +4,7 @@ import type { Clock } from '../../lib/clock.js';
 import type { IdempotencyKeys } from '../idempotency/idempotency.service.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import type { ProjectsModule } from '../projects/projects.module.js';
+import type { QualificationRequestsService } from '../qualifications/qualification-requests.service.js';
 import type { QualificationsService } from '../qualifications/qualifications.service.js';
 import type { BonusesService } from '../review/bonuses.service.js';
 import type { ReviewService } from '../review/review.service.js';
@@ -20,6 +21,7 @@ import { assignmentOperations } from './operations/assignments.js';
 import { bonusOperations } from './operations/bonuses.js';
 import { hitReviewOperations } from './operations/hit-review.js';
 import { hitOperations } from './operations/hits.js';
+import { qualificationOperations } from './operations/qualifications.js';
 
 type Log = { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
 
@@ -36,7 +38,24 @@ export async function createMturkModule(deps: {
   services: {
     ledger: Pick<LedgerService, 'balance' | 'feeFor'>;
     projects: Pick<ProjectsModule, 'projects' | 'batches' | 'lifecycle'>;
-    qualifications: Pick<QualificationsService, 'assertRequirementsUsable'>;
+    qualifications: Pick<
+      QualificationsService,
+      | 'assertRequirementsUsable'
+      | 'createType'
+      | 'getType'
+      | 'updateType'
+      | 'disposeType'
+      | 'listTypes'
+      | 'grant'
+      | 'revoke'
+      | 'score'
+      | 'listHolders'
+      | 'listRevoked'
+    >;
+    qualificationRequests: Pick<
+      QualificationRequestsService,
+      'listForOwner' | 'grant' | 'refuse' | 'announceGrant'
+    >;
     idempotency: Pick<IdempotencyKeys, 'resourceOf'>;
     review: {
       review: Pick<ReviewService, 'approve' | 'reject'>;
@@ -59,7 +78,8 @@ export async function createMturkModule(deps: {
       'access key secrets that no configured ACCESS_KEY_ENCRYPTION_KEY opens: those keys are refused until their key is listed in ACCESS_KEY_ENCRYPTION_PREVIOUS_KEYS',
     );
   }
-  const { ledger, projects, qualifications, idempotency, review } = deps.services;
+  const { ledger, projects, qualifications, qualificationRequests, idempotency, review } =
+    deps.services;
   const hits = createHitsService({
     hits: createHitsRepository(deps.db),
     projects: projects.projects,
@@ -82,6 +102,12 @@ export async function createMturkModule(deps: {
         assignments,
         bonuses: review.bonuses,
         paid: createMturkBonusesRepository(deps.db),
+        hits,
+        clock: deps.clock,
+      }),
+      ...qualificationOperations({
+        qualifications,
+        requests: qualificationRequests,
         hits,
         clock: deps.clock,
       }),

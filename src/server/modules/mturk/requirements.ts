@@ -16,6 +16,16 @@ const TESSERA_TO_MTURK = Object.fromEntries(
   Object.entries(MTURK_SYSTEM_IDS).map(([mturk, tessera]) => [tessera, mturk]),
 );
 
+/** A QualificationTypeId as Tessera names it: MTurk's system ids become Tessera's. */
+export function tesseraTypeId(mturkId: string): string {
+  return MTURK_SYSTEM_IDS[mturkId] ?? mturkId;
+}
+
+/** A Tessera type id as MTurk names it: system types by MTurk's ids. */
+export function mturkTypeId(tesseraId: string): string {
+  return TESSERA_TO_MTURK[tesseraId] ?? tesseraId;
+}
+
 /** MTurk's QualificationRequirement, as its API names the fields. */
 export const mturkRequirementSchema = z.strictObject({
   QualificationTypeId: z.string().min(1).max(64),
@@ -49,7 +59,7 @@ export function toTesseraRequirement(requirement: MturkRequirement): Qualificati
     );
   }
   return {
-    qualificationTypeId: MTURK_SYSTEM_IDS[id] ?? id,
+    qualificationTypeId: tesseraTypeId(id),
     comparator: requirement.Comparator,
     ...(requirement.IntegerValues && { integerValues: requirement.IntegerValues }),
     ...(requirement.LocaleValues && {
@@ -60,8 +70,7 @@ export function toTesseraRequirement(requirement: MturkRequirement): Qualificati
 
 export function toMturkRequirement(requirement: QualificationRequirement) {
   return {
-    QualificationTypeId:
-      TESSERA_TO_MTURK[requirement.qualificationTypeId] ?? requirement.qualificationTypeId,
+    QualificationTypeId: mturkTypeId(requirement.qualificationTypeId),
     Comparator: requirement.comparator,
     ...(requirement.integerValues && { IntegerValues: requirement.integerValues }),
     ...(requirement.localeValues && {

@@ -11,6 +11,11 @@ export function presentQualificationType(row: QualificationTypeRow): Qualificati
     valueKind: row.value_kind,
     holderCount: row.holder_count,
     hasTest: row.has_test,
+    requestable: row.requestable,
+    active: row.active,
+    autoGranted: row.auto_granted,
+    autoGrantedValue: row.auto_granted_value,
+    retryDelaySeconds: row.retry_delay_seconds,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };

@@ -12,11 +12,42 @@ export type QualificationTypeRow = {
   name: string;
   description: string;
   value_kind: 'integer' | 'locale';
+  requestable: boolean;
+  active: boolean;
+  auto_granted: boolean;
+  auto_granted_value: number;
+  retry_delay_seconds: number | null;
+  keywords: string;
   created_at: Date;
   updated_at: Date;
   holder_count: number | null;
   has_test: boolean;
 };
+
+/** How workers may obtain a type by asking for it, and MTurk's keywords. */
+export type RequestSettings = {
+  requestable?: boolean | undefined;
+  active?: boolean | undefined;
+  autoGranted?: boolean | undefined;
+  autoGrantedValue?: number | undefined;
+  retryDelaySeconds?: number | null | undefined;
+  keywords?: string | undefined;
+};
+
+function requestSettingsColumns(settings: RequestSettings) {
+  return {
+    ...(settings.requestable !== undefined && { requestable: settings.requestable }),
+    ...(settings.active !== undefined && { active: settings.active }),
+    ...(settings.autoGranted !== undefined && { auto_granted: settings.autoGranted }),
+    ...(settings.autoGrantedValue !== undefined && {
+      auto_granted_value: settings.autoGrantedValue,
+    }),
+    ...(settings.retryDelaySeconds !== undefined && {
+      retry_delay_seconds: settings.retryDelaySeconds,
+    }),
+    ...(settings.keywords !== undefined && { keywords: settings.keywords }),
+  };
+}
 
 export type HolderRow = {
   type_id: string;
@@ -43,6 +74,12 @@ const typeColumns = [
   'qualification_types.name',
   'qualification_types.description',
   'qualification_types.value_kind',
+  'qualification_types.requestable',
+  'qualification_types.active',
+  'qualification_types.auto_granted',
+  'qualification_types.auto_granted_value',
+  'qualification_types.retry_delay_seconds',
+  'qualification_types.keywords',
   'qualification_types.created_at',
   'qualification_types.updated_at',
 ] as const;
@@ -55,6 +92,8 @@ function escapeLike(text: string): string {
 export type TypeListFilter = {
   q?: string | undefined;
   owner?: 'me' | 'system' | undefined;
+  /** Only types workers may ask for (MTurk's MustBeRequestable). */
+  requestable?: boolean | undefined;
   cursor?: string | undefined;
   limit: number;
 };
@@ -80,12 +119,13 @@ export function createQualificationsRepository(db: Db) {
           eb('qualification_types.owner_id', '=', ownerId),
           eb('qualification_types.owner_id', 'is', null),
         ]),
-      );
+      )
+      .where('qualification_types.disposed_at', 'is', null);
   }
 
   return {
     async insertType(
-      type: { ownerId: string; name: string; description: string; now: Date },
+      type: { ownerId: string; name: string; description: string; now: Date } & RequestSettings,
       trx: Executor = db,
     ): Promise<QualificationTypeRow> {
       const row = await trx
@@ -94,6 +134,7 @@ export function createQualificationsRepository(db: Db) {
           owner_id: type.ownerId,
           name: type.name,
           description: type.description,
+          ...requestSettingsColumns(type),
           value_kind: 'integer',
           created_at: type.now,
           updated_at: type.now,
@@ -131,6 +172,7 @@ export function createQualificationsRepository(db: Db) {
       if (filter.owner === 'me') query = query.where('qualification_types.owner_id', '=', ownerId);
       if (filter.owner === 'system')
         query = query.where('qualification_types.owner_id', 'is', null);
+      if (filter.requestable) query = query.where('qualification_types.requestable', '=', true);
       if (filter.q) {
         query = query.where('qualification_types.name', 'ilike', `%${escapeLike(filter.q)}%`);
       }
@@ -144,7 +186,11 @@ export function createQualificationsRepository(db: Db) {
     async updateOwnType(
       ownerId: string,
       id: string,
-      patch: { name?: string | undefined; description?: string | undefined; now: Date },
+      patch: {
+        name?: string | undefined;
+        description?: string | undefined;
+        now: Date;
+      } & RequestSettings,
       trx: Executor = db,
     ): Promise<boolean> {
       const result = await trx
@@ -152,12 +198,37 @@ export function createQualificationsRepository(db: Db) {
         .set({
           ...(patch.name !== undefined && { name: patch.name }),
           ...(patch.description !== undefined && { description: patch.description }),
+          ...requestSettingsColumns(patch),
           updated_at: patch.now,
         })
         .where('id', '=', id)
         .where('owner_id', '=', ownerId)
+        .where('disposed_at', 'is', null)
         .executeTakeFirst();
       return result.numUpdatedRows > 0n;
+    },
+
+    /** MTurk's DeleteQualificationType: gone from every list; grants stay for live projects. */
+    async disposeOwnType(ownerId: string, id: string, now: Date, trx: Executor = db) {
+      const result = await trx
+        .updateTable('qualification_types')
+        .set({ disposed_at: now, updated_at: now })
+        .where('id', '=', id)
+        .where('owner_id', '=', ownerId)
+        .where('disposed_at', 'is', null)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
+    /** A requester type a worker may be shown: any owner's, not disposed. */
+    async findRequesterType(id: string, trx: Executor = db) {
+      return trx
+        .selectFrom('qualification_types')
+        .select(typeColumns)
+        .where('id', '=', id)
+        .where('owner_id', 'is not', null)
+        .where('disposed_at', 'is', null)
+        .executeTakeFirst();
     },
 
     async findUser(
@@ -196,13 +267,28 @@ export function createQualificationsRepository(db: Db) {
         .executeTakeFirstOrThrow();
     },
 
-    async deleteGrant(typeId: string, workerId: string, trx: Executor = db): Promise<boolean> {
-      const result = await trx
+    /** Deletes a grant; returns the value it held, or undefined when there was none. */
+    async deleteGrant(
+      typeId: string,
+      workerId: string,
+      trx: Executor = db,
+    ): Promise<number | undefined> {
+      const row = await trx
         .deleteFrom('qualification_grants')
         .where('type_id', '=', typeId)
         .where('worker_id', '=', workerId)
+        .returning('value')
         .executeTakeFirst();
-      return result.numDeletedRows > 0n;
+      return row?.value;
+    },
+
+    async findGrant(typeId: string, workerId: string, trx: Executor = db) {
+      return trx
+        .selectFrom('qualification_grants')
+        .select(['type_id', 'worker_id', 'value', 'granted_at', 'updated_at'])
+        .where('type_id', '=', typeId)
+        .where('worker_id', '=', workerId)
+        .executeTakeFirst();
     },
 
     async listHolders(

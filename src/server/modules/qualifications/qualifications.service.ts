@@ -25,9 +25,11 @@ import {
   type GrantTargetRow,
   type HolderRow,
   type QualificationTypeRow,
+  type RequestSettings,
   type TypeListFilter,
 } from './qualifications.repository.js';
 import { createQualificationTestsRepository } from './qualification-tests.repository.js';
+import { createQualificationRequestsRepository } from './qualification-requests.repository.js';
 import { explainUnmetRequirement, type UnmetRequirement } from './requirement-explanations.js';
 import { requirementTypeIds, unmetRequirements, type QualificationValue } from './requirements.js';
 
@@ -35,6 +37,16 @@ const FIELD = 'qualificationRequirements';
 
 function isNameTaken(error: unknown): boolean {
   return isUniqueViolation(error, 'qualification_types_owner_name_key');
+}
+
+/** An auto-granted type is granted on request, so it must be one workers can request. */
+function assertSettingsCoherent(settings: { requestable: boolean; autoGranted: boolean }) {
+  if (settings.autoGranted && !settings.requestable) {
+    throw new ValidationError(
+      'autoGranted: a type is granted automatically only when workers can request it; set requestable too',
+      fieldProblems({ autoGranted: 'needs requestable' }),
+    );
+  }
 }
 
 function nameTaken(name: string) {
@@ -84,6 +96,7 @@ export function createQualificationsService(deps: {
 }) {
   const repository = createQualificationsRepository(deps.db);
   const tests = createQualificationTestsRepository(deps.db);
+  const requests = createQualificationRequestsRepository(deps.db);
   const { clock, approvalRateMinDecided } = deps;
 
   function saveTest(typeId: string, test: QualificationTest, now: Date, trx: Db) {
@@ -156,8 +169,16 @@ export function createQualificationsService(deps: {
   return {
     async createType(
       ownerId: string,
-      input: { name: string; description: string; test?: QualificationTest | undefined },
+      input: {
+        name: string;
+        description: string;
+        test?: QualificationTest | undefined;
+      } & RequestSettings,
     ) {
+      assertSettingsCoherent({
+        requestable: input.requestable ?? false,
+        autoGranted: input.autoGranted ?? false,
+      });
       const { test, ...type } = input;
       const now = clock.now();
       try {
@@ -185,9 +206,13 @@ export function createQualificationsService(deps: {
         name?: string | undefined;
         description?: string | undefined;
         test?: QualificationTest | null | undefined;
-      },
+      } & RequestSettings,
     ): Promise<QualificationTypeRow> {
       const type = await requireOwnType(ownerId, idOrKey, 'cannot be edited');
+      assertSettingsCoherent({
+        requestable: patch.requestable ?? type.requestable,
+        autoGranted: patch.autoGranted ?? type.auto_granted,
+      });
       const { test, ...fields } = patch;
       const now = clock.now();
       try {
@@ -213,10 +238,15 @@ export function createQualificationsService(deps: {
     ): Promise<HolderRow> {
       const type = await requireOwnType(ownerId, idOrKey, 'cannot be granted', trx);
       const worker = await requireActiveWorker(workerIdOrHandle, trx);
-      const grant = await repository.upsertGrant(
-        { typeId: type.id, workerId: worker.id, value, now: clock.now() },
-        trx,
-      );
+      // A grant clears a revocation on record: the worker holds the type again.
+      const upsert = async (t: Db) => {
+        await requests.forgetRevocation(type.id, worker.id, t);
+        return repository.upsertGrant(
+          { typeId: type.id, workerId: worker.id, value, now: clock.now() },
+          t,
+        );
+      };
+      const grant = trx ? await upsert(trx) : await inTransaction(deps.db, upsert);
       return {
         type_id: type.id,
         worker_id: worker.id,
@@ -226,13 +256,60 @@ export function createQualificationsService(deps: {
       };
     },
 
-    /** Revoking works for any holder, including one suspended since the grant. */
-    async revoke(ownerId: string, idOrKey: string, workerIdOrHandle: string) {
+    /**
+     * Revoking works for any holder, including one suspended since the grant. The revocation is
+     * kept (value and reason), as MTurk lists revoked qualifications.
+     */
+    async revoke(ownerId: string, idOrKey: string, workerIdOrHandle: string, reason = '') {
       const type = await requireOwnType(ownerId, idOrKey, 'cannot be revoked');
       const user = await findUser(workerIdOrHandle);
-      if (!user || !(await repository.deleteGrant(type.id, user.id))) {
-        throw new NotFoundError('Qualification grant');
-      }
+      const revoked =
+        user &&
+        (await deps.db.transaction().execute(async (trx) => {
+          const value = await repository.deleteGrant(type.id, user.id, trx);
+          if (value === undefined) return false;
+          await requests.recordRevocation(
+            { type_id: type.id, worker_id: user.id, value, reason, revoked_at: clock.now() },
+            trx,
+          );
+          return true;
+        }));
+      if (!revoked) throw new NotFoundError('Qualification grant');
+    },
+
+    /**
+     * MTurk's DeleteQualificationType: the type leaves every list and cannot be named by new
+     * requirements; its grants stay, so live projects that require it keep their workers; open
+     * requests are refused.
+     */
+    async disposeType(ownerId: string, idOrKey: string) {
+      const type = await requireOwnType(ownerId, idOrKey, 'cannot be deleted');
+      await deps.db.transaction().execute(async (trx) => {
+        const now = clock.now();
+        await repository.disposeOwnType(ownerId, type.id, now, trx);
+        await requests.refuseAllPending(type.id, 'The qualification type was deleted.', now, trx);
+      });
+    },
+
+    /** A worker's standing on one of the owner's types: held, revoked, or neither. */
+    async score(ownerId: string, idOrKey: string, workerId: string) {
+      const type = await requireOwnType(ownerId, idOrKey, 'has no stored scores');
+      const grant = isUuid(workerId) ? await repository.findGrant(type.id, workerId) : undefined;
+      if (grant) return { status: 'granted' as const, ...grant };
+      const revoked = isUuid(workerId)
+        ? await requests.findRevocation(type.id, workerId)
+        : undefined;
+      return revoked ? { status: 'revoked' as const, ...revoked } : undefined;
+    },
+
+    async listRevoked(
+      ownerId: string,
+      idOrKey: string,
+      page: { cursor?: string | undefined; limit: number },
+    ) {
+      const type = await requireOwnType(ownerId, idOrKey, 'has no list of holders');
+      const rows = await requests.listRevoked(type.id, page);
+      return keysetPage(rows, page.limit, (row) => [row.revoked_at, row.worker_id]);
     },
 
     async listHolders(
@@ -321,13 +398,13 @@ export function createQualificationsService(deps: {
       const { values, record } = await valuesAndRecord(workerId, typeIds, trx);
       const unmet = unmetRequirements(requirements, values);
       if (unmet.length === 0) return [];
-      const names = new Map(
+      const types = new Map(
         (await repository.findVisibleTypes(ownerId, typeIds.filter(isUuid), trx)).map((t) => [
           t.id,
-          t.name,
+          t,
         ]),
       );
-      const testable = await tests.typeIdsWithTests([...names.keys()], trx);
+      const testable = await tests.typeIdsWithTests([...types.keys()], trx);
       return unmet.map((index) => {
         // unmet holds indexes into requirements, so each names one.
         const given = requirements[index] as QualificationRequirement;
@@ -336,7 +413,8 @@ export function createQualificationsService(deps: {
           qualificationTypeId: canonicalQualificationTypeId(given.qualificationTypeId),
         };
         const value = values.get(requirement.qualificationTypeId);
-        const name = names.get(requirement.qualificationTypeId) ?? 'a qualification';
+        const type = types.get(requirement.qualificationTypeId);
+        const name = type?.name ?? 'a qualification';
         return {
           index,
           requirement: { ...requirement, name },
@@ -352,6 +430,12 @@ export function createQualificationsService(deps: {
             record,
             minDecided: approvalRateMinDecided,
           }),
+          // A type with a test is earned by taking it, not by asking for it.
+          requestable:
+            type !== undefined &&
+            type.requestable &&
+            type.active &&
+            !testable.has(requirement.qualificationTypeId),
         };
       });
     },

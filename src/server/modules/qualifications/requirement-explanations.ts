@@ -21,6 +21,8 @@ export type UnmetRequirement = {
   hint: string;
   /** The type has a test the worker can take to meet it. */
   testAvailable: boolean;
+  /** The worker may ask the requester for it (an active, requestable type). */
+  requestable?: boolean;
 };
 
 const PHRASES: Record<Exclude<Comparator, 'Exists' | 'DoesNotExist'>, string> = {

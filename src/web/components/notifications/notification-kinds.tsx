@@ -5,6 +5,8 @@ import {
   IconGift,
   IconReceiptRefund,
   IconSend,
+  IconShieldCheck,
+  IconShieldX,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { NotificationKind } from '../../../shared/api/notifications.js';
@@ -18,4 +20,9 @@ export const NOTIFICATION_KINDS_INFO: Record<NotificationKind, { icon: ReactNode
     project_finished: { icon: <IconFlag size={18} aria-hidden="true" />, color: 'tessera' },
     escrow_returned: { icon: <IconReceiptRefund size={18} aria-hidden="true" />, color: 'orange' },
     payout_paid: { icon: <IconSend size={18} aria-hidden="true" />, color: 'teal' },
+    qualification_granted: {
+      icon: <IconShieldCheck size={18} aria-hidden="true" />,
+      color: 'teal',
+    },
+    qualification_refused: { icon: <IconShieldX size={18} aria-hidden="true" />, color: 'red' },
   };

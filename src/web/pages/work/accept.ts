@@ -7,13 +7,16 @@ import { paths } from '../../lib/paths.js';
 
 /**
  * `reasons`: one line per thing the worker can act on, such as each requirement they fail;
- * `tests`: qualification tests they can take to meet some of them.
+ * `tests`: qualification tests they can take to meet some of them; `requestable`: types they
+ * may ask the requester for.
  */
 export type Problem = {
   title: string;
   message: string;
   reasons?: string[];
   tests?: { qualificationTypeId: string; name: string }[];
+  /** Qualification types the worker lacks and may ask the requester for. */
+  requestable?: { typeId: string; name: string }[];
 };
 
 /** Why a task could not be accepted, in words a worker can act on. */
@@ -49,6 +52,14 @@ export function acceptProblem(error: unknown): Problem {
                     qualificationTypeId: r.qualificationTypeId,
                     name: r.name,
                   })),
+                ...(details.data.unmet.some((u) => u.requestable) && {
+                  requestable: details.data.unmet
+                    .filter((u) => u.requestable)
+                    .map((u) => ({
+                      typeId: u.requirement.qualificationTypeId,
+                      name: u.requirement.name,
+                    })),
+                }),
               }
             : {}),
         };

@@ -16,7 +16,9 @@ import { IconAlertCircle, IconArrowLeft, IconEye } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { formatCents } from '../../../shared/money.js';
+import { useRequestQualification } from '../../api/qualification-requests.js';
 import { useWorkPreview } from '../../api/work.js';
+import { errorMessage } from '../../components/ErrorAlert.js';
 import { Markdown } from '../../components/Markdown.js';
 import { LoadingState } from '../../components/LoadingState.js';
 import { PageHeader } from '../../components/PageHeader.js';
@@ -41,6 +43,37 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
         {children}
       </Text>
     </Group>
+  );
+}
+
+/** Asks the requester for a type the worker lacks; then says what became of the request. */
+function RequestQualificationButton({ typeId, name }: { typeId: string; name: string }) {
+  const request = useRequestQualification();
+  if (request.isSuccess) {
+    return (
+      <Text size="sm" role="status">
+        {request.data.status === 'granted'
+          ? `You were granted “${name}”. Try accepting again.`
+          : `You asked for “${name}”. You will be notified when the requester answers.`}
+      </Text>
+    );
+  }
+  return (
+    <Stack gap={4} align="flex-start">
+      <Button
+        size="xs"
+        variant="light"
+        loading={request.isPending}
+        onClick={() => request.mutate(typeId)}
+      >
+        Request “{name}”
+      </Button>
+      {request.isError && (
+        <Text size="sm" c="red">
+          {errorMessage(request.error)}
+        </Text>
+      )}
+    </Stack>
   );
 }
 
@@ -74,6 +107,11 @@ function ProblemAlert({ problem, projectId }: { problem: Problem; projectId: str
         >
           Take the test “{test.name}”
         </Button>
+      ))}
+      {problem.requestable?.map((type) => (
+        <Stack key={type.typeId} mt="sm">
+          <RequestQualificationButton typeId={type.typeId} name={type.name} />
+        </Stack>
       ))}
     </Alert>
   );

@@ -31,6 +31,7 @@ import { ACTIONS_COLUMN, DataTable, type Column } from '../../../components/Data
 import { QueryList } from '../../../components/QueryList.js';
 import { formatDate } from '../../../lib/format.js';
 import { paths } from '../../../lib/paths.js';
+import { RequestsPanel } from './RequestsPanel.js';
 
 function GrantForm({
   type,
@@ -254,6 +255,7 @@ export function HoldersDrawer({
               {type.description}
             </Text>
           )}
+          {type.requestable && <RequestsPanel type={type} />}
           <Holders type={type} />
         </Stack>
       )}

@@ -1,4 +1,13 @@
-import { Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  NumberInput,
+  Stack,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -14,7 +23,15 @@ import {
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { showSubmitError, zodValidator } from '../../../lib/forms.js';
 
-type Values = { name: string; description: string };
+type Values = {
+  name: string;
+  description: string;
+  requestable: boolean;
+  active: boolean;
+  autoGranted: boolean;
+  autoGrantedValue: number;
+  retryDelaySeconds: number | null;
+};
 const check = zodValidator<Values>(createQualificationTypeBodySchema);
 
 type QualificationTypeModalProps = {
@@ -51,23 +68,35 @@ function QualificationTypeForm({
   const mutation = type ? update : create;
   const [formError, setFormError] = useState<unknown>(null);
   const form = useForm<Values>({
-    initialValues: { name: type?.name ?? '', description: type?.description ?? '' },
+    initialValues: {
+      name: type?.name ?? '',
+      description: type?.description ?? '',
+      requestable: type?.requestable ?? false,
+      active: type?.active ?? true,
+      autoGranted: type?.autoGranted ?? false,
+      autoGrantedValue: type?.autoGrantedValue ?? 1,
+      retryDelaySeconds: type?.retryDelaySeconds ?? null,
+    },
     validate: check,
   });
 
   const submit = form.onSubmit((values) => {
     setFormError(null);
-    mutation.mutate(values, {
-      onSuccess: (saved) => {
-        notifications.show({
-          color: 'teal',
-          title: type ? 'Qualification saved' : 'Qualification created',
-          message: saved.name,
-        });
-        onDone();
+    // Auto-granting answers requests, so it only applies to a requestable type.
+    mutation.mutate(
+      { ...values, autoGranted: values.requestable && values.autoGranted },
+      {
+        onSuccess: (saved) => {
+          notifications.show({
+            color: 'teal',
+            title: type ? 'Qualification saved' : 'Qualification created',
+            message: saved.name,
+          });
+          onDone();
+        },
+        onError: (error) => showSubmitError(error, form, setFormError),
       },
-      onError: (error) => showSubmitError(error, form, setFormError),
-    });
+    );
   });
 
   return (
@@ -96,6 +125,43 @@ function QualificationTypeForm({
           maxLength={QUALIFICATION_LIMITS.descriptionMax}
           {...form.getInputProps('description')}
         />
+        <Checkbox
+          label="Workers can request it"
+          description="A worker who lacks it can ask; you grant or refuse each request."
+          {...form.getInputProps('requestable', { type: 'checkbox' })}
+        />
+        {form.values.requestable && (
+          <Stack gap="sm" pl="lg">
+            <Checkbox
+              label="Taking requests (active)"
+              {...form.getInputProps('active', { type: 'checkbox' })}
+            />
+            <Checkbox
+              label="Grant every request at once"
+              {...form.getInputProps('autoGranted', { type: 'checkbox' })}
+            />
+            {form.values.autoGranted && (
+              <NumberInput
+                label="Value granted automatically"
+                allowDecimal={false}
+                min={QUALIFICATION_LIMITS.valueMin}
+                max={QUALIFICATION_LIMITS.valueMax}
+                {...form.getInputProps('autoGrantedValue')}
+              />
+            )}
+            <NumberInput
+              label="Seconds before a worker may ask again"
+              description="Leave empty to let each worker ask only once."
+              allowDecimal={false}
+              min={0}
+              max={QUALIFICATION_LIMITS.retryDelayMax}
+              value={form.values.retryDelaySeconds ?? ''}
+              onChange={(value) =>
+                form.setFieldValue('retryDelaySeconds', typeof value === 'number' ? value : null)
+              }
+            />
+          </Stack>
+        )}
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onDone}>
             Cancel

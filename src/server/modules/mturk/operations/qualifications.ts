@@ -1,0 +1,435 @@
+import { z } from 'zod';
+import { isUuid, QUALIFICATION_LIMITS } from '../../../../shared/api/qualifications.js';
+import { AppError } from '../../../errors.js';
+import type { Clock } from '../../../lib/clock.js';
+import type { QualificationRequestsService } from '../../qualifications/qualification-requests.service.js';
+import type { QualificationsService } from '../../qualifications/qualifications.service.js';
+import { presentHit } from '../hit-presenter.js';
+import type { HitsService } from '../hits.service.js';
+import { requestError } from '../mturk-errors.js';
+import { operation, type MturkOperations } from '../operation.js';
+import { mturkTypeId, tesseraTypeId } from '../requirements.js';
+
+type TypeRow = Awaited<ReturnType<QualificationsService['getType']>>;
+
+const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
+const id = z.string().min(1).max(64);
+const integerValue = z
+  .number()
+  .int()
+  .min(QUALIFICATION_LIMITS.valueMin)
+  .max(QUALIFICATION_LIMITS.valueMax);
+const page = {
+  NextToken: z.string().min(1).max(256).optional(),
+  MaxResults: z.number().int().min(1).max(100).optional(),
+};
+const testFields = {
+  Test: z.string().max(65_535).optional(),
+  AnswerKey: z.string().max(65_535).optional(),
+  TestDurationInSeconds: z.number().int().min(1).optional(),
+};
+const settingsFields = {
+  Description: z.string().max(QUALIFICATION_LIMITS.descriptionMax),
+  QualificationTypeStatus: z.enum(['Active', 'Inactive']),
+  RetryDelayInSeconds: z.number().int().min(0).max(QUALIFICATION_LIMITS.retryDelayMax).optional(),
+  AutoGranted: z.boolean().optional(),
+  AutoGrantedValue: integerValue.optional(),
+  ...testFields,
+};
+
+const createInput = z.strictObject({
+  Name: z.string().trim().min(1).max(QUALIFICATION_LIMITS.nameMax),
+  Keywords: z.string().max(1_000).optional(),
+  ...settingsFields,
+});
+const updateInput = z.strictObject({
+  QualificationTypeId: id,
+  ...settingsFields,
+  Description: settingsFields.Description.optional(),
+  QualificationTypeStatus: settingsFields.QualificationTypeStatus.optional(),
+});
+
+/** Until qualification tests exist in Tessera, a Test is refused rather than stored and ignored. */
+function refuseTests(input: {
+  Test?: unknown;
+  AnswerKey?: unknown;
+  TestDurationInSeconds?: unknown;
+}) {
+  if (
+    input.Test !== undefined ||
+    input.AnswerKey !== undefined ||
+    input.TestDurationInSeconds !== undefined
+  ) {
+    throw requestError(
+      'Qualification tests through the MTurk API are not supported yet: create the type without Test, AnswerKey and TestDurationInSeconds.',
+      'AWS.MechanicalTurk.InvalidParameterValue',
+    );
+  }
+}
+
+function presentType(row: TypeRow) {
+  return {
+    QualificationTypeId: mturkTypeId(row.id),
+    CreationTime: epochSeconds(row.created_at),
+    Name: row.name,
+    Description: row.description,
+    Keywords: row.keywords,
+    QualificationTypeStatus: row.active ? 'Active' : 'Inactive',
+    ...(row.retry_delay_seconds !== null && { RetryDelayInSeconds: row.retry_delay_seconds }),
+    IsRequestable: row.requestable,
+    AutoGranted: row.auto_granted,
+    ...(row.auto_granted && { AutoGrantedValue: row.auto_granted_value }),
+  };
+}
+
+/**
+ * Runs a service call and answers its domain errors in MTurk's words: a missing (or someone
+ * else's) thing by `missing`, any other refusal by its own message.
+ */
+async function asMturk<T>(call: Promise<T>, missing: () => string): Promise<T> {
+  try {
+    return await call;
+  } catch (error) {
+    if (error instanceof AppError && error.statusCode === 404) {
+      throw requestError(missing(), 'AWS.MechanicalTurk.QualificationDoesNotExist');
+    }
+    if (error instanceof AppError && error.statusCode < 500) {
+      throw requestError(error.message, 'AWS.MechanicalTurk.InvalidParameterValue');
+    }
+    throw error;
+  }
+}
+
+/** MTurk's QualificationTypeId as Tessera's: the system aliases mapped, anything else an id. */
+function typeIdOf(given: string): string {
+  const tessera = tesseraTypeId(given);
+  if (!isUuid(tessera)) {
+    throw requestError(
+      `QualificationType ${given} does not exist.`,
+      'AWS.MechanicalTurk.QualificationTypeDoesNotExist',
+    );
+  }
+  return tessera;
+}
+
+function workerIdOf(given: string): string {
+  if (!isUuid(given)) {
+    throw requestError(`Worker ${given} does not exist.`, 'AWS.MechanicalTurk.WorkerDoesNotExist');
+  }
+  return given;
+}
+
+const typeMissing = (given: string) => () => `QualificationType ${given} does not exist.`;
+
+/**
+ * The 13 qualification operations: types (create, read, update, delete, list), grants (associate,
+ * disassociate, score, holders), the HITs a type guards, and workers' requests.
+ */
+export function qualificationOperations(deps: {
+  qualifications: Pick<
+    QualificationsService,
+    | 'createType'
+    | 'getType'
+    | 'updateType'
+    | 'disposeType'
+    | 'listTypes'
+    | 'grant'
+    | 'revoke'
+    | 'score'
+    | 'listHolders'
+    | 'listRevoked'
+  >;
+  requests: Pick<
+    QualificationRequestsService,
+    'listForOwner' | 'grant' | 'refuse' | 'announceGrant'
+  >;
+  hits: Pick<HitsService, 'listHits'>;
+  clock: Clock;
+}): MturkOperations {
+  const { qualifications, requests, hits, clock } = deps;
+  const ownType = (owner: string, given: string) =>
+    asMturk(qualifications.getType(owner, typeIdOf(given)), typeMissing(given)).then((type) => {
+      if (type.owner_id === null) {
+        throw requestError(
+          `QualificationType ${given} is a system qualification type; its values are computed, not granted.`,
+          'AWS.MechanicalTurk.InvalidParameterValue',
+        );
+      }
+      return type;
+    });
+
+  return {
+    CreateQualificationType: operation(createInput, async (caller, input) => {
+      refuseTests(input);
+      const type = await asMturk(
+        qualifications.createType(caller.user.id, {
+          name: input.Name,
+          description: input.Description,
+          keywords: input.Keywords ?? '',
+          // Every type a requester makes on MTurk can be requested by workers.
+          requestable: true,
+          active: input.QualificationTypeStatus === 'Active',
+          autoGranted: input.AutoGranted ?? false,
+          autoGrantedValue: input.AutoGrantedValue ?? 1,
+          retryDelaySeconds: input.RetryDelayInSeconds ?? null,
+        }),
+        () => 'The qualification type could not be created.',
+      );
+      return { QualificationType: presentType(type) };
+    }),
+
+    GetQualificationType: operation(
+      z.strictObject({ QualificationTypeId: id }),
+      async (caller, input) => ({
+        QualificationType: presentType(
+          await asMturk(
+            qualifications.getType(caller.user.id, typeIdOf(input.QualificationTypeId)),
+            typeMissing(input.QualificationTypeId),
+          ),
+        ),
+      }),
+    ),
+
+    UpdateQualificationType: operation(updateInput, async (caller, input) => {
+      refuseTests(input);
+      const type = await ownType(caller.user.id, input.QualificationTypeId);
+      const updated = await asMturk(
+        qualifications.updateType(caller.user.id, type.id, {
+          description: input.Description,
+          ...(input.QualificationTypeStatus && {
+            active: input.QualificationTypeStatus === 'Active',
+          }),
+          autoGranted: input.AutoGranted,
+          // Auto-granting is a way of answering requests, so the type becomes requestable.
+          ...(input.AutoGranted && { requestable: true }),
+          autoGrantedValue: input.AutoGrantedValue,
+          retryDelaySeconds: input.RetryDelayInSeconds,
+        }),
+        typeMissing(input.QualificationTypeId),
+      );
+      return { QualificationType: presentType(updated) };
+    }),
+
+    DeleteQualificationType: operation(
+      z.strictObject({ QualificationTypeId: id }),
+      async (caller, input) => {
+        const type = await ownType(caller.user.id, input.QualificationTypeId);
+        await asMturk(
+          qualifications.disposeType(caller.user.id, type.id),
+          typeMissing(input.QualificationTypeId),
+        );
+        return {};
+      },
+    ),
+
+    ListQualificationTypes: operation(
+      z.strictObject({
+        Query: z.string().max(256).optional(),
+        MustBeRequestable: z.boolean(),
+        MustBeOwnedByCaller: z.boolean().optional(),
+        ...page,
+      }),
+      async (caller, input) => {
+        const found = await asMturk(
+          qualifications.listTypes(caller.user.id, {
+            q: input.Query?.trim() || undefined,
+            owner: input.MustBeOwnedByCaller ? 'me' : undefined,
+            requestable: input.MustBeRequestable,
+            cursor: input.NextToken,
+            limit: input.MaxResults ?? 10,
+          }),
+          () => 'No such qualification types.',
+        );
+        return {
+          NumResults: found.items.length,
+          QualificationTypes: found.items.map(presentType),
+          ...(found.nextCursor !== null && { NextToken: found.nextCursor }),
+        };
+      },
+    ),
+
+    AssociateQualificationWithWorker: operation(
+      z.strictObject({
+        QualificationTypeId: id,
+        WorkerId: id,
+        IntegerValue: integerValue.optional(),
+        SendNotification: z.boolean().optional(),
+      }),
+      async (caller, input) => {
+        const type = await ownType(caller.user.id, input.QualificationTypeId);
+        const workerId = workerIdOf(input.WorkerId);
+        const value = input.IntegerValue ?? 1;
+        await asMturk(
+          qualifications.grant(caller.user.id, type.id, workerId, value),
+          () => `Worker ${input.WorkerId} does not exist.`,
+        );
+        if (input.SendNotification !== false) {
+          await requests.announceGrant(workerId, type.name, value);
+        }
+        return {};
+      },
+    ),
+
+    DisassociateQualificationFromWorker: operation(
+      z.strictObject({
+        QualificationTypeId: id,
+        WorkerId: id,
+        Reason: z.string().max(QUALIFICATION_LIMITS.reasonMax).optional(),
+      }),
+      async (caller, input) => {
+        const type = await ownType(caller.user.id, input.QualificationTypeId);
+        await asMturk(
+          qualifications.revoke(caller.user.id, type.id, workerIdOf(input.WorkerId), input.Reason),
+          () =>
+            `Worker ${input.WorkerId} does not hold QualificationType ${input.QualificationTypeId}.`,
+        );
+        return {};
+      },
+    ),
+
+    GetQualificationScore: operation(
+      z.strictObject({ QualificationTypeId: id, WorkerId: id }),
+      async (caller, input) => {
+        const type = await ownType(caller.user.id, input.QualificationTypeId);
+        const score = await qualifications.score(caller.user.id, type.id, input.WorkerId);
+        if (!score) {
+          throw requestError(
+            `You requested a Qualification that does not exist: Worker ${input.WorkerId} has never held QualificationType ${input.QualificationTypeId}.`,
+            'AWS.MechanicalTurk.QualificationDoesNotExist',
+          );
+        }
+        return {
+          Qualification: {
+            QualificationTypeId: input.QualificationTypeId,
+            WorkerId: score.worker_id,
+            IntegerValue: score.value,
+            ...(score.status === 'granted'
+              ? { GrantTime: epochSeconds(score.granted_at), Status: 'Granted' }
+              : { Status: 'Revoked' }),
+          },
+        };
+      },
+    ),
+
+    ListWorkersWithQualificationType: operation(
+      z.strictObject({
+        QualificationTypeId: id,
+        Status: z.enum(['Granted', 'Revoked']).optional(),
+        ...page,
+      }),
+      async (caller, input) => {
+        const type = await ownType(caller.user.id, input.QualificationTypeId);
+        const range = { cursor: input.NextToken, limit: input.MaxResults ?? 10 };
+        const qualificationTypeId = mturkTypeId(type.id);
+        const found =
+          input.Status === 'Revoked'
+            ? await asMturk(
+                qualifications.listRevoked(caller.user.id, type.id, range),
+                typeMissing(input.QualificationTypeId),
+              ).then((p) => ({
+                nextCursor: p.nextCursor,
+                items: p.items.map((row) => ({
+                  QualificationTypeId: qualificationTypeId,
+                  WorkerId: row.worker_id,
+                  IntegerValue: row.value,
+                  Status: 'Revoked',
+                })),
+              }))
+            : await asMturk(
+                qualifications.listHolders(caller.user.id, type.id, range),
+                typeMissing(input.QualificationTypeId),
+              ).then((p) => ({
+                nextCursor: p.nextCursor,
+                items: p.items.map((row) => ({
+                  QualificationTypeId: qualificationTypeId,
+                  WorkerId: row.worker_id,
+                  GrantTime: epochSeconds(row.granted_at),
+                  IntegerValue: row.value,
+                  Status: 'Granted',
+                })),
+              }));
+        return {
+          NumResults: found.items.length,
+          Qualifications: found.items,
+          ...(found.nextCursor !== null && { NextToken: found.nextCursor }),
+        };
+      },
+    ),
+
+    ListHITsForQualificationType: operation(
+      z.strictObject({ QualificationTypeId: id, ...page }),
+      async (caller, input) => {
+        // System types too: MTurk's ids name them here.
+        const type = await asMturk(
+          qualifications.getType(caller.user.id, typeIdOf(input.QualificationTypeId)),
+          typeMissing(input.QualificationTypeId),
+        );
+        const found = await hits.listHits(caller.user.id, {
+          after: input.NextToken,
+          limit: input.MaxResults ?? 10,
+          requiringTypeId: type.id,
+        });
+        const now = clock.now();
+        return {
+          NumResults: found.hits.length,
+          HITs: found.hits.map((hit) => presentHit(hit, now)),
+          ...(found.nextToken !== undefined && { NextToken: found.nextToken }),
+        };
+      },
+    ),
+
+    ListQualificationRequests: operation(
+      z.strictObject({ QualificationTypeId: id.optional(), ...page }),
+      async (caller, input) => {
+        const type =
+          input.QualificationTypeId === undefined
+            ? undefined
+            : await ownType(caller.user.id, input.QualificationTypeId);
+        const found = await asMturk(
+          requests.listForOwner(caller.user.id, {
+            qualificationTypeId: type?.id,
+            status: 'pending',
+            cursor: input.NextToken,
+            limit: input.MaxResults ?? 10,
+          }),
+          () => 'No such qualification requests.',
+        );
+        return {
+          NumResults: found.items.length,
+          QualificationRequests: found.items.map((row) => ({
+            QualificationRequestId: row.id,
+            QualificationTypeId: row.type_id,
+            WorkerId: row.worker_id,
+            SubmitTime: epochSeconds(row.created_at),
+          })),
+          ...(found.nextCursor !== null && { NextToken: found.nextCursor }),
+        };
+      },
+    ),
+
+    AcceptQualificationRequest: operation(
+      z.strictObject({ QualificationRequestId: id, IntegerValue: integerValue.optional() }),
+      async (caller, input) => {
+        await asMturk(
+          requests.grant(caller.user.id, input.QualificationRequestId, input.IntegerValue ?? 1),
+          () => `QualificationRequest ${input.QualificationRequestId} does not exist.`,
+        );
+        return {};
+      },
+    ),
+
+    RejectQualificationRequest: operation(
+      z.strictObject({
+        QualificationRequestId: id,
+        Reason: z.string().max(QUALIFICATION_LIMITS.reasonMax).optional(),
+      }),
+      async (caller, input) => {
+        await asMturk(
+          requests.refuse(caller.user.id, input.QualificationRequestId, input.Reason ?? ''),
+          () => `QualificationRequest ${input.QualificationRequestId} does not exist.`,
+        );
+        return {};
+      },
+    ),
+  };
+}
