@@ -424,6 +424,14 @@ export interface Webhooks {
   user_id: string;
 }
 
+export interface WorkerMessages {
+  created_at: Timestamp;
+  id: Generated<string>;
+  requester_id: string;
+  subject: string;
+  worker_id: string;
+}
+
 export interface DB {
   api_tokens: ApiTokens;
   assignments: Assignments;
@@ -460,4 +468,5 @@ export interface DB {
   users: Users;
   webhook_deliveries: WebhookDeliveries;
   webhooks: Webhooks;
+  worker_messages: WorkerMessages;
 }

@@ -3,7 +3,11 @@ import { LIMITS } from '../limits.js';
 import { idSchema } from './common.js';
 import { endpoint } from './endpoint.js';
 
-/** What a notification announces; workers get the first three, requesters the next two. */
+/**
+ * What a notification announces; workers get the first three, requesters the next two.
+ * `requester_message` is a message a requester sent to workers who did their work (MTurk's
+ * NotifyWorkers).
+ */
 export const NOTIFICATION_KINDS = [
   'assignment_approved',
   'assignment_rejected',
@@ -11,12 +15,14 @@ export const NOTIFICATION_KINDS = [
   'project_finished',
   'escrow_returned',
   'payout_paid',
+  'requester_message',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const NOTIFICATION_LIMITS = {
   titleMax: 200,
-  bodyMax: 2_000,
+  /** Fits a requester's whole message (MTurk's NotifyWorkers allows 4,096 characters). */
+  bodyMax: 4_096,
   linkMax: 500,
   /** Ids in one mark-read call. */
   markReadMax: 100,

@@ -6,6 +6,9 @@ import type { LedgerService } from '../ledger/ledger.service.js';
 import type { ProjectsModule } from '../projects/projects.module.js';
 import type { QualificationsService } from '../qualifications/qualifications.service.js';
 import type { ReviewService } from '../review/review.service.js';
+import type { BlocksService } from '../review/blocks.service.js';
+import type { EmailService } from '../email/email.service.js';
+import type { Notifier } from '../notifications/notifications.service.js';
 import { createServerSecrets } from '../../db/server-secrets.js';
 import { loadAccessKeyBox } from './access-key-box.js';
 import { createAccessKeysRepository } from './access-keys.repository.js';
@@ -16,6 +19,9 @@ import { createHitsService } from './hits.service.js';
 import { accountOperations } from './operations/account.js';
 import { assignmentOperations } from './operations/assignments.js';
 import { hitOperations } from './operations/hits.js';
+import { workerOperations } from './operations/workers.js';
+import { createWorkerMessagesRepository } from './worker-messages.repository.js';
+import { createWorkerMessagesService } from './worker-messages.service.js';
 
 type Log = { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
 
@@ -34,7 +40,9 @@ export async function createMturkModule(deps: {
     projects: Pick<ProjectsModule, 'projects' | 'batches' | 'lifecycle'>;
     qualifications: Pick<QualificationsService, 'assertRequirementsUsable'>;
     idempotency: Pick<IdempotencyKeys, 'resourceOf'>;
-    review: { review: Pick<ReviewService, 'approve'> };
+    review: { review: Pick<ReviewService, 'approve'>; blocks: BlocksService };
+    notifications: Pick<Notifier, 'notifyMany'>;
+    email: Pick<EmailService, 'sendRequesterMessage'>;
   };
 }) {
   // The store of server-generated secrets (the OAuth module's keys live there too).
@@ -73,6 +81,15 @@ export async function createMturkModule(deps: {
         hits,
         review: review.review,
         clock: deps.clock,
+      }),
+      ...workerOperations({
+        blocks: review.blocks,
+        messages: createWorkerMessagesService({
+          messages: createWorkerMessagesRepository(deps.db),
+          notifications: deps.services.notifications,
+          email: deps.services.email,
+          clock: deps.clock,
+        }),
       }),
     },
   };

@@ -3,6 +3,7 @@ import {
   IconCircleX,
   IconFlag,
   IconGift,
+  IconMail,
   IconReceiptRefund,
   IconSend,
 } from '@tabler/icons-react';
@@ -18,4 +19,5 @@ export const NOTIFICATION_KINDS_INFO: Record<NotificationKind, { icon: ReactNode
     project_finished: { icon: <IconFlag size={18} aria-hidden="true" />, color: 'tessera' },
     escrow_returned: { icon: <IconReceiptRefund size={18} aria-hidden="true" />, color: 'orange' },
     payout_paid: { icon: <IconSend size={18} aria-hidden="true" />, color: 'teal' },
+    requester_message: { icon: <IconMail size={18} aria-hidden="true" />, color: 'blue' },
   };
