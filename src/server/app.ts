@@ -293,6 +293,7 @@ export function createServices(deps: {
     payouts,
     profiles,
     webhooks: webhooks.service,
+    webhookEvents: { listen: webhooks.source.listen },
   };
 }
 

@@ -216,6 +216,17 @@ export interface MturkHitTypes {
   title: string;
 }
 
+export interface MturkNotificationSettings {
+  active: boolean;
+  destination: string;
+  event_types: string[];
+  hit_type_id: string;
+  owner_id: string;
+  transport: string;
+  updated_at: Timestamp;
+  version: string;
+}
+
 export interface Notifications {
   body: Generated<string>;
   created_at: Generated<Timestamp>;
@@ -451,6 +462,7 @@ export interface DB {
   mturk_hit_groups: MturkHitGroups;
   mturk_hit_types: MturkHitTypes;
   mturk_hits: MturkHits;
+  mturk_notification_settings: MturkNotificationSettings;
   notifications: Notifications;
   oauth_clients: OauthClients;
   oauth_models: OauthModels;

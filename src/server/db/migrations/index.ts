@@ -26,6 +26,7 @@ import * as mturkHits from './20261207100100_mturk_hits.js';
 import * as workTimesUnchanged from './20261207110000_work_times_unchanged.js';
 import * as webhooks from './20261207130000_webhooks.js';
 import * as workerMessages from './20261208050000_worker_messages.js';
+import * as mturkNotificationSettings from './20261208050100_mturk_notification_settings.js';
 
 /**
  * Every migration, in order. A static list (rather than reading the folder) works the same under
@@ -59,4 +60,5 @@ export const migrations: Record<string, Migration> = {
   '20261207110000_work_times_unchanged': workTimesUnchanged,
   '20261207130000_webhooks': webhooks,
   '20261208050000_worker_messages': workerMessages,
+  '20261208050100_mturk_notification_settings': mturkNotificationSettings,
 };

@@ -9,6 +9,8 @@ import type { ReviewService } from '../review/review.service.js';
 import type { BlocksService } from '../review/blocks.service.js';
 import type { EmailService } from '../email/email.service.js';
 import type { Notifier } from '../notifications/notifications.service.js';
+import type { LiveEventListener } from '../webhooks/webhook-events.js';
+import type { WebhookDispatch } from '../webhooks/webhooks.service.js';
 import { createServerSecrets } from '../../db/server-secrets.js';
 import { loadAccessKeyBox } from './access-key-box.js';
 import { createAccessKeysRepository } from './access-keys.repository.js';
@@ -20,6 +22,9 @@ import { accountOperations } from './operations/account.js';
 import { assignmentOperations } from './operations/assignments.js';
 import { hitOperations } from './operations/hits.js';
 import { workerOperations } from './operations/workers.js';
+import { notificationOperations } from './operations/notifications.js';
+import { createMturkNotifications } from './mturk-notifications.js';
+import { createNotificationSettingsRepository } from './notification-settings.repository.js';
 import { createWorkerMessagesRepository } from './worker-messages.repository.js';
 import { createWorkerMessagesService } from './worker-messages.service.js';
 
@@ -43,6 +48,8 @@ export async function createMturkModule(deps: {
     review: { review: Pick<ReviewService, 'approve'>; blocks: BlocksService };
     notifications: Pick<Notifier, 'notifyMany'>;
     email: Pick<EmailService, 'sendRequesterMessage'>;
+    webhooks: WebhookDispatch;
+    webhookEvents: { listen(listener: LiveEventListener): void };
   };
 }) {
   // The store of server-generated secrets (the OAuth module's keys live there too).
@@ -71,6 +78,13 @@ export async function createMturkModule(deps: {
     idempotency,
     clock: deps.clock,
   });
+  const notifications = createMturkNotifications({
+    settings: createNotificationSettingsRepository(deps.db),
+    webhooks: deps.services.webhooks,
+    clock: deps.clock,
+    log: deps.log,
+  });
+  deps.services.webhookEvents.listen((event) => notifications.handle(event));
   return {
     accessKeys,
     operations: {
@@ -91,6 +105,7 @@ export async function createMturkModule(deps: {
           clock: deps.clock,
         }),
       }),
+      ...notificationOperations({ notifications, hits }),
     },
   };
 }
