@@ -73,9 +73,7 @@ export function createNotificationSettingsRepository(db: Db) {
           's.destination',
           's.event_types',
         ])
-        .select(
-          (withReviewable ? taskReviewableSql('t') : sql<boolean>`false`).as('reviewable'),
-        )
+        .select((withReviewable ? taskReviewableSql('t') : sql<boolean>`false`).as('reviewable'))
         .where('a.id', '=', assignmentId)
         .where('s.active', '=', true)
         .executeTakeFirst();
@@ -83,4 +81,6 @@ export function createNotificationSettingsRepository(db: Db) {
   };
 }
 
-export type NotificationSettingsRepository = ReturnType<typeof createNotificationSettingsRepository>;
+export type NotificationSettingsRepository = ReturnType<
+  typeof createNotificationSettingsRepository
+>;

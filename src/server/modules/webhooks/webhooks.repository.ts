@@ -183,7 +183,11 @@ export function createWebhooksRepository(db: Db) {
      * webhook for `event`, and — when `withReviewable` — whether its task now has every slot
      * worked and none being worked (`task.reviewable`, when the owner subscribes to that).
      */
-    async assignmentForWebhooks(assignmentId: string, event: WebhookEvent, withReviewable: boolean) {
+    async assignmentForWebhooks(
+      assignmentId: string,
+      event: WebhookEvent,
+      withReviewable: boolean,
+    ) {
       const wants = (name: WebhookEvent) =>
         sql<boolean>`exists (select 1 from webhooks w where w.user_id = p.owner_id and ${name} = any(w.events))`;
       const row = await db
@@ -194,7 +198,9 @@ export function createWebhooksRepository(db: Db) {
         .select(wants(event).as('wants_event'))
         .select(
           withReviewable
-            ? sql<boolean>`${wants('task.reviewable')} and ${taskReviewableSql('t')}`.as('reviewable')
+            ? sql<boolean>`${wants('task.reviewable')} and ${taskReviewableSql('t')}`.as(
+                'reviewable',
+              )
             : sql<boolean>`false`.as('reviewable'),
         )
         .where('a.id', '=', assignmentId)
