@@ -293,7 +293,7 @@ export function createServices(deps: {
     payouts,
     profiles,
     webhooks: webhooks.service,
-    webhookEvents: { listen: webhooks.source.listen },
+    webhookEvents: { listen: webhooks.source.listen.bind(webhooks.source) },
   };
 }
 

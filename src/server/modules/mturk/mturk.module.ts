@@ -9,7 +9,7 @@ import type { ReviewService } from '../review/review.service.js';
 import type { BlocksService } from '../review/blocks.service.js';
 import type { EmailService } from '../email/email.service.js';
 import type { Notifier } from '../notifications/notifications.service.js';
-import type { LiveEventListener } from '../webhooks/webhook-events.js';
+import type { LiveEvent } from '../../../shared/live-events.js';
 import type { WebhookDispatch } from '../webhooks/webhooks.service.js';
 import { createServerSecrets } from '../../db/server-secrets.js';
 import { loadAccessKeyBox } from './access-key-box.js';
@@ -49,7 +49,8 @@ export async function createMturkModule(deps: {
     notifications: Pick<Notifier, 'notifyMany'>;
     email: Pick<EmailService, 'sendRequesterMessage'>;
     webhooks: WebhookDispatch;
-    webhookEvents: { listen(listener: LiveEventListener): void };
+    /** The committed changes' events, as the webhooks module hears them. */
+    webhookEvents: { listen(listener: (event: LiveEvent) => Promise<void> | undefined): void };
   };
 }) {
   // The store of server-generated secrets (the OAuth module's keys live there too).
