@@ -30,7 +30,7 @@ export type LiveEventListener = (event: LiveEvent) => Promise<void> | undefined;
  * cached, see `subscribed`), nothing is read for it: most servers have few webhooks, and accept
  * and submit are the hottest requests. The deliveries are queued after the change's commit, not
  * in its transaction: a process that stops between the two loses those events' webhooks (the
- * change itself stands; docs/webhooks.md says why). Each event is handled on this process only,
+ * change itself stands; enqueueing inside the domain transactions is not done yet). Each event is handled on this process only,
  * so with several instances nothing is queued twice.
  */
 export function createWebhookEventSource(deps: {
