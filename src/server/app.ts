@@ -316,6 +316,7 @@ export function createServices(deps: {
     payouts,
     profiles,
     webhooks: webhooks.service,
+    webhookEvents: { listen: webhooks.source.listen.bind(webhooks.source) },
   };
 }
 

@@ -222,6 +222,17 @@ export interface MturkHitTypes {
   title: string;
 }
 
+export interface MturkNotificationSettings {
+  active: boolean;
+  destination: string;
+  event_types: string[];
+  hit_type_id: string;
+  owner_id: string;
+  transport: string;
+  updated_at: Timestamp;
+  version: string;
+}
+
 export interface Notifications {
   body: Generated<string>;
   created_at: Generated<Timestamp>;
@@ -486,6 +497,14 @@ export interface Webhooks {
   user_id: string;
 }
 
+export interface WorkerMessages {
+  created_at: Timestamp;
+  id: Generated<string>;
+  requester_id: string;
+  subject: string;
+  worker_id: string;
+}
+
 export interface DB {
   api_tokens: ApiTokens;
   assignments: Assignments;
@@ -505,6 +524,7 @@ export interface DB {
   mturk_hit_groups: MturkHitGroups;
   mturk_hit_types: MturkHitTypes;
   mturk_hits: MturkHits;
+  mturk_notification_settings: MturkNotificationSettings;
   notifications: Notifications;
   oauth_clients: OauthClients;
   oauth_models: OauthModels;
@@ -526,4 +546,5 @@ export interface DB {
   users: Users;
   webhook_deliveries: WebhookDeliveries;
   webhooks: Webhooks;
+  worker_messages: WorkerMessages;
 }

@@ -5,7 +5,8 @@ import { endpoint } from './endpoint.js';
 
 /**
  * What a notification announces; workers get the first three, requesters the next two, and
- * workers the payout and qualification-request ones.
+ * workers the payout and qualification-request ones. `requester_message` is a message a
+ * requester sent to workers who did their work (MTurk's NotifyWorkers).
  */
 export const NOTIFICATION_KINDS = [
   'assignment_approved',
@@ -16,12 +17,14 @@ export const NOTIFICATION_KINDS = [
   'payout_paid',
   'qualification_granted',
   'qualification_refused',
+  'requester_message',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const NOTIFICATION_LIMITS = {
   titleMax: 200,
-  bodyMax: 2_000,
+  /** Fits a requester's whole message (MTurk's NotifyWorkers allows 4,096 characters). */
+  bodyMax: 4_096,
   linkMax: 500,
   /** Ids in one mark-read call. */
   markReadMax: 100,

@@ -26,8 +26,10 @@ import * as mturkHits from './20261207100100_mturk_hits.js';
 import * as workTimesUnchanged from './20261207110000_work_times_unchanged.js';
 import * as webhooks from './20261207130000_webhooks.js';
 import * as mturkHitOps from './20261208010000_mturk_hit_ops.js';
-import * as qualificationTests from './20261208030000_qualification_tests.js';
 import * as qualificationRequests from './20261208020000_qualification_requests.js';
+import * as qualificationTests from './20261208030000_qualification_tests.js';
+import * as workerMessages from './20261208050000_worker_messages.js';
+import * as mturkNotificationSettings from './20261208050100_mturk_notification_settings.js';
 
 /**
  * Every migration, in order. A static list (rather than reading the folder) works the same under
@@ -61,6 +63,8 @@ export const migrations: Record<string, Migration> = {
   '20261207110000_work_times_unchanged': workTimesUnchanged,
   '20261207130000_webhooks': webhooks,
   '20261208010000_mturk_hit_ops': mturkHitOps,
-  '20261208030000_qualification_tests': qualificationTests,
   '20261208020000_qualification_requests': qualificationRequests,
+  '20261208030000_qualification_tests': qualificationTests,
+  '20261208050000_worker_messages': workerMessages,
+  '20261208050100_mturk_notification_settings': mturkNotificationSettings,
 };

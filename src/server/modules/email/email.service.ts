@@ -6,7 +6,7 @@ import type { AccountsService } from '../accounts/accounts.service.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { EmailRepository } from './email.repository.js';
 import type { Mailer } from './mailer.js';
-import { passwordResetEmail, verificationEmail } from './messages.js';
+import { passwordResetEmail, requesterMessageEmail, verificationEmail } from './messages.js';
 
 /** A reset link works once, for an hour: long enough to find the email, short if it leaks. */
 export const PASSWORD_RESET_TTL_MS = 60 * 60 * 1000;
@@ -205,6 +205,17 @@ export function createEmailService(deps: {
       });
       log.info({ actorId, userId: user.id }, 'an admin issued a password reset link');
       return { url: resetLink(token), expiresAt };
+    },
+
+    /** Emails a requester's message to a worker (queued: the caller never waits on SMTP). */
+    sendRequesterMessage(message: {
+      to: string;
+      displayName: string;
+      requesterName: string;
+      subject: string;
+      text: string;
+    }): void {
+      mailer.send(requesterMessageEmail({ ...message, publicUrl: site }));
     },
   };
 }

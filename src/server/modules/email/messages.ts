@@ -171,3 +171,47 @@ export function digestEmail(args: {
     }),
   };
 }
+
+/**
+ * A requester's message to a worker who did their work (MTurk's NotifyWorkers). The text is the
+ * requester's, shown as plain text (escaped in the HTML, never a link the requester chose).
+ */
+export function requesterMessageEmail(args: {
+  to: string;
+  displayName: string;
+  requesterName: string;
+  subject: string;
+  text: string;
+  publicUrl: string;
+}): OutgoingEmail {
+  const site = siteUrl(args.publicUrl);
+  const notificationsUrl = `${site}/notifications`;
+  const from = `${args.requesterName}, a requester whose work you did on Tessera, sent you this message:`;
+  const why =
+    'Requesters can message only workers who did their tasks. The message is in your notifications too.';
+  return {
+    to: args.to,
+    kind: 'requester_message',
+    subject: `Tessera: ${args.subject}`,
+    text: [
+      `Hello ${args.displayName},`,
+      '',
+      from,
+      '',
+      args.text,
+      '',
+      why,
+      notificationsUrl,
+      textFooter(args.publicUrl),
+    ].join('\n'),
+    html: htmlPage({
+      heading: args.subject,
+      paragraphs: [`Hello ${args.displayName},`, from],
+      after: [
+        `<blockquote style="margin:0 0 16px;padding:0 0 0 12px;border-left:3px solid #ccc;white-space:pre-wrap">${escapeHtml(args.text)}</blockquote>`,
+        `<p style="margin:0 0 16px;font-size:13px;color:#555">${escapeHtml(why)} <a href="${escapeHtml(notificationsUrl)}">Your notifications</a>.</p>`,
+      ],
+      publicUrl: args.publicUrl,
+    }),
+  };
+}

@@ -8,6 +8,11 @@ import type { QualificationRequestsService } from '../qualifications/qualificati
 import type { QualificationsService } from '../qualifications/qualifications.service.js';
 import type { BonusesService } from '../review/bonuses.service.js';
 import type { ReviewService } from '../review/review.service.js';
+import type { BlocksService } from '../review/blocks.service.js';
+import type { EmailService } from '../email/email.service.js';
+import type { Notifier } from '../notifications/notifications.service.js';
+import type { LiveEvent } from '../../../shared/live-events.js';
+import type { WebhookDispatch } from '../webhooks/webhooks.service.js';
 import { createServerSecrets } from '../../db/server-secrets.js';
 import { loadAccessKeyBox } from './access-key-box.js';
 import { createAccessKeysRepository } from './access-keys.repository.js';
@@ -22,6 +27,12 @@ import { bonusOperations } from './operations/bonuses.js';
 import { hitReviewOperations } from './operations/hit-review.js';
 import { hitOperations } from './operations/hits.js';
 import { qualificationOperations } from './operations/qualifications.js';
+import { workerOperations } from './operations/workers.js';
+import { notificationOperations } from './operations/notifications.js';
+import { createMturkNotifications } from './mturk-notifications.js';
+import { createNotificationSettingsRepository } from './notification-settings.repository.js';
+import { createWorkerMessagesRepository } from './worker-messages.repository.js';
+import { createWorkerMessagesService } from './worker-messages.service.js';
 
 type Log = { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
 
@@ -60,7 +71,13 @@ export async function createMturkModule(deps: {
     review: {
       review: Pick<ReviewService, 'approve' | 'reject'>;
       bonuses: Pick<BonusesService, 'give'>;
+      blocks: BlocksService;
     };
+    notifications: Pick<Notifier, 'notifyMany'>;
+    email: Pick<EmailService, 'sendRequesterMessage'>;
+    webhooks: WebhookDispatch;
+    /** The committed changes' events, as the webhooks module hears them. */
+    webhookEvents: { listen(listener: (event: LiveEvent) => Promise<void> | undefined): void };
   };
 }) {
   // The store of server-generated secrets (the OAuth module's keys live there too).
@@ -91,6 +108,13 @@ export async function createMturkModule(deps: {
     clock: deps.clock,
   });
   const assignments = createMturkAssignmentsRepository(deps.db);
+  const notifications = createMturkNotifications({
+    settings: createNotificationSettingsRepository(deps.db),
+    webhooks: deps.services.webhooks,
+    clock: deps.clock,
+    log: deps.log,
+  });
+  deps.services.webhookEvents.listen((event) => notifications.handle(event));
   return {
     accessKeys,
     operations: {
@@ -111,6 +135,16 @@ export async function createMturkModule(deps: {
         hits,
         clock: deps.clock,
       }),
+      ...workerOperations({
+        blocks: review.blocks,
+        messages: createWorkerMessagesService({
+          messages: createWorkerMessagesRepository(deps.db),
+          notifications: deps.services.notifications,
+          email: deps.services.email,
+          clock: deps.clock,
+        }),
+      }),
+      ...notificationOperations({ notifications, hits }),
     },
   };
 }

@@ -17,35 +17,41 @@ const EVENT_OF_STATUS: Record<AssignmentStatus, WebhookEvent> = {
 
 type Log = { error(obj: object, msg: string): void };
 
+/** Another consumer of the same committed events (the MTurk notification settings). */
+export type LiveEventListener = (event: LiveEvent) => Promise<void> | undefined;
+
 /**
  * Turns the live events services already publish (after their change has committed) into webhook
  * deliveries for the requester concerned:
  * - `assignment.updated` → `assignment.<status>` (expired → `assignment.abandoned`), and
  *   `task.reviewable` when a submission leaves its task with every slot worked;
  * - `project.progress` with `completed` → `project.finished`.
- * Bonuses are not webhook events. The deliveries are queued after the change's commit, not in its
- * transaction: a process that stops between the two loses those events' webhooks (the change
- * itself stands). Each event is handled on this process only, so with several instances nothing
- * is queued twice.
+ * Bonuses are not webhook events. When no webhook anywhere subscribes to an event (the set is
+ * cached, see `subscribed`), nothing is read for it: most servers have few webhooks, and accept
+ * and submit are the hottest requests. The deliveries are queued after the change's commit, not
+ * in its transaction: a process that stops between the two loses those events' webhooks (the
+ * change itself stands; enqueueing inside the domain transactions is not done yet). Each event is handled on this process only,
+ * so with several instances nothing is queued twice.
  */
 export function createWebhookEventSource(deps: {
   webhooks: Pick<WebhooksService, 'enqueue'>;
-  repository: Pick<
-    WebhooksRepository,
-    'assignmentForWebhooks' | 'isTaskReviewable' | 'projectOwner'
-  >;
+  repository: Pick<WebhooksRepository, 'assignmentForWebhooks' | 'projectOwner'>;
+  /** The events some webhook subscribes to (cached: see webhooks.module.ts). */
+  subscribed: () => Promise<ReadonlySet<WebhookEvent>>;
   clock: Clock;
   log: Log;
 }) {
   const { webhooks, repository, clock } = deps;
+  const listeners: LiveEventListener[] = [];
 
   async function onAssignment(assignmentId: string, status: AssignmentStatus) {
     const event = EVENT_OF_STATUS[status];
-    const assignment = await repository.assignmentForWebhooks(assignmentId, event);
-    const reviewable =
-      status === 'submitted' &&
-      (await repository.assignmentForWebhooks(assignmentId, 'task.reviewable'));
-    if (assignment) {
+    const subscribed = await deps.subscribed();
+    const wantsReviewable = status === 'submitted' && subscribed.has('task.reviewable');
+    if (!subscribed.has(event) && !wantsReviewable) return;
+    const assignment = await repository.assignmentForWebhooks(assignmentId, event, wantsReviewable);
+    if (!assignment) return;
+    if (assignment.wants_event) {
       const data = {
         assignmentId: assignment.id,
         taskId: assignment.task_id,
@@ -55,10 +61,10 @@ export function createWebhookEventSource(deps: {
       };
       await webhooks.enqueue(assignment.owner_id, event, tesseraEnvelope(event, data, clock.now()));
     }
-    if (reviewable && (await repository.isTaskReviewable(reviewable.task_id))) {
-      const data = { taskId: reviewable.task_id, projectId: reviewable.project_id };
+    if (assignment.reviewable) {
+      const data = { taskId: assignment.task_id, projectId: assignment.project_id };
       await webhooks.enqueue(
-        reviewable.owner_id,
+        assignment.owner_id,
         'task.reviewable',
         tesseraEnvelope('task.reviewable', data, clock.now()),
       );
@@ -66,6 +72,7 @@ export function createWebhookEventSource(deps: {
   }
 
   async function onProjectFinished(projectId: string) {
+    if (!(await deps.subscribed()).has('project.finished')) return;
     const project = await repository.projectOwner(projectId);
     if (!project) return;
     await webhooks.enqueue(
@@ -86,15 +93,22 @@ export function createWebhookEventSource(deps: {
   }
 
   return {
+    /** Another module's handler for the same events, called the same way (after commit). */
+    listen(listener: LiveEventListener): void {
+      listeners.push(listener);
+    },
+
     /** The publisher services get: the live event goes out as before, and to webhooks too. */
     tee(events: LiveEventPublisher): LiveEventPublisher {
       return {
         publish(event: LiveEvent, audience: Audience) {
           events.publish(event, audience);
           // Never on the publisher's path, never throwing into it (publish is called after commit).
-          handle(event)?.catch((err: unknown) =>
-            deps.log.error({ err, event: event.type }, 'webhook deliveries not queued'),
-          );
+          for (const consumer of [handle, ...listeners]) {
+            consumer(event)?.catch((err: unknown) =>
+              deps.log.error({ err, event: event.type }, 'webhook deliveries not queued'),
+            );
+          }
         },
       };
     },

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import { cachedValue } from '../../lib/cached-value.js';
 import type { Clock } from '../../lib/clock.js';
 import { createWebhookEventSource } from './webhook-events.js';
 import { createWebhookSender, type WebhookSender } from './webhook-sender.js';
@@ -8,6 +9,12 @@ import { createWebhooksService } from './webhooks.service.js';
 
 /** A receiver gets this long to answer a delivery. */
 const DELIVERY_TIMEOUT_MS = 10_000;
+/**
+ * How stale this instance's idea of which events have subscribers may be: a webhook created on
+ * another instance gets events from at most this long after its creation (this instance's own
+ * creations and deletions are seen at once).
+ */
+const SUBSCRIBED_EVENTS_TTL_MS = 5_000;
 
 /** The webhooks service and the event source that feeds it from the live events. */
 export function createWebhooksModule(deps: {
@@ -20,16 +27,23 @@ export function createWebhooksModule(deps: {
   log: { error(obj: object, msg: string): void };
 }) {
   const repository = createWebhooksRepository(deps.db);
+  const subscribed = cachedValue(
+    () => repository.subscribedEvents(),
+    SUBSCRIBED_EVENTS_TTL_MS,
+    deps.clock,
+  );
   const service = createWebhooksService({
     webhooks: repository,
     clock: deps.clock,
     send: deps.send ?? createWebhookSender({ timeoutMs: DELIVERY_TIMEOUT_MS }),
     lookup: deps.lookup ?? systemLookup,
     allowPrivateTargets: deps.allowPrivateTargets,
+    changed: () => subscribed.invalidate(),
   });
   const source = createWebhookEventSource({
     webhooks: service,
     repository,
+    subscribed: () => subscribed.get(),
     clock: deps.clock,
     log: deps.log,
   });

@@ -1,6 +1,7 @@
 import { sql, type Insertable } from 'kysely';
 import type { WebhookEvent } from '../../../shared/api/webhooks.js';
 import type { Db } from '../../db/database.js';
+import { taskReviewableSql } from '../../db/task-reviewable.js';
 import { newestFirstPage, type Keyset } from '../../db/pagination.js';
 import type { WebhookDeliveries, Webhooks } from '../../db/schema.js';
 
@@ -53,6 +54,16 @@ export function createWebhooksRepository(db: Db) {
         .select([...webhookColumns, 'secret'])
         .where('id', '=', id)
         .where('user_id', '=', userId)
+        .executeTakeFirst();
+    },
+
+    findByUrl(userId: string, url: string) {
+      return db
+        .selectFrom('webhooks')
+        .select(webhookColumns)
+        .where('user_id', '=', userId)
+        .where('url', '=', url)
+        .orderBy('created_at')
         .executeTakeFirst();
     },
 
@@ -157,53 +168,44 @@ export function createWebhooksRepository(db: Db) {
         .executeTakeFirstOrThrow();
     },
 
-    /**
-     * Who owns an assignment's project, with the ids an event about it names, when that owner has
-     * a webhook for `event` (undefined otherwise: nothing to send).
-     */
-    assignmentForWebhooks(assignmentId: string, event: WebhookEvent) {
-      return db
-        .selectFrom('assignments as a')
-        .innerJoin('projects as p', 'p.id', 'a.project_id')
-        .select(['a.id', 'a.task_id', 'a.project_id', 'a.worker_id', 'p.owner_id'])
-        .where('a.id', '=', assignmentId)
-        .where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('webhooks as w')
-              .select(sql`1`.as('one'))
-              .whereRef('w.user_id', '=', 'p.owner_id')
-              .where(sql<boolean>`${event} = any(w.events)`),
-          ),
-        )
-        .executeTakeFirst();
+    /** Every event some webhook subscribes to. */
+    async subscribedEvents(): Promise<Set<WebhookEvent>> {
+      const rows = await db
+        .selectFrom('webhooks')
+        .select(sql<WebhookEvent>`unnest(events)`.as('event'))
+        .distinct()
+        .execute();
+      return new Set(rows.map((row) => row.event));
     },
 
     /**
-     * Whether a task has had all its slots worked and none is being worked now: every live
-     * assignment submitted or decided, as many as the task asks for.
+     * In one statement: an assignment's ids and its project's owner, whether that owner has a
+     * webhook for `event`, and — when `withReviewable` — whether its task now has every slot
+     * worked and none being worked (`task.reviewable`, when the owner subscribes to that).
      */
-    async isTaskReviewable(taskId: string): Promise<boolean> {
+    async assignmentForWebhooks(
+      assignmentId: string,
+      event: WebhookEvent,
+      withReviewable: boolean,
+    ) {
+      const wants = (name: WebhookEvent) =>
+        sql<boolean>`exists (select 1 from webhooks w where w.user_id = p.owner_id and ${name} = any(w.events))`;
       const row = await db
-        .selectFrom('tasks as t')
-        .select((eb) => [
-          't.assignments_per_task',
-          eb
-            .selectFrom('assignments as a')
-            .select(eb.fn.countAll<string>().as('n'))
-            .whereRef('a.task_id', '=', 't.id')
-            .where('a.status', 'in', ['submitted', 'approved', 'rejected'])
-            .as('worked'),
-          eb
-            .selectFrom('assignments as a')
-            .select(eb.fn.countAll<string>().as('n'))
-            .whereRef('a.task_id', '=', 't.id')
-            .where('a.status', '=', 'accepted')
-            .as('working'),
-        ])
-        .where('t.id', '=', taskId)
+        .selectFrom('assignments as a')
+        .innerJoin('projects as p', 'p.id', 'a.project_id')
+        .innerJoin('tasks as t', 't.id', 'a.task_id')
+        .select(['a.id', 'a.task_id', 'a.project_id', 'a.worker_id', 'p.owner_id'])
+        .select(wants(event).as('wants_event'))
+        .select(
+          withReviewable
+            ? sql<boolean>`${wants('task.reviewable')} and ${taskReviewableSql('t')}`.as(
+                'reviewable',
+              )
+            : sql<boolean>`false`.as('reviewable'),
+        )
+        .where('a.id', '=', assignmentId)
         .executeTakeFirst();
-      return !!row && Number(row.working) === 0 && Number(row.worked) >= row.assignments_per_task;
+      return row && (row.wants_event || row.reviewable) ? row : undefined;
     },
 
     projectOwner(projectId: string) {

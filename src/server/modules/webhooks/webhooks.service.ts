@@ -38,6 +38,8 @@ export function createWebhooksService(deps: {
   send: WebhookSender;
   lookup: HostLookup;
   allowPrivateTargets: boolean;
+  /** Told when a webhook is created or deleted (the cached set of subscribed events). */
+  changed?: () => void;
   random?: () => number;
 }) {
   const { webhooks: repository, clock } = deps;
@@ -69,7 +71,8 @@ export function createWebhooksService(deps: {
     };
   }
 
-  function newDelivery(webhookId: string, event: WebhookEvent, body: unknown, now: Date) {
+  /** `event` is a Tessera event, or another sender's label (`mturk.AssignmentSubmitted`). */
+  function newDelivery(webhookId: string, event: string, body: unknown, now: Date) {
     return {
       webhook_id: webhookId,
       message_id: `msg_${randomUUID()}`,
@@ -85,7 +88,7 @@ export function createWebhooksService(deps: {
    * Sends `body` to one of the user's webhooks now, once (no retries), and answers the logged
    * delivery: a test send, whatever the webhook subscribes to.
    */
-  async function sendNow(userId: string, webhookId: string, event: WebhookEvent, body: unknown) {
+  async function sendNow(userId: string, webhookId: string, event: string, body: unknown) {
     const webhook = await owned(userId, webhookId);
     const [delivery] = await repository.insertDeliveries([
       { ...newDelivery(webhook.id, event, body, clock.now()), next_attempt_at: null },
@@ -125,6 +128,7 @@ export function createWebhooksService(deps: {
         },
         WEBHOOK_LIMITS.perUser,
       );
+      deps.changed?.();
       if (!created) {
         throw new ConflictError(
           'too_many_webhooks',
@@ -146,6 +150,7 @@ export function createWebhooksService(deps: {
 
     async delete(userId: string, id: string) {
       if (!(await repository.deleteOwned(userId, id))) throw new NotFoundError('Webhook');
+      deps.changed?.();
     },
 
     async deliveries(
@@ -175,6 +180,18 @@ export function createWebhooksService(deps: {
     },
 
     sendNow,
+
+    /** The user's webhook at exactly `url`, if they have one. */
+    findByUrl: (userId: string, url: string) => repository.findByUrl(userId, url),
+
+    /**
+     * Queues `body` for one of the user's webhooks whatever it subscribes to (another sender —
+     * the MTurk notification settings — chose the events); `label` names it in the log.
+     */
+    async enqueueTo(userId: string, webhookId: string, label: string, body: unknown) {
+      const webhook = await owned(userId, webhookId);
+      await repository.insertDeliveries([newDelivery(webhook.id, label, body, clock.now())]);
+    },
 
     /** A test send: a ping in Tessera's envelope. */
     ping(userId: string, webhookId: string) {
@@ -221,4 +238,4 @@ export function createWebhooksService(deps: {
 
 export type WebhooksService = ReturnType<typeof createWebhooksService>;
 /** What other modules (the MTurk notification settings) use to send to webhooks. */
-export type WebhookDispatch = Pick<WebhooksService, 'enqueue' | 'sendNow'>;
+export type WebhookDispatch = Pick<WebhooksService, 'findByUrl' | 'enqueueTo' | 'sendNow'>;

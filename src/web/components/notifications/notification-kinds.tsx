@@ -3,6 +3,7 @@ import {
   IconCircleX,
   IconFlag,
   IconGift,
+  IconMail,
   IconReceiptRefund,
   IconSend,
   IconShieldCheck,
@@ -25,4 +26,5 @@ export const NOTIFICATION_KINDS_INFO: Record<NotificationKind, { icon: ReactNode
       color: 'teal',
     },
     qualification_refused: { icon: <IconShieldX size={18} aria-hidden="true" />, color: 'red' },
+    requester_message: { icon: <IconMail size={18} aria-hidden="true" />, color: 'blue' },
   };
