@@ -56,6 +56,7 @@ describe('the approval rate of a new worker', () => {
           workerValue: 80,
           hint: 'Approval rate must be at least 95 %. Yours: 80 % (80 of 100 decided tasks approved). It rises as more of your work is approved.',
           testAvailable: false,
+          requestable: false,
         },
       ],
     };
