@@ -2,7 +2,8 @@
  * The MTurk loop of issue #15 in Chromium: a requester's script (the real @aws-sdk/client-mturk)
  * creates HITs with an HTMLQuestion, an ExternalQuestion and a QuestionForm; a worker does each
  * in the web app, inside the sandboxed task frame, and the first two submit through MTurk's
- * externalSubmit; the script reads the answer XML, approves, and its balance matches the ledger.
+ * externalSubmit; the script reads the answer XML, approves, rejects and pays a bonus, and its
+ * balance matches the ledger.
  *
  * MTurk requires an https ExternalURL, and so does Tessera: the external page is served here over
  * https with a certificate made for this run, which the worker's browser context is told to
@@ -17,6 +18,10 @@ import {
   ApproveAssignmentCommand,
   CreateHITCommand,
   GetAccountBalanceCommand,
+  GetHITCommand,
+  ListBonusPaymentsCommand,
+  RejectAssignmentCommand,
+  SendBonusCommand,
   ListAssignmentsForHITCommand,
   MTurkClient,
   type HIT,
@@ -253,11 +258,34 @@ test('HITs made with the AWS SDK are done in Chromium and come back as MTurk ans
     '<Answer><QuestionIdentifier>temperature</QuestionIdentifier><FreeText>12</FreeText></Answer>',
   );
 
-  // The script approves; its balance is the ledger's.
-  for (const assignment of [externalAssignment, htmlAssignment, formAssignment]) {
+  // The script approves two, rejects one (MTurk's rule: the slot stays used, its reward returns)
+  // and tips a worker; its balance is the ledger's.
+  for (const assignment of [externalAssignment, htmlAssignment]) {
     await mturk.send(new ApproveAssignmentCommand({ AssignmentId: assignment.AssignmentId }));
   }
-  // RejectAssignment and SendBonus (the hit-ops branch) join the loop here.
+  await mturk.send(
+    new RejectAssignmentCommand({
+      AssignmentId: formAssignment.AssignmentId,
+      RequesterFeedback: 'The temperature was not read from a thermometer.',
+    }),
+  );
+  await mturk.send(
+    new SendBonusCommand({
+      WorkerId: externalAssignment.WorkerId,
+      AssignmentId: externalAssignment.AssignmentId,
+      BonusAmount: '0.25',
+      Reason: 'A thoughtful answer',
+      UniqueRequestToken: `loop-bonus-${suffix}`,
+    }),
+  );
+  const { BonusPayments } = await mturk.send(
+    new ListBonusPaymentsCommand({ AssignmentId: externalAssignment.AssignmentId }),
+  );
+  expect(BonusPayments?.map((b) => [b.WorkerId, b.BonusAmount])).toEqual([
+    [externalAssignment.WorkerId, '0.25'],
+  ]);
+  const rejectedHit = await mturk.send(new GetHITCommand({ HITId: formHit.HITId }));
+  expect(rejectedHit.HIT?.NumberOfAssignmentsAvailable).toBe(0);
   const balance = await ok<{ availableCents: number; escrowCents: number }>(
     await request.get('/api/v1/me/balance'),
     200,
@@ -265,7 +293,8 @@ test('HITs made with the AWS SDK are done in Chromium and come back as MTurk ans
   const { AvailableBalance } = await mturk.send(new GetAccountBalanceCommand({}));
   expect(AvailableBalance).toBe((balance.availableCents / 100).toFixed(2));
   expect(balance.escrowCents).toBe(0);
-  // Three rewards paid out of the deposit (plus the platform fee, 0 % on this test server).
-  expect(balance.availableCents).toBeLessThanOrEqual(2_000 - 3 * 50);
+  // Two rewards and the bonus paid out of the deposit; the rejected reward came back (the test
+  // server charges no platform fee).
+  expect(balance.availableCents).toBe(2_000 - 2 * 50 - 25);
   await page.context().close();
 });
