@@ -160,6 +160,7 @@ describe('acceptProblem', () => {
           },
           workerValue: 80,
           hint,
+          testAvailable: false,
         },
       ],
     };
@@ -167,6 +168,7 @@ describe('acceptProblem', () => {
       title: 'You are not qualified for this project',
       message: 'Not qualified. The requester decides who may work on it.',
       reasons: [hint],
+      tests: [],
     });
   });
 });
