@@ -163,6 +163,9 @@ test('publishing without enough funds says how much is needed and available', as
 });
 
 test('the requester pages have no serious accessibility problems', async ({ page }) => {
+  // Eleven pages and states, each scanned by axe: a long journey, slower still beside another
+  // spec on a two-core machine (it took 37 s alone and passed 90 s in a full run).
+  test.slow();
   await signUp(page, newAccount('requester'), ['requester']);
   await page.getByRole('main').getByRole('link', { name: 'New project' }).first().click();
   await expectNoSeriousViolations(page);
