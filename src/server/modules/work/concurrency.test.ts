@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createServices } from '../../app.js';
 import { createTestApp, signUp } from '../../../../test/helpers/app.js';
 import { publishedProject } from '../../../../test/helpers/work.js';
+import { testDatabaseKind } from '../../../../test/helpers/database-kind.js';
+import { createWorkRepository } from './work.repository.js';
 
 const ctx = await createTestApp();
 const { app } = ctx;
@@ -121,6 +123,60 @@ describe('concurrent accepts', () => {
       const afterExpiry = await openTaskCounts(projectId);
       expect(afterExpiry?.kept).toBe(afterExpiry?.counted);
       expect(afterExpiry?.kept).toBeGreaterThan(0);
+    } finally {
+      ctx.clock.advance(-61_000);
+    }
+  });
+});
+
+/** Backends of this database that are waiting for a row lock right now. */
+async function lockWaiters(): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    select count(*)::int as n from pg_stat_activity
+    where datname = current_database() and wait_event_type = 'Lock'`.execute(ctx.database.db);
+  return rows[0]?.n ?? 0;
+}
+
+// Only PostgreSQL runs two statements at once; the embedded database takes them one at a time.
+describe.runIf(testDatabaseKind() === 'postgres')('an accept racing a sweep', () => {
+  it('waits for the sweep that holds the overdue work and takes the slot it frees', async () => {
+    const { projectId } = await publishedProject(app, {
+      tasks: 1,
+      slots: 1,
+      project: { timeAllottedSeconds: 60 },
+    });
+    const [first, late] = await Promise.all([
+      signUp(app, { roles: ['worker'] }),
+      signUp(app, { roles: ['worker'] }),
+    ]);
+    const held = await first.client.post(`/api/v1/projects/${projectId}/assignments`);
+    expect(held.statusCode).toBe(201);
+    ctx.clock.advance(61_000);
+    try {
+      // A sweep's statement has locked the overdue assignment and not committed yet.
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const sweep = ctx.database.db.transaction().execute(async (trx) => {
+        await trx
+          .selectFrom('assignments')
+          .select('id')
+          .where('id', '=', held.json().id)
+          .forUpdate()
+          .execute();
+        await released;
+        const repository = createWorkRepository(trx);
+        return repository.expireOverdue({ now: ctx.clock.now(), limit: 10 }, trx);
+      });
+      const accept = late.client.post(`/api/v1/projects/${projectId}/assignments`);
+      try {
+        await expect.poll(lockWaiters, { interval: 20, timeout: 20_000 }).toBeGreaterThan(0);
+      } finally {
+        release();
+      }
+      expect((await sweep).map((a) => a.id)).toEqual([held.json().id]);
+      const response = await accept;
+      expect(response.statusCode, response.body).toBe(201);
+      expect((await slotAccounting(projectId))[0]).toMatchObject({ live_assignments: 1, live: 1 });
     } finally {
       ctx.clock.advance(-61_000);
     }

@@ -140,13 +140,16 @@ export function createWorkRepository(db: Db) {
     /**
      * Expires accepted work past its deadline and gives the slots back, in one statement, so an
      * expiry and its slot can never be separated. Safe to run from any number of places at once.
-     * Returns what expired, with whom to tell.
+     * Returns what expired, with whom to tell. `waitForLocked` makes it wait for overdue work that
+     * another expiry holds right now instead of skipping it: a worker's accept needs that
+     * expiry's outcome, and must not conclude "no slot" before it commits.
      */
     async expireOverdue(
-      args: { now: Date; projectId?: string; limit: number },
+      args: { now: Date; projectId?: string; limit: number; waitForLocked?: boolean },
       trx: Db = db,
     ): Promise<{ id: string; project_id: string; worker_id: string; owner_id: string }[]> {
       const projectFilter = args.projectId ? sql`and project_id = ${args.projectId}` : sql``;
+      const lock = args.waitForLocked ? sql`for update` : sql`for update skip locked`;
       const result = await sql<{
         id: string;
         project_id: string;
@@ -156,9 +159,9 @@ export function createWorkRepository(db: Db) {
         with due as (
           select id from assignments
           where ${overdueSql(args.now)} ${projectFilter}
-          order by deadline
+          order by deadline, id
           limit ${args.limit}
-          for update skip locked
+          ${lock}
         ), expired as (
           update assignments a set status = 'expired', expired_at = a.deadline, updated_at = ${args.now}
           from due where a.id = due.id and a.status = 'accepted'

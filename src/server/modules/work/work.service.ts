@@ -204,8 +204,14 @@ export function createWorkService(deps: {
             auto_approve_seconds: project.auto_approve_seconds,
           };
         }
-        // Work past its deadline still holds its slot until a sweep frees it: free it now.
-        const freed = await work.expireOverdue({ now, projectId, limit: LAZY_EXPIRY_LIMIT });
+        // Work past its deadline still holds its slot until a sweep frees it: free it now, waiting
+        // for a sweep that holds it, so that the check below sees the slots that sweep freed.
+        const freed = await work.expireOverdue({
+          now,
+          projectId,
+          limit: LAZY_EXPIRY_LIMIT,
+          waitForLocked: true,
+        });
         await announceExpired(db, freed);
         if (freed.length === 0 && !(await work.nextOpenTaskFor(projectId, workerId))) break;
       }
