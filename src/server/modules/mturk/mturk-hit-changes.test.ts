@@ -43,6 +43,9 @@ async function workerAccepts(projectId: string) {
 
 const epochSeconds = (ms: number) => Math.floor(ms / 1000);
 
+const moreSlots = (HITId: string, NumberOfAdditionalAssignments: number) =>
+  new CreateAdditionalAssignmentsForHITCommand({ HITId, NumberOfAdditionalAssignments });
+
 describe('UpdateExpirationForHIT with the AWS SDK', () => {
   it('expires a HIT at once: no new accepts, the free slot’s escrow returns, work in progress is still submitted', async () => {
     const { mturk, hit, client } = await requesterWithHit(app, endpoint, { maxAssignments: 2 });
@@ -208,28 +211,14 @@ describe('CreateAdditionalAssignmentsForHIT with the AWS SDK', () => {
       depositCents: 20_00,
     });
     const before = await balance(client);
-    const tooMany = await requestErrorOf(
-      mturk.send(
-        new CreateAdditionalAssignmentsForHITCommand({
-          HITId: hit.HITId,
-          NumberOfAdditionalAssignments: 1,
-        }),
-      ),
-    );
+    const tooMany = await requestErrorOf(mturk.send(moreSlots(hit.HITId, 1)));
     expect(tooMany.code).toBe('AWS.MechanicalTurk.InvalidMaximumAssignmentsIncrease');
 
     const big = await mturk.send(createHitCommand(10));
     const bigId = big.HIT!.HITId!;
     const afterBig = await balance(client);
     expect(afterBig.availableCents).toBe(before.availableCents - 10 * SLOT);
-    const poor = await requestErrorOf(
-      mturk.send(
-        new CreateAdditionalAssignmentsForHITCommand({
-          HITId: bigId,
-          NumberOfAdditionalAssignments: 20,
-        }),
-      ),
-    );
+    const poor = await requestErrorOf(mturk.send(moreSlots(bigId, 20)));
     expect(poor.code).toBe('AWS.MechanicalTurk.InsufficientFunds');
     expect(await balance(client)).toEqual(afterBig);
     expect((await mturk.send(new GetHITCommand({ HITId: bigId }))).HIT).toMatchObject({
@@ -237,14 +226,7 @@ describe('CreateAdditionalAssignmentsForHIT with the AWS SDK', () => {
     });
 
     await mturk.send(new UpdateExpirationForHITCommand({ HITId: bigId, ExpireAt: new Date(0) }));
-    const expired = await requestErrorOf(
-      mturk.send(
-        new CreateAdditionalAssignmentsForHITCommand({
-          HITId: bigId,
-          NumberOfAdditionalAssignments: 1,
-        }),
-      ),
-    );
+    const expired = await requestErrorOf(mturk.send(moreSlots(bigId, 1)));
     expect(expired.code).toBe('AWS.MechanicalTurk.InvalidHITState');
     await expectLedgerHolds();
   });
@@ -255,16 +237,13 @@ describe("another requester's HIT", () => {
     const owner = await requesterWithHit(app, endpoint);
     const other = await requesterWithHit(app, endpoint);
     const before = await balance(owner.client);
-    for (const command of [
-      new UpdateExpirationForHITCommand({ HITId: owner.hit.HITId, ExpireAt: new Date(0) }),
-      new DeleteHITCommand({ HITId: owner.hit.HITId }),
-      new CreateAdditionalAssignmentsForHITCommand({
-        HITId: owner.hit.HITId,
-        NumberOfAdditionalAssignments: 1,
-      }),
+    const { HITId } = owner.hit;
+    for (const attempt of [
+      () => other.mturk.send(new UpdateExpirationForHITCommand({ HITId, ExpireAt: new Date(0) })),
+      () => other.mturk.send(new DeleteHITCommand({ HITId })),
+      () => other.mturk.send(moreSlots(HITId, 1)),
     ]) {
-      // Each command's own type; the loop only needs one send per command.
-      const refused = await requestErrorOf(other.mturk.send(command as never));
+      const refused = await requestErrorOf(attempt());
       expect(refused.code).toBe('AWS.MechanicalTurk.HITDoesNotExist');
     }
     expect(await balance(owner.client)).toEqual(before);
@@ -292,12 +271,7 @@ describe('notifications of HIT changes', () => {
         Active: true,
       }),
     );
-    await mturk.send(
-      new CreateAdditionalAssignmentsForHITCommand({
-        HITId: hit.HITId,
-        NumberOfAdditionalAssignments: 1,
-      }),
-    );
+    await mturk.send(moreSlots(hit.HITId, 1));
     await mturk.send(
       new UpdateExpirationForHITCommand({ HITId: hit.HITId, ExpireAt: new Date(0) }),
     );
