@@ -18,6 +18,8 @@ const LIVE = ['published', 'paused'];
 /** MTurk's rule: a HIT created with fewer than 10 assignments stays under 10. */
 const SMALL_HIT_LIMIT = 10;
 
+const NOT_DISPOSED = ['Assignable', 'Unassignable', 'Reviewable', 'Reviewing'];
+
 const invalidState = (hitId: string, status: string, allowed: string[]) =>
   requestError(
     `The HIT ${hitId} is ${status}; this operation can be called with a status of: ${allowed.join(', ')}.`,
@@ -77,23 +79,20 @@ export function createHitChangesService(deps: {
     async updateExpiration(ownerId: string, hitId: string, expireAt: Date): Promise<void> {
       const now = clock.now();
       if (expireAt <= now) {
-        await changes.transaction(async (trx) => {
+        const expired = await changes.transaction(async (trx) => {
           const { task, hit } = await lockedHit(trx, ownerId, hitId, now);
           const status = hitStatusOf(hit, now);
-          if (status === 'Disposed')
-            throw invalidState(hitId, status, [
-              'Assignable',
-              'Unassignable',
-              'Reviewable',
-              'Reviewing',
-            ]);
-          if (hit.hit_expired_at !== null) return;
+          if (status === 'Disposed') throw invalidState(hitId, status, NOT_DISPOSED);
+          // Expired before: nothing changes, and no second HITExpired is sent.
+          if (hit.hit_expired_at !== null) return false;
           await changes.markHit(trx, hit.task_id, {
             expired_at: now,
             max_assignments: maxAssignmentsOf(hit),
           });
           await withdraw(trx, ownerId, task, now, `HIT ${hitId} expired`);
+          return true;
         });
+        if (!expired) return;
         await afterCommit(ownerId, hitId, 'HITExpired');
         return;
       }
