@@ -203,6 +203,7 @@ export interface MturkHitGroups {
 export interface MturkHits {
   disposed_at: Timestamp | null;
   expired_at: Timestamp | null;
+  max_assignments: number | null;
   requester_annotation: string | null;
   reviewing: Generated<boolean>;
   task_id: string;

@@ -37,6 +37,14 @@ export function hitStatusOf(hit: HitRow, now: Date) {
   return hit.reviewing ? ('Reviewing' as const) : ('Reviewable' as const);
 }
 
+/**
+ * MTurk's MaxAssignments: the slots open or held plus those rejected work used up, or the number
+ * kept when an expiry or a deletion withdrew the task's free slots.
+ */
+export function maxAssignmentsOf(hit: HitRow): number {
+  return hit.kept_max_assignments ?? hit.assignments_per_task + hit.consumed;
+}
+
 /** A HIT in MTurk's shape (times in epoch seconds, money as dollar strings). */
 export function presentHit(hit: HitRow, now: Date) {
   const open = isOpen(hit, now);
@@ -55,7 +63,7 @@ export function presentHit(hit: HitRow, now: Date) {
     ...(question !== undefined && { Question: question }),
     Keywords: hit.keywords.join(', '),
     HITStatus: hitStatusOf(hit, now),
-    MaxAssignments: hit.assignments_per_task + hit.consumed,
+    MaxAssignments: maxAssignmentsOf(hit),
     Reward: dollarsOf(hit.reward_cents),
     AutoApprovalDelayInSeconds: hit.auto_approve_seconds,
     Expiration: epochSeconds(expiryOf(hit)),

@@ -42,6 +42,8 @@ export type HitRow = {
   reviewing: boolean | null;
   hit_expired_at: Date | null;
   disposed_at: Date | null;
+  /** MaxAssignments kept when the HIT's task was withdrawn (expired or disposed of). */
+  kept_max_assignments: number | null;
   live_assignments: number;
   /** Slots rejected work used up (a project whose rejected slots do not reopen). */
   consumed: number;
@@ -67,11 +69,11 @@ const hitTypeColumns = [
 ] as const;
 
 export function createHitsRepository(db: Db) {
-  function hitsOf(ownerId: string, now: Date) {
+  function hitsOf(ownerId: string, now: Date, trx: Db = db) {
     const count = (statuses: Parameters<typeof effectiveStatusIn>[0]) =>
       sql<number>`(select count(*)::int from assignments a where a.task_id = t.id and ${effectiveStatusIn(statuses, now, 'a')})`;
     return (
-      db
+      trx
         .selectFrom('tasks as t')
         .innerJoin('projects as p', 'p.id', 't.project_id')
         .leftJoin('mturk_hit_groups as g', 'g.project_id', 'p.id')
@@ -98,6 +100,7 @@ export function createHitsRepository(db: Db) {
           'h.reviewing',
           'h.expired_at as hit_expired_at',
           'h.disposed_at',
+          'h.max_assignments as kept_max_assignments',
           't.live_assignments',
         ])
         .select([
@@ -239,8 +242,14 @@ export function createHitsRepository(db: Db) {
       return row?.id;
     },
 
-    async findHit(ownerId: string, taskId: string, now: Date): Promise<HitRow | undefined> {
-      return hitsOf(ownerId, now).where('t.id', '=', taskId).executeTakeFirst();
+    /** The owner's HIT; inside `trx`, as that transaction sees it. */
+    async findHit(
+      ownerId: string,
+      taskId: string,
+      now: Date,
+      trx: Db = db,
+    ): Promise<HitRow | undefined> {
+      return hitsOf(ownerId, now, trx).where('t.id', '=', taskId).executeTakeFirst();
     },
 
     /**
@@ -258,13 +267,13 @@ export function createHitsRepository(db: Db) {
       },
       now: Date,
     ): Promise<HitRow[]> {
-      let query = hitsOf(ownerId, now);
+      // A disposed HIT is left out of every list, as on MTurk; GetHIT still reads it.
+      let query = hitsOf(ownerId, now).where('h.disposed_at', 'is', null);
       if (page.afterSeq !== undefined) query = query.where('t.seq', '>', page.afterSeq);
       const filter = page.reviewable;
       if (filter) {
         query = query
           .where(sql<boolean>`coalesce(h.reviewing, false) = ${filter.reviewing}`)
-          .where('h.disposed_at', 'is', null)
           .where('p.status', '<>', 'cancelled')
           .where(
             sql<boolean>`not exists (select 1 from assignments a where a.task_id = t.id and ${effectiveStatusIn(['accepted'], now, 'a')})`,

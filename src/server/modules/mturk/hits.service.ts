@@ -40,6 +40,11 @@ export type NewHit = {
   uniqueRequestToken?: string | undefined;
 };
 
+/** MTurk's answer for an unknown HIT, and for another requester's. */
+export function hitDoesNotExist(id: string) {
+  return requestError(`Hit ${id} does not exist.`, 'AWS.MechanicalTurk.HITDoesNotExist');
+}
+
 const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 
 /** 30 capital letters and digits, like MTurk's ids. */
@@ -94,10 +99,6 @@ export function createHitsService(deps: {
   clock: Clock;
 }) {
   const { hits, clock } = deps;
-
-  function hitDoesNotExist(id: string) {
-    return requestError(`Hit ${id} does not exist.`, 'AWS.MechanicalTurk.HITDoesNotExist');
-  }
 
   async function hitAlreadyExists(batchId: string): Promise<never> {
     const taskId = await hits.taskOfBatch(batchId);

@@ -25,6 +25,8 @@ export const MTURK_EVENT_TYPES = [
   'Ping',
 ] as const;
 export type MturkEventType = (typeof MTURK_EVENT_TYPES)[number];
+/** The events of a change the requester made to a HIT itself. */
+export type HitEventType = 'HITExpired' | 'HITExtended' | 'HITDisposed';
 
 /** MTurk's NotificationSpecification, as the operations' schemas read it. */
 export type NotificationSpec = {
@@ -216,6 +218,35 @@ export function createMturkNotifications(deps: {
           `The test notification was not delivered to ${webhook.url}: ${why}. The webhook's delivery log has the details.`,
         );
       }
+    },
+
+    /**
+     * A HIT's own event (its expiry, extension or disposal by the requester), to the webhook of
+     * its HIT type's active settings if they name the event; a HIT made in the web app has none.
+     */
+    async onHit(
+      ownerId: string,
+      hit: { hit_type_id: string | null; project_id: string; task_id: string },
+      type: HitEventType,
+    ): Promise<void> {
+      if (hit.hit_type_id === null) return;
+      const row = await settings.find(ownerId, hit.hit_type_id);
+      if (!row?.active || !row.event_types.includes(type)) return;
+      const webhook = await webhooks.findByUrl(ownerId, row.destination);
+      if (!webhook) return;
+      const event: MturkEvent = {
+        EventType: type,
+        EventTimestamp: timestamp(clock.now()),
+        HITTypeId: hit.hit_type_id,
+        HITGroupId: hit.project_id,
+        HITId: hit.task_id,
+      };
+      await webhooks.enqueueTo(
+        ownerId,
+        webhook.id,
+        `mturk.${type}`,
+        eventDocument(ownerId, [event]),
+      );
     },
 
     /** For the webhooks' event source: MTurk's events from the same committed changes. */

@@ -19,11 +19,14 @@ import { createAccessKeysRepository } from './access-keys.repository.js';
 import { createAccessKeysService } from './access-keys.service.js';
 import { createMturkAssignmentsRepository } from './assignments.repository.js';
 import { createMturkBonusesRepository } from './bonuses.repository.js';
+import { createHitChangesRepository } from './hit-changes.repository.js';
+import { createHitChangesService } from './hit-changes.service.js';
 import { createHitsRepository } from './hits.repository.js';
 import { createHitsService } from './hits.service.js';
 import { accountOperations } from './operations/account.js';
 import { assignmentOperations } from './operations/assignments.js';
 import { bonusOperations } from './operations/bonuses.js';
+import { hitChangeOperations } from './operations/hit-changes.js';
 import { hitReviewOperations } from './operations/hit-review.js';
 import { hitOperations } from './operations/hits.js';
 import { qualificationOperations } from './operations/qualifications.js';
@@ -47,7 +50,7 @@ export async function createMturkModule(deps: {
   clock: Clock;
   log: Log;
   services: {
-    ledger: Pick<LedgerService, 'balance' | 'feeFor'>;
+    ledger: Pick<LedgerService, 'balance' | 'feeFor' | 'escrowForProject' | 'releaseEscrow'>;
     projects: Pick<ProjectsModule, 'projects' | 'batches' | 'lifecycle'>;
     qualifications: Pick<
       QualificationsService,
@@ -67,7 +70,7 @@ export async function createMturkModule(deps: {
       QualificationRequestsService,
       'listForOwner' | 'grant' | 'refuse' | 'announceGrant'
     >;
-    idempotency: Pick<IdempotencyKeys, 'resourceOf'>;
+    idempotency: Pick<IdempotencyKeys, 'resourceOf' | 'once'>;
     review: {
       review: Pick<ReviewService, 'approve' | 'reject'>;
       bonuses: Pick<BonusesService, 'give'>;
@@ -97,8 +100,9 @@ export async function createMturkModule(deps: {
   }
   const { ledger, projects, qualifications, qualificationRequests, idempotency, review } =
     deps.services;
+  const hitsRepository = createHitsRepository(deps.db);
   const hits = createHitsService({
-    hits: createHitsRepository(deps.db),
+    hits: hitsRepository,
     projects: projects.projects,
     batches: projects.batches,
     lifecycle: projects.lifecycle,
@@ -115,12 +119,22 @@ export async function createMturkModule(deps: {
     log: deps.log,
   });
   deps.services.webhookEvents.listen((event) => notifications.handle(event));
+  const hitChanges = createHitChangesService({
+    changes: createHitChangesRepository(deps.db),
+    hits: hitsRepository,
+    ledger,
+    projects: projects.projects,
+    idempotency,
+    notify: (ownerId, hit, type) => notifications.onHit(ownerId, hit, type),
+    clock: deps.clock,
+  });
   return {
     accessKeys,
     operations: {
       ...accountOperations({ ledger }),
       ...hitOperations({ hits, clock: deps.clock }),
       ...hitReviewOperations({ hits, clock: deps.clock }),
+      ...hitChangeOperations({ changes: hitChanges }),
       ...assignmentOperations({ assignments, hits, review: review.review, clock: deps.clock }),
       ...bonusOperations({
         assignments,
