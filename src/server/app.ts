@@ -189,7 +189,10 @@ export function createServices(deps: {
     tokenCache: deps.tokenCache?.cache,
     credentialsChanged: deps.tokenCache?.changed,
   });
-  const idempotency = createIdempotencyKeys({ keys: createIdempotencyRepository(deps.db) });
+  const idempotency = createIdempotencyKeys({
+    keys: createIdempotencyRepository(deps.db),
+    clock: deps.clock,
+  });
   const ledger = createLedgerService({
     db: deps.db,
     ledger: createLedgerRepository(deps.db),
