@@ -168,6 +168,7 @@ export function createServices(deps: {
   const webhooks = createWebhooksModule({
     db: deps.db,
     clock: deps.clock,
+    config: deps.config,
     allowPrivateTargets: deps.config.webhooksAllowPrivateTargets,
     lookup: deps.webhooks?.lookup,
     send: deps.webhooks?.send,
@@ -189,7 +190,10 @@ export function createServices(deps: {
     tokenCache: deps.tokenCache?.cache,
     credentialsChanged: deps.tokenCache?.changed,
   });
-  const idempotency = createIdempotencyKeys({ keys: createIdempotencyRepository(deps.db) });
+  const idempotency = createIdempotencyKeys({
+    keys: createIdempotencyRepository(deps.db),
+    clock: deps.clock,
+  });
   const ledger = createLedgerService({
     db: deps.db,
     ledger: createLedgerRepository(deps.db),
@@ -437,6 +441,17 @@ export async function buildApp(deps: AppDeps) {
     log: app.log,
     services,
   });
+  // Before the server answers: secrets of webhooks made before sealing, or sealed with a rotated key.
+  const webhookSecrets = await services.webhooks.sealStoredSecrets();
+  if (webhookSecrets.sealed > 0) {
+    app.log.info({ sealed: webhookSecrets.sealed }, 'webhook secrets sealed with the current key');
+  }
+  if (webhookSecrets.unreadable > 0) {
+    app.log.error(
+      { unreadable: webhookSecrets.unreadable },
+      'webhook secrets that no configured ACCESS_KEY_ENCRYPTION_KEY opens: their deliveries wait until their key is listed in ACCESS_KEY_ENCRYPTION_PREVIOUS_KEYS',
+    );
+  }
   const submitTokens = await loadSubmitTokens(
     deps.config.sessionSecret,
     createServerSecrets(deps.db),

@@ -491,9 +491,11 @@ export interface WebhookDeliveries {
 export interface Webhooks {
   created_at: Timestamp;
   description: Generated<string>;
+  encryption_key_id: string | null;
   events: WebhookEvent[];
   id: Generated<string>;
-  secret: string;
+  secret_ciphertext: string | null;
+  unsealed_secret: string | null;
   url: string;
   user_id: string;
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../../db/database.js';
 import { ConflictError } from '../../errors.js';
 import { canonicalJson } from '../../lib/canonical-json.js';
+import type { Clock } from '../../lib/clock.js';
 import type { IdempotencyRepository, IdempotencyScope } from './idempotency.repository.js';
 
 export type { IdempotencyScope } from './idempotency.repository.js';
@@ -17,8 +18,8 @@ export function requestHash(request: unknown): string {
  * request made (`replayed`); the same key with a different request is a 409
  * `idempotency_key_reused` and changes nothing.
  */
-export function createIdempotencyKeys(deps: { keys: IdempotencyRepository }) {
-  const { keys } = deps;
+export function createIdempotencyKeys(deps: { keys: IdempotencyRepository; clock: Clock }) {
+  const { keys, clock } = deps;
 
   return {
     /**
@@ -27,7 +28,7 @@ export function createIdempotencyKeys(deps: { keys: IdempotencyRepository }) {
      * UniqueRequestToken) rather than replaying it.
      */
     async resourceOf(scope: IdempotencyScope): Promise<string | undefined> {
-      return (await keys.find(scope))?.resource_id ?? undefined;
+      return (await keys.find(scope, clock.now()))?.resource_id ?? undefined;
     },
 
     /**
@@ -50,12 +51,13 @@ export function createIdempotencyKeys(deps: { keys: IdempotencyRepository }) {
     ): Promise<{ value: T; replayed: boolean }> {
       if (!scope) return { value: await steps.effect(), replayed: false };
       const hash = requestHash(request);
-      if (await keys.claim(trx, scope, hash)) {
+      const now = clock.now();
+      if (await keys.claim(trx, scope, hash, now)) {
         const value = await steps.effect();
         await keys.setResource(trx, scope, steps.resourceOf(value));
         return { value, replayed: false };
       }
-      const earlier = await keys.find(scope, trx);
+      const earlier = await keys.find(scope, now, trx);
       // A key recorded before request hashes were kept has none, and replays as it used to.
       if (earlier?.request_hash && earlier.request_hash !== hash) {
         throw new ConflictError(

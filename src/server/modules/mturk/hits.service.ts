@@ -20,6 +20,7 @@ import { hitStatusOf } from './hit-presenter.js';
 import { dollarsOf } from './money.js';
 import { asRequestError, requestError } from './mturk-errors.js';
 import { parseQuestion, questionTemplate } from './question.js';
+import { uniqueRequestTokenScope } from './unique-request-token.js';
 
 /** What a HIT type fixes, in Tessera's units. */
 export type HitTypeSettings = {
@@ -170,13 +171,12 @@ export function createHitsService(deps: {
     /**
      * One HIT of `hitType`: a task in the open project of its group (a new project, published
      * at once, when there is none), its slots escrowed from the requester's available money.
-     * A UniqueRequestToken used before is answered as MTurk does: an error naming that HIT.
+     * A UniqueRequestToken used in the last 24 hours is answered as MTurk does: an error naming
+     * that HIT.
      */
     async createHit(ownerId: string, hitType: HitTypeRow, hit: NewHit): Promise<HitRow> {
       const template = questionTemplate(parseQuestion(hit.question));
-      const idempotency = hit.uniqueRequestToken
-        ? { callerId: ownerId, route: 'mturk CreateHIT', key: hit.uniqueRequestToken }
-        : undefined;
+      const idempotency = uniqueRequestTokenScope(ownerId, 'CreateHIT', hit.uniqueRequestToken);
       if (idempotency) {
         const earlier = await deps.idempotency.resourceOf(idempotency);
         if (earlier) await hitAlreadyExists(earlier);

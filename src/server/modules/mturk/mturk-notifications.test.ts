@@ -23,6 +23,7 @@ const receiver = await startWebhookReceiver(24503);
 const { service: sweeper } = createWebhooksModule({
   db: ctx.database.db,
   clock,
+  config: ctx.config,
   allowPrivateTargets: true,
   log: { error: () => {} },
 });

@@ -13,8 +13,8 @@ import type { EmailService } from '../email/email.service.js';
 import type { Notifier } from '../notifications/notifications.service.js';
 import type { LiveEvent } from '../../../shared/live-events.js';
 import type { WebhookDispatch } from '../webhooks/webhooks.service.js';
+import { loadServerKeyBox } from '../../lib/server-key-box.js';
 import { createServerSecrets } from '../../db/server-secrets.js';
-import { loadAccessKeyBox } from './access-key-box.js';
 import { createAccessKeysRepository } from './access-keys.repository.js';
 import { createAccessKeysService } from './access-keys.service.js';
 import { createMturkAssignmentsRepository } from './assignments.repository.js';
@@ -84,7 +84,7 @@ export async function createMturkModule(deps: {
   };
 }) {
   // The store of server-generated secrets (the OAuth module's keys live there too).
-  const box = await loadAccessKeyBox(deps.config, createServerSecrets(deps.db));
+  const box = await loadServerKeyBox(deps.config, createServerSecrets(deps.db));
   const accessKeys = createAccessKeysService({
     keys: createAccessKeysRepository(deps.db),
     box,

@@ -26,6 +26,7 @@ const receiver = await startWebhookReceiver(22811);
 const { service: sweeper } = createWebhooksModule({
   db: ctx.database.db,
   clock,
+  config: ctx.config,
   allowPrivateTargets: false,
   lookup,
   log: { error: () => {} },

@@ -1,6 +1,10 @@
+import type { Config } from '../../config.js';
 import type { Db } from '../../db/database.js';
+import { createServerSecrets } from '../../db/server-secrets.js';
 import { cachedValue } from '../../lib/cached-value.js';
 import type { Clock } from '../../lib/clock.js';
+import type { SecretBox } from '../../lib/secret-box.js';
+import { loadServerKeyBox } from '../../lib/server-key-box.js';
 import { createWebhookEventSource } from './webhook-events.js';
 import { createWebhookSender, type WebhookSender } from './webhook-sender.js';
 import { systemLookup, type HostLookup } from './webhook-target.js';
@@ -20,6 +24,8 @@ const SUBSCRIBED_EVENTS_TTL_MS = 5_000;
 export function createWebhooksModule(deps: {
   db: Db;
   clock: Clock;
+  /** The server key that seals signing secrets (the one that seals MTurk access keys). */
+  config: Pick<Config, 'accessKeyEncryption' | 'sessionSecret'>;
   allowPrivateTargets: boolean;
   /** How host names resolve (tests simulate DNS rebinding with their own). */
   lookup?: HostLookup | undefined;
@@ -27,6 +33,15 @@ export function createWebhooksModule(deps: {
   log: { error(obj: object, msg: string): void };
 }) {
   const repository = createWebhooksRepository(deps.db);
+  let box: Promise<SecretBox> | undefined;
+  // Loaded on first use: building the services stays synchronous, and a failed load is retried.
+  const loadBox = () => {
+    box ??= loadServerKeyBox(deps.config, createServerSecrets(deps.db)).catch((error: unknown) => {
+      box = undefined;
+      throw error;
+    });
+    return box;
+  };
   const subscribed = cachedValue(
     () => repository.subscribedEvents(),
     SUBSCRIBED_EVENTS_TTL_MS,
@@ -38,6 +53,7 @@ export function createWebhooksModule(deps: {
     send: deps.send ?? createWebhookSender({ timeoutMs: DELIVERY_TIMEOUT_MS }),
     lookup: deps.lookup ?? systemLookup,
     allowPrivateTargets: deps.allowPrivateTargets,
+    box: loadBox,
     changed: () => subscribed.invalidate(),
   });
   const source = createWebhookEventSource({

@@ -6,6 +6,8 @@ import { newestFirstPage, type Keyset } from '../../db/pagination.js';
 import type { WebhookDeliveries, Webhooks } from '../../db/schema.js';
 
 const webhookColumns = ['id', 'url', 'events', 'description', 'created_at'] as const;
+/** A webhook's signing secret as stored: sealed, or (made before sealing, until the server seals it) not. */
+const secretColumns = ['secret_ciphertext', 'unsealed_secret'] as const;
 const deliveryColumns = [
   'id',
   'message_id',
@@ -47,11 +49,11 @@ export function createWebhooksRepository(db: Db) {
       return newestFirstPage(query, ['created_at', 'id'], page).execute();
     },
 
-    /** The user's webhook with its secret, or undefined (also when it is someone else's). */
+    /** The user's webhook with its stored secret, or undefined (also when it is someone else's). */
     findOwned(userId: string, id: string) {
       return db
         .selectFrom('webhooks')
-        .select([...webhookColumns, 'secret'])
+        .select([...webhookColumns, ...secretColumns])
         .where('id', '=', id)
         .where('user_id', '=', userId)
         .executeTakeFirst();
@@ -135,7 +137,8 @@ export function createWebhooksRepository(db: Db) {
           'd.give_up_at',
           'd.created_at',
           'w.url',
-          'w.secret',
+          'w.secret_ciphertext',
+          'w.unsealed_secret',
         ])
         .execute();
     },
@@ -166,6 +169,39 @@ export function createWebhooksRepository(db: Db) {
         .where('id', '=', id)
         .returning(deliveryColumns)
         .executeTakeFirstOrThrow();
+    },
+
+    /** Webhooks whose secret is not sealed with the server key `keyId` (made before, or rotated). */
+    listSecretsToSeal(keyId: string) {
+      return db
+        .selectFrom('webhooks')
+        .select(['id', ...secretColumns])
+        .where((eb) =>
+          eb.or([
+            eb('unsealed_secret', 'is not', null),
+            eb('encryption_key_id', 'is distinct from', keyId),
+          ]),
+        )
+        .execute();
+    },
+
+    /** Stores a webhook's secret sealed, unless another instance changed it first. */
+    async sealSecret(
+      id: string,
+      before: { secret_ciphertext: string | null; unsealed_secret: string | null },
+      after: { ciphertext: string; keyId: string },
+    ): Promise<void> {
+      await db
+        .updateTable('webhooks')
+        .set({
+          secret_ciphertext: after.ciphertext,
+          encryption_key_id: after.keyId,
+          unsealed_secret: null,
+        })
+        .where('id', '=', id)
+        .where('secret_ciphertext', 'is not distinct from', before.secret_ciphertext)
+        .where('unsealed_secret', 'is not distinct from', before.unsealed_secret)
+        .execute();
     },
 
     /** Every event some webhook subscribes to. */

@@ -6,9 +6,10 @@ import {
 } from '../../../shared/api/webhooks.js';
 import { decodeCursor, pageFrom } from '../../db/pagination.js';
 import type { Clock } from '../../lib/clock.js';
+import type { SecretBox } from '../../lib/secret-box.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { nextAttemptAt, RETRY_WINDOW_MS, verdictOf } from './webhook-retries.js';
-import type { SendOutcome, WebhookSender } from './webhook-sender.js';
+import type { SendOutcome, WebhookMessage, WebhookSender } from './webhook-sender.js';
 import { resolveWebhookTarget, WebhookTargetError, type HostLookup } from './webhook-target.js';
 import type { WebhooksRepository } from './webhooks.repository.js';
 
@@ -28,6 +29,12 @@ function newSecret(): string {
   return `whsec_${randomBytes(24).toString('base64')}`;
 }
 
+/** A webhook's secret as stored: sealed, or not yet (made before sealing; see the migration). */
+type StoredSecret = { secret_ciphertext: string | null; unsealed_secret: string | null };
+
+const UNOPENED_SECRET =
+  'not sent: its signing secret is sealed with a server key this server does not have (list it in ACCESS_KEY_ENCRYPTION_PREVIOUS_KEYS)';
+
 function invalidUrl(message: string) {
   return new ValidationError(`url: ${message}`, [{ path: 'body.url', message }]);
 }
@@ -38,6 +45,8 @@ export function createWebhooksService(deps: {
   send: WebhookSender;
   lookup: HostLookup;
   allowPrivateTargets: boolean;
+  /** The server key ring that seals the signing secrets (loaded once, on first use). */
+  box: () => Promise<SecretBox>;
   /** Told when a webhook is created or deleted (the cached set of subscribed events). */
   changed?: () => void;
   random?: () => number;
@@ -51,17 +60,36 @@ export function createWebhooksService(deps: {
     return webhook;
   }
 
-  /** One attempt at one delivery: checks the address again, sends, and says what came of it. */
-  async function attempt(url: string, secret: string, message: { id: string; body: string }) {
-    const now = clock.now();
-    let outcome: SendOutcome;
+  /** The plaintext signing secret, or undefined when no key of the ring opens it. */
+  async function secretOf(stored: StoredSecret): Promise<string | undefined> {
+    if (stored.unsealed_secret !== null) return stored.unsealed_secret;
+    if (stored.secret_ciphertext === null) return undefined;
+    return (await deps.box()).open(stored.secret_ciphertext);
+  }
+
+  /** Sends one signed message to the webhook's address, checked again for this attempt. */
+  async function sendSigned(
+    url: string,
+    secret: string,
+    message: WebhookMessage,
+  ): Promise<SendOutcome> {
     try {
-      const target = await resolveWebhookTarget(url, targetOptions);
-      outcome = await deps.send(target, secret, { ...message, timestamp: now });
+      return await deps.send(await resolveWebhookTarget(url, targetOptions), secret, message);
     } catch (error) {
       if (!(error instanceof WebhookTargetError)) throw error;
-      outcome = { kind: 'unreachable', error: `refused: ${error.message}` };
+      return { kind: 'unreachable', error: `refused: ${error.message}` };
     }
+  }
+
+  /** One attempt at one delivery: sends it, and says what came of it. */
+  async function attempt(url: string, stored: StoredSecret, message: { id: string; body: string }) {
+    const now = clock.now();
+    const secret = await secretOf(stored);
+    // Retried like an unreachable receiver: listing the missing key again lets it through.
+    const outcome: SendOutcome =
+      secret === undefined
+        ? { kind: 'unreachable', error: UNOPENED_SECRET }
+        : await sendSigned(url, secret, { ...message, timestamp: now });
     return {
       at: now,
       verdict: verdictOf(outcome),
@@ -94,7 +122,7 @@ export function createWebhooksService(deps: {
       { ...newDelivery(webhook.id, event, body, clock.now()), next_attempt_at: null },
     ]);
     if (!delivery) throw new Error('the delivery was not recorded');
-    const result = await attempt(webhook.url, webhook.secret, {
+    const result = await attempt(webhook.url, webhook, {
       id: delivery.message_id,
       body: delivery.body,
     });
@@ -117,13 +145,15 @@ export function createWebhooksService(deps: {
         throw error;
       }
       const secret = newSecret();
+      const sealed = (await deps.box()).seal(secret);
       const created = await repository.insertWithinLimit(
         {
           user_id: userId,
           url: input.url,
           events: input.events,
           description: input.description ?? '',
-          secret,
+          secret_ciphertext: sealed.ciphertext,
+          encryption_key_id: sealed.keyId,
           created_at: clock.now(),
         },
         WEBHOOK_LIMITS.perUser,
@@ -193,6 +223,27 @@ export function createWebhooksService(deps: {
       await repository.insertDeliveries([newDelivery(webhook.id, label, body, clock.now())]);
     },
 
+    /**
+     * On start: seals, with the current server key, every secret stored in plaintext (webhooks
+     * made before secrets were sealed) or sealed with a previous key (a rotation). A secret no
+     * configured key opens is left as it is; the count of those is returned to be logged.
+     */
+    async sealStoredSecrets(): Promise<{ sealed: number; unreadable: number }> {
+      const box = await deps.box();
+      let sealed = 0;
+      let unreadable = 0;
+      for (const row of await repository.listSecretsToSeal(box.currentKeyId)) {
+        const secret = await secretOf(row);
+        if (secret === undefined) {
+          unreadable++;
+          continue;
+        }
+        await repository.sealSecret(row.id, row, box.seal(secret));
+        sealed++;
+      }
+      return { sealed, unreadable };
+    },
+
     /** A test send: a ping in Tessera's envelope. */
     ping(userId: string, webhookId: string) {
       const body = tesseraEnvelope('ping', { webhookId }, clock.now());
@@ -212,7 +263,7 @@ export function createWebhooksService(deps: {
       );
       await Promise.all(
         due.map(async (delivery) => {
-          const result = await attempt(delivery.url, delivery.secret, {
+          const result = await attempt(delivery.url, delivery, {
             id: delivery.message_id,
             body: delivery.body,
           });

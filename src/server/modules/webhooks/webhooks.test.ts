@@ -19,6 +19,7 @@ const receiver = await startWebhookReceiver(22810);
 const { service: sweeper } = createWebhooksModule({
   db,
   clock,
+  config: ctx.config,
   allowPrivateTargets: true,
   log: { error: () => {} },
 });

@@ -10,6 +10,7 @@ import { dollarAmount, dollarsOf } from '../money.js';
 import { asRequestError, requestError } from '../mturk-errors.js';
 import { idOfNextToken, pageOf } from '../next-token.js';
 import { operation, type MturkOperations } from '../operation.js';
+import { uniqueRequestTokenScope } from '../unique-request-token.js';
 
 const TOKEN_PREFIX = 'bonuses';
 
@@ -71,9 +72,11 @@ export function bonusOperations(deps: {
           );
           throw requestError(problems.join('; '), 'AWS.MechanicalTurk.InvalidParameterValue');
         }
-        const scope = input.UniqueRequestToken
-          ? { callerId: caller.user.id, route: 'mturk SendBonus', key: input.UniqueRequestToken }
-          : undefined;
+        const scope = uniqueRequestTokenScope(
+          caller.user.id,
+          'SendBonus',
+          input.UniqueRequestToken,
+        );
         const { bonus, replayed } = await asRequestError(() =>
           bonuses.give(
             caller.user.id,
@@ -81,7 +84,7 @@ export function bonusOperations(deps: {
             scope,
           ),
         );
-        // MTurk pays once and answers a repeated token with an error naming the first request.
+        // MTurk pays once and answers a token repeated within 24 h with an error naming the first request.
         if (replayed) {
           throw requestError(
             `The bonus ${bonus.id} was already sent with this UniqueRequestToken.`,

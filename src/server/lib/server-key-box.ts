@@ -1,16 +1,19 @@
 import { createHmac } from 'node:crypto';
-import type { Config } from '../../config.js';
-import { newSecret } from '../../lib/secrets.js';
-import { createSecretBox, type SecretBox } from '../../lib/secret-box.js';
+import type { Config } from '../config.js';
+import { newSecret } from './secrets.js';
+import { createSecretBox, type SecretBox } from './secret-box.js';
 
 const STORED_KEY_NAME = 'access_key_encryption_key';
 
 /**
- * The server keys that seal access keys' secrets. ACCESS_KEY_ENCRYPTION_KEY when set (always in
- * production); otherwise, on a laptop or in tests, a key derived from SESSION_SECRET, or else a
- * random key generated once and kept in the database — never a key written in the source.
+ * The server keys that seal the secrets the server must read back: MTurk access keys' secrets
+ * (SigV4 recomputes signatures with them) and webhooks' signing secrets.
+ * ACCESS_KEY_ENCRYPTION_KEY when set (always in production); otherwise, on a laptop or in tests, a
+ * key derived from SESSION_SECRET, or else a random key generated once and kept in the database —
+ * never a key written in the source. The names say "access key" because those came first; they
+ * stay, since another name would derive another key and leave every sealed secret unreadable.
  */
-export async function loadAccessKeyBox(
+export async function loadServerKeyBox(
   config: Pick<Config, 'accessKeyEncryption' | 'sessionSecret'>,
   secrets: { getOrCreate(name: string, create: () => Promise<unknown>): Promise<unknown> },
 ): Promise<SecretBox> {
