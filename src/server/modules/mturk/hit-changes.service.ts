@@ -11,6 +11,7 @@ import type { HitRow, HitsRepository } from './hits.repository.js';
 import { hitDoesNotExist } from './hits.service.js';
 import { asRequestError, requestError } from './mturk-errors.js';
 import type { HitEventType } from './mturk-notifications.js';
+import { uniqueRequestTokenScope } from './unique-request-token.js';
 
 /** Projects whose escrow is still held slot by slot; a closed project's is the settlement's. */
 const LIVE = ['published', 'paused'];
@@ -148,13 +149,11 @@ export function createHitChangesService(deps: {
       additional: number,
       uniqueRequestToken: string | undefined,
     ): Promise<void> {
-      const scope = uniqueRequestToken
-        ? {
-            callerId: ownerId,
-            route: 'mturk CreateAdditionalAssignmentsForHIT',
-            key: uniqueRequestToken,
-          }
-        : undefined;
+      const scope = uniqueRequestTokenScope(
+        ownerId,
+        'CreateAdditionalAssignmentsForHIT',
+        uniqueRequestToken,
+      );
       const { replayed } = await asRequestError(() =>
         changes.transaction((trx) =>
           deps.idempotency.once(

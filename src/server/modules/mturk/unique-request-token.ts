@@ -9,7 +9,7 @@ export const UNIQUE_REQUEST_TOKEN_SECONDS = 24 * 60 * 60;
 /** The idempotency scope of a requester's UniqueRequestToken on one operation, if one was sent. */
 export function uniqueRequestTokenScope(
   callerId: string,
-  operation: 'CreateHIT' | 'SendBonus',
+  operation: 'CreateHIT' | 'SendBonus' | 'CreateAdditionalAssignmentsForHIT',
   token: string | undefined,
 ): IdempotencyScope | undefined {
   if (token === undefined) return undefined;
