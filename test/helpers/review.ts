@@ -2,43 +2,12 @@ import { sql } from 'kysely';
 import type { App } from '../../src/server/app.js';
 import type { Db } from '../../src/server/db/database.js';
 import { signUp, type Client } from './app.js';
-import { createProject, deposit, signUpRequester, uploadCsv } from './projects.js';
-import { GOOD_ANSWERS, SIMPLE_FORM } from './work.js';
+import { GOOD_ANSWERS, publishedProject } from './work.js';
 
-type Requester = Awaited<ReturnType<typeof signUpRequester>>;
 export type Worker = Awaited<ReturnType<typeof signUp>>;
 
-/**
- * A published project funded with exactly `funds` cents (default: plenty), of `tasks` rows ×
- * `slots` assignments at `rewardCents` each.
- */
-export async function fundedProject(
-  app: App,
-  options: {
-    tasks?: number;
-    slots?: number;
-    rewardCents?: number;
-    funds?: number;
-    project?: Record<string, unknown>;
-    requester?: Requester;
-  } = {},
-) {
-  const tasks = options.tasks ?? 3;
-  const requester = options.requester ?? (await signUpRequester(app));
-  await deposit(requester.client, options.funds ?? 1_000_000);
-  const project = await createProject(requester.client, {
-    template: SIMPLE_FORM,
-    rewardCents: options.rewardCents ?? 10,
-    assignmentsPerTask: options.slots ?? 1,
-    ...options.project,
-  });
-  const csv = ['word', ...Array.from({ length: tasks }, (_, i) => `word${i}`)].join('\n');
-  const upload = await uploadCsv(requester.client, project.id, csv);
-  if (upload.statusCode !== 201) throw new Error(`upload failed: ${upload.body}`);
-  const published = await requester.client.post(`/api/v1/projects/${project.id}/publish`);
-  if (published.statusCode !== 200) throw new Error(`publish failed: ${published.body}`);
-  return { requester, projectId: project.id };
-}
+/** The review suites' name for a published project of `publishedProject` (test/helpers/work.ts). */
+export const fundedProject = publishedProject;
 
 export async function accept(worker: Worker, projectId: string): Promise<string> {
   const res = await worker.client.post(`/api/v1/projects/${projectId}/assignments`);

@@ -1,5 +1,7 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { afterAll } from 'vitest';
+import { createMailer } from '../../src/server/modules/email/mailer.js';
 
 export type ReceivedEmail = { to: string[]; subject: string; text: string; html: string };
 
@@ -113,4 +115,25 @@ export function captureLog() {
 /** SMTP settings for a receiver on this machine (plain SMTP, no credentials). */
 export function localSmtp(port: number) {
   return { host: '127.0.0.1', port, secure: false, user: undefined, password: undefined };
+}
+
+/**
+ * A receiver on `port` and the mailer that sends to it, each message tried once (a test waits
+ * for what arrives, not for retries); both are closed after the file's tests. `log` keeps what
+ * the mailer logged.
+ */
+export async function mailerWithReceiver(port: number) {
+  const receiver = await startSmtpReceiver(port);
+  const log = captureLog();
+  const mailer = createMailer({
+    smtp: localSmtp(receiver.port),
+    from: 'Tessera <no-reply@tessera.test>',
+    log,
+    retryDelaysMs: [],
+  });
+  afterAll(async () => {
+    await mailer.close();
+    await receiver.stop();
+  });
+  return { receiver, mailer, log };
 }

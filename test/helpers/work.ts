@@ -19,22 +19,27 @@ export const SIMPLE_FORM = {
   ],
 } as const;
 
-/** A funded requester's published project of `tasks` rows × `slots` assignments each. */
+/**
+ * A published project of `tasks` rows × `slots` assignments at `rewardCents` each, its requester
+ * funded with exactly `funds` cents (default: plenty).
+ */
 export async function publishedProject(
   app: App,
   options: {
     tasks?: number;
     slots?: number;
+    rewardCents?: number;
+    funds?: number;
     project?: Record<string, unknown>;
     requester?: Awaited<ReturnType<typeof signUpRequester>>;
   } = {},
 ) {
   const tasks = options.tasks ?? 3;
   const requester = options.requester ?? (await signUpRequester(app));
-  await deposit(requester.client, 1_000_000);
+  await deposit(requester.client, options.funds ?? 1_000_000);
   const project = await createProject(requester.client, {
     template: SIMPLE_FORM,
-    rewardCents: 10,
+    rewardCents: options.rewardCents ?? 10,
     assignmentsPerTask: options.slots ?? 1,
     ...options.project,
   });

@@ -1,4 +1,5 @@
 import { svg, type SVGTemplateResult } from 'lit';
+import { define } from '../elements.js';
 import { finiteNumber, type Point, type Size } from './geometry.js';
 import { ImageAnnotationElement, type Drag } from './image-annotation.js';
 import { labelColor, parseObjectList, stringField } from './labels.js';
@@ -201,8 +202,7 @@ export class CrowdBoundingBox extends ImageAnnotationElement<Box> {
   }
 }
 
-if (!customElements.get('crowd-bounding-box'))
-  customElements.define('crowd-bounding-box', CrowdBoundingBox);
+define('crowd-bounding-box', CrowdBoundingBox);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,14 +1,8 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { CrowdAnswerElement } from '../answer-element.js';
+import { announceChange, define } from '../elements.js';
 import { finiteNumber } from './geometry.js';
-import {
-  labelColor,
-  labelPicker,
-  parseJsonAttribute,
-  parseLabels,
-  parseObjectList,
-  stringField,
-} from './labels.js';
+import { LabelledElement } from './labelled-element.js';
+import { labelColor, parseJsonAttribute, parseObjectList, stringField } from './labels.js';
 import { annotationStyles } from './styles.js';
 
 export interface Entity {
@@ -30,7 +24,7 @@ interface Span {
  * `{ [name]: { entities: [{ endOffset, label, startOffset }] } }` (offsets in UTF-16 units, end
  * exclusive).
  */
-export class CrowdEntityAnnotation extends CrowdAnswerElement {
+export class CrowdEntityAnnotation extends LabelledElement {
   static override styles = [
     annotationStyles,
     css`
@@ -60,41 +54,25 @@ export class CrowdEntityAnnotation extends CrowdAnswerElement {
     `,
   ];
   static override properties = {
-    ...CrowdAnswerElement.properties,
-    header: { type: String },
+    ...LabelledElement.properties,
     text: { type: String },
-    labels: { type: String },
     initialValue: { type: String, attribute: 'initial-value' },
     entities: { state: true },
-    currentLabel: { state: true },
     pending: { state: true },
-    announcement: { state: true },
   };
 
-  declare header: string;
   declare text: string;
-  declare labels: string;
   declare initialValue: string;
   declare entities: Entity[];
-  declare currentLabel: string;
   /** The keyboard selection, as word indices. */
   declare pending: Span | undefined;
-  declare announcement: string;
 
   constructor() {
     super();
-    this.header = '';
     this.text = '';
-    this.labels = '';
     this.initialValue = '';
     this.entities = [];
-    this.currentLabel = '';
     this.pending = undefined;
-    this.announcement = '';
-  }
-
-  labelList(): string[] {
-    return parseLabels(this.labels);
   }
 
   /** A label's display name (fullDisplayName, else shortDisplayName, else the label). */
@@ -119,8 +97,7 @@ export class CrowdEntityAnnotation extends CrowdAnswerElement {
         this.addEntity({ label: stringField(entry, 'label'), startOffset, endOffset }, false);
       }
     }
-    const labels = this.labelList();
-    if (!labels.includes(this.currentLabel)) this.currentLabel = labels[0] ?? '';
+    super.willUpdate(changed);
   }
 
   /** Adds an entity kept inside the text; refuses empty spans and overlaps. True if added. */
@@ -129,14 +106,14 @@ export class CrowdEntityAnnotation extends CrowdAnswerElement {
     const endOffset = Math.max(0, Math.min(Math.round(entity.endOffset), this.text.length));
     if (endOffset <= startOffset) return false;
     if (this.entities.some((e) => e.startOffset < endOffset && startOffset < e.endOffset)) {
-      if (announce) this.announcement = 'That text overlaps an entity already labelled.';
+      if (announce) this.announce('That text overlaps an entity already labelled.');
       return false;
     }
     const added = { label: entity.label, startOffset, endOffset };
     this.entities = [...this.entities, added].sort((a, b) => a.startOffset - b.startOffset);
     if (announce) {
-      this.announcement = `Labelled “${this.text.slice(startOffset, endOffset)}” as ${entity.label}.`;
-      this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+      this.announce(`Labelled “${this.text.slice(startOffset, endOffset)}” as ${entity.label}.`);
+      announceChange(this);
     }
     return true;
   }
@@ -145,7 +122,9 @@ export class CrowdEntityAnnotation extends CrowdAnswerElement {
     const entity = this.entities.find((e) => e.startOffset <= offset && offset < e.endOffset);
     if (!entity) return;
     this.entities = this.entities.filter((e) => e !== entity);
-    this.announcement = `Removed ${entity.label} from “${this.text.slice(entity.startOffset, entity.endOffset)}”.`;
+    this.announce(
+      `Removed ${entity.label} from “${this.text.slice(entity.startOffset, entity.endOffset)}”.`,
+    );
   }
 
   private words(): Span[] {
@@ -173,7 +152,7 @@ export class CrowdEntityAnnotation extends CrowdAnswerElement {
       const end = Math.max(0, Math.min(count - 1, this.pending ? this.pending.end + direction : 0));
       this.pending = { start: event.shiftKey && this.pending ? this.pending.start : end, end };
       const span = this.pendingSpan();
-      if (span) this.announcement = `Selected “${this.text.slice(span.start, span.end)}”.`;
+      if (span) this.announce(`Selected “${this.text.slice(span.start, span.end)}”.`);
       return;
     }
     const span = this.pendingSpan();
@@ -263,20 +242,12 @@ export class CrowdEntityAnnotation extends CrowdAnswerElement {
   }
 
   override render(): TemplateResult {
-    return html`
-      ${this.header ? html`<p class="header">${this.header}</p>` : nothing}
-      <div class="toolbar">
-        ${labelPicker({
-          labels: this.labelList(),
-          current: this.currentLabel,
-          legend: 'Label',
-          display: (label) => this.displayName(label, 'fullDisplayName'),
-          onPick: (label) => {
-            this.currentLabel = label;
-          },
-        })}
-      </div>
-      <div
+    return this.renderShell({
+      display: (label) => this.displayName(label, 'fullDisplayName'),
+      onPick: (label) => {
+        this.currentLabel = label;
+      },
+      body: html`<div
         class="text"
         tabindex="0"
         role="group"
@@ -285,20 +256,15 @@ export class CrowdEntityAnnotation extends CrowdAnswerElement {
         @pointerup=${this.onPointerUp}
       >
         ${this.renderText()}
-      </div>
-      <p class="hint">
-        Choose a label, then select text to label it. Keyboard: arrows choose words, Shift+arrows
-        extend the choice, Enter labels it, Delete removes the label under it.
-      </p>
-      <div class="live" role="status" aria-live="polite">${this.announcement}</div>
-      <slot></slot>
-    `;
+      </div>`,
+      hint:
+        'Choose a label, then select text to label it. Keyboard: arrows choose words, ' +
+        'Shift+arrows extend the choice, Enter labels it, Delete removes the label under it.',
+    });
   }
 }
 
-if (!customElements.get('crowd-entity-annotation')) {
-  customElements.define('crowd-entity-annotation', CrowdEntityAnnotation);
-}
+define('crowd-entity-annotation', CrowdEntityAnnotation);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -6,7 +6,7 @@ import {
   type SVGTemplateResult,
   type TemplateResult,
 } from 'lit';
-import { CrowdAnswerElement } from '../answer-element.js';
+import { announceChange } from '../elements.js';
 import {
   clampPoint,
   imagePoint,
@@ -15,8 +15,7 @@ import {
   type Point,
   type Size,
 } from './geometry.js';
-import { labelPicker, parseLabels } from './labels.js';
-import { annotationStyles } from './styles.js';
+import { LabelledImageElement } from './labelled-image.js';
 
 /** A drag in progress: the base routes pointer moves to it until the pointer is released. */
 export interface Drag {
@@ -36,35 +35,20 @@ export interface Labeled {
  * announcement of every change; and the image's load failure. Subclasses draw their shapes, parse
  * their `initial-value` and give their answer.
  */
-export abstract class ImageAnnotationElement<A extends Labeled> extends CrowdAnswerElement {
-  static override styles = annotationStyles;
+export abstract class ImageAnnotationElement<A extends Labeled> extends LabelledImageElement {
   static override properties = {
-    ...CrowdAnswerElement.properties,
-    src: { type: String },
-    header: { type: String },
-    labels: { type: String },
+    ...LabelledImageElement.properties,
     initialValue: { type: String, attribute: 'initial-value' },
     annotations: { state: true },
     selected: { state: true },
-    currentLabel: { state: true },
-    imageStatus: { state: true },
-    imageSize: { state: true },
-    announcement: { state: true },
     displayScale: { state: true },
   };
 
-  declare src: string;
-  declare header: string;
-  declare labels: string;
   declare initialValue: string;
   /** The annotations, in natural image pixels. */
   declare annotations: A[];
   /** Index of the selected annotation, -1 for none. */
   declare selected: number;
-  declare currentLabel: string;
-  declare imageStatus: 'loading' | 'loaded' | 'failed';
-  declare imageSize: Size;
-  declare announcement: string;
   /** Natural pixels per displayed pixel, so handles and strokes look the same at any size. */
   declare displayScale: number;
 
@@ -75,16 +59,9 @@ export abstract class ImageAnnotationElement<A extends Labeled> extends CrowdAns
 
   constructor() {
     super();
-    this.src = '';
-    this.header = '';
-    this.labels = '';
     this.initialValue = '';
     this.annotations = [];
     this.selected = -1;
-    this.currentLabel = '';
-    this.imageStatus = 'loading';
-    this.imageSize = { width: 0, height: 0 };
-    this.announcement = '';
     this.displayScale = 1;
   }
 
@@ -108,11 +85,6 @@ export abstract class ImageAnnotationElement<A extends Labeled> extends CrowdAns
   private measure(): void {
     const image = this.renderRoot.querySelector('.stage img');
     if (image) this.displayScale = pixelScale(image, this.imageSize);
-  }
-
-  /** The label names offered in the picker. */
-  labelList(): string[] {
-    return parseLabels(this.labels);
   }
 
   /** The annotations an `initial-value` attribute describes (untrusted JSON). */
@@ -159,9 +131,7 @@ export abstract class ImageAnnotationElement<A extends Labeled> extends CrowdAns
       );
       this.selected = -1;
     }
-    if (changed.has('src') && changed.get('src') !== undefined) this.imageStatus = 'loading';
-    const labels = this.labelList();
-    if (!labels.includes(this.currentLabel)) this.currentLabel = labels[0] ?? '';
+    super.willUpdate(changed);
   }
 
   override validationMessage(): string {
@@ -177,20 +147,11 @@ export abstract class ImageAnnotationElement<A extends Labeled> extends CrowdAns
     this.renderRoot.querySelector<HTMLElement>('.add, .overlay')?.focus();
   }
 
-  /** MTurk's `inputImageProperties`: the image's natural size. */
-  protected inputImageProperties(): Size {
-    return { height: this.imageSize.height, width: this.imageSize.width };
-  }
-
   /** Replaces the annotations, announces the change and tells listeners (`change`). */
   protected commit(annotations: A[], message: string): void {
     this.annotations = annotations;
     this.announce(message);
-    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-  }
-
-  protected announce(message: string): void {
-    this.announcement = message;
+    announceChange(this);
   }
 
   protected replaceAt(index: number, annotation: A): A[] {
@@ -336,20 +297,12 @@ export abstract class ImageAnnotationElement<A extends Labeled> extends CrowdAns
     this.renderRoot.querySelector<SVGElement>(`[data-index="${index}"]`)?.focus();
   }
 
-  private readonly onImageLoad = (event: Event): void => {
-    if (!(event.target instanceof HTMLImageElement)) return;
-    this.imageSize = { width: event.target.naturalWidth, height: event.target.naturalHeight };
-    this.imageStatus = 'loaded';
+  protected imageLoaded(): void {
     this.measure();
     this.annotations = this.annotations.map((annotation) =>
       this.clampAnnotation(annotation, this.imageSize),
     );
-  };
-
-  private readonly onImageError = (): void => {
-    this.imageStatus = 'failed';
-    this.announce('The image could not be loaded.');
-  };
+  }
 
   /** Keeps a point on the image (for drags). */
   protected onImage(point: Point): Point {
@@ -371,53 +324,32 @@ export abstract class ImageAnnotationElement<A extends Labeled> extends CrowdAns
     const { width, height } = this.imageSize;
     const scale = this.displayScale;
     const title = this.header || 'Image to annotate';
-    return html`
-      ${this.header ? html`<p class="header">${this.header}</p>` : nothing}
-      <div class="toolbar">
-        ${labelPicker({
-          labels: this.labelList(),
-          current: this.currentLabel,
-          legend: 'Label',
-          onPick: (label) => this.pickLabel(label),
-        })}
-        ${this.renderTools()}
-      </div>
-      ${
-        this.imageStatus === 'failed'
-          ? html`<p class="problem" role="alert">
-              The image could not be loaded${this.src ? html` (${this.src})` : nothing}. Tell the
-              requester, or return the task.
-            </p>`
-          : nothing
-      }
-      <div class="stage">
-        <img src=${this.src} alt=${title} @load=${this.onImageLoad} @error=${this.onImageError} />
-        ${
-          this.imageStatus === 'loaded'
-            ? html`<svg
-                class="overlay"
-                viewBox="0 0 ${width} ${height}"
-                preserveAspectRatio="none"
-                role="group"
-                tabindex="-1"
-                aria-label=${`${title}: ${this.annotations.length} ${this.noun}(s)`}
-                @pointerdown=${this.onPointerDown}
-                @pointermove=${this.onPointerMove}
-                @pointerup=${this.onPointerUp}
-                @pointercancel=${this.onPointerUp}
-                @keydown=${this.onKeyDown}
-                @focusin=${this.onFocusIn}
-              >
-                ${this.annotations.map((annotation, index) => this.renderAnnotation(annotation, index, scale))}
-                ${this.renderDraft(scale)}
-              </svg>`
-            : nothing
-        }
-      </div>
-      <p class="hint">${this.hint()}</p>
-      <div class="live" role="status" aria-live="polite">${this.announcement}</div>
-      <slot></slot>
-    `;
+    return this.renderShell({
+      tools: this.renderTools(),
+      onPick: (label) => this.pickLabel(label),
+      body: this.renderStage(
+        title,
+        () =>
+          html`<svg
+            class="overlay"
+            viewBox="0 0 ${width} ${height}"
+            preserveAspectRatio="none"
+            role="group"
+            tabindex="-1"
+            aria-label=${`${title}: ${this.annotations.length} ${this.noun}(s)`}
+            @pointerdown=${this.onPointerDown}
+            @pointermove=${this.onPointerMove}
+            @pointerup=${this.onPointerUp}
+            @pointercancel=${this.onPointerUp}
+            @keydown=${this.onKeyDown}
+            @focusin=${this.onFocusIn}
+          >
+            ${this.annotations.map((annotation, index) => this.renderAnnotation(annotation, index, scale))}
+            ${this.renderDraft(scale)}
+          </svg>`,
+      ),
+      hint: this.hint(),
+    });
   }
 
   /** A round handle `r` displayed pixels wide at a natural-pixel point. */

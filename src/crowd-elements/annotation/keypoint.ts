@@ -1,4 +1,5 @@
 import { svg, type SVGTemplateResult } from 'lit';
+import { define } from '../elements.js';
 import { clampPoint, finiteNumber, type Point, type Size } from './geometry.js';
 import { ImageAnnotationElement, type Drag } from './image-annotation.js';
 import { labelColor, parseLabels, parseObjectList, stringField } from './labels.js';
@@ -121,7 +122,7 @@ export class CrowdKeypoint extends ImageAnnotationElement<Keypoint> {
   }
 }
 
-if (!customElements.get('crowd-keypoint')) customElements.define('crowd-keypoint', CrowdKeypoint);
+define('crowd-keypoint', CrowdKeypoint);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,3 +1,4 @@
+import { define } from '../elements.js';
 import { PathAnnotationElement } from './path-annotation.js';
 
 /**
@@ -20,7 +21,7 @@ export class CrowdLine extends PathAnnotationElement {
   }
 }
 
-if (!customElements.get('crowd-line')) customElements.define('crowd-line', CrowdLine);
+define('crowd-line', CrowdLine);
 
 declare global {
   interface HTMLElementTagNameMap {

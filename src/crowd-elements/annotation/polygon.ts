@@ -1,3 +1,4 @@
+import { define } from '../elements.js';
 import { PathAnnotationElement } from './path-annotation.js';
 
 /**
@@ -23,7 +24,7 @@ export class CrowdPolygon extends PathAnnotationElement {
   }
 }
 
-if (!customElements.get('crowd-polygon')) customElements.define('crowd-polygon', CrowdPolygon);
+define('crowd-polygon', CrowdPolygon);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,8 +1,8 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { CrowdAnswerElement } from '../answer-element.js';
-import { imagePoint, pixelScale, type Point, type Size } from './geometry.js';
-import { labelColor, labelPicker, parseLabels } from './labels.js';
-import { annotationStyles } from './styles.js';
+import { html, type TemplateResult } from 'lit';
+import { announceChange, define } from '../elements.js';
+import { imagePoint, pixelScale, type Point } from './geometry.js';
+import { labelColor } from './labels.js';
+import { LabelledImageElement } from './labelled-image.js';
 
 type Tool = 'brush' | 'eraser';
 
@@ -18,31 +18,16 @@ function rgb(hex: string): [number, number, number] {
  * labeledImage: { pngImageData } } }`: a base64 PNG of the natural size whose labelled pixels have
  * their label's colour and whose unlabelled pixels are transparent.
  */
-export class CrowdSemanticSegmentation extends CrowdAnswerElement {
-  static override styles = annotationStyles;
+export class CrowdSemanticSegmentation extends LabelledImageElement {
   static override properties = {
-    ...CrowdAnswerElement.properties,
-    src: { type: String },
-    header: { type: String },
-    labels: { type: String },
-    currentLabel: { state: true },
+    ...LabelledImageElement.properties,
     tool: { state: true },
     brushSize: { state: true },
-    imageStatus: { state: true },
-    imageSize: { state: true },
-    announcement: { state: true },
   };
 
-  declare src: string;
-  declare header: string;
-  declare labels: string;
-  declare currentLabel: string;
   declare tool: Tool;
   /** Brush diameter in displayed pixels. */
   declare brushSize: number;
-  declare imageStatus: 'loading' | 'loaded' | 'failed';
-  declare imageSize: Size;
-  declare announcement: string;
 
   private mask = new Uint8Array(0);
   private last: Point | undefined;
@@ -50,25 +35,8 @@ export class CrowdSemanticSegmentation extends CrowdAnswerElement {
 
   constructor() {
     super();
-    this.src = '';
-    this.header = '';
-    this.labels = '';
-    this.currentLabel = '';
     this.tool = 'brush';
     this.brushSize = 20;
-    this.imageStatus = 'loading';
-    this.imageSize = { width: 0, height: 0 };
-    this.announcement = '';
-  }
-
-  labelList(): string[] {
-    return parseLabels(this.labels);
-  }
-
-  override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src') && changed.get('src') !== undefined) this.imageStatus = 'loading';
-    const labels = this.labelList();
-    if (!labels.includes(this.currentLabel)) this.currentLabel = labels[0] ?? '';
   }
 
   /** The label painted at a natural pixel, '' if none. */
@@ -155,14 +123,13 @@ export class CrowdSemanticSegmentation extends CrowdAnswerElement {
     if (!this.painting) return;
     this.painting = false;
     this.last = undefined;
-    this.announce();
-    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    this.announceCounts();
+    announceChange(this);
   };
 
-  private announce(): void {
-    const counts = this.counts();
-    const parts = [...counts].map(([label, pixels]) => `${label} ${pixels} pixels`);
-    this.announcement = parts.length > 0 ? `Painted: ${parts.join(', ')}.` : 'Nothing is painted.';
+  private announceCounts(): void {
+    const parts = [...this.counts()].map(([label, pixels]) => `${label} ${pixels} pixels`);
+    this.announce(parts.length > 0 ? `Painted: ${parts.join(', ')}.` : 'Nothing is painted.');
   }
 
   /** Painted pixels per label. */
@@ -178,17 +145,9 @@ export class CrowdSemanticSegmentation extends CrowdAnswerElement {
     return counts;
   }
 
-  private readonly onImageLoad = (event: Event): void => {
-    if (!(event.target instanceof HTMLImageElement)) return;
-    this.imageSize = { width: event.target.naturalWidth, height: event.target.naturalHeight };
+  protected imageLoaded(): void {
     this.mask = new Uint8Array(this.imageSize.width * this.imageSize.height);
-    this.imageStatus = 'loaded';
-  };
-
-  private readonly onImageError = (): void => {
-    this.imageStatus = 'failed';
-    this.announcement = 'The image could not be loaded.';
-  };
+  }
 
   override validationMessage(): string {
     if (!this.required || this.counts().size > 0) return '';
@@ -230,7 +189,7 @@ export class CrowdSemanticSegmentation extends CrowdAnswerElement {
     );
     return {
       [this.name]: {
-        inputImageProperties: { height: this.imageSize.height, width: this.imageSize.width },
+        inputImageProperties: this.inputImageProperties(),
         labelMappings,
         labeledImage: { pngImageData: this.pngImageData() },
       },
@@ -262,19 +221,8 @@ export class CrowdSemanticSegmentation extends CrowdAnswerElement {
 
   override render(): TemplateResult {
     const title = this.header || 'Image to label';
-    return html`
-      ${this.header ? html`<p class="header">${this.header}</p>` : nothing}
-      <div class="toolbar">
-        ${labelPicker({
-          labels: this.labelList(),
-          current: this.currentLabel,
-          legend: 'Label',
-          onPick: (label) => {
-            this.currentLabel = label;
-            this.tool = 'brush';
-          },
-        })}
-        ${this.toolPicker()}
+    return this.renderShell({
+      tools: html`${this.toolPicker()}
         <label class="label-option"
           >Brush size
           <input
@@ -286,48 +234,35 @@ export class CrowdSemanticSegmentation extends CrowdAnswerElement {
               if (event.target instanceof HTMLInputElement)
                 this.brushSize = Number(event.target.value);
             }}
-        /></label>
-      </div>
-      ${
-        this.imageStatus === 'failed'
-          ? html`<p class="problem" role="alert">
-              The image could not be loaded${this.src ? html` (${this.src})` : nothing}. Tell the
-              requester, or return the task.
-            </p>`
-          : nothing
-      }
-      <div class="stage">
-        <img src=${this.src} alt=${title} @load=${this.onImageLoad} @error=${this.onImageError} />
-        ${
-          this.imageStatus === 'loaded'
-            ? html`<canvas
-                class="overlay"
-                style="opacity:0.55"
-                width=${this.imageSize.width}
-                height=${this.imageSize.height}
-                aria-label=${`${title}: painting area`}
-                role="img"
-                @pointerdown=${this.onPointerDown}
-                @pointermove=${this.onPointerMove}
-                @pointerup=${this.onPointerUp}
-                @pointercancel=${this.onPointerUp}
-              ></canvas>`
-            : nothing
-        }
-      </div>
-      <p class="hint">
-        Choose a label and paint over its pixels with the brush; the eraser removes paint. Painting
-        needs a pointer (mouse, pen or touch).
-      </p>
-      <div class="live" role="status" aria-live="polite">${this.announcement}</div>
-      <slot></slot>
-    `;
+        /></label>`,
+      onPick: (label) => {
+        this.currentLabel = label;
+        this.tool = 'brush';
+      },
+      body: this.renderStage(
+        title,
+        () =>
+          html`<canvas
+            class="overlay"
+            style="opacity:0.55"
+            width=${this.imageSize.width}
+            height=${this.imageSize.height}
+            aria-label=${`${title}: painting area`}
+            role="img"
+            @pointerdown=${this.onPointerDown}
+            @pointermove=${this.onPointerMove}
+            @pointerup=${this.onPointerUp}
+            @pointercancel=${this.onPointerUp}
+          ></canvas>`,
+      ),
+      hint:
+        'Choose a label and paint over its pixels with the brush; the eraser removes paint. ' +
+        'Painting needs a pointer (mouse, pen or touch).',
+    });
   }
 }
 
-if (!customElements.get('crowd-semantic-segmentation')) {
-  customElements.define('crowd-semantic-segmentation', CrowdSemanticSegmentation);
-}
+define('crowd-semantic-segmentation', CrowdSemanticSegmentation);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { baseStyles, define } from './shared.js';
+import { define } from '../elements.js';
+import { baseStyles } from './shared.js';
 import { iconGlyph } from './icons.js';
 
 /** Only these addresses may be opened by a button's `href`: never `javascript:`. */

@@ -1,25 +1,23 @@
 import { css, html, nothing } from 'lit';
-import { CrowdAnswerElement } from '../answer-element.js';
-import { announceChange, baseStyles, define } from './shared.js';
+import { announceChange, define } from '../elements.js';
+import { FieldElement } from './field-element.js';
+import { baseStyles } from './shared.js';
 
 /** Shared by crowd-checkbox and crowd-toggle-button: one on/off answer. */
-abstract class OnOffElement extends CrowdAnswerElement {
+abstract class OnOffElement extends FieldElement {
   static override properties = {
-    ...CrowdAnswerElement.properties,
+    ...FieldElement.properties,
     checked: { type: Boolean, reflect: true },
     value: { type: String },
-    problem: { state: true },
   };
 
   declare checked: boolean;
   declare value: string;
-  declare problem: string;
 
   constructor() {
     super();
     this.checked = false;
     this.value = '';
-    this.problem = '';
   }
 
   /** MTurk's shape: `{ [name]: { [value || "on"]: checked } }`. */
@@ -32,9 +30,8 @@ abstract class OnOffElement extends CrowdAnswerElement {
     return this.required && !this.checked ? `${named}: must be checked.` : '';
   }
 
-  override focusProblem(): void {
-    this.problem = this.validationMessage();
-    this.renderRoot.querySelector<HTMLElement>('input, button')?.focus();
+  protected problemControl() {
+    return this.renderRoot.querySelector<HTMLElement>('input, button');
   }
 
   protected toggle(checked: boolean) {
@@ -86,7 +83,7 @@ export class CrowdCheckbox extends OnOffElement {
             event.target instanceof HTMLInputElement &&
             this.toggle(event.target.checked)} /><slot></slot
       ></label>
-      <p class="problem" id="problem">${this.problem}</p>`;
+      ${this.problemPart()}`;
   }
 }
 
@@ -150,7 +147,7 @@ export class CrowdToggleButton extends OnOffElement {
       >
         <span class="track"></span><slot></slot>
       </button>
-      <p class="problem" id="problem">${this.problem}</p>`;
+      ${this.problemPart()}`;
   }
 }
 

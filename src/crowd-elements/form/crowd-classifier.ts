@@ -1,6 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { CrowdAnswerElement } from '../answer-element.js';
-import { announceChange, baseStyles, define, isTyping, parseList } from './shared.js';
+import { announceChange, define } from '../elements.js';
+import { FieldElement } from './field-element.js';
+import { baseStyles, blockStyles, isTyping, parseList } from './shared.js';
 
 /** The child elements MTurk's classifiers place in their regions, by tag name. */
 const REGIONS = ['classification-target', 'short-instructions', 'full-instructions'];
@@ -12,14 +13,11 @@ const CLASSIFIERS = 'crowd-classifier, crowd-image-classifier';
  * when no field has the focus, and short and full instructions. Answer, as MTurk's:
  * `{ [name]: { label: "<category>" } }`. A category must be chosen before submitting.
  */
-abstract class Classifier extends CrowdAnswerElement {
+abstract class Classifier extends FieldElement {
   static override styles = [
     baseStyles,
+    blockStyles,
     css`
-      :host {
-        display: block;
-        margin: 8px 0;
-      }
       h2 {
         font-size: 1.2em;
         margin: 0 0 12px;
@@ -83,11 +81,10 @@ abstract class Classifier extends CrowdAnswerElement {
     `,
   ];
   static override properties = {
-    ...CrowdAnswerElement.properties,
+    ...FieldElement.properties,
     categories: { type: String },
     header: { type: String },
     label: { state: true },
-    problem: { state: true },
     hasFull: { state: true },
   };
 
@@ -95,7 +92,6 @@ abstract class Classifier extends CrowdAnswerElement {
   declare header: string;
   /** The chosen category, '' while none is. */
   declare label: string;
-  declare problem: string;
   declare hasFull: boolean;
 
   private readonly onShortcut = (event: KeyboardEvent) => this.shortcut(event);
@@ -105,7 +101,6 @@ abstract class Classifier extends CrowdAnswerElement {
     this.categories = '';
     this.header = '';
     this.label = '';
-    this.problem = '';
     this.hasFull = false;
   }
 
@@ -151,9 +146,8 @@ abstract class Classifier extends CrowdAnswerElement {
     return this.label ? '' : `${this.header || 'Classify this item'}: choose a category.`;
   }
 
-  override focusProblem(): void {
-    this.problem = this.validationMessage();
-    this.renderRoot.querySelector('input')?.focus();
+  protected problemControl() {
+    return this.renderRoot.querySelector('input');
   }
 
   override firstUpdated() {
@@ -199,7 +193,7 @@ abstract class Classifier extends CrowdAnswerElement {
                 >`,
             )}
           </fieldset>
-          <p class="problem" id="problem" role="alert">${this.problem}</p>
+          ${this.problemPart(true)}
           ${
             categories.length > 1
               ? html`<p class="hint">

@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { iconGlyph } from './icons.js';
-import { baseStyles, define } from './shared.js';
+import { define } from '../elements.js';
+import { baseStyles, blockStyles } from './shared.js';
 
 const ALERT_COLOURS: Record<string, string> = {
   success: '#037f0c',
@@ -16,11 +17,8 @@ const ALERT_COLOURS: Record<string, string> = {
 export class CrowdAlert extends LitElement {
   static override styles = [
     baseStyles,
+    blockStyles,
     css`
-      :host {
-        display: block;
-        margin: 8px 0;
-      }
       .box {
         display: flex;
         align-items: flex-start;
@@ -123,10 +121,9 @@ export class CrowdBadge extends LitElement {
 export class CrowdCard extends LitElement {
   static override styles = [
     baseStyles,
+    blockStyles,
     css`
       :host {
-        display: block;
-        margin: 8px 0;
         border: 1px solid #d1d5db;
         border-radius: 8px;
         overflow: hidden;

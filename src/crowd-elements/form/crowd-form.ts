@@ -6,7 +6,8 @@ import {
   nativeControlsIn,
   POSTING_FORM_ATTRIBUTE,
 } from './form-answers.js';
-import { baseStyles, define } from './shared.js';
+import { define } from '../elements.js';
+import { baseStyles } from './shared.js';
 
 /** A crowd-button that submits: when the template has one, crowd-form shows no button of its own. */
 const SUBMIT_BUTTON = 'crowd-button[form-action="submit"]';

@@ -1,16 +1,14 @@
 import { css, html, nothing } from 'lit';
-import { CrowdAnswerElement } from '../answer-element.js';
-import { announceChange, baseStyles, define } from './shared.js';
+import { announceChange, define } from '../elements.js';
+import { FieldElement } from './field-element.js';
+import { baseStyles, blockStyles } from './shared.js';
 
 /** Shared by crowd-input and crowd-text-area: a labelled text field and its checks. */
-abstract class TextField extends CrowdAnswerElement {
+abstract class TextField extends FieldElement {
   static override styles = [
     baseStyles,
+    blockStyles,
     css`
-      :host {
-        display: block;
-        margin: 8px 0;
-      }
       input,
       textarea {
         width: 100%;
@@ -28,7 +26,7 @@ abstract class TextField extends CrowdAnswerElement {
     `,
   ];
   static override properties = {
-    ...CrowdAnswerElement.properties,
+    ...FieldElement.properties,
     label: { type: String },
     placeholder: { type: String },
     value: { type: String },
@@ -36,7 +34,6 @@ abstract class TextField extends CrowdAnswerElement {
     minLength: { type: Number, attribute: 'min-length' },
     errorMessage: { type: String, attribute: 'error-message' },
     autoFocus: { type: Boolean, attribute: 'auto-focus' },
-    problem: { state: true },
   };
 
   declare label: string;
@@ -46,7 +43,6 @@ abstract class TextField extends CrowdAnswerElement {
   declare minLength: number | undefined;
   declare errorMessage: string;
   declare autoFocus: boolean;
-  declare problem: string;
 
   constructor() {
     super();
@@ -55,7 +51,6 @@ abstract class TextField extends CrowdAnswerElement {
     this.value = '';
     this.errorMessage = '';
     this.autoFocus = false;
-    this.problem = '';
   }
 
   override firstUpdated() {
@@ -82,9 +77,8 @@ abstract class TextField extends CrowdAnswerElement {
     return '';
   }
 
-  override focusProblem(): void {
-    this.problem = this.validationMessage();
-    this.field()?.focus();
+  protected problemControl() {
+    return this.field();
   }
 
   protected onInput(event: Event) {
@@ -102,10 +96,6 @@ abstract class TextField extends CrowdAnswerElement {
 
   protected labelPart() {
     return this.label ? html`<label class="label" for="field">${this.label}</label>` : nothing;
-  }
-
-  protected problemPart() {
-    return html`<p class="problem" id="problem">${this.problem}</p>`;
   }
 }
 

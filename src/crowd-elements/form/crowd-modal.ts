@@ -1,5 +1,6 @@
 import { css, html, LitElement, type TemplateResult } from 'lit';
-import { baseStyles, define } from './shared.js';
+import { define } from '../elements.js';
+import { baseStyles, blockStyles } from './shared.js';
 
 /**
  * A link or button that opens a modal dialog (focus kept inside, Escape closes, focus returns to
@@ -9,11 +10,8 @@ import { baseStyles, define } from './shared.js';
 abstract class DialogElement extends LitElement {
   static override styles = [
     baseStyles,
+    blockStyles,
     css`
-      :host {
-        display: block;
-        margin: 8px 0;
-      }
       .link {
         border: 0;
         background: none;

@@ -1,6 +1,7 @@
 import { css, html, LitElement } from 'lit';
-import { CrowdAnswerElement } from '../answer-element.js';
-import { announceChange, baseStyles, define } from './shared.js';
+import { announceChange, define } from '../elements.js';
+import { FieldElement } from './field-element.js';
+import { baseStyles, blockStyles } from './shared.js';
 
 /**
  * `<crowd-radio-button>`: one choice of a crowd-radio-group, labelled by its content. MTurk's
@@ -87,22 +88,11 @@ export class CrowdRadioButton extends LitElement {
  * `{ [button name]: { [button value]: checked }, … }` for every button (a button without a
  * name is counted under the group's).
  */
-export class CrowdRadioGroup extends CrowdAnswerElement {
-  static override styles = [
-    baseStyles,
-    css`
-      :host {
-        display: block;
-        margin: 8px 0;
-      }
-    `,
-  ];
-  static override properties = { ...CrowdAnswerElement.properties, problem: { state: true } };
-  declare problem: string;
+export class CrowdRadioGroup extends FieldElement {
+  static override styles = [baseStyles, blockStyles];
 
   constructor() {
     super();
-    this.problem = '';
     this.addEventListener('click', (event) => {
       const button = this.buttonOf(event.target);
       if (button) this.choose(button);
@@ -182,16 +172,12 @@ export class CrowdRadioGroup extends CrowdAnswerElement {
       : '';
   }
 
-  override focusProblem(): void {
-    this.problem = this.validationMessage();
-    this.buttons()
-      .find((button) => !button.disabled)
-      ?.focus();
+  protected problemControl() {
+    return this.buttons().find((button) => !button.disabled);
   }
 
   override render() {
-    return html`<slot @slotchange=${() => this.updateTabStops()}></slot>
-      <p class="problem" role="alert">${this.problem}</p>`;
+    return html`<slot @slotchange=${() => this.updateTabStops()}></slot> ${this.problemPart(true)}`;
   }
 }
 

@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
-import { CrowdAnswerElement } from '../answer-element.js';
-import { announceChange, baseStyles, define } from './shared.js';
+import { announceChange, define } from '../elements.js';
+import { FieldElement } from './field-element.js';
+import { baseStyles, blockStyles } from './shared.js';
 
 /**
  * `<crowd-slider>`: a number chosen on a bar. MTurk's attributes: `name`, `min`, `max`, `step`,
@@ -8,14 +9,11 @@ import { announceChange, baseStyles, define } from './shared.js';
  * Tessera adds `label` for screen readers (else the name is read). Answer: `{ [name]: number }`.
  * Required without a starting `value`, the worker must move it at least once.
  */
-export class CrowdSlider extends CrowdAnswerElement {
+export class CrowdSlider extends FieldElement {
   static override styles = [
     baseStyles,
+    blockStyles,
     css`
-      :host {
-        display: block;
-        margin: 8px 0;
-      }
       .row {
         display: flex;
         align-items: center;
@@ -36,7 +34,7 @@ export class CrowdSlider extends CrowdAnswerElement {
     `,
   ];
   static override properties = {
-    ...CrowdAnswerElement.properties,
+    ...FieldElement.properties,
     min: { type: Number },
     max: { type: Number },
     step: { type: Number },
@@ -45,7 +43,6 @@ export class CrowdSlider extends CrowdAnswerElement {
     editable: { type: Boolean },
     label: { type: String },
     moved: { state: true },
-    problem: { state: true },
   };
 
   declare min: number;
@@ -56,7 +53,6 @@ export class CrowdSlider extends CrowdAnswerElement {
   declare editable: boolean;
   declare label: string;
   declare moved: boolean;
-  declare problem: string;
 
   constructor() {
     super();
@@ -67,7 +63,6 @@ export class CrowdSlider extends CrowdAnswerElement {
     this.editable = false;
     this.label = '';
     this.moved = false;
-    this.problem = '';
   }
 
   /** Where the knob is: the given value, or the middle of the range as a native range starts. */
@@ -87,9 +82,8 @@ export class CrowdSlider extends CrowdAnswerElement {
     return '';
   }
 
-  override focusProblem(): void {
-    this.problem = this.validationMessage();
-    this.renderRoot.querySelector('input')?.focus();
+  protected problemControl() {
+    return this.renderRoot.querySelector('input');
   }
 
   private onInput(event: Event) {
@@ -137,7 +131,7 @@ export class CrowdSlider extends CrowdAnswerElement {
             : nothing
         }
       </div>
-      <p class="problem" id="problem">${this.problem}</p>`;
+      ${this.problemPart()}`;
   }
 }
 

@@ -1,5 +1,6 @@
 import { css, html, LitElement } from 'lit';
-import { baseStyles, define } from './shared.js';
+import { define } from '../elements.js';
+import { baseStyles, blockStyles } from './shared.js';
 
 /** `<crowd-tab>`: one panel of a crowd-tabs. MTurk's attribute: `header`, the tab's label. */
 export class CrowdTab extends LitElement {
@@ -41,11 +42,8 @@ export class CrowdTab extends LitElement {
 export class CrowdTabs extends LitElement {
   static override styles = [
     baseStyles,
+    blockStyles,
     css`
-      :host {
-        display: block;
-        margin: 8px 0;
-      }
       [role='tablist'] {
         display: flex;
         overflow-x: auto;

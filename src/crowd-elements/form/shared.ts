@@ -1,10 +1,5 @@
 import { css } from 'lit';
 
-/** Registers an element once: a template may load the script twice (both of Amazon's paths). */
-export function define(name: string, element: CustomElementConstructor): void {
-  if (!customElements.get(name)) customElements.define(name, element);
-}
-
 /**
  * A list attribute as MTurk templates write it: JSON (`["Cat","Dog"]`) or, as Amazon's own
  * examples do, a JavaScript array literal with single quotes (`['Cat', 'Dog']`). Anything else
@@ -42,10 +37,13 @@ export function isTyping(event: KeyboardEvent): boolean {
   );
 }
 
-/** Fires MTurk's `change`-style event from an element, crossing its shadow root. */
-export function announceChange(element: HTMLElement): void {
-  element.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-}
+/** The layout of most elements: a block of its own, set apart from its neighbours. */
+export const blockStyles = css`
+  :host {
+    display: block;
+    margin: 8px 0;
+  }
+`;
 
 /**
  * The look every element shares: the page's font, visible focus, targets big enough for a

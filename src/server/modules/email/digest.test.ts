@@ -1,30 +1,13 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTestApp, signUp } from '../../../../test/helpers/app.js';
 import { testDatabaseKind } from '../../../../test/helpers/database-kind.js';
-import {
-  captureLog,
-  linkIn,
-  localSmtp,
-  startSmtpReceiver,
-  tokenOf,
-} from '../../../../test/helpers/smtp.js';
+import { linkIn, mailerWithReceiver, tokenOf } from '../../../../test/helpers/smtp.js';
 import { createServices } from '../../app.js';
-import { createMailer } from './mailer.js';
 
-const receiver = await startSmtpReceiver(28013);
-const mailer = createMailer({
-  smtp: localSmtp(receiver.port),
-  from: 'Tessera <no-reply@tessera.test>',
-  log: captureLog(),
-  retryDelaysMs: [],
-});
+const { receiver, mailer } = await mailerWithReceiver(28013);
 const ctx = await createTestApp({
   env: { PUBLIC_URL: 'https://work.example.org' },
   deps: { mailer },
-});
-afterAll(async () => {
-  await mailer.close();
-  await receiver.stop();
 });
 
 /** Two server instances over the one database, each with its own services and sweeps. */

@@ -1,33 +1,16 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Client, createTestApp, signUp } from '../../../../test/helpers/app.js';
 import { testDatabaseKind } from '../../../../test/helpers/database-kind.js';
-import {
-  captureLog,
-  linkIn,
-  localSmtp,
-  startSmtpReceiver,
-  tokenOf,
-} from '../../../../test/helpers/smtp.js';
+import { linkIn, mailerWithReceiver, tokenOf } from '../../../../test/helpers/smtp.js';
 import { EMAIL_VERIFICATION_TTL_MS, VERIFICATION_EMAILS_PER_HOUR } from './email.service.js';
-import { createMailer } from './mailer.js';
 
 const CONFIRM_SUBJECT = 'Confirm your email address for Tessera';
-const receiver = await startSmtpReceiver(28011);
-const mailer = createMailer({
-  smtp: localSmtp(receiver.port),
-  from: 'Tessera <no-reply@tessera.test>',
-  log: captureLog(),
-  retryDelaysMs: [],
-});
+const { receiver, mailer } = await mailerWithReceiver(28011);
 const ctx = await createTestApp({ deps: { mailer } });
 // The same, with REQUIRE_EMAIL_VERIFICATION on.
 const strict = await createTestApp({
   env: { REQUIRE_EMAIL_VERIFICATION: 'true' },
   deps: { mailer },
-});
-afterAll(async () => {
-  await mailer.close();
-  await receiver.stop();
 });
 
 /** Signs up and returns the verification link from the email that arrives. */

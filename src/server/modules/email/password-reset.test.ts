@@ -1,34 +1,16 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signInAsAdmin } from '../../../../test/helpers/admin.js';
 import { Client, createTestApp, signUp, TEST_PASSWORD } from '../../../../test/helpers/app.js';
 import { testDatabaseKind } from '../../../../test/helpers/database-kind.js';
-import {
-  captureLog,
-  linkIn,
-  localSmtp,
-  startSmtpReceiver,
-  tokenOf,
-} from '../../../../test/helpers/smtp.js';
-import { createMailer } from './mailer.js';
+import { linkIn, mailerWithReceiver, tokenOf } from '../../../../test/helpers/smtp.js';
 import { PASSWORD_RESET_TTL_MS, RESET_EMAILS_PER_HOUR } from './email.service.js';
 
-const receiver = await startSmtpReceiver(28010);
-const log = captureLog();
-const mailer = createMailer({
-  smtp: localSmtp(receiver.port),
-  from: 'Tessera <no-reply@tessera.test>',
-  log,
-  retryDelaysMs: [],
-});
+const { receiver, mailer, log } = await mailerWithReceiver(28010);
 const ctx = await createTestApp({
   env: { PUBLIC_URL: 'https://work.example.org' },
   deps: { mailer },
 });
 const { app } = ctx;
-afterAll(async () => {
-  await mailer.close();
-  await receiver.stop();
-});
 
 const NEW_PASSWORD = 'a brand new passphrase';
 
