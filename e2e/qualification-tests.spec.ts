@@ -11,6 +11,8 @@ import { BASE_URL } from './env.js';
 import { csrfHeader, newAccount, ok, photograph, signUp } from './helpers.js';
 
 test.describe.configure({ mode: 'serial' });
+// Three accounts and two browser contexts each: on a loaded machine they pass 90 s.
+test.slow();
 
 /** A published one-task project of the signed-in requester that requires `typeId`. */
 async function projectRequiring(page: Page, typeId: string, title: string) {
