@@ -390,6 +390,8 @@ export interface QualificationTests {
   answer_key: JsonColumn<AnswerKey>;
   created_at: Timestamp;
   max_score: number;
+  mturk_answer_key_xml: string | null;
+  mturk_test_xml: string | null;
   passing_score: number;
   retry_delay_seconds: number;
   template: JsonColumn<FormTemplate>;

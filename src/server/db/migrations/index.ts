@@ -32,6 +32,7 @@ import * as workerMessages from './20261208050000_worker_messages.js';
 import * as mturkNotificationSettings from './20261208050100_mturk_notification_settings.js';
 import * as mturkHitMaxAssignments from './20261209010000_mturk_hit_max_assignments.js';
 import * as webhookSecretsSealed from './20261209020000_webhook_secrets_sealed.js';
+import * as qualificationTestMturkSource from './20261209030000_qualification_test_mturk_source.js';
 
 /**
  * Every migration, in order. A static list (rather than reading the folder) works the same under
@@ -71,4 +72,5 @@ export const migrations: Record<string, Migration> = {
   '20261208050100_mturk_notification_settings': mturkNotificationSettings,
   '20261209010000_mturk_hit_max_assignments': mturkHitMaxAssignments,
   '20261209020000_webhook_secrets_sealed': webhookSecretsSealed,
+  '20261209030000_qualification_test_mturk_source': qualificationTestMturkSource,
 };

@@ -174,7 +174,7 @@ describe('qualification types through the AWS SDK', () => {
     });
   });
 
-  it('refuses tests, bad values and another requester’s type, changing nothing', async () => {
+  it('refuses a hand-graded test, bad values and another requester’s type, changing nothing', async () => {
     const { mturk } = await requester();
     const other = await requester();
     expect(
@@ -189,7 +189,7 @@ describe('qualification types through the AWS SDK', () => {
           }),
         ),
       ),
-    ).toContain('Qualification tests through the MTurk API are not supported yet');
+    ).toContain('A Test needs its AnswerKey on this server');
     expect(
       await requestErrorOf(
         mturk.send(

@@ -5,6 +5,7 @@ import type { IdempotencyKeys } from '../idempotency/idempotency.service.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import type { ProjectsModule } from '../projects/projects.module.js';
 import type { QualificationRequestsService } from '../qualifications/qualification-requests.service.js';
+import type { QualificationTestsService } from '../qualifications/qualification-tests.service.js';
 import type { QualificationsService } from '../qualifications/qualifications.service.js';
 import type { BonusesService } from '../review/bonuses.service.js';
 import type { ReviewService } from '../review/review.service.js';
@@ -70,6 +71,7 @@ export async function createMturkModule(deps: {
       QualificationRequestsService,
       'listForOwner' | 'grant' | 'refuse' | 'announceGrant'
     >;
+    qualificationTests: Pick<QualificationTestsService, 'definition'>;
     idempotency: Pick<IdempotencyKeys, 'resourceOf' | 'once'>;
     review: {
       review: Pick<ReviewService, 'approve' | 'reject'>;
@@ -98,8 +100,15 @@ export async function createMturkModule(deps: {
       'access key secrets that no configured ACCESS_KEY_ENCRYPTION_KEY opens: those keys are refused until their key is listed in ACCESS_KEY_ENCRYPTION_PREVIOUS_KEYS',
     );
   }
-  const { ledger, projects, qualifications, qualificationRequests, idempotency, review } =
-    deps.services;
+  const {
+    ledger,
+    projects,
+    qualifications,
+    qualificationRequests,
+    qualificationTests,
+    idempotency,
+    review,
+  } = deps.services;
   const hitsRepository = createHitsRepository(deps.db);
   const hits = createHitsService({
     hits: hitsRepository,
@@ -146,6 +155,7 @@ export async function createMturkModule(deps: {
       ...qualificationOperations({
         qualifications,
         requests: qualificationRequests,
+        tests: qualificationTests,
         hits,
         clock: deps.clock,
       }),

@@ -29,19 +29,23 @@ export function invalidQuestion(problem: string) {
 /**
  * The checks every question's XML passes before it is parsed: MTurk's size limit, well-formed
  * XML, and no DOCTYPE or ENTITY declaration at all, so no entity is ever declared, expanded or
- * fetched (the parsers also run with entity processing off).
+ * fetched (the parsers also run with entity processing off). Other MTurk XML (an AnswerKey)
+ * passes the same checks and names its own refusal.
  */
-export function assertSafeQuestionXml(xml: string): void {
+export function assertSafeQuestionXml(
+  xml: string,
+  refuse: (problem: string) => Error = invalidQuestion,
+): void {
   if (xml.length > QUESTION_MAX_CHARS) {
-    throw invalidQuestion(`it is ${xml.length} characters; the limit is ${QUESTION_MAX_CHARS}.`);
+    throw refuse(`it is ${xml.length} characters; the limit is ${QUESTION_MAX_CHARS}.`);
   }
   // HTML inside CDATA may well start with <!DOCTYPE html>: only the XML around it is checked.
   if (/<!DOCTYPE|<!ENTITY/i.test(xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, ''))) {
-    throw invalidQuestion('a DOCTYPE or ENTITY declaration is not allowed.');
+    throw refuse('a DOCTYPE or ENTITY declaration is not allowed.');
   }
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
-    throw invalidQuestion(`${valid.err.msg} (line ${valid.err.line}).`);
+    throw refuse(`${valid.err.msg} (line ${valid.err.line}).`);
   }
 }
 

@@ -7,6 +7,12 @@ import { decodeCursor, newestFirstPage } from '../../db/pagination.js';
 
 type Executor = Db;
 
+/** The MTurk XML a test was made from, kept to be answered back as given. */
+export type MturkTestSource = { testXml: string; answerKeyXml: string };
+
+/** A test as saved: Tessera's definition and, when it came through the MTurk API, its XML. */
+export type StoredTest = QualificationTest & { mturkSource?: MturkTestSource | undefined };
+
 export type TestRow = {
   type_id: string;
   template: FormTemplate;
@@ -16,6 +22,8 @@ export type TestRow = {
   test_duration_seconds: number;
   retry_delay_seconds: number;
   updated_at: Date;
+  mturk_test_xml: string | null;
+  mturk_answer_key_xml: string | null;
 };
 
 /** A test with the type it belongs to and its owner, as a worker finds it. */
@@ -57,6 +65,8 @@ const testColumns = [
   'qualification_tests.test_duration_seconds',
   'qualification_tests.retry_delay_seconds',
   'qualification_tests.updated_at',
+  'qualification_tests.mturk_test_xml',
+  'qualification_tests.mturk_answer_key_xml',
 ] as const;
 
 const attemptColumns = [
@@ -75,10 +85,10 @@ const attemptColumns = [
 
 export function createQualificationTestsRepository(db: Db) {
   return {
-    /** Creates or replaces a type's test. */
+    /** Creates or replaces a type's test (a test saved without MTurk XML clears the old XML). */
     async saveTest(
       typeId: string,
-      test: QualificationTest & { maxScore: number },
+      test: StoredTest & { maxScore: number },
       now: Date,
       trx: Executor = db,
     ): Promise<void> {
@@ -90,6 +100,8 @@ export function createQualificationTestsRepository(db: Db) {
         test_duration_seconds: test.testDurationSeconds,
         retry_delay_seconds: test.retryDelaySeconds,
         updated_at: now,
+        mturk_test_xml: test.mturkSource?.testXml ?? null,
+        mturk_answer_key_xml: test.mturkSource?.answerKeyXml ?? null,
       };
       await trx
         .insertInto('qualification_tests')

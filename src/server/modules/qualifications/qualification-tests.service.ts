@@ -20,6 +20,8 @@ import {
 } from './qualification-tests.repository.js';
 import type { QualificationsService } from './qualifications.service.js';
 
+export type { StoredTest, TestRow } from './qualification-tests.repository.js';
+
 /** When a worker may start again: the end of their last attempt plus the test's delay. */
 function retryAt(lastEnd: Date | undefined, retryDelaySeconds: number): Date | null {
   return lastEnd ? new Date(lastEnd.getTime() + retryDelaySeconds * 1000) : null;

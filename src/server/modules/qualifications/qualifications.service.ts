@@ -6,7 +6,6 @@ import {
   SYSTEM_QUALIFICATION_IDS,
   type QualificationRequirement,
 } from '../../../shared/api/qualifications.js';
-import type { QualificationTest } from '../../../shared/api/qualification-tests.js';
 import { maxScore } from '../../../shared/qualification-test-scoring.js';
 import type { Db } from '../../db/database.js';
 import { keysetPage, pageFrom } from '../../db/pagination.js';
@@ -28,7 +27,10 @@ import {
   type RequestSettings,
   type TypeListFilter,
 } from './qualifications.repository.js';
-import { createQualificationTestsRepository } from './qualification-tests.repository.js';
+import {
+  createQualificationTestsRepository,
+  type StoredTest,
+} from './qualification-tests.repository.js';
 import { createQualificationRequestsRepository } from './qualification-requests.repository.js';
 import { explainUnmetRequirement, type UnmetRequirement } from './requirement-explanations.js';
 import { requirementTypeIds, unmetRequirements, type QualificationValue } from './requirements.js';
@@ -99,7 +101,7 @@ export function createQualificationsService(deps: {
   const requests = createQualificationRequestsRepository(deps.db);
   const { clock, approvalRateMinDecided } = deps;
 
-  function saveTest(typeId: string, test: QualificationTest, now: Date, trx: Db) {
+  function saveTest(typeId: string, test: StoredTest, now: Date, trx: Db) {
     return tests.saveTest(typeId, { ...test, maxScore: maxScore(test.answerKey) }, now, trx);
   }
 
@@ -172,7 +174,7 @@ export function createQualificationsService(deps: {
       input: {
         name: string;
         description: string;
-        test?: QualificationTest | undefined;
+        test?: StoredTest | undefined;
       } & RequestSettings,
     ) {
       assertSettingsCoherent({
@@ -205,7 +207,7 @@ export function createQualificationsService(deps: {
       patch: {
         name?: string | undefined;
         description?: string | undefined;
-        test?: QualificationTest | null | undefined;
+        test?: StoredTest | null | undefined;
       } & RequestSettings,
     ): Promise<QualificationTypeRow> {
       const type = await requireOwnType(ownerId, idOrKey, 'cannot be edited');

@@ -2,12 +2,17 @@ import { z } from 'zod';
 import { isUuid, QUALIFICATION_LIMITS } from '../../../../shared/api/qualifications.js';
 import { AppError } from '../../../errors.js';
 import type { Clock } from '../../../lib/clock.js';
+import type {
+  QualificationTestsService,
+  TestRow,
+} from '../../qualifications/qualification-tests.service.js';
 import type { QualificationRequestsService } from '../../qualifications/qualification-requests.service.js';
 import type { QualificationsService } from '../../qualifications/qualifications.service.js';
 import { presentHit } from '../hit-presenter.js';
 import type { HitsService } from '../hits.service.js';
 import { requestError } from '../mturk-errors.js';
 import { operation, type MturkOperations } from '../operation.js';
+import { qualificationTestFromMturk } from '../qualification-test.js';
 import { mturkTypeId, tesseraTypeId } from '../requirements.js';
 
 type TypeRow = Awaited<ReturnType<QualificationsService['getType']>>;
@@ -49,25 +54,31 @@ const updateInput = z.strictObject({
   QualificationTypeStatus: settingsFields.QualificationTypeStatus.optional(),
 });
 
-/** Until qualification tests exist in Tessera, a Test is refused rather than stored and ignored. */
-function refuseTests(input: {
-  Test?: unknown;
-  AnswerKey?: unknown;
-  TestDurationInSeconds?: unknown;
-}) {
-  if (
-    input.Test !== undefined ||
-    input.AnswerKey !== undefined ||
-    input.TestDurationInSeconds !== undefined
-  ) {
+/** MTurk refuses a type that is both granted on request and earned by a test. */
+function refuseAutoGrantedTest(input: { AutoGranted?: boolean | undefined }, test: unknown) {
+  if (test !== undefined && input.AutoGranted) {
     throw requestError(
-      'Qualification tests through the MTurk API are not supported yet: create the type without Test, AnswerKey and TestDurationInSeconds.',
+      'A qualification type with a Test cannot be AutoGranted.',
       'AWS.MechanicalTurk.InvalidParameterValue',
     );
   }
 }
 
-function presentType(row: TypeRow) {
+/**
+ * The test as MTurk shows it: the XML it was made from (the AnswerKey to its owner only) and its
+ * time limit. A test made in Tessera's web app or REST API has no XML to show, only its duration.
+ */
+function presentTest(test: TestRow | null, callerOwnsIt: boolean) {
+  if (!test) return {};
+  return {
+    ...(test.mturk_test_xml !== null && { Test: test.mturk_test_xml }),
+    ...(callerOwnsIt &&
+      test.mturk_answer_key_xml !== null && { AnswerKey: test.mturk_answer_key_xml }),
+    TestDurationInSeconds: test.test_duration_seconds,
+  };
+}
+
+function presentType(row: TypeRow, test: ReturnType<typeof presentTest> = {}) {
   return {
     QualificationTypeId: mturkTypeId(row.id),
     CreationTime: epochSeconds(row.created_at),
@@ -79,6 +90,7 @@ function presentType(row: TypeRow) {
     IsRequestable: row.requestable,
     AutoGranted: row.auto_granted,
     ...(row.auto_granted && { AutoGrantedValue: row.auto_granted_value }),
+    ...test,
   };
 }
 
@@ -122,8 +134,8 @@ function workerIdOf(given: string): string {
 const typeMissing = (given: string) => () => `QualificationType ${given} does not exist.`;
 
 /**
- * The 13 qualification operations: types (create, read, update, delete, list), grants (associate,
- * disassociate, score, holders), the HITs a type guards, and workers' requests.
+ * The 13 qualification operations: types (create, read, update, delete, list) with their tests,
+ * grants (associate, disassociate, score, holders), the HITs a type guards, and workers' requests.
  */
 export function qualificationOperations(deps: {
   qualifications: Pick<
@@ -143,10 +155,17 @@ export function qualificationOperations(deps: {
     QualificationRequestsService,
     'listForOwner' | 'grant' | 'refuse' | 'announceGrant'
   >;
+  tests: Pick<QualificationTestsService, 'definition'>;
   hits: Pick<HitsService, 'listHits'>;
   clock: Clock;
 }): MturkOperations {
-  const { qualifications, requests, hits, clock } = deps;
+  const { qualifications, requests, tests, hits, clock } = deps;
+  /** The type as MTurk shows it to the caller, with its test when it has one. */
+  const presentWithTest = async (callerId: string, type: TypeRow) =>
+    presentType(
+      type,
+      presentTest(await tests.definition(callerId, type.id), type.owner_id === callerId),
+    );
   const ownType = (owner: string, given: string) =>
     asMturk(qualifications.getType(owner, typeIdOf(given)), typeMissing(given)).then((type) => {
       if (type.owner_id === null) {
@@ -160,7 +179,8 @@ export function qualificationOperations(deps: {
 
   return {
     CreateQualificationType: operation(createInput, async (caller, input) => {
-      refuseTests(input);
+      const test = qualificationTestFromMturk(input);
+      refuseAutoGrantedTest(input, test);
       const type = await asMturk(
         qualifications.createType(caller.user.id, {
           name: input.Name,
@@ -172,16 +192,18 @@ export function qualificationOperations(deps: {
           autoGranted: input.AutoGranted ?? false,
           autoGrantedValue: input.AutoGrantedValue ?? 1,
           retryDelaySeconds: input.RetryDelayInSeconds ?? null,
+          test,
         }),
         () => 'The qualification type could not be created.',
       );
-      return { QualificationType: presentType(type) };
+      return { QualificationType: await presentWithTest(caller.user.id, type) };
     }),
 
     GetQualificationType: operation(
       z.strictObject({ QualificationTypeId: id }),
       async (caller, input) => ({
-        QualificationType: presentType(
+        QualificationType: await presentWithTest(
+          caller.user.id,
           await asMturk(
             qualifications.getType(caller.user.id, typeIdOf(input.QualificationTypeId)),
             typeMissing(input.QualificationTypeId),
@@ -191,7 +213,8 @@ export function qualificationOperations(deps: {
     ),
 
     UpdateQualificationType: operation(updateInput, async (caller, input) => {
-      refuseTests(input);
+      const test = qualificationTestFromMturk(input);
+      refuseAutoGrantedTest(input, test);
       const type = await ownType(caller.user.id, input.QualificationTypeId);
       const updated = await asMturk(
         qualifications.updateType(caller.user.id, type.id, {
@@ -204,10 +227,11 @@ export function qualificationOperations(deps: {
           ...(input.AutoGranted && { requestable: true }),
           autoGrantedValue: input.AutoGrantedValue,
           retryDelaySeconds: input.RetryDelayInSeconds,
+          test,
         }),
         typeMissing(input.QualificationTypeId),
       );
-      return { QualificationType: presentType(updated) };
+      return { QualificationType: await presentWithTest(caller.user.id, updated) };
     }),
 
     DeleteQualificationType: operation(
