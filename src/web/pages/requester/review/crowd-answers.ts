@@ -1,3 +1,4 @@
+import { parseLabels } from '../../../../shared/templates/annotation-labels.js';
 import {
   annotationAnswer,
   annotationCount,
@@ -15,6 +16,8 @@ export type DrawnAnnotation = {
   imageUrl: string | undefined;
   /** crowd-entity-annotation's `text`, filled from the task's data. */
   text: string | undefined;
+  /** The element's labels in order: their colours are the ones the worker saw. */
+  labels: string[];
 };
 
 /** One answer as the reviewer reads it: a line of text, or an annotation drawn. */
@@ -74,6 +77,7 @@ export function crowdAnswerLines(
         answer,
         imageUrl: view?.kind === 'image' ? view.url : undefined,
         text: element && filledAttribute(element, 'text', taskData),
+        labels: parseLabels(element?.attributes.labels ?? element?.attributes.keypoints),
       },
     });
   }

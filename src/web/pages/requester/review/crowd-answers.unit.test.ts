@@ -33,6 +33,7 @@ describe('readableAnswers of annotation elements', () => {
           answer: { kind: 'boxes', image, boxes: [box, { ...box, label: 'van' }] },
           imageUrl: 'https://img.test/street.jpg',
           text: undefined,
+          labels: ['car'],
         },
       },
       {
@@ -43,6 +44,7 @@ describe('readableAnswers of annotation elements', () => {
           answer: { kind: 'entities', entities: [{ label: 'person', startOffset: 0, endOffset: 3 }] },
           imageUrl: undefined,
           text: 'Ada <b>ran</b>',
+          labels: ['person'],
         },
       },
       { name: 'taskAnswers.weather.label', label: 'weather.label', value: 'Sunny' },
