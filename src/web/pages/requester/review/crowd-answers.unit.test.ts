@@ -41,7 +41,10 @@ describe('readableAnswers of annotation elements', () => {
         label: 'names',
         value: '1 span labelled',
         annotation: {
-          answer: { kind: 'entities', entities: [{ label: 'person', startOffset: 0, endOffset: 3 }] },
+          answer: {
+            kind: 'entities',
+            entities: [{ label: 'person', startOffset: 0, endOffset: 3 }],
+          },
           imageUrl: undefined,
           text: 'Ada <b>ran</b>',
           labels: ['person'],
