@@ -1,89 +1,14 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { build } from 'esbuild';
-import { createServer, type Server } from 'node:http';
+import { expect, test } from '@playwright/test';
+import { answers, at, drag, ORIGIN, serveAnnotationPages } from './crowd-annotation-page.js';
 
-// The annotation elements in real Chromium, on their own: esbuild bundles
-// src/crowd-elements/annotation into memory and a tiny server gives it a test page, so this spec
-// needs neither the app nor the crowd-elements bundle the app serves.
-const PORT = Number(process.env.CROWD_ANNOTATION_PORT ?? 24700);
-const ORIGIN = `http://127.0.0.1:${PORT}`;
-
-// A 1600 × 1000 image (natural size), shown scaled down to fit the 1280-pixel-wide viewport.
-const IMAGE = `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="1000" viewBox="0 0 1600 1000">
-  <rect width="1600" height="1000" fill="#dbe4ff"/><rect y="700" width="1600" height="300" fill="#868e96"/>
-  <rect x="200" y="520" width="420" height="200" rx="40" fill="#c92a2a"/>
-  <rect x="900" y="560" width="380" height="170" rx="40" fill="#1864ab"/>
-  <circle cx="1300" cy="200" r="90" fill="#fab005"/></svg>`;
-
-function page(body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Annotation test</title>
-  <script type="module" src="/elements.js"></script></head><body><main><h1>Annotation task</h1>${body}</main></body></html>`;
-}
-
-const PAGES: Record<string, string> = {
-  '/box.html':
-    page(`<crowd-bounding-box name="annotatedResult" src="/image.svg" header="Draw a box around each vehicle"
-    labels="['car','van']"></crowd-bounding-box>`),
-  '/points.html':
-    page(`<crowd-keypoint name="kp" src="/image.svg" keypoints="['sun','wheel']"></crowd-keypoint>
-    <crowd-polygon name="poly" src="/image.svg" labels="['car']"></crowd-polygon>`),
-  '/broken.html': page(
-    `<crowd-bounding-box name="b" src="/missing.png" labels="['car']"></crowd-bounding-box>`,
-  ),
-};
-
-let server: Server;
-
+let stop: () => Promise<void>;
 test.beforeAll(async () => {
-  const bundle = await build({
-    entryPoints: ['src/crowd-elements/annotation/index.ts'],
-    bundle: true,
-    format: 'esm',
-    write: false,
-    define: { 'process.env.NODE_ENV': '"production"' },
-  });
-  const script = bundle.outputFiles[0]?.text ?? '';
-  server = createServer((request, response) => {
-    const path = request.url ?? '/';
-    if (path === '/elements.js') {
-      response.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
-    } else if (path === '/image.svg') {
-      response.writeHead(200, { 'content-type': 'image/svg+xml' }).end(IMAGE);
-    } else if (PAGES[path]) {
-      response.writeHead(200, { 'content-type': 'text/html' }).end(PAGES[path]);
-    } else {
-      response.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(PORT, '127.0.0.1', resolve));
+  stop = await serveAnnotationPages();
 });
-
 test.afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await stop();
 });
-
-/** A point on the overlay of `tag`, as fractions of its displayed size. */
-async function at(page: Page, tag: string, fx: number, fy: number) {
-  const box = await page.locator(`${tag} svg.overlay`).boundingBox();
-  if (!box) throw new Error(`${tag} has no overlay`);
-  return { x: box.x + box.width * fx, y: box.y + box.height * fy };
-}
-
-async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2);
-  await page.mouse.move(to.x, to.y);
-  await page.mouse.up();
-}
-
-function answers(page: Page, selector: string) {
-  return page.evaluate((s) => {
-    const element: any = document.querySelector(s);
-    return element.answers();
-  }, selector);
-}
 
 function near(actual: number, expected: number) {
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(4);
@@ -182,29 +107,6 @@ test('crowd-keypoint and crowd-polygon: place points and draw a polygon with the
   near(poly.polygons[0].vertices[2].y, 500);
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations).toEqual([]);
-});
-
-test('screenshot: a bounding-box task with a car and a van boxed', async ({ page }) => {
-  test.skip(!process.env.SCREENSHOTS, 'refreshes docs/screenshots only when asked');
-  await page.goto(`${ORIGIN}/box.html`);
-  await expect(page.locator('crowd-bounding-box svg.overlay')).toBeVisible();
-  const box = 'crowd-bounding-box';
-  await drag(
-    page,
-    await at(page, box, 190 / 1600, 510 / 1000),
-    await at(page, box, 630 / 1600, 730 / 1000),
-  );
-  // Escape deselects the box first, so that choosing "van" labels the next box, not this one.
-  await page.keyboard.press('Escape');
-  await page.getByRole('radio', { name: 'van' }).check();
-  await drag(
-    page,
-    await at(page, box, 890 / 1600, 550 / 1000),
-    await at(page, box, 1290 / 1600, 740 / 1000),
-  );
-  const result = (await answers(page, box)).annotatedResult;
-  expect(result.boundingBoxes.map((b: { label: string }) => b.label)).toEqual(['car', 'van']);
-  await page.screenshot({ path: 'docs/screenshots/crowd-bounding-box.png', fullPage: true });
 });
 
 test('an image that fails to load says so', async ({ page }) => {

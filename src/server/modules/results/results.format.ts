@@ -4,6 +4,7 @@ import {
   RESULT_CSV_COLUMNS,
   type ResultLine,
 } from '../../../shared/api/results.js';
+import { parseTaskAnswers, TASK_ANSWERS_FIELD } from '../../../shared/templates/task-answers.js';
 import type { ResultRow } from './results.repository.js';
 import type { ResultsExport } from './results.service.js';
 
@@ -31,6 +32,18 @@ function cell(value: unknown): string | number {
   return JSON.stringify(value);
 }
 
+/**
+ * An answer column's value. Beside MTurk's own `Answer.taskAnswers` (the whole JSON), a template of
+ * crowd elements gets a column per element, `Answer.taskAnswers.<name>`, holding that element's
+ * answer alone, so a spreadsheet shows each box list or label without unpacking the whole.
+ */
+export function answerCell(answers: Readonly<Record<string, unknown>>, column: string) {
+  const prefix = `${TASK_ANSWERS_FIELD}.`;
+  if (Object.hasOwn(answers, column) || !column.startsWith(prefix)) return cell(answers[column]);
+  const crowd = parseTaskAnswers(answers[TASK_ANSWERS_FIELD]);
+  return crowd.ok ? cell(crowd.answers[column.slice(prefix.length)]) : '';
+}
+
 export function csvHeader(exported: ResultsExport): string[] {
   return [
     ...RESULT_CSV_COLUMNS,
@@ -55,7 +68,7 @@ function csvRecord(exported: ResultsExport, row: ResultRow): (string | number)[]
     row.feedback ?? '',
     row.number,
     ...exported.inputColumns.map((c) => cell(row.data[c])),
-    ...exported.answerColumns.map((c) => cell(answers[c])),
+    ...exported.answerColumns.map((c) => answerCell(answers, c)),
   ];
 }
 

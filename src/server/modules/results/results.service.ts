@@ -1,5 +1,7 @@
 import { DEFAULT_RESULT_STATUSES, type ResultsQuery } from '../../../shared/api/results.js';
 import { isAnswerItem, templateSchema } from '../../../shared/templates/index.js';
+import { crowdElementsIn } from '../../../shared/templates/crowd-elements.js';
+import { TASK_ANSWERS_FIELD } from '../../../shared/templates/task-answers.js';
 import type { Db } from '../../db/database.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
@@ -69,6 +71,12 @@ export function createResultsService(deps: { db: Db; clock: Clock }) {
             'too_many_answer_columns',
             `These answers use more than ${MAX_ANSWER_COLUMNS} distinct field names, too many for CSV columns: export results.json instead.`,
           );
+        }
+        if (answerColumns.includes(TASK_ANSWERS_FIELD)) {
+          const elements = crowdElementsIn(template.html).map(
+            (e) => `${TASK_ANSWERS_FIELD}.${e.name}`,
+          );
+          answerColumns = [...answerColumns, ...elements.filter((c) => !answerColumns.includes(c))];
         }
       }
 

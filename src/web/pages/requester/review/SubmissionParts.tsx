@@ -7,6 +7,7 @@ import { formatCents } from '../../../../shared/money.js';
 import type { Template } from '../../../../shared/templates/index.js';
 import { formatDate } from '../../../lib/format.js';
 import { paths } from '../../../lib/paths.js';
+import { AnnotationView } from './AnnotationView.js';
 import { MediaValue } from './MediaValue.js';
 import { formatTimeSpent, REVIEW_STATUS, type AnswerLine } from './review-model.js';
 import { altText, columnMedia, mediaView, type MediaView } from './task-media.js';
@@ -169,7 +170,14 @@ export function Answers({ lines, full = false }: { lines: AnswerLine[]; full?: b
         <div key={line.name}>
           <dt>{line.label}</dt>
           <dd>
-            {line.value === null ? (
+            {line.annotation ? (
+              <AnnotationView
+                name={line.label}
+                summary={line.value ?? ''}
+                annotation={line.annotation}
+                size={full ? 'large' : 'small'}
+              />
+            ) : line.value === null ? (
               <Text span size="sm" c="dimmed" fs="italic">
                 No answer
               </Text>

@@ -2,15 +2,15 @@ import type { z } from 'zod';
 import type { bulkReviewResultSchema, ReviewAssignment } from '../../../../shared/api/review.js';
 import { ASSIGNMENT_STATUSES, type AssignmentStatus } from '../../../../shared/api/work.js';
 import { fillFormTemplate, type Template } from '../../../../shared/templates/index.js';
-import {
-  parseTaskAnswers,
-  TASK_ANSWERS_FIELD,
-  taskAnswerLines,
-} from '../../../../shared/templates/task-answers.js';
+import { parseTaskAnswers, TASK_ANSWERS_FIELD } from '../../../../shared/templates/task-answers.js';
 import { describeAnswer, isFilledAnswerItem } from '../../work/answers.js';
+import { crowdAnswerLines, type CrowdAnswerLine } from './crowd-answers.js';
 
-/** One answer as the reviewer reads it: the question as the worker saw it, and the reply. */
-export type AnswerLine = { name: string; label: string; value: string | null };
+/**
+ * One answer as the reviewer reads it: the question as the worker saw it, and the reply (or, for
+ * an annotation element, the reply drawn).
+ */
+export type AnswerLine = CrowdAnswerLine;
 
 const isBlank = (value: unknown) =>
   value === undefined ||
@@ -21,7 +21,8 @@ const isBlank = (value: unknown) =>
 /**
  * A submission's answers in the form's order, with each question filled from the task's data and
  * option labels instead of values. Fields the template does not know (an HTML form's, or an item
- * since removed) follow under their own names; crowd-form's `taskAnswers` as one line per answer.
+ * since removed) follow under their own names; crowd-form's `taskAnswers` as one line per answer,
+ * an annotation drawn over the task's picture.
  */
 export function readableAnswers(
   template: Template,
@@ -46,8 +47,7 @@ export function readableAnswers(
     // crowd-form's JSON is read out as one line per answer, not shown as JSON.
     const crowd = name === TASK_ANSWERS_FIELD ? parseTaskAnswers(value) : undefined;
     if (crowd?.ok) {
-      for (const line of taskAnswerLines(crowd.answers))
-        lines.push({ name: `${name}.${line.path}`, label: line.path, value: line.value || null });
+      lines.push(...crowdAnswerLines(template, taskData, crowd.answers));
       continue;
     }
     lines.push({
