@@ -61,6 +61,7 @@ export function dawidSkene(
   const logConfusion = new Float64Array(workers * k * k);
   const classPriors = new Float64Array(k);
   const logPosterior = new Float64Array(k);
+  const logLikelihood = new Float64Array(tasks * k);
 
   let iterations = 0;
   let converged = false;
@@ -70,7 +71,6 @@ export function dawidSkene(
     estimateClassPriors(posterior, observed, k, settings.classPrior, classPriors);
 
     const logPriors = classPriors.map(Math.log);
-    const logLikelihood = new Float64Array(tasks * k);
     for (let t = 0; t < tasks; t++) logLikelihood.set(logPriors, t * k);
     for (let i = 0; i < task.length; i++) {
       const row = task[i]! * k;
