@@ -48,7 +48,14 @@ export function choiceQuestions(template: Template): ChoiceQuestion[] {
             return chosen.includes(option.value) ? 0 : 1;
           },
         }));
-      default:
+      case 'instructions':
+      case 'text':
+      case 'textarea':
+      case 'number':
+      case 'image':
+      case 'audio':
+      case 'video':
+      case 'link':
         return [];
     }
   });

@@ -90,6 +90,7 @@ export function createAggregationService(deps: {
           item: r.item,
           answer: r.answer,
           confidence: r.confidence,
+          // Written only by `replace`, from the label → count records aggregateProject builds.
           votes: r.votes as Record<string, number>,
         })),
         nextCursor: page.nextCursor,
