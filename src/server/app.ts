@@ -66,6 +66,9 @@ import { workRoutes } from './modules/work/work.routes.js';
 import { createWorkService } from './modules/work/work.service.js';
 import { createNotificationsService } from './modules/notifications/notifications.service.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
+import { aggregationRoutes } from './modules/aggregation/aggregation.routes.js';
+import { createAggregationService } from './modules/aggregation/aggregation.service.js';
+import { loadGoldTruths } from './modules/aggregation/gold-truths.js';
 import { resultsRoutes } from './modules/results/results.routes.js';
 import { createResultsService } from './modules/results/results.service.js';
 import { createReviewModule } from './modules/review/review.module.js';
@@ -273,6 +276,7 @@ export function createServices(deps: {
     events,
   });
   const results = createResultsService({ db: readDb, clock: deps.clock });
+  const aggregation = createAggregationService({ db: deps.db, clock: deps.clock, loadGoldTruths });
   const profiles = createProfilesService({
     profiles: createProfilesRepository(deps.db),
     accounts,
@@ -316,6 +320,7 @@ export function createServices(deps: {
     feed,
     notifications,
     results,
+    aggregation,
     review,
     payouts,
     profiles,
@@ -580,6 +585,7 @@ export async function buildApp(deps: AppDeps) {
       await api.register(profilesRoutes, { profiles: services.profiles });
       await api.register(webhooksRoutes, { webhooks: services.webhooks });
       await api.register(resultsRoutes, { results: services.results });
+      await api.register(aggregationRoutes, { aggregation: services.aggregation });
       await api.register(oauthRoutes, { oauth: oauth.service });
       await api.register(oauthInteractionsRoutes, { interactions: oauth.interactions });
       await api.register(liveRoutes, {

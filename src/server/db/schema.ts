@@ -31,6 +31,18 @@ export type Generated<T> =
     ? ColumnType<S, I | undefined, U>
     : ColumnType<T, T | undefined, T>;
 
+export type Json = JsonValue;
+
+export type JsonArray = JsonValue[];
+
+export type JsonObject = {
+  [x: string]: JsonValue | undefined;
+};
+
+export type JsonPrimitive = boolean | number | string | null;
+
+export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface ApiTokens {
@@ -312,6 +324,13 @@ export interface Payouts {
   worker_id: string;
 }
 
+export interface ProjectAggregations {
+  answers_through: Timestamp;
+  computed_at: Timestamp;
+  leased_until: Timestamp | null;
+  project_id: string;
+}
+
 export interface Projects {
   assignments_per_task: number;
   auto_approve_seconds: number;
@@ -433,6 +452,17 @@ export interface SetupTokens {
   used_at: Timestamp | null;
 }
 
+export interface TaskAggregates {
+  answer: string | null;
+  confidence: number;
+  item: string;
+  method: string;
+  position: number;
+  project_id: string;
+  task_id: string;
+  votes: Json;
+}
+
 export interface Tasks {
   assignments_per_task: number;
   batch_id: string;
@@ -502,6 +532,15 @@ export interface Webhooks {
   user_id: string;
 }
 
+export interface WorkerEstimates {
+  agreement_percent: number | null;
+  estimated_accuracy: number | null;
+  gold_answered: number;
+  gold_correct: number;
+  project_id: string;
+  worker_id: string;
+}
+
 export interface WorkerMessages {
   created_at: Timestamp;
   id: Generated<string>;
@@ -537,6 +576,7 @@ export interface DB {
   payout_method_changes: PayoutMethodChanges;
   payout_methods: PayoutMethods;
   payouts: Payouts;
+  project_aggregations: ProjectAggregations;
   projects: Projects;
   qualification_grants: QualificationGrants;
   qualification_requests: QualificationRequests;
@@ -546,10 +586,12 @@ export interface DB {
   qualification_types: QualificationTypes;
   sessions: Sessions;
   setup_tokens: SetupTokens;
+  task_aggregates: TaskAggregates;
   tasks: Tasks;
   upload_slots: UploadSlots;
   users: Users;
   webhook_deliveries: WebhookDeliveries;
   webhooks: Webhooks;
+  worker_estimates: WorkerEstimates;
   worker_messages: WorkerMessages;
 }

@@ -49,6 +49,12 @@ export function createSweeps(services: Services): Sweep[] {
       run: () => services.digest.sweep(),
     },
     {
+      // Projects whose work changed and then stayed quiet a moment, each under a lease.
+      name: 'aggregate-answers',
+      intervalMs: 5_000,
+      run: () => services.aggregation.sweep(),
+    },
+    {
       // Claimed with FOR UPDATE SKIP LOCKED and a lease, so each attempt is made by one instance.
       name: 'webhook-deliveries',
       intervalMs: 5_000,

@@ -1,0 +1,123 @@
+import type { AggregatesQuery } from '../../../shared/api/aggregates.js';
+import { choiceQuestions, templateSchema } from '../../../shared/templates/index.js';
+import type { Db } from '../../db/database.js';
+import { counterCursor, pageOf } from '../../db/pagination.js';
+import { NotFoundError } from '../../errors.js';
+import type { Clock } from '../../lib/clock.js';
+import { createAggregationRepository } from './aggregation.repository.js';
+import type { LoadGoldTruths } from './gold-truths.js';
+import { aggregateProject } from './project-aggregates.js';
+
+/**
+ * How long a project's work must have been quiet before it is aggregated again: a burst of
+ * submissions costs one recomputation, not one per submission.
+ */
+export const AGGREGATION_DEBOUNCE_MS = 5_000;
+/** Longer than any one project's aggregation; a crashed instance's lease lapses after it. */
+const LEASE_MS = 5 * 60_000;
+/** Projects aggregated per sweep; the rest wait for the next one. */
+const PROJECTS_PER_SWEEP = 5;
+
+const positionCursor = counterCursor('aggregate', 16);
+
+export function createAggregationService(deps: {
+  db: Db;
+  clock: Clock;
+  loadGoldTruths: LoadGoldTruths;
+}) {
+  const repository = createAggregationRepository(deps.db);
+
+  async function ownedProject(ownerId: string, projectId: string) {
+    const project = await repository.findOwnedProject(projectId, ownerId);
+    // Someone else's project is "not found": its existence is not the caller's business.
+    if (!project) throw new NotFoundError('Project');
+    return project;
+  }
+
+  /** Recomputes one project's aggregates from its handed-in work, if its lease is free. */
+  async function recompute(projectId: string, answersThrough: Date): Promise<boolean> {
+    const now = deps.clock.now();
+    if (!(await repository.lease(projectId, now, new Date(now.getTime() + LEASE_MS)))) return false;
+    try {
+      const project = await repository.findProject(projectId);
+      const questions = project ? choiceQuestions(templateSchema.parse(project.template)) : [];
+      const [work, gold] = await Promise.all([
+        repository.handedInWork(projectId),
+        deps.loadGoldTruths(projectId),
+      ]);
+      const { rows, workers } = aggregateProject(questions, work, gold);
+      await repository.replace({ projectId, rows, workers, answersThrough, now: deps.clock.now() });
+      return true;
+    } catch (error) {
+      await repository.releaseLease(projectId);
+      throw error;
+    }
+  }
+
+  return {
+    recompute,
+
+    /** The background job: every project whose work changed and has been quiet a moment. */
+    async sweep(): Promise<number> {
+      const now = deps.clock.now();
+      const stale = await repository.staleProjects({
+        now,
+        settledBefore: new Date(now.getTime() - AGGREGATION_DEBOUNCE_MS),
+        limit: PROJECTS_PER_SWEEP,
+      });
+      let done = 0;
+      for (const project of stale) if (await recompute(project.id, project.answers_through)) done++;
+      return done;
+    },
+
+    async list(ownerId: string, projectId: string, query: AggregatesQuery) {
+      const project = await ownedProject(ownerId, projectId);
+      const rows = await repository.page({
+        projectId: project.id,
+        method: query.method,
+        confidenceBelow: query.confidenceBelow,
+        after: positionCursor.decode(query.cursor),
+        limit: query.limit,
+      });
+      const page = pageOf(rows, query.limit, (last) =>
+        positionCursor.encode(Number(last.position)),
+      );
+      const computedAt = await repository.computedAt(project.id);
+      return {
+        items: page.items.map((r) => ({
+          taskId: r.task_id,
+          taskNumber: r.number,
+          item: r.item,
+          answer: r.answer,
+          confidence: r.confidence,
+          // Written only by `replace`, from the label → count records aggregateProject builds.
+          votes: r.votes as Record<string, number>,
+        })),
+        nextCursor: page.nextCursor,
+        computedAt: computedAt?.toISOString() ?? null,
+      };
+    },
+
+    async workers(ownerId: string, projectId: string) {
+      const project = await ownedProject(ownerId, projectId);
+      const rows = await repository.workerQuality(project.id);
+      return {
+        items: rows.map((r) => ({
+          workerId: r.worker_id,
+          handle: r.handle,
+          displayName: r.display_name,
+          submitted: r.submitted,
+          approved: r.approved,
+          rejected: r.rejected,
+          goldAnswered: r.gold_answered ?? 0,
+          goldCorrect: r.gold_correct ?? 0,
+          agreementPercent: r.agreement_percent,
+          estimatedAccuracy: r.estimated_accuracy,
+          medianWorkSeconds: r.median_work_seconds,
+        })),
+      };
+    },
+  };
+}
+
+export type AggregationService = ReturnType<typeof createAggregationService>;
