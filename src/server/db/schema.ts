@@ -31,6 +31,18 @@ export type Generated<T> =
     ? ColumnType<S, I | undefined, U>
     : ColumnType<T, T | undefined, T>;
 
+export type Json = JsonValue;
+
+export type JsonArray = JsonValue[];
+
+export type JsonObject = {
+  [x: string]: JsonValue | undefined;
+};
+
+export type JsonPrimitive = boolean | number | string | null;
+
+export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface ApiTokens {
@@ -47,11 +59,14 @@ export interface ApiTokens {
 
 export interface Assignments {
   accepted_at: Timestamp;
+  active_seconds: number | null;
   answers: JsonColumn<Record<string, unknown>> | null;
   auto_approve_at: Timestamp | null;
   deadline: Timestamp;
   expired_at: Timestamp | null;
   feedback: string | null;
+  gold_correct: boolean | null;
+  gold_results: Json | null;
   holds_slot: Generated<boolean>;
   id: Generated<string>;
   project_id: string;
@@ -63,6 +78,7 @@ export interface Assignments {
   submitted_at: Timestamp | null;
   task_id: string;
   updated_at: Generated<Timestamp>;
+  work_seconds: number | null;
   worker_id: string;
 }
 
@@ -319,9 +335,14 @@ export interface Projects {
   created_at: Generated<Timestamp>;
   description: Generated<string>;
   expires_at: Timestamp;
+  gold_feedback: Generated<boolean>;
+  gold_percent: Generated<number>;
   id: Generated<string>;
   instructions: Generated<string>;
   keywords: Generated<string[]>;
+  min_gold_accuracy_percent: Generated<number>;
+  min_gold_answered: Generated<number>;
+  min_work_seconds: Generated<number>;
   open_tasks: Generated<number>;
   owner_id: string;
   published_at: Timestamp | null;
@@ -428,6 +449,12 @@ export interface SetupTokens {
   expires_at: Timestamp;
   token_hash: string;
   used_at: Timestamp | null;
+}
+
+export interface TaskGold {
+  answers: Json;
+  explanation: string | null;
+  task_id: string;
 }
 
 export interface Tasks {
@@ -541,6 +568,7 @@ export interface DB {
   qualification_types: QualificationTypes;
   sessions: Sessions;
   setup_tokens: SetupTokens;
+  task_gold: TaskGold;
   tasks: Tasks;
   upload_slots: UploadSlots;
   users: Users;

@@ -30,6 +30,7 @@ import * as qualificationRequests from './20261208020000_qualification_requests.
 import * as qualificationTests from './20261208030000_qualification_tests.js';
 import * as workerMessages from './20261208050000_worker_messages.js';
 import * as mturkNotificationSettings from './20261208050100_mturk_notification_settings.js';
+import * as goldTasks from './20261209060000_gold_tasks.js';
 
 /**
  * Every migration, in order. A static list (rather than reading the folder) works the same under
@@ -67,4 +68,5 @@ export const migrations: Record<string, Migration> = {
   '20261208030000_qualification_tests': qualificationTests,
   '20261208050000_worker_messages': workerMessages,
   '20261208050100_mturk_notification_settings': mturkNotificationSettings,
+  '20261209060000_gold_tasks': goldTasks,
 };

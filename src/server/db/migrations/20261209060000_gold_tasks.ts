@@ -1,0 +1,52 @@
+import { sql, type Kysely } from 'kysely';
+
+/**
+ * Gold (known-answer) tasks and work-time signals (DESIGN §9).
+ *
+ * - `task_gold`: a task's known answers `{ item: value }` and the explanation shown after a wrong
+ *   answer. A row here makes a task gold; the task's own `data` never holds the answers, so
+ *   nothing that serves a task to a worker can carry them.
+ * - `assignments.gold_correct` / `gold_results`: set on submit for gold tasks only (per-item
+ *   `{ item: true|false }`), so a worker's gold accuracy in a project is a count over one index.
+ * - `assignments.work_seconds` (accept → submit, server clock) and `active_seconds` (reported by
+ *   the work page, clamped to work_seconds).
+ * - The project's quality settings, and `min_work_seconds` below which review flags a submission.
+ */
+export async function up(db: Kysely<any>): Promise<void> {
+  await sql`create table task_gold (
+    task_id uuid primary key references tasks (id) on delete cascade,
+    answers jsonb not null,
+    explanation text
+  )`.execute(db);
+  await sql`alter table assignments
+    add column gold_correct boolean,
+    add column gold_results jsonb,
+    add column work_seconds integer,
+    add column active_seconds integer`.execute(db);
+  // A worker's gold record in a project, read on every accept and feed entry of a gold project.
+  await sql`create index assignments_gold_answered_idx
+    on assignments (project_id, worker_id) where gold_correct is not null`.execute(db);
+  await sql`alter table projects
+    add column gold_percent integer not null default 0
+      check (gold_percent between 0 and 100),
+    add column min_gold_accuracy_percent integer not null default 0
+      check (min_gold_accuracy_percent between 0 and 100),
+    add column min_gold_answered integer not null default 0 check (min_gold_answered >= 0),
+    add column gold_feedback boolean not null default false,
+    add column min_work_seconds integer not null default 0 check (min_work_seconds >= 0)`.execute(
+    db,
+  );
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await sql`alter table projects
+    drop column gold_percent, drop column min_gold_accuracy_percent,
+    drop column min_gold_answered, drop column gold_feedback, drop column min_work_seconds`.execute(
+    db,
+  );
+  await sql`drop index assignments_gold_answered_idx`.execute(db);
+  await sql`alter table assignments
+    drop column gold_correct, drop column gold_results,
+    drop column work_seconds, drop column active_seconds`.execute(db);
+  await db.schema.dropTable('task_gold').execute();
+}
