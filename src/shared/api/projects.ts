@@ -4,7 +4,7 @@ import { FORM_ITEM_TYPES, templateSchema } from '../templates/model.js';
 import { idSchema, pageOf } from './common.js';
 import { endpoint } from './endpoint.js';
 import { COMPARATORS, qualificationRequirementsSchema } from './qualifications.js';
-import { minWorkSecondsSchema, qualitySettingsSchema } from './quality.js';
+import { flattenGoldRow, minWorkSecondsSchema, qualitySettingsSchema } from './quality.js';
 
 export const PROJECT_LIMITS = {
   titleMax: 200,
@@ -215,12 +215,19 @@ const cellSchema = z.union([
   z.boolean(),
   z.null(),
 ]);
-export const jsonRowSchema = z.record(
-  z
-    .string()
-    .min(1, 'column names must not be empty')
-    .max(P.columnNameMax, `column names must be at most ${P.columnNameMax} characters`),
-  cellSchema,
+/**
+ * A row: its cells by column, or `{ data: {…cells}, gold: { answers, explanation? } }` for a gold
+ * row, read as the cells plus `Gold.<item>` cells, as a CSV would carry them.
+ */
+export const jsonRowSchema = z.preprocess(
+  flattenGoldRow,
+  z.record(
+    z
+      .string()
+      .min(1, 'column names must not be empty')
+      .max(P.columnNameMax, `column names must be at most ${P.columnNameMax} characters`),
+    cellSchema,
+  ),
 );
 export const jsonRowsSchema = z
   .array(jsonRowSchema)

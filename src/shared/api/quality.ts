@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GOLD_EXPLANATION_COLUMN, GOLD_LIST_SEPARATOR, GOLD_PREFIX } from '../templates/gold.js';
 
 /** Limits of a project's quality settings (DESIGN §9). */
 export const QUALITY_LIMITS = {
@@ -72,3 +73,27 @@ export const goldFeedbackSchema = z.object({
   explanation: z.string().nullable(),
   expected: z.record(z.string(), z.unknown()),
 });
+
+const goldRowSchema = z.strictObject({
+  data: z.record(z.string(), z.unknown()),
+  gold: goldInputSchema.optional(),
+});
+
+/**
+ * A JSON row written as `{ data, gold }` as the flat cells a CSV would hold: the data's cells and
+ * one `Gold.<item>` cell per known answer (a list joined with `|`). Anything else is left as it
+ * is, for the row schema to judge.
+ */
+export function flattenGoldRow(row: unknown): unknown {
+  const parsed = goldRowSchema.safeParse(row);
+  if (!parsed.success) return row;
+  const { data, gold } = parsed.data;
+  const cells: Record<string, unknown> = { ...data };
+  for (const [item, value] of Object.entries(gold?.answers ?? {})) {
+    cells[`${GOLD_PREFIX}${item}`] = Array.isArray(value)
+      ? value.join(GOLD_LIST_SEPARATOR)
+      : String(value);
+  }
+  if (gold?.explanation) cells[GOLD_EXPLANATION_COLUMN] = gold.explanation;
+  return cells;
+}

@@ -18,6 +18,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     answers jsonb not null,
     explanation text
   )`.execute(db);
+  // Gold rows find their tasks by row number after each chunk of an upload is inserted.
+  await sql`create index tasks_batch_row_idx on tasks (batch_id, row_number)`.execute(db);
   await sql`alter table assignments
     add column gold_correct boolean,
     add column gold_results jsonb,
@@ -45,6 +47,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     db,
   );
   await sql`drop index assignments_gold_answered_idx`.execute(db);
+  await sql`drop index tasks_batch_row_idx`.execute(db);
   await sql`alter table assignments
     drop column gold_correct, drop column gold_results,
     drop column work_seconds, drop column active_seconds`.execute(db);
