@@ -454,6 +454,7 @@ export interface SetupTokens {
 export interface TaskGold {
   answers: Json;
   explanation: string | null;
+  project_id: string;
   task_id: string;
 }
 

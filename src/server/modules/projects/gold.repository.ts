@@ -17,8 +17,8 @@ export function createGoldRepository(db: Db) {
         rows.map((r) => ({ n: r.rowNumber, a: r.answers, e: r.explanation })),
       );
       await sql`
-        insert into task_gold (task_id, answers, explanation)
-        select t.id, g.a, g.e
+        insert into task_gold (task_id, project_id, answers, explanation)
+        select t.id, t.project_id, g.a, g.e
         from jsonb_to_recordset(${json}::jsonb) as g(n int, a jsonb, e text)
         join tasks t on t.batch_id = ${batchId}::uuid and t.row_number = g.n`.execute(trx);
     },
@@ -38,14 +38,15 @@ export function createGoldRepository(db: Db) {
 
     /** Sets (or replaces) one task's known answers. */
     async upsert(
-      taskId: string,
+      task: { id: string; projectId: string },
       gold: { answers: Record<string, unknown>; explanation: string | null },
       trx: Db = db,
     ) {
       return trx
         .insertInto('task_gold')
         .values({
-          task_id: taskId,
+          task_id: task.id,
+          project_id: task.projectId,
           answers: JSON.stringify(gold.answers),
           explanation: gold.explanation,
         })

@@ -54,7 +54,8 @@ export function createWorkRepository(db: Db) {
     },
 
     /**
-     * Takes one free slot of the project's first open task that this worker has not had, and
+     * Takes one free slot of the project's first open task that this worker has not had (a gold
+     * task when one is due by the project's gold rate, else an ordinary one), and
      * records the assignment, in one statement (atomic without a transaction of its own). The
      * project is read under a key-share lock that only a status change (cancel, completion:
      * `FOR UPDATE`) conflicts with, so escrow is never returned for a slot being taken at the same
@@ -78,9 +79,22 @@ export function createWorkRepository(db: Db) {
           where id = ${args.projectId} and status = 'published' and expires_at > ${args.now}
             and owner_id <> ${args.workerId}
           for key share
-        ), candidate as (
-          select t.id from tasks t
-          where t.project_id = ${args.projectId}
+        ), mix as (
+          -- Gold is due when this worker's share of it is behind the project's rate by more than
+          -- a per-worker offset in [0, 100): the long-run rate is goldPercent, but where in the
+          -- stream the gold falls differs between workers, so the first task says nothing.
+          select case when p.gold_percent = 0 then false else
+                   p.gold_percent * (
+                     (select count(*) from assignments a
+                      where a.project_id = p.id and a.worker_id = ${args.workerId}) + 1)
+                   - 100 * (select count(*) from assignments a join task_gold g on g.task_id = a.task_id
+                            where a.project_id = p.id and a.worker_id = ${args.workerId})
+                   > (hashtext(${args.workerId}::text || p.id::text) % 100 + 100) % 100
+                 end as gold_due
+          from projects p where p.id = ${args.projectId}
+        ), gold_candidate as (
+          select t.id from task_gold g join tasks t on t.id = g.task_id
+          where g.project_id = ${args.projectId}
             and exists (select 1 from open_project)
             and t.live_assignments < t.assignments_per_task and t.cancelled_at is null
             and not exists (
@@ -88,6 +102,26 @@ export function createWorkRepository(db: Db) {
           order by t.seq
           limit 1
           ${lock}
+        ), plain_candidate as (
+          select t.id from tasks t
+          where t.project_id = ${args.projectId}
+            and exists (select 1 from open_project)
+            and t.live_assignments < t.assignments_per_task and t.cancelled_at is null
+            and not exists (
+              select 1 from assignments a where a.task_id = t.id and a.worker_id = ${args.workerId})
+            and not exists (select 1 from task_gold g where g.task_id = t.id)
+          order by t.seq
+          limit 1
+          ${lock}
+        ), candidate as (
+          -- The kind that is due, else the other: gold runs out, or ordinary tasks do.
+          select id from (
+            select id, 0 as rank from gold_candidate where (select gold_due from mix)
+            union all select id, 1 from plain_candidate
+            union all select id, 2 from gold_candidate
+          ) c
+          order by rank
+          limit 1
         ), claimed as (
           update tasks set live_assignments = tasks.live_assignments + 1
           from candidate
