@@ -39,6 +39,23 @@ export function createWorkRepository(db: Db) {
           'p.qualification_requirements',
           'u.display_name as requester_name',
           'u.handle as requester_handle',
+          'p.min_gold_accuracy_percent',
+          'p.min_gold_answered',
+          // This worker's scored gold answers here, for the accuracy floor.
+          eb
+            .selectFrom('assignments as ga')
+            .select(sql<number>`count(*)::int`.as('n'))
+            .where('ga.project_id', '=', projectId)
+            .where('ga.worker_id', '=', workerId)
+            .where('ga.gold_correct', 'is not', null)
+            .as('gold_answered'),
+          eb
+            .selectFrom('assignments as ga')
+            .select(sql<number>`count(*)::int`.as('n'))
+            .where('ga.project_id', '=', projectId)
+            .where('ga.worker_id', '=', workerId)
+            .where('ga.gold_correct', '=', true)
+            .as('gold_correct'),
           eb
             .exists(
               eb
@@ -220,10 +237,26 @@ export function createWorkRepository(db: Db) {
           'p.template',
           'p.time_allotted_seconds',
           'p.auto_approve_seconds',
+          'p.gold_feedback',
           't.data as task_data',
+          'a.gold_correct',
+          'a.gold_results',
         ])
         .where('a.id', '=', id)
         .executeTakeFirst();
+    },
+
+    /** A task's known answers, when it is gold: read only to score a submission. */
+    async findGold(taskId: string, trx: Db = db) {
+      return (
+        trx
+          .selectFrom('task_gold')
+          .select(['answers', 'explanation'])
+          .where('task_id', '=', taskId)
+          // Written by the batch import as an object keyed by item.
+          .$castTo<{ answers: Record<string, unknown>; explanation: string | null }>()
+          .executeTakeFirst()
+      );
     },
 
     /** accepted → submitted, only while the deadline has not passed; one statement. */
@@ -234,6 +267,10 @@ export function createWorkRepository(db: Db) {
         answers: Record<string, unknown>;
         now: Date;
         autoApproveAt: Date;
+        /** Per-item scores against the task's known answers; only for a gold task. */
+        goldResults: Record<string, boolean> | null;
+        workSeconds: number;
+        activeSeconds: number | null;
       },
       trx: Db = db,
     ): Promise<boolean> {
@@ -245,6 +282,11 @@ export function createWorkRepository(db: Db) {
           submitted_at: args.now,
           auto_approve_at: args.autoApproveAt,
           updated_at: args.now,
+          gold_results: args.goldResults === null ? null : JSON.stringify(args.goldResults),
+          gold_correct:
+            args.goldResults === null ? null : Object.values(args.goldResults).every(Boolean),
+          work_seconds: args.workSeconds,
+          active_seconds: args.activeSeconds,
         })
         .where('id', '=', args.id)
         .where('worker_id', '=', args.workerId)
