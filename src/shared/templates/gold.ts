@@ -14,16 +14,12 @@ export const GOLD_LIST_SEPARATOR = '|';
 export function goldAnswerFromCell(template: Template, item: string, cell: string): unknown {
   const text = cell.trim();
   if (template.kind === 'html') return text;
-  const found = template.items.find((i) => i.name === item);
-  switch (found?.type) {
-    case 'number':
-    case 'rating':
-      return text === '' || !Number.isFinite(Number(text)) ? text : Number(text);
-    case 'multiple_choice':
-      return text.split(GOLD_LIST_SEPARATOR).map((v) => v.trim());
-    default:
-      return text;
+  const type = template.items.find((i) => i.name === item)?.type;
+  if (type === 'number' || type === 'rating') {
+    return text === '' || !Number.isFinite(Number(text)) ? text : Number(text);
   }
+  if (type === 'multiple_choice') return text.split(GOLD_LIST_SEPARATOR).map((v) => v.trim());
+  return text;
 }
 
 /**
