@@ -308,6 +308,9 @@ export function createWorkService(deps: {
         0,
         Math.round((now.getTime() - row.accepted_at.getTime()) / 1000),
       );
+      // The page's own count cannot exceed the time the server saw pass.
+      const activeSeconds =
+        signals.activeSeconds === undefined ? null : Math.min(signals.activeSeconds, workSeconds);
       // One statement, so it commits on its own: no transaction around it.
       const submitted = await work.submit({
         id,
@@ -317,9 +320,7 @@ export function createWorkService(deps: {
         autoApproveAt: new Date(now.getTime() + row.auto_approve_seconds * 1000),
         goldResults,
         workSeconds,
-        // The page's own count cannot exceed the time the server saw pass.
-        activeSeconds:
-          signals.activeSeconds === undefined ? null : Math.min(signals.activeSeconds, workSeconds),
+        activeSeconds,
       });
       if (!submitted) {
         // Lost a race with another submit, a return or the deadline: answer as that state says.
@@ -335,6 +336,7 @@ export function createWorkService(deps: {
         answers,
         submitted_at: now,
         work_seconds: workSeconds,
+        active_seconds: activeSeconds,
         gold_correct: goldResults && Object.values(goldResults).every(Boolean),
         gold_results: goldResults,
       };
