@@ -19,6 +19,8 @@ export const assignmentColumns = [
   'a.reviewed_at',
   'a.feedback',
   'a.answers',
+  'a.work_seconds',
+  'a.active_seconds',
   'p.title as project_title',
 ] as const;
 

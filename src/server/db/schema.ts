@@ -59,11 +59,14 @@ export interface ApiTokens {
 
 export interface Assignments {
   accepted_at: Timestamp;
+  active_seconds: number | null;
   answers: JsonColumn<Record<string, unknown>> | null;
   auto_approve_at: Timestamp | null;
   deadline: Timestamp;
   expired_at: Timestamp | null;
   feedback: string | null;
+  gold_correct: boolean | null;
+  gold_results: Json | null;
   holds_slot: Generated<boolean>;
   id: Generated<string>;
   project_id: string;
@@ -75,6 +78,7 @@ export interface Assignments {
   submitted_at: Timestamp | null;
   task_id: string;
   updated_at: Generated<Timestamp>;
+  work_seconds: number | null;
   worker_id: string;
 }
 
@@ -339,9 +343,14 @@ export interface Projects {
   created_at: Generated<Timestamp>;
   description: Generated<string>;
   expires_at: Timestamp;
+  gold_feedback: Generated<boolean>;
+  gold_percent: Generated<number>;
   id: Generated<string>;
   instructions: Generated<string>;
   keywords: Generated<string[]>;
+  min_gold_accuracy_percent: Generated<number>;
+  min_gold_answered: Generated<number>;
+  min_work_seconds: Generated<number>;
   open_tasks: Generated<number>;
   owner_id: string;
   published_at: Timestamp | null;
@@ -461,6 +470,13 @@ export interface TaskAggregates {
   project_id: string;
   task_id: string;
   votes: Json;
+}
+
+export interface TaskGold {
+  answers: Json;
+  explanation: string | null;
+  project_id: string;
+  task_id: string;
 }
 
 export interface Tasks {
@@ -587,6 +603,7 @@ export interface DB {
   sessions: Sessions;
   setup_tokens: SetupTokens;
   task_aggregates: TaskAggregates;
+  task_gold: TaskGold;
   tasks: Tasks;
   upload_slots: UploadSlots;
   users: Users;

@@ -4,6 +4,7 @@ import { FORM_ITEM_TYPES, templateSchema } from '../templates/model.js';
 import { idSchema, pageOf } from './common.js';
 import { endpoint } from './endpoint.js';
 import { COMPARATORS, qualificationRequirementsSchema } from './qualifications.js';
+import { flattenGoldRow, minWorkSecondsSchema, qualitySettingsSchema } from './quality.js';
 
 export const PROJECT_LIMITS = {
   titleMax: 200,
@@ -75,6 +76,8 @@ const editable = {
   expiresAt: expiresAtSchema,
   template: templateSchema,
   qualificationRequirements: qualificationRequirementsSchema,
+  quality: qualitySettingsSchema,
+  minWorkSeconds: minWorkSecondsSchema,
 };
 
 export const createProjectBodySchema = z.strictObject({
@@ -91,6 +94,9 @@ export const createProjectBodySchema = z.strictObject({
   /** Defaults to an empty form, to be designed before publishing. */
   template: editable.template.default({ kind: 'form', items: [] }),
   qualificationRequirements: editable.qualificationRequirements.default([]),
+  /** Any setting left out keeps its default (no gold, no accuracy floor). */
+  quality: editable.quality.partial().optional(),
+  minWorkSeconds: editable.minWorkSeconds.default(0),
 });
 export type CreateProjectBody = z.infer<typeof createProjectBodySchema>;
 
@@ -110,6 +116,9 @@ export const updateProjectBodySchema = z.strictObject({
   expiresAt: editable.expiresAt.optional(),
   template: editable.template.optional(),
   qualificationRequirements: editable.qualificationRequirements.optional(),
+  /** Only the settings named change. */
+  quality: editable.quality.partial().optional(),
+  minWorkSeconds: editable.minWorkSeconds.optional(),
   /**
    * Confirms that changing option values of a published project's template is meant: answers
    * already given keep the old values, so exports will hold both.
@@ -125,6 +134,8 @@ export const LIVE_EDITABLE_FIELDS = [
   'keywords',
   'instructions',
   'expiresAt',
+  'quality',
+  'minWorkSeconds',
 ] as const;
 
 export const projectProgressSchema = z.object({
@@ -157,6 +168,8 @@ export const projectSchema = z.object({
   expiresAt: z.string(),
   template: templateSchema,
   qualificationRequirements: z.array(requirementOutSchema),
+  quality: qualitySettingsSchema,
+  minWorkSeconds: z.number().int(),
   progress: projectProgressSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -202,12 +215,19 @@ const cellSchema = z.union([
   z.boolean(),
   z.null(),
 ]);
-export const jsonRowSchema = z.record(
-  z
-    .string()
-    .min(1, 'column names must not be empty')
-    .max(P.columnNameMax, `column names must be at most ${P.columnNameMax} characters`),
-  cellSchema,
+/**
+ * A row: its cells by column, or `{ data: {…cells}, gold: { answers, explanation? } }` for a gold
+ * row, read as the cells plus `Gold.<item>` cells, as a CSV would carry them.
+ */
+export const jsonRowSchema = z.preprocess(
+  flattenGoldRow,
+  z.record(
+    z
+      .string()
+      .min(1, 'column names must not be empty')
+      .max(P.columnNameMax, `column names must be at most ${P.columnNameMax} characters`),
+    cellSchema,
+  ),
 );
 export const jsonRowsSchema = z
   .array(jsonRowSchema)

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { goldFeedbackSchema } from './quality.js';
 import { LIMITS } from '../limits.js';
 import { idSchema } from './common.js';
 import { endpoint } from './endpoint.js';
@@ -104,6 +105,10 @@ export const assignmentSchema = z.object({
   reviewedAt: z.string().nullable(),
   feedback: z.string().nullable(),
   answers: z.record(z.string(), z.unknown()).nullable(),
+  /** Seconds from accept to submit (server clock); null until submitted. */
+  workSeconds: z.number().int().nullable(),
+  /** Seconds the work page was visible and in use, as it reported (at most workSeconds). */
+  activeSeconds: z.number().int().nullable(),
 });
 export type Assignment = z.infer<typeof assignmentSchema>;
 
@@ -119,6 +124,18 @@ export const assignmentParamsSchema = z.strictObject({ id: idSchema });
 
 export const submitBodySchema = z.strictObject({
   answers: z.record(z.string().max(100), z.unknown()),
+  /** From the work page: seconds it was visible and in use (clamped to the work time). */
+  activeSeconds: z
+    .number()
+    .int()
+    .min(0, 'must not be negative')
+    .max(7 * 24 * 3600)
+    .optional(),
+});
+
+/** A submit's answer: after a wrong gold answer, with feedback when the project gives it. */
+export const submitResultSchema = assignmentDetailSchema.extend({
+  goldFeedback: goldFeedbackSchema.optional(),
 });
 
 export const myAssignmentsQuerySchema = z.strictObject({
@@ -184,7 +201,7 @@ export const workEndpoints = {
     summary: 'Submit answers (a retry with the same answers is safe)',
     params: assignmentParamsSchema,
     body: submitBodySchema,
-    response: assignmentDetailSchema,
+    response: submitResultSchema,
   }),
   return: endpoint({
     ...write,

@@ -33,6 +33,7 @@ import * as mturkNotificationSettings from './20261208050100_mturk_notification_
 import * as mturkHitMaxAssignments from './20261209010000_mturk_hit_max_assignments.js';
 import * as webhookSecretsSealed from './20261209020000_webhook_secrets_sealed.js';
 import * as qualificationTestMturkSource from './20261209030000_qualification_test_mturk_source.js';
+import * as goldTasks from './20261209060000_gold_tasks.js';
 import * as taskAggregates from './20261209070000_task_aggregates.js';
 
 /**
@@ -74,5 +75,6 @@ export const migrations: Record<string, Migration> = {
   '20261209010000_mturk_hit_max_assignments': mturkHitMaxAssignments,
   '20261209020000_webhook_secrets_sealed': webhookSecretsSealed,
   '20261209030000_qualification_test_mturk_source': qualificationTestMturkSource,
+  '20261209060000_gold_tasks': goldTasks,
   '20261209070000_task_aggregates': taskAggregates,
 };

@@ -20,6 +20,8 @@ import {
   type RecordCheck,
   type ScannedUpload,
 } from './csv-import.js';
+import { goldColumnsOf, goldOfRow } from './gold-import.js';
+import type { GoldRepository, GoldRow } from './gold.repository.js';
 import { escrowPerRowCents, type ProjectLedger } from './lifecycle.service.js';
 import type { ProjectRow, ProjectsRepository } from './projects.repository.js';
 import { invalidState, requireOwnedProject, templateOf } from './projects.service.js';
@@ -209,6 +211,7 @@ function jsonUpload(project: ProjectRow, input: readonly JsonRow[]): ScannedUplo
 export function createBatchesService(deps: {
   projects: ProjectsRepository;
   tasks: TasksRepository;
+  gold: Pick<GoldRepository, 'insertForBatch'>;
   ledger: Pick<ProjectLedger, 'escrowForProject'>;
   uploads: UploadSlots;
   feePercent: number;
@@ -225,7 +228,10 @@ export function createBatchesService(deps: {
     upload: ScannedUpload,
     filename: string | null,
   ): Promise<BatchRow> {
-    const { columns, rowCount } = upload;
+    const { rowCount } = upload;
+    const goldColumns = goldColumnsOf(upload.columns);
+    // Known answers stay out of the task data that workers are served.
+    const columns = goldColumns.dataColumns;
     // Locked: a publish or an edit of the template cannot slip between the checks and the insert.
     const project = await requireOwnedProject(projects, projectId, ownerId, trx, { lock: true });
     assertOpenForData(project);
@@ -245,19 +251,25 @@ export function createBatchesService(deps: {
       trx,
     );
     let rowsBefore = 0;
-    await upload.forEachChunk(insertChunkRows(columns.length), async (rows) => {
+    await upload.forEachChunk(insertChunkRows(upload.columns.length), async (rows) => {
+      const golds: GoldRow[] = [];
+      rows.forEach((cells, index) => {
+        const gold = goldOfRow(templateOf(project), goldColumns, cells, rowsBefore + index + 1);
+        if (gold) golds.push(gold);
+      });
       await tasks.insertTasks(
         {
           projectId,
           batchId: batch.id,
           columns,
           rowsBefore,
-          rows,
+          rows: rows.map((cells) => goldColumns.dataPositions.map((p) => cells[p] ?? '')),
           rewardCents: project.reward_cents,
           assignmentsPerTask: project.assignments_per_task,
         },
         trx,
       );
+      await deps.gold.insertForBatch(batch.id, golds, trx);
       rowsBefore += rows.length;
       // The embedded database answers without a turn of the event loop: give other requests one.
       await setImmediate();

@@ -11,6 +11,7 @@ import {
   type ProjectLedger,
   type ProjectSettlement,
 } from './lifecycle.service.js';
+import { createGoldRepository } from './gold.repository.js';
 import { createProjectsRepository } from './projects.repository.js';
 import { createProjectsService } from './projects.service.js';
 import { createTasksRepository } from './tasks.repository.js';
@@ -51,6 +52,7 @@ export function createProjectsModule(deps: {
     batches: createBatchesService({
       projects,
       tasks,
+      gold: createGoldRepository(deps.db),
       ledger,
       uploads: createUploadSlots({
         slots: createUploadSlotsRepository(deps.db),

@@ -18,6 +18,13 @@ export function presentProject(row: ProjectRow): Project {
     expiresAt: row.expires_at.toISOString(),
     template: row.template,
     qualificationRequirements: row.qualification_requirements,
+    quality: {
+      goldPercent: row.gold_percent,
+      minGoldAccuracyPercent: row.min_gold_accuracy_percent,
+      minGoldAnswered: row.min_gold_answered,
+      goldFeedback: row.gold_feedback,
+    },
+    minWorkSeconds: row.min_work_seconds,
     progress: {
       tasks: row.task_count,
       assignmentsSubmitted: row.assignments_submitted ?? 0,

@@ -56,6 +56,18 @@ function termColumns<Body extends TermFields>(
   };
 }
 
+/** The quality settings named in a body as columns (absent: kept, or the default on create). */
+function qualityColumns(body: Pick<UpdateProjectBody, 'quality' | 'minWorkSeconds'>) {
+  const quality = body.quality ?? {};
+  return {
+    gold_percent: quality.goldPercent,
+    min_gold_accuracy_percent: quality.minGoldAccuracyPercent,
+    min_gold_answered: quality.minGoldAnswered,
+    gold_feedback: quality.goldFeedback,
+    min_work_seconds: body.minWorkSeconds,
+  };
+}
+
 /** The stored template: validated on the way in, so it is read back as is. */
 export const templateOf = (row: ProjectRow) => row.template;
 
@@ -186,6 +198,7 @@ export function createProjectsService(deps: {
       return projects.insert({
         owner_id: ownerId,
         ...termColumns(body),
+        ...qualityColumns(body),
         expires_at: expiresAt,
         template: JSON.stringify(body.template),
         qualification_requirements: JSON.stringify(requirements),
@@ -214,6 +227,7 @@ export function createProjectsService(deps: {
         if (project.status !== 'draft') assertLiveEdit(project, body, requirements);
         const patch: ProjectUpdate = {
           ...termColumns(body),
+          ...qualityColumns(body),
           expires_at: body.expiresAt === undefined ? undefined : expiryFrom(body.expiresAt, now),
           template: body.template === undefined ? undefined : JSON.stringify(body.template),
           qualification_requirements:

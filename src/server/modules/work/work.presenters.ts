@@ -19,6 +19,8 @@ export function presentAssignment(row: AssignmentColumnsRow, status: AssignmentS
     reviewedAt: row.reviewed_at?.toISOString() ?? null,
     feedback: row.feedback,
     answers: row.answers,
+    workSeconds: row.work_seconds,
+    activeSeconds: row.active_seconds,
   };
 }
 

@@ -39,6 +39,23 @@ export function createWorkRepository(db: Db) {
           'p.qualification_requirements',
           'u.display_name as requester_name',
           'u.handle as requester_handle',
+          'p.min_gold_accuracy_percent',
+          'p.min_gold_answered',
+          // This worker's scored gold answers here, for the accuracy floor.
+          eb
+            .selectFrom('assignments as ga')
+            .select(sql<number>`count(*)::int`.as('n'))
+            .where('ga.project_id', '=', projectId)
+            .where('ga.worker_id', '=', workerId)
+            .where('ga.gold_correct', 'is not', null)
+            .as('gold_answered'),
+          eb
+            .selectFrom('assignments as ga')
+            .select(sql<number>`count(*)::int`.as('n'))
+            .where('ga.project_id', '=', projectId)
+            .where('ga.worker_id', '=', workerId)
+            .where('ga.gold_correct', '=', true)
+            .as('gold_correct'),
           eb
             .exists(
               eb
@@ -54,7 +71,8 @@ export function createWorkRepository(db: Db) {
     },
 
     /**
-     * Takes one free slot of the project's first open task that this worker has not had, and
+     * Takes one free slot of the project's first open task that this worker has not had (a gold
+     * task when one is due by the project's gold rate, else an ordinary one), and
      * records the assignment, in one statement (atomic without a transaction of its own). The
      * project is read under a key-share lock that only a status change (cancel, completion:
      * `FOR UPDATE`) conflicts with, so escrow is never returned for a slot being taken at the same
@@ -78,9 +96,22 @@ export function createWorkRepository(db: Db) {
           where id = ${args.projectId} and status = 'published' and expires_at > ${args.now}
             and owner_id <> ${args.workerId}
           for key share
-        ), candidate as (
-          select t.id from tasks t
-          where t.project_id = ${args.projectId}
+        ), mix as (
+          -- Gold is due when this worker's share of it is behind the project's rate by more than
+          -- a per-worker offset in [0, 100): the long-run rate is goldPercent, but where in the
+          -- stream the gold falls differs between workers, so the first task says nothing.
+          select case when p.gold_percent = 0 then false else
+                   p.gold_percent * (
+                     (select count(*) from assignments a
+                      where a.project_id = p.id and a.worker_id = ${args.workerId}) + 1)
+                   - 100 * (select count(*) from assignments a join task_gold g on g.task_id = a.task_id
+                            where a.project_id = p.id and a.worker_id = ${args.workerId})
+                   > (hashtext(${args.workerId}::text || p.id::text) % 100 + 100) % 100
+                 end as gold_due
+          from projects p where p.id = ${args.projectId}
+        ), gold_candidate as (
+          select t.id from task_gold g join tasks t on t.id = g.task_id
+          where g.project_id = ${args.projectId}
             and exists (select 1 from open_project)
             and t.live_assignments < t.assignments_per_task and t.cancelled_at is null
             and not exists (
@@ -88,6 +119,26 @@ export function createWorkRepository(db: Db) {
           order by t.seq
           limit 1
           ${lock}
+        ), plain_candidate as (
+          select t.id from tasks t
+          where t.project_id = ${args.projectId}
+            and exists (select 1 from open_project)
+            and t.live_assignments < t.assignments_per_task and t.cancelled_at is null
+            and not exists (
+              select 1 from assignments a where a.task_id = t.id and a.worker_id = ${args.workerId})
+            and not exists (select 1 from task_gold g where g.task_id = t.id)
+          order by t.seq
+          limit 1
+          ${lock}
+        ), candidate as (
+          -- The kind that is due, else the other: gold runs out, or ordinary tasks do.
+          select id from (
+            select id, 0 as rank from gold_candidate where (select gold_due from mix)
+            union all select id, 1 from plain_candidate
+            union all select id, 2 from gold_candidate
+          ) c
+          order by rank
+          limit 1
         ), claimed as (
           update tasks set live_assignments = tasks.live_assignments + 1
           from candidate
@@ -189,10 +240,26 @@ export function createWorkRepository(db: Db) {
           'p.template',
           'p.time_allotted_seconds',
           'p.auto_approve_seconds',
+          'p.gold_feedback',
           't.data as task_data',
+          'a.gold_correct',
+          'a.gold_results',
         ])
         .where('a.id', '=', id)
         .executeTakeFirst();
+    },
+
+    /** A task's known answers, when it is gold: read only to score a submission. */
+    async findGold(taskId: string, trx: Db = db) {
+      return (
+        trx
+          .selectFrom('task_gold')
+          .select(['answers', 'explanation'])
+          .where('task_id', '=', taskId)
+          // Written by the batch import as an object keyed by item.
+          .$castTo<{ answers: Record<string, unknown>; explanation: string | null }>()
+          .executeTakeFirst()
+      );
     },
 
     /** accepted → submitted, only while the deadline has not passed; one statement. */
@@ -203,6 +270,10 @@ export function createWorkRepository(db: Db) {
         answers: Record<string, unknown>;
         now: Date;
         autoApproveAt: Date;
+        /** Per-item scores against the task's known answers; only for a gold task. */
+        goldResults: Record<string, boolean> | null;
+        workSeconds: number;
+        activeSeconds: number | null;
       },
       trx: Db = db,
     ): Promise<boolean> {
@@ -214,6 +285,11 @@ export function createWorkRepository(db: Db) {
           submitted_at: args.now,
           auto_approve_at: args.autoApproveAt,
           updated_at: args.now,
+          gold_results: args.goldResults === null ? null : JSON.stringify(args.goldResults),
+          gold_correct:
+            args.goldResults === null ? null : Object.values(args.goldResults).every(Boolean),
+          work_seconds: args.workSeconds,
+          active_seconds: args.activeSeconds,
         })
         .where('id', '=', args.id)
         .where('worker_id', '=', args.workerId)

@@ -71,11 +71,15 @@ export const workRoutes: FastifyPluginAsync<{
     return sendTaskFrame(reply, frameHtml(row.template, row.task_data, params), params);
   });
 
-  serveEndpoint(app, endpoints.submit, async (request) =>
-    presentDetail(
-      await work.submit(request.params.id, requireUser(request).user.id, request.body.answers),
-    ),
-  );
+  serveEndpoint(app, endpoints.submit, async (request) => {
+    const { row, goldFeedback } = await work.submit(
+      request.params.id,
+      requireUser(request).user.id,
+      request.body.answers,
+      { activeSeconds: request.body.activeSeconds },
+    );
+    return { ...presentDetail(row), ...(goldFeedback ? { goldFeedback } : {}) };
+  });
 
   serveEndpoint(app, endpoints.return, async (request) => {
     const workerId = requireUser(request).user.id;

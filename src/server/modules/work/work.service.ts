@@ -1,4 +1,5 @@
 import { validateAnswers } from '../../../shared/templates/index.js';
+import { scoreGold } from '../../../shared/templates/gold.js';
 import { parseTaskAnswers, TASK_ANSWERS_FIELD } from '../../../shared/templates/task-answers.js';
 import { afterCommit } from '../../db/after-commit.js';
 import {
@@ -37,6 +38,12 @@ type WorkProject = NonNullable<Awaited<ReturnType<WorkRepository['findProject']>
 export type AssignmentDetailRow = NonNullable<
   Awaited<ReturnType<WorkRepository['findAssignment']>>
 >;
+/** A submitted assignment, and the feedback on a wrong gold answer when the project gives it. */
+export type SubmitResult = {
+  row: AssignmentDetailRow;
+  goldFeedback?:
+    { correct: false; explanation: string | null; expected: Record<string, unknown> } | undefined;
+};
 type ExpiredAssignment = Awaited<ReturnType<WorkRepository['expireOverdue']>>[number];
 
 /** HTML templates post whatever their form holds: strings (or lists of them) keyed by field. */
@@ -120,6 +127,7 @@ export function createWorkService(deps: {
         },
       );
     }
+    assertAboveGoldFloor(project);
     const unmet = await deps.qualifications.unmetRequirements(
       workerId,
       project.owner_id,
@@ -133,6 +141,32 @@ export function createWorkService(deps: {
         { unmet },
       );
     }
+  }
+
+  /**
+   * After `minGoldAnswered` scored gold answers, accuracy below the project's minimum stops the
+   * worker here. The reason names the rate and the floor, never which tasks were gold.
+   */
+  function assertAboveGoldFloor(project: WorkProject) {
+    const minimum = project.min_gold_accuracy_percent;
+    const answered = project.gold_answered ?? 0;
+    if (minimum === 0 || answered === 0 || answered < project.min_gold_answered) return;
+    const correct = project.gold_correct ?? 0;
+    if (correct * 100 >= minimum * answered) return;
+    const accuracyPercent = Math.floor((correct * 100) / answered);
+    throw new ForbiddenError(
+      `This project no longer gives you tasks: your accuracy on its known-answer checks is ${accuracyPercent}%, below the requester's minimum of ${minimum}%.`,
+      'quality_too_low',
+      { accuracyPercent, minimumPercent: minimum },
+    );
+  }
+
+  /** What a worker is told after a gold answer they got wrong, when the project gives feedback. */
+  async function goldFeedbackOf(row: AssignmentDetailRow) {
+    if (!row.gold_feedback || row.gold_correct !== false) return undefined;
+    const gold = await work.findGold(row.task_id);
+    if (!gold) return undefined;
+    return { correct: false as const, explanation: gold.explanation, expected: gold.answers };
   }
 
   async function requireOwnAssignment(id: string, workerId: string) {
@@ -196,6 +230,11 @@ export function createWorkService(deps: {
             reviewed_at: null,
             feedback: null,
             answers: null,
+            work_seconds: null,
+            active_seconds: null,
+            gold_correct: null,
+            gold_results: null,
+            gold_feedback: false,
             project_title: project.title,
             owner_id: project.owner_id,
             instructions: project.instructions,
@@ -236,12 +275,13 @@ export function createWorkService(deps: {
       id: string,
       workerId: string,
       answers: Record<string, unknown>,
-    ): Promise<AssignmentDetailRow> {
+      signals: { activeSeconds?: number | undefined } = {},
+    ): Promise<SubmitResult> {
       const row = await requireOwnAssignment(id, workerId);
       const status = effectiveStatus(row);
       if (status !== 'accepted') {
         if (row.status !== 'accepted' && row.answers !== null && sameJson(row.answers, answers)) {
-          return row;
+          return { row, goldFeedback: await goldFeedbackOf(row) };
         }
         if (row.submitted_at) {
           throw new ConflictError(
@@ -268,6 +308,15 @@ export function createWorkService(deps: {
         );
       }
       const now = clock.now();
+      const gold = await work.findGold(row.task_id);
+      const goldResults = gold ? scoreGold(gold.answers, answers) : null;
+      const workSeconds = Math.max(
+        0,
+        Math.round((now.getTime() - row.accepted_at.getTime()) / 1000),
+      );
+      // The page's own count cannot exceed the time the server saw pass.
+      const activeSeconds =
+        signals.activeSeconds === undefined ? null : Math.min(signals.activeSeconds, workSeconds);
       // One statement, so it commits on its own: no transaction around it.
       const submitted = await work.submit({
         id,
@@ -275,16 +324,29 @@ export function createWorkService(deps: {
         answers,
         now,
         autoApproveAt: new Date(now.getTime() + row.auto_approve_seconds * 1000),
+        goldResults,
+        workSeconds,
+        activeSeconds,
       });
       if (!submitted) {
         // Lost a race with another submit, a return or the deadline: answer as that state says.
-        return this.submit(id, workerId, answers);
+        return this.submit(id, workerId, answers, signals);
       }
       announce(
         { assignmentId: id, projectId: row.project_id, workerId, ownerId: row.owner_id },
         'submitted',
       );
-      return { ...row, status: 'submitted', answers, submitted_at: now };
+      const done: AssignmentDetailRow = {
+        ...row,
+        status: 'submitted',
+        answers,
+        submitted_at: now,
+        work_seconds: workSeconds,
+        active_seconds: activeSeconds,
+        gold_correct: goldResults && Object.values(goldResults).every(Boolean),
+        gold_results: goldResults,
+      };
+      return { row: done, goldFeedback: await goldFeedbackOf(done) };
     },
 
     async returnAssignment(id: string, workerId: string): Promise<string> {

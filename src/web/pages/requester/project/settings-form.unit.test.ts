@@ -25,6 +25,8 @@ const project: Project = {
       integerValues: [95],
     },
   ],
+  quality: { goldPercent: 0, minGoldAccuracyPercent: 0, minGoldAnswered: 0, goldFeedback: false },
+  minWorkSeconds: 0,
   progress: {
     tasks: 0,
     assignmentsSubmitted: 0,

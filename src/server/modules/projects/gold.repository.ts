@@ -1,0 +1,74 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.js';
+
+/** One upload row's known answers, by its row number in the batch. */
+export type GoldRow = {
+  rowNumber: number;
+  answers: Record<string, unknown>;
+  explanation: string | null;
+};
+
+export function createGoldRepository(db: Db) {
+  return {
+    /** Makes the batch's rows with known answers gold, matched to their tasks by row number. */
+    async insertForBatch(batchId: string, rows: readonly GoldRow[], trx: Db = db): Promise<void> {
+      if (rows.length === 0) return;
+      const json = JSON.stringify(
+        rows.map((r) => ({ n: r.rowNumber, a: r.answers, e: r.explanation })),
+      );
+      await sql`
+        insert into task_gold (task_id, project_id, answers, explanation)
+        select t.id, t.project_id, g.a, g.e
+        from jsonb_to_recordset(${json}::jsonb) as g(n int, a jsonb, e text)
+        join tasks t on t.batch_id = ${batchId}::uuid and t.row_number = g.n`.execute(trx);
+    },
+
+    /** The project's gold tasks with their known answers, in task order. */
+    async listForProject(projectId: string, page: { afterNumber: number; limit: number }) {
+      return db
+        .selectFrom('task_gold as g')
+        .innerJoin('tasks as t', 't.id', 'g.task_id')
+        .select(['g.task_id', 't.number', 't.data', 'g.answers', 'g.explanation'])
+        .where('t.project_id', '=', projectId)
+        .where('t.number', '>', page.afterNumber)
+        .orderBy('t.number')
+        .limit(page.limit + 1)
+        .execute();
+    },
+
+    /** Sets (or replaces) one task's known answers. */
+    async upsert(
+      task: { id: string; projectId: string },
+      gold: { answers: Record<string, unknown>; explanation: string | null },
+      trx: Db = db,
+    ) {
+      return trx
+        .insertInto('task_gold')
+        .values({
+          task_id: task.id,
+          project_id: task.projectId,
+          answers: JSON.stringify(gold.answers),
+          explanation: gold.explanation,
+        })
+        .onConflict((oc) =>
+          oc.column('task_id').doUpdateSet({
+            answers: JSON.stringify(gold.answers),
+            explanation: gold.explanation,
+          }),
+        )
+        .returning(['task_id', 'answers', 'explanation'])
+        .executeTakeFirstOrThrow();
+    },
+
+    /** Makes a task an ordinary one again; answers already scored keep their score. */
+    async remove(taskId: string, trx: Db = db): Promise<boolean> {
+      const result = await trx
+        .deleteFrom('task_gold')
+        .where('task_id', '=', taskId)
+        .executeTakeFirst();
+      return result.numDeletedRows > 0n;
+    },
+  };
+}
+
+export type GoldRepository = ReturnType<typeof createGoldRepository>;
