@@ -68,7 +68,7 @@ import { createNotificationsService } from './modules/notifications/notification
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { aggregationRoutes } from './modules/aggregation/aggregation.routes.js';
 import { createAggregationService } from './modules/aggregation/aggregation.service.js';
-import { loadGoldTruths } from './modules/aggregation/gold-truths.js';
+import { createGoldRepository } from './modules/projects/gold.repository.js';
 import { resultsRoutes } from './modules/results/results.routes.js';
 import { createResultsService } from './modules/results/results.service.js';
 import { createReviewModule } from './modules/review/review.module.js';
@@ -276,7 +276,12 @@ export function createServices(deps: {
     events,
   });
   const results = createResultsService({ db: readDb, clock: deps.clock });
-  const aggregation = createAggregationService({ db: deps.db, clock: deps.clock, loadGoldTruths });
+  const gold = createGoldRepository(deps.db);
+  const aggregation = createAggregationService({
+    db: deps.db,
+    clock: deps.clock,
+    loadGoldTruths: (projectId) => gold.answersByTask(projectId),
+  });
   const profiles = createProfilesService({
     profiles: createProfilesRepository(deps.db),
     accounts,

@@ -23,6 +23,17 @@ export function createGoldRepository(db: Db) {
         join tasks t on t.batch_id = ${batchId}::uuid and t.row_number = g.n`.execute(trx);
     },
 
+    /** Every gold task's known answers in the project, by task id (aggregation's observed truth). */
+    async answersByTask(projectId: string): Promise<Map<string, Record<string, unknown>>> {
+      const rows = await db
+        .selectFrom('task_gold')
+        .select(['task_id', 'answers'])
+        .where('project_id', '=', projectId)
+        .execute();
+      // Written only by insertForBatch/upsert, from answers checked against the template.
+      return new Map(rows.map((r) => [r.task_id, r.answers as Record<string, unknown>]));
+    },
+
     /** The project's gold tasks with their known answers, in task order. */
     async listForProject(projectId: string, page: { afterNumber: number; limit: number }) {
       return db
