@@ -166,11 +166,7 @@ function tagProblems(tags: StartTag[]): ImportProblem[] {
   const unknown = new Set<string>();
   for (const { name, attributes } of tags) {
     const src = attributes.get('src') ?? '';
-    if (
-      name.startsWith('crowd-') &&
-      !(SUPPORTED_CROWD_ELEMENTS as readonly string[]).includes(name)
-    )
-      unknown.add(name);
+    if (name.startsWith('crowd-') && !SUPPORTED.has(name)) unknown.add(name);
     if (name === 'script' && src && !isAmazonScript(src) && isOutside(src))
       problems.push({
         code: 'external_script',
