@@ -1,4 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
+// The browser build: the plain one reads Node's Buffer when it loads, which breaks the web app.
+import { stringify } from 'csv-stringify/browser/esm/sync';
 import { columnsIn, HTML_PLACEHOLDER } from '../placeholders.js';
 
 /** The shelves of the gallery, in the order the designer shows them. */
