@@ -37,6 +37,7 @@ import { HtmlTemplateEditor } from './HtmlTemplateEditor.js';
 import { OptionValueChangeDialog } from './OptionValueChangeDialog.js';
 import { OptionsModeContext, type OptionsMode } from './OptionsEditor.js';
 import { TemplatePreview } from './TemplatePreview.js';
+import { TemplateStarters } from './TemplateStarters.js';
 import './designer.css';
 import { isOneOf, isRecord } from '../../lib/narrow.js';
 
@@ -197,6 +198,13 @@ export function TemplateDesigner({
     }
   };
 
+  const startFrom = (html: string, startSample: Record<string, string> | null) => {
+    setDraft(draftOf({ kind: 'html', html }));
+    setIssues(NO_ISSUES);
+    setSaveError(null);
+    if (startSample) setSample({ ...startSample });
+  };
+
   const problems = issueCount(issues);
   const itemCount = draft.rows.length;
 
@@ -253,6 +261,7 @@ export function TemplateDesigner({
                 ? `${itemCount} ${itemCount === 1 ? 'item' : 'items'}`
                 : 'MTurk-style HTML'}
             </Text>
+            <TemplateStarters disabled={locked} onStart={startFrom} />
           </Group>
           <Group gap="sm">
             <Group gap={6} aria-live="polite">
