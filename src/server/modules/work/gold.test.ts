@@ -36,7 +36,7 @@ async function goldProject(options: { plain: number; gold: number; quality?: obj
   ];
   const upload = await requester.client.post(`/api/v1/projects/${project.id}/batches`, { rows });
   expect(upload.statusCode, upload.body).toBe(201);
-  return { requester, projectId: project.id as string };
+  return { requester, projectId: project.id };
 }
 
 async function publish(client: Client, projectId: string) {
