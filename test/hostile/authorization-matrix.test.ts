@@ -427,6 +427,8 @@ const MATRIX: [Row, Expect][] = [
   [{ route: 'GET /api/v1/projects/:id/assignments', target: project }, requesterOwns(200)],
   [{ route: 'GET /api/v1/projects/:id/results.csv', target: project }, requesterOwns(200)],
   [{ route: 'GET /api/v1/projects/:id/results.json', target: project }, requesterOwns(200)],
+  [{ route: 'GET /api/v1/projects/:id/aggregates', target: project }, requesterOwns(200)],
+  [{ route: 'GET /api/v1/projects/:id/workers', target: project }, requesterOwns(200)],
 
   [{ route: 'GET /api/v1/feed' }, workerOnly(200)],
   [{ route: 'GET /api/v1/feed/:id', target: project }, workerOnly(200)],
