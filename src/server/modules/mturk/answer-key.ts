@@ -1,9 +1,8 @@
-import { XMLParser } from 'fast-xml-parser';
 import { isRecord } from '../../../shared/narrow.js';
 import type { AnswerKey } from '../../../shared/qualification-test-scoring.js';
 import type { FormTemplate } from '../../../shared/templates/model.js';
 import { requestError } from './mturk-errors.js';
-import { assertSafeQuestionXml, CDATA, rootNameOf, textOf } from './question-xml.js';
+import { assertSafeQuestionXml, mturkXmlParser, rootNameOf, textOf } from './question-xml.js';
 
 export const ANSWER_KEY_NAMESPACE =
   'http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas/2005-10-01/AnswerKey.xsd';
@@ -22,16 +21,7 @@ function unsupported(what: string) {
   );
 }
 
-// Entities stay as written, as in the question parsers; every repeatable element is a list.
-const parser = new XMLParser({
-  processEntities: false,
-  ignoreAttributes: true,
-  removeNSPrefix: true,
-  parseTagValue: false,
-  trimValues: true,
-  cdataPropName: CDATA,
-  isArray: (name) => ['Question', 'AnswerOption', 'SelectionIdentifier'].includes(name),
-});
+const parser = mturkXmlParser(['Question', 'AnswerOption', 'SelectionIdentifier']);
 
 type XmlElement = Record<string, unknown>;
 

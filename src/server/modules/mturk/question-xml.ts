@@ -1,4 +1,4 @@
-import { XMLValidator } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { isRecord } from '../../../shared/narrow.js';
 import { requestError } from './mturk-errors.js';
 
@@ -9,6 +9,24 @@ export const QUESTION_MAX_CHARS = 131_072;
 export const CDATA = '__cdata';
 
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/**
+ * A parser for MTurk's XML documents that keeps entities as written (no expansion, no DTD: the
+ * predefined five and character references are decoded by `decodeText`, and anything a DOCTYPE
+ * could declare is refused by `assertSafeQuestionXml` before parsing). `lists` names the elements
+ * that are always parsed as lists.
+ */
+export function mturkXmlParser(lists: readonly string[] = []): XMLParser {
+  return new XMLParser({
+    processEntities: false,
+    ignoreAttributes: true,
+    removeNSPrefix: true,
+    parseTagValue: false,
+    trimValues: true,
+    cdataPropName: CDATA,
+    ...(lists.length ? { isArray: (name: string) => lists.includes(name) } : {}),
+  });
+}
 
 /** XML text with its predefined entities and character references read (one pass, no nesting). */
 export function decodeText(text: string): string {

@@ -1,12 +1,11 @@
-import { XMLParser } from 'fast-xml-parser';
 import type { FormTemplate, Template } from '../../../shared/templates/model.js';
 import { externalQuestionHtml } from '../../lib/turk-frame.js';
 import { isRecord } from '../../../shared/narrow.js';
 import { questionFormTemplate } from './question-form.js';
 import {
   assertSafeQuestionXml,
-  CDATA,
   invalidQuestion,
+  mturkXmlParser,
   rootNameOf,
   textOf,
 } from './question-xml.js';
@@ -18,16 +17,7 @@ export type ParsedQuestion =
   | { kind: 'external'; url: string; frameHeight: number }
   | { kind: 'form'; template: FormTemplate };
 
-// Entities stay as written (no expansion, no DTD): the predefined five and character references
-// are decoded by hand, once; anything a DOCTYPE could declare is refused before this.
-const parser = new XMLParser({
-  processEntities: false,
-  ignoreAttributes: true,
-  removeNSPrefix: true,
-  parseTagValue: false,
-  trimValues: true,
-  cdataPropName: CDATA,
-});
+const parser = mturkXmlParser();
 
 function frameHeightOf(value: unknown): number {
   const text = value === undefined ? '' : textOf(value, 'FrameHeight');
