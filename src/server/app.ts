@@ -9,6 +9,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { createLogDestination } from './lib/log-destination.js';
+import { enterRequestContext } from './lib/request-context.js';
 import { createAccountsRepository } from './modules/accounts/accounts.repository.js';
 import { createAccountsService } from './modules/accounts/accounts.service.js';
 import { adminRoutes } from './modules/accounts/admin.routes.js';
@@ -82,6 +83,7 @@ import { setupRoutes } from './modules/setup/setup.routes.js';
 import { createSetupService } from './modules/setup/setup.service.js';
 import { createAuditRepository } from './modules/audit/audit.repository.js';
 import { createAuditService } from './modules/audit/audit.service.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
 import { createDigestService } from './modules/email/digest.service.js';
 import { createEmailRepository } from './modules/email/email.repository.js';
 import { emailRoutes } from './modules/email/email.routes.js';
@@ -182,7 +184,9 @@ export function createServices(deps: {
   // Reads that may lag the primary by a moment: what the feed lists is re-checked on accept.
   const readDb = deps.readDb ?? deps.db;
   const accountsRepository = createAccountsRepository(deps.db);
+  const audit = createAuditService({ audit: createAuditRepository(deps.db) });
   const accounts = createAccountsService({
+    audit,
     accounts: accountsRepository,
     sessions: createSessionsRepository(deps.db),
     tokens: createTokensRepository(deps.db),
@@ -204,6 +208,8 @@ export function createServices(deps: {
     feePercent: deps.config.platformFeePercent,
     paymentsSandbox: deps.config.paymentsSandbox,
     idempotency,
+    audit,
+    clock: deps.clock,
   });
   const manualDeposits = createManualDepositsService({
     db: deps.db,
@@ -211,6 +217,7 @@ export function createServices(deps: {
     ledger,
     clock: deps.clock,
     idempotency,
+    audit,
   });
   const qualifications = createQualificationsService({
     db: deps.db,
@@ -247,6 +254,7 @@ export function createServices(deps: {
     payoutMinimumCents: deps.config.payoutMinimumCents,
     notify,
     idempotency,
+    audit,
   });
   const projects = createProjectsModule({
     db: deps.db,
@@ -296,7 +304,7 @@ export function createServices(deps: {
   const email = createEmailService({
     emails: emailRepository,
     accounts,
-    audit: createAuditService({ audit: createAuditRepository(deps.db) }),
+    audit,
     mailer,
     clock: deps.clock,
     publicUrl: deps.config.publicUrl,
@@ -311,6 +319,7 @@ export function createServices(deps: {
   });
   return {
     accounts,
+    audit,
     idempotency,
     setup,
     email,
@@ -385,6 +394,7 @@ export async function buildApp(deps: AppDeps) {
     closing = true;
   });
   app.addHook('onRequest', async (request, reply) => {
+    enterRequestContext({ requestId: request.id });
     reply.header('x-request-id', request.id);
     // Shutting down: a request on a kept-alive connection starts nothing, so a retry (through
     // the proxy, on another instance) is always safe.
@@ -443,6 +453,7 @@ export async function buildApp(deps: AppDeps) {
     config: deps.config,
     clock,
     accounts: services.accounts,
+    audit: services.audit,
   });
   const mturk = await createMturkModule({
     db: deps.db,
@@ -562,6 +573,7 @@ export async function buildApp(deps: AppDeps) {
       await api.register(meRoutes, { accounts: services.accounts });
       await api.register(accessKeysRoutes, { accessKeys: mturk.accessKeys });
       await api.register(adminRoutes, { accounts: services.accounts });
+      await api.register(auditRoutes, { audit: services.audit });
       await api.register(ledgerRoutes, { ledger: services.ledger });
       await api.register(adminDepositsRoutes, {
         ledger: services.ledger,

@@ -223,6 +223,8 @@ const MATRIX: [Row, Expect][] = [
   ],
 
   [{ route: 'GET /api/v1/admin/users' }, adminOnly(200)],
+  [{ route: 'GET /api/v1/admin/audit' }, adminOnly(200)],
+  [{ route: 'GET /api/v1/me/audit' }, signedIn(200)],
   [
     {
       route: 'POST /api/v1/admin/users/:id/password-reset-link',

@@ -88,7 +88,10 @@ export interface AuditEvents {
   created_at: Timestamp;
   details: Generated<JsonColumn<Record<string, unknown>>>;
   id: Generated<string>;
+  request_id: string | null;
   subject_user_id: string | null;
+  target_id: string | null;
+  target_type: string | null;
 }
 
 export interface Batches {

@@ -16,6 +16,7 @@ import {
 } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import { newSecret, sha256 } from '../../lib/secrets.js';
+import type { AuditService } from '../audit/audit.service.js';
 import type { AccountsRepository } from './accounts.repository.js';
 import { admitLoginAttempt, type LoginThrottleSettings } from './login-throttle.js';
 import type { LoginThrottlesRepository } from './login-throttles.repository.js';
@@ -67,8 +68,10 @@ export function createAccountsService(deps: {
    * token cache forgets them (credential-changes.ts); by default only this cache forgets.
    */
   credentialsChanged?: ((userId: string) => Promise<void>) | undefined;
+  /** Role changes, suspensions, tokens and admins made are written to the audit log. */
+  audit: AuditService;
 }) {
-  const { accounts, sessions, tokens, appGrants, loginThrottles, clock, tokenCache } = deps;
+  const { accounts, sessions, tokens, appGrants, loginThrottles, clock, tokenCache, audit } = deps;
   const credentialsChanged =
     deps.credentialsChanged ?? (async (userId: string) => tokenCache?.forgetUser(userId));
 
@@ -326,13 +329,41 @@ export function createAccountsService(deps: {
 
     /** For accounts an operator made on the server (demo data): no link could ever reach them. */
     async markEmailVerifiedByOperator(userId: string) {
-      const user = await accounts.updateUser(userId, { email_verified_at: clock.now() });
+      const user = await accounts.transaction(async (trx) => {
+        const updated = await accounts.updateUser(userId, { email_verified_at: clock.now() }, trx);
+        await audit.record(
+          {
+            actorId: null,
+            action: 'user.email_verified_by_operator',
+            subjectUserId: userId,
+            at: clock.now(),
+          },
+          trx,
+        );
+        return updated;
+      });
       await credentialsChanged(userId);
       return user;
     },
 
     async addRole(userId: string, role: 'worker' | 'requester') {
-      const user = await accounts.addRole(userId, role);
+      const user = await accounts.transaction(async (trx) => {
+        const before = await accounts.findUserById(userId, trx);
+        const updated = await accounts.addRole(userId, role, trx);
+        if (before && !before.roles.includes(role)) {
+          await audit.record(
+            {
+              actorId: userId,
+              action: 'user.role_added',
+              subjectUserId: userId,
+              details: { role },
+              at: clock.now(),
+            },
+            trx,
+          );
+        }
+        return updated;
+      });
       await credentialsChanged(userId);
       return user;
     },
@@ -346,13 +377,34 @@ export function createAccountsService(deps: {
       const expiresAt = input.expiresInDays
         ? new Date(clock.now().getTime() + input.expiresInDays * 86_400_000)
         : null;
-      const row = await tokens.insert({
-        userId,
-        name: input.name,
-        tokenHash: sha256(token),
-        prefix: token.slice(0, TOKEN_PREFIX.length + 4),
-        scopes: [...new Set(input.scopes)],
-        expiresAt,
+      const row = await accounts.transaction(async (trx) => {
+        const inserted = await tokens.insert(
+          {
+            userId,
+            name: input.name,
+            tokenHash: sha256(token),
+            prefix: token.slice(0, TOKEN_PREFIX.length + 4),
+            scopes: [...new Set(input.scopes)],
+            expiresAt,
+          },
+          trx,
+        );
+        await audit.record(
+          {
+            actorId: userId,
+            action: 'token.created',
+            subjectUserId: userId,
+            target: { type: 'token', id: inserted.id },
+            details: {
+              name: inserted.name,
+              scopes: inserted.scopes,
+              prefix: inserted.token_prefix,
+            },
+            at: clock.now(),
+          },
+          trx,
+        );
+        return inserted;
       });
       return { row, token };
     },
@@ -360,7 +412,19 @@ export function createAccountsService(deps: {
     listTokens: (userId: string) => tokens.listForUser(userId),
 
     async deleteToken(userId: string, tokenId: string) {
-      if (!(await tokens.deleteForUser(userId, tokenId))) throw new NotFoundError('Token');
+      await accounts.transaction(async (trx) => {
+        if (!(await tokens.deleteForUser(userId, tokenId, trx))) throw new NotFoundError('Token');
+        await audit.record(
+          {
+            actorId: userId,
+            action: 'token.deleted',
+            subjectUserId: userId,
+            target: { type: 'token', id: tokenId },
+            at: clock.now(),
+          },
+          trx,
+        );
+      });
       await credentialsChanged(userId);
     },
 
@@ -382,8 +446,20 @@ export function createAccountsService(deps: {
           'You cannot change your own account status.',
         );
       }
-      const user = await accounts.setStatus(userId, status);
-      if (!user) throw new NotFoundError('User');
+      const user = await accounts.transaction(async (trx) => {
+        const updated = await accounts.setStatus(userId, status, trx);
+        if (!updated) throw new NotFoundError('User');
+        await audit.record(
+          {
+            actorId,
+            action: status === 'suspended' ? 'user.suspended' : 'user.reinstated',
+            subjectUserId: userId,
+            at: clock.now(),
+          },
+          trx,
+        );
+        return updated;
+      });
       await credentialsChanged(userId);
       if (status === 'suspended') await sessions.deleteForUser(userId);
       return user;
@@ -393,11 +469,38 @@ export function createAccountsService(deps: {
     async createAdmin(input: NewAdmin) {
       const existing = await accounts.findUserByEmail(input.email);
       if (existing) {
-        const user = await accounts.addRole(existing.id, 'admin');
+        const user = await accounts.transaction(async (trx) => {
+          const updated = await accounts.addRole(existing.id, 'admin', trx);
+          await audit.record(
+            {
+              actorId: null,
+              action: 'user.role_added',
+              subjectUserId: existing.id,
+              details: { role: 'admin', by: 'command line' },
+              at: clock.now(),
+            },
+            trx,
+          );
+          return updated;
+        });
         await credentialsChanged(existing.id);
         return { user, created: false };
       }
-      const user = await insertAdmin(input, await hashPassword(input.password));
+      const passwordHash = await hashPassword(input.password);
+      const user = await accounts.transaction(async (trx) => {
+        const inserted = await insertAdmin(input, passwordHash, trx);
+        await audit.record(
+          {
+            actorId: null,
+            action: 'user.admin_created',
+            subjectUserId: inserted.id,
+            details: { by: 'command line' },
+            at: clock.now(),
+          },
+          trx,
+        );
+        return inserted;
+      });
       return { user, created: true };
     },
 
@@ -414,7 +517,18 @@ export function createAccountsService(deps: {
         if (await accounts.findUserByEmail(input.email, trx)) {
           throw new ConflictError('email_taken', 'An account with this email already exists.');
         }
-        return insertAdmin(input, passwordHash, trx);
+        const inserted = await insertAdmin(input, passwordHash, trx);
+        await audit.record(
+          {
+            actorId: null,
+            action: 'user.admin_created',
+            subjectUserId: inserted.id,
+            details: { by: 'first-admin setup link' },
+            at: clock.now(),
+          },
+          trx,
+        );
+        return inserted;
       });
     },
 

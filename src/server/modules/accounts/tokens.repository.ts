@@ -24,15 +24,18 @@ const publicColumns = [
 
 export function createTokensRepository(db: Db) {
   return {
-    async insert(token: {
-      userId: string;
-      name: string;
-      tokenHash: string;
-      prefix: string;
-      scopes: Scope[];
-      expiresAt: Date | null;
-    }): Promise<TokenRow> {
-      return db
+    async insert(
+      token: {
+        userId: string;
+        name: string;
+        tokenHash: string;
+        prefix: string;
+        scopes: Scope[];
+        expiresAt: Date | null;
+      },
+      trx: Db = db,
+    ): Promise<TokenRow> {
+      return trx
         .insertInto('api_tokens')
         .values({
           user_id: token.userId,
@@ -55,8 +58,8 @@ export function createTokensRepository(db: Db) {
         .execute();
     },
 
-    async deleteForUser(userId: string, id: string): Promise<boolean> {
-      const result = await db
+    async deleteForUser(userId: string, id: string, trx: Db = db): Promise<boolean> {
+      const result = await trx
         .deleteFrom('api_tokens')
         .where('id', '=', id)
         .where('user_id', '=', userId)

@@ -3,6 +3,8 @@ import type { Db } from '../../db/database.js';
 import { counterCursor, pageOf } from '../../db/pagination.js';
 import type { LedgerAccountKind } from '../../db/types.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';
+import type { Clock } from '../../lib/clock.js';
+import type { AuditService } from '../audit/audit.service.js';
 import type { IdempotencyKeys, IdempotencyScope } from '../idempotency/idempotency.service.js';
 import { accountKey, type LedgerRepository } from './ledger.repository.js';
 
@@ -32,6 +34,9 @@ export function createLedgerService(deps: {
   feePercent: number;
   paymentsSandbox: boolean;
   idempotency: IdempotencyKeys;
+  /** Deposits are written to the audit log, in their transaction. */
+  audit: Pick<AuditService, 'record'>;
+  clock: Clock;
 }) {
   const { db, ledger } = deps;
 
@@ -142,7 +147,21 @@ export function createLedgerService(deps: {
       };
       const result = await db.transaction().execute((trx) =>
         deps.idempotency.once(trx, input.idempotency, request, {
-          effect: () => postDeposit(trx, input),
+          effect: async () => {
+            const transactionId = await postDeposit(trx, input);
+            await deps.audit.record(
+              {
+                actorId: input.actorId,
+                action: 'funds.deposited',
+                subjectUserId: input.userId,
+                target: { type: 'ledger_transaction', id: transactionId },
+                details: { amountCents: input.amountCents, provider: input.provider },
+                at: deps.clock.now(),
+              },
+              trx,
+            );
+            return transactionId;
+          },
           resourceOf: (transactionId) => transactionId,
           replay: async (transactionId) => transactionId,
         }),

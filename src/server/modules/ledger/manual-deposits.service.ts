@@ -5,6 +5,7 @@ import { isUniqueViolation } from '../../db/pg-errors.js';
 import { ConflictError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import type { IdempotencyKeys, IdempotencyScope } from '../idempotency/idempotency.service.js';
+import type { AuditService } from '../audit/audit.service.js';
 import type { LedgerService } from './ledger.service.js';
 import type { ManualDepositRow, ManualDepositsRepository } from './manual-deposits.repository.js';
 
@@ -40,6 +41,7 @@ export function createManualDepositsService(deps: {
   ledger: Pick<LedgerService, 'requireRequester' | 'postDeposit' | 'balance'>;
   clock: Clock;
   idempotency: IdempotencyKeys;
+  audit: Pick<AuditService, 'record'>;
 }) {
   const { db, deposits, ledger, clock } = deps;
 
@@ -89,6 +91,17 @@ export function createManualDepositsService(deps: {
                 recordedBy: input.adminId,
                 recordedAt: clock.now(),
               });
+              await deps.audit.record(
+                {
+                  actorId: input.adminId,
+                  action: 'funds.deposit_recorded',
+                  subjectUserId: input.userId,
+                  target: { type: 'ledger_transaction', id: transactionId },
+                  details: { amountCents: input.amountCents, reference: input.reference },
+                  at: clock.now(),
+                },
+                trx,
+              );
               return transactionId;
             },
             resourceOf: (transactionId) => transactionId,

@@ -16,14 +16,17 @@ const LAST_USED_PRECISION = '1 minute';
 
 export function createAccessKeysRepository(db: Db) {
   return {
-    async insert(key: {
-      id: string;
-      userId: string;
-      name: string;
-      ciphertext: string;
-      encryptionKeyId: string;
-    }): Promise<AccessKeyRow> {
-      return db
+    async insert(
+      key: {
+        id: string;
+        userId: string;
+        name: string;
+        ciphertext: string;
+        encryptionKeyId: string;
+      },
+      trx: Db = db,
+    ): Promise<AccessKeyRow> {
+      return trx
         .insertInto('mturk_access_keys')
         .values({
           id: key.id,
@@ -55,8 +58,8 @@ export function createAccessKeysRepository(db: Db) {
         .execute();
     },
 
-    async deleteForUser(userId: string, id: string): Promise<boolean> {
-      const result = await db
+    async deleteForUser(userId: string, id: string, trx: Db = db): Promise<boolean> {
+      const result = await trx
         .deleteFrom('mturk_access_keys')
         .where('id', '=', id)
         .where('user_id', '=', userId)

@@ -5,11 +5,13 @@ import {
   type CreateAccessKeyBody,
 } from '../../../shared/api/access-keys.js';
 import { DEFAULT_SCOPES, type Scope } from '../../../shared/scopes.js';
+import type { Db } from '../../db/database.js';
 import type { UserRow } from '../../db/types.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import type { SecretBox } from '../../lib/secret-box.js';
 import type { AuthenticatedUser } from '../accounts/accounts.service.js';
+import type { AuditService } from '../audit/audit.service.js';
 import type { AccessKeyRow, AccessKeysRepository } from './access-keys.repository.js';
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -35,11 +37,27 @@ export const ACCESS_KEY_SCOPES: readonly Scope[] = DEFAULT_SCOPES;
 export type AccessKeyHolder = { user: UserRow; secretAccessKey: string };
 
 export function createAccessKeysService(deps: {
+  db: Db;
   keys: AccessKeysRepository;
   box: SecretBox;
   clock: Clock;
+  /** Keys made and deleted are written to the audit log, in the same transaction. */
+  audit: Pick<AuditService, 'record'>;
 }) {
-  const { keys, box, clock } = deps;
+  const { db, keys, box, clock, audit } = deps;
+
+  const audited = (trx: Db, user: UserRow, action: string, keyId: string, details = {}) =>
+    audit.record(
+      {
+        actorId: user.id,
+        action,
+        subjectUserId: user.id,
+        target: { type: 'access_key', id: keyId },
+        details,
+        at: clock.now(),
+      },
+      trx,
+    );
 
   // Keys are managed from a browser session only, as personal access tokens are: a token must
   // not mint a credential wider than itself.
@@ -68,12 +86,19 @@ export function createAccessKeysService(deps: {
       }
       const secretAccessKey = newSecretAccessKey();
       const sealed = box.seal(secretAccessKey);
-      const row = await keys.insert({
-        id: newAccessKeyId(),
-        userId: user.id,
-        name: body.name,
-        ciphertext: sealed.ciphertext,
-        encryptionKeyId: sealed.keyId,
+      const row = await db.transaction().execute(async (trx) => {
+        const inserted = await keys.insert(
+          {
+            id: newAccessKeyId(),
+            userId: user.id,
+            name: body.name,
+            ciphertext: sealed.ciphertext,
+            encryptionKeyId: sealed.keyId,
+          },
+          trx,
+        );
+        await audited(trx, user, 'access_key.created', inserted.id, { name: inserted.name });
+        return inserted;
       });
       return { row, secretAccessKey };
     },
@@ -81,10 +106,14 @@ export function createAccessKeysService(deps: {
     list: (auth: AuthenticatedUser) => keys.listForUser(requireSession(auth).id),
 
     async delete(auth: AuthenticatedUser, accessKeyId: string): Promise<void> {
-      // Someone else's key is "not found": its existence is not the caller's business.
-      if (!(await keys.deleteForUser(requireSession(auth).id, accessKeyId))) {
-        throw new NotFoundError('Access key');
-      }
+      const user = requireSession(auth);
+      await db.transaction().execute(async (trx) => {
+        // Someone else's key is "not found": its existence is not the caller's business.
+        if (!(await keys.deleteForUser(user.id, accessKeyId, trx))) {
+          throw new NotFoundError('Access key');
+        }
+        await audited(trx, user, 'access_key.deleted', accessKeyId);
+      });
     },
 
     /**

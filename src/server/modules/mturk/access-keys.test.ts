@@ -4,6 +4,8 @@ import { createAccessKey } from '../../../../test/helpers/mturk.js';
 import { signUpRequester } from '../../../../test/helpers/projects.js';
 import { ACCESS_KEY_LIMITS } from '../../../shared/api/access-keys.js';
 import { createSecretBox } from '../../lib/secret-box.js';
+import { createAuditRepository } from '../audit/audit.repository.js';
+import { createAuditService } from '../audit/audit.service.js';
 import { createAccessKeysRepository } from './access-keys.repository.js';
 import { createAccessKeysService } from './access-keys.service.js';
 
@@ -115,7 +117,13 @@ describe('access keys: who holds a key (what /mturk checks), and rotation', () =
   const OLD = 'the-old-access-key-encryption-key-0123456789';
   const NEW = 'the-new-access-key-encryption-key-9876543210';
   const serviceWith = (box: ReturnType<typeof createSecretBox>) =>
-    createAccessKeysService({ keys: createAccessKeysRepository(db), box, clock });
+    createAccessKeysService({
+      db,
+      keys: createAccessKeysRepository(db),
+      box,
+      clock,
+      audit: createAuditService({ audit: createAuditRepository(db) }),
+    });
 
   async function sessionOf(userId: string) {
     const user = await db

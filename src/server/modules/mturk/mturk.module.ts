@@ -1,3 +1,4 @@
+import type { AuditService } from '../audit/audit.service.js';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
@@ -51,6 +52,7 @@ export async function createMturkModule(deps: {
   clock: Clock;
   log: Log;
   services: {
+    audit: Pick<AuditService, 'record'>;
     ledger: Pick<LedgerService, 'balance' | 'feeFor' | 'escrowForProject' | 'releaseEscrow'>;
     projects: Pick<ProjectsModule, 'projects' | 'batches' | 'lifecycle'>;
     qualifications: Pick<
@@ -88,9 +90,11 @@ export async function createMturkModule(deps: {
   // The store of server-generated secrets (the OAuth module's keys live there too).
   const box = await loadServerKeyBox(deps.config, createServerSecrets(deps.db));
   const accessKeys = createAccessKeysService({
+    db: deps.db,
     keys: createAccessKeysRepository(deps.db),
     box,
     clock: deps.clock,
+    audit: deps.services.audit,
   });
   const { resealed, unreadable } = await accessKeys.resealWithCurrentKey();
   if (resealed > 0) deps.log.info({ resealed }, 'access key secrets sealed with the current key');

@@ -29,16 +29,19 @@ const columns = [
 
 export function createOAuthClientsRepository(db: Db) {
   return {
-    async insert(client: {
-      id: string;
-      ownerId: string;
-      name: string;
-      type: OAuthClientRow['type'];
-      redirectUris: string[];
-      scopes: Scope[];
-      secretHash: string | null;
-    }): Promise<OAuthClientRow> {
-      return db
+    async insert(
+      client: {
+        id: string;
+        ownerId: string;
+        name: string;
+        type: OAuthClientRow['type'];
+        redirectUris: string[];
+        scopes: Scope[];
+        secretHash: string | null;
+      },
+      trx: Db = db,
+    ): Promise<OAuthClientRow> {
+      return trx
         .insertInto('oauth_clients')
         .values({
           id: client.id,
@@ -80,8 +83,9 @@ export function createOAuthClientsRepository(db: Db) {
       ownerId: string,
       id: string,
       patch: { name?: string; redirectUris?: string[]; scopes?: Scope[]; secretHash?: string },
+      trx: Db = db,
     ): Promise<OAuthClientRow | undefined> {
-      return db
+      return trx
         .updateTable('oauth_clients')
         .set({
           ...(patch.name !== undefined && { name: patch.name }),
@@ -97,8 +101,8 @@ export function createOAuthClientsRepository(db: Db) {
     },
 
     /** Its grants, codes and tokens go with it (foreign keys cascade). */
-    async deleteOwned(ownerId: string, id: string): Promise<boolean> {
-      const result = await db
+    async deleteOwned(ownerId: string, id: string, trx: Db = db): Promise<boolean> {
+      const result = await trx
         .deleteFrom('oauth_clients')
         .where('id', '=', id)
         .where('owner_id', '=', ownerId)

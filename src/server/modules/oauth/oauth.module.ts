@@ -2,6 +2,7 @@ import type { Config } from '../../config.js';
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Sweep } from '../../sweeps/runner.js';
+import type { AuditService } from '../audit/audit.service.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import { createOAuthClientsRepository } from './oauth-clients.repository.js';
 import { createOAuthInteractionsService } from './oauth-interactions.service.js';
@@ -23,6 +24,7 @@ export async function createOAuth(deps: {
   config: Pick<Config, 'publicUrl' | 'sessionSecret'>;
   clock: Clock;
   accounts: Pick<AccountsService, 'authenticateSession' | 'assertMayHoldScopes' | 'findUser'>;
+  audit: Pick<AuditService, 'record'>;
 }) {
   const { db, clock } = deps;
   const clients = createOAuthClientsRepository(db);
@@ -68,6 +70,8 @@ export async function createOAuth(deps: {
     provider,
     apiResource,
     clock,
+    db,
+    audit: deps.audit,
   });
   const interactions = createOAuthInteractionsService({ provider, clients, grantIds, apiResource });
   return { provider, service, interactions, issuer, apiResource };

@@ -3,11 +3,13 @@ import { isOneOf, memberOf } from '../../../shared/narrow.js';
 import { errors, type ClientMetadata } from 'oidc-provider';
 import type { OAuthClientType } from '../../../shared/api/oauth.js';
 import { DEFAULT_SCOPES, SCOPES, type Scope } from '../../../shared/scopes.js';
+import type { Db } from '../../db/database.js';
 import type { UserRow } from '../../db/types.js';
 import { ConflictError, fieldProblems, NotFoundError, ValidationError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import { newSecret, sha256 } from '../../lib/secrets.js';
 import type { AuthenticatedUser } from '../accounts/accounts.service.js';
+import type { AuditService } from '../audit/audit.service.js';
 import type { OAuthClientRow, OAuthClientsRepository } from './oauth-clients.repository.js';
 import type { ModelPayload, OAuthModelsRepository } from './oauth-models.repository.js';
 import { CLIENT_API_SCOPES, DEVICE_CODE_GRANT, PROTOCOL_SCOPES } from './oauth.provider.js';
@@ -69,10 +71,38 @@ export type OAuthServiceDeps = {
   provider: Pick<Provider, 'AccessToken' | 'ClientCredentials' | 'Grant' | 'Client'>;
   apiResource: string;
   clock: Clock;
+  db: Db;
+  /** Apps made, re-keyed and deleted, and apps a user disconnects, go to the audit log. */
+  audit: Pick<AuditService, 'record'>;
 };
 
 export function createOAuthService(deps: OAuthServiceDeps) {
-  const { clients, models, provider, apiResource, clock } = deps;
+  const { clients, models, provider, apiResource, clock, db } = deps;
+
+  /** Runs a change to an app and writes its audit entry in the same transaction. */
+  function audited<T>(
+    userId: string,
+    action: string,
+    clientId: string,
+    change: (trx: Db) => Promise<T>,
+    details: Record<string, unknown> = {},
+  ): Promise<T> {
+    return db.transaction().execute(async (trx) => {
+      const result = await change(trx);
+      await deps.audit.record(
+        {
+          actorId: userId,
+          action,
+          subjectUserId: userId,
+          target: { type: 'oauth_app', id: clientId },
+          details,
+          at: clock.now(),
+        },
+        trx,
+      );
+      return result;
+    });
+  }
 
   /** Rejects what the authorization server itself would refuse to load, naming the field. */
   async function assertLoadable(row: OAuthClientRow) {
@@ -151,7 +181,14 @@ export function createOAuthService(deps: OAuthServiceDeps) {
         created_at: clock.now(),
         updated_at: clock.now(),
       });
-      return { row: await clients.insert(candidate), clientSecret: secret };
+      const row = await audited(
+        ownerId,
+        'oauth_app.created',
+        candidate.id,
+        (trx) => clients.insert(candidate, trx),
+        { name: candidate.name, type: candidate.type, scopes: candidate.scopes },
+      );
+      return { row, clientSecret: secret };
     },
 
     listClients: (ownerId: string) => clients.listOwned(ownerId),
@@ -192,14 +229,19 @@ export function createOAuthService(deps: OAuthServiceDeps) {
         throw new ConflictError('not_confidential', 'Public clients have no secret.');
       }
       const secret = `${CLIENT_SECRET_PREFIX}${newSecret(32)}`;
-      const row = await clients.updateOwned(ownerId, id, { secretHash: sha256(secret) });
-      if (!row) throw new NotFoundError('OAuth client');
+      const row = await audited(ownerId, 'oauth_app.secret_rotated', id, async (trx) => {
+        const updated = await clients.updateOwned(ownerId, id, { secretHash: sha256(secret) }, trx);
+        if (!updated) throw new NotFoundError('OAuth client');
+        return updated;
+      });
       return { row, clientSecret: secret };
     },
 
     /** Deleting a client revokes every grant, code and token it holds (cascade). */
     async deleteClient(ownerId: string, id: string) {
-      if (!(await clients.deleteOwned(ownerId, id))) throw new NotFoundError('OAuth client');
+      await audited(ownerId, 'oauth_app.deleted', id, async (trx) => {
+        if (!(await clients.deleteOwned(ownerId, id, trx))) throw new NotFoundError('OAuth client');
+      });
     },
 
     /** The apps the user has connected, one entry per app. */

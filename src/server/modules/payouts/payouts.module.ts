@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
+import type { AuditService } from '../audit/audit.service.js';
 import type { IdempotencyKeys } from '../idempotency/idempotency.service.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import type { Notify } from '../notifications/notices.js';
@@ -18,6 +19,7 @@ export function createPayoutsModule(deps: {
   payoutMinimumCents: number;
   notify?: Notify | undefined;
   idempotency: IdempotencyKeys;
+  audit: Pick<AuditService, 'record'>;
 }) {
   const { db, clock, ledger } = deps;
   const methods = createPayoutMethodsService({
@@ -36,6 +38,7 @@ export function createPayoutsModule(deps: {
       minimumCents: deps.payoutMinimumCents,
       notify: deps.notify,
       idempotency: deps.idempotency,
+      audit: deps.audit,
     }),
     earnings: createEarningsService({
       earnings: createEarningsRepository(db),

@@ -5,6 +5,7 @@ import type { PayoutStatus } from '../../db/types.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import type { IdempotencyKeys, IdempotencyScope } from '../idempotency/idempotency.service.js';
+import type { AuditService } from '../audit/audit.service.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import { announce, links, type Notify } from '../notifications/notices.js';
 import type { PayoutMethodsService } from './payout-methods.service.js';
@@ -30,8 +31,25 @@ export function createPayoutsService(deps: {
   minimumCents: number;
   notify?: Notify | undefined;
   idempotency: IdempotencyKeys;
+  /** Requests, payments and cancellations of payouts are written to the audit log. */
+  audit: Pick<AuditService, 'record'>;
 }) {
   const { db, payouts, ledger, clock } = deps;
+
+  /** One audit entry for a payout, in the transaction that changed it. */
+  function audited(trx: Db, actorId: string, action: string, row: PayoutRow, details = {}) {
+    return deps.audit.record(
+      {
+        actorId,
+        action,
+        subjectUserId: row.worker_id,
+        target: { type: 'payout', id: row.id },
+        details: { amountCents: row.amount_cents, ...details },
+        at: clock.now(),
+      },
+      trx,
+    );
+  }
 
   async function requirePayout(id: string): Promise<PayoutRow> {
     const row = await payouts.find(id);
@@ -67,13 +85,15 @@ export function createPayoutsService(deps: {
                 minimumCents: deps.minimumCents,
                 memo: 'Payout requested',
               });
-              return payouts.insert(trx, {
+              const payout = await payouts.insert(trx, {
                 workerId,
                 amountCents: moved.amountCents,
                 requestedAt: clock.now(),
                 requestTransactionId: moved.transactionId,
                 destination,
               });
+              await audited(trx, workerId, 'payout.requested', payout);
+              return payout;
             },
             resourceOf: (payout) => payout.id,
             replay: (payoutId) => payouts.find(payoutId, trx),
@@ -118,6 +138,7 @@ export function createPayoutsService(deps: {
       const paid = await db.transaction().execute(async (trx) => {
         const row = await payouts.markPaid(trx, { id, reference, now: clock.now(), adminId });
         if (row) {
+          await audited(trx, adminId, 'payout.paid', row, { reference });
           await announce(deps.notify, trx, [
             {
               userId: row.worker_id,
@@ -150,6 +171,7 @@ export function createPayoutsService(deps: {
           adminId,
         });
         if (!row) return undefined;
+        await audited(trx, adminId, 'payout.cancelled', row, reason ? { reason } : {});
         const transactionId = await ledger.reversePayout(trx, {
           workerId: row.worker_id,
           amountCents: row.amount_cents,
