@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { ADMIN } from './env.js';
 import {
   choose,
+  expectNoSeriousViolations,
   HOME_HEADINGS,
   newAccount,
   openAccountMenu,
@@ -256,5 +257,26 @@ test('an admin finds a user, suspends them after confirming, and reinstates them
 
   await submitSignIn(targetPage, target);
   await expect(targetPage.getByRole('heading', { level: 1 })).toHaveText('Find work');
+
+  // Both steps are in the audit log, with who did them; selecting the name narrows it to them.
+  await page.getByRole('link', { name: 'Audit log' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Audit log');
+  const log = page.getByRole('table', { name: 'Audit log' });
+  await log
+    .getByRole('button', { name: `Show only entries about ${target.displayName}` })
+    .first()
+    .click();
+  await expect(page.getByText(`About ${target.displayName}`)).toBeVisible();
+  await expect(log.getByRole('row')).toHaveCount(3);
+  await expect(log.getByRole('row').nth(1)).toContainText('Account reinstated');
+  await expect(log.getByRole('row').nth(2)).toContainText('Account suspended');
+  await expectNoSeriousViolations(page);
+
+  // The user sees what was done to their account, and by whom.
+  await targetPage.goto('/settings#activity');
+  const activity = targetPage.getByRole('table', { name: 'Account activity' });
+  await expect(activity.getByRole('row').nth(1)).toContainText('Account reinstated');
+  await expect(activity.getByRole('row').nth(2)).toContainText('Account suspended');
+  await expect(activity.getByRole('row').nth(2)).toContainText(ADMIN.displayName);
   await targetContext.close();
 });

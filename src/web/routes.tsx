@@ -84,6 +84,10 @@ const adminRoutes: RouteObject[] = [
     path: paths.admin.payouts,
     element: lazyPage(() => import('./pages/admin/PayoutsPage.js'), 'PayoutsPage'),
   },
+  {
+    path: paths.admin.audit,
+    element: lazyPage(() => import('./pages/admin/AuditPage.js'), 'AuditPage'),
+  },
 ];
 
 export const routes: RouteObject[] = [

@@ -4,6 +4,7 @@ import {
   IconCertificate,
   IconCoins,
   IconFolders,
+  IconHistory,
   IconListCheck,
   IconReceipt2,
   IconSearch,
@@ -45,6 +46,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { label: 'Users', to: paths.admin.users, icon: IconUsers },
       { label: 'Deposits', to: paths.admin.deposits, icon: IconBuildingBank },
       { label: 'Payouts', to: paths.admin.payouts, icon: IconCash },
+      { label: 'Audit log', to: paths.admin.audit, icon: IconHistory },
     ],
   },
 ];

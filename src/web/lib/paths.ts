@@ -43,7 +43,12 @@ export const paths = {
     funds: '/funds',
     spending: '/spending',
   },
-  admin: { users: '/admin/users', deposits: '/admin/deposits', payouts: '/admin/payouts' },
+  admin: {
+    users: '/admin/users',
+    deposits: '/admin/deposits',
+    payouts: '/admin/payouts',
+    audit: '/admin/audit',
+  },
 } as const;
 
 /**

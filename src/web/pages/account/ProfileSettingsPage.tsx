@@ -2,6 +2,7 @@ import { Divider, Stack } from '@mantine/core';
 import { useCurrentUser } from '../../api/accounts.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { AccessKeysSection } from './AccessKeysSection.js';
+import { ActivitySection } from './ActivitySection.js';
 import { EmailSettings } from './EmailSettings.js';
 import { PasswordForm } from './PasswordForm.js';
 import { PayoutMethodSection, useScrollToHash } from './PayoutMethodSection.js';
@@ -92,6 +93,14 @@ export function ProfileSettingsPage() {
             </SettingsSection>
           </>
         )}
+        <Divider />
+        <SettingsSection
+          id="activity"
+          title="Account activity"
+          description="A record of what was done with your account: by you, and by administrators. Tessera keeps it; nobody can edit it."
+        >
+          <ActivitySection myId={user.id} />
+        </SettingsSection>
       </Stack>
     </>
   );
