@@ -8,7 +8,7 @@ import type { ProjectsService } from '../projects/projects.service.js';
 import type { HitGroup, HitMovesRepository } from './hit-moves.repository.js';
 import { hitStatusOf } from './hit-presenter.js';
 import type { HitRow, HitsRepository, HitTypeRow } from './hits.repository.js';
-import { hitDoesNotExist, projectBodyOfType } from './hits.service.js';
+import { hitDoesNotExist, projectBodyOfType, type HitsService } from './hits.service.js';
 import { dollarsOf } from './money.js';
 import { asRequestError, requestError, serviceFault } from './mturk-errors.js';
 
@@ -37,6 +37,7 @@ export function createHitMovesService(deps: {
     HitsRepository,
     'findHit' | 'findHitType' | 'findOpenGroup' | 'keepRejectedSlotsConsumed'
   >;
+  hitTypes: Pick<HitsService, 'requireHitType'>;
   projects: Pick<ProjectsService, 'create'>;
   lifecycle: Pick<LifecycleService, 'cancel'>;
   ledger: Pick<LedgerService, 'escrowForProject' | 'releaseEscrow' | 'feeFor'>;
@@ -63,17 +64,6 @@ export function createHitMovesService(deps: {
       );
     }
     return hit;
-  }
-
-  async function requireHitType(ownerId: string, hitTypeId: string): Promise<HitTypeRow> {
-    const hitType = await hits.findHitType(ownerId, hitTypeId);
-    if (!hitType) {
-      throw requestError(
-        `HITType ${hitTypeId} does not exist.`,
-        'AWS.MechanicalTurk.HITTypeDoesNotExist',
-      );
-    }
-    return hitType;
   }
 
   /** A draft project of `hitType` for `hit` alone, opened by the move's transaction. */
@@ -201,7 +191,7 @@ export function createHitMovesService(deps: {
       for (let tries = 0; tries < ATTEMPTS; tries++) {
         const now = clock.now();
         const hit = await requireMovableHit(ownerId, hitId, now);
-        const hitType = await requireHitType(ownerId, hitTypeId);
+        const hitType = await deps.hitTypes.requireHitType(ownerId, hitTypeId);
         if (hit.hit_type_id === hitType.id) return;
         const group = await moves.groupOf(hit.project_id);
         if (!group) {

@@ -5,7 +5,6 @@ import {
   GetHITCommand,
   ListHITsCommand,
   UpdateExpirationForHITCommand,
-  UpdateNotificationSettingsCommand,
 } from '@aws-sdk/client-mturk';
 import { describe, expect, it } from 'vitest';
 import { createTestApp, signUp, type Client } from '../../../../test/helpers/app.js';
@@ -15,6 +14,7 @@ import {
   createHitCommand,
   mturkClientAt,
   requesterWithHit,
+  notifyHitTypeEvents,
   requestErrorOf,
   workerSubmits,
 } from '../../../../test/helpers/mturk-hits.js';
@@ -254,21 +254,12 @@ describe("another requester's HIT", () => {
 describe('notifications of HIT changes', () => {
   it('sends HITExtended, HITExpired and HITDisposed to the HIT type’s webhook', async () => {
     const { mturk, hit, client } = await requesterWithHit(app, endpoint, { maxAssignments: 1 });
-    const url = 'http://127.0.0.1:29102/hook';
-    const res = await client.post('/api/v1/webhooks', { url, events: ['ping'] });
-    expect(res.statusCode, res.body).toBe(201);
-    const webhook = res.json<{ id: string }>();
-    await mturk.send(
-      new UpdateNotificationSettingsCommand({
-        HITTypeId: hit.HITTypeId,
-        Notification: {
-          Destination: url,
-          Transport: 'SQS',
-          Version: '2006-05-05',
-          EventTypes: ['HITExtended', 'HITExpired', 'HITDisposed'],
-        },
-        Active: true,
-      }),
+    const webhook = await notifyHitTypeEvents(
+      client,
+      mturk,
+      hit.HITTypeId,
+      'http://127.0.0.1:29102/hook',
+      ['HITExtended', 'HITExpired', 'HITDisposed'],
     );
     await mturk.send(moreSlots(hit.HITId, 1));
     await mturk.send(

@@ -6,7 +6,6 @@ import {
   GetHITCommand,
   UpdateExpirationForHITCommand,
   UpdateHITTypeOfHITCommand,
-  UpdateNotificationSettingsCommand,
   type MTurkClient,
 } from '@aws-sdk/client-mturk';
 import { describe, expect, it } from 'vitest';
@@ -19,6 +18,7 @@ import {
   HTML_QUESTION,
   mturkClientAt,
   requesterWithHit,
+  notifyHitTypeEvents,
   requestErrorOf,
   workerSubmits,
 } from '../../../../test/helpers/mturk-hits.js';
@@ -427,21 +427,12 @@ describe(`UpdateExpirationForHIT to a sooner time (${testDatabaseKind()})`, () =
 describe('HITCreated', () => {
   it('is sent to the HIT type’s webhook when a HIT of that type is created', async () => {
     const { mturk, hit, client } = await requesterWithHit(app, endpoint, { maxAssignments: 1 });
-    const url = 'http://127.0.0.1:29601/hook';
-    const res = await client.post('/api/v1/webhooks', { url, events: ['ping'] });
-    expect(res.statusCode, res.body).toBe(201);
-    const webhook = res.json<{ id: string }>();
-    await mturk.send(
-      new UpdateNotificationSettingsCommand({
-        HITTypeId: hit.HITTypeId,
-        Notification: {
-          Destination: url,
-          Transport: 'SQS',
-          Version: '2006-05-05',
-          EventTypes: ['HITCreated'],
-        },
-        Active: true,
-      }),
+    const webhook = await notifyHitTypeEvents(
+      client,
+      mturk,
+      hit.HITTypeId,
+      'http://127.0.0.1:29601/hook',
+      ['HITCreated'],
     );
     const created = await mturk.send(
       new CreateHITWithHITTypeCommand({

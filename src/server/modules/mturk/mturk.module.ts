@@ -134,6 +134,7 @@ export async function createMturkModule(deps: {
   const hitMoves = createHitMovesService({
     moves: createHitMovesRepository(deps.db),
     hits: hitsRepository,
+    hitTypes: hits,
     projects: projects.projects,
     lifecycle: projects.lifecycle,
     ledger,
