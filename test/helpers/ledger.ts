@@ -27,7 +27,9 @@ export async function expectLedgerConsistent(db: Db) {
  * - every transaction sums to zero and cached balances equal their entries;
  * - no requester's available funds, escrow or worker's earnings are negative;
  * - each project's escrow equals what is still owed on it: while open (published or paused),
- *   Σ over tasks of (slots − approved assignments holding a slot) × (reward + fee); once closed
+ *   Σ over tasks of their free slots × (the task's reward + fee), plus Σ over accepted and
+ *   submitted assignments of (the reward each was accepted at + fee) (a HIT moved to a HIT type
+ *   of another reward keeps its work in progress at the old one); once closed
  *   (cancelled or completed), Σ over accepted and submitted assignments of (reward + fee);
  *   nothing for a draft;
  * - a worker's earnings = approved rewards + bonuses − payouts not cancelled;
@@ -43,14 +45,18 @@ export async function ledgerViolations(db: Db, feePercent: number) {
     .execute();
 
   const projects = await db.selectFrom('projects').select(['id', 'status']).execute();
-  const openSlots = await sql<{ project_id: string; reward_cents: number; unpaid: number }>`
+  const freeSlots = await sql<{ project_id: string; reward_cents: number; unpaid: number }>`
     select t.project_id, t.reward_cents,
            sum(t.assignments_per_task - (select count(*) from assignments a
-               where a.task_id = t.id and a.status = 'approved' and a.holds_slot))::int as unpaid
+               where a.task_id = t.id and a.holds_slot
+                 and a.status in ('accepted', 'submitted', 'approved')))::int as unpaid
     from tasks t group by 1, 2`.execute(db);
   const inProgress = await sql<{ project_id: string; reward_cents: number; n: number }>`
     select project_id, reward_cents, count(*)::int as n from assignments
     where status in ('accepted', 'submitted') group by 1, 2`.execute(db);
+  const inProgressHolding = await sql<{ project_id: string; reward_cents: number; n: number }>`
+    select project_id, reward_cents, count(*)::int as n from assignments
+    where status in ('accepted', 'submitted') and holds_slot group by 1, 2`.execute(db);
   const escrow = await sql<{ project_id: string; cents: number }>`
     select e.project_id, sum(e.amount_cents)::bigint as cents from ledger_entries e
     join ledger_accounts a on a.id = e.account_id
@@ -58,9 +64,13 @@ export async function ledgerViolations(db: Db, feePercent: number) {
   const held = new Map(escrow.rows.map((r) => [r.project_id, Number(r.cents)]));
   const escrowMismatched = [];
   for (const p of projects) {
+    const ofProject = (r: { project_id: string }) => r.project_id === p.id;
     const rows =
       p.status === 'published' || p.status === 'paused'
-        ? openSlots.rows.filter((r) => r.project_id === p.id).map((r) => [r.reward_cents, r.unpaid])
+        ? [
+            ...freeSlots.rows.filter(ofProject).map((r) => [r.reward_cents, r.unpaid]),
+            ...inProgressHolding.rows.filter(ofProject).map((r) => [r.reward_cents, r.n]),
+          ]
         : p.status === 'draft'
           ? []
           : inProgress.rows.filter((r) => r.project_id === p.id).map((r) => [r.reward_cents, r.n]);

@@ -1,7 +1,13 @@
-import { CreateHITCommand, MTurkClient, MTurkServiceException } from '@aws-sdk/client-mturk';
+import {
+  CreateHITCommand,
+  MTurkClient,
+  MTurkServiceException,
+  UpdateNotificationSettingsCommand,
+  type EventType,
+} from '@aws-sdk/client-mturk';
 import { expect } from 'vitest';
 import type { App } from '../../src/server/app.js';
-import { signUp } from './app.js';
+import { signUp, type Client } from './app.js';
 import { createAccessKey, mturkClient, type AccessKeyPair } from './mturk.js';
 import { deposit, signUpRequester } from './projects.js';
 
@@ -78,4 +84,29 @@ export function mturkClientAt(endpoint: string, key: AccessKeyPair, offsetMs: nu
     maxAttempts: 1,
     systemClockOffset: offsetMs,
   });
+}
+
+/** A webhook of the requester's (at `url`) that the HIT type's notifications send `events` to. */
+export async function notifyHitTypeEvents(
+  client: Client,
+  mturk: MTurkClient,
+  hitTypeId: string,
+  url: string,
+  events: EventType[],
+) {
+  const res = await client.post('/api/v1/webhooks', { url, events: ['ping'] });
+  expect(res.statusCode, res.body).toBe(201);
+  await mturk.send(
+    new UpdateNotificationSettingsCommand({
+      HITTypeId: hitTypeId,
+      Notification: {
+        Destination: url,
+        Transport: 'SQS',
+        Version: '2006-05-05',
+        EventTypes: events,
+      },
+      Active: true,
+    }),
+  );
+  return res.json<{ id: string }>();
 }

@@ -6,6 +6,7 @@ import type { IdempotencyKeys } from '../idempotency/idempotency.service.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import type { ProjectsService } from '../projects/projects.service.js';
 import type { HitChangesRepository, LockedTask } from './hit-changes.repository.js';
+import type { HitMovesService } from './hit-moves.service.js';
 import { hitStatusOf, maxAssignmentsOf } from './hit-presenter.js';
 import type { HitRow, HitsRepository } from './hits.repository.js';
 import { hitDoesNotExist } from './hits.service.js';
@@ -37,6 +38,7 @@ export function createHitChangesService(deps: {
   hits: Pick<HitsRepository, 'findHit'>;
   ledger: Pick<LedgerService, 'escrowForProject' | 'releaseEscrow' | 'feeFor'>;
   projects: Pick<ProjectsService, 'update'>;
+  moves: Pick<HitMovesService, 'expireSooner'>;
   idempotency: Pick<IdempotencyKeys, 'once'>;
   notify: (ownerId: string, hit: HitRow, type: HitEventType) => Promise<void>;
   clock: Clock;
@@ -75,7 +77,8 @@ export function createHitChangesService(deps: {
     /**
      * UpdateExpirationForHIT. A time now or past expires the HIT at once: no new accepts, work in
      * progress may still be submitted. A later time moves the expiry of the HIT's group (its
-     * Tessera project), which its HITs share.
+     * Tessera project), which its HITs share; a sooner one in the future gives the HIT that
+     * expiry alone (`HitMovesService.expireSooner`).
      */
     async updateExpiration(ownerId: string, hitId: string, expireAt: Date): Promise<void> {
       const now = clock.now();
@@ -104,6 +107,10 @@ export function createHitChangesService(deps: {
           `The HIT ${hitId} was expired with UpdateExpirationForHIT or deleted; its slots were given back, so it cannot be extended on this server. Create a new HIT instead.`,
           'AWS.MechanicalTurk.InvalidHITState',
         );
+      }
+      if (expireAt < hit.expires_at) {
+        await deps.moves.expireSooner(ownerId, hitId, expireAt);
+        return;
       }
       await asRequestError(() =>
         deps.projects.update(ownerId, hit.project_id, { expiresAt: expireAt.toISOString() }),

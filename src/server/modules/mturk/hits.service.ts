@@ -53,7 +53,7 @@ function newMturkId(): string {
   return [...randomBytes(30)].map((byte) => ID_ALPHABET[byte % ID_ALPHABET.length]).join('');
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** Tessera's field names in a project body, as MTurk's parameters name them. */
 const MTURK_NAMES: Record<string, string> = {
@@ -84,6 +84,25 @@ function projectBodyOf(input: Record<string, unknown>): CreateProjectBody {
   );
 }
 
+/** The project a HIT group of `hitType` is: the type's terms, the group's question and slots. */
+export function projectBodyOfType(
+  hitType: HitTypeRow,
+  group: { maxAssignments: number; expiresAt: Date; template: CreateProjectBody['template'] },
+): CreateProjectBody {
+  return projectBodyOf({
+    title: hitType.title,
+    description: hitType.description,
+    keywords: hitType.keywords,
+    rewardCents: hitType.reward_cents,
+    assignmentsPerTask: group.maxAssignments,
+    timeAllottedSeconds: hitType.assignment_duration_seconds,
+    autoApproveSeconds: hitType.auto_approval_delay_seconds,
+    expiresAt: group.expiresAt.toISOString(),
+    template: group.template,
+    qualificationRequirements: hitType.qualification_requirements,
+  });
+}
+
 /**
  * HITs over Tessera's projects and tasks (docs/mturk.md): a HIT type is a requester's project
  * settings; HITs of one type, one Question and one MaxAssignments fill one project, a task each,
@@ -97,6 +116,8 @@ export function createHitsService(deps: {
   ledger: Pick<LedgerService, 'balance' | 'feeFor'>;
   qualifications: Pick<QualificationsService, 'assertRequirementsUsable'>;
   idempotency: Pick<IdempotencyKeys, 'resourceOf'>;
+  /** HITCreated to the HIT type's notification settings, once the HIT is committed. */
+  notify: (ownerId: string, hit: HitRow, type: 'HITCreated') => Promise<void>;
   clock: Clock;
 }) {
   const { hits, clock } = deps;
@@ -183,17 +204,10 @@ export function createHitsService(deps: {
       }
       const now = clock.now();
       const expiresAt = new Date(now.getTime() + hit.lifetimeSeconds * 1000);
-      const body = projectBodyOf({
-        title: hitType.title,
-        description: hitType.description,
-        keywords: hitType.keywords,
-        rewardCents: hitType.reward_cents,
-        assignmentsPerTask: hit.maxAssignments,
-        timeAllottedSeconds: hitType.assignment_duration_seconds,
-        autoApproveSeconds: hitType.auto_approval_delay_seconds,
-        expiresAt: expiresAt.toISOString(),
+      const body = projectBodyOfType(hitType, {
+        maxAssignments: hit.maxAssignments,
+        expiresAt,
         template,
-        qualificationRequirements: hitType.qualification_requirements,
       });
       // `${name}` in the requester's HTML (`{{name}}` in a form's texts) is their own text (often
       // JavaScript), not a column to fill: each task's data maps the name to the placeholder
@@ -265,7 +279,9 @@ export function createHitsService(deps: {
       if (hit.requesterAnnotation !== undefined) {
         await hits.insertAnnotation(taskId, hit.requesterAnnotation);
       }
-      return requireHit(ownerId, taskId);
+      const created = await requireHit(ownerId, taskId);
+      await deps.notify(ownerId, created, 'HITCreated');
+      return created;
     },
 
     getHit: requireHit,

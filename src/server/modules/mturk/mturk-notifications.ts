@@ -25,8 +25,8 @@ export const MTURK_EVENT_TYPES = [
   'Ping',
 ] as const;
 export type MturkEventType = (typeof MTURK_EVENT_TYPES)[number];
-/** The events of a change the requester made to a HIT itself. */
-export type HitEventType = 'HITExpired' | 'HITExtended' | 'HITDisposed';
+/** The events of a change the requester made to a HIT itself, its creation included. */
+export type HitEventType = 'HITCreated' | 'HITExpired' | 'HITExtended' | 'HITDisposed';
 
 /** MTurk's NotificationSpecification, as the operations' schemas read it. */
 export type NotificationSpec = {
@@ -221,7 +221,7 @@ export function createMturkNotifications(deps: {
     },
 
     /**
-     * A HIT's own event (its expiry, extension or disposal by the requester), to the webhook of
+     * A HIT's own event (its creation, or its expiry, extension or disposal by the requester), to the webhook of
      * its HIT type's active settings if they name the event; a HIT made in the web app has none.
      */
     async onHit(

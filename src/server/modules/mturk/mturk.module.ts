@@ -23,6 +23,8 @@ import { createMturkAssignmentsRepository } from './assignments.repository.js';
 import { createMturkBonusesRepository } from './bonuses.repository.js';
 import { createHitChangesRepository } from './hit-changes.repository.js';
 import { createHitChangesService } from './hit-changes.service.js';
+import { createHitMovesRepository } from './hit-moves.repository.js';
+import { createHitMovesService } from './hit-moves.service.js';
 import { createHitsRepository } from './hits.repository.js';
 import { createHitsService } from './hits.service.js';
 import { accountOperations } from './operations/account.js';
@@ -113,6 +115,13 @@ export async function createMturkModule(deps: {
     idempotency,
     review,
   } = deps.services;
+  const notifications = createMturkNotifications({
+    settings: createNotificationSettingsRepository(deps.db),
+    webhooks: deps.services.webhooks,
+    clock: deps.clock,
+    log: deps.log,
+  });
+  deps.services.webhookEvents.listen((event) => notifications.handle(event));
   const hitsRepository = createHitsRepository(deps.db);
   const hits = createHitsService({
     hits: hitsRepository,
@@ -122,21 +131,25 @@ export async function createMturkModule(deps: {
     ledger,
     qualifications,
     idempotency,
+    notify: (ownerId, hit, type) => notifications.onHit(ownerId, hit, type),
     clock: deps.clock,
   });
   const assignments = createMturkAssignmentsRepository(deps.db);
-  const notifications = createMturkNotifications({
-    settings: createNotificationSettingsRepository(deps.db),
-    webhooks: deps.services.webhooks,
+  const hitMoves = createHitMovesService({
+    moves: createHitMovesRepository(deps.db),
+    hits: hitsRepository,
+    hitTypes: hits,
+    projects: projects.projects,
+    lifecycle: projects.lifecycle,
+    ledger,
     clock: deps.clock,
-    log: deps.log,
   });
-  deps.services.webhookEvents.listen((event) => notifications.handle(event));
   const hitChanges = createHitChangesService({
     changes: createHitChangesRepository(deps.db),
     hits: hitsRepository,
     ledger,
     projects: projects.projects,
+    moves: hitMoves,
     idempotency,
     notify: (ownerId, hit, type) => notifications.onHit(ownerId, hit, type),
     clock: deps.clock,
@@ -147,7 +160,7 @@ export async function createMturkModule(deps: {
       ...accountOperations({ ledger }),
       ...hitOperations({ hits, clock: deps.clock }),
       ...hitReviewOperations({ hits, clock: deps.clock }),
-      ...hitChangeOperations({ changes: hitChanges }),
+      ...hitChangeOperations({ changes: hitChanges, moves: hitMoves }),
       ...assignmentOperations({ assignments, hits, review: review.review, clock: deps.clock }),
       ...bonusOperations({
         assignments,
