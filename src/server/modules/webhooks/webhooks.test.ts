@@ -21,7 +21,6 @@ const { service: sweeper } = createWebhooksModule({
   clock,
   config: ctx.config,
   allowPrivateTargets: true,
-  log: { error: () => {} },
 });
 
 type Delivery = {
