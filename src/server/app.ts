@@ -177,10 +177,10 @@ export function createServices(deps: {
     allowPrivateTargets: deps.config.webhooksAllowPrivateTargets,
     lookup: deps.webhooks?.lookup,
     send: deps.webhooks?.send,
-    log,
   });
-  // Every service's announcements also feed the requesters' webhooks (webhook-events.ts).
-  const events = webhooks.source.tee(deps.events ?? createInProcessEventBus());
+  const events = deps.events ?? createInProcessEventBus();
+  // Services queue their changes' webhook deliveries in the changes' transactions (webhook-outbox.ts).
+  const { outbox } = webhooks;
   // Reads that may lag the primary by a moment: what the feed lists is re-checked on accept.
   const readDb = deps.readDb ?? deps.db;
   const accountsRepository = createAccountsRepository(deps.db);
@@ -245,6 +245,7 @@ export function createServices(deps: {
     feePercent: deps.config.platformFeePercent,
     notify,
     events,
+    outbox,
     idempotency,
   });
   const payouts = createPayoutsModule({
@@ -282,6 +283,7 @@ export function createServices(deps: {
     feed,
     clock: deps.clock,
     events,
+    outbox,
   });
   const results = createResultsService({ db: readDb, clock: deps.clock });
   const gold = createGoldRepository(deps.db);
@@ -339,7 +341,7 @@ export function createServices(deps: {
     payouts,
     profiles,
     webhooks: webhooks.service,
-    webhookEvents: { listen: webhooks.source.listen.bind(webhooks.source) },
+    webhookOutbox: { listen: outbox.listen.bind(outbox) },
   };
 }
 

@@ -90,10 +90,11 @@ export function mturkClientAt(endpoint: string, key: AccessKeyPair, offsetMs: nu
 export async function notifyHitTypeEvents(
   client: Client,
   mturk: MTurkClient,
-  hitTypeId: string,
+  hitTypeId: string | undefined,
   url: string,
   events: EventType[],
 ) {
+  if (!hitTypeId) throw new Error('the HIT has no HITTypeId');
   const res = await client.post('/api/v1/webhooks', { url, events: ['ping'] });
   expect(res.statusCode, res.body).toBe(201);
   await mturk.send(

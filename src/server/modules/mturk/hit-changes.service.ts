@@ -31,7 +31,7 @@ const invalidState = (hitId: string, status: string, allowed: string[]) =>
 /**
  * The changes to one existing HIT: UpdateExpirationForHIT, DeleteHIT and
  * CreateAdditionalAssignmentsForHIT. Each is one transaction holding the HIT's project locked;
- * the money moves through the ledger in it, and the HIT type's notifications follow the commit.
+ * the money moves through the ledger in it, and the HIT type's notification is queued in it too.
  */
 export function createHitChangesService(deps: {
   changes: HitChangesRepository;
@@ -40,7 +40,8 @@ export function createHitChangesService(deps: {
   projects: Pick<ProjectsService, 'update'>;
   moves: Pick<HitMovesService, 'expireSooner'>;
   idempotency: Pick<IdempotencyKeys, 'once'>;
-  notify: (ownerId: string, hit: HitRow, type: HitEventType) => Promise<void>;
+  /** Queues the HIT type's notification of `type`, in `trx` (the change's transaction). */
+  notify: (trx: Db, ownerId: string, hit: HitRow, type: HitEventType) => Promise<void>;
   clock: Clock;
 }) {
   const { changes, ledger, clock } = deps;
@@ -68,11 +69,6 @@ export function createHitChangesService(deps: {
     await changes.addReleasedCents(trx, task.batch_id, cents);
   }
 
-  async function afterCommit(ownerId: string, hitId: string, type: HitEventType) {
-    const hit = await deps.hits.findHit(ownerId, hitId, clock.now());
-    if (hit) await deps.notify(ownerId, hit, type);
-  }
-
   return {
     /**
      * UpdateExpirationForHIT. A time now or past expires the HIT at once: no new accepts, work in
@@ -83,21 +79,19 @@ export function createHitChangesService(deps: {
     async updateExpiration(ownerId: string, hitId: string, expireAt: Date): Promise<void> {
       const now = clock.now();
       if (expireAt <= now) {
-        const expired = await changes.transaction(async (trx) => {
+        await changes.transaction(async (trx) => {
           const { task, hit } = await lockedHit(trx, ownerId, hitId, now);
           const status = hitStatusOf(hit, now);
           if (status === 'Disposed') throw invalidState(hitId, status, NOT_DISPOSED);
           // Expired before: nothing changes, and no second HITExpired is sent.
-          if (hit.hit_expired_at !== null) return false;
+          if (hit.hit_expired_at !== null) return;
           await changes.markHit(trx, hit.task_id, {
             expired_at: now,
             max_assignments: maxAssignmentsOf(hit),
           });
           await withdraw(trx, ownerId, task, now, `HIT ${hitId} expired`);
-          return true;
+          await deps.notify(trx, ownerId, hit, 'HITExpired');
         });
-        if (!expired) return;
-        await afterCommit(ownerId, hitId, 'HITExpired');
         return;
       }
       const hit = isUuid(hitId) ? await deps.hits.findHit(ownerId, hitId, now) : undefined;
@@ -113,9 +107,13 @@ export function createHitChangesService(deps: {
         return;
       }
       await asRequestError(() =>
-        deps.projects.update(ownerId, hit.project_id, { expiresAt: expireAt.toISOString() }),
+        deps.projects.update(
+          ownerId,
+          hit.project_id,
+          { expiresAt: expireAt.toISOString() },
+          (trx) => deps.notify(trx, ownerId, hit, 'HITExtended'),
+        ),
       );
-      await afterCommit(ownerId, hitId, 'HITExtended');
     },
 
     /**
@@ -141,8 +139,8 @@ export function createHitChangesService(deps: {
           max_assignments: maxAssignmentsOf(hit),
         });
         await withdraw(trx, ownerId, task, now, `HIT ${hitId} deleted`);
+        await deps.notify(trx, ownerId, hit, 'HITDisposed');
       });
-      await afterCommit(ownerId, hitId, 'HITDisposed');
     },
 
     /**
@@ -181,7 +179,6 @@ export function createHitChangesService(deps: {
           'AWS.MechanicalTurk.DuplicateRequest',
         );
       }
-      await afterCommit(ownerId, hitId, 'HITExtended');
     },
   };
 
@@ -218,6 +215,7 @@ export function createHitChangesService(deps: {
       memo: `${additional} more assignment${additional === 1 ? '' : 's'} for HIT ${hitId} in “${task.project_title}”`,
     });
     await changes.addSlots(trx, task, additional, cents);
+    await deps.notify(trx, ownerId, hit, 'HITExtended');
     return hitId;
   }
 }

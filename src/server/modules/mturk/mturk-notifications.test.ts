@@ -25,7 +25,6 @@ const { service: sweeper } = createWebhooksModule({
   clock,
   config: ctx.config,
   allowPrivateTargets: true,
-  log: { error: () => {} },
 });
 
 const QUESTION = `<HTMLQuestion xmlns="http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas/2011-11-11/HTMLQuestion.xsd"><HTMLContent><![CDATA[<form><input name="cat"></form>]]></HTMLContent><FrameHeight>0</FrameHeight></HTMLQuestion>`;

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { AssignmentStatus } from '../../../shared/api/work.js';
-import type { LiveEvent } from '../../../shared/live-events.js';
+import type { Db } from '../../db/database.js';
 import { cachedValue } from '../../lib/cached-value.js';
 import type { Clock } from '../../lib/clock.js';
+import type { OutboxListener } from '../webhooks/webhooks.module.js';
 import type { WebhookDispatch } from '../webhooks/webhooks.service.js';
 import { requestError } from './mturk-errors.js';
 import type {
@@ -90,7 +91,7 @@ export function createMturkNotifications(deps: {
   log: { error(obj: object, msg: string): void };
 }) {
   const { settings, webhooks, clock } = deps;
-  const anyActive = cachedValue(() => settings.anyActive(), ANY_ACTIVE_TTL_MS, clock);
+  const anyActive = cachedValue((trx?: Db) => settings.anyActive(trx), ANY_ACTIVE_TTL_MS, clock);
 
   /** The webhook a specification names, or the RequestError that says why there is none. */
   async function webhookOf(ownerId: string, spec: NotificationSpec, test: boolean) {
@@ -132,9 +133,9 @@ export function createMturkNotifications(deps: {
     return webhook;
   }
 
-  async function onAssignment(assignmentId: string, status: AssignmentStatus) {
-    if (!(await anyActive.get())) return;
-    const hit = await settings.forAssignment(assignmentId, status === 'submitted');
+  /** In the transaction of the assignment's change: its deliveries commit with it. */
+  async function onAssignment(trx: Db, assignmentId: string, status: AssignmentStatus) {
+    const hit = await settings.forAssignment(assignmentId, status === 'submitted', trx);
     if (!hit) return;
     const at = timestamp(clock.now());
     const ids = {
@@ -158,11 +159,12 @@ export function createMturkNotifications(deps: {
       events.push({ EventType: 'HITReviewable', EventTimestamp: at, ...ids });
     }
     if (events.length === 0) return;
-    const webhook = await webhooks.findByUrl(hit.owner_id, hit.destination);
+    const webhook = await webhooks.findByUrl(hit.owner_id, hit.destination, trx);
     // The webhook was deleted since: its notifications stop with it.
     if (!webhook) return;
     const label = `mturk.${events.map((event) => event.EventType).join('+')}`;
-    await webhooks.enqueueTo(hit.owner_id, webhook.id, label, eventDocument(hit.owner_id, events));
+    const document = eventDocument(hit.owner_id, events);
+    await webhooks.enqueueTo(trx, hit.owner_id, webhook.id, label, document);
   }
 
   return {
@@ -223,16 +225,18 @@ export function createMturkNotifications(deps: {
     /**
      * A HIT's own event (its creation, or its expiry, extension or disposal by the requester), to the webhook of
      * its HIT type's active settings if they name the event; a HIT made in the web app has none.
+     * Queued in `trx`, the transaction of the change.
      */
     async onHit(
+      trx: Db,
       ownerId: string,
       hit: { hit_type_id: string | null; project_id: string; task_id: string },
       type: HitEventType,
     ): Promise<void> {
       if (hit.hit_type_id === null) return;
-      const row = await settings.find(ownerId, hit.hit_type_id);
+      const row = await settings.find(ownerId, hit.hit_type_id, trx);
       if (!row?.active || !row.event_types.includes(type)) return;
-      const webhook = await webhooks.findByUrl(ownerId, row.destination);
+      const webhook = await webhooks.findByUrl(ownerId, row.destination, trx);
       if (!webhook) return;
       const event: MturkEvent = {
         EventType: type,
@@ -242,6 +246,7 @@ export function createMturkNotifications(deps: {
         HITId: hit.task_id,
       };
       await webhooks.enqueueTo(
+        trx,
         ownerId,
         webhook.id,
         `mturk.${type}`,
@@ -249,13 +254,11 @@ export function createMturkNotifications(deps: {
       );
     },
 
-    /** For the webhooks' event source: MTurk's events from the same committed changes. */
-    handle(event: LiveEvent): Promise<void> | undefined {
-      if (event.type === 'assignment.updated' && event.bonusCents === undefined) {
-        return onAssignment(event.assignmentId, event.status);
-      }
-      return undefined;
-    },
+    /** For the webhooks' outbox: MTurk's events of the same changes, in their transactions. */
+    outboxListener: {
+      active: (trx) => anyActive.get(trx),
+      assignmentChanged: onAssignment,
+    } satisfies OutboxListener,
   };
 }
 

@@ -13,7 +13,7 @@ import type { ReviewService } from '../review/review.service.js';
 import type { BlocksService } from '../review/blocks.service.js';
 import type { EmailService } from '../email/email.service.js';
 import type { Notifier } from '../notifications/notifications.service.js';
-import type { LiveEvent } from '../../../shared/live-events.js';
+import type { OutboxListener } from '../webhooks/webhooks.module.js';
 import type { WebhookDispatch } from '../webhooks/webhooks.service.js';
 import { loadServerKeyBox } from '../../lib/server-key-box.js';
 import { createServerSecrets } from '../../db/server-secrets.js';
@@ -86,7 +86,7 @@ export async function createMturkModule(deps: {
     email: Pick<EmailService, 'sendRequesterMessage'>;
     webhooks: WebhookDispatch;
     /** The committed changes' events, as the webhooks module hears them. */
-    webhookEvents: { listen(listener: (event: LiveEvent) => Promise<void> | undefined): void };
+    webhookOutbox: { listen(listener: OutboxListener): void };
   };
 }) {
   // The store of server-generated secrets (the OAuth module's keys live there too).
@@ -121,7 +121,7 @@ export async function createMturkModule(deps: {
     clock: deps.clock,
     log: deps.log,
   });
-  deps.services.webhookEvents.listen((event) => notifications.handle(event));
+  deps.services.webhookOutbox.listen(notifications.outboxListener);
   const hitsRepository = createHitsRepository(deps.db);
   const hits = createHitsService({
     hits: hitsRepository,
@@ -131,7 +131,9 @@ export async function createMturkModule(deps: {
     ledger,
     qualifications,
     idempotency,
-    notify: (ownerId, hit, type) => notifications.onHit(ownerId, hit, type),
+    // CreateHIT spans several transactions (project, batch, publish): HITCreated is queued once
+    // the HIT exists, in a statement of its own.
+    notify: (ownerId, hit, type) => notifications.onHit(deps.db, ownerId, hit, type),
     clock: deps.clock,
   });
   const assignments = createMturkAssignmentsRepository(deps.db);
@@ -151,7 +153,7 @@ export async function createMturkModule(deps: {
     projects: projects.projects,
     moves: hitMoves,
     idempotency,
-    notify: (ownerId, hit, type) => notifications.onHit(ownerId, hit, type),
+    notify: (trx, ownerId, hit, type) => notifications.onHit(trx, ownerId, hit, type),
     clock: deps.clock,
   });
   return {

@@ -15,8 +15,8 @@ export type NotificationSettingsRow = {
 /** HIT types' notification settings (UpdateNotificationSettings), and what an event needs of them. */
 export function createNotificationSettingsRepository(db: Db) {
   return {
-    find(ownerId: string, hitTypeId: string) {
-      return db
+    find(ownerId: string, hitTypeId: string, trx: Db = db) {
+      return trx
         .selectFrom('mturk_notification_settings')
         .selectAll()
         .where('owner_id', '=', ownerId)
@@ -42,8 +42,8 @@ export function createNotificationSettingsRepository(db: Db) {
     },
 
     /** Whether any HIT type on the server has its notifications on. */
-    async anyActive(): Promise<boolean> {
-      const row = await db
+    async anyActive(trx: Db = db): Promise<boolean> {
+      const row = await trx
         .selectFrom('mturk_notification_settings')
         .select(sql`1`.as('one'))
         .where('active', '=', true)
@@ -57,8 +57,8 @@ export function createNotificationSettingsRepository(db: Db) {
      * is no MTurk HIT or its settings are off), and — when `withReviewable` — whether its HIT is
      * now Reviewable.
      */
-    forAssignment(assignmentId: string, withReviewable: boolean) {
-      return db
+    forAssignment(assignmentId: string, withReviewable: boolean, trx: Db = db) {
+      return trx
         .selectFrom('assignments as a')
         .innerJoin('tasks as t', 't.id', 'a.task_id')
         .innerJoin('mturk_hit_groups as g', 'g.project_id', 'a.project_id')

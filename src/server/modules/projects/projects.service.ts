@@ -214,7 +214,13 @@ export function createProjectsService(deps: {
       return pageFrom(await projects.listOwned(ownerId, query), query.limit);
     },
 
-    async update(ownerId: string, id: string, body: UpdateProjectBody): Promise<ProjectRow> {
+    /** `within`, if given, runs in the update's transaction (an MTurk HITExtended notification). */
+    async update(
+      ownerId: string,
+      id: string,
+      body: UpdateProjectBody,
+      within?: (trx: Db) => Promise<void>,
+    ): Promise<ProjectRow> {
       const requirements =
         body.qualificationRequirements &&
         (await qualifications.assertRequirementsUsable(ownerId, body.qualificationRequirements));
@@ -244,6 +250,7 @@ export function createProjectsService(deps: {
             trx,
           );
         }
+        await within?.(trx);
         return updated;
       });
     },

@@ -3,6 +3,7 @@ import type { Clock } from '../../lib/clock.js';
 import type { IdempotencyKeys } from '../idempotency/idempotency.service.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import type { LiveEventPublisher } from '../realtime/event-bus.js';
+import type { WebhookOutbox } from '../webhooks/webhooks.module.js';
 import { createBlocksRepository } from './blocks.repository.js';
 import { createBlocksService } from './blocks.service.js';
 import { createBonusesService } from './bonuses.service.js';
@@ -20,12 +21,14 @@ export function createReviewModule(deps: {
   feePercent: number;
   notify?: Notify | undefined;
   events: LiveEventPublisher;
+  /** Where approvals, rejections and finished projects queue their webhook deliveries. */
+  outbox?: WebhookOutbox | undefined;
   idempotency: IdempotencyKeys;
 }) {
-  const { db, clock, ledger, feePercent, notify, events } = deps;
+  const { db, clock, ledger, feePercent, notify, events, outbox } = deps;
   const review = createReviewRepository(db);
   return {
-    review: createReviewService({ db, review, ledger, clock, feePercent, notify, events }),
+    review: createReviewService({ db, review, ledger, clock, feePercent, notify, events, outbox }),
     bonuses: createBonusesService({
       db,
       review,
@@ -45,6 +48,7 @@ export function createReviewModule(deps: {
       feePercent,
       notify,
       events,
+      outbox,
     }),
   };
 }

@@ -15,6 +15,7 @@ import type { Clock } from '../../lib/clock.js';
 import type { AssignmentPayment, LedgerService } from '../ledger/ledger.service.js';
 import { announceAssignmentChanges } from '../realtime/announce.js';
 import type { LiveEventPublisher } from '../realtime/event-bus.js';
+import type { WebhookOutbox } from '../webhooks/webhooks.module.js';
 import { announce, links, type Notify } from '../notifications/notices.js';
 import type { ChangedAssignment, ReviewRepository, ReviewRow } from './review.repository.js';
 
@@ -45,10 +46,14 @@ export function createReviewService(deps: {
   feePercent: number;
   notify?: Notify | undefined;
   events: LiveEventPublisher;
+  outbox?: Pick<WebhookOutbox, 'assignmentsChanged'> | undefined;
 }) {
   const { db, review, ledger, clock } = deps;
 
-  /** Tells workers, requesters and (when slots free up) the marketplace, once committed. */
+  /**
+   * Queues the requester's webhook deliveries in `trx`, and tells workers, requesters and (when
+   * slots free up) the marketplace once committed.
+   */
   async function announceReviewed(
     trx: Db,
     changed: ChangedAssignment[],
@@ -64,6 +69,7 @@ export function createReviewService(deps: {
       status,
       availability: freesSlots,
     }));
+    await deps.outbox?.assignmentsChanged(trx, changes);
     await afterCommit(trx, () => announceAssignmentChanges(deps.events, changes));
   }
 

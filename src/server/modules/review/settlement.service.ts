@@ -5,6 +5,7 @@ import type { Clock } from '../../lib/clock.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import { announceFeedChange } from '../realtime/announce.js';
 import type { LiveEventPublisher } from '../realtime/event-bus.js';
+import type { WebhookOutbox } from '../webhooks/webhooks.module.js';
 import { announce, links, type Notify } from '../notifications/notices.js';
 import type { SettlementRepository } from './settlement.repository.js';
 
@@ -31,6 +32,7 @@ export function createSettlementService(deps: {
   feePercent: number;
   notify?: Notify | undefined;
   events: LiveEventPublisher;
+  outbox?: Pick<WebhookOutbox, 'projectFinished'> | undefined;
 }) {
   const { db, settlement, ledger, clock } = deps;
 
@@ -62,6 +64,7 @@ export function createSettlementService(deps: {
       if (!expired && !(await settlement.allSlotsApproved(trx, projectId))) return false;
       await settlement.markCompleted(trx, projectId, now);
       changed = true;
+      await deps.outbox?.projectFinished(trx, projectId, project.owner_id);
       await afterCommit(trx, () => {
         announceFeedChange(deps.events, projectId, 'closed');
         deps.events.publish(

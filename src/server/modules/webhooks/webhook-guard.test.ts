@@ -29,7 +29,6 @@ const { service: sweeper } = createWebhooksModule({
   config: ctx.config,
   allowPrivateTargets: false,
   lookup,
-  log: { error: () => {} },
 });
 
 describe('webhook targets', () => {
@@ -82,7 +81,7 @@ describe('webhook targets', () => {
     // Queued deliveries are refused the same way, and retried later (the name may be fixed).
     const user = (await client.get('/api/v1/me')).json();
     clock.advance(1_000);
-    expect(await sweeper.enqueue(user.id, 'ping', { type: 'ping' })).toBe(1);
+    expect(await sweeper.enqueue(ctx.database.db, user.id, 'ping', { type: 'ping' })).toBe(1);
     await sweeper.sweepDue();
     const log = (await client.get(`/api/v1/webhooks/${id}/deliveries`)).json().items;
     expect(log[0]).toMatchObject({ status: 'pending', attempts: 1, lastStatusCode: null });

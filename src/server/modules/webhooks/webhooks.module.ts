@@ -5,7 +5,10 @@ import { cachedValue } from '../../lib/cached-value.js';
 import type { Clock } from '../../lib/clock.js';
 import type { SecretBox } from '../../lib/secret-box.js';
 import { loadServerKeyBox } from '../../lib/server-key-box.js';
-import { createWebhookEventSource } from './webhook-events.js';
+import { createWebhookOutbox } from './webhook-outbox.js';
+
+// What other modules use of the outbox: the type services are given, and the one-statement helper.
+export { withOutbox, type OutboxListener, type WebhookOutbox } from './webhook-outbox.js';
 import { createWebhookSender, type WebhookSender } from './webhook-sender.js';
 import { systemLookup, type HostLookup } from './webhook-target.js';
 import { createWebhooksRepository } from './webhooks.repository.js';
@@ -20,7 +23,7 @@ const DELIVERY_TIMEOUT_MS = 10_000;
  */
 const SUBSCRIBED_EVENTS_TTL_MS = 5_000;
 
-/** The webhooks service and the event source that feeds it from the live events. */
+/** The webhooks service, and the outbox services queue their changes' deliveries in. */
 export function createWebhooksModule(deps: {
   db: Db;
   clock: Clock;
@@ -30,7 +33,6 @@ export function createWebhooksModule(deps: {
   /** How host names resolve (tests simulate DNS rebinding with their own). */
   lookup?: HostLookup | undefined;
   send?: WebhookSender | undefined;
-  log: { error(obj: object, msg: string): void };
 }) {
   const repository = createWebhooksRepository(deps.db);
   let box: Promise<SecretBox> | undefined;
@@ -43,7 +45,7 @@ export function createWebhooksModule(deps: {
     return box;
   };
   const subscribed = cachedValue(
-    () => repository.subscribedEvents(),
+    (trx?: Db) => repository.subscribedEvents(trx),
     SUBSCRIBED_EVENTS_TTL_MS,
     deps.clock,
   );
@@ -56,12 +58,11 @@ export function createWebhooksModule(deps: {
     box: loadBox,
     changed: () => subscribed.invalidate(),
   });
-  const source = createWebhookEventSource({
+  const outbox = createWebhookOutbox({
     webhooks: service,
     repository,
-    subscribed: () => subscribed.get(),
+    subscribed: (trx) => subscribed.get(trx),
     clock: deps.clock,
-    log: deps.log,
   });
-  return { service, source };
+  return { service, outbox };
 }

@@ -50,8 +50,8 @@ export function createWebhooksRepository(db: Db) {
     },
 
     /** The user's webhook with its stored secret, or undefined (also when it is someone else's). */
-    findOwned(userId: string, id: string) {
-      return db
+    findOwned(userId: string, id: string, trx: Db = db) {
+      return trx
         .selectFrom('webhooks')
         .select([...webhookColumns, ...secretColumns])
         .where('id', '=', id)
@@ -59,8 +59,8 @@ export function createWebhooksRepository(db: Db) {
         .executeTakeFirst();
     },
 
-    findByUrl(userId: string, url: string) {
-      return db
+    findByUrl(userId: string, url: string, trx: Db = db) {
+      return trx
         .selectFrom('webhooks')
         .select(webhookColumns)
         .where('user_id', '=', userId)
@@ -79,8 +79,8 @@ export function createWebhooksRepository(db: Db) {
     },
 
     /** The user's webhooks that subscribe to `event`. */
-    subscribers(userId: string, event: WebhookEvent) {
-      return db
+    subscribers(userId: string, event: WebhookEvent, trx: Db = db) {
+      return trx
         .selectFrom('webhooks')
         .select('id')
         .where('user_id', '=', userId)
@@ -88,9 +88,10 @@ export function createWebhooksRepository(db: Db) {
         .execute();
     },
 
-    async insertDeliveries(rows: Insertable<WebhookDeliveries>[]) {
+    /** In `trx` when the deliveries belong to a change: they commit with it or not at all. */
+    async insertDeliveries(rows: Insertable<WebhookDeliveries>[], trx: Db = db) {
       if (rows.length === 0) return [];
-      return db
+      return trx
         .insertInto('webhook_deliveries')
         .values(rows)
         .returning([...deliveryColumns, 'body', 'give_up_at'])
@@ -205,8 +206,8 @@ export function createWebhooksRepository(db: Db) {
     },
 
     /** Every event some webhook subscribes to. */
-    async subscribedEvents(): Promise<Set<WebhookEvent>> {
-      const rows = await db
+    async subscribedEvents(trx: Db = db): Promise<Set<WebhookEvent>> {
+      const rows = await trx
         .selectFrom('webhooks')
         .select(sql<WebhookEvent>`unnest(events)`.as('event'))
         .distinct()
@@ -223,10 +224,11 @@ export function createWebhooksRepository(db: Db) {
       assignmentId: string,
       event: WebhookEvent,
       withReviewable: boolean,
+      trx: Db = db,
     ) {
       const wants = (name: WebhookEvent) =>
         sql<boolean>`exists (select 1 from webhooks w where w.user_id = p.owner_id and ${name} = any(w.events))`;
-      const row = await db
+      const row = await trx
         .selectFrom('assignments as a')
         .innerJoin('projects as p', 'p.id', 'a.project_id')
         .innerJoin('tasks as t', 't.id', 'a.task_id')
@@ -242,14 +244,6 @@ export function createWebhooksRepository(db: Db) {
         .where('a.id', '=', assignmentId)
         .executeTakeFirst();
       return row && (row.wants_event || row.reviewable) ? row : undefined;
-    },
-
-    projectOwner(projectId: string) {
-      return db
-        .selectFrom('projects')
-        .select(['id', 'owner_id'])
-        .where('id', '=', projectId)
-        .executeTakeFirst();
     },
   };
 }

@@ -4,6 +4,7 @@ import {
   type CreateWebhookBody,
   type WebhookEvent,
 } from '../../../shared/api/webhooks.js';
+import type { Db } from '../../db/database.js';
 import { decodeCursor, pageFrom } from '../../db/pagination.js';
 import type { Clock } from '../../lib/clock.js';
 import type { SecretBox } from '../../lib/secret-box.js';
@@ -54,8 +55,8 @@ export function createWebhooksService(deps: {
   const { webhooks: repository, clock } = deps;
   const targetOptions = { lookup: deps.lookup, allowPrivate: deps.allowPrivateTargets };
 
-  async function owned(userId: string, id: string) {
-    const webhook = await repository.findOwned(userId, id);
+  async function owned(userId: string, id: string, trx?: Db) {
+    const webhook = await repository.findOwned(userId, id, trx);
     if (!webhook) throw new NotFoundError('Webhook');
     return webhook;
   }
@@ -198,13 +199,15 @@ export function createWebhooksService(deps: {
 
     /**
      * Queues `body` (sent as JSON, verbatim) for each of the user's webhooks that subscribe to
-     * `event`; the sweep delivers it. Answers how many deliveries were queued.
+     * `event`, in `trx` — the transaction of the change it reports (the outbox,
+     * webhook-outbox.ts); the sweep delivers it once committed. Answers how many were queued.
      */
-    async enqueue(userId: string, event: WebhookEvent, body: unknown): Promise<number> {
-      const subscribers = await repository.subscribers(userId, event);
+    async enqueue(trx: Db, userId: string, event: WebhookEvent, body: unknown): Promise<number> {
+      const subscribers = await repository.subscribers(userId, event, trx);
       const now = clock.now();
       const rows = await repository.insertDeliveries(
         subscribers.map((webhook) => newDelivery(webhook.id, event, body, now)),
+        trx,
       );
       return rows.length;
     },
@@ -212,15 +215,16 @@ export function createWebhooksService(deps: {
     sendNow,
 
     /** The user's webhook at exactly `url`, if they have one. */
-    findByUrl: (userId: string, url: string) => repository.findByUrl(userId, url),
+    findByUrl: (userId: string, url: string, trx?: Db) => repository.findByUrl(userId, url, trx),
 
     /**
      * Queues `body` for one of the user's webhooks whatever it subscribes to (another sender —
-     * the MTurk notification settings — chose the events); `label` names it in the log.
+     * the MTurk notification settings — chose the events), in `trx`, the transaction of the
+     * change it reports; `label` names it in the log.
      */
-    async enqueueTo(userId: string, webhookId: string, label: string, body: unknown) {
-      const webhook = await owned(userId, webhookId);
-      await repository.insertDeliveries([newDelivery(webhook.id, label, body, clock.now())]);
+    async enqueueTo(trx: Db, userId: string, webhookId: string, label: string, body: unknown) {
+      const webhook = await owned(userId, webhookId, trx);
+      await repository.insertDeliveries([newDelivery(webhook.id, label, body, clock.now())], trx);
     },
 
     /**

@@ -21,7 +21,6 @@ const { service: sweeper } = createWebhooksModule({
   clock,
   config: ctx.config,
   allowPrivateTargets: true,
-  log: { error: () => {} },
 });
 
 type Delivery = {
@@ -58,7 +57,7 @@ async function queuedSubmission(requester: Awaited<ReturnType<typeof signUpReque
   const { projectId } = await fundedProject(app, { requester, tasks: 1 });
   const worker = await signUp(app, { roles: ['worker'] });
   await submit(worker, await accept(worker, projectId));
-  // Queued after the submission committed, on the app's own path: wait until it is there.
+  // Queued in the submission's own transaction (webhook-outbox.ts): there once submit answers.
   const [delivery] = await vi.waitFor(async () => {
     const items = await deliveries(requester.client, webhook.id);
     expect(items).toHaveLength(1);

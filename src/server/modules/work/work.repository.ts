@@ -82,13 +82,16 @@ export function createWorkRepository(db: Db) {
      * takes work, or never from this worker (their own project); `assignment` is missing when no
      * slot was free.
      */
-    async claimNext(args: {
-      projectId: string;
-      workerId: string;
-      now: Date;
-      deadline: Date;
-      skipLocked: boolean;
-    }): Promise<{ open: boolean; assignment?: ClaimedAssignment }> {
+    async claimNext(
+      args: {
+        projectId: string;
+        workerId: string;
+        now: Date;
+        deadline: Date;
+        skipLocked: boolean;
+      },
+      trx: Db = db,
+    ): Promise<{ open: boolean; assignment?: ClaimedAssignment }> {
       const lock = args.skipLocked ? sql`for update skip locked` : sql`for update`;
       const result = await sql<{ open: boolean } & Partial<ClaimedAssignment>>`
         with open_project as materialized (
@@ -156,7 +159,7 @@ export function createWorkRepository(db: Db) {
                i.id, i.task_id, i.reward_cents, i.accepted_at, i.deadline, c.data as task_data
         from (select 1) one
         left join inserted i on true
-        left join claimed c on c.id = i.task_id`.execute(db);
+        left join claimed c on c.id = i.task_id`.execute(trx);
       const row = result.rows[0];
       if (!row?.id) return { open: row?.open ?? false };
       const { open, ...assignment } = row;

@@ -1,7 +1,6 @@
 import { validateAnswers } from '../../../shared/templates/index.js';
 import { scoreGold } from '../../../shared/templates/gold.js';
 import { parseTaskAnswers, TASK_ANSWERS_FIELD } from '../../../shared/templates/task-answers.js';
-import { afterCommit } from '../../db/after-commit.js';
 import {
   effectiveStatus as statusAt,
   type AssignmentStatusRow,
@@ -24,6 +23,7 @@ import { previewTurkParams } from '../../lib/turk-frame.js';
 import type { QualificationsService } from '../qualifications/qualifications.service.js';
 import { announceAssignmentChanges, type AssignmentChange } from '../realtime/announce.js';
 import type { LiveEventPublisher } from '../realtime/event-bus.js';
+import { withOutbox, type WebhookOutbox } from '../webhooks/webhooks.module.js';
 import type { FeedService } from './feed.service.js';
 import type { WorkRepository } from './work.repository.js';
 
@@ -76,21 +76,26 @@ export function createWorkService(deps: {
   feed: Pick<FeedService, 'one'>;
   clock: Clock;
   events: LiveEventPublisher;
+  /** Where each change queues its webhook deliveries, in its own transaction. */
+  outbox?: WebhookOutbox | undefined;
 }) {
-  const { db, work, clock, events } = deps;
+  const { db, work, clock, events, outbox } = deps;
 
-  /** Announces a committed change of one assignment; accepting or returning moves a slot. */
-  function announce(
+  /** One assignment's change; accepting or returning moves a slot. */
+  function changeOf(
     who: Pick<AssignmentChange, 'assignmentId' | 'projectId' | 'workerId' | 'ownerId'>,
     status: 'accepted' | 'submitted' | 'returned',
-  ) {
-    announceAssignmentChanges(events, [{ ...who, status, availability: status !== 'submitted' }]);
+  ): AssignmentChange {
+    return { ...who, status, availability: status !== 'submitted' };
   }
 
-  /** Announces work that expired (freeing its slot) once the transaction that expired it commits. */
-  async function announceExpired(trx: Db, expired: ExpiredAssignment[]) {
-    if (!expired.length) return;
-    const changes = expired.map((row): AssignmentChange => ({
+  /** Announces a committed change of one assignment (its webhook deliveries are queued already). */
+  function announce(change: AssignmentChange) {
+    announceAssignmentChanges(events, [change]);
+  }
+
+  const expiredChanges = (expired: ExpiredAssignment[]) =>
+    expired.map((row): AssignmentChange => ({
       assignmentId: row.id,
       projectId: row.project_id,
       workerId: row.worker_id,
@@ -98,7 +103,17 @@ export function createWorkService(deps: {
       status: 'expired',
       availability: true,
     }));
-    await afterCommit(trx, () => announceAssignmentChanges(events, changes));
+
+  /** Expires overdue work with its webhook deliveries, and announces it once committed. */
+  async function expireOverdue(args: Parameters<WorkRepository['expireOverdue']>[0]) {
+    const expired = await withOutbox(
+      db,
+      outbox,
+      (trx) => work.expireOverdue(args, trx),
+      expiredChanges,
+    );
+    if (expired.length) announceAssignmentChanges(events, expiredChanges(expired));
+    return expired;
   }
 
   /** Why a worker may not take work from this project now, or nothing when they may. */
@@ -196,14 +211,27 @@ export function createWorkService(deps: {
       await assertEligible(project, workerId);
       for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
         const now = clock.now();
-        const claim: Awaited<ReturnType<WorkRepository['claimNext']>> = await work
-          .claimNext({
-            projectId,
-            workerId,
-            now,
-            deadline: new Date(now.getTime() + project.time_allotted_seconds * 1000),
-            skipLocked: attempt === 0,
-          })
+        const accepted = (id: string) =>
+          changeOf(
+            { assignmentId: id, projectId, workerId, ownerId: project.owner_id },
+            'accepted',
+          );
+        const claim: Awaited<ReturnType<WorkRepository['claimNext']>> = await withOutbox(
+          db,
+          outbox,
+          (trx) =>
+            work.claimNext(
+              {
+                projectId,
+                workerId,
+                now,
+                deadline: new Date(now.getTime() + project.time_allotted_seconds * 1000),
+                skipLocked: attempt === 0,
+              },
+              trx,
+            ),
+          (result) => (result.assignment ? [accepted(result.assignment.id)] : []),
+        )
           // A concurrent claim by the same worker took this task first: try the next one.
           .catch((error: unknown) => {
             if (isUniqueViolation(error)) return { open: true };
@@ -217,10 +245,7 @@ export function createWorkService(deps: {
         }
         const { assignment } = claim;
         if (assignment) {
-          announce(
-            { assignmentId: assignment.id, projectId, workerId, ownerId: project.owner_id },
-            'accepted',
-          );
+          announce(accepted(assignment.id));
           return {
             ...assignment,
             project_id: projectId,
@@ -245,13 +270,12 @@ export function createWorkService(deps: {
         }
         // Work past its deadline still holds its slot until a sweep frees it: free it now, waiting
         // for a sweep that holds it, so that the check below sees the slots that sweep freed.
-        const freed = await work.expireOverdue({
+        const freed = await expireOverdue({
           now,
           projectId,
           limit: LAZY_EXPIRY_LIMIT,
           waitForLocked: true,
         });
-        await announceExpired(db, freed);
         if (freed.length === 0 && !(await work.nextOpenTaskFor(projectId, workerId))) break;
       }
       throw new ConflictError(
@@ -317,25 +341,35 @@ export function createWorkService(deps: {
       // The page's own count cannot exceed the time the server saw pass.
       const activeSeconds =
         signals.activeSeconds === undefined ? null : Math.min(signals.activeSeconds, workSeconds);
-      // One statement, so it commits on its own: no transaction around it.
-      const submitted = await work.submit({
-        id,
-        workerId,
-        answers,
-        now,
-        autoApproveAt: new Date(now.getTime() + row.auto_approve_seconds * 1000),
-        goldResults,
-        workSeconds,
-        activeSeconds,
-      });
+      const change = changeOf(
+        { assignmentId: id, projectId: row.project_id, workerId, ownerId: row.owner_id },
+        'submitted',
+      );
+      // One statement: in a transaction only with the webhook deliveries it calls for.
+      const submitted = await withOutbox(
+        db,
+        outbox,
+        (trx) =>
+          work.submit(
+            {
+              id,
+              workerId,
+              answers,
+              now,
+              autoApproveAt: new Date(now.getTime() + row.auto_approve_seconds * 1000),
+              goldResults,
+              workSeconds,
+              activeSeconds,
+            },
+            trx,
+          ),
+        (done) => (done ? [change] : []),
+      );
       if (!submitted) {
         // Lost a race with another submit, a return or the deadline: answer as that state says.
         return this.submit(id, workerId, answers, signals);
       }
-      announce(
-        { assignmentId: id, projectId: row.project_id, workerId, ownerId: row.owner_id },
-        'submitted',
-      );
+      announce(change);
       const done: AssignmentDetailRow = {
         ...row,
         status: 'submitted',
@@ -358,14 +392,17 @@ export function createWorkService(deps: {
           status,
         });
       }
-      const returned = await db
-        .transaction()
-        .execute((trx) => work.returnAssignment(trx, { id, workerId, now: clock.now() }));
-      if (!returned) return this.returnAssignment(id, workerId);
-      announce(
+      const change = changeOf(
         { assignmentId: id, projectId: row.project_id, workerId, ownerId: row.owner_id },
         'returned',
       );
+      const returned = await db.transaction().execute(async (trx) => {
+        const done = await work.returnAssignment(trx, { id, workerId, now: clock.now() });
+        if (done) await outbox?.assignmentsChanged(trx, [change]);
+        return done;
+      });
+      if (!returned) return this.returnAssignment(id, workerId);
+      announce(change);
       return id;
     },
 
@@ -420,9 +457,7 @@ export function createWorkService(deps: {
     },
 
     async sweepExpired(): Promise<number> {
-      // One statement, committed on its own: announced as soon as it returns.
-      const expired = await work.expireOverdue({ now: clock.now(), limit: 5_000 });
-      await announceExpired(db, expired);
+      const expired = await expireOverdue({ now: clock.now(), limit: 5_000 });
       return expired.length;
     },
   };
