@@ -182,6 +182,23 @@ export function createAggregationRepository(db: Db) {
         .execute();
     },
 
+    /** The aggregates of some of the project's tasks by one method (an export's page). */
+    async ofTasks(
+      projectId: string,
+      taskIds: readonly string[],
+      method: AggregationMethod,
+      trx: Db = db,
+    ) {
+      if (taskIds.length === 0) return [];
+      return trx
+        .selectFrom('task_aggregates')
+        .select(['task_id', 'item', 'answer', 'confidence'])
+        .where('project_id', '=', projectId)
+        .where('method', '=', method)
+        .where('task_id', 'in', taskIds)
+        .execute();
+    },
+
     /** Per worker who handed in work: counts, median work time and the last estimates. */
     async workerQuality(projectId: string, trx: Db = db) {
       const result = await sql<{

@@ -1,4 +1,4 @@
-import type { AggregatesQuery } from '../../../shared/api/aggregates.js';
+import type { AggregatesQuery, AggregationMethod } from '../../../shared/api/aggregates.js';
 import { choiceQuestions, templateSchema } from '../../../shared/templates/index.js';
 import type { Db } from '../../db/database.js';
 import { counterCursor, pageOf } from '../../db/pagination.js';
@@ -17,6 +17,9 @@ export const AGGREGATION_DEBOUNCE_MS = 5_000;
 const LEASE_MS = 5 * 60_000;
 /** Projects aggregated per sweep; the rest wait for the next one. */
 const PROJECTS_PER_SWEEP = 5;
+
+/** One item's aggregate of one task. */
+export type TaskItemAggregate = { answer: string | null; confidence: number };
 
 const positionCursor = counterCursor('aggregate', 16);
 
@@ -96,6 +99,25 @@ export function createAggregationService(deps: {
         nextCursor: page.nextCursor,
         computedAt: computedAt?.toISOString() ?? null,
       };
+    },
+
+    /**
+     * The last computed aggregates of some of a project's tasks, item → answer and confidence by
+     * task id: the results export's `Aggregate.*` / `Confidence.*` columns. The caller has checked
+     * that the project is the requester's.
+     */
+    async ofTasks(
+      projectId: string,
+      taskIds: readonly string[],
+      method: AggregationMethod,
+    ): Promise<Map<string, Map<string, TaskItemAggregate>>> {
+      const byTask = new Map<string, Map<string, TaskItemAggregate>>();
+      for (const r of await repository.ofTasks(projectId, taskIds, method)) {
+        let items = byTask.get(r.task_id);
+        if (!items) byTask.set(r.task_id, (items = new Map<string, TaskItemAggregate>()));
+        items.set(r.item, { answer: r.answer, confidence: r.confidence });
+      }
+      return byTask;
     },
 
     async workers(ownerId: string, projectId: string) {
