@@ -57,6 +57,38 @@ export function createAggregationService(deps: {
     }
   }
 
+  /**
+   * Who answered what, for a page of aggregates: each handed-in answer of the page's tasks read as
+   * the item's label (null when the worker left it out), by task and item.
+   */
+  async function votersOf(
+    project: { id: string; template: unknown },
+    items: readonly { task_id: string }[],
+  ) {
+    const taskIds = [...new Set(items.map((r) => r.task_id))];
+    const answers = await repository.answersOfTasks(project.id, taskIds);
+    const byTask = new Map<string, typeof answers>();
+    for (const a of answers) {
+      const list = byTask.get(a.task_id);
+      if (list) list.push(a);
+      else byTask.set(a.task_id, [a]);
+    }
+    const questions = new Map(
+      choiceQuestions(templateSchema.parse(project.template)).map((q) => [q.key, q]),
+    );
+    return (taskId: string, item: string) => {
+      const question = questions.get(item);
+      return (byTask.get(taskId) ?? []).map((a) => {
+        const label = question ? question.labelOf(a.answers ?? {}) : -1;
+        return {
+          workerId: a.worker_id,
+          displayName: a.display_name,
+          answer: label < 0 ? null : question!.labels[label]!,
+        };
+      });
+    };
+  }
+
   return {
     recompute,
 
@@ -86,6 +118,7 @@ export function createAggregationService(deps: {
         positionCursor.encode(Number(last.position)),
       );
       const computedAt = await repository.computedAt(project.id);
+      const voters = await votersOf(project, page.items);
       return {
         items: page.items.map((r) => ({
           taskId: r.task_id,
@@ -95,6 +128,7 @@ export function createAggregationService(deps: {
           confidence: r.confidence,
           // Written only by `replace`, from the label → count records aggregateProject builds.
           votes: r.votes as Record<string, number>,
+          voters: voters(r.task_id, r.item),
         })),
         nextCursor: page.nextCursor,
         computedAt: computedAt?.toISOString() ?? null,
@@ -136,6 +170,7 @@ export function createAggregationService(deps: {
           agreementPercent: r.agreement_percent,
           estimatedAccuracy: r.estimated_accuracy,
           medianWorkSeconds: r.median_work_seconds,
+          latestAssignmentId: r.latest_assignment_id,
         })),
       };
     },
