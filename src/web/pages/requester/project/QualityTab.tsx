@@ -32,14 +32,14 @@ import {
   useQualificationTypeOptions,
   useRevokeQualification,
 } from '../../../api/qualifications.js';
-import { useBlocks, useBlockWorker } from '../../../api/review.js';
+import { useBlocks } from '../../../api/review.js';
 import { ACTIONS_COLUMN, DataTable } from '../../../components/DataTable.js';
 import { EmptyState } from '../../../components/EmptyState.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { QueryList } from '../../../components/QueryList.js';
 import { TableHeading } from '../../../components/TableHeading.js';
 import { BonusDialog } from '../review/BonusDialog.js';
-import { ReasonDialog } from '../review/ReasonDialog.js';
+import { BlockWorkerDialog } from '../review/BlockWorkerDialog.js';
 import { AccuracyScatter } from './AccuracyScatter.js';
 import { percent } from './AggregatesCard.js';
 
@@ -223,7 +223,6 @@ function SortHeading({
 export function QualityTab({ project }: { project: Project }) {
   const workers = useProjectWorkers(project.id);
   const blocks = useBlocks();
-  const block = useBlockWorker();
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({
     key: 'submitted',
     descending: true,
@@ -343,27 +342,9 @@ export function QualityTab({ project }: { project: Project }) {
         <QualificationDialog worker={dialog.worker} onClose={close} />
       )}
       {dialog?.kind === 'block' && (
-        <ReasonDialog
-          title={`Block ${dialog.worker.displayName}?`}
-          intro={`${dialog.worker.displayName} will no longer see your projects or accept their tasks. Work they have already accepted can still be submitted, and you review it as usual.`}
-          label="Reason"
-          description="For your records: why this worker should not do your tasks."
-          missingMessage="Say why you are blocking this worker."
-          confirmLabel="Block worker"
+        <BlockWorkerDialog
+          worker={{ id: dialog.worker.workerId, displayName: dialog.worker.displayName }}
           onClose={close}
-          onConfirm={(reason) =>
-            block.mutateAsync(
-              { workerId: dialog.worker.workerId, reason },
-              {
-                onSuccess: () =>
-                  notifications.show({
-                    color: 'teal',
-                    title: 'Worker blocked',
-                    message: `${dialog.worker.displayName} no longer sees your projects.`,
-                  }),
-              },
-            )
-          }
         />
       )}
     </Stack>
