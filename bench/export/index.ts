@@ -26,6 +26,8 @@ import { parseArgs } from 'node:util';
 import { openDatabase, type DatabaseHandle } from '../../src/server/db/database.js';
 import { migrateToLatest } from '../../src/server/db/migrate.js';
 import { systemClock } from '../../src/server/lib/clock.js';
+import { createAggregationService } from '../../src/server/modules/aggregation/aggregation.service.js';
+import { createGoldRepository } from '../../src/server/modules/projects/gold.repository.js';
 import { createResultsService } from '../../src/server/modules/results/results.service.js';
 import { benchDatabaseKind, openBenchDatabase } from '../lib/bench-db.js';
 import { buildServer, startServer } from '../lib/server-process.js';
@@ -89,9 +91,23 @@ async function openDatabaseFor(): Promise<{
 
 /** The export's own pages, read and dropped: no CSV formatting, no HTTP. */
 async function baseline(handle: DatabaseHandle, userId: string, projectId: string) {
-  const results = createResultsService({ db: handle.db, clock: systemClock });
+  // The same lookups per page as the server's export (aggregates and gold of the page's tasks).
+  const gold = createGoldRepository(handle.db);
+  const aggregation = createAggregationService({
+    db: handle.db,
+    clock: systemClock,
+    loadGoldTruths: (id) => gold.answersByTask(id),
+  });
+  const results = createResultsService({
+    db: handle.db,
+    clock: systemClock,
+    quality: {
+      aggregatesOf: (projectId, taskIds, method) => aggregation.ofTasks(projectId, taskIds, method),
+      goldTaskIds: (taskIds) => gold.goldTaskIds(taskIds),
+    },
+  });
   const started = performance.now();
-  const opened = await results.open(userId, projectId, {}, 'csv');
+  const opened = await results.open(userId, projectId, { method: 'dawid_skene' }, 'csv');
   let rows = 0;
   for await (const page of opened.pages()) rows += page.length;
   return { rows, ms: performance.now() - started };

@@ -285,12 +285,19 @@ export function createServices(deps: {
     events,
     outbox,
   });
-  const results = createResultsService({ db: readDb, clock: deps.clock });
   const gold = createGoldRepository(deps.db);
   const aggregation = createAggregationService({
     db: deps.db,
     clock: deps.clock,
     loadGoldTruths: (projectId) => gold.answersByTask(projectId),
+  });
+  const results = createResultsService({
+    db: readDb,
+    clock: deps.clock,
+    quality: {
+      aggregatesOf: (projectId, taskIds, method) => aggregation.ofTasks(projectId, taskIds, method),
+      goldTaskIds: (taskIds) => gold.goldTaskIds(taskIds),
+    },
   });
   const profiles = createProfilesService({
     profiles: createProfilesRepository(deps.db),

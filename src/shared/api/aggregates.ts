@@ -30,6 +30,10 @@ export const aggregateSchema = z.object({
   confidence: z.number(),
   /** How many workers chose each label. */
   votes: z.record(z.string(), z.number().int()),
+  /** Who answered what: each handed-in answer of the task to this item, as it is now. */
+  voters: z.array(
+    z.object({ workerId: z.string(), displayName: z.string(), answer: z.string().nullable() }),
+  ),
 });
 export type Aggregate = z.infer<typeof aggregateSchema>;
 
@@ -53,6 +57,8 @@ export const workerQualitySchema = z.object({
   /** Dawid-Skene's estimate of the probability that the worker answers right, 0–1. */
   estimatedAccuracy: z.number().nullable(),
   medianWorkSeconds: z.number().nullable(),
+  /** The worker's latest handed-in assignment here: where a bonus for their work is paid. */
+  latestAssignmentId: z.string(),
 });
 export type WorkerQuality = z.infer<typeof workerQualitySchema>;
 

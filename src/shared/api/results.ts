@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AGGREGATION_METHODS } from './aggregates.js';
 import { idSchema } from './common.js';
 import { endpoint } from './endpoint.js';
 import { projectParamsSchema } from './projects.js';
@@ -46,8 +47,21 @@ export const resultsQuerySchema = z.strictObject({
     )
     .optional(),
   batchId: idSchema.optional(),
+  /** Whose aggregates fill the `Aggregate.*` and `Confidence.*` columns; Dawid-Skene unless said. */
+  method: z
+    .enum(AGGREGATION_METHODS, { message: `must be one of ${AGGREGATION_METHODS.join(', ')}` })
+    .default('dawid_skene'),
 });
 export type ResultsQuery = z.infer<typeof resultsQuerySchema>;
+
+/** After the `Aggregate.*` and `Confidence.*` columns: is the task gold, was this answer right. */
+export const RESULT_GOLD_COLUMNS = ['gold', 'goldCorrect'] as const;
+
+/** One item's aggregate in a JSON line: the task's answer by the chosen method, its confidence. */
+export const lineAggregateSchema = z.object({
+  answer: z.string().nullable(),
+  confidence: z.number(),
+});
 
 /** One line of `results.json` (JSON lines): the raw values, never neutralised for spreadsheets. */
 export const resultLineSchema = z.object({
@@ -68,11 +82,20 @@ export const resultLineSchema = z.object({
   feedback: z.string().nullable(),
   input: z.record(z.string(), z.unknown()),
   answers: z.record(z.string(), z.unknown()).nullable(),
+  /**
+   * The task's aggregate per choice-like item by `method`, as last computed (an item missing when
+   * it has not been aggregated yet); the same for every assignment of the task.
+   */
+  aggregates: z.record(z.string(), lineAggregateSchema),
+  /** Whether the task is gold (has known answers). */
+  gold: z.boolean(),
+  /** For a gold task, whether this answer matched every known answer when it was scored. */
+  goldCorrect: z.boolean().nullable(),
 });
 export type ResultLine = z.infer<typeof resultLineSchema>;
 
 const FILTERS =
-  ' Filter with `status` (comma-separated; default submitted,approved,rejected) and `batchId`. Streamed.';
+  ' Filter with `status` (comma-separated; default submitted,approved,rejected) and `batchId`; `method` (dawid_skene, the default, or majority) chooses the aggregates. Streamed.';
 
 /** A project's results, streamed as files: opened as links (downloads), never through `call()`. */
 const exportOf = {
@@ -88,7 +111,7 @@ export const resultEndpoints = {
     ...exportOf,
     path: '/projects/:id/results.csv',
     summary: 'Results as CSV with MTurk-style columns (Input.*, Answer.*)',
-    description: `HITId, HITTypeId (the project), AssignmentId, WorkerId, AssignmentStatus, AcceptTime, SubmitTime, ApprovalTime, RejectionTime, WorkTimeInSeconds, RequesterFeedback, TaskNumber (the task's number in the project, stable across batches), then Input.<column> and Answer.<item>. Several values of one answer are joined with "|". Cells a spreadsheet would run as formulas are prefixed with "'".${FILTERS}`,
+    description: `HITId, HITTypeId (the project), AssignmentId, WorkerId, AssignmentStatus, AcceptTime, SubmitTime, ApprovalTime, RejectionTime, WorkTimeInSeconds, RequesterFeedback, TaskNumber (the task's number in the project, stable across batches), then Input.<column>, Answer.<item>, Aggregate.<item> and Confidence.<item> (the task's aggregated answer of each choice-like item and its confidence, as last computed), gold (true for a gold task) and goldCorrect (true or false for a scored gold answer, else empty). Several values of one answer are joined with "|". Cells a spreadsheet would run as formulas are prefixed with "'".${FILTERS}`,
     produces: ['text/csv'],
     response: z.string().describe('CSV (RFC 4180), header row first'),
   }),
@@ -96,7 +119,7 @@ export const resultEndpoints = {
     ...exportOf,
     path: '/projects/:id/results.json',
     summary: 'Results as JSON lines (one assignment per line, raw values)',
-    description: `Each line: assignmentId, taskId, projectId, batchId, rowNumber, taskNumber, workerId, status, acceptedAt, submittedAt, approvedAt, rejectedAt, workTimeSeconds, feedback, input, answers.${FILTERS}`,
+    description: `Each line: assignmentId, taskId, projectId, batchId, rowNumber, taskNumber, workerId, status, acceptedAt, submittedAt, approvedAt, rejectedAt, workTimeSeconds, feedback, input, answers, aggregates ({ item: { answer, confidence } }), gold, goldCorrect.${FILTERS}`,
     produces: ['application/x-ndjson'],
     response: z.string().describe('Newline-delimited JSON'),
   }),

@@ -1,5 +1,13 @@
 /** The tabs of a requester's project page; each has its own address so it can be linked. */
-export const PROJECT_TABS = ['design', 'data', 'settings', 'preview', 'review', 'results'] as const;
+export const PROJECT_TABS = [
+  'design',
+  'data',
+  'settings',
+  'preview',
+  'review',
+  'results',
+  'workers',
+] as const;
 export type ProjectTab = (typeof PROJECT_TABS)[number];
 
 /** Every page's address, in one place, so links and routes cannot drift apart. */

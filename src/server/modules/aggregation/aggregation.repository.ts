@@ -182,6 +182,38 @@ export function createAggregationRepository(db: Db) {
         .execute();
     },
 
+    /** The handed-in answers to these tasks, with who gave them (an aggregates page's voters). */
+    async answersOfTasks(projectId: string, taskIds: readonly string[], trx: Db = db) {
+      if (taskIds.length === 0) return [];
+      return trx
+        .selectFrom('assignments as a')
+        .innerJoin('users as u', 'u.id', 'a.worker_id')
+        .select(['a.task_id', 'a.worker_id', 'u.display_name', 'a.answers'])
+        .where('a.project_id', '=', projectId)
+        .where('a.task_id', 'in', taskIds)
+        .where('a.status', 'in', ['submitted', 'approved', 'rejected'])
+        .orderBy('a.submitted_at')
+        .orderBy('a.id')
+        .execute();
+    },
+
+    /** The aggregates of some of the project's tasks by one method (an export's page). */
+    async ofTasks(
+      projectId: string,
+      taskIds: readonly string[],
+      method: AggregationMethod,
+      trx: Db = db,
+    ) {
+      if (taskIds.length === 0) return [];
+      return trx
+        .selectFrom('task_aggregates')
+        .select(['task_id', 'item', 'answer', 'confidence'])
+        .where('project_id', '=', projectId)
+        .where('method', '=', method)
+        .where('task_id', 'in', taskIds)
+        .execute();
+    },
+
     /** Per worker who handed in work: counts, median work time and the last estimates. */
     async workerQuality(projectId: string, trx: Db = db) {
       const result = await sql<{
@@ -196,6 +228,7 @@ export function createAggregationRepository(db: Db) {
         estimated_accuracy: number | null;
         gold_answered: number | null;
         gold_correct: number | null;
+        latest_assignment_id: string;
       }>`
         select a.worker_id, u.handle, u.display_name,
           count(*)::int as submitted,
@@ -203,7 +236,8 @@ export function createAggregationRepository(db: Db) {
           (count(*) filter (where a.status = 'rejected'))::int as rejected,
           percentile_cont(0.5) within group (
             order by extract(epoch from a.submitted_at - a.accepted_at))::float8 as median_work_seconds,
-          e.agreement_percent, e.estimated_accuracy, e.gold_answered, e.gold_correct
+          e.agreement_percent, e.estimated_accuracy, e.gold_answered, e.gold_correct,
+          (array_agg(a.id order by a.submitted_at desc, a.id desc))[1] as latest_assignment_id
         from assignments a
         join users u on u.id = a.worker_id
         left join worker_estimates e on e.project_id = a.project_id and e.worker_id = a.worker_id

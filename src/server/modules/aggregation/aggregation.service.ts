@@ -1,4 +1,4 @@
-import type { AggregatesQuery } from '../../../shared/api/aggregates.js';
+import type { AggregatesQuery, AggregationMethod } from '../../../shared/api/aggregates.js';
 import { choiceQuestions, templateSchema } from '../../../shared/templates/index.js';
 import type { Db } from '../../db/database.js';
 import { counterCursor, pageOf } from '../../db/pagination.js';
@@ -17,6 +17,9 @@ export const AGGREGATION_DEBOUNCE_MS = 5_000;
 const LEASE_MS = 5 * 60_000;
 /** Projects aggregated per sweep; the rest wait for the next one. */
 const PROJECTS_PER_SWEEP = 5;
+
+/** One item's aggregate of one task. */
+export type TaskItemAggregate = { answer: string | null; confidence: number };
 
 const positionCursor = counterCursor('aggregate', 16);
 
@@ -54,6 +57,38 @@ export function createAggregationService(deps: {
     }
   }
 
+  /**
+   * Who answered what, for a page of aggregates: each handed-in answer of the page's tasks read as
+   * the item's label (null when the worker left it out), by task and item.
+   */
+  async function votersOf(
+    project: { id: string; template: unknown },
+    items: readonly { task_id: string }[],
+  ) {
+    const taskIds = [...new Set(items.map((r) => r.task_id))];
+    const answers = await repository.answersOfTasks(project.id, taskIds);
+    const byTask = new Map<string, typeof answers>();
+    for (const a of answers) {
+      const list = byTask.get(a.task_id);
+      if (list) list.push(a);
+      else byTask.set(a.task_id, [a]);
+    }
+    const questions = new Map(
+      choiceQuestions(templateSchema.parse(project.template)).map((q) => [q.key, q]),
+    );
+    return (taskId: string, item: string) => {
+      const question = questions.get(item);
+      return (byTask.get(taskId) ?? []).map((a) => {
+        const label = question ? question.labelOf(a.answers ?? {}) : -1;
+        return {
+          workerId: a.worker_id,
+          displayName: a.display_name,
+          answer: label < 0 ? null : question!.labels[label]!,
+        };
+      });
+    };
+  }
+
   return {
     recompute,
 
@@ -83,6 +118,7 @@ export function createAggregationService(deps: {
         positionCursor.encode(Number(last.position)),
       );
       const computedAt = await repository.computedAt(project.id);
+      const voters = await votersOf(project, page.items);
       return {
         items: page.items.map((r) => ({
           taskId: r.task_id,
@@ -92,10 +128,30 @@ export function createAggregationService(deps: {
           confidence: r.confidence,
           // Written only by `replace`, from the label → count records aggregateProject builds.
           votes: r.votes as Record<string, number>,
+          voters: voters(r.task_id, r.item),
         })),
         nextCursor: page.nextCursor,
         computedAt: computedAt?.toISOString() ?? null,
       };
+    },
+
+    /**
+     * The last computed aggregates of some of a project's tasks, item → answer and confidence by
+     * task id: the results export's `Aggregate.*` / `Confidence.*` columns. The caller has checked
+     * that the project is the requester's.
+     */
+    async ofTasks(
+      projectId: string,
+      taskIds: readonly string[],
+      method: AggregationMethod,
+    ): Promise<Map<string, Map<string, TaskItemAggregate>>> {
+      const byTask = new Map<string, Map<string, TaskItemAggregate>>();
+      for (const r of await repository.ofTasks(projectId, taskIds, method)) {
+        let items = byTask.get(r.task_id);
+        if (!items) byTask.set(r.task_id, (items = new Map<string, TaskItemAggregate>()));
+        items.set(r.item, { answer: r.answer, confidence: r.confidence });
+      }
+      return byTask;
     },
 
     async workers(ownerId: string, projectId: string) {
@@ -114,6 +170,7 @@ export function createAggregationService(deps: {
           agreementPercent: r.agreement_percent,
           estimatedAccuracy: r.estimated_accuracy,
           medianWorkSeconds: r.median_work_seconds,
+          latestAssignmentId: r.latest_assignment_id,
         })),
       };
     },

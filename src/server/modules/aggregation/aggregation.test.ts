@@ -81,7 +81,13 @@ describe('GET /projects/{id}/aggregates', () => {
   });
 
   it('gives the majority answer, its vote share and the votes per task, worked by hand', async () => {
-    const { requester, projectId } = await votedProject();
+    const { requester, projectId, workers } = await votedProject();
+    const [w0, w1, w2] = workers.map((w) => w.user.id);
+    const voter = (workerId: string | undefined, answer: string) => ({
+      workerId,
+      displayName: expect.any(String),
+      answer,
+    });
     await settleAndSweep();
     const response = await requester.client.get(aggregatesUrl(projectId, '?method=majority'));
     expect(response.statusCode).toBe(200);
@@ -93,6 +99,8 @@ describe('GET /projects/{id}/aggregates', () => {
         answer: 'yes',
         confidence: expect.closeTo(2 / 3, 9),
         votes: { yes: 2, no: 1 },
+        // In the order the answers came: the three workers worked in turn.
+        voters: [voter(w0, 'yes'), voter(w1, 'yes'), voter(w2, 'no')],
       },
       {
         taskId: expect.any(String),
@@ -101,6 +109,7 @@ describe('GET /projects/{id}/aggregates', () => {
         answer: 'no',
         confidence: 1,
         votes: { no: 3 },
+        voters: [voter(w0, 'no'), voter(w1, 'no'), voter(w2, 'no')],
       },
     ]);
   });
@@ -193,5 +202,15 @@ describe('GET /projects/{id}/workers', () => {
     const agreeing = byId.get(workers[0]!.user.id);
     expect(agreeing).toMatchObject({ agreementPercent: 100, medianWorkSeconds: 30 });
     expect(agreeing?.estimatedAccuracy).toBeGreaterThan(dissenter?.estimatedAccuracy ?? 1);
+    // Where a bonus for their work goes: the dissenter's last handed-in assignment.
+    const [latest] = await db
+      .selectFrom('assignments')
+      .select('id')
+      .where('project_id', '=', projectId)
+      .where('worker_id', '=', workers[2]!.user.id)
+      .orderBy('submitted_at', 'desc')
+      .limit(1)
+      .execute();
+    expect(dissenter?.latestAssignmentId).toBe(latest?.id);
   });
 });

@@ -34,6 +34,17 @@ export function createGoldRepository(db: Db) {
       return new Map(rows.map((r) => [r.task_id, r.answers as Record<string, unknown>]));
     },
 
+    /** Which of these tasks are gold (the results export's `gold` column). */
+    async goldTaskIds(taskIds: readonly string[]): Promise<Set<string>> {
+      if (taskIds.length === 0) return new Set();
+      const rows = await db
+        .selectFrom('task_gold')
+        .select('task_id')
+        .where('task_id', 'in', taskIds)
+        .execute();
+      return new Set(rows.map((r) => r.task_id));
+    },
+
     /** The project's gold tasks with their known answers, in task order. */
     async listForProject(projectId: string, page: { afterNumber: number; limit: number }) {
       return db

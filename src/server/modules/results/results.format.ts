@@ -2,11 +2,12 @@ import { stringify } from 'csv-stringify/sync';
 import {
   MULTI_VALUE_SEPARATOR,
   RESULT_CSV_COLUMNS,
+  RESULT_GOLD_COLUMNS,
   type ResultLine,
 } from '../../../shared/api/results.js';
 import { parseTaskAnswers, TASK_ANSWERS_FIELD } from '../../../shared/templates/task-answers.js';
 import type { ResultRow } from './results.repository.js';
-import type { ResultsExport } from './results.service.js';
+import type { ExportRow, ResultsExport } from './results.service.js';
 
 /**
  * `escape_formulas` prefixes `'` to any cell a spreadsheet would run as a formula (leading `=`,
@@ -49,10 +50,18 @@ export function csvHeader(exported: ResultsExport): string[] {
     ...RESULT_CSV_COLUMNS,
     ...exported.inputColumns.map((c) => `Input.${c}`),
     ...exported.answerColumns.map((c) => `Answer.${c}`),
+    ...exported.aggregateItems.map((c) => `Aggregate.${c}`),
+    ...exported.aggregateItems.map((c) => `Confidence.${c}`),
+    ...RESULT_GOLD_COLUMNS,
   ];
 }
 
-function csvRecord(exported: ResultsExport, row: ResultRow): (string | number)[] {
+/** `goldCorrect`: only a scored gold answer says true or false. */
+function goldCorrectOf(row: ExportRow): boolean | null {
+  return row.gold ? row.gold_correct : null;
+}
+
+function csvRecord(exported: ResultsExport, row: ExportRow): (string | number)[] {
   const answers = row.answers ?? {};
   return [
     row.task_id,
@@ -69,6 +78,10 @@ function csvRecord(exported: ResultsExport, row: ResultRow): (string | number)[]
     row.number,
     ...exported.inputColumns.map((c) => cell(row.data[c])),
     ...exported.answerColumns.map((c) => answerCell(answers, c)),
+    ...exported.aggregateItems.map((c) => row.aggregates.get(c)?.answer ?? ''),
+    ...exported.aggregateItems.map((c) => row.aggregates.get(c)?.confidence ?? ''),
+    String(row.gold),
+    cell(goldCorrectOf(row)),
   ];
 }
 
@@ -83,7 +96,7 @@ export async function* csvChunks(exported: ResultsExport): AsyncGenerator<string
   }
 }
 
-export function resultLine(exported: ResultsExport, row: ResultRow): ResultLine {
+export function resultLine(exported: ResultsExport, row: ExportRow): ResultLine {
   return {
     assignmentId: row.assignment_id,
     taskId: row.task_id,
@@ -101,6 +114,9 @@ export function resultLine(exported: ResultsExport, row: ResultRow): ResultLine 
     feedback: row.feedback,
     input: row.data,
     answers: row.answers,
+    aggregates: Object.fromEntries(row.aggregates),
+    gold: row.gold,
+    goldCorrect: goldCorrectOf(row),
   };
 }
 

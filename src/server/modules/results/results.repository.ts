@@ -26,6 +26,8 @@ export type ResultRow = {
   reviewed_at: Date | null;
   feedback: string | null;
   answers: Record<string, unknown> | null;
+  /** Set when a gold task's answer was scored on submit. */
+  gold_correct: boolean | null;
 };
 
 function statusMatches({ statuses, now }: ResultsFilter) {
@@ -107,11 +109,11 @@ export function createResultsRepository(db: Db) {
         select t.seq, a.id as assignment_id, t.id as task_id, t.batch_id, t.row_number, t.number,
           t.data,
           a.worker_id, a.status, a.accepted_at, a.submitted_at, a.reviewed_at, a.feedback,
-          a.answers
+          a.answers, a.gold_correct
         from tasks t
         cross join lateral (
           select a.id, a.worker_id, ${effectiveStatusSql(filter.now, 'a')} as status, a.accepted_at,
-            a.submitted_at, a.reviewed_at, a.feedback, a.answers
+            a.submitted_at, a.reviewed_at, a.feedback, a.answers, a.gold_correct
           from assignments a
           where a.task_id = t.id and ${statusMatches(filter)}
           offset 0

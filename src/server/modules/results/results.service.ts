@@ -1,5 +1,6 @@
 import { DEFAULT_RESULT_STATUSES, type ResultsQuery } from '../../../shared/api/results.js';
-import { isAnswerItem, templateSchema } from '../../../shared/templates/index.js';
+import type { AggregationMethod } from '../../../shared/api/aggregates.js';
+import { choiceQuestions, isAnswerItem, templateSchema } from '../../../shared/templates/index.js';
 import { crowdElementsIn } from '../../../shared/templates/crowd-elements.js';
 import { TASK_ANSWERS_FIELD } from '../../../shared/templates/task-answers.js';
 import type { Db } from '../../db/database.js';
@@ -19,14 +20,42 @@ export const EXPORT_PAGE_ROWS = 1_000;
 /** An HTML template's answer columns in a CSV; beyond this the JSON lines export fits better. */
 export const MAX_ANSWER_COLUMNS = 1_000;
 
+/** One item's last computed aggregate of one task. */
+export type ItemAggregate = { answer: string | null; confidence: number };
+
+/**
+ * What the export reads from the quality side (aggregation and gold), given by app.ts so this
+ * module reads no other module's tables through their repositories.
+ */
+export type ResultsQualitySource = {
+  /** The last computed aggregates of these tasks by `method`: item → aggregate by task id. */
+  aggregatesOf(
+    projectId: string,
+    taskIds: readonly string[],
+    method: AggregationMethod,
+  ): Promise<ReadonlyMap<string, ReadonlyMap<string, ItemAggregate>>>;
+  /** Which of these tasks are gold. */
+  goldTaskIds(taskIds: readonly string[]): Promise<ReadonlySet<string>>;
+};
+
+/** An exported assignment with its task's aggregates and whether the task is gold. */
+export type ExportRow = ResultRow & {
+  aggregates: ReadonlyMap<string, ItemAggregate>;
+  gold: boolean;
+};
+
+const NO_AGGREGATES: ReadonlyMap<string, ItemAggregate> = new Map();
+
 export type ResultsExport = {
   projectId: string;
   projectTitle: string;
   inputColumns: string[];
   /** For CSV: the template's answer items, or for HTML every field name among the rows. */
   answerColumns: string[];
+  /** The choice-like items (`Aggregate.<item>`, `Confidence.<item>`); none for HTML templates. */
+  aggregateItems: string[];
   /** The matching rows, a page at a time, read from the database only as they are consumed. */
-  pages(): AsyncGenerator<ResultRow[]>;
+  pages(): AsyncGenerator<ExportRow[]>;
 };
 
 /** The union of the uploads' columns, in the order they first appear. */
@@ -34,7 +63,11 @@ function unionOfColumns(batches: { columns: string[] }[]): string[] {
   return [...new Set(batches.flatMap((batch) => batch.columns))];
 }
 
-export function createResultsService(deps: { db: Db; clock: Clock }) {
+export function createResultsService(deps: {
+  db: Db;
+  clock: Clock;
+  quality: ResultsQualitySource;
+}) {
   const results = createResultsRepository(deps.db);
 
   return {
@@ -85,6 +118,7 @@ export function createResultsService(deps: { db: Db; clock: Clock }) {
         projectTitle: project.title,
         inputColumns: unionOfColumns(batches),
         answerColumns,
+        aggregateItems: choiceQuestions(template).map((q) => q.key),
         async *pages() {
           const tasksPerPage = Math.max(
             1,
@@ -92,7 +126,20 @@ export function createResultsService(deps: { db: Db; clock: Clock }) {
           );
           const fetchPage = async (afterSeq: number) => {
             const end = await results.taskPageEnd(filter, afterSeq, tasksPerPage);
-            return { end, rows: await results.rowsOfTasks(filter, afterSeq, end) };
+            const rows = await results.rowsOfTasks(filter, afterSeq, end);
+            const taskIds = [...new Set(rows.map((r) => r.task_id))];
+            const [aggregates, gold] = await Promise.all([
+              deps.quality.aggregatesOf(project.id, taskIds, query.method),
+              deps.quality.goldTaskIds(taskIds),
+            ]);
+            return {
+              end,
+              rows: rows.map((row): ExportRow => ({
+                ...row,
+                aggregates: aggregates.get(row.task_id) ?? NO_AGGREGATES,
+                gold: gold.has(row.task_id),
+              })),
+            };
           };
           // Task seqs start at 1, so 0 is before the first task. The next page is read while
           // the caller formats and sends this one; a caller that stops early drops it unread.

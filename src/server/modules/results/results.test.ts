@@ -2,14 +2,21 @@ import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { Client, createTestApp, signUp } from '../../../../test/helpers/app.js';
-import { uploadCsv } from '../../../../test/helpers/projects.js';
-import { GOOD_ANSWERS, publishedProject } from '../../../../test/helpers/work.js';
+import {
+  createProject,
+  deposit,
+  signUpRequester,
+  uploadCsv,
+} from '../../../../test/helpers/projects.js';
+import { GOOD_ANSWERS, publishedProject, SIMPLE_FORM } from '../../../../test/helpers/work.js';
 import { RESULT_CSV_COLUMNS } from '../../../shared/api/results.js';
+import { createServices } from '../../app.js';
 import { EXPORT_PAGE_ROWS } from './results.service.js';
 
 const ctx = await createTestApp();
 const { app, clock } = ctx;
 const { db } = ctx.database;
+const services = createServices({ db, clock, config: ctx.config });
 
 type Worker = Awaited<ReturnType<typeof signUp>>;
 const worker = () => signUp(app, { roles: ['worker'] });
@@ -50,6 +57,9 @@ function recordsOf(body: string) {
   return parse<Record<string, string>>(body, { columns: true });
 }
 
+/** A form's columns after its answers: aggregate and confidence of its one choice, then gold. */
+const QUALITY_COLUMNS = ['Aggregate.animal', 'Confidence.animal', 'gold', 'goldCorrect'];
+
 const csvUrl = (projectId: string, query = '') =>
   `/api/v1/projects/${projectId}/results.csv${query}`;
 const jsonUrl = (projectId: string, query = '') =>
@@ -77,7 +87,13 @@ describe('results.csv', () => {
     );
     expect(response.headers['cache-control']).toBe('no-store');
     const [header, ...rows] = csvOf(response.body);
-    expect(header).toEqual([...RESULT_CSV_COLUMNS, 'Input.word', 'Answer.animal', 'Answer.note']);
+    expect(header).toEqual([
+      ...RESULT_CSV_COLUMNS,
+      'Input.word',
+      'Answer.animal',
+      'Answer.note',
+      ...QUALITY_COLUMNS,
+    ]);
     expect(rows).toHaveLength(3);
 
     const records = recordsOf(response.body);
@@ -98,6 +114,11 @@ describe('results.csv', () => {
       'Input.word': 'word0',
       'Answer.animal': 'yes',
       'Answer.note': 'a cat',
+      // Not aggregated yet (the background job has not run), and not a gold task.
+      'Aggregate.animal': '',
+      'Confidence.animal': '',
+      gold: 'false',
+      goldCorrect: '',
     });
     expect(byId.get(second.id)).toMatchObject({
       WorkerId: w2.user.id,
@@ -250,8 +271,9 @@ describe('filters', () => {
       'Input.extra',
       'Answer.animal',
       'Answer.note',
+      ...QUALITY_COLUMNS,
     ]);
-    expect(all.slice(1).map((row) => row.slice(RESULT_CSV_COLUMNS.length, -2))).toEqual([
+    expect(all.slice(1).map((row) => row.slice(RESULT_CSV_COLUMNS.length, -6))).toEqual([
       ['word0', ''],
       ['second', 'more'],
     ]);
@@ -331,6 +353,9 @@ describe('results.json', () => {
         feedback: null,
         input: { word: 'word0' },
         answers: { animal: 'yes', note: '=raw' },
+        aggregates: {},
+        gold: false,
+        goldCorrect: null,
       },
       expect.objectContaining({
         assignmentId: second.id,
@@ -352,8 +377,139 @@ describe('results.json', () => {
     const { requester, projectId } = await publishedProject(app, { tasks: 1 });
     expect((await requester.client.get(jsonUrl(projectId))).body).toBe('');
     expect(csvOf((await requester.client.get(csvUrl(projectId))).body)).toEqual([
-      [...RESULT_CSV_COLUMNS, 'Input.word', 'Answer.animal', 'Answer.note'],
+      [...RESULT_CSV_COLUMNS, 'Input.word', 'Answer.animal', 'Answer.note', ...QUALITY_COLUMNS],
     ]);
+  });
+});
+
+describe('aggregates and gold', () => {
+  /**
+   * Task 1 (plain) and task 2 (gold, known answer yes), three workers on each:
+   *   plain: yes, no, no      → majority no, confidence 2/3
+   *   gold:  yes, yes, no     → majority yes (its known answer), confidence 1
+   */
+  async function votedGoldProject() {
+    const requester = await signUpRequester(app);
+    await deposit(requester.client, 1_000_000);
+    const project = await createProject(requester.client, {
+      template: SIMPLE_FORM,
+      rewardCents: 10,
+      assignmentsPerTask: 3,
+      quality: {
+        goldPercent: 50,
+        minGoldAccuracyPercent: 0,
+        minGoldAnswered: 0,
+        goldFeedback: false,
+      },
+    });
+    const upload = await uploadCsv(
+      requester.client,
+      project.id,
+      'word,Gold.animal\nplain,\nsample,yes\n',
+    );
+    expect(upload.statusCode, upload.body).toBe(201);
+    expect((await requester.client.post(`/api/v1/projects/${project.id}/publish`)).statusCode).toBe(
+      200,
+    );
+    const choices = [
+      { plain: 'yes', sample: 'yes' },
+      { plain: 'no', sample: 'yes' },
+      { plain: 'no', sample: 'no' },
+    ];
+    const workers: Worker[] = [];
+    for (const byWord of choices) {
+      const w = await worker();
+      workers.push(w);
+      for (let i = 0; i < 2; i++) {
+        const accepted = await w.client.post(`/api/v1/projects/${project.id}/assignments`);
+        expect(accepted.statusCode, accepted.body).toBe(201);
+        const { id, taskId } = accepted.json<{ id: string; taskId: string }>();
+        const task = await db
+          .selectFrom('tasks')
+          .select('data')
+          .where('id', '=', taskId)
+          .executeTakeFirstOrThrow();
+        const word = String(task.data.word) as keyof typeof byWord;
+        const submitted = await w.client.post(`/api/v1/assignments/${id}/submit`, {
+          answers: { animal: byWord[word] },
+        });
+        expect(submitted.statusCode, submitted.body).toBe(200);
+      }
+    }
+    return { requester, projectId: project.id, workers };
+  }
+
+  it('adds each task’s aggregate and confidence by the chosen method, and gold per row, worked by hand', async () => {
+    const { requester, projectId, workers } = await votedGoldProject();
+    expect(await services.aggregation.recompute(projectId, clock.now())).toBe(true);
+
+    const records = recordsOf(
+      (await requester.client.get(csvUrl(projectId, '?method=majority'))).body,
+    );
+    const rows = records.map((r) => [
+      r['Input.word'],
+      r.WorkerId,
+      r['Answer.animal'],
+      r['Aggregate.animal'],
+      Number(r['Confidence.animal']).toFixed(4),
+      r.gold,
+      r.goldCorrect,
+    ]);
+    const [w1, w2, w3] = workers.map((w) => w.user.id);
+    const byWorker = (a: (string | undefined)[], b: (string | undefined)[]) =>
+      String(a[1]).localeCompare(String(b[1]));
+    expect(rows.slice(0, 3).sort(byWorker)).toEqual(
+      [
+        ['plain', w1, 'yes', 'no', '0.6667', 'false', ''],
+        ['plain', w2, 'no', 'no', '0.6667', 'false', ''],
+        ['plain', w3, 'no', 'no', '0.6667', 'false', ''],
+      ].sort(byWorker),
+    );
+    expect(rows.slice(3).sort(byWorker)).toEqual(
+      [
+        ['sample', w1, 'yes', 'yes', '1.0000', 'true', 'true'],
+        ['sample', w2, 'yes', 'yes', '1.0000', 'true', 'true'],
+        ['sample', w3, 'no', 'yes', '1.0000', 'true', 'false'],
+      ].sort(byWorker),
+    );
+
+    // Without `method`, Dawid-Skene's: the same figures as GET /aggregates gives.
+    const ds = (await requester.client.get(`/api/v1/projects/${projectId}/aggregates`)).json<{
+      items: { taskNumber: number; answer: string; confidence: number }[];
+    }>().items;
+    const lines = (await requester.client.get(jsonUrl(projectId))).body
+      .trimEnd()
+      .split('\n')
+      .map(
+        (line) =>
+          JSON.parse(line) as {
+            taskNumber: number;
+            aggregates: unknown;
+            gold: boolean;
+            goldCorrect: boolean | null;
+            answers: { animal: string };
+          },
+      );
+    for (const line of lines) {
+      const expected = ds.find((a) => a.taskNumber === line.taskNumber)!;
+      expect(line.aggregates).toEqual({
+        animal: { answer: expected.answer, confidence: expected.confidence },
+      });
+      expect(line.gold).toBe(line.taskNumber === 2);
+      expect(line.goldCorrect).toBe(line.taskNumber === 2 ? line.answers.animal === 'yes' : null);
+    }
+    // Gold is observed truth for Dawid-Skene too.
+    expect(ds[1]).toMatchObject({ taskNumber: 2, answer: 'yes' });
+    expect(lines).toHaveLength(6);
+  });
+
+  it('rejects an unknown method with 400 naming it', async () => {
+    const { requester, projectId } = await publishedProject(app, { tasks: 1 });
+    for (const url of [csvUrl(projectId, '?method=vote'), jsonUrl(projectId, '?method=vote')]) {
+      const response = await requester.client.get(url);
+      expect(response.statusCode).toBe(400);
+      expect(response.body).toContain('method');
+    }
   });
 });
 
@@ -382,13 +538,16 @@ describe('HTML templates', () => {
       'Answer.extra',
       'Answer.flags',
       'Answer.label',
+      // An HTML template has no choice-like items to aggregate; gold still applies.
+      'gold',
+      'goldCorrect',
     ]);
     expect(submittedOnly.slice(1).map((r) => r.slice(RESULT_CSV_COLUMNS.length))).toEqual([
-      ['word0', '', 'a|b', 'cat'],
-      ['word1', 'x', '', 'dog'],
+      ['word0', '', 'a|b', 'cat', 'false', ''],
+      ['word1', 'x', '', 'dog', 'false', ''],
     ]);
     const everything = csvOf((await requester.client.get(csvUrl(projectId))).body);
-    expect(everything[0]?.at(-1)).toBe('Answer.zzz');
+    expect(everything[0]?.at(-3)).toBe('Answer.zzz');
     expect(everything).toHaveLength(4);
   });
 });

@@ -8,6 +8,7 @@ import {
   IconPencil,
   IconSettings,
   IconTable,
+  IconUsers,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -26,6 +27,7 @@ import { DataTab } from './project/DataTab.js';
 import { DesignTab } from './project/DesignTab.js';
 import { LifecycleActions } from './project/LifecycleActions.js';
 import { PreviewTab } from './project/PreviewTab.js';
+import { QualityTab } from './project/QualityTab.js';
 import { ResultsTab } from './project/ResultsTab.js';
 import { ReviewTab } from './project/ReviewTab.js';
 import { SettingsTab } from './project/SettingsTab.js';
@@ -40,6 +42,7 @@ const TAB_LABELS: Record<ProjectTab, { label: string; icon: ReactNode }> = {
   preview: { label: 'Preview', icon: <IconEye size={16} aria-hidden="true" /> },
   review: { label: 'Review', icon: <IconChecklist size={16} aria-hidden="true" /> },
   results: { label: 'Results', icon: <IconFileDownload size={16} aria-hidden="true" /> },
+  workers: { label: 'Workers', icon: <IconUsers size={16} aria-hidden="true" /> },
 };
 
 function isTab(value: unknown): value is ProjectTab {
@@ -177,6 +180,9 @@ export function ProjectPage() {
         </Tabs.Panel>
         <Tabs.Panel value="results">
           <ResultsTab project={p} />
+        </Tabs.Panel>
+        <Tabs.Panel value="workers">
+          <QualityTab project={p} />
         </Tabs.Panel>
       </Tabs>
     </>

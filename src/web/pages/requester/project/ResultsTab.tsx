@@ -21,6 +21,7 @@ import { paths } from '../../../lib/paths.js';
 import { REVIEW_STATUS } from '../review/review-model.js';
 import { useBatchOptions } from '../review/use-batch-options.js';
 import { StatCard } from '../StatCard.js';
+import { AggregatesCard } from './AggregatesCard.js';
 
 const ALL_BATCHES = 'all';
 const FORMATS: { format: ResultsFormat; label: string }[] = [
@@ -52,7 +53,16 @@ function Downloads({ project }: { project: Project }) {
             <Text span ff="monospace" fz="xs" className="nowrap">
               Answer.&lt;item&gt;
             </Text>
-            , the worker, the status and the times, and the task’s number (
+            , the task’s aggregated answer and its confidence by Dawid-Skene (
+            <Text span ff="monospace" fz="xs" className="nowrap">
+              Aggregate.&lt;item&gt;
+            </Text>
+            ,{' '}
+            <Text span ff="monospace" fz="xs" className="nowrap">
+              Confidence.&lt;item&gt;
+            </Text>
+            ), whether the task is gold and the answer was right, the worker, the status and the
+            times, and the task’s number (
             <Text span ff="monospace" fz="xs" className="nowrap">
               TaskNumber
             </Text>
@@ -134,6 +144,7 @@ export function ResultsTab({ project }: { project: Project }) {
         <StatCard label="Approved" value={assignmentsApproved.toLocaleString('en')} />
         <StatCard label="Being worked on" value={assignmentsOutstanding.toLocaleString('en')} />
       </SimpleGrid>
+      <AggregatesCard project={project} />
       <Downloads project={project} />
     </Stack>
   );

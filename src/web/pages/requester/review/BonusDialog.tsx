@@ -34,7 +34,10 @@ export function BonusDialog({
   assignment,
   onClose,
 }: {
-  assignment: ReviewAssignment;
+  /** The assignment the bonus is for (the review table's, or a worker's latest one). */
+  assignment: Pick<ReviewAssignment, 'id' | 'projectId'> & {
+    worker: Pick<ReviewAssignment['worker'], 'displayName'>;
+  };
   onClose: () => void;
 }) {
   const [idempotencyKey] = useState(newIdempotencyKey);

@@ -3,10 +3,10 @@ import { notifications } from '@mantine/notifications';
 import { IconBan, IconDots, IconFilter, IconGift, IconLockOpen } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ReviewAssignment } from '../../../../shared/api/review.js';
-import { useBlockWorker, useUnblockWorker } from '../../../api/review.js';
+import { useUnblockWorker } from '../../../api/review.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { BonusDialog } from './BonusDialog.js';
-import { ReasonDialog } from './ReasonDialog.js';
+import { BlockWorkerDialog } from './BlockWorkerDialog.js';
 
 /** Bonuses are paid for work that was handed in, whatever the review said. */
 const BONUSABLE = new Set<ReviewAssignment['status']>(['submitted', 'approved', 'rejected']);
@@ -64,7 +64,6 @@ export function WorkerActions({
   onShowWorker: (() => void) | undefined;
 }) {
   const [dialog, setDialog] = useState<Dialog>(null);
-  const block = useBlockWorker();
   const { worker } = assignment;
   const close = () => setDialog(null);
 
@@ -118,30 +117,7 @@ export function WorkerActions({
       </Menu>
       {dialog === 'bonus' && <BonusDialog assignment={assignment} onClose={close} />}
       {dialog === 'unblock' && <UnblockDialog worker={worker} onClose={close} />}
-      {dialog === 'block' && (
-        <ReasonDialog
-          title={`Block ${worker.displayName}?`}
-          intro={`${worker.displayName} will no longer see your projects or accept their tasks. Work they have already accepted can still be submitted, and you review it as usual.`}
-          label="Reason"
-          description="For your records: why this worker should not do your tasks."
-          missingMessage="Say why you are blocking this worker."
-          confirmLabel="Block worker"
-          onClose={close}
-          onConfirm={(reason) =>
-            block.mutateAsync(
-              { workerId: worker.id, reason },
-              {
-                onSuccess: () =>
-                  notifications.show({
-                    color: 'teal',
-                    title: 'Worker blocked',
-                    message: `${worker.displayName} no longer sees your projects.`,
-                  }),
-              },
-            )
-          }
-        />
-      )}
+      {dialog === 'block' && <BlockWorkerDialog worker={worker} onClose={close} />}
     </>
   );
 }
