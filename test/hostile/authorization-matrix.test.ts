@@ -91,6 +91,11 @@ const batchOf = (make: (c: Cast) => Promise<string>) => async (c: Cast) => {
   const res = await c.clientOf('requester').get(`/api/v1/projects/${id}/batches`);
   return { id, batchId: res.json<{ items: { id: string }[] }>().items[0]!.id };
 };
+/** A project `make` returns and its first task. */
+const taskOf = (make: (c: Cast) => Promise<string>) => async (c: Cast) => {
+  const id = await make(c);
+  return { id, taskId: await c.taskId(id) };
+};
 
 /** One of the requester's types that workers may ask for. */
 async function requestableType(c: Cast) {
@@ -431,6 +436,28 @@ const MATRIX: [Row, Expect][] = [
   [{ route: 'GET /api/v1/projects/:id/results.json', target: project }, requesterOwns(200)],
   [{ route: 'GET /api/v1/projects/:id/aggregates', target: project }, requesterOwns(200)],
   [{ route: 'GET /api/v1/projects/:id/workers', target: project }, requesterOwns(200)],
+  [{ route: 'GET /api/v1/projects/:id/gold', target: project }, requesterOwns(200)],
+  [
+    {
+      route: 'PUT /api/v1/projects/:id/gold/:taskId',
+      target: taskOf((c) => c.publishedProject()),
+      body: () => ({ answers: GOOD_ANSWERS }),
+    },
+    requesterOwns(200),
+  ],
+  [
+    {
+      route: 'DELETE /api/v1/projects/:id/gold/:taskId',
+      target: async (c) => {
+        const params = await taskOf((c) => c.publishedProject())(c);
+        await c
+          .clientOf('requester')
+          .put(`/api/v1/projects/${params.id}/gold/${params.taskId}`, { answers: GOOD_ANSWERS });
+        return params;
+      },
+    },
+    requesterOwns(200),
+  ],
 
   [{ route: 'GET /api/v1/feed' }, workerOnly(200)],
   [{ route: 'GET /api/v1/feed/:id', target: project }, workerOnly(200)],

@@ -73,6 +73,7 @@ export const goldFeedbackSchema = z.object({
   explanation: z.string().nullable(),
   expected: z.record(z.string(), z.unknown()),
 });
+export type GoldFeedback = z.infer<typeof goldFeedbackSchema>;
 
 const goldRowSchema = z.strictObject({
   data: z.record(z.string(), z.unknown()),

@@ -53,6 +53,18 @@ export const personSchema = z.object({
   displayName: z.string(),
 });
 
+/**
+ * Why a submission deserves a closer look (DESIGN §9): its worker was stopped for low accuracy
+ * on known-answer tasks, or it came in faster than the project's `minWorkSeconds`.
+ */
+export const REVIEW_FLAG_KINDS = ['gold_accuracy', 'too_fast'] as const;
+export const reviewFlagSchema = z.object({
+  kind: z.enum(REVIEW_FLAG_KINDS),
+  /** In words, e.g. "stopped: gold accuracy 40 % after 10" or "submitted in 4 s; minimum 30 s". */
+  message: z.string(),
+});
+export type ReviewFlag = z.infer<typeof reviewFlagSchema>;
+
 /** A submission as its requester reviews it: the worker, the task's data, the time spent. */
 export const reviewAssignmentSchema = assignmentSchema.extend({
   worker: personSchema,
@@ -73,6 +85,7 @@ export const reviewAssignmentSchema = assignmentSchema.extend({
   /** Until when a rejection can still be reversed; null unless submitted. */
   reversibleUntil: z.string().nullable(),
   bonuses: z.array(bonusSchema),
+  flags: z.array(reviewFlagSchema),
 });
 export type ReviewAssignment = z.infer<typeof reviewAssignmentSchema>;
 

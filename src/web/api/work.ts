@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { assignmentEndpoints } from '../../shared/api/assignments.js';
+import type { GoldFeedback } from '../../shared/api/quality.js';
 import {
   workEndpoints as endpoints,
   type AssignmentDetail,
@@ -106,12 +107,20 @@ export function useAcceptTask() {
   });
 }
 
-export function useSubmitAnswers(assignmentId: string) {
+export function useSubmitAnswers(
+  assignmentId: string,
+  /** Told before the submitted assignment is stored, so the page shows it with the feedback. */
+  onGoldFeedback: (feedback: GoldFeedback) => void = () => undefined,
+) {
   const remember = useRememberAssignment();
   return useMutation({
-    mutationFn: (answers: Answers) =>
-      call(endpoints.submit, { params: { id: assignmentId }, body: { answers } }),
-    onSuccess: remember,
+    mutationFn: (body: { answers: Answers; activeSeconds?: number }) =>
+      call(endpoints.submit, { params: { id: assignmentId }, body }),
+    // The cache keeps the assignment; the gold feedback is shown once, by the page that submitted.
+    onSuccess: ({ goldFeedback, ...assignment }) => {
+      if (goldFeedback) onGoldFeedback(goldFeedback);
+      return remember(assignment);
+    },
   });
 }
 

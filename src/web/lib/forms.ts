@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { isApiError } from '../api/client.js';
 
-function sentence(message: string): string {
+export function sentence(message: string): string {
   return message.charAt(0).toUpperCase() + message.slice(1);
 }
 

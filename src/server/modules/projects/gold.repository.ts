@@ -45,14 +45,40 @@ export function createGoldRepository(db: Db) {
       return new Set(rows.map((r) => r.task_id));
     },
 
-    /** The project's gold tasks with their known answers, in task order. */
-    async listForProject(projectId: string, page: { afterNumber: number; limit: number }) {
-      return db
+    /**
+     * The project's gold tasks with their known answers and how the submissions scored against
+     * them did, in task order (one look-ahead row); `taskId` reads just that one.
+     */
+    async listForProject(
+      projectId: string,
+      page: { afterNumber?: number | undefined; limit: number; taskId?: string },
+    ) {
+      let query = db
         .selectFrom('task_gold as g')
         .innerJoin('tasks as t', 't.id', 'g.task_id')
-        .select(['g.task_id', 't.number', 't.data', 'g.answers', 'g.explanation'])
-        .where('t.project_id', '=', projectId)
-        .where('t.number', '>', page.afterNumber)
+        .select((eb) => [
+          'g.task_id',
+          't.number',
+          't.data',
+          'g.answers',
+          'g.explanation',
+          eb
+            .selectFrom('assignments as a')
+            .select(sql<number>`count(*)::int`.as('n'))
+            .whereRef('a.task_id', '=', 'g.task_id')
+            .where('a.gold_correct', 'is not', null)
+            .as('answered'),
+          eb
+            .selectFrom('assignments as a')
+            .select(sql<number>`count(*)::int`.as('n'))
+            .whereRef('a.task_id', '=', 'g.task_id')
+            .where('a.gold_correct', '=', true)
+            .as('correct'),
+        ])
+        .where('g.project_id', '=', projectId);
+      if (page.afterNumber !== undefined) query = query.where('t.number', '>', page.afterNumber);
+      if (page.taskId !== undefined) query = query.where('g.task_id', '=', page.taskId);
+      return query
         .orderBy('t.number')
         .limit(page.limit + 1)
         .execute();

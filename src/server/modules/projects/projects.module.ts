@@ -12,6 +12,7 @@ import {
   type ProjectSettlement,
 } from './lifecycle.service.js';
 import { createGoldRepository } from './gold.repository.js';
+import { createGoldService } from './gold.service.js';
 import { createProjectsRepository } from './projects.repository.js';
 import { createProjectsService } from './projects.service.js';
 import { createTasksRepository } from './tasks.repository.js';
@@ -32,6 +33,7 @@ export function createProjectsModule(deps: {
 }) {
   const projects = createProjectsRepository(deps.db, deps.clock);
   const tasks = createTasksRepository(deps.db);
+  const gold = createGoldRepository(deps.db);
   const { clock, ledger, feePercent, events } = deps;
   return {
     projects: createProjectsService({
@@ -52,7 +54,7 @@ export function createProjectsModule(deps: {
     batches: createBatchesService({
       projects,
       tasks,
-      gold: createGoldRepository(deps.db),
+      gold,
       ledger,
       uploads: createUploadSlots({
         slots: createUploadSlotsRepository(deps.db),
@@ -64,6 +66,7 @@ export function createProjectsModule(deps: {
       events,
       idempotency: deps.idempotency,
     }),
+    gold: createGoldService({ projects, tasks, gold }),
     withdrawal: createBatchWithdrawal({ projects, tasks, ledger, feePercent, clock, events }),
   };
 }

@@ -1,5 +1,9 @@
+import type { GoldTask } from '../../../shared/api/gold.js';
 import type { Batch, Project, Task } from '../../../shared/api/projects.js';
+import type { GoldRepository } from './gold.repository.js';
 import type { ProjectRow } from './projects.repository.js';
+
+type GoldListRow = Awaited<ReturnType<GoldRepository['listForProject']>>[number];
 import type { BatchRow, TaskRow } from './tasks.repository.js';
 
 export function presentProject(row: ProjectRow): Project {
@@ -64,5 +68,20 @@ export function presentTask(row: TaskRow): Task {
     rewardCents: row.reward_cents,
     createdAt: row.created_at.toISOString(),
     cancelledAt: row.cancelled_at?.toISOString() ?? null,
+  };
+}
+
+/** A gold task as the requester's Data tab shows it. */
+export function presentGoldTask(row: GoldListRow): GoldTask {
+  return {
+    taskId: row.task_id,
+    taskNumber: row.number,
+    data: row.data,
+    // Written only from answers checked against the template, as an object keyed by item.
+    answers: row.answers as Record<string, unknown>,
+    explanation: row.explanation,
+    answered: row.answered ?? 0,
+    correct: row.correct ?? 0,
+    correctPercent: row.answered ? Math.round(((row.correct ?? 0) * 100) / row.answered) : null,
   };
 }

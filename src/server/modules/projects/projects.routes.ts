@@ -6,6 +6,8 @@ import { requireUser } from '../../plugins/auth.js';
 import type { BatchWithdrawal } from './batch-withdrawal.service.js';
 import type { BatchesService } from './batches.service.js';
 import { batchesRoutes } from './batches.routes.js';
+import { goldRoutes } from './gold.routes.js';
+import type { GoldService } from './gold.service.js';
 import type { LifecycleService } from './lifecycle.service.js';
 import { presentProject } from './projects.presenters.js';
 import type { ProjectsService } from './projects.service.js';
@@ -15,7 +17,8 @@ export const projectsRoutes: FastifyPluginAsync<{
   lifecycle: LifecycleService;
   batches: BatchesService;
   withdrawal: BatchWithdrawal;
-}> = async (app, { projects, lifecycle, batches, withdrawal }) => {
+  gold: GoldService;
+}> = async (app, { projects, lifecycle, batches, withdrawal, gold }) => {
   serveEndpoint(app, endpoints.create, async (request) =>
     presentProject(await projects.create(requireUser(request).user.id, request.body)),
   );
@@ -61,4 +64,5 @@ export const projectsRoutes: FastifyPluginAsync<{
   });
 
   await app.register(batchesRoutes, { batches, withdrawal });
+  await app.register(goldRoutes, { gold });
 };

@@ -1,4 +1,4 @@
-import type { Block, Bonus, ReviewAssignment } from '../../../shared/api/review.js';
+import type { Block, Bonus, ReviewAssignment, ReviewFlag } from '../../../shared/api/review.js';
 import { REVIEW_LIMITS } from '../../../shared/api/review.js';
 import type { AssignmentStatus } from '../../db/types.js';
 import { filledTemplate, frameUrls } from '../../lib/task-frame.js';
@@ -22,12 +22,44 @@ export function presentBonus(row: BonusRow): Bonus {
   };
 }
 
+/** The worker's gold accuracy once the project's floor stopped them, and work done too fast. */
+export function reviewFlags(row: ReviewListRow, timeSpentSeconds: number | null): ReviewFlag[] {
+  const flags: ReviewFlag[] = [];
+  const answered = row.worker_gold_answered ?? 0;
+  const correct = row.worker_gold_correct ?? 0;
+  const minimum = row.min_gold_accuracy_percent;
+  if (
+    minimum > 0 &&
+    answered > 0 &&
+    answered >= row.min_gold_answered &&
+    correct * 100 < minimum * answered
+  ) {
+    const percent = Math.floor((correct * 100) / answered);
+    flags.push({
+      kind: 'gold_accuracy',
+      message: `stopped: gold accuracy ${percent} % after ${answered} (minimum ${minimum} %)`,
+    });
+  }
+  if (row.min_work_seconds > 0 && timeSpentSeconds !== null) {
+    if (timeSpentSeconds < row.min_work_seconds) {
+      flags.push({
+        kind: 'too_fast',
+        message: `submitted in ${timeSpentSeconds} s; minimum ${row.min_work_seconds} s`,
+      });
+    }
+  }
+  return flags;
+}
+
 export function presentReviewAssignment(
   row: ReviewListRow,
   status: AssignmentStatus,
   bonuses: BonusRow[],
 ): ReviewAssignment {
   const submittedAt = row.submitted_at;
+  const timeSpentSeconds =
+    row.work_seconds ??
+    (submittedAt ? Math.round((submittedAt.getTime() - row.accepted_at.getTime()) / 1000) : null);
   return {
     ...presentAssignment(row, status),
     worker: { id: row.worker_id, handle: row.worker_handle, displayName: row.worker_name },
@@ -38,14 +70,13 @@ export function presentReviewAssignment(
       number: row.task_number,
       data: row.task_data,
     },
-    timeSpentSeconds: submittedAt
-      ? Math.round((submittedAt.getTime() - row.accepted_at.getTime()) / 1000)
-      : null,
+    timeSpentSeconds,
     autoApproveAt: status === 'submitted' ? (row.auto_approve_at?.toISOString() ?? null) : null,
     reversibleUntil: submittedAt
       ? new Date(submittedAt.getTime() + REVIEW_LIMITS.reversalWindowDays * DAY_MS).toISOString()
       : null,
     bonuses: bonuses.map(presentBonus),
+    flags: reviewFlags(row, timeSpentSeconds),
   };
 }
 

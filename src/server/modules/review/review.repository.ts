@@ -57,7 +57,27 @@ export function createReviewRepository(db: Db) {
       .innerJoin('projects as p', 'p.id', 'a.project_id')
       .innerJoin('tasks as t', 't.id', 'a.task_id')
       .innerJoin('users as u', 'u.id', 'a.worker_id')
-      .select(reviewColumns);
+      .select(reviewColumns)
+      .select((eb) => [
+        // The project's quality rules and this worker's gold record in it, for review's flags.
+        'p.min_work_seconds',
+        'p.min_gold_accuracy_percent',
+        'p.min_gold_answered',
+        eb
+          .selectFrom('assignments as ga')
+          .select(sql<number>`count(*)::int`.as('n'))
+          .whereRef('ga.project_id', '=', 'a.project_id')
+          .whereRef('ga.worker_id', '=', 'a.worker_id')
+          .where('ga.gold_correct', 'is not', null)
+          .as('worker_gold_answered'),
+        eb
+          .selectFrom('assignments as ga')
+          .select(sql<number>`count(*)::int`.as('n'))
+          .whereRef('ga.project_id', '=', 'a.project_id')
+          .whereRef('ga.worker_id', '=', 'a.worker_id')
+          .where('ga.gold_correct', '=', true)
+          .as('worker_gold_correct'),
+      ]);
   }
 
   return {

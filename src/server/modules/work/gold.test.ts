@@ -1,43 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createTestApp, signUp, type Client } from '../../../../test/helpers/app.js';
-import {
-  createProject,
-  deposit,
-  signUpRequester,
-  uploadCsv,
-} from '../../../../test/helpers/projects.js';
+import { GOLD_QUALITY, goldProject } from '../../../../test/helpers/gold.js';
+import { createProject, signUpRequester, uploadCsv } from '../../../../test/helpers/projects.js';
 import { SIMPLE_FORM } from '../../../../test/helpers/work.js';
 
 const ctx = await createTestApp();
 const { app } = ctx;
 
-const QUALITY = {
-  goldPercent: 50,
-  minGoldAccuracyPercent: 60,
-  minGoldAnswered: 2,
-  goldFeedback: true,
-};
-
-/** A funded requester's draft with `plain` ordinary rows and `gold` rows whose answer is "yes". */
-async function goldProject(options: { plain: number; gold: number; quality?: object }) {
-  const requester = await signUpRequester(app);
-  await deposit(requester.client, 1_000_000);
-  const project = await createProject(requester.client, {
-    template: SIMPLE_FORM,
-    rewardCents: 10,
-    quality: options.quality ?? QUALITY,
-  });
-  const rows = [
-    ...Array.from({ length: options.plain }, (_, i) => ({ word: `plain${i}` })),
-    ...Array.from({ length: options.gold }, (_, i) => ({
-      data: { word: `sample${i}` },
-      gold: { answers: { animal: 'yes' }, explanation: 'A cat is an animal.' },
-    })),
-  ];
-  const upload = await requester.client.post(`/api/v1/projects/${project.id}/batches`, { rows });
-  expect(upload.statusCode, upload.body).toBe(201);
-  return { requester, projectId: project.id };
-}
+const QUALITY = GOLD_QUALITY;
 
 async function publish(client: Client, projectId: string) {
   expect((await client.post(`/api/v1/projects/${projectId}/publish`)).statusCode).toBe(200);
@@ -60,7 +30,7 @@ function expectNoGold(body: string) {
 
 describe('gold import', () => {
   it('stores JSON { data, gold } rows as task_gold, keeping the answers out of the task data', async () => {
-    const { projectId } = await goldProject({ plain: 2, gold: 2 });
+    const { projectId } = await goldProject(app, { plain: 2, gold: 2 });
     const gold = await goldRows(projectId);
     expect(gold).toHaveLength(2);
     expect(gold[0]).toMatchObject({
@@ -135,7 +105,7 @@ describe('quality settings', () => {
 
 describe('gold in the work stream', () => {
   it('mixes gold at about the rate, once per worker, never revealing it before submit', async () => {
-    const { requester, projectId } = await goldProject({ plain: 6, gold: 6 });
+    const { requester, projectId } = await goldProject(app, { plain: 6, gold: 6 });
     await publish(requester.client, projectId);
     const w = await signUp(app, { roles: ['worker'] });
     const goldIds = new Set((await goldRows(projectId)).map((g) => g.id));
@@ -163,7 +133,7 @@ describe('gold in the work stream', () => {
   });
 
   it('stops a worker below the accuracy floor with the reason, and shows feedback after a wrong answer', async () => {
-    const { requester, projectId } = await goldProject({
+    const { requester, projectId } = await goldProject(app, {
       plain: 4,
       gold: 4,
       quality: { ...QUALITY, goldPercent: 100 },
@@ -200,7 +170,7 @@ describe('gold in the work stream', () => {
   });
 
   it("gains nothing from replaying another worker's answers or guessing task ids", async () => {
-    const { requester, projectId } = await goldProject({
+    const { requester, projectId } = await goldProject(app, {
       plain: 0,
       gold: 2,
       quality: { ...QUALITY, goldPercent: 100 },
@@ -237,7 +207,7 @@ describe('gold in the work stream', () => {
 
 describe('work-time signals', () => {
   it('records workSeconds from the server clock and clamps activeSeconds to it', async () => {
-    const { requester, projectId } = await goldProject({ plain: 1, gold: 0 });
+    const { requester, projectId } = await goldProject(app, { plain: 1, gold: 0 });
     await publish(requester.client, projectId);
     const w = await signUp(app, { roles: ['worker'] });
     const a = (await w.client.post(`/api/v1/projects/${projectId}/assignments`)).json();

@@ -134,13 +134,13 @@ export function createWorkRepository(db: Db) {
           limit 1
           ${lock}
         ), candidate as (
-          -- The kind that is due, else the other: gold runs out, or ordinary tasks do.
-          select id from (
-            select id, 0 as rank from gold_candidate where (select gold_due from mix)
-            union all select id, 1 from plain_candidate
-            union all select id, 2 from gold_candidate
-          ) c
-          order by rank
+          -- The kind that is due, else the other: gold runs out, or ordinary tasks do. No sort:
+          -- an Append under LIMIT 1 reads its branches in order and stops at the first row, so
+          -- a candidate (each locks the row it reads) is read only when the branches before it
+          -- found nothing, and the claim locks just the task it takes (gold-claim.test.ts).
+          select id from gold_candidate where (select gold_due from mix)
+          union all (select id from plain_candidate)
+          union all (select id from gold_candidate)
           limit 1
         ), claimed as (
           update tasks set live_assignments = tasks.live_assignments + 1

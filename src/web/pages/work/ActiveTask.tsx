@@ -17,6 +17,8 @@ import {
   serverAnswerErrors,
   type AnswerErrors,
 } from './answers.js';
+import type { GoldFeedback } from '../../../shared/api/quality.js';
+import { useActiveSeconds } from './active-time.js';
 import { AutoNextSwitch } from './AutoNextSwitch.js';
 import { InstructionsPanel } from './InstructionsPanel.js';
 import { notify } from './notify.js';
@@ -29,6 +31,8 @@ type ActiveTaskProps = {
   msLeft: number;
   /** Called with true as a submit is sent, and with false when it fails. */
   onSubmitting: (sending: boolean) => void;
+  /** After a wrong answer to a known-answer task, when the project explains them. */
+  onGoldFeedback: (feedback: GoldFeedback) => void;
 };
 
 /** Problems listed above the task, so they are read first and reachable from the keyboard. */
@@ -70,9 +74,16 @@ function AnswerProblems({
 /**
  * A successful submit replaces the cached assignment, and the page then shows it as submitted.
  */
-export function ActiveTask({ assignment, timeIsUp, msLeft, onSubmitting }: ActiveTaskProps) {
+export function ActiveTask({
+  assignment,
+  timeIsUp,
+  msLeft,
+  onSubmitting,
+  onGoldFeedback,
+}: ActiveTaskProps) {
+  const activeSeconds = useActiveSeconds();
   const navigate = useNavigate();
-  const submit = useSubmitAnswers(assignment.id);
+  const submit = useSubmitAnswers(assignment.id, onGoldFeedback);
   const returnTask = useReturnAssignment(assignment.id);
   const refresh = useRefreshAssignment();
   const frame = useRef<TaskFrameHandle>(null);
@@ -93,17 +104,20 @@ export function ActiveTask({ assignment, timeIsUp, msLeft, onSubmitting }: Activ
     if (timeIsUp || submit.isPending) return;
     setFailure(null);
     onSubmitting(true);
-    submit.mutate(answers, {
-      onError: (error) => {
-        onSubmitting(false);
-        const found = serverAnswerErrors(error);
-        if (Object.keys(found).length > 0) return showProblems(found);
-        setErrors({});
-        setFailure(error);
-        // Returned, expired or submitted elsewhere: show the assignment as it now stands.
-        if (isApiError(error, 409)) void refresh(assignment.id);
+    submit.mutate(
+      { answers, activeSeconds: activeSeconds() },
+      {
+        onError: (error) => {
+          onSubmitting(false);
+          const found = serverAnswerErrors(error);
+          if (Object.keys(found).length > 0) return showProblems(found);
+          setErrors({});
+          setFailure(error);
+          // Returned, expired or submitted elsewhere: show the assignment as it now stands.
+          if (isApiError(error, 409)) void refresh(assignment.id);
+        },
       },
-    });
+    );
   };
 
   const submitForm = (event: FormEvent) => {

@@ -1,8 +1,9 @@
 import { Alert, Button, Card, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconArrowRight, IconCircleCheck, IconInfoCircle } from '@tabler/icons-react';
+import { IconArrowRight, IconBulb, IconCircleCheck, IconInfoCircle } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { formatCents } from '../../../shared/money.js';
+import type { GoldFeedback } from '../../../shared/api/quality.js';
 import type { AssignmentDetail } from '../../../shared/api/work.js';
 import { isApiError } from '../../api/client.js';
 import { paths } from '../../lib/paths.js';
@@ -13,10 +14,52 @@ type SubmittedPanelProps = {
   assignment: AssignmentDetail;
   /** Why going on to the next task automatically did not work, if it was tried. */
   nextError: unknown;
+  /** The submit's answer to a wrong known-answer task, when the project explains them. */
+  goldFeedback?: GoldFeedback | null;
 };
 
+function answerText(value: unknown): string {
+  return Array.isArray(value) ? value.join(', ') : String(value);
+}
+
+/** The expected answer (by the items' labels) and the requester's explanation. */
+function GoldFeedbackAlert({
+  assignment,
+  feedback,
+}: {
+  assignment: AssignmentDetail;
+  feedback: GoldFeedback;
+}) {
+  const { template } = assignment;
+  const labelOf = (item: string): string => {
+    const found = template.kind === 'form' ? template.items.find((i) => i.name === item) : null;
+    return found && 'label' in found && typeof found.label === 'string' && found.label
+      ? found.label
+      : item;
+  };
+  return (
+    <Alert
+      color="orange"
+      variant="light"
+      role="status"
+      icon={<IconBulb aria-hidden="true" />}
+      title="This task had a known answer, and yours differed"
+    >
+      <Stack gap={4}>
+        <Text size="sm">
+          Expected:{' '}
+          {Object.entries(feedback.expected)
+            .map(([item, value]) => `${labelOf(item)} — ${answerText(value)}`)
+            .join('; ')}
+        </Text>
+        {feedback.explanation && <Text size="sm">{feedback.explanation}</Text>}
+      </Stack>
+    </Alert>
+  );
+}
+
 /** Shown right after a submit: what happens next, and the way on to more work. */
-export function SubmittedPanel({ assignment, nextError }: SubmittedPanelProps) {
+export function SubmittedPanel({ assignment, nextError, goldFeedback }: SubmittedPanelProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   const { accept, mutation } = useAcceptAndOpen();
   const error: unknown = mutation.isError ? mutation.error : nextError;
@@ -47,6 +90,7 @@ export function SubmittedPanel({ assignment, nextError }: SubmittedPanelProps) {
               requester approves your work, or automatically if they do not review it in time.
             </Text>
           </div>
+          {goldFeedback && <GoldFeedbackAlert assignment={assignment} feedback={goldFeedback} />}
           {error !== null && error !== undefined && (
             <Alert
               color={noMoreTasks ? 'blue' : 'red'}

@@ -3,6 +3,7 @@ import { IconArrowLeft, IconCoin, IconListSearch } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { formatCents } from '../../../shared/money.js';
+import type { GoldFeedback } from '../../../shared/api/quality.js';
 import type { AssignmentDetail } from '../../../shared/api/work.js';
 import { isApiError } from '../../api/client.js';
 import { useAcceptTask, useAssignment, useRefreshAssignment } from '../../api/work.js';
@@ -27,12 +28,14 @@ function Assignment({ assignment }: { assignment: AssignmentDetail }) {
   const acceptNext = useAcceptTask();
   const [autoNext] = useAutoNextPreference();
   const [nextError, setNextError] = useState<unknown>(null);
+  const [goldFeedback, setGoldFeedback] = useState<GoldFeedback | null>(null);
   // Set before the submit is sent: its answer replaces the cached assignment, and the page must
   // already know that this submit was made here to show what comes next.
   // The preference counts as it was at the submit: turning it on afterwards accepts nothing.
   const [submittedHere, setSubmittedHere] = useState<{ goOn: boolean } | null>(null);
   const justSubmitted = submittedHere !== null && assignment.status === 'submitted';
-  const goOn = justSubmitted && submittedHere.goOn;
+  // After a wrong known-answer task with feedback, stay to show it rather than go on.
+  const goOn = justSubmitted && submittedHere.goOn && goldFeedback === null;
   const inProgress = assignment.status === 'accepted';
   const timeIsUp = inProgress && msLeft <= 0;
   const wentOn = useRef(false);
@@ -94,7 +97,13 @@ function Assignment({ assignment }: { assignment: AssignmentDetail }) {
         ) : (
           <AssignmentRecord
             assignment={assignment}
-            banner={<SubmittedPanel assignment={assignment} nextError={nextError} />}
+            banner={
+              <SubmittedPanel
+                assignment={assignment}
+                nextError={nextError}
+                goldFeedback={goldFeedback}
+              />
+            }
           />
         )
       ) : inProgress ? (
@@ -103,6 +112,7 @@ function Assignment({ assignment }: { assignment: AssignmentDetail }) {
           timeIsUp={timeIsUp}
           msLeft={msLeft}
           onSubmitting={(sending) => setSubmittedHere(sending ? { goOn: autoNext } : null)}
+          onGoldFeedback={setGoldFeedback}
         />
       ) : (
         <AssignmentRecord assignment={assignment} />

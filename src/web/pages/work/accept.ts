@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { useNavigate } from 'react-router';
 import { notQualifiedDetailsSchema } from '../../../shared/api/work.js';
 import { isApiError } from '../../api/client.js';
@@ -19,6 +20,12 @@ export type Problem = {
   requestable?: { typeId: string; name: string }[];
 };
 
+/** The numbers behind a 403 `quality_too_low` (work.service's accuracy floor). */
+const qualityTooLowDetailsSchema = z.object({
+  accuracyPercent: z.number(),
+  minimumPercent: z.number(),
+});
+
 /** Why a task could not be accepted, in words a worker can act on. */
 export function acceptProblem(error: unknown): Problem {
   if (isApiError(error)) {
@@ -31,6 +38,15 @@ export function acceptProblem(error: unknown): Problem {
         };
       case 'project_not_available':
         return { title: 'This project is closed', message: error.message };
+      case 'quality_too_low': {
+        const details = qualityTooLowDetailsSchema.safeParse(error.details);
+        return {
+          title: 'You no longer get tasks from this project',
+          message: details.success
+            ? `Your accuracy on known-answer tasks is ${details.data.accuracyPercent} % (minimum ${details.data.minimumPercent} %). Other projects are not affected.`
+            : error.message,
+        };
+      }
       case 'own_project':
         return {
           title: 'This is your own project',

@@ -171,4 +171,16 @@ describe('acceptProblem', () => {
       tests: [],
     });
   });
+
+  it('tells a worker stopped by the gold accuracy floor why, with the numbers', () => {
+    const stopped = new ApiError(403, 'quality_too_low', 'Stopped.', {
+      accuracyPercent: 40,
+      minimumPercent: 70,
+    });
+    expect(acceptProblem(stopped)).toEqual({
+      title: 'You no longer get tasks from this project',
+      message:
+        'Your accuracy on known-answer tasks is 40 % (minimum 70 %). Other projects are not affected.',
+    });
+  });
 });

@@ -11,6 +11,7 @@ import { loadedItems } from '../../../components/QueryList.js';
 import { TableHeading } from '../../../components/TableHeading.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { BatchUpload } from './BatchUpload.js';
+import { GoldSection } from './GoldSection.js';
 import { TasksTable } from './TasksTable.js';
 
 const OPEN_FOR_DATA: readonly Project['status'][] = ['draft', 'published', 'paused'];
@@ -196,6 +197,7 @@ export function DataTab({ project }: { project: Project }) {
         </Alert>
       )}
       <BatchesList project={project} />
+      <GoldSection project={project} />
     </Stack>
   );
 }

@@ -8,18 +8,20 @@ import {
   Select,
   SimpleGrid,
   Stack,
+  Switch,
   TagsInput,
   Text,
   Textarea,
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import type { GetInputPropsReturnType } from '@mantine/form';
+import type { GetInputPropsReturnType, UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconLock } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import type { Project, UpdateProjectBody } from '../../../../shared/api/projects.js';
 import { PROJECT_LIMITS } from '../../../../shared/api/projects.js';
+import { QUALITY_LIMITS } from '../../../../shared/api/quality.js';
 import { useCurrentUser } from '../../../api/accounts.js';
 import { isApiError } from '../../../api/client.js';
 import { useUpdateProject } from '../../../api/projects.js';
@@ -28,7 +30,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { RestoreDraftAlert } from '../../../components/RestoreDraftAlert.js';
 import { UnsavedChangesGuard } from '../../../components/UnsavedChangesGuard.js';
 import { draftKey } from '../../../lib/draft-storage.js';
-import { serverFieldErrors } from '../../../lib/forms.js';
+import { sentence } from '../../../lib/forms.js';
 import { useKeptDraft } from '../../../lib/use-kept-draft.js';
 import { issuesByIndex } from '../lib/requirements.js';
 import { localInputFromIso } from '../lib/units.js';
@@ -44,7 +46,7 @@ import {
   validateSettings,
   type SettingsValues,
 } from './settings-form.js';
-import { isRecord } from '../../../lib/narrow.js';
+import { fieldIssuesIn, isRecord } from '../../../lib/narrow.js';
 import { RewardInput } from '../RewardInput.js';
 import { SectionHeading } from '../../../components/SectionHeading.js';
 
@@ -111,6 +113,74 @@ function Section({
   );
 }
 
+/**
+ * Gold (known-answer) tasks and the accuracy floor, and the work time below which review flags a
+ * submission (DESIGN §9). They may change while the project runs: they guard its quality.
+ */
+function QualitySection({
+  form,
+  locked,
+}: {
+  form: UseFormReturnType<SettingsValues>;
+  locked: (field: keyof UpdateProjectBody) => boolean;
+}) {
+  const disabled = locked('quality');
+  return (
+    <Section
+      title="Quality control"
+      description="Gold tasks (rows uploaded with known answers, see the Data tab) are mixed into each worker’s tasks; workers who get too many wrong stop receiving tasks."
+    >
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+        <NumberInput
+          label="Gold tasks per worker (%)"
+          description="About this share of each worker’s tasks is gold, while gold lasts."
+          min={0}
+          max={100}
+          allowDecimal={false}
+          suffix=" %"
+          disabled={disabled}
+          {...form.getInputProps('goldPercent')}
+        />
+        <NumberInput
+          label="Minimum gold accuracy (%)"
+          description="Below this, a worker gets no more tasks here. 0 stops nobody."
+          min={0}
+          max={100}
+          allowDecimal={false}
+          suffix=" %"
+          disabled={disabled}
+          {...form.getInputProps('minGoldAccuracyPercent')}
+        />
+        <NumberInput
+          label="Judge accuracy after"
+          description="Gold tasks a worker must have answered before the minimum applies."
+          min={0}
+          max={QUALITY_LIMITS.minGoldAnsweredMax}
+          allowDecimal={false}
+          disabled={disabled}
+          {...form.getInputProps('minGoldAnswered')}
+        />
+      </SimpleGrid>
+      <Switch
+        label="Show the explanation after a wrong gold answer"
+        description="The worker sees the known answer and your explanation once they submit."
+        disabled={disabled}
+        {...form.getInputProps('goldFeedback', { type: 'checkbox' })}
+      />
+      <NumberInput
+        label="Flag submissions faster than (seconds)"
+        description="Review marks work handed in sooner after accepting it. 0 flags none."
+        min={0}
+        max={QUALITY_LIMITS.minWorkSecondsMax}
+        allowDecimal={false}
+        maw={320}
+        disabled={locked('minWorkSeconds')}
+        {...form.getInputProps('minWorkSeconds')}
+      />
+    </Section>
+  );
+}
+
 /** Whether kept settings still look like this form's values. */
 function isSettingsShape(value: unknown): value is SettingsValues {
   return (
@@ -118,7 +188,9 @@ function isSettingsShape(value: unknown): value is SettingsValues {
     typeof value.title === 'string' &&
     typeof value.expiresAt === 'string' &&
     Array.isArray(value.keywords) &&
-    Array.isArray(value.requirements)
+    Array.isArray(value.requirements) &&
+    // Kept before the quality settings were part of the form: not restorable as it is.
+    typeof value.goldFeedback === 'boolean'
   );
 }
 
@@ -166,10 +238,11 @@ export function SettingsTab({ project }: { project: Project }) {
         notifications.show({ color: 'teal', title: 'Settings saved', message: saved.title });
       },
       onError: (error) => {
-        const fields = serverFieldErrors(error);
-        const byForm = Object.fromEntries(
-          Object.entries(fields).map(([field, message]) => [formFieldOf(field), message]),
-        );
+        const byForm: Record<string, string> = {};
+        for (const issue of isApiError(error) ? fieldIssuesIn(error.details) : []) {
+          const field = formFieldOf(issue.path);
+          if (field && !(field in byForm)) byForm[field] = sentence(issue.message);
+        }
         const perRequirement = isApiError(error)
           ? issuesByIndex(error.details, 'qualificationRequirements')
           : {};
@@ -334,6 +407,8 @@ export function SettingsTab({ project }: { project: Project }) {
             </Text>
           )}
         </Section>
+
+        <QualitySection form={form} locked={(field) => locked(field)} />
 
         {!closed && (
           <>

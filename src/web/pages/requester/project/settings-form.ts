@@ -1,5 +1,6 @@
 import type { Project, UpdateProjectBody } from '../../../../shared/api/projects.js';
 import { LIVE_EDITABLE_FIELDS, PROJECT_LIMITS } from '../../../../shared/api/projects.js';
+import { QUALITY_LIMITS } from '../../../../shared/api/quality.js';
 import type { QualificationValueKind } from '../../../../shared/api/qualifications.js';
 import { canonicalJson } from '../../../components/designer/designer-model.js';
 import { draftOfRequirement, requirementOf, type RequirementDraft } from '../lib/requirements.js';
@@ -28,6 +29,12 @@ export type SettingsValues = {
   autoApproveUnit: DurationUnit;
   expiresAt: string;
   requirements: RequirementDraft[];
+  /** Quality control (DESIGN §9): the project's `quality` settings and `minWorkSeconds`. */
+  goldPercent: string | number;
+  minGoldAccuracyPercent: string | number;
+  minGoldAnswered: string | number;
+  goldFeedback: boolean;
+  minWorkSeconds: string | number;
 };
 
 export const TIME_UNITS: DurationUnit[] = ['minutes', 'hours', 'days'];
@@ -49,7 +56,49 @@ export function settingsValuesOf(project: Project): SettingsValues {
     autoApproveUnit: review.unit,
     expiresAt: localInputFromIso(project.expiresAt),
     requirements: project.qualificationRequirements.map(draftOfRequirement),
+    ...project.quality,
+    minWorkSeconds: project.minWorkSeconds,
   };
+}
+
+/** A whole number from `min` to `max` typed into a number input, or why it is not one. */
+function wholeNumberProblem(value: string | number, min: number, max: number, what: string) {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    return `Enter ${what}: a whole number from ${min.toLocaleString('en')} to ${max.toLocaleString('en')}.`;
+  }
+  return undefined;
+}
+
+/** The quality fields' problems, by field: percentages 0–100, counts and seconds not negative. */
+function qualityProblems(values: SettingsValues): Record<string, string> {
+  const checks: [keyof SettingsValues, string | undefined][] = [
+    ['goldPercent', wholeNumberProblem(values.goldPercent, 0, 100, 'a percentage')],
+    [
+      'minGoldAccuracyPercent',
+      wholeNumberProblem(values.minGoldAccuracyPercent, 0, 100, 'a percentage'),
+    ],
+    [
+      'minGoldAnswered',
+      wholeNumberProblem(
+        values.minGoldAnswered,
+        0,
+        QUALITY_LIMITS.minGoldAnsweredMax,
+        'a number of tasks',
+      ),
+    ],
+    [
+      'minWorkSeconds',
+      wholeNumberProblem(
+        values.minWorkSeconds,
+        0,
+        QUALITY_LIMITS.minWorkSecondsMax,
+        'a number of seconds',
+      ),
+    ],
+  ];
+  const problems: Record<string, string> = {};
+  for (const [field, problem] of checks) if (problem) problems[field] = problem;
+  return problems;
 }
 
 const plural = (n: number, unit: string) => `${n} ${n === 1 ? unit : `${unit}s`}`;
@@ -80,7 +129,7 @@ export function validateSettings(values: SettingsValues): Record<string, string>
       errors.autoApprove = `Choose at most ${plural(P.autoApproveSecondsMax / 86_400, 'day')}.`;
   }
   if (isoFromLocalInput(values.expiresAt) === null) errors.expiresAt = 'Choose a date and time.';
-  return errors;
+  return { ...errors, ...qualityProblems(values) };
 }
 
 /**
@@ -109,6 +158,13 @@ export function settingsPatch(
     qualificationRequirements: values.requirements.map((r) =>
       requirementOf(r, kindOf(r.qualificationTypeId)),
     ),
+    quality: {
+      goldPercent: Number(values.goldPercent),
+      minGoldAccuracyPercent: Number(values.minGoldAccuracyPercent),
+      minGoldAnswered: Number(values.minGoldAnswered),
+      goldFeedback: values.goldFeedback,
+    },
+    minWorkSeconds: Number(values.minWorkSeconds),
   };
   const stored = new Map<string, unknown>(Object.entries(project));
   const patch: Record<string, unknown> = {};
@@ -132,7 +188,12 @@ const FORM_FIELD_OF = new Map<string, keyof SettingsValues>([
   ['qualificationRequirements', 'requirements'],
 ] satisfies [keyof UpdateProjectBody, keyof SettingsValues][]);
 
-/** The form field beside which the server's message about an API field belongs. */
-export function formFieldOf(apiField: string): string {
-  return FORM_FIELD_OF.get(apiField) ?? apiField;
+/**
+ * The form field beside which the server's message about a field belongs, from the issue's path
+ * (`body.rewardCents`, or `body.quality.goldPercent`: quality settings are flat in the form).
+ */
+export function formFieldOf(path: string): string {
+  const [, field = '', nested] = path.split('.');
+  if (field === 'quality' && nested) return nested;
+  return FORM_FIELD_OF.get(field) ?? field;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Project } from '../../../../shared/api/projects.js';
 import { SYSTEM_QUALIFICATION_IDS } from '../../../../shared/api/qualifications.js';
 import { draftOfRequirement } from '../lib/requirements.js';
-import { settingsPatch, settingsValuesOf, validateSettings } from './settings-form.js';
+import { formFieldOf, settingsPatch, settingsValuesOf, validateSettings } from './settings-form.js';
 
 const project: Project = {
   id: '11111111-1111-4111-8111-111111111111',
@@ -95,5 +95,45 @@ describe('settings form', () => {
     expect(Object.keys(errors).sort()).toEqual(
       ['assignmentsPerTask', 'autoApprove', 'expiresAt', 'reward', 'timeAllotted', 'title'].sort(),
     );
+  });
+
+  it('sends the quality settings as one object, and flags percentages outside 0–100', () => {
+    const values = {
+      ...settingsValuesOf(project),
+      goldPercent: 10,
+      minGoldAccuracyPercent: 70,
+      minGoldAnswered: 5,
+      goldFeedback: true,
+      minWorkSeconds: 30,
+    };
+    expect(validateSettings(values)).toEqual({});
+    expect(settingsPatch(project, values, integer)).toEqual({
+      quality: {
+        goldPercent: 10,
+        minGoldAccuracyPercent: 70,
+        minGoldAnswered: 5,
+        goldFeedback: true,
+      },
+      minWorkSeconds: 30,
+    });
+    const errors = validateSettings({
+      ...values,
+      goldPercent: 101,
+      minGoldAccuracyPercent: -1,
+      minGoldAnswered: 2.5,
+      minWorkSeconds: '',
+    });
+    expect(errors).toEqual({
+      goldPercent: 'Enter a percentage: a whole number from 0 to 100.',
+      minGoldAccuracyPercent: 'Enter a percentage: a whole number from 0 to 100.',
+      minGoldAnswered: 'Enter a number of tasks: a whole number from 0 to 1,000.',
+      minWorkSeconds: 'Enter a number of seconds: a whole number from 0 to 604,800.',
+    });
+  });
+
+  it('puts a server message about a quality setting beside its own input', () => {
+    expect(formFieldOf('body.quality.minGoldAccuracyPercent')).toBe('minGoldAccuracyPercent');
+    expect(formFieldOf('body.rewardCents')).toBe('reward');
+    expect(formFieldOf('body.qualificationRequirements.0.value')).toBe('requirements');
   });
 });

@@ -1,8 +1,8 @@
-import { Anchor, Badge, Button, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Stack, Text, Tooltip } from '@mantine/core';
 import { IconLayoutSidebarRightExpand } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { ReviewAssignment } from '../../../../shared/api/review.js';
+import type { ReviewAssignment, ReviewFlag } from '../../../../shared/api/review.js';
 import { formatCents } from '../../../../shared/money.js';
 import type { Template } from '../../../../shared/templates/index.js';
 import { formatDate } from '../../../lib/format.js';
@@ -85,7 +85,27 @@ export function WhoAndWhen({
           Blocked
         </Badge>
       )}
+      {assignment.flags.map((flag) => (
+        <ReviewFlagBadge key={flag.kind} flag={flag} />
+      ))}
     </Stack>
+  );
+}
+
+const FLAG_LABELS: Record<ReviewFlag['kind'], string> = {
+  gold_accuracy: 'Low gold accuracy',
+  too_fast: 'Very fast',
+};
+
+/** A quality flag (DESIGN §9): a short badge, its details in a tooltip and for screen readers. */
+function ReviewFlagBadge({ flag }: { flag: ReviewFlag }) {
+  return (
+    <Tooltip label={flag.message} events={{ hover: true, focus: true, touch: true }} withArrow>
+      <Badge color="orange" variant="light" size="xs" mt={4} tabIndex={0} tt="none">
+        {FLAG_LABELS[flag.kind]}
+        <span className="visually-hidden">: {flag.message}</span>
+      </Badge>
+    </Tooltip>
   );
 }
 
