@@ -8,7 +8,14 @@
  * One requester and one worker serve every test of the file (CI time): the tests run in order.
  */
 import { randomUUID } from 'node:crypto';
-import { expect, test, type BrowserContext, type FrameLocator, type Page } from '@playwright/test';
+import {
+  expect,
+  test,
+  type BrowserContext,
+  type FrameLocator,
+  type Locator,
+  type Page,
+} from '@playwright/test';
 import { GALLERY, sampleRowsCsv } from '../src/shared/templates/gallery/index.js';
 import { at, drag } from './crowd-annotation-page.js';
 import { BASE_URL } from './env.js';
