@@ -5,14 +5,14 @@
  * the sandboxed frame, whose crowd elements are axe-clean; the stored answer has MTurk's shape;
  * the CSV has the element's own column; the review page draws both boxes over the task's picture.
  */
-import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type BrowserContext } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { boxCarAndVan, STREET_IMAGE } from './crowd-annotation-page.js';
+import { requesterWithDraft } from './crowd-projects.js';
 import { BASE_URL } from './env.js';
-import { csrfHeader, newAccount, ok, photograph, signIn } from './helpers.js';
+import { newAccount, ok, photograph, signIn } from './helpers.js';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/amazon-bounding-box.html', import.meta.url));
 /** The task's picture: an https address (the app shows media from https only), served here. */
@@ -40,32 +40,12 @@ test('an Amazon-style bounding-box template: imported, boxed twice in the frame,
   // Two accounts, the import dialog, a task drawn by mouse, an accessibility scan and a review.
   test.slow();
   await serveStreetImage(context);
-  const requester = newAccount('requester');
-  await ok(
-    await request.post('/api/v1/auth/signup', { data: { ...requester, roles: ['requester'] } }),
-    201,
-  );
-  const headers = await csrfHeader(request);
-  await ok(await request.post('/api/v1/me/deposits', { data: { amountCents: 500 }, headers }), 201);
-  const title = `Box vehicles ${randomUUID().slice(0, 6)}`;
-  const { id } = await ok<{ id: string }>(
-    await request.post('/api/v1/projects', {
-      headers,
-      data: {
-        title,
-        description: 'Box the cars and vans in a street photo.',
-        instructions: 'Draw one box per vehicle.',
-        rewardCents: 10,
-        assignmentsPerTask: 1,
-        timeAllottedSeconds: 600,
-        template: { kind: 'form', items: [] },
-      },
-    }),
-    201,
-  );
+  const { requester, headers, id, title } = await requesterWithDraft(request, 'Box vehicles');
 
   // The requester uploads MTurk's .html export in the designer and reads the analysis first.
   await signIn(page, requester);
+  // Signed in before the next page is asked for (a goto would cut the sign-in short).
+  await expect(page).not.toHaveURL(/\/signin/);
   await page.goto(`/projects/${id}/design`);
   await page.getByRole('button', { name: 'Import MTurk template' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import an MTurk template' });
@@ -173,6 +153,10 @@ test('an Amazon-style bounding-box template: imported, boxed twice in the frame,
   // The task's full view draws them large.
   await page.getByRole('button', { name: /Show task #1 in full/ }).click();
   const drawer = page.getByRole('dialog', { name: 'Task #1' });
-  await expect(drawer.getByRole('img', { name: /vehicles: 2 boxes/ })).toBeVisible();
-  if (process.env.SCREENSHOTS) await photograph(page, 'review-bounding-boxes');
+  const large = drawer.getByRole('img', { name: /vehicles: 2 boxes/ });
+  await expect(large).toBeVisible();
+  if (process.env.SCREENSHOTS) {
+    await large.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    await photograph(page, 'review-bounding-boxes');
+  }
 });

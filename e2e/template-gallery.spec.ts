@@ -18,24 +18,11 @@ import {
 } from '@playwright/test';
 import { GALLERY, sampleRowsCsv } from '../src/shared/templates/gallery/index.js';
 import { at, drag } from './crowd-annotation-page.js';
+import { refuseOutsideRequests } from './crowd-projects.js';
 import { BASE_URL } from './env.js';
 import { csrfHeader, expectNoSeriousViolations, newAccount, ok } from './helpers.js';
 
 test.describe.configure({ mode: 'serial' });
-
-/** Every request any page of `context` makes to a host other than this machine, refused. */
-async function refuseOutsideRequests(context: BrowserContext): Promise<string[]> {
-  const outside: string[] = [];
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.protocol.startsWith('http') && url.hostname !== '127.0.0.1') {
-      outside.push(url.href);
-      return route.abort();
-    }
-    return route.continue();
-  });
-  return outside;
-}
 
 function galleryTemplate(id: string) {
   const template = GALLERY.find((t) => t.id === id);

@@ -7,32 +7,14 @@
  */
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
-import { csrfHeader, newAccount, ok, photograph, signIn } from './helpers.js';
+import { requesterWithDraft } from './crowd-projects.js';
+import { photograph, signIn } from './helpers.js';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/amazon-bounding-box.html', import.meta.url));
 
 test('the template gallery and the MTurk import report', async ({ page, request }) => {
   await page.setViewportSize({ width: 1440, height: 1000 });
-  const requester = newAccount('studio');
-  await ok(
-    await request.post('/api/v1/auth/signup', { data: { ...requester, roles: ['requester'] } }),
-    201,
-  );
-  const { id } = await ok<{ id: string }>(
-    await request.post('/api/v1/projects', {
-      headers: await csrfHeader(request),
-      data: {
-        title: 'Vehicles in street photos',
-        description: 'Box the cars and vans.',
-        instructions: 'Draw one box per vehicle.',
-        rewardCents: 10,
-        assignmentsPerTask: 1,
-        timeAllottedSeconds: 600,
-        template: { kind: 'form', items: [] },
-      },
-    }),
-    201,
-  );
+  const { requester, id } = await requesterWithDraft(request, 'Vehicles in street photos');
   await signIn(page, requester);
   // Signed in before the next page is asked for (a goto would cut the sign-in short).
   await expect(page).not.toHaveURL(/\/signin/);
