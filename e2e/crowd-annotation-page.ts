@@ -58,9 +58,15 @@ export async function serveAnnotationPages(): Promise<() => Promise<void>> {
   return () => new Promise<void>((resolve) => server.close(() => resolve()));
 }
 
-/** A point on the overlay of `tag` (in a page or a task frame), as fractions of its shown size. */
+/**
+ * A point on the overlay of `tag` (in a page or a task frame), as fractions of its shown size.
+ * The overlay is scrolled into view first: the mouse only reaches what the viewport shows, and in
+ * the work page the task frame starts below the fold.
+ */
 export async function at(scope: Page | FrameLocator, tag: string, fx: number, fy: number) {
-  const box = await scope.locator(`${tag} svg.overlay`).boundingBox();
+  const overlay = scope.locator(`${tag} svg.overlay`);
+  await overlay.scrollIntoViewIfNeeded();
+  const box = await overlay.boundingBox();
   if (!box) throw new Error(`${tag} has no overlay`);
   return { x: box.x + box.width * fx, y: box.y + box.height * fy };
 }

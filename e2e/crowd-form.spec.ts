@@ -6,7 +6,8 @@
  * review page reads it out.
  */
 import { randomUUID } from 'node:crypto';
-import { expect, test, type BrowserContext } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { refuseOutsideRequests } from './crowd-projects.js';
 import { BASE_URL } from './env.js';
 import { csrfHeader, newAccount, ok, signIn } from './helpers.js';
 
@@ -21,20 +22,6 @@ const TEMPLATE = `<script src="https://assets.crowd.aws/crowd-html-elements.js">
   <crowd-input name="reason" label="Why?" required></crowd-input>
   <crowd-checkbox name="sure">I am sure</crowd-checkbox>
 </crowd-form>`;
-
-/** Every request any page of `context` makes to a host other than this machine, refused. */
-async function refuseOutsideRequests(context: BrowserContext): Promise<string[]> {
-  const outside: string[] = [];
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.protocol.startsWith('http') && url.hostname !== '127.0.0.1') {
-      outside.push(url.href);
-      return route.abort();
-    }
-    return route.continue();
-  });
-  return outside;
-}
 
 test('an MTurk crowd-html-elements template is done in the sandboxed frame and reviewed', async ({
   page,

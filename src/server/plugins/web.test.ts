@@ -17,6 +17,10 @@ function writeBuilt(path: string, content: string) {
 mkdirSync(join(web, 'assets'));
 writeBuilt('assets/index-Ab12Cd34.js', script);
 writeBuilt('index.html', page);
+// The gallery's sample media (src/web/public/gallery), copied into the build as they are.
+const picture = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>';
+mkdirSync(join(web, 'gallery'));
+writeFileSync(join(web, 'gallery', 'street.svg'), picture);
 afterAll(() => rmSync(web, { recursive: true, force: true }));
 
 const { app } = await createTestApp({ deps: { webDir: web } });
@@ -53,5 +57,16 @@ describe('the built web app', () => {
     expect(res.headers['cache-control']).toBe('no-cache');
     expect(res.headers['content-encoding']).toBe('br');
     expect(brotliDecompressSync(res.rawPayload).toString()).toBe(page);
+  });
+
+  it('lets task frames (an opaque origin) load the gallery media, and nothing else of the app', async () => {
+    const media = await get('/gallery/street.svg');
+    expect(media.statusCode).toBe(200);
+    expect(media.body).toBe(picture);
+    expect(media.headers['cross-origin-resource-policy']).toBe('cross-origin');
+    const asset = await get('/assets/index-Ab12Cd34.js');
+    expect(asset.headers['cross-origin-resource-policy']).toBe('same-origin');
+    const app = await get('/work');
+    expect(app.headers['cross-origin-resource-policy']).toBe('same-origin');
   });
 });

@@ -1,9 +1,12 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { sendError } from './error-handler.js';
+
+/** src/web/public/gallery: the template gallery's sample pictures and clips. */
+const GALLERY_MEDIA_DIR = 'gallery';
 
 /**
  * Serves the built SPA and answers unknown paths: JSON 404 under /api and for non-GET requests,
@@ -13,6 +16,7 @@ async function webPlugin(app: FastifyInstance, opts: { webDir: string | undefine
   const webDir =
     opts.webDir && existsSync(join(opts.webDir, 'index.html')) ? opts.webDir : undefined;
   if (webDir) {
+    const galleryDir = join(webDir, GALLERY_MEDIA_DIR) + sep;
     await app.register(fastifyStatic, {
       root: webDir,
       wildcard: false,
@@ -26,6 +30,11 @@ async function webPlugin(app: FastifyInstance, opts: { webDir: string | undefine
           'cache-control',
           path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
         );
+        // The gallery's sample media are shown inside task frames, whose origin is opaque (the
+        // sandbox): Helmet's same-origin resource policy would make every such load fail.
+        if (path.startsWith(galleryDir)) {
+          reply.header('cross-origin-resource-policy', 'cross-origin');
+        }
       },
     });
   }

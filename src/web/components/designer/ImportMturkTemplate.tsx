@@ -41,6 +41,8 @@ function AnalysisReport({ analysis }: { analysis: MturkTemplateAnalysis }) {
           variant="light"
           icon={<IconAlertTriangle aria-hidden="true" />}
           title={`What Tessera cannot support (${unsupported.length})`}
+          // Yellow text on the light yellow ground fails WCAG's contrast ratio: the title is dark.
+          styles={{ title: { color: 'var(--mantine-color-text)' } }}
         >
           <List size="sm">
             {unsupported.map((p) => (
