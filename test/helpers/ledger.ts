@@ -27,7 +27,8 @@ export async function expectLedgerConsistent(db: Db) {
  * - every transaction sums to zero and cached balances equal their entries;
  * - no requester's available funds, escrow or worker's earnings are negative;
  * - each project's escrow equals what is still owed on it: while open (published or paused),
- *   Σ over tasks of (slots − approved assignments holding a slot) × (reward + fee); once closed
+ *   Σ over tasks of (slots + adaptive overlap's reserve slots − approved assignments holding a
+ *   slot) × (reward + fee); once closed
  *   (cancelled or completed), Σ over accepted and submitted assignments of (reward + fee);
  *   nothing for a draft;
  * - a worker's earnings = approved rewards + bonuses − payouts not cancelled;
@@ -45,7 +46,7 @@ export async function ledgerViolations(db: Db, feePercent: number) {
   const projects = await db.selectFrom('projects').select(['id', 'status']).execute();
   const openSlots = await sql<{ project_id: string; reward_cents: number; unpaid: number }>`
     select t.project_id, t.reward_cents,
-           sum(t.assignments_per_task - (select count(*) from assignments a
+           sum(t.assignments_per_task + t.reserve_slots - (select count(*) from assignments a
                where a.task_id = t.id and a.status = 'approved' and a.holds_slot))::int as unpaid
     from tasks t group by 1, 2`.execute(db);
   const inProgress = await sql<{ project_id: string; reward_cents: number; n: number }>`

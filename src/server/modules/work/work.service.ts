@@ -21,6 +21,7 @@ import { sameJson } from '../../lib/canonical-json.js';
 import type { Clock } from '../../lib/clock.js';
 import { filledTemplate } from '../../lib/task-frame.js';
 import { previewTurkParams } from '../../lib/turk-frame.js';
+import type { OverlapService } from '../overlap/overlap.service.js';
 import type { QualificationsService } from '../qualifications/qualifications.service.js';
 import { announceAssignmentChanges, type AssignmentChange } from '../realtime/announce.js';
 import type { LiveEventPublisher } from '../realtime/event-bus.js';
@@ -74,6 +75,8 @@ export function createWorkService(deps: {
   work: WorkRepository;
   qualifications: Qualifications;
   feed: Pick<FeedService, 'one'>;
+  /** Adaptive overlap: a submit may open the task's next slot. */
+  overlap: Pick<OverlapService, 'reconsider'>;
   clock: Clock;
   events: LiveEventPublisher;
 }) {
@@ -241,6 +244,7 @@ export function createWorkService(deps: {
             template: project.template,
             time_allotted_seconds: project.time_allotted_seconds,
             auto_approve_seconds: project.auto_approve_seconds,
+            overlap_max: project.overlap_max,
           };
         }
         // Work past its deadline still holds its slot until a sweep frees it: free it now, waiting
@@ -317,8 +321,7 @@ export function createWorkService(deps: {
       // The page's own count cannot exceed the time the server saw pass.
       const activeSeconds =
         signals.activeSeconds === undefined ? null : Math.min(signals.activeSeconds, workSeconds);
-      // One statement, so it commits on its own: no transaction around it.
-      const submitted = await work.submit({
+      const submission = {
         id,
         workerId,
         answers,
@@ -327,7 +330,17 @@ export function createWorkService(deps: {
         goldResults,
         workSeconds,
         activeSeconds,
-      });
+      };
+      // One statement, so it commits on its own: no transaction around it, except with adaptive
+      // overlap, whose decision on the task's next slot commits with the submission.
+      const submitted =
+        row.overlap_max === null
+          ? await work.submit(submission)
+          : await db.transaction().execute(async (trx) => {
+              const done = await work.submit(submission, trx);
+              if (done) await deps.overlap.reconsider(trx, [row.task_id]);
+              return done;
+            });
       if (!submitted) {
         // Lost a race with another submit, a return or the deadline: answer as that state says.
         return this.submit(id, workerId, answers, signals);

@@ -21,7 +21,12 @@ export type SettingsValues = {
   keywords: string[];
   instructions: string;
   reward: string | number;
+  /** With adaptive overlap: how many answer each task at first (its `min`). */
   assignmentsPerTask: string | number;
+  /** Adaptive overlap: more answers while they disagree, up to `overlapMax`. */
+  overlapEnabled: boolean;
+  overlapMax: string | number;
+  overlapAgreement: string | number;
   timeAllotted: string | number;
   timeAllottedUnit: DurationUnit;
   autoApprove: string | number;
@@ -43,6 +48,11 @@ export function settingsValuesOf(project: Project): SettingsValues {
     instructions: project.instructions,
     reward: dollarsFromCents(project.rewardCents),
     assignmentsPerTask: project.assignmentsPerTask,
+    overlapEnabled: project.overlap !== null,
+    overlapMax:
+      project.overlap?.max ??
+      Math.min(project.assignmentsPerTask + 2, PROJECT_LIMITS.assignmentsPerTaskMax),
+    overlapAgreement: project.overlap?.agreementPercent ?? 70,
     timeAllotted: time.value,
     timeAllottedUnit: time.unit,
     autoApprove: review.value,
@@ -50,6 +60,21 @@ export function settingsValuesOf(project: Project): SettingsValues {
     expiresAt: localInputFromIso(project.expiresAt),
     requirements: project.qualificationRequirements.map(draftOfRequirement),
   };
+}
+
+/** Adaptive overlap's own checks: at most as many workers as the platform allows, max ≥ min. */
+function overlapErrors(values: SettingsValues): Record<string, string> {
+  const P = PROJECT_LIMITS;
+  const errors: Record<string, string> = {};
+  const max = values.overlapMax;
+  if (typeof max !== 'number' || max < 1 || max > P.assignmentsPerTaskMax)
+    errors.overlapMax = `Enter at most how many workers may answer a task, up to ${P.assignmentsPerTaskMax}.`;
+  else if (typeof values.assignmentsPerTask === 'number' && max < values.assignmentsPerTask)
+    errors.overlapMax = `Must be at least the workers per task at first (${values.assignmentsPerTask}).`;
+  const agreement = values.overlapAgreement;
+  if (typeof agreement !== 'number' || agreement < 1 || agreement > 100)
+    errors.overlapAgreement = 'Enter a percentage from 1 to 100.';
+  return errors;
 }
 
 const plural = (n: number, unit: string) => `${n} ${n === 1 ? unit : `${unit}s`}`;
@@ -65,6 +90,7 @@ export function validateSettings(values: SettingsValues): Record<string, string>
     errors.reward = `Enter between $0.01 and $${P.rewardCentsMax / 100}.`;
   if (typeof values.assignmentsPerTask !== 'number')
     errors.assignmentsPerTask = 'Enter how many workers should do each task.';
+  if (values.overlapEnabled) Object.assign(errors, overlapErrors(values));
   if (typeof values.timeAllotted !== 'number') {
     errors.timeAllotted = 'Enter how long a worker has for one task.';
   } else {
@@ -98,7 +124,15 @@ export function settingsPatch(
     keywords: values.keywords.map((k) => k.trim()).filter(Boolean),
     instructions: values.instructions,
     rewardCents: centsFromDollars(values.reward) ?? project.rewardCents,
-    assignmentsPerTask: Number(values.assignmentsPerTask),
+    ...(values.overlapEnabled
+      ? {
+          overlap: {
+            min: Number(values.assignmentsPerTask),
+            max: Number(values.overlapMax),
+            agreementPercent: Number(values.overlapAgreement),
+          },
+        }
+      : { assignmentsPerTask: Number(values.assignmentsPerTask), overlap: null }),
     timeAllottedSeconds: secondsFrom(Number(values.timeAllotted), values.timeAllottedUnit),
     autoApproveSeconds: secondsFrom(Number(values.autoApprove), values.autoApproveUnit),
     // The input shows minutes: unchanged minutes keep the stored instant, seconds and all.
@@ -130,6 +164,8 @@ const FORM_FIELD_OF = new Map<string, keyof SettingsValues>([
   ['timeAllottedSeconds', 'timeAllotted'],
   ['autoApproveSeconds', 'autoApprove'],
   ['qualificationRequirements', 'requirements'],
+  // The client names only a problem's top-level field: any overlap problem shows by its maximum.
+  ['overlap', 'overlapMax'],
 ] satisfies [keyof UpdateProjectBody, keyof SettingsValues][]);
 
 /** The form field beside which the server's message about an API field belongs. */
