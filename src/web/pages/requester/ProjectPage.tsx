@@ -1,3 +1,4 @@
+import { workersPerTask } from './lib/overlap-summary.js';
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import {
   IconArrowLeft,
@@ -90,8 +91,7 @@ function ProjectHeader({ project }: { project: Project }) {
           <Fact label="Tasks">
             {tasks.toLocaleString('en')}{' '}
             <Text span size="xs" c="dimmed" fw={400}>
-              × {project.assignmentsPerTask}{' '}
-              {project.assignmentsPerTask === 1 ? 'worker' : 'workers'}
+              {workersPerTask(project)}
             </Text>
           </Fact>
           <Fact label="Reward">{formatCents(project.rewardCents)}</Fact>
