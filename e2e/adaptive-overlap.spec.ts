@@ -71,7 +71,7 @@ test('a requester sets adaptive overlap and sees the extra answers disagreement 
   }
 
   await page.goto(`/projects/${project.id}`);
-  await expect(page.getByTestId('overlap-summary').first()).toHaveText(
+  await expect(page.getByTestId('overlap-summary')).toHaveText(
     '1 task needed a 3rd answer: agreement below 100 % (1 extra assignment).',
   );
   await expectNoSeriousViolations(page);

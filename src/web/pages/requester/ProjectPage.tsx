@@ -1,4 +1,4 @@
-import { workersPerTask } from './lib/overlap-summary.js';
+import { overlapSummary, workersPerTask } from './lib/overlap-summary.js';
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import {
   IconArrowLeft,
@@ -100,6 +100,11 @@ function ProjectHeader({ project }: { project: Project }) {
           <Fact label="To review">{assignmentsSubmitted.toLocaleString('en')}</Fact>
           <Fact label="In progress">{assignmentsOutstanding.toLocaleString('en')}</Fact>
         </SimpleGrid>
+        {overlapSummary(project) && (
+          <Text size="xs" c="dimmed" mt="xs" data-testid="overlap-summary">
+            {overlapSummary(project)}
+          </Text>
+        )}
       </Card>
     </Stack>
   );
