@@ -124,60 +124,58 @@ const editable = {
   minWorkSeconds: minWorkSecondsSchema,
 };
 
-export const createProjectBodySchema = z
-  .strictObject({
-    title: editable.title,
-    description: editable.description.default(''),
-    keywords: editable.keywords.default([]),
-    instructions: editable.instructions.default(''),
-    rewardCents: editable.rewardCents,
-    /** 1 unless `overlap` is given instead. */
-    assignmentsPerTask: editable.assignmentsPerTask.optional(),
-    overlap: editable.overlap.optional(),
-    timeAllottedSeconds: editable.timeAllottedSeconds.default(P.timeAllottedSecondsDefault),
-    autoApproveSeconds: editable.autoApproveSeconds.default(P.autoApproveSecondsDefault),
-    /** Defaults to 30 days from creation. */
-    expiresAt: editable.expiresAt.optional(),
-    /** Defaults to an empty form, to be designed before publishing. */
-    template: editable.template.default({ kind: 'form', items: [] }),
-    qualificationRequirements: editable.qualificationRequirements.default([]),
-    /** Any setting left out keeps its default (no gold, no accuracy floor). */
-    quality: editable.quality.partial().optional(),
-    minWorkSeconds: editable.minWorkSeconds.default(0),
-  })
-  .superRefine(oneOverlapKind);
+const createProjectFields = z.strictObject({
+  title: editable.title,
+  description: editable.description.default(''),
+  keywords: editable.keywords.default([]),
+  instructions: editable.instructions.default(''),
+  rewardCents: editable.rewardCents,
+  /** 1 unless `overlap` is given instead. */
+  assignmentsPerTask: editable.assignmentsPerTask.optional(),
+  overlap: editable.overlap.optional(),
+  timeAllottedSeconds: editable.timeAllottedSeconds.default(P.timeAllottedSecondsDefault),
+  autoApproveSeconds: editable.autoApproveSeconds.default(P.autoApproveSecondsDefault),
+  /** Defaults to 30 days from creation. */
+  expiresAt: editable.expiresAt.optional(),
+  /** Defaults to an empty form, to be designed before publishing. */
+  template: editable.template.default({ kind: 'form', items: [] }),
+  qualificationRequirements: editable.qualificationRequirements.default([]),
+  /** Any setting left out keeps its default (no gold, no accuracy floor). */
+  quality: editable.quality.partial().optional(),
+  minWorkSeconds: editable.minWorkSeconds.default(0),
+});
+export const createProjectBodySchema = createProjectFields.superRefine(oneOverlapKind);
 export type CreateProjectBody = z.infer<typeof createProjectBodySchema>;
 
 /**
  * A draft may change anything; a published or paused project only its texts, a later expiry and
  * its options' labels and values (a value change needs `acknowledgeOptionValueChanges`).
  */
-export const updateProjectBodySchema = z
-  .strictObject({
-    title: editable.title.optional(),
-    description: editable.description.optional(),
-    keywords: editable.keywords.optional(),
-    instructions: editable.instructions.optional(),
-    rewardCents: editable.rewardCents.optional(),
-    /** A fixed overlap: replaces an adaptive one. */
-    assignmentsPerTask: editable.assignmentsPerTask.optional(),
-    /** An adaptive overlap; null turns it off (keeping `min` slots per task). */
-    overlap: editable.overlap.nullable().optional(),
-    timeAllottedSeconds: editable.timeAllottedSeconds.optional(),
-    autoApproveSeconds: editable.autoApproveSeconds.optional(),
-    expiresAt: editable.expiresAt.optional(),
-    template: editable.template.optional(),
-    qualificationRequirements: editable.qualificationRequirements.optional(),
-    /** Only the settings named change. */
-    quality: editable.quality.partial().optional(),
-    minWorkSeconds: editable.minWorkSeconds.optional(),
-    /**
-     * Confirms that changing option values of a published project's template is meant: answers
-     * already given keep the old values, so exports will hold both.
-     */
-    acknowledgeOptionValueChanges: z.boolean().optional(),
-  })
-  .superRefine(oneOverlapKind);
+const updateProjectFields = z.strictObject({
+  title: editable.title.optional(),
+  description: editable.description.optional(),
+  keywords: editable.keywords.optional(),
+  instructions: editable.instructions.optional(),
+  rewardCents: editable.rewardCents.optional(),
+  /** A fixed overlap: replaces an adaptive one. */
+  assignmentsPerTask: editable.assignmentsPerTask.optional(),
+  /** An adaptive overlap; null turns it off (keeping `min` slots per task). */
+  overlap: editable.overlap.nullable().optional(),
+  timeAllottedSeconds: editable.timeAllottedSeconds.optional(),
+  autoApproveSeconds: editable.autoApproveSeconds.optional(),
+  expiresAt: editable.expiresAt.optional(),
+  template: editable.template.optional(),
+  qualificationRequirements: editable.qualificationRequirements.optional(),
+  /** Only the settings named change. */
+  quality: editable.quality.partial().optional(),
+  minWorkSeconds: editable.minWorkSeconds.optional(),
+  /**
+   * Confirms that changing option values of a published project's template is meant: answers
+   * already given keep the old values, so exports will hold both.
+   */
+  acknowledgeOptionValueChanges: z.boolean().optional(),
+});
+export const updateProjectBodySchema = updateProjectFields.superRefine(oneOverlapKind);
 export type UpdateProjectBody = z.infer<typeof updateProjectBodySchema>;
 
 /** What may still change once a project is published. */
