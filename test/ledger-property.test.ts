@@ -13,7 +13,8 @@ import { GOOD_ANSWERS, SIMPLE_FORM } from './helpers/work.js';
  * Random sequences of everything that moves money, through the HTTP API, with the ledger's
  * invariants (`ledgerViolations`: balanced transactions, no negative balances, escrow equal to
  * what is owed, earnings equal to approved work and bonuses less payouts, slot counters right)
- * checked after every step. Moving the clock runs the sweeps (expiry, auto-approval,
+ * checked after every step; projects with adaptive overlap among them, whose answers disagree at
+ * random. Moving the clock runs the sweeps (expiry, auto-approval,
  * settlement) as the server would.
  */
 const FEE_PERCENT = 10;
@@ -55,6 +56,11 @@ const step = fc.oneof(
       who: fc.nat(1),
       tasks: fc.integer({ min: 1, max: 3 }),
       slots: fc.integer({ min: 1, max: 2 }),
+      // Adaptive overlap: `slots` is its min; up to `extra` more open while answers disagree.
+      overlap: fc.option(
+        fc.record({ extra: fc.integer({ min: 0, max: 2 }), agreement: fc.constantFrom(60, 100) }),
+        { freq: 2 },
+      ),
       reward: fc.integer({ min: 1, max: 25 }),
       autoApprove: fc.constantFrom(60, 3600, DAY_S),
     }),
@@ -63,7 +69,15 @@ const step = fc.oneof(
     weight: 5,
     arbitrary: fc.record({ kind: fc.constant('accept' as const), who: fc.nat(2), pick: fc.nat() }),
   },
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('submit' as const), pick: fc.nat() }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constant('submit' as const),
+      pick: fc.nat(),
+      // Answers that disagree make adaptive overlap open slots.
+      animal: fc.constantFrom('yes', 'no'),
+    }),
+  },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('approve' as const), pick: fc.nat() }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('reject' as const), pick: fc.nat() }) },
   {
@@ -139,7 +153,16 @@ async function publish(owner: Actor, s: Extract<Step, { kind: 'publish' }>) {
   const project = await createProject(owner.client, {
     template: SIMPLE_FORM,
     rewardCents: s.reward,
-    assignmentsPerTask: s.slots,
+    ...(s.overlap
+      ? {
+          assignmentsPerTask: undefined,
+          overlap: {
+            min: s.slots,
+            max: s.slots + s.overlap.extra,
+            agreementPercent: s.overlap.agreement,
+          },
+        }
+      : { assignmentsPerTask: s.slots }),
     autoApproveSeconds: s.autoApprove,
     timeAllottedSeconds: 600,
   });
@@ -195,7 +218,7 @@ async function perform(world: World, s: Step): Promise<void> {
       const a = pickAssignment(world, s.pick, ['accepted']);
       if (!a) return;
       res = await a.worker.client.post(`/api/v1/assignments/${a.id}/submit`, {
-        answers: GOOD_ANSWERS,
+        answers: { ...GOOD_ANSWERS, animal: s.animal },
       });
       if (res.statusCode === 200) a.status = 'submitted';
       break;
@@ -319,13 +342,15 @@ describe('the ledger under random sequences of money movements', () => {
             assignments: [],
             payouts: [],
           };
-          // Every run starts with one funded, published project so that work can happen.
+          // Every run starts with one funded, published project so that work can happen: one with
+          // adaptive overlap, whose tasks open a third slot when their two answers differ.
           await perform(world, { kind: 'deposit', who: 0, amount: 300 });
           await perform(world, {
             kind: 'publish',
             who: 0,
             tasks: 3,
             slots: 2,
+            overlap: { extra: 1, agreement: 100 },
             reward: 7,
             autoApprove: 3600,
           });

@@ -65,6 +65,8 @@ import { createFeedService } from './modules/work/feed.service.js';
 import { createWorkRepository } from './modules/work/work.repository.js';
 import { workRoutes } from './modules/work/work.routes.js';
 import { createWorkService } from './modules/work/work.service.js';
+import { createOverlapRepository } from './modules/overlap/overlap.repository.js';
+import { createOverlapService } from './modules/overlap/overlap.service.js';
 import { createNotificationsService } from './modules/notifications/notifications.service.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { aggregationRoutes } from './modules/aggregation/aggregation.routes.js';
@@ -238,10 +240,17 @@ export function createServices(deps: {
     clock: deps.clock,
     notify,
   });
+  const overlap = createOverlapService({
+    overlap: createOverlapRepository(),
+    ledger,
+    feePercent: deps.config.platformFeePercent,
+    events,
+  });
   const review = createReviewModule({
     db: deps.db,
     clock: deps.clock,
     ledger,
+    overlap,
     feePercent: deps.config.platformFeePercent,
     notify,
     events,
@@ -281,6 +290,7 @@ export function createServices(deps: {
     work: createWorkRepository(deps.db),
     qualifications,
     feed,
+    overlap,
     clock: deps.clock,
     events,
     outbox,

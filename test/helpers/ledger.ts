@@ -27,9 +27,10 @@ export async function expectLedgerConsistent(db: Db) {
  * - every transaction sums to zero and cached balances equal their entries;
  * - no requester's available funds, escrow or worker's earnings are negative;
  * - each project's escrow equals what is still owed on it: while open (published or paused),
- *   Σ over tasks of their free slots × (the task's reward + fee), plus Σ over accepted and
- *   submitted assignments of (the reward each was accepted at + fee) (a HIT moved to a HIT type
- *   of another reward keeps its work in progress at the old one); once closed
+ *   Σ over tasks of their free slots (adaptive overlap's reserve slots included) × (the task's
+ *   reward + fee), plus Σ over accepted and submitted assignments of (the reward each was
+ *   accepted at + fee) (a HIT moved to a HIT type of another reward keeps its work in progress
+ *   at the old one); once closed
  *   (cancelled or completed), Σ over accepted and submitted assignments of (reward + fee);
  *   nothing for a draft;
  * - a worker's earnings = approved rewards + bonuses − payouts not cancelled;
@@ -47,7 +48,7 @@ export async function ledgerViolations(db: Db, feePercent: number) {
   const projects = await db.selectFrom('projects').select(['id', 'status']).execute();
   const freeSlots = await sql<{ project_id: string; reward_cents: number; unpaid: number }>`
     select t.project_id, t.reward_cents,
-           sum(t.assignments_per_task - (select count(*) from assignments a
+           sum(t.assignments_per_task + t.reserve_slots - (select count(*) from assignments a
                where a.task_id = t.id and a.holds_slot
                  and a.status in ('accepted', 'submitted', 'approved')))::int as unpaid
     from tasks t group by 1, 2`.execute(db);

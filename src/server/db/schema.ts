@@ -355,6 +355,8 @@ export interface Projects {
   min_gold_answered: Generated<number>;
   min_work_seconds: Generated<number>;
   open_tasks: Generated<number>;
+  overlap_agreement_percent: number | null;
+  overlap_max: number | null;
   owner_id: string;
   published_at: Timestamp | null;
   qualification_requirements: Generated<JsonColumn<QualificationRequirement[]>>;
@@ -488,10 +490,12 @@ export interface Tasks {
   cancelled_at: Timestamp | null;
   created_at: Generated<Timestamp>;
   data: JsonColumn<Record<string, string>>;
+  extra_slots: Generated<number>;
   id: Generated<string>;
   live_assignments: Generated<number>;
   number: number;
   project_id: string;
+  reserve_slots: Generated<number>;
   reward_cents: number;
   row_number: number;
   seq: Generated<number>;

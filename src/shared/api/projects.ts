@@ -48,6 +48,49 @@ export const rewardCentsSchema = whole('cents')
 export const assignmentsPerTaskSchema = whole('assignments')
   .min(1, 'must be at least 1')
   .max(P.assignmentsPerTaskMax, `must be at most ${P.assignmentsPerTaskMax}`);
+/**
+ * Adaptive overlap (DESIGN §9): each task first takes `min` workers; while its submitted answers
+ * agree less than `agreementPercent` on a choice-like item, one more slot opens, up to `max`.
+ * Escrow is held for `max`; the unused part returns as each task settles.
+ */
+export const overlapSchema = z
+  .strictObject({
+    min: assignmentsPerTaskSchema,
+    max: assignmentsPerTaskSchema,
+    agreementPercent: whole('percent')
+      .min(1, 'must be between 1 and 100')
+      .max(100, 'must be between 1 and 100'),
+  })
+  .superRefine((overlap, ctx) => {
+    if (overlap.min > overlap.max) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['min'],
+        message: `must be at most overlap.max (${overlap.max})`,
+      });
+    }
+  });
+export type Overlap = z.infer<typeof overlapSchema>;
+
+/** `assignmentsPerTask` is a fixed overlap; `overlap` an adaptive one: a body names one of them. */
+function oneOverlapKind(
+  body: { assignmentsPerTask?: unknown; overlap?: unknown },
+  ctx: z.RefinementCtx,
+) {
+  // `overlap: null` with `assignmentsPerTask` is consistent: a fixed overlap replacing one.
+  if (
+    body.assignmentsPerTask !== undefined &&
+    body.overlap !== undefined &&
+    body.overlap !== null
+  ) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['overlap'],
+      message: 'cannot be set together with assignmentsPerTask: send one of them',
+    });
+  }
+}
+
 export const timeAllottedSecondsSchema = whole('seconds')
   .min(P.timeAllottedSecondsMin, `must be at least ${P.timeAllottedSecondsMin} seconds`)
   .max(P.timeAllottedSecondsMax, `must be at most ${P.timeAllottedSecondsMax} seconds (7 days)`);
@@ -71,6 +114,7 @@ const editable = {
     .max(P.instructionsMax, `must be at most ${P.instructionsMax} characters`),
   rewardCents: rewardCentsSchema,
   assignmentsPerTask: assignmentsPerTaskSchema,
+  overlap: overlapSchema,
   timeAllottedSeconds: timeAllottedSecondsSchema,
   autoApproveSeconds: autoApproveSecondsSchema,
   expiresAt: expiresAtSchema,
@@ -80,13 +124,15 @@ const editable = {
   minWorkSeconds: minWorkSecondsSchema,
 };
 
-export const createProjectBodySchema = z.strictObject({
+const createProjectFields = z.strictObject({
   title: editable.title,
   description: editable.description.default(''),
   keywords: editable.keywords.default([]),
   instructions: editable.instructions.default(''),
   rewardCents: editable.rewardCents,
-  assignmentsPerTask: editable.assignmentsPerTask.default(1),
+  /** 1 unless `overlap` is given instead. */
+  assignmentsPerTask: editable.assignmentsPerTask.optional(),
+  overlap: editable.overlap.optional(),
   timeAllottedSeconds: editable.timeAllottedSeconds.default(P.timeAllottedSecondsDefault),
   autoApproveSeconds: editable.autoApproveSeconds.default(P.autoApproveSecondsDefault),
   /** Defaults to 30 days from creation. */
@@ -98,19 +144,23 @@ export const createProjectBodySchema = z.strictObject({
   quality: editable.quality.partial().optional(),
   minWorkSeconds: editable.minWorkSeconds.default(0),
 });
+export const createProjectBodySchema = createProjectFields.superRefine(oneOverlapKind);
 export type CreateProjectBody = z.infer<typeof createProjectBodySchema>;
 
 /**
  * A draft may change anything; a published or paused project only its texts, a later expiry and
  * its options' labels and values (a value change needs `acknowledgeOptionValueChanges`).
  */
-export const updateProjectBodySchema = z.strictObject({
+const updateProjectFields = z.strictObject({
   title: editable.title.optional(),
   description: editable.description.optional(),
   keywords: editable.keywords.optional(),
   instructions: editable.instructions.optional(),
   rewardCents: editable.rewardCents.optional(),
+  /** A fixed overlap: replaces an adaptive one. */
   assignmentsPerTask: editable.assignmentsPerTask.optional(),
+  /** An adaptive overlap; null turns it off (keeping `min` slots per task). */
+  overlap: editable.overlap.nullable().optional(),
   timeAllottedSeconds: editable.timeAllottedSeconds.optional(),
   autoApproveSeconds: editable.autoApproveSeconds.optional(),
   expiresAt: editable.expiresAt.optional(),
@@ -125,6 +175,7 @@ export const updateProjectBodySchema = z.strictObject({
    */
   acknowledgeOptionValueChanges: z.boolean().optional(),
 });
+export const updateProjectBodySchema = updateProjectFields.superRefine(oneOverlapKind);
 export type UpdateProjectBody = z.infer<typeof updateProjectBodySchema>;
 
 /** What may still change once a project is published. */
@@ -144,6 +195,16 @@ export const projectProgressSchema = z.object({
   assignmentsApproved: z.number().int(),
   /** Accepted and not yet submitted. */
   assignmentsOutstanding: z.number().int(),
+  /**
+   * Adaptive overlap's extra spending (null without overlap): assignments opened because answers
+   * disagreed, and per answer count beyond `min`, how many tasks needed it.
+   */
+  overlap: z
+    .object({
+      extraAssignments: z.number().int(),
+      tasksNeeding: z.array(z.object({ answers: z.number().int(), tasks: z.number().int() })),
+    })
+    .nullable(),
 });
 
 const requirementOutSchema = z.object({
@@ -162,7 +223,11 @@ export const projectSchema = z.object({
   instructions: z.string(),
   status: z.enum(PROJECT_STATUSES),
   rewardCents: z.number().int(),
+  /** With adaptive overlap, its `min`. */
   assignmentsPerTask: z.number().int(),
+  overlap: z
+    .object({ min: z.number().int(), max: z.number().int(), agreementPercent: z.number().int() })
+    .nullable(),
   timeAllottedSeconds: z.number().int(),
   autoApproveSeconds: z.number().int(),
   expiresAt: z.string(),

@@ -35,6 +35,7 @@ import * as webhookSecretsSealed from './20261209020000_webhook_secrets_sealed.j
 import * as qualificationTestMturkSource from './20261209030000_qualification_test_mturk_source.js';
 import * as goldTasks from './20261209060000_gold_tasks.js';
 import * as taskAggregates from './20261209070000_task_aggregates.js';
+import * as adaptiveOverlap from './20261210060000_adaptive_overlap.js';
 import * as auditLog from './20261210090000_audit_log.js';
 
 /**
@@ -78,5 +79,6 @@ export const migrations: Record<string, Migration> = {
   '20261209030000_qualification_test_mturk_source': qualificationTestMturkSource,
   '20261209060000_gold_tasks': goldTasks,
   '20261209070000_task_aggregates': taskAggregates,
+  '20261210060000_adaptive_overlap': adaptiveOverlap,
   '20261210090000_audit_log': auditLog,
 };

@@ -235,6 +235,7 @@ export function createLedgerService(deps: {
         { userId: null, kind: 'platform_fees' },
         ...payments.flatMap((p) => [
           { userId: p.requesterId, kind: sourceKind(p) },
+          { userId: p.requesterId, kind: 'requester_available' as const },
           { userId: p.workerId, kind: 'worker_earnings' as const },
         ]),
       ]);
@@ -245,10 +246,15 @@ export function createLedgerService(deps: {
         return found;
       };
       const fees = id(null, 'platform_fees');
+      // The requester's available funds are locked with the rest, in one id-ordered statement,
+      // though only a reversal pays from them: the same transaction may then return escrow
+      // (adaptive overlap settling a task), and taking that lock later could deadlock with a
+      // publish that holds it and waits for the escrow account.
       const balances = await ledger.lockBalances(
         trx,
         payments.flatMap((p) => [
           id(p.requesterId, sourceKind(p)),
+          id(p.requesterId, 'requester_available'),
           id(p.workerId, 'worker_earnings'),
         ]),
       );

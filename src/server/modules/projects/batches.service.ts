@@ -24,7 +24,12 @@ import { goldColumnsOf, goldOfRow } from './gold-import.js';
 import type { GoldRepository, GoldRow } from './gold.repository.js';
 import { escrowPerRowCents, type ProjectLedger } from './lifecycle.service.js';
 import type { ProjectRow, ProjectsRepository } from './projects.repository.js';
-import { invalidState, requireOwnedProject, templateOf } from './projects.service.js';
+import {
+  invalidState,
+  requireOwnedProject,
+  reserveSlotsOf,
+  templateOf,
+} from './projects.service.js';
 import { taskCursor, type BatchRow, type TasksRepository } from './tasks.repository.js';
 import type { UploadSlots } from './upload-slots.service.js';
 
@@ -266,6 +271,7 @@ export function createBatchesService(deps: {
           rows: rows.map((cells) => goldColumns.dataPositions.map((p) => cells[p] ?? '')),
           rewardCents: project.reward_cents,
           assignmentsPerTask: project.assignments_per_task,
+          reserveSlots: reserveSlotsOf(project),
         },
         trx,
       );

@@ -23,10 +23,13 @@ export type ProjectLedger = Pick<LedgerService, 'escrowForProject'>;
 /** Closes projects and returns unused escrow (the review module's settlement). */
 export type ProjectSettlement = Pick<SettlementService, 'settle'>;
 
-/** What one row of a project costs in escrow: every slot's reward plus the platform's fee. */
+/**
+ * What one row of a project costs in escrow: every slot's reward plus the platform's fee, for
+ * adaptive overlap every slot that may open (`max`).
+ */
 export function escrowPerRowCents(project: ProjectRow, feePercent: number): number {
   return (
-    project.assignments_per_task *
+    (project.overlap_max ?? project.assignments_per_task) *
     (project.reward_cents + platformFeeCents(project.reward_cents, feePercent))
   );
 }
@@ -113,7 +116,7 @@ export function createLifecycleService(deps: {
           requesterId: ownerId,
           projectId: project.id,
           amountCents: project.task_count * perRow,
-          memo: `Publish "${project.title}": ${project.task_count} tasks × ${project.assignments_per_task} assignments`,
+          memo: `Publish "${project.title}": ${project.task_count} tasks × ${project.overlap_max === null ? '' : 'up to '}${project.overlap_max ?? project.assignments_per_task} assignments`,
         });
         await tasks.setDraftBatchEscrow(project.id, perRow, trx);
         return projects.update(project.id, { status: 'published', published_at: clock.now() }, trx);

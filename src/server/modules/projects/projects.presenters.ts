@@ -4,7 +4,26 @@ import type { GoldRepository } from './gold.repository.js';
 import type { ProjectRow } from './projects.repository.js';
 
 type GoldListRow = Awaited<ReturnType<GoldRepository['listForProject']>>[number];
+import { overlapOf } from './projects.service.js';
 import type { BatchRow, TaskRow } from './tasks.repository.js';
+
+/**
+ * What adaptive overlap spent beyond `min`: the extra assignments, and for each answer count past
+ * `min`, how many tasks needed it (a task that needed a 5th answer also needed a 4th).
+ */
+function overlapProgress(row: ProjectRow): Project['progress']['overlap'] {
+  const overlap = overlapOf(row);
+  if (!overlap) return null;
+  const extensions = row.overlap_extensions ?? [];
+  const most = Math.max(0, ...extensions.map((e) => e.extra));
+  return {
+    extraAssignments: extensions.reduce((sum, e) => sum + e.extra * e.tasks, 0),
+    tasksNeeding: Array.from({ length: most }, (_, k) => ({
+      answers: overlap.min + k + 1,
+      tasks: extensions.filter((e) => e.extra > k).reduce((sum, e) => sum + e.tasks, 0),
+    })),
+  };
+}
 
 export function presentProject(row: ProjectRow): Project {
   return {
@@ -17,6 +36,7 @@ export function presentProject(row: ProjectRow): Project {
     status: row.status,
     rewardCents: row.reward_cents,
     assignmentsPerTask: row.assignments_per_task,
+    overlap: overlapOf(row),
     timeAllottedSeconds: row.time_allotted_seconds,
     autoApproveSeconds: row.auto_approve_seconds,
     expiresAt: row.expires_at.toISOString(),
@@ -34,6 +54,7 @@ export function presentProject(row: ProjectRow): Project {
       assignmentsSubmitted: row.assignments_submitted ?? 0,
       assignmentsApproved: row.assignments_approved ?? 0,
       assignmentsOutstanding: row.assignments_outstanding ?? 0,
+      overlap: overlapProgress(row),
     },
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),

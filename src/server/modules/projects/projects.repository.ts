@@ -18,6 +18,8 @@ export type ProjectProgressColumns = {
   assignments_submitted: number;
   assignments_approved: number;
   assignments_outstanding: number;
+  /** Adaptive overlap: per count of slots opened beyond `min`, how many tasks have that many. */
+  overlap_extensions: { extra: number; tasks: number }[];
 };
 export type ProjectRow = Selectable<Projects> & Partial<ProjectProgressColumns>;
 export type NewProject = Insertable<Projects>;
@@ -32,6 +34,12 @@ function progressColumns(now: Date) {
     count(effectiveStatusIn(['submitted'], now, 'a')).as('assignments_submitted'),
     count(effectiveStatusIn(['approved'], now, 'a')).as('assignments_approved'),
     count(effectiveStatusIn(['accepted'], now, 'a')).as('assignments_outstanding'),
+    // Only tasks that needed more answers: tasks_extra_slots_idx, never a scan of every task.
+    sql<{ extra: number; tasks: number }[]>`(select coalesce(json_agg(json_build_object(
+        'extra', e.extra_slots, 'tasks', e.n) order by e.extra_slots), '[]'::json)
+      from (select extra_slots, count(*)::int as n from tasks t
+            where t.project_id = projects.id and t.extra_slots > 0
+            group by extra_slots) e)`.as('overlap_extensions'),
   ];
 }
 
@@ -92,12 +100,16 @@ export function createProjectsRepository(db: Db, clock: Clock) {
     /** A draft's tasks follow its reward and slots until it is published. */
     async setTaskTerms(
       projectId: string,
-      terms: { rewardCents: number; assignmentsPerTask: number },
+      terms: { rewardCents: number; assignmentsPerTask: number; reserveSlots: number },
       trx: Db = db,
     ): Promise<void> {
       await trx
         .updateTable('tasks')
-        .set({ reward_cents: terms.rewardCents, assignments_per_task: terms.assignmentsPerTask })
+        .set({
+          reward_cents: terms.rewardCents,
+          assignments_per_task: terms.assignmentsPerTask,
+          reserve_slots: terms.reserveSlots,
+        })
         .where('project_id', '=', projectId)
         .execute();
     },

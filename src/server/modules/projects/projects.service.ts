@@ -68,6 +68,42 @@ function qualityColumns(body: Pick<UpdateProjectBody, 'quality' | 'minWorkSecond
   };
 }
 
+/**
+ * The overlap a body names as columns: `assignmentsPerTask` is a fixed one (clearing an adaptive
+ * one), `overlap` an adaptive one (its `min` is the slots every task starts with), `overlap: null`
+ * keeps the slots and drops the adaptive part; absent: kept.
+ */
+function overlapColumns(body: Pick<UpdateProjectBody, 'assignmentsPerTask' | 'overlap'>) {
+  if (body.overlap) {
+    return {
+      assignments_per_task: body.overlap.min,
+      overlap_max: body.overlap.max,
+      overlap_agreement_percent: body.overlap.agreementPercent,
+    };
+  }
+  if (body.overlap === null || body.assignmentsPerTask !== undefined) {
+    return { overlap_max: null, overlap_agreement_percent: null };
+  }
+  return {};
+}
+
+/** A project's adaptive overlap, or null when every task takes a fixed number of answers. */
+export function overlapOf(
+  row: Pick<ProjectRow, 'assignments_per_task' | 'overlap_max' | 'overlap_agreement_percent'>,
+) {
+  if (row.overlap_max === null || row.overlap_agreement_percent === null) return null;
+  return {
+    min: row.assignments_per_task,
+    max: row.overlap_max,
+    agreementPercent: row.overlap_agreement_percent,
+  };
+}
+
+/** Slots each new task holds in escrow beyond the ones it starts with (adaptive overlap's room). */
+export function reserveSlotsOf(row: Pick<ProjectRow, 'assignments_per_task' | 'overlap_max'>) {
+  return row.overlap_max === null ? 0 : row.overlap_max - row.assignments_per_task;
+}
+
 /** The stored template: validated on the way in, so it is read back as is. */
 export const templateOf = (row: ProjectRow) => row.template;
 
@@ -158,6 +194,7 @@ export function createProjectsService(deps: {
     const current: Record<string, unknown> = {
       rewardCents: project.reward_cents,
       assignmentsPerTask: project.assignments_per_task,
+      overlap: overlapOf(project),
       timeAllottedSeconds: project.time_allotted_seconds,
       autoApproveSeconds: project.auto_approve_seconds,
       qualificationRequirements: project.qualification_requirements,
@@ -198,6 +235,8 @@ export function createProjectsService(deps: {
       return projects.insert({
         owner_id: ownerId,
         ...termColumns(body),
+        assignments_per_task: body.assignmentsPerTask ?? 1,
+        ...overlapColumns(body),
         ...qualityColumns(body),
         expires_at: expiresAt,
         template: JSON.stringify(body.template),
@@ -233,6 +272,7 @@ export function createProjectsService(deps: {
         if (project.status !== 'draft') assertLiveEdit(project, body, requirements);
         const patch: ProjectUpdate = {
           ...termColumns(body),
+          ...overlapColumns(body),
           ...qualityColumns(body),
           expires_at: body.expiresAt === undefined ? undefined : expiryFrom(body.expiresAt, now),
           template: body.template === undefined ? undefined : JSON.stringify(body.template),
@@ -242,11 +282,16 @@ export function createProjectsService(deps: {
         const updated = await projects.update(id, patch, trx);
         if (
           updated.reward_cents !== project.reward_cents ||
-          updated.assignments_per_task !== project.assignments_per_task
+          updated.assignments_per_task !== project.assignments_per_task ||
+          updated.overlap_max !== project.overlap_max
         ) {
           await projects.setTaskTerms(
             id,
-            { rewardCents: updated.reward_cents, assignmentsPerTask: updated.assignments_per_task },
+            {
+              rewardCents: updated.reward_cents,
+              assignmentsPerTask: updated.assignments_per_task,
+              reserveSlots: reserveSlotsOf(updated),
+            },
             trx,
           );
         }

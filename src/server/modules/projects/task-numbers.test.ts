@@ -133,6 +133,7 @@ describe('task numbers', () => {
             rowsBefore: 1,
             rows: [[word], [`${word}-2`]],
             rewardCents: 5,
+            reserveSlots: 0,
             assignmentsPerTask: 1,
           },
           trx,

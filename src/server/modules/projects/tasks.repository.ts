@@ -4,7 +4,10 @@ import { counterCursor, decodeCursor, newestFirstPage } from '../../db/paginatio
 import type { Batches, Tasks } from '../../db/schema.js';
 
 export type BatchRow = Selectable<Batches>;
-export type TaskRow = Omit<Selectable<Tasks>, 'assignments_per_task' | 'live_assignments'>;
+export type TaskRow = Omit<
+  Selectable<Tasks>,
+  'assignments_per_task' | 'live_assignments' | 'reserve_slots' | 'extra_slots'
+>;
 
 const TASK_COLUMNS = [
   'id',
@@ -76,6 +79,8 @@ export function createTasksRepository(db: Db) {
         rows: readonly (readonly string[])[];
         rewardCents: number;
         assignmentsPerTask: number;
+        /** Adaptive overlap's escrowed room beyond `assignmentsPerTask` (0 without it). */
+        reserveSlots: number;
       },
       trx: Db = db,
     ): Promise<void> {
@@ -83,9 +88,10 @@ export function createTasksRepository(db: Db) {
       const json = `[${args.rows.map((row) => rowJson(quoted, row)).join(',')}]`;
       await sql`
         insert into tasks (project_id, batch_id, row_number, number, data, reward_cents,
-                           assignments_per_task)
+                           assignments_per_task, reserve_slots)
         select ${args.projectId}::uuid, ${args.batchId}::uuid, ${args.rowsBefore}::int + t.n::int,
-               last.number + t.n::int, t.d, ${args.rewardCents}::int, ${args.assignmentsPerTask}::int
+               last.number + t.n::int, t.d, ${args.rewardCents}::int, ${args.assignmentsPerTask}::int,
+               ${args.reserveSlots}::int
         from jsonb_array_elements(${json}::jsonb) with ordinality as t(d, n)
         cross join (select coalesce(max(number), 0) as number from tasks
                     where project_id = ${args.projectId}::uuid) last
@@ -138,11 +144,14 @@ export function createTasksRepository(db: Db) {
     ): Promise<{ rewardCents: number; slots: number }[]> {
       const { rows } = await sql<{ reward_cents: number; slots: number }>`
         with locked as (
-          select id, assignments_per_task - live_assignments as freed, reward_cents from tasks
+          -- Free slots and adaptive overlap's reserve: none of them will be taken now.
+          select id, assignments_per_task - live_assignments + reserve_slots as freed, reward_cents
+          from tasks
           where project_id = ${batch.project_id} and batch_id = ${batch.id} and cancelled_at is null
           for update
         ), cancelled as (
-          update tasks set assignments_per_task = tasks.live_assignments, cancelled_at = ${now}
+          update tasks set assignments_per_task = tasks.live_assignments, reserve_slots = 0,
+            cancelled_at = ${now}
           from locked where tasks.id = locked.id
           returning locked.freed, locked.reward_cents
         )

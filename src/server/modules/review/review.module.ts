@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
 import type { IdempotencyKeys } from '../idempotency/idempotency.service.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
+import type { OverlapService } from '../overlap/overlap.service.js';
 import type { LiveEventPublisher } from '../realtime/event-bus.js';
 import type { WebhookOutbox } from '../webhooks/webhooks.module.js';
 import { createBlocksRepository } from './blocks.repository.js';
@@ -18,6 +19,7 @@ export function createReviewModule(deps: {
   db: Db;
   clock: Clock;
   ledger: LedgerService;
+  overlap: Pick<OverlapService, 'reconsider'>;
   feePercent: number;
   notify?: Notify | undefined;
   events: LiveEventPublisher;
@@ -28,7 +30,17 @@ export function createReviewModule(deps: {
   const { db, clock, ledger, feePercent, notify, events, outbox } = deps;
   const review = createReviewRepository(db);
   return {
-    review: createReviewService({ db, review, ledger, clock, feePercent, notify, events, outbox }),
+    review: createReviewService({
+      db,
+      review,
+      ledger,
+      overlap: deps.overlap,
+      clock,
+      feePercent,
+      notify,
+      events,
+      outbox,
+    }),
     bonuses: createBonusesService({
       db,
       review,

@@ -13,6 +13,7 @@ import type { AssignmentStatus } from '../../db/types.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import type { AssignmentPayment, LedgerService } from '../ledger/ledger.service.js';
+import type { OverlapService } from '../overlap/overlap.service.js';
 import { announceAssignmentChanges } from '../realtime/announce.js';
 import type { LiveEventPublisher } from '../realtime/event-bus.js';
 import type { WebhookOutbox } from '../webhooks/webhooks.module.js';
@@ -42,6 +43,8 @@ export function createReviewService(deps: {
   db: Db;
   review: ReviewRepository;
   ledger: Ledger;
+  /** Adaptive overlap: a decision may open a task's next slot or settle it. */
+  overlap: Pick<OverlapService, 'reconsider'>;
   clock: Clock;
   feePercent: number;
   notify?: Notify | undefined;
@@ -132,6 +135,10 @@ export function createReviewService(deps: {
         memo: `Approved work on “${c.project_title}”`,
       })),
     );
+    await deps.overlap.reconsider(
+      trx,
+      changed.map((c) => c.task_id),
+    );
     await tellWorkers(
       trx,
       changed,
@@ -166,6 +173,10 @@ export function createReviewService(deps: {
         memo: `Escrow of rejected work on ${isClosed(project.status) ? 'closed ' : ''}project “${project.title}”`,
       });
     }
+    await deps.overlap.reconsider(
+      trx,
+      changed.map((c) => c.task_id),
+    );
     await tellWorkers(trx, changed, 'rejected', () => `Reason: ${reason}`);
     await announceReviewed(trx, changed, 'rejected', reopens);
   }

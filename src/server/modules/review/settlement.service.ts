@@ -17,7 +17,8 @@ const SWEEP_PAGE = 100;
  *
  * What a project's escrow must cover (the ledger property test checks exactly this):
  * - while it is open (published or paused): every slot not yet taken by approved work that holds
- *   a slot, i.e. Σ over tasks of (slots − approved slot holders) × (reward + fee);
+ *   a slot, and every slot adaptive overlap may still open, i.e. Σ over tasks of (slots + reserve
+ *   slots − approved slot holders) × (reward + fee);
  * - once closed (cancelled or completed): only the work in progress, i.e. accepted and submitted
  *   assignments × (their reward + fee).
  * A closed project's excess is returned here at once; what its work in progress still holds

@@ -162,6 +162,7 @@ describe('finishing projects', () => {
       assignmentsSubmitted: 1,
       assignmentsApproved: 1,
       assignmentsOutstanding: 1,
+      overlap: null,
     });
     ctx.clock.advance(61_000);
     expect((await progress()).assignmentsOutstanding).toBe(0);

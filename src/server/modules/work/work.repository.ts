@@ -41,6 +41,7 @@ export function createWorkRepository(db: Db) {
           'u.handle as requester_handle',
           'p.min_gold_accuracy_percent',
           'p.min_gold_answered',
+          'p.overlap_max',
           // This worker's scored gold answers here, for the accuracy floor.
           eb
             .selectFrom('assignments as ga')
@@ -244,6 +245,7 @@ export function createWorkRepository(db: Db) {
           'p.time_allotted_seconds',
           'p.auto_approve_seconds',
           'p.gold_feedback',
+          'p.overlap_max',
           't.data as task_data',
           'a.gold_correct',
           'a.gold_results',

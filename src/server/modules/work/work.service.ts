@@ -20,6 +20,7 @@ import { sameJson } from '../../lib/canonical-json.js';
 import type { Clock } from '../../lib/clock.js';
 import { filledTemplate } from '../../lib/task-frame.js';
 import { previewTurkParams } from '../../lib/turk-frame.js';
+import type { OverlapService } from '../overlap/overlap.service.js';
 import type { QualificationsService } from '../qualifications/qualifications.service.js';
 import { announceAssignmentChanges, type AssignmentChange } from '../realtime/announce.js';
 import type { LiveEventPublisher } from '../realtime/event-bus.js';
@@ -74,6 +75,8 @@ export function createWorkService(deps: {
   work: WorkRepository;
   qualifications: Qualifications;
   feed: Pick<FeedService, 'one'>;
+  /** Adaptive overlap: a submit may open the task's next slot. */
+  overlap: Pick<OverlapService, 'reconsider'>;
   clock: Clock;
   events: LiveEventPublisher;
   /** Where each change queues its webhook deliveries, in its own transaction. */
@@ -266,6 +269,7 @@ export function createWorkService(deps: {
             template: project.template,
             time_allotted_seconds: project.time_allotted_seconds,
             auto_approve_seconds: project.auto_approve_seconds,
+            overlap_max: project.overlap_max,
           };
         }
         // Work past its deadline still holds its slot until a sweep frees it: free it now, waiting
@@ -345,26 +349,31 @@ export function createWorkService(deps: {
         { assignmentId: id, projectId: row.project_id, workerId, ownerId: row.owner_id },
         'submitted',
       );
-      // One statement: in a transaction only with the webhook deliveries it calls for.
-      const submitted = await withOutbox(
-        db,
-        outbox,
-        (trx) =>
-          work.submit(
-            {
-              id,
-              workerId,
-              answers,
-              now,
-              autoApproveAt: new Date(now.getTime() + row.auto_approve_seconds * 1000),
-              goldResults,
-              workSeconds,
-              activeSeconds,
-            },
-            trx,
-          ),
-        (done) => (done ? [change] : []),
-      );
+      const submission = {
+        id,
+        workerId,
+        answers,
+        now,
+        autoApproveAt: new Date(now.getTime() + row.auto_approve_seconds * 1000),
+        goldResults,
+        workSeconds,
+        activeSeconds,
+      };
+      const submitIn = async (trx: Db) => {
+        const done = await work.submit(submission, trx);
+        if (done && row.overlap_max !== null) await deps.overlap.reconsider(trx, [row.task_id]);
+        return done;
+      };
+      // One statement: in a transaction only with the webhook deliveries it calls for, or with
+      // adaptive overlap, whose decision on the task's next slot commits with the submission.
+      const submitted =
+        row.overlap_max === null
+          ? await withOutbox(db, outbox, submitIn, (done) => (done ? [change] : []))
+          : await db.transaction().execute(async (trx) => {
+              const done = await submitIn(trx);
+              if (done && outbox) await outbox.assignmentsChanged(trx, [change]);
+              return done;
+            });
       if (!submitted) {
         // Lost a race with another submit, a return or the deadline: answer as that state says.
         return this.submit(id, workerId, answers, signals);

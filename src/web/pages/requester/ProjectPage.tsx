@@ -1,3 +1,4 @@
+import { overlapSummary, workersPerTask } from './lib/overlap-summary.js';
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import {
   IconArrowLeft,
@@ -93,8 +94,7 @@ function ProjectHeader({ project }: { project: Project }) {
           <Fact label="Tasks">
             {tasks.toLocaleString('en')}{' '}
             <Text span size="xs" c="dimmed" fw={400}>
-              × {project.assignmentsPerTask}{' '}
-              {project.assignmentsPerTask === 1 ? 'worker' : 'workers'}
+              {workersPerTask(project)}
             </Text>
           </Fact>
           <Fact label="Reward">{formatCents(project.rewardCents)}</Fact>
@@ -103,6 +103,11 @@ function ProjectHeader({ project }: { project: Project }) {
           <Fact label="To review">{assignmentsSubmitted.toLocaleString('en')}</Fact>
           <Fact label="In progress">{assignmentsOutstanding.toLocaleString('en')}</Fact>
         </SimpleGrid>
+        {overlapSummary(project) && (
+          <Text size="xs" c="dimmed" mt="xs" data-testid="overlap-summary">
+            {overlapSummary(project)}
+          </Text>
+        )}
       </Card>
     </Stack>
   );

@@ -2,10 +2,14 @@ import { Anchor, Group, Progress, Stack, Text, Tooltip } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Project } from '../../../shared/api/projects.js';
 import { paths } from '../../lib/paths.js';
+import { overlapSummary } from './lib/overlap-summary.js';
 
-/** Every assignment the project can have: each task's slots. */
+/** Every assignment the project can have: each task's slots, and those adaptive overlap opened. */
 export function assignmentSlots(project: Pick<Project, 'progress' | 'assignmentsPerTask'>): number {
-  return project.progress.tasks * project.assignmentsPerTask;
+  return (
+    project.progress.tasks * project.assignmentsPerTask +
+    (project.progress.overlap?.extraAssignments ?? 0)
+  );
 }
 
 function percent(part: number, whole: number): number {
@@ -16,6 +20,7 @@ function percent(part: number, whole: number): number {
 export function ProjectProgress({ project }: { project: Project }) {
   const { assignmentsApproved, assignmentsSubmitted, assignmentsOutstanding } = project.progress;
   const slots = assignmentSlots(project);
+  const extra = overlapSummary(project);
   const summary = `${assignmentsApproved} approved, ${assignmentsSubmitted} awaiting review, ${assignmentsOutstanding} in progress, of ${slots} assignments`;
   return (
     <Stack gap={6} miw={180}>
@@ -71,6 +76,11 @@ export function ProjectProgress({ project }: { project: Project }) {
           in progress
         </Text>
       </Group>
+      {extra && (
+        <Text size="xs" c="dimmed" data-testid="overlap-summary">
+          {extra}
+        </Text>
+      )}
     </Stack>
   );
 }

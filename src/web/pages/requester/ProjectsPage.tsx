@@ -1,3 +1,4 @@
+import { workersPerTask } from './lib/overlap-summary.js';
 import {
   Anchor,
   Button,
@@ -98,7 +99,7 @@ function ProjectRow({
           {tasks.toLocaleString('en')}
         </Text>
         <Text size="xs" c="dimmed">
-          × {project.assignmentsPerTask} {project.assignmentsPerTask === 1 ? 'worker' : 'workers'}
+          {workersPerTask(project)}
         </Text>
       </Table.Td>
       <Table.Td>

@@ -42,7 +42,8 @@ export function PublishButton({ project }: { project: Project }) {
   const tasks = project.progress.tasks;
   const total = publishEscrowCents({
     tasks,
-    assignmentsPerTask: project.assignmentsPerTask,
+    // Adaptive overlap holds escrow for every slot a task may open.
+    assignmentsPerTask: project.overlap?.max ?? project.assignmentsPerTask,
     rewardCents: project.rewardCents,
     feePercent,
   });
@@ -92,8 +93,12 @@ export function PublishButton({ project }: { project: Project }) {
                 <Table.Td ta="right">{tasks.toLocaleString('en')}</Table.Td>
               </Table.Tr>
               <Table.Tr>
-                <Table.Td>Assignments per task</Table.Td>
-                <Table.Td ta="right">× {project.assignmentsPerTask}</Table.Td>
+                <Table.Td>
+                  {project.overlap ? 'Assignments per task, at most' : 'Assignments per task'}
+                </Table.Td>
+                <Table.Td ta="right">
+                  × {project.overlap?.max ?? project.assignmentsPerTask}
+                </Table.Td>
               </Table.Tr>
               <Table.Tr>
                 <Table.Td>

@@ -194,6 +194,60 @@ function isSettingsShape(value: unknown): value is SettingsValues {
   );
 }
 
+/**
+ * Adaptive overlap: more answers only where workers disagree. Escrow is held for the maximum and
+ * what a task does not use comes back once it is settled.
+ */
+function OverlapFields({
+  enabled,
+  max,
+  agreement,
+  on,
+  disabled,
+}: {
+  enabled: GetInputPropsReturnType;
+  max: GetInputPropsReturnType;
+  agreement: GetInputPropsReturnType;
+  on: boolean;
+  disabled: boolean;
+}) {
+  return (
+    <Stack gap="xs">
+      <Switch
+        label="Ask more workers when answers disagree (adaptive overlap)"
+        description="A row whose answers agree less than the level below gets one more worker at a time, up to the maximum. Only choice, dropdown and rating questions are compared."
+        disabled={disabled}
+        {...enabled}
+      />
+      {on && (
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          <NumberInput
+            label="At most, workers per task"
+            description="Escrow is held for this many; what a row does not use comes back to you when it is settled."
+            min={1}
+            max={PROJECT_LIMITS.assignmentsPerTaskMax}
+            allowDecimal={false}
+            required
+            disabled={disabled}
+            {...max}
+          />
+          <NumberInput
+            label="Agreement needed"
+            description="The share of a row’s answers that must equal its most common answer, on every question compared."
+            min={1}
+            max={100}
+            allowDecimal={false}
+            suffix=" %"
+            required
+            disabled={disabled}
+            {...agreement}
+          />
+        </SimpleGrid>
+      )}
+    </Stack>
+  );
+}
+
 export function SettingsTab({ project }: { project: Project }) {
   const user = useCurrentUser();
   const update = useUpdateProject(project.id);
@@ -346,8 +400,12 @@ export function SettingsTab({ project }: { project: Project }) {
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <RewardInput disabled={locked('rewardCents')} {...form.getInputProps('reward')} />
             <NumberInput
-              label="Workers per task"
-              description="Different workers who answer each row."
+              label={form.values.overlapEnabled ? 'Workers per task at first' : 'Workers per task'}
+              description={
+                form.values.overlapEnabled
+                  ? 'Every row gets this many answers before agreement is checked.'
+                  : 'Different workers who answer each row.'
+              }
               min={1}
               max={PROJECT_LIMITS.assignmentsPerTaskMax}
               allowDecimal={false}
@@ -356,6 +414,13 @@ export function SettingsTab({ project }: { project: Project }) {
               {...form.getInputProps('assignmentsPerTask')}
             />
           </SimpleGrid>
+          <OverlapFields
+            enabled={form.getInputProps('overlapEnabled', { type: 'checkbox' })}
+            max={form.getInputProps('overlapMax')}
+            agreement={form.getInputProps('overlapAgreement')}
+            on={form.values.overlapEnabled}
+            disabled={locked('overlap')}
+          />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <DurationField
               label="Time allotted"

@@ -22,7 +22,12 @@ export type SettingsValues = {
   keywords: string[];
   instructions: string;
   reward: string | number;
+  /** With adaptive overlap: how many answer each task at first (its `min`). */
   assignmentsPerTask: string | number;
+  /** Adaptive overlap: more answers while they disagree, up to `overlapMax`. */
+  overlapEnabled: boolean;
+  overlapMax: string | number;
+  overlapAgreement: string | number;
   timeAllotted: string | number;
   timeAllottedUnit: DurationUnit;
   autoApprove: string | number;
@@ -50,6 +55,11 @@ export function settingsValuesOf(project: Project): SettingsValues {
     instructions: project.instructions,
     reward: dollarsFromCents(project.rewardCents),
     assignmentsPerTask: project.assignmentsPerTask,
+    overlapEnabled: project.overlap !== null,
+    overlapMax:
+      project.overlap?.max ??
+      Math.min(project.assignmentsPerTask + 2, PROJECT_LIMITS.assignmentsPerTaskMax),
+    overlapAgreement: project.overlap?.agreementPercent ?? 70,
     timeAllotted: time.value,
     timeAllottedUnit: time.unit,
     autoApprove: review.value,
@@ -101,6 +111,21 @@ function qualityProblems(values: SettingsValues): Record<string, string> {
   return problems;
 }
 
+/** Adaptive overlap's own checks: at most as many workers as the platform allows, max ≥ min. */
+function overlapErrors(values: SettingsValues): Record<string, string> {
+  const P = PROJECT_LIMITS;
+  const errors: Record<string, string> = {};
+  const max = values.overlapMax;
+  if (typeof max !== 'number' || max < 1 || max > P.assignmentsPerTaskMax)
+    errors.overlapMax = `Enter at most how many workers may answer a task, up to ${P.assignmentsPerTaskMax}.`;
+  else if (typeof values.assignmentsPerTask === 'number' && max < values.assignmentsPerTask)
+    errors.overlapMax = `Must be at least the workers per task at first (${values.assignmentsPerTask}).`;
+  const agreement = values.overlapAgreement;
+  if (typeof agreement !== 'number' || agreement < 1 || agreement > 100)
+    errors.overlapAgreement = 'Enter a percentage from 1 to 100.';
+  return errors;
+}
+
 const plural = (n: number, unit: string) => `${n} ${n === 1 ? unit : `${unit}s`}`;
 
 /** Form-level checks, in the words of the form (dollars, minutes), before anything is sent. */
@@ -114,6 +139,7 @@ export function validateSettings(values: SettingsValues): Record<string, string>
     errors.reward = `Enter between $0.01 and $${P.rewardCentsMax / 100}.`;
   if (typeof values.assignmentsPerTask !== 'number')
     errors.assignmentsPerTask = 'Enter how many workers should do each task.';
+  if (values.overlapEnabled) Object.assign(errors, overlapErrors(values));
   if (typeof values.timeAllotted !== 'number') {
     errors.timeAllotted = 'Enter how long a worker has for one task.';
   } else {
@@ -147,7 +173,15 @@ export function settingsPatch(
     keywords: values.keywords.map((k) => k.trim()).filter(Boolean),
     instructions: values.instructions,
     rewardCents: centsFromDollars(values.reward) ?? project.rewardCents,
-    assignmentsPerTask: Number(values.assignmentsPerTask),
+    ...(values.overlapEnabled
+      ? {
+          overlap: {
+            min: Number(values.assignmentsPerTask),
+            max: Number(values.overlapMax),
+            agreementPercent: Number(values.overlapAgreement),
+          },
+        }
+      : { assignmentsPerTask: Number(values.assignmentsPerTask), overlap: null }),
     timeAllottedSeconds: secondsFrom(Number(values.timeAllotted), values.timeAllottedUnit),
     autoApproveSeconds: secondsFrom(Number(values.autoApprove), values.autoApproveUnit),
     // The input shows minutes: unchanged minutes keep the stored instant, seconds and all.
@@ -186,7 +220,16 @@ const FORM_FIELD_OF = new Map<string, keyof SettingsValues>([
   ['timeAllottedSeconds', 'timeAllotted'],
   ['autoApproveSeconds', 'autoApprove'],
   ['qualificationRequirements', 'requirements'],
+  // A problem with the whole overlap object (both kinds sent) shows by its maximum.
+  ['overlap', 'overlapMax'],
 ] satisfies [keyof UpdateProjectBody, keyof SettingsValues][]);
+
+/** Adaptive overlap's fields in the form: `min` is the workers per task at first. */
+const OVERLAP_FIELD_OF = new Map<string, keyof SettingsValues>([
+  ['min', 'assignmentsPerTask'],
+  ['max', 'overlapMax'],
+  ['agreementPercent', 'overlapAgreement'],
+]);
 
 /**
  * The form field beside which the server's message about a field belongs, from the issue's path
@@ -195,5 +238,6 @@ const FORM_FIELD_OF = new Map<string, keyof SettingsValues>([
 export function formFieldOf(path: string): string {
   const [, field = '', nested] = path.split('.');
   if (field === 'quality' && nested) return nested;
+  if (field === 'overlap' && nested) return OVERLAP_FIELD_OF.get(nested) ?? 'overlapMax';
   return FORM_FIELD_OF.get(field) ?? field;
 }

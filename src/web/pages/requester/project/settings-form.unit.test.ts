@@ -14,6 +14,7 @@ const project: Project = {
   status: 'draft',
   rewardCents: 25,
   assignmentsPerTask: 3,
+  overlap: null,
   timeAllottedSeconds: 5400,
   autoApproveSeconds: 3 * 86_400,
   expiresAt: '2027-01-31T12:34:56.789Z',
@@ -32,6 +33,7 @@ const project: Project = {
     assignmentsSubmitted: 0,
     assignmentsApproved: 0,
     assignmentsOutstanding: 0,
+    overlap: null,
   },
   createdAt: '2026-11-01T00:00:00.000Z',
   updatedAt: '2026-11-01T00:00:00.000Z',
@@ -135,5 +137,45 @@ describe('settings form', () => {
     expect(formFieldOf('body.quality.minGoldAccuracyPercent')).toBe('minGoldAccuracyPercent');
     expect(formFieldOf('body.rewardCents')).toBe('reward');
     expect(formFieldOf('body.qualificationRequirements.0.value')).toBe('requirements');
+  });
+
+  it('turns adaptive overlap on with min from workers per task, and off again', () => {
+    const on = {
+      ...settingsValuesOf(project),
+      overlapEnabled: true,
+      overlapMax: 5,
+      overlapAgreement: 80,
+    };
+    expect(validateSettings(on)).toEqual({});
+    expect(settingsPatch(project, on, integer)).toEqual({
+      overlap: { min: 3, max: 5, agreementPercent: 80 },
+    });
+    const adaptive = { ...project, overlap: { min: 3, max: 5, agreementPercent: 80 } };
+    expect(settingsValuesOf(adaptive)).toMatchObject({
+      overlapEnabled: true,
+      overlapMax: 5,
+      overlapAgreement: 80,
+    });
+    expect(settingsPatch(adaptive, settingsValuesOf(adaptive), integer)).toEqual({});
+    const off = { ...settingsValuesOf(adaptive), overlapEnabled: false, assignmentsPerTask: 4 };
+    expect(settingsPatch(adaptive, off, integer)).toEqual({ assignmentsPerTask: 4, overlap: null });
+  });
+
+  it('refuses a maximum below the workers per task and an agreement outside 1–100', () => {
+    const values = { ...settingsValuesOf(project), overlapEnabled: true };
+    expect(validateSettings({ ...values, overlapMax: 2, overlapAgreement: 0 })).toEqual({
+      overlapMax: 'Must be at least the workers per task at first (3).',
+      overlapAgreement: 'Enter a percentage from 1 to 100.',
+    });
+    expect(Object.keys(validateSettings({ ...values, overlapMax: 101 }))).toEqual(['overlapMax']);
+    // Switched off, its fields are not checked.
+    expect(validateSettings({ ...values, overlapEnabled: false, overlapMax: 0 })).toEqual({});
+  });
+
+  it('puts the server’s overlap messages beside the overlap inputs', () => {
+    expect(formFieldOf('body.overlap')).toBe('overlapMax');
+    expect(formFieldOf('body.overlap.max')).toBe('overlapMax');
+    expect(formFieldOf('body.overlap.min')).toBe('assignmentsPerTask');
+    expect(formFieldOf('body.overlap.agreementPercent')).toBe('overlapAgreement');
   });
 });
