@@ -26,6 +26,8 @@ export function createProjectsModule(deps: {
   settlement: ProjectSettlement;
   qualifications: Pick<QualificationsService, 'assertRequirementsUsable'>;
   feePercent: number;
+  /** MIN_HOURLY_CENTS: 0 for no floor. */
+  minHourlyCents: number;
   uploadLimits: { concurrentPerRequester: number; draftTasksPerRequester: number };
   events: LiveEventPublisher;
   idempotency: IdempotencyKeys;
@@ -39,6 +41,7 @@ export function createProjectsModule(deps: {
       tasks,
       qualifications: deps.qualifications,
       clock,
+      minHourlyCents: deps.minHourlyCents,
     }),
     lifecycle: createLifecycleService({
       projects,
@@ -46,6 +49,7 @@ export function createProjectsModule(deps: {
       ledger,
       settlement: deps.settlement,
       feePercent,
+      minHourlyCents: deps.minHourlyCents,
       clock,
       events,
     }),

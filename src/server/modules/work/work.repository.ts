@@ -41,6 +41,9 @@ export function createWorkRepository(db: Db) {
           'u.handle as requester_handle',
           'p.min_gold_accuracy_percent',
           'p.min_gold_answered',
+          'p.estimated_seconds',
+          'p.work_seconds_median',
+          'p.work_samples',
           // This worker's scored gold answers here, for the accuracy floor.
           eb
             .selectFrom('assignments as ga')
@@ -241,6 +244,9 @@ export function createWorkRepository(db: Db) {
           'p.time_allotted_seconds',
           'p.auto_approve_seconds',
           'p.gold_feedback',
+          'p.estimated_seconds',
+          'p.work_seconds_median',
+          'p.work_samples',
           't.data as task_data',
           'a.gold_correct',
           'a.gold_results',
