@@ -3,6 +3,7 @@ import { IconArrowLeft, IconCoin, IconListSearch } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { formatCents } from '../../../shared/money.js';
+import { HourlyPay } from '../../components/HourlyPay.js';
 import type { AssignmentDetail } from '../../../shared/api/work.js';
 import { isApiError } from '../../api/client.js';
 import { useAcceptTask, useAssignment, useRefreshAssignment } from '../../api/work.js';
@@ -75,6 +76,7 @@ function Assignment({ assignment }: { assignment: AssignmentDetail }) {
               </Text>
               <span>for this task</span>
             </Group>
+            <HourlyPay pay={assignment.hourlyPay} />
             <span>Accepted {formatDateTime(assignment.acceptedAt)}</span>
           </Group>
         }

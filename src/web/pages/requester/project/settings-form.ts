@@ -28,6 +28,9 @@ export type SettingsValues = {
   autoApproveUnit: DurationUnit;
   expiresAt: string;
   requirements: RequirementDraft[];
+  /** The requester's estimate of one task's work, in minutes; '' for none. */
+  estimatedMinutes: string | number;
+  topUpToFloor: boolean;
 };
 
 export const TIME_UNITS: DurationUnit[] = ['minutes', 'hours', 'days'];
@@ -49,7 +52,16 @@ export function settingsValuesOf(project: Project): SettingsValues {
     autoApproveUnit: review.unit,
     expiresAt: localInputFromIso(project.expiresAt),
     requirements: project.qualificationRequirements.map(draftOfRequirement),
+    estimatedMinutes: project.estimatedSeconds === null ? '' : project.estimatedSeconds / 60,
+    topUpToFloor: project.topUpToFloor,
   };
+}
+
+/** The estimate in whole seconds, or null when none is given. */
+export function estimatedSecondsOf(values: Pick<SettingsValues, 'estimatedMinutes'>) {
+  return typeof values.estimatedMinutes === 'number'
+    ? Math.round(values.estimatedMinutes * 60)
+    : null;
 }
 
 const plural = (n: number, unit: string) => `${n} ${n === 1 ? unit : `${unit}s`}`;
@@ -80,6 +92,17 @@ export function validateSettings(values: SettingsValues): Record<string, string>
       errors.autoApprove = `Choose at most ${plural(P.autoApproveSecondsMax / 86_400, 'day')}.`;
   }
   if (isoFromLocalInput(values.expiresAt) === null) errors.expiresAt = 'Choose a date and time.';
+  const estimate = estimatedSecondsOf(values);
+  if (estimate !== null) {
+    if (estimate < P.estimatedSecondsMin) {
+      errors.estimatedMinutes = `Estimate at least ${P.estimatedSecondsMin} seconds.`;
+    } else if (
+      typeof values.timeAllotted === 'number' &&
+      estimate > secondsFrom(values.timeAllotted, values.timeAllottedUnit)
+    ) {
+      errors.estimatedMinutes = 'The estimate cannot be longer than the time allotted.';
+    }
+  }
   return errors;
 }
 
@@ -109,6 +132,9 @@ export function settingsPatch(
     qualificationRequirements: values.requirements.map((r) =>
       requirementOf(r, kindOf(r.qualificationTypeId)),
     ),
+    // An estimate once given can be changed, not withdrawn: the floor is judged by it.
+    estimatedSeconds: estimatedSecondsOf(values) ?? project.estimatedSeconds ?? undefined,
+    topUpToFloor: values.topUpToFloor,
   };
   const stored = new Map<string, unknown>(Object.entries(project));
   const patch: Record<string, unknown> = {};
@@ -130,6 +156,7 @@ const FORM_FIELD_OF = new Map<string, keyof SettingsValues>([
   ['timeAllottedSeconds', 'timeAllotted'],
   ['autoApproveSeconds', 'autoApprove'],
   ['qualificationRequirements', 'requirements'],
+  ['estimatedSeconds', 'estimatedMinutes'],
 ] satisfies [keyof UpdateProjectBody, keyof SettingsValues][]);
 
 /** The form field beside which the server's message about an API field belongs. */
