@@ -44,6 +44,8 @@ const options = { env, cwd: dataDir };
 const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });
 
 if (process.env.E2E_DEMO === '1') {
+  // The demo runs with a pay floor, as a real marketplace should: $7.25 an hour.
+  env.MIN_HOURLY_CENTS = '725';
   const demo = spawnSync(process.execPath, [cli, 'seed', '--demo'], {
     ...options,
     stdio: 'inherit',

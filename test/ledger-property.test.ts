@@ -14,12 +14,22 @@ import { GOOD_ANSWERS, SIMPLE_FORM } from './helpers/work.js';
  * invariants (`ledgerViolations`: balanced transactions, no negative balances, escrow equal to
  * what is owed, earnings equal to approved work and bonuses less payouts, slot counters right)
  * checked after every step; projects with adaptive overlap among them, whose answers disagree at
- * random. Moving the clock runs the sweeps (expiry, auto-approval,
- * settlement) as the server would.
+ * random. Moving the clock runs the sweeps (expiry, auto-approval, settlement) as the server
+ * would. Projects that top up to the pay floor hold a reserve per slot in escrow; the invariants
+ * count it, and a worker's top-ups in their earnings.
  */
 const FEE_PERCENT = 10;
+/**
+ * A pay floor of 6 cents a minute: with 10 minutes allotted, a topUpToFloor project of any
+ * reward here holds a top-up reserve, and work of 30 s or more may earn a top-up.
+ */
+const MIN_HOURLY_CENTS = 360;
 const ctx = await createTestApp({
-  env: { PLATFORM_FEE_PERCENT: String(FEE_PERCENT), PAYOUT_MINIMUM_CENTS: '1' },
+  env: {
+    PLATFORM_FEE_PERCENT: String(FEE_PERCENT),
+    PAYOUT_MINIMUM_CENTS: '1',
+    MIN_HOURLY_CENTS: String(MIN_HOURLY_CENTS),
+  },
 });
 const { app } = ctx;
 const db = ctx.database.db;
@@ -63,6 +73,9 @@ const step = fc.oneof(
       ),
       reward: fc.integer({ min: 1, max: 25 }),
       autoApprove: fc.constantFrom(60, 3600, DAY_S),
+      topUp: fc.boolean(),
+      // 300 s is under the floor for rewards below 30 cents: a refused publish moves nothing.
+      estimatedSeconds: fc.constantFrom(10, 60, 300),
     }),
   },
   {
@@ -101,7 +114,8 @@ const step = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant('advance' as const),
       // Past a deadline (600 s), a review window (60 s, 1 h, 1 day) or every project's expiry.
-      seconds: fc.constantFrom(30, 30, 700, 3_601, DAY_S + 1, 31 * DAY_S),
+      // 30 and 120 s between accept and submit earn top-ups on topUpToFloor projects.
+      seconds: fc.constantFrom(30, 30, 120, 700, 3_601, DAY_S + 1, 31 * DAY_S),
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('cancel' as const), pick: fc.nat() }) },
@@ -165,6 +179,8 @@ async function publish(owner: Actor, s: Extract<Step, { kind: 'publish' }>) {
       : { assignmentsPerTask: s.slots }),
     autoApproveSeconds: s.autoApprove,
     timeAllottedSeconds: 600,
+    estimatedSeconds: s.estimatedSeconds,
+    topUpToFloor: s.topUp,
   });
   const csv = ['word', ...Array.from({ length: s.tasks }, (_, i) => `w${i}`)].join('\n');
   expect((await uploadCsv(owner.client, project.id, csv)).statusCode).toBe(201);
@@ -353,6 +369,8 @@ describe('the ledger under random sequences of money movements', () => {
             overlap: { extra: 1, agreement: 100 },
             reward: 7,
             autoApprove: 3600,
+            topUp: true,
+            estimatedSeconds: 60,
           });
           for (const s of steps) {
             await perform(world, s);

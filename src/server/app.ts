@@ -273,6 +273,7 @@ export function createServices(deps: {
     settlement: review.settlement,
     qualifications,
     feePercent: deps.config.platformFeePercent,
+    minHourlyCents: deps.config.minHourlyCents,
     uploadLimits: {
       concurrentPerRequester: deps.config.batchUploadsPerRequester,
       draftTasksPerRequester: deps.config.draftTasksPerRequester,

@@ -23,6 +23,8 @@ const envSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
   PLATFORM_FEE_PERCENT: z.coerce.number().min(0).max(100).default(0),
+  // The pay floor, in cents per hour at a project's estimated time (0: none). DESIGN §10.
+  MIN_HOURLY_CENTS: z.coerce.number().int().min(0).max(100_000).default(0),
   PAYMENTS_SANDBOX: booleanFlag.optional(),
   PAYOUT_MINIMUM_CENTS: z.coerce.number().int().min(1).max(100_000_000).default(100),
   APPROVAL_RATE_MIN_DECIDED: z.coerce.number().int().min(0).max(1_000_000).default(100),
@@ -121,6 +123,8 @@ export type Config = {
   publicUrl: string;
   sessionSecret: string | undefined;
   platformFeePercent: number;
+  /** The pay floor publishing must meet, in cents per hour (0: none). */
+  minHourlyCents: number;
   paymentsSandbox: boolean;
   /** The smallest payout a worker may ask for. */
   payoutMinimumCents: number;
@@ -233,6 +237,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     sessionSecret: e.SESSION_SECRET,
     platformFeePercent: e.PLATFORM_FEE_PERCENT,
+    minHourlyCents: e.MIN_HOURLY_CENTS,
     // Self-serve test credit is safe on a laptop's embedded database, not on a real deployment.
     paymentsSandbox: e.PAYMENTS_SANDBOX ?? !e.DATABASE_URL,
     payoutMinimumCents: e.PAYOUT_MINIMUM_CENTS,

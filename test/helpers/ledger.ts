@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../src/server/db/database.js';
-import { platformFeeCents } from '../../src/shared/money.js';
+import { slotEscrowCents } from '../../src/shared/money.js';
 
 /**
  * The ledger's invariants, checked from the raw tables: every transaction sums to zero and every
@@ -27,17 +27,17 @@ export async function expectLedgerConsistent(db: Db) {
  * - every transaction sums to zero and cached balances equal their entries;
  * - no requester's available funds, escrow or worker's earnings are negative;
  * - each project's escrow equals what is still owed on it: while open (published or paused),
- *   Σ over tasks of their free slots (adaptive overlap's reserve slots included) × (the task's
- *   reward + fee), plus Σ over accepted and submitted assignments of (the reward each was
- *   accepted at + fee) (a HIT moved to a HIT type of another reward keeps its work in progress
- *   at the old one); once closed
- *   (cancelled or completed), Σ over accepted and submitted assignments of (reward + fee);
- *   nothing for a draft;
- * - a worker's earnings = approved rewards + bonuses − payouts not cancelled;
+ *   Σ over tasks of their free slots (adaptive overlap's reserve slots included), plus Σ over
+ *   accepted and submitted assignments holding a slot at the reward each was accepted at (a HIT
+ *   moved to a HIT type of another reward keeps its work in progress at the old one), each slot
+ *   at (reward + fee + the project's top-up reserve + its fee); once closed (cancelled or
+ *   completed), Σ over accepted and submitted assignments of the same; nothing for a draft;
+ * - a worker's earnings = approved rewards + their top-ups + bonuses − payouts not cancelled;
  * - each task's live counter equals the assignments holding its slots.
  */
 export async function ledgerViolations(db: Db, feePercent: number) {
-  const slotCost = (reward: number) => reward + platformFeeCents(reward, feePercent);
+  const slotCost = (reward: number, reserve: number) =>
+    slotEscrowCents(reward, reserve, feePercent);
   const negative = await db
     .selectFrom('ledger_accounts')
     .select(['id', 'kind', 'balance_cents'])
@@ -45,7 +45,10 @@ export async function ledgerViolations(db: Db, feePercent: number) {
     .where('balance_cents', '<', 0)
     .execute();
 
-  const projects = await db.selectFrom('projects').select(['id', 'status']).execute();
+  const projects = await db
+    .selectFrom('projects')
+    .select(['id', 'status', 'top_up_reserve_cents'])
+    .execute();
   const freeSlots = await sql<{ project_id: string; reward_cents: number; unpaid: number }>`
     select t.project_id, t.reward_cents,
            sum(t.assignments_per_task + t.reserve_slots - (select count(*) from assignments a
@@ -75,7 +78,10 @@ export async function ledgerViolations(db: Db, feePercent: number) {
         : p.status === 'draft'
           ? []
           : inProgress.rows.filter((r) => r.project_id === p.id).map((r) => [r.reward_cents, r.n]);
-    const owed = rows.reduce((sum, [reward, n]) => sum + Number(n) * slotCost(Number(reward)), 0);
+    const owed = rows.reduce(
+      (sum, [reward, n]) => sum + Number(n) * slotCost(Number(reward), p.top_up_reserve_cents),
+      0,
+    );
     if ((held.get(p.id) ?? 0) !== owed) {
       escrowMismatched.push({ project: p.id, status: p.status, held: held.get(p.id) ?? 0, owed });
     }
@@ -83,7 +89,7 @@ export async function ledgerViolations(db: Db, feePercent: number) {
 
   const earnings = await sql<{ user_id: string; balance: number; expected: number }>`
     select a.user_id, a.balance_cents as balance,
-           ((select coalesce(sum(reward_cents), 0) from assignments
+           ((select coalesce(sum(reward_cents + top_up_cents), 0) from assignments
               where worker_id = a.user_id and status = 'approved')
           + (select coalesce(sum(amount_cents), 0) from bonuses where worker_id = a.user_id)
           - (select coalesce(sum(amount_cents), 0) from payouts

@@ -21,6 +21,7 @@ export const assignmentColumns = [
   'a.answers',
   'a.work_seconds',
   'a.active_seconds',
+  'a.top_up_cents',
   'p.title as project_title',
 ] as const;
 

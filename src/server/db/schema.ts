@@ -77,6 +77,7 @@ export interface Assignments {
   status: Generated<AssignmentStatus>;
   submitted_at: Timestamp | null;
   task_id: string;
+  top_up_cents: Generated<number>;
   updated_at: Generated<Timestamp>;
   work_seconds: number | null;
   worker_id: string;
@@ -345,6 +346,7 @@ export interface Projects {
   completed_at: Timestamp | null;
   created_at: Generated<Timestamp>;
   description: Generated<string>;
+  estimated_seconds: number | null;
   expires_at: Timestamp;
   gold_feedback: Generated<boolean>;
   gold_percent: Generated<number>;
@@ -358,6 +360,7 @@ export interface Projects {
   overlap_agreement_percent: number | null;
   overlap_max: number | null;
   owner_id: string;
+  pay_floor_cents: Generated<number>;
   published_at: Timestamp | null;
   qualification_requirements: Generated<JsonColumn<QualificationRequirement[]>>;
   rejected_slot_reopens: Generated<boolean>;
@@ -368,6 +371,8 @@ export interface Projects {
   template: JsonColumn<Template>;
   time_allotted_seconds: number;
   title: string;
+  top_up_reserve_cents: Generated<number>;
+  top_up_to_floor: Generated<boolean>;
   updated_at: Generated<Timestamp>;
   work_samples: Generated<number>;
   work_seconds_median: number | null;

@@ -56,6 +56,8 @@ export const sentimentProject: ProjectInput = {
   rewardCents: 8,
   assignmentsPerTask: 2,
   timeAllottedSeconds: 600,
+  // About 20 seconds each: $14.40 an hour, above any sensible MIN_HOURLY_CENTS.
+  estimatedSeconds: 20,
   autoApproveSeconds: 3 * 24 * 3600,
   template: {
     kind: 'form',
@@ -99,6 +101,8 @@ export const addressProject: ProjectInput = {
   rewardCents: 5,
   assignmentsPerTask: 1,
   timeAllottedSeconds: 300,
+  // $12 an hour.
+  estimatedSeconds: 15,
   autoApproveSeconds: 3 * 24 * 3600,
   template: {
     kind: 'html',

@@ -10,13 +10,15 @@ import { bonusSchema } from './review.js';
 export const earningsSchema = z.object({
   /** Rewards of submitted work not reviewed yet. */
   pendingCents: z.number().int(),
-  /** All time: approved rewards plus bonuses. */
+  /** All time: approved rewards, their pay-floor top-ups and bonuses. */
   approvedCents: z.number().int(),
   /** Payouts requested (and not cancelled): that money has left the earnings balance. */
   paidOutCents: z.number().int(),
   /** The earnings balance: approvedCents − paidOutCents. */
   availableCents: z.number().int(),
   bonusesCents: z.number().int(),
+  /** Top-ups to the pay floor paid with approvals (topUpToFloor projects). */
+  topUpsCents: z.number().int(),
   /** Part of paidOutCents an administrator has not marked paid yet. */
   payoutsInFlightCents: z.number().int(),
   /** The smallest payout this server makes. */
@@ -70,6 +72,8 @@ export const projectSpendingSchema = z.object({
   /** Platform fees on rewards and bonuses. */
   feesCents: z.number().int(),
   bonusesCents: z.number().int(),
+  /** Top-ups to the pay floor paid to workers (topUpToFloor projects). */
+  topUpsCents: z.number().int(),
   /** Unused escrow returned to available funds. */
   refundedCents: z.number().int(),
   approvedCount: z.number().int(),

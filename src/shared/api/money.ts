@@ -92,6 +92,7 @@ export const LEDGER_KINDS = [
   'release',
   'payment',
   'bonus',
+  'top_up',
   'payout',
   'payout_reversal',
 ] as const;

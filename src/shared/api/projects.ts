@@ -3,6 +3,7 @@ import { LIMITS } from '../limits.js';
 import { FORM_ITEM_TYPES, templateSchema } from '../templates/model.js';
 import { idSchema, pageOf } from './common.js';
 import { endpoint } from './endpoint.js';
+import { hourlyPaySchema } from './fair-pay.js';
 import { COMPARATORS, qualificationRequirementsSchema } from './qualifications.js';
 import { flattenGoldRow, minWorkSecondsSchema, qualitySettingsSchema } from './quality.js';
 
@@ -18,6 +19,7 @@ export const PROJECT_LIMITS = {
   timeAllottedSecondsMin: 30,
   timeAllottedSecondsMax: 7 * 24 * 3600,
   timeAllottedSecondsDefault: 3600,
+  estimatedSecondsMin: 5,
   autoApproveSecondsMax: 30 * 24 * 3600,
   autoApproveSecondsDefault: 3 * 24 * 3600,
   /** A project may run for at most a year from now; the default is 30 days. */
@@ -97,6 +99,13 @@ export const timeAllottedSecondsSchema = whole('seconds')
 export const autoApproveSecondsSchema = whole('seconds')
   .min(0, 'must not be negative')
   .max(P.autoApproveSecondsMax, `must be at most ${P.autoApproveSecondsMax} seconds (30 days)`);
+/**
+ * The requester's estimate of one assignment's work. Under 5 seconds is no real task; over the
+ * allotted time (checked against it by the server) is a time no worker may take.
+ */
+export const estimatedSecondsSchema = whole('seconds')
+  .min(P.estimatedSecondsMin, `must be at least ${P.estimatedSecondsMin} seconds`)
+  .max(P.timeAllottedSecondsMax, `must be at most ${P.timeAllottedSecondsMax} seconds (7 days)`);
 const expiresAtSchema = z.iso.datetime({
   offset: true,
   message: 'must be an ISO-8601 date and time, e.g. 2026-12-31T23:59:59Z',
@@ -122,6 +131,8 @@ const editable = {
   qualificationRequirements: qualificationRequirementsSchema,
   quality: qualitySettingsSchema,
   minWorkSeconds: minWorkSecondsSchema,
+  estimatedSeconds: estimatedSecondsSchema,
+  topUpToFloor: z.boolean(),
 };
 
 const createProjectFields = z.strictObject({
@@ -143,6 +154,9 @@ const createProjectFields = z.strictObject({
   /** Any setting left out keeps its default (no gold, no accuracy floor). */
   quality: editable.quality.partial().optional(),
   minWorkSeconds: editable.minWorkSeconds.default(0),
+  /** Without one, the pay floor is checked against the allotted time, the longest work can take. */
+  estimatedSeconds: editable.estimatedSeconds.optional(),
+  topUpToFloor: editable.topUpToFloor.default(false),
 });
 export const createProjectBodySchema = createProjectFields.superRefine(oneOverlapKind);
 export type CreateProjectBody = z.infer<typeof createProjectBodySchema>;
@@ -169,6 +183,8 @@ const updateProjectFields = z.strictObject({
   /** Only the settings named change. */
   quality: editable.quality.partial().optional(),
   minWorkSeconds: editable.minWorkSeconds.optional(),
+  estimatedSeconds: editable.estimatedSeconds.optional(),
+  topUpToFloor: editable.topUpToFloor.optional(),
   /**
    * Confirms that changing option values of a published project's template is meant: answers
    * already given keep the old values, so exports will hold both.
@@ -187,6 +203,7 @@ export const LIVE_EDITABLE_FIELDS = [
   'expiresAt',
   'quality',
   'minWorkSeconds',
+  'estimatedSeconds',
 ] as const;
 
 export const projectProgressSchema = z.object({
@@ -235,6 +252,13 @@ export const projectSchema = z.object({
   qualificationRequirements: z.array(requirementOutSchema),
   quality: qualitySettingsSchema,
   minWorkSeconds: z.number().int(),
+  estimatedSeconds: z.number().int().nullable(),
+  topUpToFloor: z.boolean(),
+  /** The pay floor in force when it was published (0 before, or without a floor). */
+  payFloorCents: z.number().int(),
+  /** Escrowed per slot for its top-up, besides the reward (0 without topUpToFloor). */
+  topUpReserveCents: z.number().int(),
+  hourlyPay: hourlyPaySchema,
   progress: projectProgressSchema,
   createdAt: z.string(),
   updatedAt: z.string(),

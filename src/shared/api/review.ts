@@ -92,6 +92,7 @@ export type ReviewAssignment = z.infer<typeof reviewAssignmentSchema>;
 /** `GET /assignments/{id}` for the project's requester: the submission with its filled task. */
 export const reviewAssignmentDetailSchema = reviewAssignmentSchema.extend({
   instructions: z.string(),
+  hourlyPay: assignmentDetailSchema.shape.hourlyPay,
   timeAllottedSeconds: z.number().int(),
   template: assignmentDetailSchema.shape.template,
 });

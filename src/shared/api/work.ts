@@ -3,6 +3,7 @@ import { goldFeedbackSchema } from './quality.js';
 import { LIMITS } from '../limits.js';
 import { idSchema } from './common.js';
 import { endpoint } from './endpoint.js';
+import { hourlyPaySchema } from './fair-pay.js';
 import { previewSchema, projectParamsSchema } from './projects.js';
 import { COMPARATORS } from './qualifications.js';
 
@@ -46,6 +47,10 @@ export const feedItemSchema = z.object({
   estimatedHourlyRangeCents: z.object({ low: z.number().int(), high: z.number().int() }).nullable(),
   /** How many plausible submissions the estimate comes from. */
   estimatedHourlyBasedOn: z.number().int(),
+  /** The requester's estimate of one assignment's work, when they gave one. */
+  estimatedSeconds: z.number().int().nullable(),
+  /** Measured hourly pay, or the requester's estimate before 3 plausible submissions exist. */
+  hourlyPay: hourlyPaySchema,
   publishedAt: z.string().nullable(),
   expiresAt: z.string(),
   /**
@@ -109,12 +114,16 @@ export const assignmentSchema = z.object({
   workSeconds: z.number().int().nullable(),
   /** Seconds the work page was visible and in use, as it reported (at most workSeconds). */
   activeSeconds: z.number().int().nullable(),
+  /** Paid with the approval to bring this work up to the pay floor (topUpToFloor projects). */
+  topUpCents: z.number().int(),
 });
 export type Assignment = z.infer<typeof assignmentSchema>;
 
 /** An assignment with what the worker needs to do it. */
 export const assignmentDetailSchema = assignmentSchema.extend({
   instructions: z.string(),
+  /** The project's hourly pay, measured or estimated, as the feed showed it. */
+  hourlyPay: hourlyPaySchema,
   timeAllottedSeconds: z.number().int(),
   template: previewSchema.shape.template,
 });

@@ -6,7 +6,11 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { IdempotencyKeys, IdempotencyScope } from '../idempotency/idempotency.service.js';
-import { accountKey, type LedgerRepository } from './ledger.repository.js';
+import {
+  accountKey,
+  type LedgerRepository,
+  type NewLedgerTransaction,
+} from './ledger.repository.js';
 
 /**
  * One approved assignment's pay: reward to the worker and the fee to the platform, from the
@@ -22,6 +26,12 @@ export type AssignmentPayment = {
   source: 'escrow' | 'available';
   actorId: string | null;
   memo: string;
+  /**
+   * A `topUpToFloor` project's part: `cents` paid to the worker (with its fee) as a top-up, and
+   * the slot's reserve for it (`reserveCents`, with its fee) released from escrow when paid from
+   * there, less what the top-up used. Absent: no reserve, no top-up.
+   */
+  topUp?: { cents: number; reserveCents: number } | undefined;
 };
 
 /** Where money comes from: test credit, or an offline payment an admin records. */
@@ -229,6 +239,7 @@ export function createLedgerService(deps: {
      */
     async payAssignments(trx: Db, payments: AssignmentPayment[]): Promise<string[]> {
       if (!payments.length) return [];
+      const fee = (cents: number) => platformFeeCents(cents, deps.feePercent);
       const sourceKind = (p: AssignmentPayment): LedgerAccountKind =>
         p.source === 'escrow' ? 'requester_escrow' : 'requester_available';
       const ids = await ledger.accountIds(trx, [
@@ -237,6 +248,8 @@ export function createLedgerService(deps: {
           { userId: p.requesterId, kind: sourceKind(p) },
           { userId: p.requesterId, kind: 'requester_available' as const },
           { userId: p.workerId, kind: 'worker_earnings' as const },
+          // Where an unused top-up reserve goes back to.
+          ...(p.topUp ? [{ userId: p.requesterId, kind: 'requester_available' as const }] : []),
         ]),
       ]);
       const id = (userId: string | null, kind: LedgerAccountKind) => {
@@ -256,12 +269,22 @@ export function createLedgerService(deps: {
           id(p.requesterId, sourceKind(p)),
           id(p.requesterId, 'requester_available'),
           id(p.workerId, 'worker_earnings'),
+          ...(p.topUp ? [id(p.requesterId, 'requester_available')] : []),
         ]),
       );
+      // From escrow, a slot gives up its whole reserve (the top-up, the rest released); from
+      // available funds, only the top-up is taken.
+      const topUpCents = (p: AssignmentPayment) =>
+        p.topUp ? p.topUp.cents + fee(p.topUp.cents) : 0;
+      const reserveCents = (p: AssignmentPayment) =>
+        p.topUp ? p.topUp.reserveCents + fee(p.topUp.reserveCents) : 0;
       const needed = new Map<string, { cents: number; payment: AssignmentPayment }>();
       for (const p of payments) {
         const from = id(p.requesterId, sourceKind(p));
-        const cents = p.rewardCents + platformFeeCents(p.rewardCents, deps.feePercent);
+        const cents =
+          p.rewardCents +
+          fee(p.rewardCents) +
+          (p.source === 'escrow' ? reserveCents(p) : topUpCents(p));
         needed.set(from, { cents: (needed.get(from)?.cents ?? 0) + cents, payment: p });
       }
       for (const [accountId, { cents, payment }] of needed) {
@@ -278,24 +301,53 @@ export function createLedgerService(deps: {
       }
       return ledger.postMany(
         trx,
-        payments.map((p) => {
-          const fee = platformFeeCents(p.rewardCents, deps.feePercent);
-          return {
-            kind: 'payment' as const,
-            memo: p.memo,
+        payments.flatMap((p) => {
+          const from = {
+            accountId: id(p.requesterId, sourceKind(p)),
+            projectId: p.source === 'escrow' ? p.projectId : null,
+          };
+          const common = {
             projectId: p.projectId,
             assignmentId: p.assignmentId,
             actorId: p.actorId,
-            entries: [
-              {
-                accountId: id(p.requesterId, sourceKind(p)),
-                amountCents: -(p.rewardCents + fee),
-                projectId: p.source === 'escrow' ? p.projectId : null,
-              },
-              { accountId: id(p.workerId, 'worker_earnings'), amountCents: p.rewardCents },
-              { accountId: fees, amountCents: fee },
-            ],
           };
+          const transactions: NewLedgerTransaction[] = [
+            {
+              ...common,
+              kind: 'payment',
+              memo: p.memo,
+              entries: [
+                { ...from, amountCents: -(p.rewardCents + fee(p.rewardCents)) },
+                { accountId: id(p.workerId, 'worker_earnings'), amountCents: p.rewardCents },
+                { accountId: fees, amountCents: fee(p.rewardCents) },
+              ],
+            },
+          ];
+          if (p.topUp && p.topUp.cents > 0) {
+            transactions.push({
+              ...common,
+              kind: 'top_up',
+              memo: `Top-up to the pay floor: ${p.memo}`,
+              entries: [
+                { ...from, amountCents: -topUpCents(p) },
+                { accountId: id(p.workerId, 'worker_earnings'), amountCents: p.topUp.cents },
+                { accountId: fees, amountCents: fee(p.topUp.cents) },
+              ],
+            });
+          }
+          const unused = p.source === 'escrow' ? reserveCents(p) - topUpCents(p) : 0;
+          if (unused > 0) {
+            transactions.push({
+              ...common,
+              kind: 'release',
+              memo: `Unused pay-floor top-up reserve: ${p.memo}`,
+              entries: [
+                { ...from, amountCents: -unused },
+                { accountId: id(p.requesterId, 'requester_available'), amountCents: unused },
+              ],
+            });
+          }
+          return transactions;
         }),
       );
     },

@@ -43,7 +43,15 @@ export function createOverlapRepository() {
       if (projectIds.length === 0) return [];
       return trx
         .selectFrom('projects')
-        .select(['id', 'owner_id', 'title', 'status', 'template', 'overlap_agreement_percent'])
+        .select([
+          'id',
+          'owner_id',
+          'title',
+          'status',
+          'template',
+          'overlap_agreement_percent',
+          'top_up_reserve_cents',
+        ])
         .where('id', 'in', projectIds)
         .orderBy('id')
         .forKeyShare()
@@ -54,6 +62,7 @@ export function createOverlapRepository() {
           status: string;
           template: Template;
           overlap_agreement_percent: number | null;
+          top_up_reserve_cents: number;
         }>()
         .execute();
     },

@@ -1,4 +1,4 @@
-import { platformFeeCents } from '../../../shared/money.js';
+import { slotEscrowCents } from '../../../shared/money.js';
 import { afterCommit } from '../../db/after-commit.js';
 import type { Db } from '../../db/database.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
@@ -47,7 +47,6 @@ export function createOverlapService(deps: {
   events: LiveEventPublisher;
 }) {
   const { overlap, ledger } = deps;
-  const slotCents = (reward: number) => reward + platformFeeCents(reward, deps.feePercent);
 
   return {
     overlapStep,
@@ -95,7 +94,12 @@ export function createOverlapService(deps: {
             requesterId: project.owner_id,
             projectId: project.id,
             amountCents: settled.reduce(
-              (sum, t) => sum + t.reserve_slots * slotCents(t.reward_cents),
+              // Each reserve slot holds what any slot of the project does: reward, fee and the
+              // pay-floor top-up reserve with its fee (shared/money.ts).
+              (sum, t) =>
+                sum +
+                t.reserve_slots *
+                  slotEscrowCents(t.reward_cents, project.top_up_reserve_cents, deps.feePercent),
               0,
             ),
             memo: `Adaptive overlap of “${project.title}”: unused slots of ${settled.length} settled task${settled.length === 1 ? '' : 's'}`,

@@ -11,6 +11,7 @@ export function createEarningsRepository(db: Db) {
         pending: number;
         approved: number;
         bonuses: number;
+        top_ups: number;
         paid_out: number;
         in_flight: number;
       }>`
@@ -21,6 +22,8 @@ export function createEarningsRepository(db: Db) {
             where worker_id = ${workerId} and status = 'approved')::bigint as approved,
           (select coalesce(sum(amount_cents), 0) from bonuses
             where worker_id = ${workerId})::bigint as bonuses,
+          (select coalesce(sum(top_up_cents), 0) from assignments
+            where worker_id = ${workerId} and status = 'approved')::bigint as top_ups,
           (select coalesce(sum(amount_cents), 0) from payouts
             where worker_id = ${workerId} and status in ('requested', 'paid'))::bigint as paid_out,
           (select coalesce(sum(amount_cents), 0) from payouts
@@ -32,6 +35,7 @@ export function createEarningsRepository(db: Db) {
         pendingCents: Number(r?.pending ?? 0),
         approvedRewardsCents: Number(r?.approved ?? 0),
         bonusesCents: Number(r?.bonuses ?? 0),
+        topUpsCents: Number(r?.top_ups ?? 0),
         paidOutCents: Number(r?.paid_out ?? 0),
         inFlightCents: Number(r?.in_flight ?? 0),
       };

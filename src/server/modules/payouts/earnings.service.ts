@@ -17,6 +17,7 @@ function spendingFrom(sums: Sums, approvedCount: number) {
     paidToWorkersCents: total((s) => s.kind === 'payment' && s.account === 'worker_earnings'),
     feesCents: total((s) => s.account === 'platform_fees'),
     bonusesCents: total((s) => s.kind === 'bonus' && s.account === 'worker_earnings'),
+    topUpsCents: total((s) => s.kind === 'top_up' && s.account === 'worker_earnings'),
     refundedCents: total((s) => s.kind === 'release' && s.account === 'requester_available'),
     approvedCount,
   };
@@ -40,10 +41,11 @@ export function createEarningsService(deps: {
       ]);
       return {
         pendingCents: totals.pendingCents,
-        approvedCents: totals.approvedRewardsCents + totals.bonusesCents,
+        approvedCents: totals.approvedRewardsCents + totals.topUpsCents + totals.bonusesCents,
         paidOutCents: totals.paidOutCents,
         availableCents,
         bonusesCents: totals.bonusesCents,
+        topUpsCents: totals.topUpsCents,
         payoutsInFlightCents: totals.inFlightCents,
         payoutMinimumCents: deps.payoutMinimumCents,
         recentBonuses,

@@ -269,6 +269,8 @@ describe('spending', () => {
       paidToWorkersCents: 10,
       feesCents: 2,
       bonusesCents: 10,
+      // No pay-floor top-ups: the project does not top up.
+      topUpsCents: 0,
       refundedCents: 22,
       approvedCount: 1,
     };

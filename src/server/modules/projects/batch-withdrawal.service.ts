@@ -1,4 +1,4 @@
-import { platformFeeCents } from '../../../shared/money.js';
+import { slotEscrowCents } from '../../../shared/money.js';
 import { NotFoundError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
@@ -30,10 +30,15 @@ export function createBatchWithdrawal(deps: {
   events: LiveEventPublisher;
 }) {
   const { projects, tasks, ledger, clock } = deps;
-  const slotCents = (rewardCents: number) =>
-    rewardCents + platformFeeCents(rewardCents, deps.feePercent);
-  const centsOf = (slots: readonly { rewardCents: number; slots: number }[]) =>
-    slots.reduce((sum, s) => sum + s.slots * slotCents(s.rewardCents), 0);
+  /** The escrow of these slots of a project holding `reserveCents` per slot for top-ups. */
+  const centsOf = (
+    slots: readonly { rewardCents: number; slots: number }[],
+    reserveCents: number,
+  ) =>
+    slots.reduce(
+      (sum, s) => sum + s.slots * slotEscrowCents(s.rewardCents, reserveCents, deps.feePercent),
+      0,
+    );
 
   async function lockedBatch(trx: Trx, ownerId: string, projectId: string, batchId: string) {
     const project = await requireOwnedProject(projects, projectId, ownerId, trx, { lock: true });
@@ -74,7 +79,10 @@ export function createBatchWithdrawal(deps: {
           );
         }
         const now = clock.now();
-        const released = centsOf(await tasks.cancelBatchTasks(batch, now, trx));
+        const released = centsOf(
+          await tasks.cancelBatchTasks(batch, now, trx),
+          project.top_up_reserve_cents,
+        );
         await ledger.releaseEscrow(trx, {
           requesterId: ownerId,
           projectId: project.id,
@@ -106,7 +114,7 @@ export function createBatchWithdrawal(deps: {
           const removed = await tasks.removeFreedCancelledSlots(projectId, trx);
           if (removed.length === 0) return false;
           if (!LIVE.includes(project.status)) return true;
-          const released = centsOf(removed);
+          const released = centsOf(removed, project.top_up_reserve_cents);
           await ledger.releaseEscrow(trx, {
             requesterId: project.owner_id,
             projectId,
@@ -116,7 +124,10 @@ export function createBatchWithdrawal(deps: {
           for (const batchId of new Set(removed.map((r) => r.batchId))) {
             await tasks.addReleasedCents(
               batchId,
-              centsOf(removed.filter((r) => r.batchId === batchId)),
+              centsOf(
+                removed.filter((r) => r.batchId === batchId),
+                project.top_up_reserve_cents,
+              ),
               trx,
             );
           }

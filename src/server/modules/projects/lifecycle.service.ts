@@ -1,4 +1,5 @@
-import { platformFeeCents } from '../../../shared/money.js';
+import { topUpReserveCents } from '../../../shared/fair-pay.js';
+import { slotEscrowCents } from '../../../shared/money.js';
 import { isAnswerItem } from '../../../shared/templates/model.js';
 import { placeholdersOf } from '../../../shared/templates/fill.js';
 import { ConflictError } from '../../errors.js';
@@ -7,6 +8,7 @@ import type { LedgerService } from '../ledger/ledger.service.js';
 import { announceFeedChange } from '../realtime/announce.js';
 import type { LiveEventPublisher } from '../realtime/event-bus.js';
 import type { SettlementService } from '../review/settlement.service.js';
+import { assertPayTerms } from './pay-floor.js';
 import type { ProjectRow, ProjectsRepository, Trx } from './projects.repository.js';
 import { invalidState, requireOwnedProject, templateOf } from './projects.service.js';
 import type { TasksRepository } from './tasks.repository.js';
@@ -24,13 +26,13 @@ export type ProjectLedger = Pick<LedgerService, 'escrowForProject'>;
 export type ProjectSettlement = Pick<SettlementService, 'settle'>;
 
 /**
- * What one row of a project costs in escrow: every slot's reward plus the platform's fee, for
- * adaptive overlap every slot that may open (`max`).
+ * What one row of a project costs in escrow: every slot's reward and top-up reserve, each with
+ * the platform's fee; for adaptive overlap every slot that may open (`max`).
  */
 export function escrowPerRowCents(project: ProjectRow, feePercent: number): number {
   return (
     (project.overlap_max ?? project.assignments_per_task) *
-    (project.reward_cents + platformFeeCents(project.reward_cents, feePercent))
+    slotEscrowCents(project.reward_cents, project.top_up_reserve_cents, feePercent)
   );
 }
 
@@ -45,6 +47,8 @@ export function createLifecycleService(deps: {
   ledger: ProjectLedger;
   settlement: ProjectSettlement;
   feePercent: number;
+  /** MIN_HOURLY_CENTS: 0 for no floor. */
+  minHourlyCents: number;
   clock: Clock;
   events: LiveEventPublisher;
 }) {
@@ -111,7 +115,23 @@ export function createLifecycleService(deps: {
             { problems },
           );
         }
-        const perRow = escrowPerRowCents(project, feePercent);
+        assertPayTerms(project, deps.minHourlyCents);
+        // The floor in force now is the one its top-ups are paid to, and escrowed for.
+        const priced = await projects.update(
+          project.id,
+          {
+            pay_floor_cents: deps.minHourlyCents,
+            top_up_reserve_cents: project.top_up_to_floor
+              ? topUpReserveCents(
+                  project.reward_cents,
+                  project.time_allotted_seconds,
+                  deps.minHourlyCents,
+                )
+              : 0,
+          },
+          trx,
+        );
+        const perRow = escrowPerRowCents(priced, feePercent);
         await ledger.escrowForProject(trx, {
           requesterId: ownerId,
           projectId: project.id,

@@ -27,6 +27,8 @@ export function createProjectsModule(deps: {
   settlement: ProjectSettlement;
   qualifications: Pick<QualificationsService, 'assertRequirementsUsable'>;
   feePercent: number;
+  /** MIN_HOURLY_CENTS: 0 for no floor. */
+  minHourlyCents: number;
   uploadLimits: { concurrentPerRequester: number; draftTasksPerRequester: number };
   events: LiveEventPublisher;
   idempotency: IdempotencyKeys;
@@ -41,6 +43,7 @@ export function createProjectsModule(deps: {
       tasks,
       qualifications: deps.qualifications,
       clock,
+      minHourlyCents: deps.minHourlyCents,
     }),
     lifecycle: createLifecycleService({
       projects,
@@ -48,6 +51,7 @@ export function createProjectsModule(deps: {
       ledger,
       settlement: deps.settlement,
       feePercent,
+      minHourlyCents: deps.minHourlyCents,
       clock,
       events,
     }),

@@ -1,6 +1,7 @@
 import type { GoldTask } from '../../../shared/api/gold.js';
 import type { Batch, Project, Task } from '../../../shared/api/projects.js';
 import type { GoldRepository } from './gold.repository.js';
+import { hourlyPayOf } from '../../lib/hourly-pay.js';
 import type { ProjectRow } from './projects.repository.js';
 
 type GoldListRow = Awaited<ReturnType<GoldRepository['listForProject']>>[number];
@@ -49,6 +50,11 @@ export function presentProject(row: ProjectRow): Project {
       goldFeedback: row.gold_feedback,
     },
     minWorkSeconds: row.min_work_seconds,
+    estimatedSeconds: row.estimated_seconds,
+    topUpToFloor: row.top_up_to_floor,
+    payFloorCents: row.pay_floor_cents,
+    topUpReserveCents: row.top_up_reserve_cents,
+    hourlyPay: hourlyPayOf(row),
     progress: {
       tasks: row.task_count,
       assignmentsSubmitted: row.assignments_submitted ?? 0,

@@ -49,6 +49,11 @@ export function createProjectsRepository(db: Db, clock: Clock) {
       return db.transaction().execute(work);
     },
 
+    /** Recomputes the project's work-time quartiles (migration 20261210070000). */
+    async refreshWorkTimes(id: string, trx: Db = db): Promise<void> {
+      await sql`select refresh_project_work_times(array[${id}]::uuid[])`.execute(trx);
+    },
+
     async insert(project: NewProject, trx: Db = db): Promise<ProjectRow> {
       return trx.insertInto('projects').values(project).returningAll().executeTakeFirstOrThrow();
     },
@@ -142,10 +147,12 @@ export function createProjectsRepository(db: Db, clock: Clock) {
     async lockShared(
       id: string,
       trx: Db,
-    ): Promise<Pick<ProjectRow, 'id' | 'owner_id' | 'title' | 'status'> | undefined> {
+    ): Promise<
+      Pick<ProjectRow, 'id' | 'owner_id' | 'title' | 'status' | 'top_up_reserve_cents'> | undefined
+    > {
       return trx
         .selectFrom('projects')
-        .select(['id', 'owner_id', 'title', 'status'])
+        .select(['id', 'owner_id', 'title', 'status', 'top_up_reserve_cents'])
         .where('id', '=', id)
         .forShare()
         .executeTakeFirst();

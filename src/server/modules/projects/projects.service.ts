@@ -14,6 +14,7 @@ import { sameJson } from '../../lib/canonical-json.js';
 import type { Clock } from '../../lib/clock.js';
 import { filledTemplate, frameHtml, frameUrls } from '../../lib/task-frame.js';
 import type { QualificationsService } from '../qualifications/qualifications.service.js';
+import { assertPayTerms } from './pay-floor.js';
 import type { ProjectRow, ProjectsRepository, ProjectUpdate } from './projects.repository.js';
 import type { TasksRepository } from './tasks.repository.js';
 
@@ -29,6 +30,8 @@ type TermFields = Pick<
   | 'assignmentsPerTask'
   | 'timeAllottedSeconds'
   | 'autoApproveSeconds'
+  | 'estimatedSeconds'
+  | 'topUpToFloor'
 >;
 
 /** A project's texts and terms as columns, from a create body or an update's (absent: kept). */
@@ -43,6 +46,8 @@ function termColumns<Body extends TermFields>(
   assignments_per_task: Body['assignmentsPerTask'];
   time_allotted_seconds: Body['timeAllottedSeconds'];
   auto_approve_seconds: Body['autoApproveSeconds'];
+  estimated_seconds: Body['estimatedSeconds'];
+  top_up_to_floor: Body['topUpToFloor'];
 } {
   return {
     title: body.title,
@@ -53,6 +58,8 @@ function termColumns<Body extends TermFields>(
     assignments_per_task: body.assignmentsPerTask,
     time_allotted_seconds: body.timeAllottedSeconds,
     auto_approve_seconds: body.autoApproveSeconds,
+    estimated_seconds: body.estimatedSeconds,
+    top_up_to_floor: body.topUpToFloor,
   };
 }
 
@@ -154,6 +161,8 @@ export function createProjectsService(deps: {
   tasks: TasksRepository;
   qualifications: Pick<QualificationsService, 'assertRequirementsUsable'>;
   clock: Clock;
+  /** MIN_HOURLY_CENTS: 0 for no floor. */
+  minHourlyCents: number;
 }) {
   const { projects, tasks, qualifications, clock } = deps;
 
@@ -198,6 +207,8 @@ export function createProjectsService(deps: {
       timeAllottedSeconds: project.time_allotted_seconds,
       autoApproveSeconds: project.auto_approve_seconds,
       qualificationRequirements: project.qualification_requirements,
+      // Its escrow was sized by it at publish.
+      topUpToFloor: project.top_up_to_floor,
     };
     assertLiveTemplateEdit(project, body);
     const { template: _checkedAbove, acknowledgeOptionValueChanges: _flag, ...fields } = body;
@@ -228,6 +239,15 @@ export function createProjectsService(deps: {
       const expiresAt = body.expiresAt
         ? expiryFrom(body.expiresAt, now)
         : new Date(now.getTime() + PROJECT_LIMITS.lifetimeDaysDefault * DAY_MS);
+      // A draft is work in progress: the floor is checked when its pay changes and at publish.
+      assertPayTerms(
+        {
+          reward_cents: body.rewardCents,
+          estimated_seconds: body.estimatedSeconds ?? null,
+          time_allotted_seconds: body.timeAllottedSeconds,
+        },
+        0,
+      );
       const requirements = await qualifications.assertRequirementsUsable(
         ownerId,
         body.qualificationRequirements,
@@ -279,7 +299,26 @@ export function createProjectsService(deps: {
           qualification_requirements:
             requirements === undefined ? undefined : JSON.stringify(requirements),
         };
+        const payChanged =
+          body.rewardCents !== undefined ||
+          body.estimatedSeconds !== undefined ||
+          body.timeAllottedSeconds !== undefined;
+        assertPayTerms(
+          {
+            reward_cents: body.rewardCents ?? project.reward_cents,
+            estimated_seconds: body.estimatedSeconds ?? project.estimated_seconds,
+            time_allotted_seconds: body.timeAllottedSeconds ?? project.time_allotted_seconds,
+          },
+          payChanged ? deps.minHourlyCents : 0,
+        );
         const updated = await projects.update(id, patch, trx);
+        if (
+          updated.estimated_seconds !== project.estimated_seconds ||
+          updated.min_work_seconds !== project.min_work_seconds
+        ) {
+          // Both bound which work times are plausible.
+          await projects.refreshWorkTimes(id, trx);
+        }
         if (
           updated.reward_cents !== project.reward_cents ||
           updated.assignments_per_task !== project.assignments_per_task ||

@@ -1,6 +1,7 @@
 import type { Block, Bonus, ReviewAssignment, ReviewFlag } from '../../../shared/api/review.js';
 import { REVIEW_LIMITS } from '../../../shared/api/review.js';
 import type { AssignmentStatus } from '../../db/types.js';
+import { hourlyPayOf } from '../../lib/hourly-pay.js';
 import { filledTemplate, frameUrls } from '../../lib/task-frame.js';
 import { presentAssignment } from '../work/work.presenters.js';
 import type { BlockRow } from './blocks.repository.js';
@@ -85,6 +86,7 @@ export function presentReviewDetail(row: ReviewRow, status: AssignmentStatus, bo
   return {
     ...presentReviewAssignment(row, status, bonuses),
     instructions: row.instructions,
+    hourlyPay: hourlyPayOf(row),
     timeAllottedSeconds: row.time_allotted_seconds,
     template: filledTemplate(
       row.template,

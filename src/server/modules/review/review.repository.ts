@@ -37,9 +37,18 @@ export type ChangedAssignment = {
   project_id: string;
   worker_id: string;
   reward_cents: number;
+  work_seconds: number | null;
   owner_id: string;
   project_title: string;
+  time_allotted_seconds: number;
+  /** The project's pay floor at publish and what each slot holds for top-ups (0: none). */
+  pay_floor_cents: number;
+  top_up_reserve_cents: number;
 };
+
+/** What a ChangedAssignment reads of its project `p`. */
+const changedProjectColumns = sql`p.owner_id, p.title as project_title, p.time_allotted_seconds,
+  p.pay_floor_cents, p.top_up_reserve_cents`;
 
 function selectionWhere(s: Selection): RawBuilder<unknown> {
   const parts = [sql`status = 'submitted'`];
@@ -83,7 +92,14 @@ export function createReviewRepository(db: Db) {
   return {
     async findForReview(id: string, trx: Db = db) {
       return reviewQuery(trx)
-        .select(['p.instructions', 'p.template', 'p.time_allotted_seconds'])
+        .select([
+          'p.instructions',
+          'p.template',
+          'p.time_allotted_seconds',
+          'p.estimated_seconds',
+          'p.work_seconds_median',
+          'p.work_samples',
+        ])
         .where('a.id', '=', id)
         .executeTakeFirst();
     },
@@ -166,9 +182,9 @@ export function createReviewRepository(db: Db) {
           update assignments a set status = 'approved', reviewed_at = ${s.now},
             reviewed_by = ${s.reviewerId}, feedback = ${s.feedback}, updated_at = ${s.now}
           from picked where a.id = picked.id and a.status = 'submitted'
-          returning a.id, a.task_id, a.project_id, a.worker_id, a.reward_cents
+          returning a.id, a.task_id, a.project_id, a.worker_id, a.reward_cents, a.work_seconds
         )
-        select c.*, p.owner_id, p.title as project_title
+        select c.*, ${changedProjectColumns}
         from changed c join projects p on p.id = c.project_id`.execute(trx);
       return rows;
     },
@@ -191,7 +207,7 @@ export function createReviewRepository(db: Db) {
           update assignments a set status = 'rejected', reviewed_at = ${s.now},
             reviewed_by = ${s.reviewerId}, feedback = ${s.reason}, updated_at = ${s.now}
           from picked where a.id = picked.id and a.status = 'submitted' and a.auto_approve_at > ${s.now}
-          returning a.id, a.task_id, a.project_id, a.worker_id, a.reward_cents
+          returning a.id, a.task_id, a.project_id, a.worker_id, a.reward_cents, a.work_seconds
         ), freed as (
           update tasks t set live_assignments = t.live_assignments - c.n,
             assignments_per_task = t.assignments_per_task - ${consumed}
@@ -199,7 +215,7 @@ export function createReviewRepository(db: Db) {
           where t.id = c.task_id
           returning t.id
         )
-        select c.*, p.owner_id, p.title as project_title
+        select c.*, ${changedProjectColumns}
         from changed c join projects p on p.id = c.project_id`.execute(trx);
       return rows;
     },
@@ -233,7 +249,7 @@ export function createReviewRepository(db: Db) {
         .where('id', '=', args.id)
         .where('status', '=', 'rejected')
         .where('submitted_at', '>', args.submittedAfter)
-        .returning(['id', 'task_id', 'project_id', 'worker_id', 'reward_cents'])
+        .returning(['id', 'task_id', 'project_id', 'worker_id', 'reward_cents', 'work_seconds'])
         .executeTakeFirst();
       if (!changed) return undefined;
       let holdsSlot = false;
@@ -256,10 +272,27 @@ export function createReviewRepository(db: Db) {
       }
       const project = await trx
         .selectFrom('projects')
-        .select(['owner_id', 'title as project_title'])
+        .select([
+          'owner_id',
+          'title as project_title',
+          'time_allotted_seconds',
+          'pay_floor_cents',
+          'top_up_reserve_cents',
+        ])
         .where('id', '=', changed.project_id)
         .executeTakeFirstOrThrow();
       return { ...changed, ...project, holds_slot: holdsSlot };
+    },
+
+    /** Records the top-ups paid with these approvals, for both sides to see. */
+    async recordTopUps(trx: Db, topUps: readonly { id: string; cents: number }[]) {
+      for (const t of topUps) {
+        await trx
+          .updateTable('assignments')
+          .set({ top_up_cents: t.cents })
+          .where('id', '=', t.id)
+          .execute();
+      }
     },
 
     async bonusesFor(assignmentIds: readonly string[], trx: Db = db) {

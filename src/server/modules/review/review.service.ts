@@ -1,6 +1,7 @@
 import type { BulkReviewBody } from '../../../shared/api/review.js';
 import { REVIEW_LIMITS } from '../../../shared/api/review.js';
-import { formatCents, platformFeeCents } from '../../../shared/money.js';
+import { topUpCents } from '../../../shared/fair-pay.js';
+import { formatCents, slotEscrowCents } from '../../../shared/money.js';
 import { afterCommit } from '../../db/after-commit.js';
 import {
   effectiveStatus as statusAt,
@@ -28,6 +29,18 @@ const AUTO_APPROVE_BATCH = 200;
 
 type Ledger = Pick<LedgerService, 'payAssignments' | 'releaseEscrow'>;
 type LockedProject = Awaited<ReturnType<ReviewRepository['lockProjectShared']>>;
+
+/**
+ * The top-up a `topUpToFloor` project owes this work: what brings it to the floor at its measured
+ * time (accept to submit, the time the project's hourly pay is measured by), capped at the reward
+ * and at the reserve escrowed for it (sized by the time allotted, the longest work can take).
+ * Dawdling is bounded by those caps, and is the requester's to reject like any poor work.
+ */
+function topUpFor(c: ChangedAssignment): number {
+  if (c.top_up_reserve_cents === 0) return 0;
+  const seconds = Math.min(c.work_seconds ?? 0, c.time_allotted_seconds);
+  return Math.min(topUpCents(c.reward_cents, seconds, c.pay_floor_cents), c.top_up_reserve_cents);
+}
 
 const isClosed = (status: string) => status === 'cancelled' || status === 'completed';
 /** Whether a slot freed in this project is offered again (open, and rejections reopen slots). */
@@ -122,6 +135,7 @@ export function createReviewService(deps: {
     actorId: string | null,
     feedback: string | null,
   ) {
+    const topUps = new Map(changed.map((c) => [c.id, topUpFor(c)]));
     await ledger.payAssignments(
       trx,
       changed.map((c) => ({
@@ -133,19 +147,27 @@ export function createReviewService(deps: {
         source,
         actorId,
         memo: `Approved work on “${c.project_title}”`,
+        topUp:
+          c.top_up_reserve_cents > 0
+            ? { cents: topUps.get(c.id) ?? 0, reserveCents: c.top_up_reserve_cents }
+            : undefined,
       })),
     );
     await deps.overlap.reconsider(
       trx,
       changed.map((c) => c.task_id),
     );
-    await tellWorkers(
+    await review.recordTopUps(
       trx,
-      changed,
-      'approved',
-      (c) =>
-        `${formatCents(c.reward_cents)} was added to your earnings.${feedback ? ` Feedback: ${feedback}` : ''}`,
+      [...topUps].filter(([, cents]) => cents > 0).map(([id, cents]) => ({ id, cents })),
     );
+    await tellWorkers(trx, changed, 'approved', (c) => {
+      const topUp = topUps.get(c.id) ?? 0;
+      const added = topUp
+        ? `${formatCents(c.reward_cents)} and a ${formatCents(topUp)} top-up to the pay floor were added to your earnings.`
+        : `${formatCents(c.reward_cents)} was added to your earnings.`;
+      return `${added}${feedback ? ` Feedback: ${feedback}` : ''}`;
+    });
     await announceReviewed(trx, changed, 'approved', false);
   }
 
@@ -163,7 +185,7 @@ export function createReviewService(deps: {
     const reopens = slotsReopen(project);
     if (!reopens) {
       const cents = changed.reduce(
-        (sum, c) => sum + c.reward_cents + platformFeeCents(c.reward_cents, deps.feePercent),
+        (sum, c) => sum + slotEscrowCents(c.reward_cents, c.top_up_reserve_cents, deps.feePercent),
         0,
       );
       await ledger.releaseEscrow(trx, {

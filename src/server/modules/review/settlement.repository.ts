@@ -36,15 +36,20 @@ export function createSettlementRepository(db: Db) {
     },
 
     /**
-     * Work still owed on a closed project, by reward: accepted (even past its deadline until the
+     * Work still owed on a closed project, by reward (and the project's top-up reserve): accepted (even past its deadline until the
      * expiry sweep records it) and submitted assignments.
      */
     async outstandingByReward(trx: Db, projectId: string) {
-      const { rows } = await sql<{ reward_cents: number; n: number }>`
-        select reward_cents, count(*)::int as n from assignments
-        where project_id = ${projectId} and status in ('accepted', 'submitted')
-        group by reward_cents`.execute(trx);
-      return rows.map((r) => ({ rewardCents: Number(r.reward_cents), count: Number(r.n) }));
+      const { rows } = await sql<{ reward_cents: number; reserve_cents: number; n: number }>`
+        select a.reward_cents, p.top_up_reserve_cents as reserve_cents, count(*)::int as n
+        from assignments a join projects p on p.id = a.project_id
+        where a.project_id = ${projectId} and a.status in ('accepted', 'submitted')
+        group by 1, 2`.execute(trx);
+      return rows.map((r) => ({
+        rewardCents: Number(r.reward_cents),
+        reserveCents: Number(r.reserve_cents),
+        count: Number(r.n),
+      }));
     },
 
     async markCompleted(trx: Db, projectId: string, now: Date) {

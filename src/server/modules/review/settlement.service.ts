@@ -1,4 +1,4 @@
-import { formatCents, platformFeeCents } from '../../../shared/money.js';
+import { formatCents, slotEscrowCents } from '../../../shared/money.js';
 import { afterCommit } from '../../db/after-commit.js';
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../lib/clock.js';
@@ -18,9 +18,9 @@ const SWEEP_PAGE = 100;
  * What a project's escrow must cover (the ledger property test checks exactly this):
  * - while it is open (published or paused): every slot not yet taken by approved work that holds
  *   a slot, and every slot adaptive overlap may still open, i.e. Σ over tasks of (slots + reserve
- *   slots − approved slot holders) × (reward + fee);
+ *   slots − approved slot holders) × (reward + fee + top-up reserve + its fee);
  * - once closed (cancelled or completed): only the work in progress, i.e. accepted and submitted
- *   assignments × (their reward + fee).
+ *   assignments × (their reward + fee + top-up reserve + its fee).
  * A closed project's excess is returned here at once; what its work in progress still holds
  * comes back as that work settles (a rejection returns its share in the same transaction;
  * expiries and returns by the next run of the sweep).
@@ -40,8 +40,7 @@ export function createSettlementService(deps: {
   async function outstandingCents(trx: Db, projectId: string): Promise<number> {
     const rows = await settlement.outstandingByReward(trx, projectId);
     return rows.reduce(
-      (sum, r) =>
-        sum + r.count * (r.rewardCents + platformFeeCents(r.rewardCents, deps.feePercent)),
+      (sum, r) => sum + r.count * slotEscrowCents(r.rewardCents, r.reserveCents, deps.feePercent),
       0,
     );
   }

@@ -1,4 +1,5 @@
 import type { FeedItem } from '../../../shared/api/work.js';
+import { hourlyPayOf } from '../../lib/hourly-pay.js';
 import type { FeedRow } from './feed.repository.js';
 
 /** Cents per hour for a task paying `rewardCents` that takes `seconds`. */
@@ -26,6 +27,8 @@ export function presentFeedItem(r: FeedRow): FeedItem {
       ? { low: perHour(r.reward_cents, p75), high: perHour(r.reward_cents, p25) }
       : null,
     estimatedHourlyBasedOn: r.work_samples,
+    estimatedSeconds: r.estimated_seconds,
+    hourlyPay: hourlyPayOf(r),
     publishedAt: r.published_at?.toISOString() ?? null,
     expiresAt: r.expires_at.toISOString(),
     testsToTake: r.tests_to_take,

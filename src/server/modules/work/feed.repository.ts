@@ -26,6 +26,8 @@ export type FeedRow = {
   work_seconds_median: number | null;
   work_seconds_p75: number | null;
   work_samples: number;
+  /** The requester's estimate, shown (as one) before the work is measured. */
+  estimated_seconds: number | null;
   /** Tests the worker can take to meet the requirements they do not meet yet (their only gap). */
   tests_to_take: { qualificationTypeId: string; name: string }[];
 };
@@ -145,7 +147,7 @@ export function createFeedRepository(db: Db) {
                  p.reward_cents, p.time_allotted_seconds, p.published_at, p.expires_at,
                  u.display_name as requester_name, u.handle as requester_handle,
                  ${tasksAvailable} as tasks_available, p.work_seconds_p25,
-                 p.work_seconds_median, p.work_seconds_p75, p.work_samples,
+                 p.work_seconds_median, p.work_seconds_p75, p.work_samples, p.estimated_seconds,
                  ${hourlyCents} as hourly_cents, p.qualification_requirements
           from projects p
           join users u on u.id = p.owner_id

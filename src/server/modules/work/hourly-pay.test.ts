@@ -13,10 +13,15 @@ async function feedOf(client: Client, query: string) {
 }
 
 /** A 10-minute, 25-cent project, and a worker who takes one task per listed duration (seconds). */
-async function projectWorkedFor(title: string, seconds: number[], rewardCents = 25) {
+async function projectWorkedFor(
+  title: string,
+  seconds: number[],
+  rewardCents = 25,
+  terms: Record<string, unknown> = {},
+) {
   const { projectId } = await publishedProject(app, {
     tasks: seconds.length + 2,
-    project: { title, rewardCents, timeAllottedSeconds: 600 },
+    project: { title, rewardCents, timeAllottedSeconds: 600, ...terms },
   });
   const w = await signUp(app, { roles: ['worker'] });
   for (const s of seconds) {
@@ -92,5 +97,46 @@ describe('estimated hourly pay', () => {
     expect(await pages('minHourlyCents=301')).toEqual([['twelve', 'six']]);
     const bad = await viewer.client.get('/api/v1/feed?minHourlyCents=-1');
     expect(bad.statusCode).toBe(400);
+  });
+
+  it("shows the requester's estimate, marked as one, until 3 plausible submissions are measured", async () => {
+    const marker = `estimatework${Date.now()}`;
+    // 25 cents for an estimated 2 minutes: $7.50 an hour, as an estimate.
+    const projectId = await projectWorkedFor(marker, [200, 200], 25, { estimatedSeconds: 120 });
+    const viewer = await signUp(app, { roles: ['worker'] });
+    const [before] = (await feedOf(viewer.client, `q=${marker}`)).items;
+    expect(before).toMatchObject({
+      estimatedSeconds: 120,
+      estimatedHourlyCents: null,
+      hourlyPay: { cents: 750, basis: 'estimate', basedOn: 2 },
+    });
+    // A third submission: measured at the median of 200 s, 450 cents an hour.
+    const w = await signUp(app, { roles: ['worker'] });
+    const accepted = await w.client.post(`/api/v1/projects/${projectId}/assignments`);
+    clock.advance(200_000);
+    const done = await w.client.post(
+      `/api/v1/assignments/${accepted.json<{ id: string }>().id}/submit`,
+      { answers: GOOD_ANSWERS },
+    );
+    expect(done.statusCode, done.body).toBe(200);
+    const [after] = (await feedOf(viewer.client, `q=${marker}`)).items;
+    expect(after?.hourlyPay).toEqual({ cents: 450, basis: 'measured', basedOn: 3 });
+    // The worker sees the same figure on the work page.
+    const work = await w.client.get(`/api/v1/assignments/${accepted.json<{ id: string }>().id}`);
+    expect(work.json().hourlyPay).toEqual({ cents: 450, basis: 'measured', basedOn: 3 });
+  });
+
+  it("ignores work faster than a tenth of the requester's estimate or their minWorkSeconds", async () => {
+    const marker = `botwork${Date.now()}`;
+    // An estimated 5 minutes: 20-second submissions (6 s is 1 % of the time allotted) are a
+    // script, not work; counted, they would say 25 cents per 20 s, $45 an hour.
+    await projectWorkedFor(marker, [20, 20, 20, 20], 25, { estimatedSeconds: 300 });
+    const minimum = `minwork${Date.now()}`;
+    await projectWorkedFor(minimum, [20, 20, 20], 25, { minWorkSeconds: 25 });
+    const viewer = await signUp(app, { roles: ['worker'] });
+    const [item] = (await feedOf(viewer.client, `q=${marker}`)).items;
+    expect(item?.hourlyPay).toEqual({ cents: 300, basis: 'estimate', basedOn: 0 });
+    const [other] = (await feedOf(viewer.client, `q=${minimum}`)).items;
+    expect(other?.hourlyPay).toEqual({ cents: null, basis: null, basedOn: 0 });
   });
 });

@@ -1,5 +1,6 @@
 import type { Assignment, AssignmentDetail, AssignmentStatus } from '../../../shared/api/work.js';
 import type { AssignmentColumnsRow } from '../../db/assignment-columns.js';
+import { hourlyPayOf } from '../../lib/hourly-pay.js';
 import { filledTemplate, frameUrls } from '../../lib/task-frame.js';
 import type { AssignmentDetailRow } from './work.service.js';
 
@@ -21,6 +22,7 @@ export function presentAssignment(row: AssignmentColumnsRow, status: AssignmentS
     answers: row.answers,
     workSeconds: row.work_seconds,
     activeSeconds: row.active_seconds,
+    topUpCents: row.top_up_cents,
   };
 }
 
@@ -32,6 +34,7 @@ export function presentAssignmentDetail(
   return {
     ...presentAssignment(row, status),
     instructions: row.instructions,
+    hourlyPay: hourlyPayOf(row),
     timeAllottedSeconds: row.time_allotted_seconds,
     template: filledTemplate(row.template, row.task_data, frameUrls.assignment(row.id)),
   };

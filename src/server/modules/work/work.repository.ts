@@ -42,6 +42,9 @@ export function createWorkRepository(db: Db) {
           'p.min_gold_accuracy_percent',
           'p.min_gold_answered',
           'p.overlap_max',
+          'p.estimated_seconds',
+          'p.work_seconds_median',
+          'p.work_samples',
           // This worker's scored gold answers here, for the accuracy floor.
           eb
             .selectFrom('assignments as ga')
@@ -246,6 +249,9 @@ export function createWorkRepository(db: Db) {
           'p.auto_approve_seconds',
           'p.gold_feedback',
           'p.overlap_max',
+          'p.estimated_seconds',
+          'p.work_seconds_median',
+          'p.work_samples',
           't.data as task_data',
           'a.gold_correct',
           'a.gold_results',

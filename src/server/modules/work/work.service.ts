@@ -260,6 +260,7 @@ export function createWorkService(deps: {
             answers: null,
             work_seconds: null,
             active_seconds: null,
+            top_up_cents: 0,
             gold_correct: null,
             gold_results: null,
             gold_feedback: false,
@@ -270,6 +271,9 @@ export function createWorkService(deps: {
             time_allotted_seconds: project.time_allotted_seconds,
             auto_approve_seconds: project.auto_approve_seconds,
             overlap_max: project.overlap_max,
+            estimated_seconds: project.estimated_seconds,
+            work_seconds_median: project.work_seconds_median,
+            work_samples: project.work_samples,
           };
         }
         // Work past its deadline still holds its slot until a sweep frees it: free it now, waiting

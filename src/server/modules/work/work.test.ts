@@ -115,7 +115,7 @@ describe('own projects', () => {
       (await client.get(`/api/v1/feed?q=${marker}&sort=${sort}`))
         .json<{ items: { projectId: string }[] }>()
         .items.map((i) => i.projectId);
-    for (const sort of ['newest', 'reward', 'available']) {
+    for (const sort of ['newest', 'reward', 'available', 'hourly']) {
       expect(await listed(both.client, sort)).toEqual([theirs]);
     }
 

@@ -18,6 +18,7 @@ const KIND_LABELS: Record<LedgerEntry['kind'], { label: string; color: string }>
   release: { label: 'Release', color: 'gray' },
   payment: { label: 'Payment', color: 'violet' },
   bonus: { label: 'Bonus', color: 'grape' },
+  top_up: { label: 'Pay-floor top-up', color: 'grape' },
   payout: { label: 'Payout', color: 'orange' },
   payout_reversal: { label: 'Payout reversed', color: 'orange' },
 };

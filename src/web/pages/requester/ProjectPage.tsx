@@ -14,6 +14,7 @@ import {
 import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Project } from '../../../shared/api/projects.js';
+import { HourlyPay } from '../../components/HourlyPay.js';
 import { formatCents } from '../../../shared/money.js';
 import { isApiError } from '../../api/client.js';
 import { useProject } from '../../api/projects.js';
@@ -90,7 +91,7 @@ function ProjectHeader({ project }: { project: Project }) {
         </Group>
       </Group>
       <Card padding="sm" px="md">
-        <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }} spacing="md" verticalSpacing="sm">
+        <SimpleGrid cols={{ base: 2, sm: 4, md: 7 }} spacing="md" verticalSpacing="sm">
           <Fact label="Tasks">
             {tasks.toLocaleString('en')}{' '}
             <Text span size="xs" c="dimmed" fw={400}>
@@ -99,6 +100,14 @@ function ProjectHeader({ project }: { project: Project }) {
           </Fact>
           <Fact label="Reward">{formatCents(project.rewardCents)}</Fact>
           <Fact label="Time allotted">{describeDuration(project.timeAllottedSeconds)}</Fact>
+          <Fact label="Hourly pay">
+            <HourlyPay pay={project.hourlyPay} />
+            {project.topUpToFloor && (
+              <Text size="xs" c="dimmed" fw={400}>
+                topped up to {formatCents(project.payFloorCents)}/h
+              </Text>
+            )}
+          </Fact>
           <Fact label="Approved">{assignmentsApproved.toLocaleString('en')}</Fact>
           <Fact label="To review">{assignmentsSubmitted.toLocaleString('en')}</Fact>
           <Fact label="In progress">{assignmentsOutstanding.toLocaleString('en')}</Fact>

@@ -44,7 +44,11 @@ function Outcome({ assignment }: { assignment: AssignmentDetail }) {
           icon={<IconCircleCheck aria-hidden="true" />}
           title="Approved"
         >
-          The requester approved this work{reviewed}. {reward} was added to your earnings.
+          The requester approved this work{reviewed}. {reward}
+          {assignment.topUpCents > 0
+            ? ` and a ${formatCents(assignment.topUpCents)} top-up to the pay floor were`
+            : ' was'}{' '}
+          added to your earnings.
           {feedback && (
             <Text size="sm" mt="xs">
               Their note: “{feedback}”

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { formatCents } from '../../../shared/money.js';
 import type { GoldFeedback } from '../../../shared/api/quality.js';
+import { HourlyPay } from '../../components/HourlyPay.js';
 import type { AssignmentDetail } from '../../../shared/api/work.js';
 import { isApiError } from '../../api/client.js';
 import { useAcceptTask, useAssignment, useRefreshAssignment } from '../../api/work.js';
@@ -78,6 +79,7 @@ function Assignment({ assignment }: { assignment: AssignmentDetail }) {
               </Text>
               <span>for this task</span>
             </Group>
+            <HourlyPay pay={assignment.hourlyPay} />
             <span>Accepted {formatDateTime(assignment.acceptedAt)}</span>
           </Group>
         }

@@ -6,6 +6,7 @@ import { formatCents } from '../../../shared/money.js';
 import type { FeedItem } from '../../../shared/api/work.js';
 import { paths } from '../../lib/paths.js';
 import { formatDuration } from '../work/time.js';
+import { HourlyPay } from '../../components/HourlyPay.js';
 import { InlineMarkdown } from '../../components/Markdown.js';
 
 function Fact({ icon, children }: { icon: ReactNode; children: ReactNode }) {
@@ -110,7 +111,10 @@ export function FeedCard({ item, onAccept, accepting }: FeedCardProps) {
             {formatDuration(item.timeAllottedSeconds)} allowed
           </Fact>
           <Fact icon={<IconStack2 size={16} aria-hidden="true" />}>{tasks}</Fact>
-          <Fact icon={<IconTrendingUp size={16} aria-hidden="true" />}>{hourlyLabel(item)}</Fact>
+          <Group gap={6} wrap="nowrap" c="gray.7">
+            <IconTrendingUp size={16} aria-hidden="true" />
+            <HourlyPay pay={item.hourlyPay} />
+          </Group>
         </Group>
         <Group gap="xs">
           <Button

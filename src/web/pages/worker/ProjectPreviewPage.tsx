@@ -19,6 +19,7 @@ import { formatCents } from '../../../shared/money.js';
 import { useRequestQualification } from '../../api/qualification-requests.js';
 import { useWorkPreview } from '../../api/work.js';
 import { errorMessage } from '../../components/ErrorAlert.js';
+import { HourlyPay } from '../../components/HourlyPay.js';
 import { Markdown } from '../../components/Markdown.js';
 import { LoadingState } from '../../components/LoadingState.js';
 import { PageHeader } from '../../components/PageHeader.js';
@@ -39,7 +40,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
       <Text size="sm" c="dimmed">
         {label}
       </Text>
-      <Text size="sm" fw={600} ta="right">
+      <Text component="div" size="sm" fw={600} ta="right">
         {children}
       </Text>
     </Group>
@@ -228,11 +229,14 @@ export function ProjectPreviewPage() {
             <Stack gap="xs">
               <Fact label="Time allowed">{formatDuration(project.timeAllottedSeconds)}</Fact>
               <Fact label="Tasks left">{tasks}</Fact>
-              <Fact label="Estimated pay">
-                {project.estimatedHourlyRangeCents
-                  ? `${hourlyLabel(project)}, from ${project.estimatedHourlyBasedOn} submissions`
-                  : hourlyLabel(project)}
+              <Fact label="Hourly pay">
+                <HourlyPay pay={project.hourlyPay} />
               </Fact>
+              {project.estimatedHourlyRangeCents && (
+                <Fact label="Most workers made">
+                  {`${hourlyLabel(project)}, from ${project.estimatedHourlyBasedOn} submissions`}
+                </Fact>
+              )}
               <Fact label="Open until">{formatDate(project.expiresAt)}</Fact>
             </Stack>
             {project.keywords.length > 0 && (

@@ -2,11 +2,16 @@ import type { z } from 'zod';
 import type { projectSpendingSchema } from '../../../../shared/api/earnings.js';
 
 export type ProjectSpending = z.infer<typeof projectSpendingSchema>;
-type Figures = Pick<ProjectSpending, 'paidToWorkersCents' | 'bonusesCents' | 'feesCents'>;
+type Figures = Pick<
+  ProjectSpending,
+  'paidToWorkersCents' | 'bonusesCents' | 'topUpsCents' | 'feesCents'
+>;
 
-/** What workers received: approved rewards and bonuses. */
-export function paidOutCents(row: Pick<Figures, 'paidToWorkersCents' | 'bonusesCents'>): number {
-  return row.paidToWorkersCents + row.bonusesCents;
+/** What workers received: approved rewards, their pay-floor top-ups and bonuses. */
+export function paidOutCents(
+  row: Pick<Figures, 'paidToWorkersCents' | 'bonusesCents' | 'topUpsCents'>,
+): number {
+  return row.paidToWorkersCents + row.topUpsCents + row.bonusesCents;
 }
 
 /** Money that left the requester for good: what workers received and the platform's fees. */

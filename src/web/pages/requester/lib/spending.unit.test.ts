@@ -9,6 +9,7 @@ const row = (projectId: string, figures: Partial<ProjectSpending> = {}): Project
   paidToWorkersCents: 0,
   feesCents: 0,
   bonusesCents: 0,
+  topUpsCents: 0,
   refundedCents: 0,
   approvedCount: 0,
   ...figures,

@@ -301,7 +301,10 @@ export function SettingsTab({ project }: { project: Project }) {
           ? issuesByIndex(error.details, 'qualificationRequirements')
           : {};
         setRequirementErrors(perRequirement);
-        if (Object.keys(byForm).length > 0) form.setErrors(byForm);
+        // The floor's message names the smallest reward that meets it: show it at the reward.
+        if (isApiError(error) && error.code === 'below_pay_floor') {
+          form.setErrors({ reward: error.message });
+        } else if (Object.keys(byForm).length > 0) form.setErrors(byForm);
         else setFormError(error);
       },
     });
@@ -439,6 +442,23 @@ export function SettingsTab({ project }: { project: Project }) {
               disabled={locked('autoApproveSeconds')}
               amount={form.getInputProps('autoApprove')}
               unit={form.getInputProps('autoApproveUnit')}
+            />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            <NumberInput
+              label="Estimated minutes per task"
+              description="How long one task takes a careful worker. Shown to workers as an estimate until real times are measured; the platform’s pay floor is checked against it."
+              min={0}
+              decimalScale={2}
+              disabled={locked('estimatedSeconds')}
+              {...form.getInputProps('estimatedMinutes')}
+            />
+            <Switch
+              mt="lg"
+              label="Top up to the pay floor"
+              description="Workers whose measured time paid below the platform’s hourly floor get a top-up (at most the reward) from your funds when approved. Its worst case is held in escrow at publish; the unused part comes back."
+              disabled={locked('topUpToFloor')}
+              {...form.getInputProps('topUpToFloor', { type: 'checkbox' })}
             />
           </SimpleGrid>
           <TextInput

@@ -40,6 +40,9 @@ export type SettingsValues = {
   minGoldAnswered: string | number;
   goldFeedback: boolean;
   minWorkSeconds: string | number;
+  /** The requester's estimate of one task's work, in minutes; '' for none. */
+  estimatedMinutes: string | number;
+  topUpToFloor: boolean;
 };
 
 export const TIME_UNITS: DurationUnit[] = ['minutes', 'hours', 'days'];
@@ -68,6 +71,8 @@ export function settingsValuesOf(project: Project): SettingsValues {
     requirements: project.qualificationRequirements.map(draftOfRequirement),
     ...project.quality,
     minWorkSeconds: project.minWorkSeconds,
+    estimatedMinutes: project.estimatedSeconds === null ? '' : project.estimatedSeconds / 60,
+    topUpToFloor: project.topUpToFloor,
   };
 }
 
@@ -126,6 +131,13 @@ function overlapErrors(values: SettingsValues): Record<string, string> {
   return errors;
 }
 
+/** The estimate in whole seconds, or null when none is given. */
+export function estimatedSecondsOf(values: Pick<SettingsValues, 'estimatedMinutes'>) {
+  return typeof values.estimatedMinutes === 'number'
+    ? Math.round(values.estimatedMinutes * 60)
+    : null;
+}
+
 const plural = (n: number, unit: string) => `${n} ${n === 1 ? unit : `${unit}s`}`;
 
 /** Form-level checks, in the words of the form (dollars, minutes), before anything is sent. */
@@ -155,6 +167,17 @@ export function validateSettings(values: SettingsValues): Record<string, string>
       errors.autoApprove = `Choose at most ${plural(P.autoApproveSecondsMax / 86_400, 'day')}.`;
   }
   if (isoFromLocalInput(values.expiresAt) === null) errors.expiresAt = 'Choose a date and time.';
+  const estimate = estimatedSecondsOf(values);
+  if (estimate !== null) {
+    if (estimate < P.estimatedSecondsMin) {
+      errors.estimatedMinutes = `Estimate at least ${P.estimatedSecondsMin} seconds.`;
+    } else if (
+      typeof values.timeAllotted === 'number' &&
+      estimate > secondsFrom(values.timeAllotted, values.timeAllottedUnit)
+    ) {
+      errors.estimatedMinutes = 'The estimate cannot be longer than the time allotted.';
+    }
+  }
   return { ...errors, ...qualityProblems(values) };
 }
 
@@ -199,6 +222,9 @@ export function settingsPatch(
       goldFeedback: values.goldFeedback,
     },
     minWorkSeconds: Number(values.minWorkSeconds),
+    // An estimate once given can be changed, not withdrawn: the floor is judged by it.
+    estimatedSeconds: estimatedSecondsOf(values) ?? project.estimatedSeconds ?? undefined,
+    topUpToFloor: values.topUpToFloor,
   };
   const stored = new Map<string, unknown>(Object.entries(project));
   const patch: Record<string, unknown> = {};
@@ -222,6 +248,7 @@ const FORM_FIELD_OF = new Map<string, keyof SettingsValues>([
   ['qualificationRequirements', 'requirements'],
   // A problem with the whole overlap object (both kinds sent) shows by its maximum.
   ['overlap', 'overlapMax'],
+  ['estimatedSeconds', 'estimatedMinutes'],
 ] satisfies [keyof UpdateProjectBody, keyof SettingsValues][]);
 
 /** Adaptive overlap's fields in the form: `min` is the workers per task at first. */

@@ -28,6 +28,11 @@ const project: Project = {
   ],
   quality: { goldPercent: 0, minGoldAccuracyPercent: 0, minGoldAnswered: 0, goldFeedback: false },
   minWorkSeconds: 0,
+  estimatedSeconds: null,
+  topUpToFloor: false,
+  payFloorCents: 0,
+  topUpReserveCents: 0,
+  hourlyPay: { cents: null, basis: null, basedOn: 0 },
   progress: {
     tasks: 0,
     assignmentsSubmitted: 0,
