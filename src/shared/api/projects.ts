@@ -62,6 +62,14 @@ const keywordsSchema = z
   .array(text(P.keywordMax).min(1, 'must not be empty'))
   .max(P.keywordsMax, `must hold at most ${P.keywordsMax} keywords`);
 
+/** Ratings steer new work (DESIGN §10): how long workers rated up have a project to themselves. */
+export const EARLY_ACCESS_MINUTES_MAX = 7 * 24 * 60;
+const earlyAccessMinutesSchema = z
+  .number({ message: 'must be a whole number of minutes' })
+  .int('must be a whole number of minutes')
+  .min(0, 'must not be negative')
+  .max(EARLY_ACCESS_MINUTES_MAX, `must be at most ${EARLY_ACCESS_MINUTES_MAX} (a week)`);
+
 const editable = {
   title: text(P.titleMax).min(1, 'must not be empty'),
   description: text(P.descriptionMax),
@@ -78,6 +86,8 @@ const editable = {
   qualificationRequirements: qualificationRequirementsSchema,
   quality: qualitySettingsSchema,
   minWorkSeconds: minWorkSecondsSchema,
+  earlyAccessMinutes: earlyAccessMinutesSchema,
+  includeRatedDown: z.boolean(),
 };
 
 export const createProjectBodySchema = z.strictObject({
@@ -97,6 +107,10 @@ export const createProjectBodySchema = z.strictObject({
   /** Any setting left out keeps its default (no gold, no accuracy floor). */
   quality: editable.quality.partial().optional(),
   minWorkSeconds: editable.minWorkSeconds.default(0),
+  /** Minutes after publishing during which only workers I rated up may take its tasks. */
+  earlyAccessMinutes: editable.earlyAccessMinutes.default(0),
+  /** Offer the project to workers I rated down too (by default it is never offered to them). */
+  includeRatedDown: editable.includeRatedDown.default(false),
 });
 export type CreateProjectBody = z.infer<typeof createProjectBodySchema>;
 
@@ -119,6 +133,8 @@ export const updateProjectBodySchema = z.strictObject({
   /** Only the settings named change. */
   quality: editable.quality.partial().optional(),
   minWorkSeconds: editable.minWorkSeconds.optional(),
+  earlyAccessMinutes: editable.earlyAccessMinutes.optional(),
+  includeRatedDown: editable.includeRatedDown.optional(),
   /**
    * Confirms that changing option values of a published project's template is meant: answers
    * already given keep the old values, so exports will hold both.
@@ -136,6 +152,8 @@ export const LIVE_EDITABLE_FIELDS = [
   'expiresAt',
   'quality',
   'minWorkSeconds',
+  'earlyAccessMinutes',
+  'includeRatedDown',
 ] as const;
 
 export const projectProgressSchema = z.object({
@@ -170,6 +188,8 @@ export const projectSchema = z.object({
   qualificationRequirements: z.array(requirementOutSchema),
   quality: qualitySettingsSchema,
   minWorkSeconds: z.number().int(),
+  earlyAccessMinutes: z.number().int(),
+  includeRatedDown: z.boolean(),
   progress: projectProgressSchema,
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -5,6 +5,7 @@ import { idSchema } from './common.js';
 import { endpoint } from './endpoint.js';
 import { previewSchema, projectParamsSchema } from './projects.js';
 import { COMPARATORS } from './qualifications.js';
+import { requesterReputationSchema } from './reputation.js';
 
 export const ASSIGNMENT_STATUSES = [
   'accepted',
@@ -54,6 +55,8 @@ export const feedItemSchema = z.object({
    * worker may accept now.
    */
   testsToTake: z.array(z.object({ qualificationTypeId: z.string(), name: z.string() })),
+  /** The requester's reputation (DESIGN §10), as `GET /users/{id}/reputation` gives it. */
+  requesterReputation: requesterReputationSchema,
 });
 export type FeedItem = z.infer<typeof feedItemSchema>;
 

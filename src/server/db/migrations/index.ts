@@ -35,6 +35,7 @@ import * as webhookSecretsSealed from './20261209020000_webhook_secrets_sealed.j
 import * as qualificationTestMturkSource from './20261209030000_qualification_test_mturk_source.js';
 import * as goldTasks from './20261209060000_gold_tasks.js';
 import * as taskAggregates from './20261209070000_task_aggregates.js';
+import * as reputation from './20261210080000_reputation.js';
 
 /**
  * Every migration, in order. A static list (rather than reading the folder) works the same under
@@ -77,4 +78,5 @@ export const migrations: Record<string, Migration> = {
   '20261209030000_qualification_test_mturk_source': qualificationTestMturkSource,
   '20261209060000_gold_tasks': goldTasks,
   '20261209070000_task_aggregates': taskAggregates,
+  '20261210080000_reputation': reputation,
 };

@@ -25,6 +25,8 @@ export function presentProject(row: ProjectRow): Project {
       goldFeedback: row.gold_feedback,
     },
     minWorkSeconds: row.min_work_seconds,
+    earlyAccessMinutes: row.early_access_minutes,
+    includeRatedDown: row.include_rated_down,
     progress: {
       tasks: row.task_count,
       assignmentsSubmitted: row.assignments_submitted ?? 0,

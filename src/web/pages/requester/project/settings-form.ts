@@ -1,5 +1,9 @@
 import type { Project, UpdateProjectBody } from '../../../../shared/api/projects.js';
-import { LIVE_EDITABLE_FIELDS, PROJECT_LIMITS } from '../../../../shared/api/projects.js';
+import {
+  EARLY_ACCESS_MINUTES_MAX,
+  LIVE_EDITABLE_FIELDS,
+  PROJECT_LIMITS,
+} from '../../../../shared/api/projects.js';
 import type { QualificationValueKind } from '../../../../shared/api/qualifications.js';
 import { canonicalJson } from '../../../components/designer/designer-model.js';
 import { draftOfRequirement, requirementOf, type RequirementDraft } from '../lib/requirements.js';
@@ -28,6 +32,8 @@ export type SettingsValues = {
   autoApproveUnit: DurationUnit;
   expiresAt: string;
   requirements: RequirementDraft[];
+  earlyAccessMinutes: string | number;
+  includeRatedDown: boolean;
 };
 
 export const TIME_UNITS: DurationUnit[] = ['minutes', 'hours', 'days'];
@@ -49,6 +55,8 @@ export function settingsValuesOf(project: Project): SettingsValues {
     autoApproveUnit: review.unit,
     expiresAt: localInputFromIso(project.expiresAt),
     requirements: project.qualificationRequirements.map(draftOfRequirement),
+    earlyAccessMinutes: project.earlyAccessMinutes,
+    includeRatedDown: project.includeRatedDown,
   };
 }
 
@@ -80,6 +88,9 @@ export function validateSettings(values: SettingsValues): Record<string, string>
       errors.autoApprove = `Choose at most ${plural(P.autoApproveSecondsMax / 86_400, 'day')}.`;
   }
   if (isoFromLocalInput(values.expiresAt) === null) errors.expiresAt = 'Choose a date and time.';
+  const early = values.earlyAccessMinutes;
+  if (typeof early !== 'number' || early < 0 || early > EARLY_ACCESS_MINUTES_MAX)
+    errors.earlyAccessMinutes = `Enter 0 to ${EARLY_ACCESS_MINUTES_MAX} minutes.`;
   return errors;
 }
 
@@ -109,6 +120,8 @@ export function settingsPatch(
     qualificationRequirements: values.requirements.map((r) =>
       requirementOf(r, kindOf(r.qualificationTypeId)),
     ),
+    earlyAccessMinutes: Number(values.earlyAccessMinutes),
+    includeRatedDown: values.includeRatedDown,
   };
   const stored = new Map<string, unknown>(Object.entries(project));
   const patch: Record<string, unknown> = {};

@@ -27,6 +27,8 @@ const project: Project = {
   ],
   quality: { goldPercent: 0, minGoldAccuracyPercent: 0, minGoldAnswered: 0, goldFeedback: false },
   minWorkSeconds: 0,
+  earlyAccessMinutes: 0,
+  includeRatedDown: false,
   progress: {
     tasks: 0,
     assignmentsSubmitted: 0,
