@@ -592,7 +592,7 @@ export async function buildApp(deps: AppDeps) {
         turk: createTurkParams(submitTokens, deps.config.publicUrl),
         reviewed: assignmentViewParts(services.review.review),
       });
-      await api.register(reviewRoutes, services.review);
+      await api.register(reviewRoutes, { ...services.review, reputation: services.reputation });
       await api.register(payoutsRoutes, services.payouts);
       await api.register(payoutMethodsRoutes, { methods: services.payouts.methods });
       await api.register(notificationsRoutes, { notifications: services.notifications });

@@ -117,6 +117,8 @@ export type Assignment = z.infer<typeof assignmentSchema>;
 
 /** An assignment with what the worker needs to do it. */
 export const assignmentDetailSchema = assignmentSchema.extend({
+  /** The project's requester: the other side, whom the worker may rate after a decision. */
+  requesterId: z.string(),
   instructions: z.string(),
   timeAllottedSeconds: z.number().int(),
   template: previewSchema.shape.template,

@@ -104,16 +104,20 @@ describe('reputation computed from the record', () => {
   });
 
   it('shows the requester’s reputation on their feed entries and previews', async () => {
-    const { requester, projectId } = await publishedProject(app, { tasks: 3, rewardCents: 10 });
+    const title = `Reputation shown ${Date.now()}`;
+    const { requester, projectId } = await publishedProject(app, {
+      tasks: 3,
+      rewardCents: 10,
+      project: { title },
+    });
     const worker = await signUp(app, { roles: ['worker'] });
     await decide(requester, await work(worker, projectId), 'approve');
     const other = await signUp(app, { roles: ['worker'] });
-    const feed = await other.client.get(
-      `/api/v1/feed?q=${encodeURIComponent(requester.user.displayName)}`,
-    );
+    const feed = await other.client.get(`/api/v1/feed?q=${encodeURIComponent(title)}`);
     const entry = feed
       .json<{ items: { projectId: string; requesterReputation: unknown }[] }>()
       .items.find((i) => i.projectId === projectId);
+    expect(entry).toBeDefined();
     expect(entry?.requesterReputation).toEqual((await reputationOf(requester.user.id)).requester);
     expect(entry?.requesterReputation).toMatchObject({ approvalPercent: 100, workersPaid: 1 });
     const preview = await other.client.get(`/api/v1/feed/${projectId}`);

@@ -53,6 +53,7 @@ export function presentReviewAssignment(
 export function presentReviewDetail(row: ReviewRow, status: AssignmentStatus, bonuses: BonusRow[]) {
   return {
     ...presentReviewAssignment(row, status, bonuses),
+    requesterId: row.owner_id,
     instructions: row.instructions,
     timeAllottedSeconds: row.time_allotted_seconds,
     template: filledTemplate(

@@ -31,6 +31,7 @@ export function presentAssignmentDetail(
 ): AssignmentDetail {
   return {
     ...presentAssignment(row, status),
+    requesterId: row.owner_id,
     instructions: row.instructions,
     timeAllottedSeconds: row.time_allotted_seconds,
     template: filledTemplate(row.template, row.task_data, frameUrls.assignment(row.id)),
