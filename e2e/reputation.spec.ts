@@ -77,7 +77,10 @@ test('a worker sees reputation, rates after a decision, and a rated-down request
     200,
   );
   await ok(
-    await disliked.post(`/api/v1/assignments/${assignment.id}/approve`, { headers: a.headers }),
+    await disliked.post(`/api/v1/assignments/${assignment.id}/approve`, {
+      headers: a.headers,
+      data: {},
+    }),
     200,
   );
 
