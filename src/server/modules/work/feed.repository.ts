@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database.js';
+import type { ReputationRow } from '../reputation/reputation.presenters.js';
 import { requirementMetSql } from './requirement-sql.js';
 
 export type FeedSort = 'newest' | 'reward' | 'available' | 'hourly';
@@ -29,19 +30,7 @@ export type FeedRow = {
   /** Tests the worker can take to meet the requirements they do not meet yet (their only gap). */
   tests_to_take: { qualificationTypeId: string; name: string }[];
   /** The requester's kept reputation counts (user_reputation), null before any activity. */
-  requester_reputation: FeedRequesterReputation | null;
-};
-
-/** The requester's row of user_reputation as the feed reads it (json: numbers, nulls). */
-export type FeedRequesterReputation = {
-  requester_approved: number;
-  requester_rejected: number;
-  median_review_seconds: number | null;
-  effective_hourly_cents: number | null;
-  workers_paid: number;
-  ratings_up: number;
-  ratings_neutral: number;
-  ratings_down: number;
+  requester_reputation: ReputationRow | null;
 };
 
 /**
