@@ -98,6 +98,9 @@ import type { HostLookup } from './modules/webhooks/webhook-target.js';
 import { createWebhooksModule } from './modules/webhooks/webhooks.module.js';
 import { webhooksRoutes } from './modules/webhooks/webhooks.routes.js';
 import { profilesRoutes } from './modules/profiles/profiles.routes.js';
+import { createReputationRepository } from './modules/reputation/reputation.repository.js';
+import { reputationRoutes } from './modules/reputation/reputation.routes.js';
+import { createReputationService } from './modules/reputation/reputation.service.js';
 import {
   createEventBus,
   createInProcessEventBus,
@@ -314,6 +317,11 @@ export function createServices(deps: {
     profiles: createProfilesRepository(deps.db),
     accounts,
   });
+  const reputation = createReputationService({
+    reputation: createReputationRepository(deps.db),
+    accounts,
+    clock: deps.clock,
+  });
   const setup = createSetupService({
     setup: createSetupRepository(deps.db),
     accounts,
@@ -358,6 +366,7 @@ export function createServices(deps: {
     review,
     payouts,
     profiles,
+    reputation,
     webhooks: webhooks.service,
     webhookOutbox: { listen: outbox.listen.bind(outbox) },
   };
@@ -615,11 +624,12 @@ export async function buildApp(deps: AppDeps) {
         turk: createTurkParams(submitTokens, deps.config.publicUrl),
         reviewed: assignmentViewParts(services.review.review),
       });
-      await api.register(reviewRoutes, services.review);
+      await api.register(reviewRoutes, { ...services.review, reputation: services.reputation });
       await api.register(payoutsRoutes, services.payouts);
       await api.register(payoutMethodsRoutes, { methods: services.payouts.methods });
       await api.register(notificationsRoutes, { notifications: services.notifications });
       await api.register(profilesRoutes, { profiles: services.profiles });
+      await api.register(reputationRoutes, { reputation: services.reputation });
       await api.register(webhooksRoutes, { webhooks: services.webhooks });
       await api.register(resultsRoutes, { results: services.results });
       await api.register(aggregationRoutes, { aggregation: services.aggregation });

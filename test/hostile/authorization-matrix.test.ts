@@ -203,6 +203,13 @@ const MATRIX: [Row, Expect][] = [
   ],
   [
     {
+      route: 'GET /api/v1/users/:idOrHandle/reputation',
+      target: async (c) => ({ idOrHandle: c.userOf('requester').id }),
+    },
+    all(200),
+  ],
+  [
+    {
       route: 'GET /api/v1/users/:idOrHandle/projects',
       target: async (c) => ({ idOrHandle: c.userOf('requester').handle }),
     },
@@ -511,6 +518,27 @@ const MATRIX: [Row, Expect][] = [
       body: () => ({ amountCents: 5, reason: 'Thanks' }),
     },
     requesterOwns(201),
+  ],
+  [
+    {
+      // The worker rates the requester after an approved assignment: only the worker may; the
+      // requester is told they cannot rate themselves; anyone else cannot see the assignment.
+      route: 'PUT /api/v1/ratings/:userId',
+      target: async (c) => {
+        const assignment = await c.assignment('submitted');
+        await c.clientOf('requester').post(`/api/v1/assignments/${assignment}/approve`);
+        return { userId: c.userOf('requester').id, assignment };
+      },
+      body: (p) => ({ value: 1, assignmentId: p.assignment }),
+    },
+    signedIn(404, { worker: 200, requester: 400 }),
+  ],
+  [
+    {
+      route: 'GET /api/v1/ratings/:userId',
+      target: async (c) => ({ userId: c.userOf('requester').id }),
+    },
+    signedIn(200),
   ],
   [
     {

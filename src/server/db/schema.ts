@@ -346,11 +346,13 @@ export interface Projects {
   completed_at: Timestamp | null;
   created_at: Generated<Timestamp>;
   description: Generated<string>;
+  early_access_minutes: Generated<number>;
   estimated_seconds: number | null;
   expires_at: Timestamp;
   gold_feedback: Generated<boolean>;
   gold_percent: Generated<number>;
   id: Generated<string>;
+  include_rated_down: Generated<boolean>;
   instructions: Generated<string>;
   keywords: Generated<string[]>;
   min_gold_accuracy_percent: Generated<number>;
@@ -456,6 +458,20 @@ export interface QualificationTypes {
   value_kind: Generated<QualificationValueKind>;
 }
 
+export interface Ratings {
+  assignment_id: string;
+  created_at: Timestamp;
+  ratee_id: string;
+  rater_id: string;
+  updated_at: Timestamp;
+  value: number;
+}
+
+export interface RequesterPaidWorkers {
+  requester_id: string;
+  worker_id: string;
+}
+
 export interface Sessions {
   created_at: Generated<Timestamp>;
   expires_at: Timestamp;
@@ -511,6 +527,22 @@ export interface UploadSlots {
   holder: string;
   requester_id: string;
   slot: number;
+}
+
+export interface UserReputation {
+  effective_hourly_cents: number | null;
+  gold_answered: Generated<number>;
+  gold_correct: Generated<number>;
+  median_review_seconds: number | null;
+  ratings_down: Generated<number>;
+  ratings_neutral: Generated<number>;
+  ratings_up: Generated<number>;
+  requester_approved: Generated<number>;
+  requester_rejected: Generated<number>;
+  user_id: string;
+  worker_approved: Generated<number>;
+  worker_rejected: Generated<number>;
+  workers_paid: Generated<number>;
 }
 
 export interface Users {
@@ -612,12 +644,15 @@ export interface DB {
   qualification_test_attempts: QualificationTestAttempts;
   qualification_tests: QualificationTests;
   qualification_types: QualificationTypes;
+  ratings: Ratings;
+  requester_paid_workers: RequesterPaidWorkers;
   sessions: Sessions;
   setup_tokens: SetupTokens;
   task_aggregates: TaskAggregates;
   task_gold: TaskGold;
   tasks: Tasks;
   upload_slots: UploadSlots;
+  user_reputation: UserReputation;
   users: Users;
   webhook_deliveries: WebhookDeliveries;
   webhooks: Webhooks;

@@ -114,6 +114,14 @@ const keywordsSchema = z
   .array(text(P.keywordMax).min(1, 'must not be empty'))
   .max(P.keywordsMax, `must hold at most ${P.keywordsMax} keywords`);
 
+/** Ratings steer new work (DESIGN §10): how long workers rated up have a project to themselves. */
+export const EARLY_ACCESS_MINUTES_MAX = 7 * 24 * 60;
+const earlyAccessMinutesSchema = z
+  .number({ message: 'must be a whole number of minutes' })
+  .int('must be a whole number of minutes')
+  .min(0, 'must not be negative')
+  .max(EARLY_ACCESS_MINUTES_MAX, `must be at most ${EARLY_ACCESS_MINUTES_MAX} (a week)`);
+
 const editable = {
   title: text(P.titleMax).min(1, 'must not be empty'),
   description: text(P.descriptionMax),
@@ -133,6 +141,8 @@ const editable = {
   minWorkSeconds: minWorkSecondsSchema,
   estimatedSeconds: estimatedSecondsSchema,
   topUpToFloor: z.boolean(),
+  earlyAccessMinutes: earlyAccessMinutesSchema,
+  includeRatedDown: z.boolean(),
 };
 
 const createProjectFields = z.strictObject({
@@ -157,6 +167,10 @@ const createProjectFields = z.strictObject({
   /** Without one, the pay floor is checked against the allotted time, the longest work can take. */
   estimatedSeconds: editable.estimatedSeconds.optional(),
   topUpToFloor: editable.topUpToFloor.default(false),
+  /** Minutes after publishing during which only workers I rated up may take its tasks. */
+  earlyAccessMinutes: editable.earlyAccessMinutes.default(0),
+  /** Offer the project to workers I rated down too (by default it is never offered to them). */
+  includeRatedDown: editable.includeRatedDown.default(false),
 });
 export const createProjectBodySchema = createProjectFields.superRefine(oneOverlapKind);
 export type CreateProjectBody = z.infer<typeof createProjectBodySchema>;
@@ -185,6 +199,8 @@ const updateProjectFields = z.strictObject({
   minWorkSeconds: editable.minWorkSeconds.optional(),
   estimatedSeconds: editable.estimatedSeconds.optional(),
   topUpToFloor: editable.topUpToFloor.optional(),
+  earlyAccessMinutes: editable.earlyAccessMinutes.optional(),
+  includeRatedDown: editable.includeRatedDown.optional(),
   /**
    * Confirms that changing option values of a published project's template is meant: answers
    * already given keep the old values, so exports will hold both.
@@ -204,6 +220,8 @@ export const LIVE_EDITABLE_FIELDS = [
   'quality',
   'minWorkSeconds',
   'estimatedSeconds',
+  'earlyAccessMinutes',
+  'includeRatedDown',
 ] as const;
 
 export const projectProgressSchema = z.object({
@@ -259,6 +277,8 @@ export const projectSchema = z.object({
   /** Escrowed per slot for its top-up, besides the reward (0 without topUpToFloor). */
   topUpReserveCents: z.number().int(),
   hourlyPay: hourlyPaySchema,
+  earlyAccessMinutes: z.number().int(),
+  includeRatedDown: z.boolean(),
   progress: projectProgressSchema,
   createdAt: z.string(),
   updatedAt: z.string(),

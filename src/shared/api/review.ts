@@ -11,6 +11,7 @@ import {
   assignmentParamsSchema,
   assignmentSchema,
 } from './work.js';
+import { workerReputationSchema } from './reputation.js';
 
 export const REVIEW_LIMITS = {
   reasonMax: 1_000,
@@ -91,6 +92,7 @@ export type ReviewAssignment = z.infer<typeof reviewAssignmentSchema>;
 
 /** `GET /assignments/{id}` for the project's requester: the submission with its filled task. */
 export const reviewAssignmentDetailSchema = reviewAssignmentSchema.extend({
+  requesterId: z.string(),
   instructions: z.string(),
   hourlyPay: assignmentDetailSchema.shape.hourlyPay,
   timeAllottedSeconds: z.number().int(),
@@ -115,8 +117,14 @@ export const reviewListQuerySchema = z.strictObject({
   cursor: z.string().max(200).optional(),
 });
 
+/** A row of the review list: the work, and its worker's reputation (DESIGN §10). */
+export const reviewListItemSchema = reviewAssignmentSchema.extend({
+  workerReputation: workerReputationSchema,
+});
+export type ReviewListItem = z.infer<typeof reviewListItemSchema>;
+
 export const reviewListSchema = z.object({
-  items: z.array(reviewAssignmentSchema),
+  items: z.array(reviewListItemSchema),
   nextCursor: z.string().nullable(),
   /** The project's assignments by the status a reader sees (overdue accepted work is expired). */
   counts: z.partialRecord(z.enum(ASSIGNMENT_STATUSES), z.number().int()),

@@ -6,6 +6,7 @@ import { endpoint } from './endpoint.js';
 import { hourlyPaySchema } from './fair-pay.js';
 import { previewSchema, projectParamsSchema } from './projects.js';
 import { COMPARATORS } from './qualifications.js';
+import { requesterReputationSchema } from './reputation.js';
 
 export const ASSIGNMENT_STATUSES = [
   'accepted',
@@ -59,6 +60,8 @@ export const feedItemSchema = z.object({
    * worker may accept now.
    */
   testsToTake: z.array(z.object({ qualificationTypeId: z.string(), name: z.string() })),
+  /** The requester's reputation (DESIGN §10), as `GET /users/{id}/reputation` gives it. */
+  requesterReputation: requesterReputationSchema,
 });
 export type FeedItem = z.infer<typeof feedItemSchema>;
 
@@ -121,6 +124,8 @@ export type Assignment = z.infer<typeof assignmentSchema>;
 
 /** An assignment with what the worker needs to do it. */
 export const assignmentDetailSchema = assignmentSchema.extend({
+  /** The project's requester: the other side, whom the worker may rate after a decision. */
+  requesterId: z.string(),
   instructions: z.string(),
   /** The project's hourly pay, measured or estimated, as the feed showed it. */
   hourlyPay: hourlyPaySchema,

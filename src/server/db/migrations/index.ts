@@ -37,6 +37,7 @@ import * as goldTasks from './20261209060000_gold_tasks.js';
 import * as taskAggregates from './20261209070000_task_aggregates.js';
 import * as adaptiveOverlap from './20261210060000_adaptive_overlap.js';
 import * as fairPay from './20261210070000_fair_pay.js';
+import * as reputation from './20261210080000_reputation.js';
 import * as auditLog from './20261210090000_audit_log.js';
 
 /**
@@ -82,5 +83,6 @@ export const migrations: Record<string, Migration> = {
   '20261209070000_task_aggregates': taskAggregates,
   '20261210060000_adaptive_overlap': adaptiveOverlap,
   '20261210070000_fair_pay': fairPay,
+  '20261210080000_reputation': reputation,
   '20261210090000_audit_log': auditLog,
 };

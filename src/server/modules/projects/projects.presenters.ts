@@ -55,6 +55,8 @@ export function presentProject(row: ProjectRow): Project {
     payFloorCents: row.pay_floor_cents,
     topUpReserveCents: row.top_up_reserve_cents,
     hourlyPay: hourlyPayOf(row),
+    earlyAccessMinutes: row.early_access_minutes,
+    includeRatedDown: row.include_rated_down,
     progress: {
       tasks: row.task_count,
       assignmentsSubmitted: row.assignments_submitted ?? 0,

@@ -64,7 +64,12 @@ function termColumns<Body extends TermFields>(
 }
 
 /** The quality settings named in a body as columns (absent: kept, or the default on create). */
-function qualityColumns(body: Pick<UpdateProjectBody, 'quality' | 'minWorkSeconds'>) {
+function qualityColumns(
+  body: Pick<
+    UpdateProjectBody,
+    'quality' | 'minWorkSeconds' | 'earlyAccessMinutes' | 'includeRatedDown'
+  >,
+) {
   const quality = body.quality ?? {};
   return {
     gold_percent: quality.goldPercent,
@@ -72,6 +77,9 @@ function qualityColumns(body: Pick<UpdateProjectBody, 'quality' | 'minWorkSecond
     min_gold_answered: quality.minGoldAnswered,
     gold_feedback: quality.goldFeedback,
     min_work_seconds: body.minWorkSeconds,
+    // Ratings steering (DESIGN §10), set beside the quality rules that also choose who works.
+    early_access_minutes: body.earlyAccessMinutes,
+    include_rated_down: body.includeRatedDown,
   };
 }
 

@@ -85,6 +85,7 @@ export function presentReviewAssignment(
 export function presentReviewDetail(row: ReviewRow, status: AssignmentStatus, bonuses: BonusRow[]) {
   return {
     ...presentReviewAssignment(row, status, bonuses),
+    requesterId: row.owner_id,
     instructions: row.instructions,
     hourlyPay: hourlyPayOf(row),
     timeAllottedSeconds: row.time_allotted_seconds,

@@ -3,6 +3,7 @@ import { reviewEndpoints as endpoints } from '../../../shared/api/review.js';
 import { serveEndpoint } from '../../lib/endpoint-route.js';
 import { requireUser } from '../../plugins/auth.js';
 import { idempotencyScopeOf } from '../idempotency/idempotency.http.js';
+import type { ReputationService } from '../reputation/reputation.service.js';
 import type { BlocksService } from './blocks.service.js';
 import type { BonusesService } from './bonuses.service.js';
 import { presentBlock, presentBonus, presentReviewAssignment } from './review.presenters.js';
@@ -12,7 +13,8 @@ export const reviewRoutes: FastifyPluginAsync<{
   review: ReviewService;
   bonuses: BonusesService;
   blocks: BlocksService;
-}> = async (app, { review, bonuses, blocks }) => {
+  reputation: Pick<ReputationService, 'workerReputations'>;
+}> = async (app, { review, bonuses, blocks, reputation }) => {
   /** The assignment as its requester sees it after a change. */
   async function reviewed(requesterId: string, id: string) {
     const row = await review.getForRequester(requesterId, id);
@@ -26,16 +28,18 @@ export const reviewRoutes: FastifyPluginAsync<{
   serveEndpoint(app, endpoints.list, async (request) => {
     const page = await review.list(requireUser(request).user.id, request.params.id, request.query);
     const all = await review.bonusesFor(page.items.map((r) => r.id));
+    const reputationOf = await reputation.workerReputations(page.items.map((r) => r.worker_id));
     return {
       ...page,
       asOf: page.asOf.toISOString(),
-      items: page.items.map((row) =>
-        presentReviewAssignment(
+      items: page.items.map((row) => ({
+        ...presentReviewAssignment(
           row,
           review.effectiveStatus(row),
           all.filter((b) => b.assignment_id === row.id),
         ),
-      ),
+        workerReputation: reputationOf(row.worker_id),
+      })),
     };
   });
 

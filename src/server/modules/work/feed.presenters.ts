@@ -1,5 +1,9 @@
 import type { FeedItem } from '../../../shared/api/work.js';
 import { hourlyPayOf } from '../../lib/hourly-pay.js';
+import {
+  EMPTY_REPUTATION,
+  presentRequesterReputation,
+} from '../reputation/reputation.presenters.js';
 import type { FeedRow } from './feed.repository.js';
 
 /** Cents per hour for a task paying `rewardCents` that takes `seconds`. */
@@ -32,5 +36,9 @@ export function presentFeedItem(r: FeedRow): FeedItem {
     publishedAt: r.published_at?.toISOString() ?? null,
     expiresAt: r.expires_at.toISOString(),
     testsToTake: r.tests_to_take,
+    requesterReputation: presentRequesterReputation({
+      ...EMPTY_REPUTATION,
+      ...r.requester_reputation,
+    }),
   };
 }

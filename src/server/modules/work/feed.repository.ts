@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database.js';
+import type { ReputationRow } from '../reputation/reputation.presenters.js';
 import { requirementMetSql } from './requirement-sql.js';
 
 export type FeedSort = 'newest' | 'reward' | 'available' | 'hourly';
@@ -30,6 +31,20 @@ export type FeedRow = {
   estimated_seconds: number | null;
   /** Tests the worker can take to meet the requirements they do not meet yet (their only gap). */
   tests_to_take: { qualificationTypeId: string; name: string }[];
+  /** The requester's kept reputation counts (user_reputation), null before any activity. */
+  requester_reputation: ReputationRow | null;
+};
+
+/**
+ * Who the worker's ratings involve (DESIGN §10), read with the worker's facts: requesters the
+ * worker rated up and down (their feed order), and requesters who rated the worker up and down
+ * (early access; never offered unless the project includes the rated down).
+ */
+export type RatingCircle = {
+  iRatedUp: string[];
+  iRatedDown: string[];
+  ratedMeUp: string[];
+  ratedMeDown: string[];
 };
 
 /**
@@ -84,21 +99,37 @@ export function createFeedRepository(db: Db) {
       offset: number;
       limit: number;
       onlyProjectId?: string;
+      ratings: RatingCircle;
     }): Promise<FeedRow[]> {
+      const { ratings } = args;
+      const uuids = (ids: string[]) => sql`${ids}::uuid[]`;
+      // Projects of requesters the worker rated up first, rated down last (an empty list keeps
+      // the order, and the plan, of a worker who rated nobody).
+      const rated = ratings.iRatedUp.length + ratings.iRatedDown.length > 0;
+      const tier = (alias: string) =>
+        rated
+          ? sql`(case when ${sql.ref(`${alias}.owner_id`)} = any(${uuids(ratings.iRatedUp)}) then 0
+                 when ${sql.ref(`${alias}.owner_id`)} = any(${uuids(ratings.iRatedDown)}) then 2
+                 else 1 end), `
+          : sql``;
       const pattern = args.q ? `%${args.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
       const values = sql`${JSON.stringify(args.values)}::jsonb`;
-      const pageOrder = {
-        newest: sql`p.published_at desc nulls last, p.id desc`,
-        reward: sql`p.reward_cents desc, p.published_at desc nulls last, p.id desc`,
-        available: sql`${tasksAvailable} desc, p.published_at desc nulls last, p.id desc`,
-        hourly: sql`${hourlyCents} desc nulls last, p.published_at desc nulls last, p.id desc`,
-      }[args.sort];
-      const order = {
-        newest: sql`published_at desc nulls last, id desc`,
-        reward: sql`reward_cents desc, published_at desc nulls last, id desc`,
-        available: sql`tasks_available desc, published_at desc nulls last, id desc`,
-        hourly: sql`hourly_cents desc nulls last, published_at desc nulls last, id desc`,
-      }[args.sort];
+      const pageOrder = sql`${tier('p')}${
+        {
+          newest: sql`p.published_at desc nulls last, p.id desc`,
+          reward: sql`p.reward_cents desc, p.published_at desc nulls last, p.id desc`,
+          available: sql`${tasksAvailable} desc, p.published_at desc nulls last, p.id desc`,
+          hourly: sql`${hourlyCents} desc nulls last, p.published_at desc nulls last, p.id desc`,
+        }[args.sort]
+      }`;
+      const order = sql`${tier('page')}${
+        {
+          newest: sql`published_at desc nulls last, id desc`,
+          reward: sql`reward_cents desc, published_at desc nulls last, id desc`,
+          available: sql`tasks_available desc, published_at desc nulls last, id desc`,
+          hourly: sql`hourly_cents desc nulls last, published_at desc nulls last, id desc`,
+        }[args.sort]
+      }`;
       // Who may take work here now, for project `p` with its requester `u`.
       const eligible = sql`p.status = 'published' and p.expires_at > ${args.now}
         and p.owner_id <> ${args.workerId}
@@ -112,6 +143,14 @@ export function createFeedRepository(db: Db) {
         ${args.minHourlyCents === undefined ? sql`` : sql`and ${hourlyCents} >= ${args.minHourlyCents}`}
         and not exists (
           select 1 from blocks b where b.requester_id = p.owner_id and b.worker_id = ${args.workerId})
+        ${
+          ratings.ratedMeDown.length
+            ? sql`and (p.include_rated_down or p.owner_id <> all(${uuids(ratings.ratedMeDown)}))`
+            : sql``
+        }
+        and (p.early_access_minutes = 0
+          or p.published_at + make_interval(mins => p.early_access_minutes) <= ${args.now}
+          ${ratings.ratedMeUp.length ? sql`or p.owner_id = any(${uuids(ratings.ratedMeUp)})` : sql``})
         and not exists (
           select 1 from jsonb_array_elements(p.qualification_requirements) r
           where not ${requirementMetSql(sql`r`, values)} and not ${metByATest(sql`r`)})`;
@@ -119,8 +158,10 @@ export function createFeedRepository(db: Db) {
       // Outside `m` that is the kept count, so the page is among the first offset + limit
       // projects outside `m` in projects_feed_available_idx order, or in `m` (a handful):
       // walking the index that far replaces ordering every published project.
+      // A worker's rating tiers come before the count, so the walk (in count order) is theirs only
+      // without ratings; with them, the page is taken from every eligible project.
       const availableWalk =
-        args.sort === 'available'
+        args.sort === 'available' && !rated
           ? sql`and p.id in (
               select w.id from (
                 select p.id from projects p join users u on u.id = p.owner_id
@@ -141,7 +182,9 @@ export function createFeedRepository(db: Db) {
       ), '[]'::jsonb)`;
       const query = sql<FeedRow>`
         with m as (${workerOpenTasksByProject(args.workerId)})
-        select page.*, ${testsToTake} as tests_to_take
+        select page.*, ${testsToTake} as tests_to_take,
+               (select to_jsonb(ur) from user_reputation ur where ur.user_id = page.owner_id)
+                 as requester_reputation
         from (
           select p.id, p.owner_id, p.title, p.description, p.keywords, p.instructions,
                  p.reward_cents, p.time_allotted_seconds, p.published_at, p.expires_at,
@@ -164,8 +207,11 @@ export function createFeedRepository(db: Db) {
       // request (~2 ms of ~4.5); unnamed, it is planned once per request either way. The other
       // pages may look at every published project (a rare search word, a deep page), so they
       // are planned for their own values, and without JIT: PostgreSQL estimates such plans past
-      // its jit_above_cost, and compiling one took 60–900 ms for a query that runs in tens.
+      // its jit_above_cost, and compiling one took 60–900 ms for a query that runs in tens. A
+      // worker who rated requesters has the tiers of their ratings before the sort key, which no
+      // index holds: their pages are planned for their own values too.
       const walksAnIndex =
+        !rated &&
         !pattern &&
         args.minHourlyCents === undefined &&
         args.sort !== 'available' &&
@@ -182,19 +228,25 @@ export function createFeedRepository(db: Db) {
 
     /**
      * What a worker's qualification values come from, in one round trip: their grants (by type
-     * id), how many of their assignments were approved and rejected, and their country.
+     * id), how many of their assignments were approved and rejected, and their country; and the
+     * ratings between them and requesters, which steer their feed.
      */
     async workerFacts(workerId: string): Promise<{
       grants: Record<string, number>;
       approved: number;
       rejected: number;
       country: string | null;
+      ratings: RatingCircle;
     }> {
       const result = await sql<{
         grants: Record<string, number>;
         approved: number;
         rejected: number;
         country: string | null;
+        i_rated_up: string[];
+        i_rated_down: string[];
+        rated_me_up: string[];
+        rated_me_down: string[];
       }>`
         select
           (select coalesce(jsonb_object_agg(g.type_id, g.value), '{}'::jsonb)
@@ -203,13 +255,27 @@ export function createFeedRepository(db: Db) {
             where a.worker_id = ${workerId} and a.status = 'approved')::int as approved,
           (select count(*) from assignments a
             where a.worker_id = ${workerId} and a.status = 'rejected')::int as rejected,
-          (select u.country from users u where u.id = ${workerId}) as country`.execute(db);
+          (select u.country from users u where u.id = ${workerId}) as country,
+          array(select ratee_id from ratings where rater_id = ${workerId} and value = 1)
+            as i_rated_up,
+          array(select ratee_id from ratings where rater_id = ${workerId} and value = -1)
+            as i_rated_down,
+          array(select rater_id from ratings where ratee_id = ${workerId} and value = 1)
+            as rated_me_up,
+          array(select rater_id from ratings where ratee_id = ${workerId} and value = -1)
+            as rated_me_down`.execute(db);
       const row = result.rows[0];
       return {
         grants: row?.grants ?? {},
         approved: Number(row?.approved ?? 0),
         rejected: Number(row?.rejected ?? 0),
         country: row?.country ?? null,
+        ratings: {
+          iRatedUp: row?.i_rated_up ?? [],
+          iRatedDown: row?.i_rated_down ?? [],
+          ratedMeUp: row?.rated_me_up ?? [],
+          ratedMeDown: row?.rated_me_down ?? [],
+        },
       };
     },
   };

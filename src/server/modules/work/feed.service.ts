@@ -16,13 +16,17 @@ export function createFeedService(deps: {
 }) {
   const { feed, clock, approvalRateMinDecided } = deps;
 
-  /** Everything a requirement may ask about this worker: their grants and the system values. */
-  async function qualificationValues(workerId: string): Promise<Record<string, number | string>> {
+  /**
+   * Everything a requirement may ask about this worker (their grants and the system values), and
+   * the ratings between them and requesters.
+   */
+  async function workerContext(workerId: string) {
     const facts = await feed.workerFacts(workerId);
-    return {
+    const values: Record<string, number | string> = {
       ...facts.grants,
       ...Object.fromEntries(systemQualificationValues(facts, approvalRateMinDecided)),
     };
+    return { values, ratings: facts.ratings };
   }
 
   return {
@@ -31,7 +35,7 @@ export function createFeedService(deps: {
       const offset = offsetCursor.decode(query.cursor) ?? 0;
       const rows = await feed.candidates({
         workerId,
-        values: await qualificationValues(workerId),
+        ...(await workerContext(workerId)),
         now: clock.now(),
         q: query.q,
         minHourlyCents: query.minHourlyCents,
@@ -47,7 +51,7 @@ export function createFeedService(deps: {
     async one(workerId: string, projectId: string) {
       const [row] = await feed.candidates({
         workerId,
-        values: await qualificationValues(workerId),
+        ...(await workerContext(workerId)),
         now: clock.now(),
         sort: 'newest',
         offset: 0,

@@ -33,6 +33,7 @@ export function presentAssignmentDetail(
 ): AssignmentDetail {
   return {
     ...presentAssignment(row, status),
+    requesterId: row.owner_id,
     instructions: row.instructions,
     hourlyPay: hourlyPayOf(row),
     timeAllottedSeconds: row.time_allotted_seconds,

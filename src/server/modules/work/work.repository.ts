@@ -60,6 +60,16 @@ export function createWorkRepository(db: Db) {
             .where('ga.worker_id', '=', workerId)
             .where('ga.gold_correct', '=', true)
             .as('gold_correct'),
+          'p.early_access_minutes',
+          'p.include_rated_down',
+          // The requester's rating of this worker (DESIGN §10): who is offered the work first,
+          // and who not at all.
+          eb
+            .selectFrom('ratings as r')
+            .select('r.value')
+            .whereRef('r.rater_id', '=', 'p.owner_id')
+            .where('r.ratee_id', '=', workerId)
+            .as('requester_rating'),
           eb
             .exists(
               eb

@@ -145,6 +145,7 @@ export function createWorkService(deps: {
         },
       );
     }
+    assertOfferedByRatings(project);
     assertAboveGoldFloor(project);
     const unmet = await deps.qualifications.unmetRequirements(
       workerId,
@@ -159,6 +160,29 @@ export function createWorkService(deps: {
         { unmet },
       );
     }
+  }
+
+  /**
+   * A requester's ratings steer their work (DESIGN §10): never to a worker they rated down unless
+   * the project includes them, and for `earlyAccessMinutes` after publishing only to workers they
+   * rated up. The feed leaves such projects out by the same rule.
+   */
+  function assertOfferedByRatings(project: WorkProject) {
+    if (project.requester_rating === -1 && !project.include_rated_down) {
+      throw new ForbiddenError(
+        'This requester does not offer this project to workers they rated down.',
+        'rated_down',
+      );
+    }
+    const published = project.published_at;
+    if (project.early_access_minutes === 0 || !published || project.requester_rating === 1) return;
+    const opensAt = new Date(published.getTime() + project.early_access_minutes * 60_000);
+    if (opensAt <= clock.now()) return;
+    throw new ConflictError(
+      'early_access',
+      `Until ${opensAt.toISOString()} this project is open only to workers its requester rated up.`,
+      { opensAt: opensAt.toISOString() },
+    );
   }
 
   /**

@@ -1,9 +1,10 @@
-import { Card, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Box, Card, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { PublicRecord } from '../../../shared/api/profiles.js';
 import { formatCents } from '../../../shared/money.js';
 import { usePublicRecord } from '../../api/profiles.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { ReputationCard } from '../../components/reputation/ReputationCard.js';
 import { RequesterProjects } from './RequesterProjects.js';
 
 function Figure({ label, value }: { label: string; value: ReactNode }) {
@@ -23,7 +24,13 @@ function count(n: number, one: string, many: string) {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
 
-function WorkerRecord({ record }: { record: NonNullable<PublicRecord['worker']> }) {
+function WorkerRecord({
+  handle,
+  record,
+}: {
+  handle: string;
+  record: NonNullable<PublicRecord['worker']>;
+}) {
   return (
     <section aria-labelledby="worker-record-heading">
       <Title order={2} id="worker-record-heading" mb="sm">
@@ -37,6 +44,9 @@ function WorkerRecord({ record }: { record: NonNullable<PublicRecord['worker']> 
         )}
         <Figure label="Projects" value={count(record.projectsWorkedOn, 'project', 'projects')} />
       </SimpleGrid>
+      <Box mt="md">
+        <ReputationCard handle={handle} role="worker" />
+      </Box>
     </section>
   );
 }
@@ -61,6 +71,9 @@ function RequesterRecord({
         <Figure label="Jobs approved" value={record.jobsApproved.toLocaleString('en-US')} />
         <Figure label="Paid to workers" value={formatCents(record.paidToWorkersCents)} />
       </SimpleGrid>
+      <Box mb="md">
+        <ReputationCard handle={handle} role="requester" />
+      </Box>
       {record.projectsPublished > 0 && <RequesterProjects handle={handle} />}
     </section>
   );
@@ -77,7 +90,7 @@ export function ProfileRecord({ handle }: { handle: string }) {
   if (!worker && !requester) return null;
   return (
     <Stack gap="xl" mt="xl">
-      {worker && <WorkerRecord record={worker} />}
+      {worker && <WorkerRecord handle={handle} record={worker} />}
       {requester && <RequesterRecord handle={handle} record={requester} />}
     </Stack>
   );

@@ -10,6 +10,8 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { formatCents } from '../../../shared/money.js';
 import type { AssignmentDetail } from '../../../shared/api/work.js';
+import { useCurrentUser } from '../../api/accounts.js';
+import { RateControl } from '../../components/reputation/RateControl.js';
 import { TaskForm } from '../../components/task-form/TaskForm.js';
 import { formatDateTime } from '../../lib/format.js';
 import { paths } from '../../lib/paths.js';
@@ -130,10 +132,20 @@ export function AssignmentRecord({
   banner?: ReactNode;
 }) {
   const { template, answers } = assignment;
+  const me = useCurrentUser();
   const ended = assignment.status === 'returned' || assignment.status === 'expired';
   return (
     <Stack gap="lg">
       {banner ?? <Outcome assignment={assignment} />}
+      {me.id === assignment.workerId &&
+        (assignment.status === 'approved' || assignment.status === 'rejected') && (
+          <RateControl
+            userId={assignment.requesterId}
+            name="this requester"
+            assignmentId={assignment.id}
+            hint="up: their projects come first in your feed; down: last"
+          />
+        )}
       {answers && (
         <Card component="section" aria-labelledby="answers-heading">
           <Title order={2} id="answers-heading" mb="lg">

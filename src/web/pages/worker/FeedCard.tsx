@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconCertificate, IconClock, IconStack2, IconTrendingUp } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -8,6 +8,7 @@ import { paths } from '../../lib/paths.js';
 import { formatDuration } from '../work/time.js';
 import { HourlyPay } from '../../components/HourlyPay.js';
 import { InlineMarkdown } from '../../components/Markdown.js';
+import { ReputationLine } from '../../components/reputation/ReputationLine.js';
 
 function Fact({ icon, children }: { icon: ReactNode; children: ReactNode }) {
   return (
@@ -79,6 +80,14 @@ export function FeedCard({ item, onAccept, accepting }: FeedCardProps) {
           </Text>
         </Stack>
       </Group>
+
+      <Box mt={6}>
+        <ReputationLine
+          kind="requester"
+          reputation={item.requesterReputation}
+          label={`${item.requester.displayName}’s reputation`}
+        />
+      </Box>
 
       {item.description && (
         <Text size="sm" mt="sm" lineClamp={2} c="gray.8">

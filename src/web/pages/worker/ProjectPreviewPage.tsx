@@ -30,6 +30,7 @@ import { paths } from '../../lib/paths.js';
 import { acceptProblem, useAcceptAndOpen, type Problem } from '../work/accept.js';
 import { filledItemsOf } from '../work/answers.js';
 import { formatDuration } from '../work/time.js';
+import { ReputationLine } from '../../components/reputation/ReputationLine.js';
 import { hourlyLabel } from './FeedCard.js';
 
 const noChange = () => undefined;
@@ -239,6 +240,15 @@ export function ProjectPreviewPage() {
               )}
               <Fact label="Open until">{formatDate(project.expiresAt)}</Fact>
             </Stack>
+            <Divider my="md" />
+            <Text size="xs" c="dimmed" tt="uppercase" fw={700} lts={0.5} mb={6}>
+              The requester’s record
+            </Text>
+            <ReputationLine
+              kind="requester"
+              reputation={project.requesterReputation}
+              label={`${project.requester.displayName}’s reputation`}
+            />
             {project.keywords.length > 0 && (
               <Group gap={6} mt="md" aria-label="Keywords">
                 {project.keywords.map((keyword) => (

@@ -2,6 +2,7 @@ import {
   Alert,
   Button,
   Card,
+  Checkbox,
   Divider,
   Group,
   NumberInput,
@@ -20,7 +21,7 @@ import { notifications } from '@mantine/notifications';
 import { IconLock } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import type { Project, UpdateProjectBody } from '../../../../shared/api/projects.js';
-import { PROJECT_LIMITS } from '../../../../shared/api/projects.js';
+import { EARLY_ACCESS_MINUTES_MAX, PROJECT_LIMITS } from '../../../../shared/api/projects.js';
 import { QUALITY_LIMITS } from '../../../../shared/api/quality.js';
 import { useCurrentUser } from '../../../api/accounts.js';
 import { isApiError } from '../../../api/client.js';
@@ -491,6 +492,22 @@ export function SettingsTab({ project }: { project: Project }) {
               {form.errors.requirements}
             </Text>
           )}
+          <NumberInput
+            label="Early access for workers you rated up (minutes)"
+            description="After publishing, only workers you rated thumbs up see the tasks for this long."
+            min={0}
+            max={EARLY_ACCESS_MINUTES_MAX}
+            allowDecimal={false}
+            maw={420}
+            disabled={locked('earlyAccessMinutes')}
+            {...form.getInputProps('earlyAccessMinutes')}
+          />
+          <Checkbox
+            label="Also offer this project to workers I rated down"
+            description="By default it is never offered to them."
+            disabled={locked('includeRatedDown')}
+            {...form.getInputProps('includeRatedDown', { type: 'checkbox' })}
+          />
         </Section>
 
         <QualitySection form={form} locked={(field) => locked(field)} />

@@ -1,5 +1,9 @@
 import type { Project, UpdateProjectBody } from '../../../../shared/api/projects.js';
-import { LIVE_EDITABLE_FIELDS, PROJECT_LIMITS } from '../../../../shared/api/projects.js';
+import {
+  EARLY_ACCESS_MINUTES_MAX,
+  LIVE_EDITABLE_FIELDS,
+  PROJECT_LIMITS,
+} from '../../../../shared/api/projects.js';
 import { QUALITY_LIMITS } from '../../../../shared/api/quality.js';
 import type { QualificationValueKind } from '../../../../shared/api/qualifications.js';
 import { canonicalJson } from '../../../components/designer/designer-model.js';
@@ -43,6 +47,8 @@ export type SettingsValues = {
   /** The requester's estimate of one task's work, in minutes; '' for none. */
   estimatedMinutes: string | number;
   topUpToFloor: boolean;
+  earlyAccessMinutes: string | number;
+  includeRatedDown: boolean;
 };
 
 export const TIME_UNITS: DurationUnit[] = ['minutes', 'hours', 'days'];
@@ -73,6 +79,8 @@ export function settingsValuesOf(project: Project): SettingsValues {
     minWorkSeconds: project.minWorkSeconds,
     estimatedMinutes: project.estimatedSeconds === null ? '' : project.estimatedSeconds / 60,
     topUpToFloor: project.topUpToFloor,
+    earlyAccessMinutes: project.earlyAccessMinutes,
+    includeRatedDown: project.includeRatedDown,
   };
 }
 
@@ -178,6 +186,9 @@ export function validateSettings(values: SettingsValues): Record<string, string>
       errors.estimatedMinutes = 'The estimate cannot be longer than the time allotted.';
     }
   }
+  const early = values.earlyAccessMinutes;
+  if (typeof early !== 'number' || early < 0 || early > EARLY_ACCESS_MINUTES_MAX)
+    errors.earlyAccessMinutes = `Enter 0 to ${EARLY_ACCESS_MINUTES_MAX} minutes.`;
   return { ...errors, ...qualityProblems(values) };
 }
 
@@ -225,6 +236,8 @@ export function settingsPatch(
     // An estimate once given can be changed, not withdrawn: the floor is judged by it.
     estimatedSeconds: estimatedSecondsOf(values) ?? project.estimatedSeconds ?? undefined,
     topUpToFloor: values.topUpToFloor,
+    earlyAccessMinutes: Number(values.earlyAccessMinutes),
+    includeRatedDown: values.includeRatedDown,
   };
   const stored = new Map<string, unknown>(Object.entries(project));
   const patch: Record<string, unknown> = {};

@@ -33,6 +33,8 @@ const project: Project = {
   payFloorCents: 0,
   topUpReserveCents: 0,
   hourlyPay: { cents: null, basis: null, basedOn: 0 },
+  earlyAccessMinutes: 0,
+  includeRatedDown: false,
   progress: {
     tasks: 0,
     assignmentsSubmitted: 0,

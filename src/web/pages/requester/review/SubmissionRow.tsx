@@ -1,13 +1,15 @@
 import { Checkbox, Group, Stack, Table, Text } from '@mantine/core';
-import type { ReviewAssignment } from '../../../../shared/api/review.js';
+import type { ReviewListItem } from '../../../../shared/api/review.js';
 import type { Template } from '../../../../shared/templates/index.js';
+import { RateControl } from '../../../components/reputation/RateControl.js';
+import { ReputationLine } from '../../../components/reputation/ReputationLine.js';
 import { Decisions } from './Decisions.js';
 import { readableAnswers } from './review-model.js';
 import { Answers, Outcome, TaskData, WhoAndWhen } from './SubmissionParts.js';
 import { WorkerActions } from './WorkerActions.js';
 
 type SubmissionRowProps = {
-  assignment: ReviewAssignment;
+  assignment: ReviewListItem;
   template: Template;
   selected: boolean;
   onSelect: ((selected: boolean) => void) | undefined;
@@ -42,6 +44,11 @@ export function SubmissionRow({
       </Table.Td>
       <Table.Td className="review-who">
         <WhoAndWhen assignment={assignment} blocked={blocked} />
+        <ReputationLine
+          kind="worker"
+          reputation={assignment.workerReputation}
+          label={`${worker.displayName}’s reputation`}
+        />
       </Table.Td>
       <Table.Td className="review-data-cell">
         <TaskData data={task.data} template={template} number={task.number} onOpen={onOpen} />
@@ -62,6 +69,14 @@ export function SubmissionRow({
             <Decisions assignment={assignment} name={name} />
             <WorkerActions assignment={assignment} blocked={blocked} onShowWorker={onShowWorker} />
           </Group>
+          {(assignment.status === 'approved' || assignment.status === 'rejected') && (
+            <RateControl
+              userId={worker.id}
+              name={worker.displayName}
+              assignmentId={assignment.id}
+              hint="up: your new work reaches them first; down: never offered to them"
+            />
+          )}
         </Stack>
       </Table.Td>
     </Table.Tr>

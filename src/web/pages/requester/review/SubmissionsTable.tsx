@@ -1,13 +1,13 @@
 import { Checkbox, Table } from '@mantine/core';
 import { useState } from 'react';
-import type { ReviewAssignment } from '../../../../shared/api/review.js';
+import type { ReviewListItem } from '../../../../shared/api/review.js';
 import type { Template } from '../../../../shared/templates/index.js';
 import { selectableIds } from './review-model.js';
 import { SubmissionRow } from './SubmissionRow.js';
 import { TaskDrawer } from './TaskDrawer.js';
 
 type SubmissionsTableProps = {
-  items: ReviewAssignment[];
+  items: ReviewListItem[];
   template: Template;
   selected: ReadonlySet<string>;
   onSelectedChange: (selected: Set<string>) => void;
