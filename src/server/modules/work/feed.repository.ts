@@ -60,6 +60,21 @@ const workerOpenTasksByProject = (workerId: string) => sql`
     and t.cancelled_at is null
   group by t.project_id`;
 
+/**
+ * Projects that stopped giving this worker tasks (DESIGN §9): with `minGoldAnswered` of their gold
+ * answered, accuracy below the project's minimum. Read once from the worker's own scored gold
+ * answers (few); the feed leaves these out, and accept says why (403 `quality_too_low`). Used as
+ * `stopped`.
+ */
+const workerStoppedProjects = (workerId: string) => sql`
+  select a.project_id
+  from assignments a join projects sp on sp.id = a.project_id
+  where a.worker_id = ${workerId} and a.gold_correct is not null
+    and sp.min_gold_accuracy_percent > 0
+  group by a.project_id, sp.min_gold_accuracy_percent, sp.min_gold_answered
+  having count(*) >= greatest(sp.min_gold_answered, 1)
+    and count(*) filter (where a.gold_correct) * 100 < sp.min_gold_accuracy_percent * count(*)`;
+
 /** Needs `m` (`workerOpenTasksByProject`) left-joined to project `p`. */
 const tasksAvailable = sql<number>`(p.open_tasks - coalesce(m.n, 0))::int`;
 
@@ -143,6 +158,7 @@ export function createFeedRepository(db: Db) {
         ${args.minHourlyCents === undefined ? sql`` : sql`and ${hourlyCents} >= ${args.minHourlyCents}`}
         and not exists (
           select 1 from blocks b where b.requester_id = p.owner_id and b.worker_id = ${args.workerId})
+        and not exists (select 1 from stopped s where s.project_id = p.id)
         ${
           ratings.ratedMeDown.length
             ? sql`and (p.include_rated_down or p.owner_id <> all(${uuids(ratings.ratedMeDown)}))`
@@ -181,7 +197,8 @@ export function createFeedRepository(db: Db) {
         where not ${requirementMetSql(sql`r`, values)} and ${metByATest(sql`r`)}
       ), '[]'::jsonb)`;
       const query = sql<FeedRow>`
-        with m as (${workerOpenTasksByProject(args.workerId)})
+        with m as (${workerOpenTasksByProject(args.workerId)}),
+             stopped as (${workerStoppedProjects(args.workerId)})
         select page.*, ${testsToTake} as tests_to_take,
                (select to_jsonb(ur) from user_reputation ur where ur.user_id = page.owner_id)
                  as requester_reputation

@@ -164,6 +164,16 @@ describe('gold in the work stream', () => {
       details: { accuracyPercent: 0, minimumPercent: 60 },
     });
     expect(stopped.json().error.message).toContain('below the requester');
+    // Find work no longer lists it for them; its preview (a kept link) says why.
+    const feedIds = async (client: typeof careless.client) =>
+      (await client.get('/api/v1/feed'))
+        .json()
+        .items.map((p: { projectId: string }) => p.projectId);
+    expect(await feedIds(careless.client)).not.toContain(projectId);
+    expect(await feedIds(careful.client)).toContain(projectId);
+    const preview = await careless.client.get(`/api/v1/feed/${projectId}`);
+    expect(preview.statusCode).toBe(403);
+    expect(preview.json().error.code).toBe('quality_too_low');
     expect(
       (await careful.client.post(`/api/v1/projects/${projectId}/assignments`)).statusCode,
     ).toBe(201);
