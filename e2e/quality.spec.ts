@@ -197,3 +197,49 @@ test('the requester sees aggregates with confidence, and the stopped worker', as
     .click();
   await expect(requester.getByRole('menuitem', { name: 'Block worker…' })).toBeVisible();
 });
+
+test('the requester reads and edits gold, sees the stopped worker flagged, and tunes the floor', async () => {
+  // The stopped worker's Find work leaves the project out.
+  const feed = (await (await careless.page.request.get('/api/v1/feed')).json()) as {
+    items: { projectId: string }[];
+  };
+  expect(feed.items.map((item) => item.projectId)).not.toContain(projectId);
+
+  await requester.goto(`/projects/${projectId}/data`);
+  const gold = requester.getByRole('table', { name: 'Gold tasks' });
+  await expect(gold.getByRole('row')).toHaveCount(4);
+  const cat = gold.getByRole('row').filter({ hasText: '#1' });
+  await expect(cat).toContainText('animal: yes');
+  await expect(cat).toContainText(/\d+ % of [1-3]/);
+  await requester.getByRole('button', { name: 'Edit known answers of task #1' }).click();
+  const dialog = requester.getByRole('dialog', { name: 'Known answers of task #1' });
+  await dialog.getByLabel('Explanation').fill('A cat is an animal: look for fur and whiskers.');
+  await dialog.getByRole('button', { name: 'Save known answers' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(cat).toContainText('look for fur and whiskers');
+  if (process.env.SCREENSHOTS) {
+    await gold.evaluate((e) => e.scrollIntoView());
+    await photograph(requester, 'gold-tasks');
+  }
+
+  // In review, the stopped worker's submissions carry the flag, with the reason in a tooltip.
+  await requester.goto(`/projects/${projectId}/review`);
+  await expect(requester.getByText('Low gold accuracy').first()).toBeVisible();
+
+  // The floor's settings keep to their range: a percentage over 100 is brought back to 100.
+  await requester.goto(`/projects/${projectId}/settings`);
+  const minimum = requester.getByLabel('Minimum gold accuracy (%)');
+  await minimum.fill('101');
+  await minimum.blur();
+  await expect(minimum).toHaveValue('100 %');
+  await minimum.fill('70');
+  await requester.getByRole('button', { name: 'Save settings' }).click();
+  await expect
+    .poll(async () => {
+      const project = (await (
+        await requester.request.get(`/api/v1/projects/${projectId}`)
+      ).json()) as { quality: { minGoldAccuracyPercent: number } };
+      return project.quality.minGoldAccuracyPercent;
+    })
+    .toBe(70);
+});
