@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import * as oidc from 'openid-client';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../../app.js';
@@ -134,11 +133,17 @@ describe('client credentials (a requester’s own script)', () => {
     );
 
     const live = (await oidc.clientCredentialsGrant(config, { scope: 'profile' })).access_token;
-    await services.accounts.setStatus(randomUUID(), ownerId, 'suspended');
+    // An administrator suspends the owner (the audit log names who did it, so it is a real one).
+    const { user: admin } = await services.accounts.createAdmin({
+      email: uniqueEmail('admin'),
+      password: 'an administrator password',
+      displayName: 'Admin',
+    });
+    await services.accounts.setStatus(admin.id, ownerId, 'suspended');
     try {
       expect((await api(server.origin, live, '/api/v1/me')).status).toBe(401);
     } finally {
-      await services.accounts.setStatus(randomUUID(), ownerId, 'active');
+      await services.accounts.setStatus(admin.id, ownerId, 'active');
     }
   });
 
