@@ -100,11 +100,11 @@ test('a worker sees reputation, rates after a decision, and a rated-down request
   await expect(entryAfter.getByRole('region', { name: /reputation/ })).toContainText(
     '100% of work',
   );
-  await photograph(page, 'reputation-feed-entry');
+  if (process.env.SCREENSHOTS) await photograph(page, 'reputation-feed-entry');
 
   await page.goto(`/u/${a.me.handle}`);
   await expect(page.getByRole('region', { name: 'Reputation as a requester' })).toContainText(
     '100% of work',
   );
-  await photograph(page, 'reputation-profile');
+  if (process.env.SCREENSHOTS) await photograph(page, 'reputation-profile');
 });
