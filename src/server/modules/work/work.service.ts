@@ -6,7 +6,7 @@ import {
   type AssignmentStatusRow,
 } from '../../db/assignment-status.js';
 import type { Db } from '../../db/database.js';
-import { isUniqueViolation } from '../../db/pg-errors.js';
+import { isRetryable, isUniqueViolation } from '../../db/pg-errors.js';
 import { decodeCursor, keysetPage } from '../../db/pagination.js';
 import type { AssignmentStatus } from '../../db/types.js';
 import {
@@ -259,9 +259,12 @@ export function createWorkService(deps: {
             ),
           (result) => (result.assignment ? [accepted(result.assignment.id)] : []),
         )
-          // A concurrent claim by the same worker took this task first: try the next one.
+          // A concurrent claim by the same worker took this task first: try the next one. Or two
+          // waiting claims deadlocked: a claim whose gold was due locks gold before ordinary
+          // tasks, one whose gold was not the other way round, and a row that filled up while
+          // it waited stays locked though passed over. PostgreSQL aborts one; it tries again.
           .catch((error: unknown) => {
-            if (isUniqueViolation(error)) return { open: true };
+            if (isUniqueViolation(error) || isRetryable(error)) return { open: true };
             throw error;
           });
         if (!claim.open) {
