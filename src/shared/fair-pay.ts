@@ -46,3 +46,21 @@ export function topUpReserveCents(
 ): number {
   return topUpCents(rewardCents, timeAllottedSeconds, floorCentsPerHour);
 }
+
+/**
+ * The least work time that counts as plausible, as the project work times count it (migration
+ * 20261210070000): at least 5 s, 1 % of the time allotted, a tenth of the requester's estimate
+ * and the project's minWorkSeconds. Faster work (bots, blind clicking) never sets the hourly pay.
+ */
+export function plausibleWorkSeconds(project: {
+  timeAllottedSeconds: number;
+  estimatedSeconds: number | null;
+  minWorkSeconds: number;
+}): number {
+  return Math.max(
+    5,
+    project.timeAllottedSeconds / 100,
+    (project.estimatedSeconds ?? 0) / 10,
+    project.minWorkSeconds,
+  );
+}

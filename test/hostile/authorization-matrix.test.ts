@@ -443,6 +443,7 @@ const MATRIX: [Row, Expect][] = [
   [{ route: 'GET /api/v1/projects/:id/results.json', target: project }, requesterOwns(200)],
   [{ route: 'GET /api/v1/projects/:id/aggregates', target: project }, requesterOwns(200)],
   [{ route: 'GET /api/v1/projects/:id/workers', target: project }, requesterOwns(200)],
+  [{ route: 'GET /api/v1/projects/:id/work-times', target: project }, requesterOwns(200)],
   [{ route: 'GET /api/v1/projects/:id/gold', target: project }, requesterOwns(200)],
   [
     {

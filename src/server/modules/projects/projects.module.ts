@@ -18,6 +18,8 @@ import { createProjectsService } from './projects.service.js';
 import { createTasksRepository } from './tasks.repository.js';
 import { createUploadSlotsRepository } from './upload-slots.repository.js';
 import { createUploadSlots } from './upload-slots.service.js';
+import { createWorkTimesRepository } from './work-times.repository.js';
+import { createWorkTimesService } from './work-times.service.js';
 
 /** The requester side's services over one database: projects, their lifecycle and their data. */
 export function createProjectsModule(deps: {
@@ -71,6 +73,10 @@ export function createProjectsModule(deps: {
       idempotency: deps.idempotency,
     }),
     gold: createGoldService({ projects, tasks, gold }),
+    workTimes: createWorkTimesService({
+      projects,
+      workTimes: createWorkTimesRepository(deps.db),
+    }),
     withdrawal: createBatchWithdrawal({ projects, tasks, ledger, feePercent, clock, events }),
   };
 }

@@ -11,6 +11,8 @@ import type { GoldService } from './gold.service.js';
 import type { LifecycleService } from './lifecycle.service.js';
 import { presentProject } from './projects.presenters.js';
 import type { ProjectsService } from './projects.service.js';
+import { workTimesRoutes } from './work-times.routes.js';
+import type { WorkTimesService } from './work-times.service.js';
 
 export const projectsRoutes: FastifyPluginAsync<{
   projects: ProjectsService;
@@ -18,7 +20,8 @@ export const projectsRoutes: FastifyPluginAsync<{
   batches: BatchesService;
   withdrawal: BatchWithdrawal;
   gold: GoldService;
-}> = async (app, { projects, lifecycle, batches, withdrawal, gold }) => {
+  workTimes: WorkTimesService;
+}> = async (app, { projects, lifecycle, batches, withdrawal, gold, workTimes }) => {
   serveEndpoint(app, endpoints.create, async (request) =>
     presentProject(await projects.create(requireUser(request).user.id, request.body)),
   );
@@ -65,4 +68,5 @@ export const projectsRoutes: FastifyPluginAsync<{
 
   await app.register(batchesRoutes, { batches, withdrawal });
   await app.register(goldRoutes, { gold });
+  await app.register(workTimesRoutes, { workTimes });
 };
