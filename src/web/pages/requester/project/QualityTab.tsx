@@ -42,6 +42,7 @@ import { BonusDialog } from '../review/BonusDialog.js';
 import { BlockWorkerDialog } from '../review/BlockWorkerDialog.js';
 import { AccuracyScatter } from './AccuracyScatter.js';
 import { percent } from './AggregatesCard.js';
+import { WorkTimesCard } from './WorkTimesCard.js';
 
 type SortKey =
   | 'displayName'
@@ -234,6 +235,7 @@ export function QualityTab({ project }: { project: Project }) {
 
   return (
     <Stack gap="lg">
+      <WorkTimesCard project={project} />
       {items && items.length > 0 && (
         <Card>
           <Text fw={650} mb={4}>
