@@ -603,10 +603,14 @@ export async function buildApp(deps: AppDeps) {
       await api.register(accessKeysRoutes, { accessKeys: mturk.accessKeys });
       await api.register(adminRoutes, { accounts: services.accounts });
       await api.register(auditRoutes, { audit: services.audit });
-      await api.register(ledgerRoutes, { ledger: services.ledger });
+      await api.register(ledgerRoutes, {
+        ledger: services.ledger,
+        minHourlyCents: deps.config.minHourlyCents,
+      });
       await api.register(adminDepositsRoutes, {
         ledger: services.ledger,
         manualDeposits: services.manualDeposits,
+        minHourlyCents: deps.config.minHourlyCents,
       });
       await api.register(qualificationsRoutes, {
         qualifications: services.qualifications,

@@ -16,6 +16,11 @@ export const balanceSchema = z.object({
   escrowCents: z.number().int(),
   sandboxDeposits: z.boolean(),
   platformFeePercent: z.number(),
+  /**
+   * The platform's pay floor (MIN_HOURLY_CENTS; 0 = none) publishing is checked against, so the
+   * project forms can name the smallest valid reward as the requester types.
+   */
+  payFloorCentsPerHour: z.number().int(),
 });
 export type Balance = z.infer<typeof balanceSchema>;
 

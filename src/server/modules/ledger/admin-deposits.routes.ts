@@ -12,7 +12,9 @@ import type { ManualDepositsService } from './manual-deposits.service.js';
 export const adminDepositsRoutes: FastifyPluginAsync<{
   ledger: LedgerService;
   manualDeposits: ManualDepositsService;
-}> = async (app, { ledger, manualDeposits }) => {
+  /** MIN_HOURLY_CENTS, part of every balance shown (see balanceSchema). */
+  minHourlyCents: number;
+}> = async (app, { ledger, manualDeposits, minHourlyCents }) => {
   serveEndpoint(app, endpoints.record, async (request, reply) => {
     const result = await manualDeposits.record({
       adminId: requireUser(request).user.id,
@@ -25,7 +27,7 @@ export const adminDepositsRoutes: FastifyPluginAsync<{
     if (result.replayed) reply.code(200);
     return {
       transactionId: result.transactionId,
-      balance: presentBalance(result.balance, ledger),
+      balance: presentBalance(result.balance, ledger, minHourlyCents),
       deposit: presentManualDeposit(result.deposit),
     };
   });

@@ -8,11 +8,13 @@ type HistoryRow = Awaited<ReturnType<LedgerRepository['history']>>[number];
 export function presentBalance(
   balance: { availableCents: number; escrowCents: number },
   settings: Pick<LedgerService, 'paymentsSandbox' | 'feePercent'>,
+  minHourlyCents: number,
 ): Balance {
   return {
     ...balance,
     sandboxDeposits: settings.paymentsSandbox,
     platformFeePercent: settings.feePercent,
+    payFloorCentsPerHour: minHourlyCents,
   };
 }
 

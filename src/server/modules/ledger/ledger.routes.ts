@@ -6,12 +6,13 @@ import { idempotencyScopeOf } from '../idempotency/idempotency.http.js';
 import { presentBalance, presentLedgerEntry } from './ledger.presenters.js';
 import type { LedgerService } from './ledger.service.js';
 
-export const ledgerRoutes: FastifyPluginAsync<{ ledger: LedgerService }> = async (
-  app,
-  { ledger },
-) => {
+export const ledgerRoutes: FastifyPluginAsync<{
+  ledger: LedgerService;
+  /** MIN_HOURLY_CENTS, shown beside the balance (see balanceSchema). */
+  minHourlyCents: number;
+}> = async (app, { ledger, minHourlyCents }) => {
   serveEndpoint(app, endpoints.balance, async (request) =>
-    presentBalance(await ledger.balance(requireUser(request).user.id), ledger),
+    presentBalance(await ledger.balance(requireUser(request).user.id), ledger, minHourlyCents),
   );
 
   serveEndpoint(app, endpoints.deposit, async (request, reply) => {
@@ -24,7 +25,10 @@ export const ledgerRoutes: FastifyPluginAsync<{ ledger: LedgerService }> = async
       idempotency: idempotencyScopeOf(request),
     });
     if (result.replayed) reply.code(200);
-    return { transactionId: result.transactionId, balance: presentBalance(result.balance, ledger) };
+    return {
+      transactionId: result.transactionId,
+      balance: presentBalance(result.balance, ledger, minHourlyCents),
+    };
   });
 
   serveEndpoint(app, endpoints.ledger, async (request) => {

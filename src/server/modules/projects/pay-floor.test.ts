@@ -37,6 +37,8 @@ describe('the pay floor (MIN_HOURLY_CENTS)', () => {
   it('refuses to publish below it, naming the smallest reward that meets it, and moves no money', async () => {
     // 10 cents for an estimated 2 minutes is $3.00 an hour; 24 cents is $7.20.
     const { requester, projectId } = await draft({ rewardCents: 10, estimatedSeconds: 120 });
+    // The forms learn the floor beside the balance, to name the smallest reward as one types.
+    expect(await balance(requester.client)).toMatchObject({ payFloorCentsPerHour: FLOOR });
     const published = await requester.client.post(`/api/v1/projects/${projectId}/publish`);
     expect(published.statusCode).toBe(400);
     expect(published.json().error).toMatchObject({

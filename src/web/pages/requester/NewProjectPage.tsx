@@ -7,6 +7,7 @@ import {
   Radio,
   SimpleGrid,
   Stack,
+  Switch,
   Text,
   Textarea,
   TextInput,
@@ -16,13 +17,16 @@ import { IconArrowLeft } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { PROJECT_LIMITS } from '../../../shared/api/projects.js';
+import { useBalance } from '../../api/money.js';
 import { useCreateProject } from '../../api/projects.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { starterTemplate } from '../../components/designer/designer-model.js';
 import { serverFieldErrors } from '../../lib/forms.js';
 import { paths } from '../../lib/paths.js';
+import { checkPayTerms, payFloorMessage } from './lib/pay-terms.js';
 import { centsFromDollars } from './lib/units.js';
+import { PayTermsHint } from './PayTermsHint.js';
 import './requester.css';
 import { RewardInput } from './RewardInput.js';
 
@@ -31,6 +35,9 @@ type NewProjectValues = {
   description: string;
   reward: string | number;
   assignmentsPerTask: string | number;
+  /** Minutes a careful worker needs for one task; '' for none. */
+  estimatedMinutes: string | number;
+  topUpToFloor: boolean;
   kind: 'form' | 'html';
 };
 
@@ -48,7 +55,21 @@ const DESIGN_KINDS: { value: NewProjectValues['kind']; title: string; descriptio
   },
 ];
 
-function validate(values: NewProjectValues): Record<string, string> {
+/** A new draft gets the default time allotted; the estimate, when given, must fit in it. */
+const TIME_ALLOTTED = PROJECT_LIMITS.timeAllottedSecondsDefault;
+
+const estimatedSecondsOf = (values: Pick<NewProjectValues, 'estimatedMinutes'>) =>
+  typeof values.estimatedMinutes === 'number' ? Math.round(values.estimatedMinutes * 60) : null;
+
+const payTermsOf = (values: NewProjectValues, floorCentsPerHour: number) =>
+  checkPayTerms({
+    rewardCents: centsFromDollars(values.reward),
+    estimatedSeconds: estimatedSecondsOf(values),
+    timeAllottedSeconds: TIME_ALLOTTED,
+    floorCentsPerHour,
+  });
+
+function validate(values: NewProjectValues, floorCentsPerHour: number): Record<string, string> {
   const errors: Record<string, string> = {};
   if (!values.title.trim()) errors.title = 'Give the project a title workers will recognise.';
   const cents = centsFromDollars(values.reward);
@@ -58,6 +79,16 @@ function validate(values: NewProjectValues): Record<string, string> {
     errors.reward = `The reward must be at most $${PROJECT_LIMITS.rewardCentsMax / 100}.`;
   if (typeof values.assignmentsPerTask !== 'number')
     errors.assignmentsPerTask = 'Enter how many workers should do each task.';
+  const estimate = estimatedSecondsOf(values);
+  if (estimate !== null && estimate < PROJECT_LIMITS.estimatedSecondsMin)
+    errors.estimatedMinutes = `Estimate at least ${PROJECT_LIMITS.estimatedSecondsMin} seconds.`;
+  else if (estimate !== null && estimate > TIME_ALLOTTED)
+    errors.estimatedMinutes = `A new project allows ${TIME_ALLOTTED / 60} minutes per task; change the time allotted in Settings for longer work.`;
+  // Publishing is refused under the floor: say so now, with the reward that would do.
+  const check =
+    errors.reward || errors.estimatedMinutes ? null : payTermsOf(values, floorCentsPerHour);
+  const floor = check && payFloorMessage(check, floorCentsPerHour);
+  if (floor) errors.reward = floor;
   return errors;
 }
 
@@ -66,9 +97,18 @@ export function NewProjectPage() {
   const navigate = useNavigate();
   const createProject = useCreateProject();
   const [formError, setFormError] = useState<unknown>(null);
+  const floorCentsPerHour = useBalance().data?.payFloorCentsPerHour ?? 0;
   const form = useForm<NewProjectValues>({
-    initialValues: { title: '', description: '', reward: 0.1, assignmentsPerTask: 1, kind: 'form' },
-    validate,
+    initialValues: {
+      title: '',
+      description: '',
+      reward: 0.1,
+      assignmentsPerTask: 1,
+      estimatedMinutes: '',
+      topUpToFloor: false,
+      kind: 'form',
+    },
+    validate: (values) => validate(values, floorCentsPerHour),
   });
 
   const submit = form.onSubmit((values) => {
@@ -79,6 +119,8 @@ export function NewProjectPage() {
         description: values.description.trim(),
         rewardCents: centsFromDollars(values.reward) ?? 0,
         assignmentsPerTask: Number(values.assignmentsPerTask),
+        estimatedSeconds: estimatedSecondsOf(values) ?? undefined,
+        topUpToFloor: values.topUpToFloor,
         template: starterTemplate(values.kind),
       },
       {
@@ -86,6 +128,7 @@ export function NewProjectPage() {
         onError: (error) => {
           const fields = serverFieldErrors(error);
           if (fields.rewardCents) fields.reward = fields.rewardCents;
+          if (fields.estimatedSeconds) fields.estimatedMinutes = fields.estimatedSeconds;
           if (Object.keys(fields).length > 0) form.setErrors(fields);
           else setFormError(error);
         },
@@ -145,6 +188,25 @@ export function NewProjectPage() {
                 {...form.getInputProps('assignmentsPerTask')}
               />
             </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+              <NumberInput
+                label="Estimated minutes per task"
+                description="How long one task takes a careful worker. Workers see the hourly pay at it until real times are measured; the pay floor is checked against it."
+                min={0}
+                decimalScale={2}
+                {...form.getInputProps('estimatedMinutes')}
+              />
+              <Switch
+                mt="lg"
+                label="Top up to the pay floor"
+                description="Approved work whose measured time paid below the floor is topped up (at most the reward) from your funds."
+                {...form.getInputProps('topUpToFloor', { type: 'checkbox' })}
+              />
+            </SimpleGrid>
+            <PayTermsHint
+              check={payTermsOf(form.values, floorCentsPerHour)}
+              floorCentsPerHour={floorCentsPerHour}
+            />
             <Radio.Group label="How will you design the task?" {...form.getInputProps('kind')}>
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" mt="xs">
                 {DESIGN_KINDS.map((kind) => (

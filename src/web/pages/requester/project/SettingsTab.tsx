@@ -25,6 +25,7 @@ import { EARLY_ACCESS_MINUTES_MAX, PROJECT_LIMITS } from '../../../../shared/api
 import { QUALITY_LIMITS } from '../../../../shared/api/quality.js';
 import { useCurrentUser } from '../../../api/accounts.js';
 import { isApiError } from '../../../api/client.js';
+import { useBalance } from '../../../api/money.js';
 import { useUpdateProject } from '../../../api/projects.js';
 import { useQualificationTypeOptions } from '../../../api/qualifications.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
@@ -40,6 +41,7 @@ import { RequirementsEditor } from './RequirementsEditor.js';
 import {
   formFieldOf,
   isLiveEditable,
+  payTermsOfSettings,
   REVIEW_UNITS,
   settingsPatch,
   settingsValuesOf,
@@ -49,6 +51,7 @@ import {
 } from './settings-form.js';
 import { fieldIssuesIn, isRecord } from '../../../lib/narrow.js';
 import { RewardInput } from '../RewardInput.js';
+import { PayTermsHint } from '../PayTermsHint.js';
 import { SectionHeading } from '../../../components/SectionHeading.js';
 
 const unitOptions = (units: readonly string[]) =>
@@ -257,6 +260,7 @@ export function SettingsTab({ project }: { project: Project }) {
   const [requirementErrors, setRequirementErrors] = useState<
     Record<number, Record<string, string>>
   >({});
+  const floorCentsPerHour = useBalance().data?.payFloorCentsPerHour ?? 0;
   const form = useForm<SettingsValues>({
     initialValues: settingsValuesOf(project),
     validate: validateSettings,
@@ -462,6 +466,10 @@ export function SettingsTab({ project }: { project: Project }) {
               {...form.getInputProps('topUpToFloor', { type: 'checkbox' })}
             />
           </SimpleGrid>
+          <PayTermsHint
+            check={payTermsOfSettings(form.values, floorCentsPerHour)}
+            floorCentsPerHour={floorCentsPerHour}
+          />
           <TextInput
             type="datetime-local"
             label="Expires"

@@ -18,6 +18,7 @@ import {
   type DurationUnit,
 } from '../lib/units.js';
 import { isOneOf } from '../../../lib/narrow.js';
+import { checkPayTerms } from '../lib/pay-terms.js';
 
 /** The settings as the form holds them: money in dollars, durations in a chosen unit. */
 export type SettingsValues = {
@@ -137,6 +138,19 @@ function overlapErrors(values: SettingsValues): Record<string, string> {
   if (typeof agreement !== 'number' || agreement < 1 || agreement > 100)
     errors.overlapAgreement = 'Enter a percentage from 1 to 100.';
   return errors;
+}
+
+/** What the form's reward pays an hour, against the floor (null while a figure is missing). */
+export function payTermsOfSettings(values: SettingsValues, floorCentsPerHour: number) {
+  return checkPayTerms({
+    rewardCents: centsFromDollars(values.reward),
+    estimatedSeconds: estimatedSecondsOf(values),
+    timeAllottedSeconds:
+      typeof values.timeAllotted === 'number'
+        ? secondsFrom(values.timeAllotted, values.timeAllottedUnit)
+        : null,
+    floorCentsPerHour,
+  });
 }
 
 /** The estimate in whole seconds, or null when none is given. */
