@@ -30,7 +30,7 @@ async function publish(request: APIRequestContext, headers: Record<string, strin
   const project = await ok<{ id: string }>(
     await request.post('/api/v1/projects', {
       headers,
-      data: { title, rewardCents: 10, template: TEMPLATE },
+      data: { title, rewardCents: 10, estimatedSeconds: 30, template: TEMPLATE },
     }),
     201,
   );
@@ -59,7 +59,10 @@ test('a worker sees reputation, rates after a decision, and a rated-down request
   await signUp(page, newAccount('worker'), ['worker']);
   await page.goto(`/work?q=${encodeURIComponent(marker)}`);
   const entry = page.getByRole('article', { name: `${marker} first` });
-  // Before accepting: the requester's record, even when it is still empty.
+  // Before accepting: what it pays an hour (10 cents for an estimated 30 s, marked as an
+  // estimate) and the requester's record, even when it is still empty.
+  await expect(entry).toContainText('$12.00 an hour');
+  await expect(entry.getByLabel(/The requester's estimate/)).toHaveText('estimate');
   await expect(entry.getByRole('region', { name: /reputation/ })).toContainText('Approves');
   await expect(entry.getByRole('region', { name: /reputation/ })).toContainText('no decisions yet');
 

@@ -12,6 +12,10 @@
  * PGlite takes very long); pass the sizes to change it.
  * Baseline, same run and same server: GET /api/v1/me with the same tokens and clients (the
  * HTTP, authentication and one-row-read floor every request pays).
+ * Reputation (issue #18): half the workers rated requesters and some were rated back (seed.ts).
+ * The feed of workers in no rating is the plan the feed had before ratings (an index walk; it
+ * still shows each requester's reputation); the feed of workers with ratings adds the rating
+ * tiers and filters. Both are loaded in the same run and their p99 compared (goal: within 10 %).
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/feed/index.ts
  *   npx tsx bench/feed/index.ts [--projects N] [--tasks N] [--workers N] [--concurrency N]
@@ -114,15 +118,19 @@ async function openDatabaseFor(): Promise<{
   };
 }
 
-/** Bearer tokens for a random sample of the seeded workers. */
-async function issueTokens(handle: DatabaseHandle): Promise<string[]> {
+/** Bearer tokens for a random sample of the seeded workers, split by whether ratings involve them. */
+async function issueTokens(
+  handle: DatabaseHandle,
+): Promise<{ all: string[]; rated: string[]; unrated: string[] }> {
   const ordinals = new Set<number>();
   while (ordinals.size < SAMPLED_WORKERS)
     ordinals.add(1 + Math.floor(Math.random() * size.workers));
   const tokens: string[] = [];
+  const byWorker = new Map<string, string>();
   const rows = [...ordinals].map((n) => {
     const token = `tsr_pat_${newSecret()}`;
     tokens.push(token);
+    byWorker.set(workerId(n), token);
     return {
       user_id: workerId(n),
       name: 'feed bench',
@@ -137,7 +145,21 @@ async function issueTokens(handle: DatabaseHandle): Promise<string[]> {
       .values(rows.slice(i, i + 500))
       .execute();
   }
-  return tokens;
+  const involved = await handle.db
+    .selectFrom('ratings')
+    .select('rater_id as id')
+    .where('rater_id', 'in', [...byWorker.keys()])
+    .union(
+      handle.db
+        .selectFrom('ratings')
+        .select('ratee_id as id')
+        .where('ratee_id', 'in', [...byWorker.keys()]),
+    )
+    .execute();
+  const ratedIds = new Set(involved.map((r) => r.id));
+  const rated = [...byWorker].filter(([id]) => ratedIds.has(id)).map(([, token]) => token);
+  const unrated = [...byWorker].filter(([id]) => !ratedIds.has(id)).map(([, token]) => token);
+  return { all: tokens, rated, unrated };
 }
 
 const database = await openDatabaseFor();
@@ -152,7 +174,8 @@ try {
     ? await countSeeded(database.handle.db)
     : await seedFeed(database.handle.db, size);
   const seedSeconds = (performance.now() - seedStarted) / 1000;
-  const tokens = await issueTokens(database.handle);
+  const pools = await issueTokens(database.handle);
+  const tokens = pools.all;
   console.log(
     `workload: ${counts.published} published projects (${shape.large} with ${shape.tasksPerLarge} tasks, the rest ${shape.tasksPerSmall}; ${counts.with_requirements} of all ${counts.projects} with requirements), ${counts.tasks} tasks, ${counts.workers} workers with ${counts.grants} grants, ${counts.assignments} assignments, ${counts.blocks} blocks on ${kind}; seeded in ${fmt(seedSeconds)} s with set-based SQL`,
   );
@@ -170,8 +193,10 @@ try {
   built = buildServer();
   server = await startServer({ port: PORT, env: database.serverEnv, cli: built.cli });
   const { baseUrl } = server;
-  const pick = () => tokens[Math.floor(Math.random() * tokens.length)]!;
-  const get = (path: string) => () => ({ path, headers: { authorization: `Bearer ${pick()}` } });
+  const pickFrom = (pool: string[]) => pool[Math.floor(Math.random() * pool.length)]!;
+  const get =
+    (path: string, pool = tokens) =>
+    () => ({ path, headers: { authorization: `Bearer ${pickFrom(pool)}` } });
   let feedItems = 0;
   let feeds = 0;
   const countItems = (body: string) => {
@@ -179,7 +204,13 @@ try {
     feedItems += (JSON.parse(body) as { items: unknown[] }).items.length;
     return true;
   };
-  const load = (label: string, path: string, concurrency = CONCURRENCY, seconds = SECONDS) => {
+  const load = (
+    label: string,
+    path: string,
+    concurrency = CONCURRENCY,
+    seconds = SECONDS,
+    pool = tokens,
+  ) => {
     feeds = 0;
     feedItems = 0;
     const isFeed = path.startsWith('/api/v1/feed');
@@ -188,7 +219,7 @@ try {
       baseUrl,
       concurrency,
       seconds,
-      next: get(path),
+      next: get(path, pool),
       ...(isFeed ? { check: countItems } : {}),
     }).then((result) => {
       const items = isFeed ? `  ${fmt(feedItems / Math.max(1, feeds))} items/page` : '';
@@ -215,6 +246,31 @@ try {
   await load(
     `${CONCURRENCY} clients: page 3`,
     `/api/v1/feed?cursor=${Buffer.from('o:40').toString('base64url')}`,
+  );
+  // Reputation: the same feed for workers in no rating (the plan before ratings) and for workers
+  // with ratings (tiers first), alternated so a neighbour's load on the machine hits both alike.
+  const unratedRuns: LoadResult[] = [];
+  const ratedRuns: LoadResult[] = [];
+  for (let round = 1; round <= 2; round++) {
+    const label = (who: string) => `${CONCURRENCY} clients: GET /feed, ${who} (${round})`;
+    unratedRuns.push(
+      await load(
+        label('workers in no rating'),
+        '/api/v1/feed',
+        CONCURRENCY,
+        SECONDS,
+        pools.unrated,
+      ),
+    );
+    ratedRuns.push(
+      await load(label('workers with ratings'), '/api/v1/feed', CONCURRENCY, SECONDS, pools.rated),
+    );
+  }
+  const best = (runs: LoadResult[]) => runs.reduce((a, b) => (b.p99 < a.p99 ? b : a));
+  const unrated = best(unratedRuns);
+  const rated = best(ratedRuns);
+  console.log(
+    `reputation (${pools.rated.length} sampled workers with ratings, ${pools.unrated.length} without): p99 ${fmt(rated.p99)} ms vs ${fmt(unrated.p99)} ms = ${fmt(rated.p99 / unrated.p99, 2)}× (goal ≤ 1.10×, ${rated.p99 <= unrated.p99 * 1.1 ? 'met' : 'MISSED'}); p50 ${fmt(rated.p50 / unrated.p50, 2)}×; best of 2 rounds each`,
   );
   const ratio = (a: LoadResult, b: LoadResult) =>
     `p50 ${fmt(a.p50 / b.p50, 2)}×, p99 ${fmt(a.p99 / b.p99, 2)}×, throughput ${fmt((a.perSecond / b.perSecond) * 100)} %`;

@@ -155,6 +155,26 @@ export async function seedFeed(db: Db, size: FeedSeedSize) {
     from generate_series(1, ${Math.ceil(workers / 5)}) as k
     on conflict do nothing`);
 
+  // Boomerang ratings (DESIGN §10): half the workers (by a hash of their id) rated the requesters
+  // of up to eight projects they worked on — up, neutral or down — and some requesters rated
+  // workers back, so those workers' feeds take the rating-tier plan and the rated-down filter.
+  await run(sql`
+    insert into ratings (rater_id, ratee_id, value, assignment_id, created_at, updated_at)
+    select distinct on (a.worker_id, p.owner_id) a.worker_id, p.owner_id,
+      get_byte(decode(md5(a.id::text), 'hex'), 1) % 3 - 1, a.id, now(), now()
+    from assignments a join projects p on p.id = a.project_id
+    where a.status = 'approved' and get_byte(decode(md5(a.worker_id::text), 'hex'), 0) % 2 = 0
+      and get_byte(decode(md5(a.id::text), 'hex'), 2) < 32
+    on conflict do nothing`);
+  await run(sql`
+    insert into ratings (rater_id, ratee_id, value, assignment_id, created_at, updated_at)
+    select distinct on (p.owner_id, a.worker_id) p.owner_id, a.worker_id,
+      get_byte(decode(md5(a.id::text), 'hex'), 3) % 3 - 1, a.id, now(), now()
+    from assignments a join projects p on p.id = a.project_id
+    where a.status = 'approved' and get_byte(decode(md5(a.worker_id::text), 'hex'), 0) % 2 = 0
+      and get_byte(decode(md5(a.id::text), 'hex'), 2) < 8
+    on conflict do nothing`);
+
   await run(sql`drop function bench_uuid(text, bigint)`);
   await run(sql`vacuum analyze`);
   return countSeeded(db);
@@ -170,7 +190,10 @@ export async function countSeeded(db: Db): Promise<Record<string, number>> {
       (select count(*) from qualification_grants)::int as grants,
       (select count(*) from projects where qualification_requirements <> '[]'::jsonb)::int as with_requirements,
       (select count(*) from assignments)::int as assignments,
-      (select count(*) from blocks)::int as blocks`.execute(db);
+      (select count(*) from blocks)::int as blocks,
+      (select count(*) from ratings)::int as ratings,
+      (select count(distinct rater_id) from ratings r join users u on u.id = r.rater_id
+        where 'worker' = any(u.roles))::int as rating_workers`.execute(db);
   return counts.rows[0] as Record<string, number>;
 }
 
