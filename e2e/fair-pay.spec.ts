@@ -29,6 +29,8 @@ test('the requester sees the hourly pay as they type and a chart of the work tim
   page,
   playwright,
 }) => {
+  // Many sign-ups, a publish and (with SCREENSHOTS) real seconds of work: more than the default.
+  test.slow();
   const title = `Fair pay ${randomUUID().slice(0, 6)}`;
   await signUp(page, newAccount('requester'), ['requester']);
   const headers = await csrfHeader(page.request);
