@@ -71,6 +71,11 @@ export function createProjectsModule(deps: {
       idempotency: deps.idempotency,
     }),
     gold: createGoldService({ projects, tasks, gold }),
+    /** The known answers, for aggregation and the results export: the one gold repository. */
+    goldTruths: {
+      answersByTask: (projectId: string) => gold.answersByTask(projectId),
+      goldTaskIds: (taskIds: readonly string[]) => gold.goldTaskIds(taskIds),
+    },
     withdrawal: createBatchWithdrawal({ projects, tasks, ledger, feePercent, clock, events }),
   };
 }
