@@ -44,8 +44,19 @@ export function createAccountsRepository(db: Db) {
         .executeTakeFirstOrThrow();
     },
 
-    async addRole(id: string, role: Role, trx: Executor = db): Promise<UserRow> {
-      return trx
+    /**
+     * Adds a role (kept sorted, never twice), in one statement that also says whether the user
+     * lacked it: the row is locked before it is read, so two concurrent adds cannot both say so.
+     */
+    async addRole(
+      id: string,
+      role: Role,
+      trx: Executor = db,
+    ): Promise<{ user: UserRow; added: boolean }> {
+      const { added, ...user } = await trx
+        .with('before', (qb) =>
+          qb.selectFrom('users').select('roles').where('id', '=', id).forUpdate(),
+        )
         .updateTable('users')
         .set({
           roles: sql<
@@ -55,7 +66,9 @@ export function createAccountsRepository(db: Db) {
         })
         .where('id', '=', id)
         .returningAll()
+        .returning(sql<boolean>`not (${role}::text = any((select roles from before)))`.as('added'))
         .executeTakeFirstOrThrow();
+      return { user, added };
     },
 
     async setStatus(
