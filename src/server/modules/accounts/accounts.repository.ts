@@ -44,19 +44,8 @@ export function createAccountsRepository(db: Db) {
         .executeTakeFirstOrThrow();
     },
 
-    /**
-     * Adds a role (kept sorted, never twice), in one statement that also says whether the user
-     * lacked it: the row is locked before it is read, so two concurrent adds cannot both say so.
-     */
-    async addRole(
-      id: string,
-      role: Role,
-      trx: Executor = db,
-    ): Promise<{ user: UserRow; added: boolean }> {
-      const { added, ...user } = await trx
-        .with('before', (qb) =>
-          qb.selectFrom('users').select('roles').where('id', '=', id).forUpdate(),
-        )
+    async addRole(id: string, role: Role, trx: Executor = db): Promise<UserRow> {
+      return trx
         .updateTable('users')
         .set({
           roles: sql<
@@ -66,9 +55,7 @@ export function createAccountsRepository(db: Db) {
         })
         .where('id', '=', id)
         .returningAll()
-        .returning(sql<boolean>`not (${role}::text = any((select roles from before)))`.as('added'))
         .executeTakeFirstOrThrow();
-      return { user, added };
     },
 
     async setStatus(

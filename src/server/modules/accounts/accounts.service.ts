@@ -348,8 +348,9 @@ export function createAccountsService(deps: {
 
     async addRole(userId: string, role: 'worker' | 'requester') {
       const user = await accounts.transaction(async (trx) => {
-        const { user: updated, added } = await accounts.addRole(userId, role, trx);
-        if (added) {
+        const before = await accounts.findUserById(userId, trx);
+        const updated = await accounts.addRole(userId, role, trx);
+        if (before && !before.roles.includes(role)) {
           await audit.record(
             {
               actorId: userId,
@@ -469,7 +470,7 @@ export function createAccountsService(deps: {
       const existing = await accounts.findUserByEmail(input.email);
       if (existing) {
         const user = await accounts.transaction(async (trx) => {
-          const { user: updated } = await accounts.addRole(existing.id, 'admin', trx);
+          const updated = await accounts.addRole(existing.id, 'admin', trx);
           await audit.record(
             {
               actorId: null,
