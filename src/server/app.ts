@@ -71,7 +71,6 @@ import { createNotificationsService } from './modules/notifications/notification
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { aggregationRoutes } from './modules/aggregation/aggregation.routes.js';
 import { createAggregationService } from './modules/aggregation/aggregation.service.js';
-import { createGoldRepository } from './modules/projects/gold.repository.js';
 import { resultsRoutes } from './modules/results/results.routes.js';
 import { createResultsService } from './modules/results/results.service.js';
 import { createReviewModule } from './modules/review/review.module.js';
@@ -299,7 +298,7 @@ export function createServices(deps: {
     events,
     outbox,
   });
-  const gold = createGoldRepository(deps.db);
+  const gold = projects.goldTruths;
   const aggregation = createAggregationService({
     db: deps.db,
     clock: deps.clock,

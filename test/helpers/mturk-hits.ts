@@ -7,11 +7,36 @@ import {
 } from '@aws-sdk/client-mturk';
 import { expect } from 'vitest';
 import type { App } from '../../src/server/app.js';
-import { signUp, type Client } from './app.js';
-import { createAccessKey, mturkClient, type AccessKeyPair } from './mturk.js';
+import { createTestApp, signUp, type Client } from './app.js';
+import { ledgerViolations, NO_LEDGER_VIOLATIONS } from './ledger.js';
+import { createAccessKey, listenForMturk, mturkClient, type AccessKeyPair } from './mturk.js';
 import { deposit, signUpRequester } from './projects.js';
 
 export const HTML_QUESTION = `<HTMLQuestion xmlns="http://mechanicalturk.amazonaws.com/AWSMechanicalTurkDataSchemas/2011-11-11/HTMLQuestion.xsd"><HTMLContent><![CDATA[<form><input name="cat"><textarea name="note"></textarea></form>]]></HTMLContent><FrameHeight>0</FrameHeight></HTMLQuestion>`;
+
+/**
+ * The HIT suites' app: a 10 % platform fee, webhooks allowed to this machine (for the HIT
+ * types' notifications), the MTurk endpoint listening on `port`, and a check that the ledger's
+ * invariants hold.
+ */
+export async function createMturkTestApp(port: number) {
+  const feePercent = 10;
+  const ctx = await createTestApp({
+    env: { PLATFORM_FEE_PERCENT: String(feePercent), WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true' },
+  });
+  const endpoint = await listenForMturk(ctx.app, port);
+  async function expectLedgerHolds() {
+    expect(await ledgerViolations(ctx.database.db, feePercent)).toEqual(NO_LEDGER_VIOLATIONS);
+  }
+  return { ...ctx, endpoint, expectLedgerHolds };
+}
+
+/** The events delivered to one of the requester's webhooks, oldest first. */
+export async function deliveredEvents(client: Client, webhookId: string) {
+  const res = await client.get(`/api/v1/webhooks/${webhookId}/deliveries`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json<{ items: { event: string }[] }>().items.map((item) => item.event);
+}
 
 /** A CreateHIT request for a $0.50 HIT with `maxAssignments` slots, an hour to live. */
 export function createHitCommand(maxAssignments: number, overrides: object = {}) {

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { plausibleByAllotment, refreshProjectWorkTimes } from './shared/work-time-functions.js';
 
 /**
  * Each project's work times, for the feed's hourly pay: the quartiles (p25, median, p75) of the
@@ -28,32 +29,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     add column work_seconds_median double precision,
     add column work_seconds_p75 double precision,
     add column work_samples integer not null default 0`.execute(db);
-  await sql`create function refresh_project_work_times(ids uuid[]) returns void
-    language sql as $$
-      update projects p
-      set work_seconds_p25 = case when s.n >= 3 then s.q[1] end,
-          work_seconds_median = case when s.n >= 3 then s.q[2] end,
-          work_seconds_p75 = case when s.n >= 3 then s.q[3] end,
-          work_samples = s.n
-      from (
-        select pr.id, w.n, w.q
-        from projects pr
-        cross join lateral (
-          select count(*)::int as n,
-                 percentile_cont(array[0.25, 0.5, 0.75]) within group (order by r.seconds) as q
-          from (
-            select extract(epoch from a.submitted_at - a.accepted_at)::float8 as seconds
-            from assignments a
-            where a.project_id = pr.id and a.submitted_at is not null
-            order by a.submitted_at desc
-            limit 50
-          ) r
-          where r.seconds >= greatest(5, pr.time_allotted_seconds / 100.0)
-        ) w
-        where pr.id = any(ids)
-      ) s
-      where p.id = s.id
-    $$`.execute(db);
+  await refreshProjectWorkTimes(plausibleByAllotment, false).execute(db);
   await sql`create function assignments_refresh_work_times() returns trigger
     language plpgsql as $$
       begin

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { plausibleByAllotment, refreshRequesterMedians } from './shared/work-time-functions.js';
 
 /**
  * Two-way reputation (DESIGN §10), computed from the record and never typed in.
@@ -61,31 +62,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // A requester's medians over their latest 200 decisions: the time from submit to decision, and
   // the pay per hour of plausible work (at least 5 s and 1 % of the allotted time, as the
   // project work times count it), so that a few instant submissions cannot inflate it.
-  await sql`create function refresh_requester_medians(ids uuid[]) returns void
-    language sql as $$
-      insert into user_reputation (user_id, median_review_seconds, effective_hourly_cents)
-      select o.id, m.review, m.hourly
-      from unnest(ids) as o(id)
-      cross join lateral (
-        select percentile_cont(0.5) within group (order by d.review_seconds) as review,
-               round(percentile_cont(0.5) within group (order by d.hourly)
-                 filter (where d.hourly is not null))::int as hourly
-        from (
-          select extract(epoch from a.reviewed_at - a.submitted_at)::float8 as review_seconds,
-                 case when a.work_seconds >= greatest(5, p.time_allotted_seconds / 100.0)
-                      then a.reward_cents * 3600.0 / a.work_seconds end as hourly
-          from assignments a join projects p on p.id = a.project_id
-          where p.owner_id = o.id and a.reviewed_at is not null and a.submitted_at is not null
-          order by a.reviewed_at desc
-          limit 200
-        ) d
-      ) m
-      on conflict (user_id) do update
-        set median_review_seconds = excluded.median_review_seconds,
-            effective_hourly_cents = excluded.effective_hourly_cents
-        where (user_reputation.median_review_seconds, user_reputation.effective_hourly_cents)
-          is distinct from (excluded.median_review_seconds, excluded.effective_hourly_cents)
-    $$`.execute(db);
+  await refreshRequesterMedians(plausibleByAllotment).execute(db);
 
   // Adds a statement's changes of assignments (o: before, n: after; o empty for inserts).
   await sql`create function assignments_reputation_counts() returns trigger

@@ -4,13 +4,11 @@ import type { AuditEvent, AuditFilter, AuditRepository } from './audit.repositor
 
 /**
  * The audit trail as other modules write to it. `record` joins the transaction of the change, so
- * that a change and its entry commit (or roll back) together; a change that is one statement
- * outside any transaction records with `recordAfter` once it has happened.
+ * that a change and its entry commit (or roll back) together.
  */
 export function createAuditService(deps: { audit: AuditRepository }) {
   return {
     record: (event: AuditEvent, trx: Db) => deps.audit.record(event, trx),
-    recordAfter: (event: AuditEvent) => deps.audit.record(event),
 
     /** The admin's search, newest first. */
     async search(filter: AuditFilter) {

@@ -7,11 +7,11 @@ import {
   UpdateExpirationForHITCommand,
 } from '@aws-sdk/client-mturk';
 import { describe, expect, it } from 'vitest';
-import { createTestApp, signUp, type Client } from '../../../../test/helpers/app.js';
-import { ledgerViolations, NO_LEDGER_VIOLATIONS } from '../../../../test/helpers/ledger.js';
-import { listenForMturk } from '../../../../test/helpers/mturk.js';
+import { signUp } from '../../../../test/helpers/app.js';
 import {
   createHitCommand,
+  createMturkTestApp,
+  deliveredEvents,
   mturkClientAt,
   requesterWithHit,
   notifyHitTypeEvents,
@@ -20,19 +20,11 @@ import {
 } from '../../../../test/helpers/mturk-hits.js';
 import { balance } from '../../../../test/helpers/projects.js';
 
-const FEE_PERCENT = 10;
-const ctx = await createTestApp({
-  env: { PLATFORM_FEE_PERCENT: String(FEE_PERCENT), WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true' },
-});
-const { app, clock } = ctx;
-const endpoint = await listenForMturk(app, 29101);
+const ctx = await createMturkTestApp(29101);
+const { app, clock, endpoint, expectLedgerHolds } = ctx;
 /** One $0.50 slot with the 10 % fee. */
 const SLOT = 55;
 const HOUR_MS = 3600 * 1000;
-
-async function expectLedgerHolds() {
-  expect(await ledgerViolations(ctx.database.db, FEE_PERCENT)).toEqual(NO_LEDGER_VIOLATIONS);
-}
 
 /** A worker accepts a slot of the HIT group in the web app and keeps working on it. */
 async function workerAccepts(projectId: string) {
@@ -270,16 +262,10 @@ describe('notifications of HIT changes', () => {
       new UpdateExpirationForHITCommand({ HITId: hit.HITId, ExpireAt: new Date(0) }),
     );
     await mturk.send(new DeleteHITCommand({ HITId: hit.HITId }));
-    expect((await eventsOf(client, webhook.id)).sort()).toEqual([
+    expect((await deliveredEvents(client, webhook.id)).sort()).toEqual([
       'mturk.HITDisposed',
       'mturk.HITExpired',
       'mturk.HITExtended',
     ]);
   });
 });
-
-async function eventsOf(client: Client, webhookId: string) {
-  const res = await client.get(`/api/v1/webhooks/${webhookId}/deliveries`);
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json<{ items: { event: string }[] }>().items.map((item) => item.event);
-}

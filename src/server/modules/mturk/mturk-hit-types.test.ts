@@ -10,11 +10,11 @@ import {
 } from '@aws-sdk/client-mturk';
 import { describe, expect, it } from 'vitest';
 import { createServices } from '../../app.js';
-import { createTestApp, signUp, type Client } from '../../../../test/helpers/app.js';
+import { signUp, type Client } from '../../../../test/helpers/app.js';
 import { testDatabaseKind } from '../../../../test/helpers/database-kind.js';
-import { ledgerViolations, NO_LEDGER_VIOLATIONS } from '../../../../test/helpers/ledger.js';
-import { listenForMturk } from '../../../../test/helpers/mturk.js';
 import {
+  createMturkTestApp,
+  deliveredEvents,
   HTML_QUESTION,
   mturkClientAt,
   requesterWithHit,
@@ -24,13 +24,9 @@ import {
 } from '../../../../test/helpers/mturk-hits.js';
 import { balance } from '../../../../test/helpers/projects.js';
 
-const FEE_PERCENT = 10;
-const ctx = await createTestApp({
-  env: { PLATFORM_FEE_PERCENT: String(FEE_PERCENT), WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true' },
-});
-const { app, clock } = ctx;
+const ctx = await createMturkTestApp(29600);
+const { app, clock, endpoint, expectLedgerHolds } = ctx;
 const db = ctx.database.db;
-const endpoint = await listenForMturk(app, 29600);
 // The settlement sweep the server runs, over the same database and clock.
 const services = createServices({ db, clock, config: ctx.config });
 /** A slot's reward and 10 % fee: $0.50, $1.00 and $0.20. */
@@ -38,10 +34,6 @@ const SLOT = 55;
 const DEAR_SLOT = 110;
 const CHEAP_SLOT = 22;
 const MINUTE_MS = 60_000;
-
-async function expectLedgerHolds() {
-  expect(await ledgerViolations(db, FEE_PERCENT)).toEqual(NO_LEDGER_VIOLATIONS);
-}
 
 /** A HIT type like the helper's HIT's ("Cat or not"), at another reward. */
 async function hitTypeAt(mturk: MTurkClient, reward: string) {
@@ -442,10 +434,7 @@ describe('HITCreated', () => {
         Question: HTML_QUESTION,
       }),
     );
-    const deliveries = await client.get(`/api/v1/webhooks/${webhook.id}/deliveries`);
-    expect(deliveries.statusCode).toBe(200);
-    const items = deliveries.json<{ items: { event: string }[] }>().items;
-    expect(items.map((item) => item.event)).toEqual(['mturk.HITCreated']);
+    expect(await deliveredEvents(client, webhook.id)).toEqual(['mturk.HITCreated']);
     const delivery = await db
       .selectFrom('webhook_deliveries')
       .select('body')

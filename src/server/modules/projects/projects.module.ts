@@ -77,6 +77,11 @@ export function createProjectsModule(deps: {
       projects,
       workTimes: createWorkTimesRepository(deps.db),
     }),
+    /** The known answers, for aggregation and the results export: the one gold repository. */
+    goldTruths: {
+      answersByTask: (projectId: string) => gold.answersByTask(projectId),
+      goldTaskIds: (taskIds: readonly string[]) => gold.goldTaskIds(taskIds),
+    },
     withdrawal: createBatchWithdrawal({ projects, tasks, ledger, feePercent, clock, events }),
   };
 }

@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { assignmentColumns } from '../../db/assignment-columns.js';
 import { effectiveStatusIn, effectiveStatusSql } from '../../db/assignment-status.js';
 import type { Db } from '../../db/database.js';
+import { workerGoldRecord } from '../../db/gold-record.js';
 import { newestFirstPage } from '../../db/pagination.js';
 import type { AssignmentStatus } from '../../db/types.js';
 
@@ -61,31 +62,20 @@ function selectionWhere(s: Selection): RawBuilder<unknown> {
 
 export function createReviewRepository(db: Db) {
   function reviewQuery(trx: Db) {
+    const gold = workerGoldRecord(sql.ref('a.project_id'), sql.ref('a.worker_id'));
     return trx
       .selectFrom('assignments as a')
       .innerJoin('projects as p', 'p.id', 'a.project_id')
       .innerJoin('tasks as t', 't.id', 'a.task_id')
       .innerJoin('users as u', 'u.id', 'a.worker_id')
       .select(reviewColumns)
-      .select((eb) => [
+      .select([
         // The project's quality rules and this worker's gold record in it, for review's flags.
         'p.min_work_seconds',
         'p.min_gold_accuracy_percent',
         'p.min_gold_answered',
-        eb
-          .selectFrom('assignments as ga')
-          .select(sql<number>`count(*)::int`.as('n'))
-          .whereRef('ga.project_id', '=', 'a.project_id')
-          .whereRef('ga.worker_id', '=', 'a.worker_id')
-          .where('ga.gold_correct', 'is not', null)
-          .as('worker_gold_answered'),
-        eb
-          .selectFrom('assignments as ga')
-          .select(sql<number>`count(*)::int`.as('n'))
-          .whereRef('ga.project_id', '=', 'a.project_id')
-          .whereRef('ga.worker_id', '=', 'a.worker_id')
-          .where('ga.gold_correct', '=', true)
-          .as('worker_gold_correct'),
+        gold.answered.as('worker_gold_answered'),
+        gold.correct.as('worker_gold_correct'),
       ]);
   }
 

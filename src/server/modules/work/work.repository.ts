@@ -2,6 +2,7 @@ import { sql, type SqlBool } from 'kysely';
 import { assignmentColumns } from '../../db/assignment-columns.js';
 import { effectiveStatusIn, effectiveStatusSql, overdueSql } from '../../db/assignment-status.js';
 import type { Db } from '../../db/database.js';
+import { workerGoldRecord } from '../../db/gold-record.js';
 import { newestFirstPage } from '../../db/pagination.js';
 import type { AssignmentStatus } from '../../db/types.js';
 
@@ -19,6 +20,7 @@ export function createWorkRepository(db: Db) {
   return {
     /** The project as a worker would take work from it, and whether its requester blocked them. */
     async findProject(projectId: string, workerId: string, trx: Db = db) {
+      const gold = workerGoldRecord(projectId, workerId);
       return trx
         .selectFrom('projects as p')
         .innerJoin('users as u', 'u.id', 'p.owner_id')
@@ -46,20 +48,8 @@ export function createWorkRepository(db: Db) {
           'p.work_seconds_median',
           'p.work_samples',
           // This worker's scored gold answers here, for the accuracy floor.
-          eb
-            .selectFrom('assignments as ga')
-            .select(sql<number>`count(*)::int`.as('n'))
-            .where('ga.project_id', '=', projectId)
-            .where('ga.worker_id', '=', workerId)
-            .where('ga.gold_correct', 'is not', null)
-            .as('gold_answered'),
-          eb
-            .selectFrom('assignments as ga')
-            .select(sql<number>`count(*)::int`.as('n'))
-            .where('ga.project_id', '=', projectId)
-            .where('ga.worker_id', '=', workerId)
-            .where('ga.gold_correct', '=', true)
-            .as('gold_correct'),
+          gold.answered.as('gold_answered'),
+          gold.correct.as('gold_correct'),
           'p.early_access_minutes',
           'p.include_rated_down',
           // The requester's rating of this worker (DESIGN §10): who is offered the work first,

@@ -2,9 +2,8 @@ import { Table, Text } from '@mantine/core';
 import { IconHistory } from '@tabler/icons-react';
 import type { AuditEntry } from '../../../shared/api/audit.js';
 import { useMyAudit } from '../../api/audit.js';
+import { AuditDetailsCell, AuditWhatCell, AuditWhenCell } from '../../components/AuditCells.js';
 import { CardTable } from '../../components/CardList.js';
-import { auditActionLabel, auditSummary } from '../../lib/audit-actions.js';
-import { formatDateTime } from '../../lib/format.js';
 
 const COLUMNS = ['When', 'What', 'By', 'Details'];
 
@@ -16,20 +15,12 @@ function ActivityRow({ entry, myId }: { entry: AuditEntry; myId: string }) {
       : (entry.actor.displayName ?? 'Deleted account');
   return (
     <Table.Tr>
-      <Table.Td>
-        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-          {formatDateTime(entry.at)}
-        </Text>
-      </Table.Td>
-      <Table.Td>
-        <Text size="sm">{auditActionLabel(entry.action)}</Text>
-      </Table.Td>
+      <AuditWhenCell entry={entry} />
+      <AuditWhatCell entry={entry} />
       <Table.Td>
         <Text size="sm">{by}</Text>
       </Table.Td>
-      <Table.Td>
-        <Text size="sm">{auditSummary(entry) || '—'}</Text>
-      </Table.Td>
+      <AuditDetailsCell entry={entry} />
     </Table.Tr>
   );
 }

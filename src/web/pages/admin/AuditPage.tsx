@@ -3,10 +3,10 @@ import { IconFilterOff, IconHistory } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { AuditEntry } from '../../../shared/api/audit.js';
 import { useAuditSearch, type AuditFilter } from '../../api/audit.js';
+import { AuditDetailsCell, AuditWhatCell, AuditWhenCell } from '../../components/AuditCells.js';
 import { CardTable } from '../../components/CardList.js';
 import { PageHeader } from '../../components/PageHeader.js';
-import { AUDIT_FAMILIES, auditActionLabel, auditSummary } from '../../lib/audit-actions.js';
-import { formatDateTime } from '../../lib/format.js';
+import { AUDIT_FAMILIES } from '../../lib/audit-actions.js';
 
 const COLUMNS = ['When', 'What', 'By', 'Account', 'Details', 'Request'];
 
@@ -54,36 +54,17 @@ function AuditRow({
   onActor: (person: Person) => void;
   onSubject: (person: Person) => void;
 }) {
-  const summary = auditSummary(entry);
   return (
     <Table.Tr>
-      <Table.Td>
-        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-          {formatDateTime(entry.at)}
-        </Text>
-      </Table.Td>
-      <Table.Td>
-        <Text size="sm" fw={600}>
-          {auditActionLabel(entry.action)}
-        </Text>
-        <Text size="xs" c="dimmed" ff="monospace">
-          {entry.action}
-        </Text>
-      </Table.Td>
+      <AuditWhenCell entry={entry} />
+      <AuditWhatCell entry={entry} forAdmin />
       <Table.Td>
         <PersonFilterButton person={entry.actor} role="by" onPick={onActor} />
       </Table.Td>
       <Table.Td>
         <PersonFilterButton person={entry.subjectUser} role="about" onPick={onSubject} />
       </Table.Td>
-      <Table.Td>
-        {summary && <Text size="sm">{summary}</Text>}
-        {entry.target && (
-          <Text size="xs" c="dimmed" ff="monospace">
-            {entry.target.type} {entry.target.id}
-          </Text>
-        )}
-      </Table.Td>
+      <AuditDetailsCell entry={entry} forAdmin />
       <Table.Td>
         <Text size="xs" c="dimmed" ff="monospace" style={{ wordBreak: 'break-all' }}>
           {entry.requestId ?? 'none'}

@@ -1,5 +1,6 @@
 import { useElementSize } from '@mantine/hooks';
 import { useId } from 'react';
+import { ChartValueAxis } from '../../../components/ChartValueAxis.js';
 import type { WorkerQuality } from '../../../../shared/api/aggregates.js';
 import '../../worker/earnings/earnings.css';
 
@@ -42,26 +43,13 @@ export function AccuracyScatter({ workers }: { workers: readonly WorkerQuality[]
       {width > 0 && (
         <svg width={width} height={HEIGHT} role="img" aria-labelledby={titleId}>
           <title id={titleId}>{`Estimated accuracy against work handed in. ${summary}`}</title>
-          {ACCURACY_TICKS.map((tick) => (
-            <g key={tick}>
-              <line
-                x1={MARGIN.left}
-                x2={width - MARGIN.right}
-                y1={y(tick)}
-                y2={y(tick)}
-                className={tick === 0 ? 'chart-baseline' : 'chart-grid'}
-              />
-              <text
-                x={MARGIN.left - 8}
-                y={y(tick)}
-                dy="0.32em"
-                textAnchor="end"
-                className="chart-axis"
-              >
-                {`${tick * 100}%`}
-              </text>
-            </g>
-          ))}
+          <ChartValueAxis
+            ticks={ACCURACY_TICKS}
+            y={y}
+            left={MARGIN.left}
+            right={width - MARGIN.right}
+            label={(tick) => `${tick * 100}%`}
+          />
           {ticks.map((tick) => (
             <text
               key={tick}

@@ -1,5 +1,6 @@
 import { useElementSize } from '@mantine/hooks';
 import { useId } from 'react';
+import { ChartValueAxis } from '../../../components/ChartValueAxis.js';
 import { formatCents } from '../../../../shared/money.js';
 import { formatAxisCents, type ChartBar, type ChartModel } from './chart-data.js';
 
@@ -35,26 +36,13 @@ export function EarningsBarChart({ chart }: { chart: ChartModel }) {
       {width > 0 && (
         <svg width={width} height={HEIGHT} role="img" aria-labelledby={titleId}>
           <title id={titleId}>{`Earnings per day. ${chart.summary}`}</title>
-          {chart.ticks.map((tick) => (
-            <g key={tick}>
-              <line
-                x1={MARGIN.left}
-                x2={width - MARGIN.right}
-                y1={y(tick)}
-                y2={y(tick)}
-                className={tick === 0 ? 'chart-baseline' : 'chart-grid'}
-              />
-              <text
-                x={MARGIN.left - 8}
-                y={y(tick)}
-                dy="0.32em"
-                textAnchor="end"
-                className="chart-axis"
-              >
-                {formatAxisCents(tick)}
-              </text>
-            </g>
-          ))}
+          <ChartValueAxis
+            ticks={chart.ticks}
+            y={y}
+            left={MARGIN.left}
+            right={width - MARGIN.right}
+            label={formatAxisCents}
+          />
           {chart.bars.map((bar, i) => {
             const x = MARGIN.left + i * band + (band - barWidth) / 2;
             const rewardsTop = y(bar.rewardsCents);
