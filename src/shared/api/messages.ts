@@ -76,8 +76,8 @@ export const broadcastResultSchema = z.object({
   recipients: z.number().int(),
 });
 
-export const threadParamsSchema = z.strictObject({ threadId: idSchema });
-export const projectParamsSchema = z.strictObject({ projectId: idSchema });
+export const threadParamsSchema = z.strictObject({ id: idSchema });
+export const projectParamsSchema = z.strictObject({ id: idSchema });
 export const muteBodySchema = z.strictObject({ muted: z.boolean() });
 
 export const messagesUnreadSchema = z.object({ unreadCount: z.number().int() });
@@ -99,7 +99,7 @@ export const messageEndpoints = {
     tag: 'messages',
     auth: { scope: 'projects:write', roles: ['requester'] },
     method: 'POST',
-    path: '/projects/:projectId/messages',
+    path: '/projects/:id/messages',
     status: 201,
     summary: 'Send a message to every worker who did or holds work in my project',
     description:
@@ -126,7 +126,7 @@ export const messageEndpoints = {
   thread: endpoint({
     ...messaging,
     method: 'GET',
-    path: '/threads/:threadId',
+    path: '/threads/:id',
     summary: 'One of my threads with its messages, newest first; reading marks it read',
     description: "Another user's thread is a 404, like one that does not exist.",
     params: threadParamsSchema,
@@ -136,7 +136,7 @@ export const messageEndpoints = {
   mute: endpoint({
     ...messaging,
     method: 'PUT',
-    path: '/threads/:threadId/mute',
+    path: '/threads/:id/mute',
     summary: 'Mute or unmute one of my threads (a muted thread makes no notifications)',
     params: threadParamsSchema,
     body: muteBodySchema,

@@ -18,7 +18,7 @@ export const messagesRoutes: FastifyPluginAsync<{ messages: MessagesService }> =
   });
 
   serveEndpoint(app, endpoints.broadcast, async (request) =>
-    messages.broadcast(requireUser(request).user, request.params.projectId, request.body.body),
+    messages.broadcast(requireUser(request).user, request.params.id, request.body.body),
   );
 
   serveEndpoint(app, endpoints.threads, async (request) => {
@@ -37,7 +37,7 @@ export const messagesRoutes: FastifyPluginAsync<{ messages: MessagesService }> =
   serveEndpoint(app, endpoints.thread, async (request) => {
     const view = await messages.thread(
       requireUser(request).user.id,
-      request.params.threadId,
+      request.params.id,
       request.query,
     );
     return {
@@ -48,7 +48,7 @@ export const messagesRoutes: FastifyPluginAsync<{ messages: MessagesService }> =
   });
 
   serveEndpoint(app, endpoints.mute, async (request) => {
-    await messages.mute(requireUser(request).user.id, request.params.threadId, request.body.muted);
+    await messages.mute(requireUser(request).user.id, request.params.id, request.body.muted);
     return { ok: true as const };
   });
 };
