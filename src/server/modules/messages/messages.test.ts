@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, createTestApp, signUp } from '../../../../test/helpers/app.js';
+import type { Client } from '../../../../test/helpers/app.js';
+import { createTestApp, signUp } from '../../../../test/helpers/app.js';
 import { openLive, sessionCookie, type LiveClient } from '../../../../test/helpers/live.js';
 import { accept, submit, type Worker } from '../../../../test/helpers/review.js';
 import { publishedProject } from '../../../../test/helpers/work.js';
@@ -16,8 +17,6 @@ beforeAll(async () => {
 });
 const opened: LiveClient[] = [];
 afterAll(() => opened.forEach((client) => client.close()));
-
-type Requester = Awaited<ReturnType<typeof publishedProject>>['requester'];
 
 /** A requester's project in which a worker holds one accepted assignment (and maybe submitted it). */
 async function pair(options: { submitted?: boolean } = {}) {
@@ -332,7 +331,7 @@ describe('live delivery', () => {
     const stranger = await signUp(app, { roles: ['worker'] });
     const ORIGIN = `http://127.0.0.1:${PORT}`;
     const WS_URL = `ws://127.0.0.1:${PORT}/api/v1/ws`;
-    const open = async (who: Worker | Requester) => {
+    const open = async (who: Worker) => {
       const client = await openLive(WS_URL, {
         headers: { cookie: sessionCookie(who.client), origin: ORIGIN },
       });
