@@ -97,6 +97,9 @@ import type { HostLookup } from './modules/webhooks/webhook-target.js';
 import { createWebhooksModule } from './modules/webhooks/webhooks.module.js';
 import { webhooksRoutes } from './modules/webhooks/webhooks.routes.js';
 import { profilesRoutes } from './modules/profiles/profiles.routes.js';
+import { createMessagesRepository } from './modules/messages/messages.repository.js';
+import { messagesRoutes } from './modules/messages/messages.routes.js';
+import { createMessagesService } from './modules/messages/messages.service.js';
 import { createReputationRepository } from './modules/reputation/reputation.repository.js';
 import { reputationRoutes } from './modules/reputation/reputation.routes.js';
 import { createReputationService } from './modules/reputation/reputation.service.js';
@@ -237,6 +240,12 @@ export function createServices(deps: {
   const notifications = createNotificationsService({ db: deps.db, clock: deps.clock, events });
   const notify = (trx: Db, notice: Parameters<typeof notifications.notify>[1]) =>
     notifications.notify(trx, notice);
+  const messages = createMessagesService({
+    messages: createMessagesRepository(deps.db),
+    notifications,
+    events,
+    clock: deps.clock,
+  });
   const qualificationRequests = createQualificationRequestsService({
     db: deps.db,
     clock: deps.clock,
@@ -360,6 +369,7 @@ export function createServices(deps: {
     work,
     feed,
     notifications,
+    messages,
     results,
     aggregation,
     review,
@@ -631,6 +641,7 @@ export async function buildApp(deps: AppDeps) {
       await api.register(payoutsRoutes, services.payouts);
       await api.register(payoutMethodsRoutes, { methods: services.payouts.methods });
       await api.register(notificationsRoutes, { notifications: services.notifications });
+      await api.register(messagesRoutes, { messages: services.messages });
       await api.register(profilesRoutes, { profiles: services.profiles });
       await api.register(reputationRoutes, { reputation: services.reputation });
       await api.register(webhooksRoutes, { webhooks: services.webhooks });

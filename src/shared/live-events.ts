@@ -52,11 +52,19 @@ export const notificationCreatedSchema = z.object({
   kind: z.enum(NOTIFICATION_KINDS),
 });
 
+/** A message arrived in one of my threads (or I sent one from another tab or app). */
+export const messageCreatedSchema = z.object({
+  type: z.literal('message.created'),
+  threadId: z.string(),
+  messageId: z.string(),
+});
+
 export const liveEventSchema = z.discriminatedUnion('type', [
   feedChangedSchema,
   assignmentUpdatedSchema,
   projectProgressSchema,
   notificationCreatedSchema,
+  messageCreatedSchema,
 ]);
 
 export type LiveEvent = z.infer<typeof liveEventSchema>;
@@ -72,6 +80,7 @@ export const LIVE_EVENT_SCOPES: Record<LiveEventType, Scope> = {
   'assignment.updated': 'work:read',
   'project.progress': 'projects:read',
   'notification.created': 'profile',
+  'message.created': 'profile',
 };
 
 /** Sent once when the connection is registered: from here on no event for this user is missed. */
@@ -84,6 +93,7 @@ export const liveMessageSchema = z.discriminatedUnion('type', [
   assignmentUpdatedSchema,
   projectProgressSchema,
   notificationCreatedSchema,
+  messageCreatedSchema,
 ]);
 export type LiveMessage = z.infer<typeof liveMessageSchema>;
 

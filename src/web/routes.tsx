@@ -137,6 +137,10 @@ export const routes: RouteObject[] = [
             ),
           },
           {
+            path: paths.messagesPattern,
+            element: lazyPage(() => import('./pages/account/MessagesPage.js'), 'MessagesPage'),
+          },
+          {
             path: oauthPaths.connectedApps,
             element: lazyPage(
               () => import('./pages/oauth/ConnectedAppsPage.js'),

@@ -112,6 +112,17 @@ async function pendingRequest(c: Cast) {
   return res.json<{ id: string }>().id;
 }
 
+/** A thread the worker started with the requester about a fresh assignment. */
+async function messageThread(c: Cast) {
+  const assignmentId = await c.assignment('accepted');
+  const res = await c.clientOf('worker').post('/api/v1/messages', {
+    toUserId: c.userOf('requester').id,
+    assignmentId,
+    body: 'A question',
+  });
+  return res.json<{ thread: { id: string } }>().thread.id;
+}
+
 const MATRIX: [Row, Expect][] = [
   [{ route: 'GET /api/v1/openapi.json' }, all(200)],
   [{ route: 'GET /api/v1/healthz' }, all(200)],
@@ -627,6 +638,38 @@ const MATRIX: [Row, Expect][] = [
       body: (p) => ({ ids: [p.notification] }),
     },
     signedIn(200),
+  ],
+
+  [
+    {
+      route: 'POST /api/v1/messages',
+      target: accepted,
+      // Each writes about the worker's assignment to its other side: only its two sides may.
+      body: (p, c, actor) => ({
+        toUserId: c.userOf(actor === 'requester' ? 'worker' : 'requester').id,
+        assignmentId: p.id,
+        body: 'Hello',
+      }),
+    },
+    signedIn(403, { worker: 201, requester: 201 }),
+  ],
+  [
+    { route: 'POST /api/v1/projects/:id/messages', target: project, body: () => ({ body: 'All' }) },
+    requesterOwns(201),
+  ],
+  [{ route: 'GET /api/v1/me/threads' }, signedIn(200)],
+  [{ route: 'GET /api/v1/me/threads/unread-count' }, signedIn(200)],
+  [
+    { route: 'GET /api/v1/threads/:id', target: fresh(messageThread) },
+    signedIn(404, { worker: 200, requester: 200 }),
+  ],
+  [
+    {
+      route: 'PUT /api/v1/threads/:id/mute',
+      target: fresh(messageThread),
+      body: () => ({ muted: true }),
+    },
+    signedIn(404, { worker: 200, requester: 200 }),
   ],
 
   [

@@ -202,6 +202,30 @@ export interface ManualDeposits {
   transaction_id: string;
 }
 
+export interface Messages {
+  body: string;
+  created_at: Timestamp;
+  id: Generated<string>;
+  send_id: string;
+  sender_id: string;
+  seq: Generated<number>;
+  thread_id: string;
+}
+
+export interface MessageThreads {
+  assignment_id: string | null;
+  created_at: Timestamp;
+  id: Generated<string>;
+  last_message_at: Timestamp;
+  project_id: string | null;
+  requester_id: string;
+  requester_muted: Generated<boolean>;
+  requester_read_seq: Generated<number>;
+  worker_id: string;
+  worker_muted: Generated<boolean>;
+  worker_read_seq: Generated<number>;
+}
+
 export interface MturkAccessKeys {
   created_at: Generated<Timestamp>;
   encryption_key_id: string;
@@ -624,6 +648,8 @@ export interface DB {
   ledger_transactions: LedgerTransactions;
   login_throttles: LoginThrottles;
   manual_deposits: ManualDeposits;
+  message_threads: MessageThreads;
+  messages: Messages;
   mturk_access_keys: MturkAccessKeys;
   mturk_hit_groups: MturkHitGroups;
   mturk_hit_types: MturkHitTypes;

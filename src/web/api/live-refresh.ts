@@ -1,6 +1,7 @@
 import type { QueryKey } from '@tanstack/react-query';
 import type { LiveEvent } from '../../shared/live-events.js';
 import { earningsKeys } from './earnings.js';
+import { messageKeys } from './messages.js';
 import { balanceQueryKey } from './money.js';
 import { notificationKeys } from './notifications.js';
 import { projectKey, projectsQueryKey } from './projects.js';
@@ -37,6 +38,8 @@ export function refreshFor(event: LiveEvent): Refresh {
       };
     case 'notification.created':
       return { now: [notificationKeys.all], spread: [] };
+    case 'message.created':
+      return { now: [messageKeys.all], spread: [] };
   }
 }
 

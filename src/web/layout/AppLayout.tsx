@@ -1,10 +1,11 @@
-import { AppShell, Burger, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import { AppShell, Badge, Burger, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconSettings } from '@tabler/icons-react';
+import { IconMessages, IconSettings } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useCurrentUser } from '../api/accounts.js';
 import { useLiveUpdates } from '../api/live.js';
+import { useMessagesUnread } from '../api/messages.js';
 import { VerifyEmailNotice } from '../components/email/VerifyEmailNotice.js';
 import { LiveIndicator } from '../components/LiveIndicator.js';
 import { Logo } from '../components/Logo.js';
@@ -15,7 +16,16 @@ import { NAV_SECTIONS, type NavItem } from './navigation.js';
 import { SkipLink } from './SkipLink.js';
 import { UserMenu } from './UserMenu.js';
 
-function SideLink({ item, onNavigate }: { item: NavItem; onNavigate: () => void }) {
+function SideLink({
+  item,
+  onNavigate,
+  badge,
+}: {
+  item: NavItem;
+  onNavigate: () => void;
+  /** A count beside the label (unread messages); its words are in the link's name too. */
+  badge?: { count: number; label: string };
+}) {
   const { pathname } = useLocation();
   const active = pathname === item.to || pathname.startsWith(`${item.to}/`);
   const Icon = item.icon;
@@ -24,6 +34,14 @@ function SideLink({ item, onNavigate }: { item: NavItem; onNavigate: () => void 
       component={Link}
       to={item.to}
       label={item.label}
+      aria-label={badge && badge.count > 0 ? `${item.label}, ${badge.label}` : undefined}
+      rightSection={
+        badge && badge.count > 0 ? (
+          <Badge size="sm" circle aria-hidden="true">
+            {badge.count > 99 ? '99+' : badge.count}
+          </Badge>
+        ) : undefined
+      }
       active={active}
       aria-current={active ? 'page' : undefined}
       leftSection={<Icon size={18} stroke={1.7} aria-hidden="true" />}
@@ -53,6 +71,7 @@ export function AppLayout() {
   }, [pathname]);
 
   const sections = NAV_SECTIONS.filter((section) => user.roles.includes(section.role));
+  const unreadMessages = useMessagesUnread().data?.unreadCount ?? 0;
 
   return (
     <AppShell
@@ -86,6 +105,11 @@ export function AppLayout() {
       <AppShell.Navbar p="md" aria-label="Main">
         <AppShell.Section grow component={ScrollArea}>
           <Stack gap="lg">
+            <SideLink
+              item={{ label: 'Messages', to: paths.messages, icon: IconMessages }}
+              onNavigate={close}
+              badge={{ count: unreadMessages, label: `${unreadMessages} unread` }}
+            />
             {sections.map((section) => (
               <div key={section.role}>
                 <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={6} lts={0.6}>

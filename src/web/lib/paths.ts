@@ -24,6 +24,9 @@ export const paths = {
   setupPattern: '/setup/:token',
   settings: '/settings',
   notifications: '/notifications',
+  messages: '/messages',
+  thread: (id: string) => `/messages/${encodeURIComponent(id)}`,
+  messagesPattern: '/messages/:threadId?',
   publicProfile: (handle: string) => `/u/${encodeURIComponent(handle)}`,
   publicProfilePattern: '/u/:handle',
   worker: {

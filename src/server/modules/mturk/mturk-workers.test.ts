@@ -14,6 +14,7 @@ import { createAccessKey, listenForMturk, mturkClient } from '../../../../test/h
 import { deposit, signUpRequester } from '../../../../test/helpers/projects.js';
 import { captureLog, localSmtp, startSmtpReceiver } from '../../../../test/helpers/smtp.js';
 import { createMailer } from '../email/mailer.js';
+import type { Thread } from '../../../shared/api/messages.js';
 import { MESSAGES_PER_WORKER_PER_DAY } from './worker-messages.service.js';
 
 const receiver = await startSmtpReceiver(24501);
@@ -87,7 +88,14 @@ async function requestErrorOf(promise: Promise<unknown>) {
 async function notificationsOf(client: Awaited<ReturnType<typeof signUp>>['client']) {
   const res = await client.get('/api/v1/me/notifications');
   expect(res.statusCode).toBe(200);
-  return res.json<{ items: { kind: string; title: string; body: string }[] }>().items;
+  return res.json<{ items: { kind: string; title: string; body: string; link: string | null }[] }>()
+    .items;
+}
+
+async function threadsOf(client: Awaited<ReturnType<typeof signUp>>['client']) {
+  const res = await client.get('/api/v1/me/threads');
+  expect(res.statusCode).toBe(200);
+  return res.json<{ items: Thread[] }>().items;
 }
 
 describe(`worker blocks with the AWS SDK (${testDatabaseKind()})`, () => {
@@ -168,7 +176,7 @@ describe(`worker blocks with the AWS SDK (${testDatabaseKind()})`, () => {
 
 describe(`NotifyWorkers with the AWS SDK (${testDatabaseKind()})`, () => {
   it('reaches workers who did the requester’s work in the app and by email, and no one else', async () => {
-    const { mturk, hit } = await requesterWithHit();
+    const { mturk, hit, user: requester } = await requesterWithHit();
     const verified = await workerWhoWorked(hit.HITGroupId!);
     const unverified = await workerWhoWorked(hit.HITGroupId!, false);
     const stranger = await signUp(app);
@@ -208,9 +216,24 @@ describe(`NotifyWorkers with the AWS SDK (${testDatabaseKind()})`, () => {
         body: 'Thanks for your <careful> work & see you at 9:00 UTC.',
       });
       expect(notice!.title).toContain('New batch tomorrow');
+      // The message is in the worker's thread with the requester, and the notice links to it.
+      const [thread, ...others] = await threadsOf(reached.client);
+      expect(others).toEqual([]);
+      expect(thread).toMatchObject({
+        with: { id: requester.id },
+        myRole: 'worker',
+        project: null,
+        unreadCount: 1,
+        lastMessage: {
+          senderId: requester.id,
+          body: 'New batch tomorrow\n\nThanks for your <careful> work & see you at 9:00 UTC.',
+        },
+      });
+      expect(notice!.link).toBe(`/messages/${thread!.id}`);
     }
     for (const untouched of [stranger, othersWorker]) {
       expect(await notificationsOf(untouched.client)).toEqual([]);
+      expect(await threadsOf(untouched.client)).toEqual([]);
     }
     const mail = await email;
     expect(mail.text).toContain('Thanks for your <careful> work & see you at 9:00 UTC.');
@@ -254,6 +277,24 @@ describe(`NotifyWorkers with the AWS SDK (${testDatabaseKind()})`, () => {
     expect((await send()).NotifyWorkersFailureStatuses).toEqual([]);
   });
 
+  it('puts a message in a thread the worker muted, without a notification', async () => {
+    const { mturk, hit } = await requesterWithHit();
+    const worker = await workerWhoWorked(hit.HITGroupId!, false);
+    const send = (Subject: string) =>
+      mturk.send(
+        new NotifyWorkersCommand({ Subject, MessageText: 'Hello', WorkerIds: [worker.user.id] }),
+      );
+    await send('First');
+    const [thread] = await threadsOf(worker.client);
+    const muted = await worker.client.put(`/api/v1/threads/${thread!.id}/mute`, { muted: true });
+    expect(muted.statusCode).toBe(200);
+    expect((await send('Second')).NotifyWorkersFailureStatuses).toEqual([]);
+    expect(await notificationsOf(worker.client)).toHaveLength(1);
+    const [after] = await threadsOf(worker.client);
+    expect(after).toMatchObject({ id: thread!.id, muted: true, unreadCount: 2 });
+    expect(after!.lastMessage!.body).toBe('Second\n\nHello');
+  });
+
   it('refuses a long subject, a long message, too many workers and none, changing nothing', async () => {
     const { mturk, hit } = await requesterWithHit();
     const worker = await workerWhoWorked(hit.HITGroupId!, false);
@@ -269,5 +310,6 @@ describe(`NotifyWorkers with the AWS SDK (${testDatabaseKind()})`, () => {
       expect(error.code).toBe('ParameterValidationError');
     }
     expect(await notificationsOf(worker.client)).toEqual([]);
+    expect(await threadsOf(worker.client)).toEqual([]);
   });
 });

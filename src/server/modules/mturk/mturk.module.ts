@@ -12,6 +12,7 @@ import type { BonusesService } from '../review/bonuses.service.js';
 import type { ReviewService } from '../review/review.service.js';
 import type { BlocksService } from '../review/blocks.service.js';
 import type { EmailService } from '../email/email.service.js';
+import type { MessagesService } from '../messages/messages.service.js';
 import type { Notifier } from '../notifications/notifications.service.js';
 import type { OutboxListener } from '../webhooks/webhooks.module.js';
 import type { WebhookDispatch } from '../webhooks/webhooks.service.js';
@@ -83,6 +84,7 @@ export async function createMturkModule(deps: {
       blocks: BlocksService;
     };
     notifications: Pick<Notifier, 'notifyMany'>;
+    messages: Pick<MessagesService, 'deliver'>;
     email: Pick<EmailService, 'sendRequesterMessage'>;
     webhooks: WebhookDispatch;
     /** The committed changes' events, as the webhooks module hears them. */
@@ -183,6 +185,7 @@ export async function createMturkModule(deps: {
         messages: createWorkerMessagesService({
           messages: createWorkerMessagesRepository(deps.db),
           notifications: deps.services.notifications,
+          threads: deps.services.messages,
           email: deps.services.email,
           clock: deps.clock,
         }),

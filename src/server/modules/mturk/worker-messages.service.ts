@@ -1,6 +1,8 @@
 import { isUuid } from '../../../shared/api/qualifications.js';
 import type { Clock } from '../../lib/clock.js';
 import type { EmailService } from '../email/email.service.js';
+import { randomUUID } from 'node:crypto';
+import { threadLink, type MessagesService } from '../messages/messages.service.js';
 import type { Notifier } from '../notifications/notifications.service.js';
 import type { WorkerMessagesRepository } from './worker-messages.repository.js';
 
@@ -20,13 +22,15 @@ export type MessageFailure = {
 /**
  * A requester's message to workers (MTurk's NotifyWorkers). As on MTurk, only workers who took
  * one of the requester's tasks can be reached; anyone else gets the same failure as an id of
- * nobody, so the call reveals nothing about other users. Each worker reached gets an in-app
- * notification (in the transaction that counts the message) and, at a verified address, an
- * email.
+ * nobody, so the call reveals nothing about other users. Each worker reached gets the message in
+ * their general thread with the requester (the messages module, which tells them live), an
+ * in-app notification unless they muted that thread (in the transaction that counts the
+ * message) and, at a verified address, an email.
  */
 export function createWorkerMessagesService(deps: {
   messages: WorkerMessagesRepository;
   notifications: Pick<Notifier, 'notifyMany'>;
+  threads: Pick<MessagesService, 'deliver'>;
   email: Pick<EmailService, 'sendRequesterMessage'>;
   clock: Clock;
 }) {
@@ -93,14 +97,30 @@ export function createWorkerMessagesService(deps: {
             created_at: now,
           })),
         );
-        await deps.notifications.notifyMany(
+        const sendId = randomUUID();
+        const delivered = await deps.threads.deliver(
           trx,
           to.map((worker) => ({
-            userId: worker.id,
-            kind: 'requester_message',
-            title: `${requester.display_name}: ${message.subject}`,
-            body: message.text,
+            requesterId: requester.id,
+            workerId: worker.id,
+            projectId: null,
+            assignmentId: null,
+            senderId: requester.id,
+            sendId,
+            body: `${message.subject}\n\n${message.text}`,
           })),
+        );
+        await deps.notifications.notifyMany(
+          trx,
+          delivered
+            .filter((d) => !d.muted)
+            .map((d) => ({
+              userId: d.recipientId,
+              kind: 'requester_message' as const,
+              title: `${requester.display_name}: ${message.subject}`,
+              body: message.text,
+              link: threadLink(d.message.thread_id),
+            })),
         );
         return to;
       });

@@ -4,6 +4,7 @@ import {
   IconFlag,
   IconGift,
   IconMail,
+  IconMessage,
   IconReceiptRefund,
   IconSend,
   IconShieldCheck,
@@ -27,4 +28,5 @@ export const NOTIFICATION_KINDS_INFO: Record<NotificationKind, { icon: ReactNode
     },
     qualification_refused: { icon: <IconShieldX size={18} aria-hidden="true" />, color: 'red' },
     requester_message: { icon: <IconMail size={18} aria-hidden="true" />, color: 'blue' },
+    message_received: { icon: <IconMessage size={18} aria-hidden="true" />, color: 'blue' },
   };

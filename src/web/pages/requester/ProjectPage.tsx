@@ -28,6 +28,7 @@ import { describeDuration } from './lib/units.js';
 import { DataTab } from './project/DataTab.js';
 import { DesignTab } from './project/DesignTab.js';
 import { LifecycleActions } from './project/LifecycleActions.js';
+import { BroadcastButton } from '../../components/messages/BroadcastButton.js';
 import { PreviewTab } from './project/PreviewTab.js';
 import { QualityTab } from './project/QualityTab.js';
 import { ResultsTab } from './project/ResultsTab.js';
@@ -87,6 +88,7 @@ function ProjectHeader({ project }: { project: Project }) {
           </Group>
         </Stack>
         <Group gap="sm" wrap="nowrap" className="project-actions">
+          {project.status !== 'draft' && <BroadcastButton projectId={project.id} />}
           <LifecycleActions project={project} />
         </Group>
       </Group>

@@ -1,3 +1,4 @@
+import { MessageButton } from '../../components/messages/MessageButton.js';
 import { Alert, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { IconAlertCircle, IconAlarm, IconSend } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
@@ -174,7 +175,12 @@ export function ActiveTask({
           </ConfirmButton>
           <TimeLeftInline msLeft={msLeft} />
         </Group>
-        <AutoNextSwitch />
+        <Group gap="md">
+          <MessageButton to={{ id: assignment.requesterId }} assignmentId={assignment.id}>
+            Message requester
+          </MessageButton>
+          <AutoNextSwitch />
+        </Group>
       </Group>
     </Card>
   );

@@ -1,3 +1,4 @@
+import { MessageButton } from '../../components/messages/MessageButton.js';
 import { Alert, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import {
   IconAlarm,
@@ -169,6 +170,11 @@ export function AssignmentRecord({
             <Button component={Link} to={paths.worker.projectPreview(assignment.projectId)}>
               Look for another task in this project
             </Button>
+          )}
+          {!ended && me.id === assignment.workerId && (
+            <MessageButton to={{ id: assignment.requesterId }} assignmentId={assignment.id}>
+              Message requester
+            </MessageButton>
           )}
           <Button component={Link} to={paths.worker.myWork} variant="default">
             Go to My work

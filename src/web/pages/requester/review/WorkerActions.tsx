@@ -1,10 +1,18 @@
 import { ActionIcon, Button, Group, Menu, Modal, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconBan, IconDots, IconFilter, IconGift, IconLockOpen } from '@tabler/icons-react';
+import {
+  IconBan,
+  IconDots,
+  IconFilter,
+  IconGift,
+  IconLockOpen,
+  IconMessage,
+} from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ReviewAssignment } from '../../../../shared/api/review.js';
 import { useUnblockWorker } from '../../../api/review.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
+import { MessageDialog } from '../../../components/messages/MessageButton.js';
 import { BonusDialog } from './BonusDialog.js';
 import { BlockWorkerDialog } from './BlockWorkerDialog.js';
 
@@ -51,9 +59,9 @@ function UnblockDialog({
   );
 }
 
-type Dialog = 'bonus' | 'block' | 'unblock' | null;
+type Dialog = 'bonus' | 'block' | 'unblock' | 'message' | null;
 
-/** The less frequent actions on a submission's worker: a bonus, a block, their other work. */
+/** The less frequent actions on a submission's worker: a message, a bonus, a block, their other work. */
 export function WorkerActions({
   assignment,
   blocked,
@@ -80,6 +88,12 @@ export function WorkerActions({
           </ActionIcon>
         </Menu.Target>
         <Menu.Dropdown>
+          <Menu.Item
+            leftSection={<IconMessage size={16} aria-hidden="true" />}
+            onClick={() => setDialog('message')}
+          >
+            Message worker…
+          </Menu.Item>
           {BONUSABLE.has(assignment.status) && (
             <Menu.Item
               leftSection={<IconGift size={16} aria-hidden="true" />}
@@ -115,6 +129,15 @@ export function WorkerActions({
           )}
         </Menu.Dropdown>
       </Menu>
+      {dialog === 'message' && (
+        <MessageDialog
+          to={worker}
+          assignmentId={assignment.id}
+          title={`Message ${worker.displayName}`}
+          opened
+          onClose={close}
+        />
+      )}
       {dialog === 'bonus' && <BonusDialog assignment={assignment} onClose={close} />}
       {dialog === 'unblock' && <UnblockDialog worker={worker} onClose={close} />}
       {dialog === 'block' && <BlockWorkerDialog worker={worker} onClose={close} />}
