@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Scope } from './scopes.js';
 import { ASSIGNMENT_STATUSES } from './api/work.js';
 import { NOTIFICATION_KINDS } from './api/notifications.js';
+import { APPEAL_STATUSES } from './api/appeals.js';
 
 /**
  * The live-event map: what `GET /api/v1/ws` sends. Events are hints that something changed, never
@@ -52,11 +53,21 @@ export const notificationCreatedSchema = z.object({
   kind: z.enum(NOTIFICATION_KINDS),
 });
 
+/** An appeal was made (told to the requester) or decided (told to the worker and requester). */
+export const appealUpdatedSchema = z.object({
+  type: z.literal('appeal.updated'),
+  appealId: z.string(),
+  assignmentId: z.string(),
+  projectId: z.string(),
+  status: z.enum(APPEAL_STATUSES),
+});
+
 export const liveEventSchema = z.discriminatedUnion('type', [
   feedChangedSchema,
   assignmentUpdatedSchema,
   projectProgressSchema,
   notificationCreatedSchema,
+  appealUpdatedSchema,
 ]);
 
 export type LiveEvent = z.infer<typeof liveEventSchema>;
@@ -72,6 +83,9 @@ export const LIVE_EVENT_SCOPES: Record<LiveEventType, Scope> = {
   'assignment.updated': 'work:read',
   'project.progress': 'projects:read',
   'notification.created': 'profile',
+  // Both sides hear of an appeal: a worker's token reads work, a requester's projects; the event
+  // carries ids only, as a notification's does.
+  'appeal.updated': 'profile',
 };
 
 /** Sent once when the connection is registered: from here on no event for this user is missed. */
@@ -84,6 +98,7 @@ export const liveMessageSchema = z.discriminatedUnion('type', [
   assignmentUpdatedSchema,
   projectProgressSchema,
   notificationCreatedSchema,
+  appealUpdatedSchema,
 ]);
 export type LiveMessage = z.infer<typeof liveMessageSchema>;
 

@@ -6,7 +6,8 @@ import { endpoint } from './endpoint.js';
 /**
  * What a notification announces; workers get the first three, requesters the next two, and
  * workers the payout and qualification-request ones. `requester_message` is a message a
- * requester sent to workers who did their work (MTurk's NotifyWorkers).
+ * requester sent to workers who did their work (MTurk's NotifyWorkers). A requester hears of a
+ * worker's appeal (`appeal_received`) and the worker of its decision (`appeal_decided`).
  */
 export const NOTIFICATION_KINDS = [
   'assignment_approved',
@@ -18,6 +19,8 @@ export const NOTIFICATION_KINDS = [
   'qualification_granted',
   'qualification_refused',
   'requester_message',
+  'appeal_received',
+  'appeal_decided',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

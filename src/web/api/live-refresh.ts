@@ -1,5 +1,6 @@
 import type { QueryKey } from '@tanstack/react-query';
 import type { LiveEvent } from '../../shared/live-events.js';
+import { appealKeys } from './appeals.js';
 import { earningsKeys } from './earnings.js';
 import { balanceQueryKey } from './money.js';
 import { notificationKeys } from './notifications.js';
@@ -37,6 +38,11 @@ export function refreshFor(event: LiveEvent): Refresh {
       };
     case 'notification.created':
       return { now: [notificationKeys.all], spread: [] };
+    case 'appeal.updated':
+      return {
+        now: [appealKeys.all, workKeys.mine(), workKeys.assignment(event.assignmentId)],
+        spread: [],
+      };
   }
 }
 
