@@ -161,11 +161,7 @@ export function createAppealsRepository(db: Db) {
         .onConflict((oc) =>
           oc.column('user_id').doUpdateSet((eb) => ({
             appeals_decided: eb('user_reputation.appeals_decided', '+', 1),
-            appeals_overturned: eb(
-              'user_reputation.appeals_overturned',
-              '+',
-              overturned ? 1 : 0,
-            ),
+            appeals_overturned: eb('user_reputation.appeals_overturned', '+', overturned ? 1 : 0),
           })),
         )
         .execute();

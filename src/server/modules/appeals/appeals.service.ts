@@ -275,7 +275,9 @@ export function createAppealsService(deps: {
      * What a worker's view of their assignments adds: until when each rejection may be appealed,
      * and its appeal once made.
      */
-    async forAssignments(rows: readonly { id: string; status: string; reviewed_at: Date | null }[]) {
+    async forAssignments(
+      rows: readonly { id: string; status: string; reviewed_at: Date | null }[],
+    ) {
       const found = await appeals.ofAssignments(rows.map((r) => r.id));
       const { appealDays } = await deps.appealWindows();
       const byAssignment = new Map(found.map((a) => [a.assignment_id, a]));
