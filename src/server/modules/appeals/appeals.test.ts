@@ -284,17 +284,17 @@ describe('the unanswered-appeals sweep', () => {
   });
 
   it('never pays twice when decisions and sweeps race', async () => {
-    const works = [];
+    const works: Awaited<ReturnType<typeof rejectedWork>>[] = [];
     for (let i = 0; i < 4; i++) works.push(await rejectedWork());
-    const appeals = [];
+    const appeals: { id: string }[] = [];
     for (const work of works) appeals.push(await appealOf(work));
     ctx.clock.advance(15 * DAY + 1000);
     const results = await Promise.all([
       ...works.flatMap((w, i) => [
-        w.requester.client.post(`/api/v1/appeals/${appeals[i].id}/decide`, {
+        w.requester.client.post(`/api/v1/appeals/${appeals[i]!.id}/decide`, {
           decision: 'overturn',
         }),
-        w.requester.client.post(`/api/v1/appeals/${appeals[i].id}/decide`, {
+        w.requester.client.post(`/api/v1/appeals/${appeals[i]!.id}/decide`, {
           decision: 'overturn',
         }),
       ]),
