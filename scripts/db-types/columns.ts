@@ -5,6 +5,7 @@
  * generator refuses to run when a constraint and its list disagree.
  */
 import { ROLES, USER_STATUSES } from '../../src/shared/api/accounts.js';
+import { APPEAL_STATUSES } from '../../src/shared/api/appeals.js';
 import { PAYOUT_STATUSES } from '../../src/shared/api/earnings.js';
 import { EMAIL_TOKEN_PURPOSES } from '../../src/shared/api/email.js';
 import { LEDGER_ACCOUNTS, LEDGER_KINDS } from '../../src/shared/api/money.js';
@@ -41,6 +42,7 @@ export const IMPORTS: Record<string, string> = {
   QualificationRequestStatus: '../../shared/api/qualification-requests.js',
   Template: '../../shared/templates/model.js',
   AssignmentStatus: '../../shared/api/work.js',
+  AppealStatus: '../../shared/api/appeals.js',
   Scope: '../../shared/scopes.js',
   WebhookDeliveryStatus: '../../shared/api/webhooks.js',
   WebhookEvent: '../../shared/api/webhooks.js',
@@ -63,6 +65,7 @@ export const ENUM_COLUMNS: Record<string, { type: string; values: readonly strin
   'projects.status': { type: 'ProjectStatus', values: PROJECT_STATUSES },
   'batches.status': { type: 'BatchStatus', values: BATCH_STATUSES },
   'assignments.status': { type: 'AssignmentStatus', values: ASSIGNMENT_STATUSES },
+  'appeals.status': { type: 'AppealStatus', values: APPEAL_STATUSES },
   'notifications.kind': { type: 'NotificationKind', values: NOTIFICATION_KINDS },
   'payouts.status': { type: 'PayoutStatus', values: PAYOUT_STATUSES },
   'email_tokens.purpose': { type: 'EmailTokenPurpose', values: EMAIL_TOKEN_PURPOSES },

@@ -73,6 +73,13 @@ import { aggregationRoutes } from './modules/aggregation/aggregation.routes.js';
 import { createAggregationService } from './modules/aggregation/aggregation.service.js';
 import { resultsRoutes } from './modules/results/results.routes.js';
 import { createResultsService } from './modules/results/results.service.js';
+import { createAppealsRepository } from './modules/appeals/appeals.repository.js';
+import { appealsRoutes } from './modules/appeals/appeals.routes.js';
+import {
+  createAppealsService,
+  defaultAppealWindows,
+  type AppealWindows,
+} from './modules/appeals/appeals.service.js';
 import { createReviewModule } from './modules/review/review.module.js';
 import { assignmentViewParts } from './modules/review/review.presenters.js';
 import { reviewRoutes } from './modules/review/review.routes.js';
@@ -144,6 +151,8 @@ export type AppDeps = {
   mailer?: Mailer;
   /** How webhook hosts resolve and how deliveries leave (tests give their own). */
   webhooks?: { lookup?: HostLookup; send?: WebhookSender };
+  /** The appeal windows (DEFAULT_APPEAL_DAYS and DEFAULT_APPEAL_RESPONSE_DAYS unless given). */
+  appealWindows?: AppealWindows;
 };
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -175,6 +184,7 @@ export function createServices(deps: {
    */
   tokenCache?: { cache: TokenCache; changed: (userId: string) => Promise<void> } | undefined;
   webhooks?: AppDeps['webhooks'];
+  appealWindows?: AppealWindows | undefined;
 }) {
   const log = deps.log ?? consoleLog;
   const webhooks = createWebhooksModule({
@@ -267,6 +277,17 @@ export function createServices(deps: {
     events,
     outbox,
     idempotency,
+  });
+  const appeals = createAppealsService({
+    db: deps.db,
+    appeals: createAppealsRepository(deps.db),
+    review: review.review,
+    clock: deps.clock,
+    appealWindows: deps.appealWindows ?? defaultAppealWindows,
+    notify,
+    events,
+    audit,
+    warn: (message, details) => log.warn(details, message),
   });
   const payouts = createPayoutsModule({
     db: deps.db,
@@ -373,6 +394,7 @@ export function createServices(deps: {
     results,
     aggregation,
     review,
+    appeals,
     payouts,
     profiles,
     reputation,
@@ -485,6 +507,7 @@ export async function buildApp(deps: AppDeps) {
         changed: (userId) => credentialChanges.announce(userId),
       },
     webhooks: deps.webhooks,
+    appealWindows: deps.appealWindows,
   });
   const oauth = await createOAuth({
     db: deps.db,
@@ -636,7 +659,9 @@ export async function buildApp(deps: AppDeps) {
         feed: services.feed,
         turk: createTurkParams(submitTokens, deps.config.publicUrl),
         reviewed: assignmentViewParts(services.review.review),
+        appeals: services.appeals,
       });
+      await api.register(appealsRoutes, { appeals: services.appeals });
       await api.register(reviewRoutes, { ...services.review, reputation: services.reputation });
       await api.register(payoutsRoutes, services.payouts);
       await api.register(payoutMethodsRoutes, { methods: services.payouts.methods });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Scope } from './scopes.js';
 import { ASSIGNMENT_STATUSES } from './api/work.js';
 import { NOTIFICATION_KINDS } from './api/notifications.js';
+import { APPEAL_STATUSES } from './api/appeals.js';
 
 /**
  * The live-event map: what `GET /api/v1/ws` sends. Events are hints that something changed, never
@@ -59,12 +60,22 @@ export const messageCreatedSchema = z.object({
   messageId: z.string(),
 });
 
+/** An appeal was made (told to the requester) or decided (told to the worker and requester). */
+export const appealUpdatedSchema = z.object({
+  type: z.literal('appeal.updated'),
+  appealId: z.string(),
+  assignmentId: z.string(),
+  projectId: z.string(),
+  status: z.enum(APPEAL_STATUSES),
+});
+
 export const liveEventSchema = z.discriminatedUnion('type', [
   feedChangedSchema,
   assignmentUpdatedSchema,
   projectProgressSchema,
   notificationCreatedSchema,
   messageCreatedSchema,
+  appealUpdatedSchema,
 ]);
 
 export type LiveEvent = z.infer<typeof liveEventSchema>;
@@ -81,6 +92,9 @@ export const LIVE_EVENT_SCOPES: Record<LiveEventType, Scope> = {
   'project.progress': 'projects:read',
   'notification.created': 'profile',
   'message.created': 'profile',
+  // Both sides hear of an appeal: a worker's token reads work, a requester's projects; the event
+  // carries ids only, as a notification's does.
+  'appeal.updated': 'profile',
 };
 
 /** Sent once when the connection is registered: from here on no event for this user is missed. */
@@ -94,6 +108,7 @@ export const liveMessageSchema = z.discriminatedUnion('type', [
   projectProgressSchema,
   notificationCreatedSchema,
   messageCreatedSchema,
+  appealUpdatedSchema,
 ]);
 export type LiveMessage = z.infer<typeof liveMessageSchema>;
 

@@ -78,6 +78,20 @@ const fresh =
   });
 const accepted = fresh((c) => c.assignment('accepted'));
 const submitted = fresh((c) => c.assignment('submitted'));
+/** A fresh submission of `worker`'s that `requester` rejected. */
+async function rejected(c: Cast) {
+  const id = await c.assignment('submitted');
+  await c.clientOf('requester').post(`/api/v1/assignments/${id}/reject`, { reason: 'Blank' });
+  return id;
+}
+/** `worker`'s open appeal of such a rejection. */
+async function openAppeal(c: Cast) {
+  const id = await rejected(c);
+  const res = await c
+    .clientOf('worker')
+    .post(`/api/v1/assignments/${id}/appeal`, { message: 'I did answer.' });
+  return res.json<{ id: string }>().id;
+}
 const unknownUid = async () => ({ uid: 'no-such-interaction' });
 /** A qualification type of `requester` with a test, which any worker may take. */
 const withTest = fresh((c) => createTypeWithTest(c.clientOf('requester')));
@@ -573,6 +587,29 @@ const MATRIX: [Row, Expect][] = [
     requesterOnly(200),
   ],
   [{ route: 'GET /api/v1/blocks' }, requesterOnly(200)],
+
+  [
+    {
+      route: 'POST /api/v1/assignments/:id/appeal',
+      target: fresh(rejected),
+      body: () => ({ message: 'I did answer.' }),
+    },
+    workerOwns(201),
+  ],
+  [
+    {
+      route: 'POST /api/v1/appeals/:id/decide',
+      target: fresh(openAppeal),
+      body: () => ({ decision: 'uphold', message: 'Blank answers.' }),
+    },
+    requesterOwns(200),
+  ],
+  [
+    { route: 'GET /api/v1/appeals/:id', target: fresh(openAppeal) },
+    workerOwns(200, { requester: 200, otherRequester: 404 }),
+  ],
+  [{ route: 'GET /api/v1/me/appeals' }, workerOnly(200)],
+  [{ route: 'GET /api/v1/projects/:id/appeals', target: project }, requesterOwns(200)],
 
   [{ route: 'GET /api/v1/me/earnings' }, workerOnly(200)],
   [{ route: 'GET /api/v1/me/earnings/daily' }, workerOnly(200)],

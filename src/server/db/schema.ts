@@ -5,6 +5,7 @@
  * Column shapes and enum lists the catalogue cannot tell come from scripts/db-types/columns.ts.
  */
 import type { Role, UserStatus } from '../../shared/api/accounts.js';
+import type { AppealStatus } from '../../shared/api/appeals.js';
 import type { PayoutStatus } from '../../shared/api/earnings.js';
 import type { EmailTokenPurpose } from '../../shared/api/email.js';
 import type { LedgerAccountKind, LedgerTransactionKind } from '../../shared/api/money.js';
@@ -55,6 +56,24 @@ export interface ApiTokens {
   token_hash: string;
   token_prefix: string;
   user_id: string;
+}
+
+export interface Appeals {
+  assignment_id: string;
+  automatic: Generated<boolean>;
+  created_at: Timestamp;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  decision_message: string | null;
+  id: Generated<string>;
+  message: string;
+  project_id: string;
+  rejected_at: Timestamp;
+  rejection_reason: string;
+  requester_id: string;
+  response_deadline: Timestamp;
+  status: Generated<AppealStatus>;
+  worker_id: string;
 }
 
 export interface Assignments {
@@ -554,6 +573,8 @@ export interface UploadSlots {
 }
 
 export interface UserReputation {
+  appeals_decided: Generated<number>;
+  appeals_overturned: Generated<number>;
   effective_hourly_cents: number | null;
   gold_answered: Generated<number>;
   gold_correct: Generated<number>;
@@ -635,6 +656,7 @@ export interface WorkerMessages {
 
 export interface DB {
   api_tokens: ApiTokens;
+  appeals: Appeals;
   assignments: Assignments;
   audit_events: AuditEvents;
   batches: Batches;

@@ -31,6 +31,13 @@ export function createSweeps(services: Services): Sweep[] {
       run: () => services.review.review.sweepAutoApprove(),
     },
     {
+      // Appeals unanswered past their response window, overturned and paid: each row is locked
+      // with SKIP LOCKED and changed only while open, so a racing decision never pays twice.
+      name: 'unanswered-appeals',
+      intervalMs: 60_000,
+      run: () => services.appeals.sweepUnanswered(),
+    },
+    {
       // Slots of cancelled batches freed by returns, expiries and rejections: closed, escrow back.
       name: 'cancelled-batch-slots',
       intervalMs: 60_000,

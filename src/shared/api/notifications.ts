@@ -7,7 +7,8 @@ import { endpoint } from './endpoint.js';
  * What a notification announces; workers get the first three, requesters the next two, and
  * workers the payout and qualification-request ones. `requester_message` is a message a
  * requester sent to workers who did their work (MTurk's NotifyWorkers); `message_received` a
- * message in one of my threads (api/messages.ts).
+ * message in one of my threads (api/messages.ts). A requester hears of a worker's appeal
+ * (`appeal_received`) and the worker of its decision (`appeal_decided`).
  */
 export const NOTIFICATION_KINDS = [
   'assignment_approved',
@@ -20,6 +21,8 @@ export const NOTIFICATION_KINDS = [
   'qualification_refused',
   'requester_message',
   'message_received',
+  'appeal_received',
+  'appeal_decided',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -28,7 +28,7 @@ export const requesterReputationSchema = z.object({
   effectiveHourlyCents: z.number().int().nullable(),
   /** Distinct workers with approved work. */
   workersPaid: z.number().int(),
-  /** Null until appeals exist on Tessera. */
+  /** Of their rejections' appeals that were decided, the share overturned; null before any. */
   appealsOverturnedPercent: z.number().int().nullable(),
   ratings: ratingCountsSchema,
 });

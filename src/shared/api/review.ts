@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assignmentAppealShape } from './appeals.js';
 import { LIMITS } from '../limits.js';
 import { handleSchema } from './accounts.js';
 import { idSchema, okSchema, pageOf, pageQuerySchema } from './common.js';
@@ -99,9 +100,13 @@ export const reviewAssignmentDetailSchema = reviewAssignmentSchema.extend({
   template: assignmentDetailSchema.shape.template,
 });
 
-/** `GET /assignments/{id}` for its worker: the task, and any bonuses received for it. */
+/**
+ * `GET /assignments/{id}` for its worker: the task, any bonuses received for it, and until when
+ * a rejection may be appealed (with the appeal once made).
+ */
 export const workerAssignmentViewSchema = assignmentDetailSchema.extend({
   bonuses: z.array(bonusSchema),
+  ...assignmentAppealShape,
 });
 
 export const assignmentViewSchema = z.union([

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assignmentAppealShape } from './appeals.js';
 import { goldFeedbackSchema } from './quality.js';
 import { LIMITS } from '../limits.js';
 import { idSchema } from './common.js';
@@ -160,7 +161,8 @@ export const myAssignmentsQuerySchema = z.strictObject({
 });
 
 export const myAssignmentsSchema = z.object({
-  items: z.array(assignmentSchema),
+  /** Each with until when a rejection may be appealed, and its appeal (DESIGN §11). */
+  items: z.array(assignmentSchema.extend(assignmentAppealShape)),
   nextCursor: z.string().nullable(),
   totals: z.object({
     pendingCents: z.number().int(),

@@ -1,5 +1,6 @@
 import type { QueryKey } from '@tanstack/react-query';
 import type { LiveEvent } from '../../shared/live-events.js';
+import { appealKeys } from './appeals.js';
 import { earningsKeys } from './earnings.js';
 import { messageKeys } from './messages.js';
 import { balanceQueryKey } from './money.js';
@@ -40,6 +41,11 @@ export function refreshFor(event: LiveEvent): Refresh {
       return { now: [notificationKeys.all], spread: [] };
     case 'message.created':
       return { now: [messageKeys.all], spread: [] };
+    case 'appeal.updated':
+      return {
+        now: [appealKeys.all, workKeys.mine(), workKeys.assignment(event.assignmentId)],
+        spread: [],
+      };
   }
 }
 

@@ -9,6 +9,7 @@ export const AUDIT_FAMILIES = [
   { value: 'oauth_app.', label: 'OAuth apps' },
   { value: 'funds.', label: 'Deposits' },
   { value: 'payout.', label: 'Payouts' },
+  { value: 'appeal.', label: 'Appeals' },
 ] as const;
 
 const LABELS: Record<string, string> = {
@@ -30,6 +31,8 @@ const LABELS: Record<string, string> = {
   'payout.requested': 'Payout requested',
   'payout.paid': 'Payout marked paid',
   'payout.cancelled': 'Payout cancelled',
+  'appeal.overturned': 'Rejection overturned on appeal (paid)',
+  'appeal.overturned_automatically': 'Unanswered appeal overturned (paid)',
 };
 
 /** A readable name for an action; an action this page does not know yet shows its code. */

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 
 const KINDS_BEFORE = `'assignment_approved', 'assignment_rejected', 'bonus_received', 'project_finished',
      'escrow_returned', 'payout_paid', 'qualification_granted', 'qualification_refused',
-     'requester_message'`;
+     'requester_message', 'appeal_received', 'appeal_decided'`;
 
 /**
  * Messages between a requester and a worker (DESIGN §11). A thread is one pair about one subject:

@@ -22,6 +22,8 @@ export async function announce(notify: Notify | undefined, trx: Db, notices: Not
 export const links = {
   assignment: (id: string) => `/work/${id}`,
   project: (id: string) => `/projects/${id}`,
+  /** The project's review tab, where its appeals are answered. */
+  projectAppeals: (id: string) => `/projects/${id}/review#appeals`,
   earnings: '/earnings',
   funds: '/funds',
 };

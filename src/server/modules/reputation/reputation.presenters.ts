@@ -7,7 +7,10 @@ import type {
 } from '../../../shared/api/reputation.js';
 import type { RatingRow } from './reputation.repository.js';
 
-/** The kept counts of one user (see migration 20261210080000); all zero before any activity. */
+/**
+ * The kept counts of one user (see migrations 20261210080000 and 20261211020000); all zero before
+ * any activity.
+ */
 export type ReputationRow = {
   worker_approved: number;
   worker_rejected: number;
@@ -21,6 +24,8 @@ export type ReputationRow = {
   ratings_up: number;
   ratings_neutral: number;
   ratings_down: number;
+  appeals_decided: number;
+  appeals_overturned: number;
 };
 
 export const EMPTY_REPUTATION: ReputationRow = {
@@ -36,6 +41,8 @@ export const EMPTY_REPUTATION: ReputationRow = {
   ratings_up: 0,
   ratings_neutral: 0,
   ratings_down: 0,
+  appeals_decided: 0,
+  appeals_overturned: 0,
 };
 
 /** A whole percent of `part` in `whole`, null when there is nothing to take it of. */
@@ -56,8 +63,8 @@ export function presentRequesterReputation(r: ReputationRow): RequesterReputatio
       r.median_review_seconds === null ? null : Math.round(r.median_review_seconds),
     effectiveHourlyCents: r.effective_hourly_cents,
     workersPaid: r.workers_paid,
-    // No appeals exist on Tessera yet: nothing to overturn.
-    appealsOverturnedPercent: null,
+    // Of the appeals against their rejections that were decided, by them or by the sweep.
+    appealsOverturnedPercent: percentOf(r.appeals_overturned, r.appeals_decided),
     ratings: ratingCounts(r),
   };
 }

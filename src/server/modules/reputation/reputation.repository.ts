@@ -25,6 +25,8 @@ export function createReputationRepository(db: Db) {
           'ratings_up',
           'ratings_neutral',
           'ratings_down',
+          'appeals_decided',
+          'appeals_overturned',
         ])
         .where('user_id', '=', userId)
         .executeTakeFirst();

@@ -211,7 +211,8 @@ export function createReviewRepository(db: Db) {
     },
 
     /**
-     * rejected → approved while the reversal window is open. The assignment takes a free slot of
+     * rejected → approved (while the reversal window is open, when `submittedAfter` says where it
+     * starts; an appeal's overturn has none). The assignment takes a free slot of
      * its task when `mayTakeSlot` and one is free; otherwise it holds none (and is paid from the
      * requester's available funds).
      */
@@ -220,13 +221,14 @@ export function createReviewRepository(db: Db) {
       args: {
         id: string;
         now: Date;
-        reviewerId: string;
+        /** Null for the sweep's automatic overturn of an unanswered appeal. */
+        reviewerId: string | null;
         feedback: string | null;
-        submittedAfter: Date;
+        submittedAfter?: Date | undefined;
         mayTakeSlot: boolean;
       },
     ): Promise<(ChangedAssignment & { holds_slot: boolean }) | undefined> {
-      const changed = await trx
+      let update = trx
         .updateTable('assignments')
         .set({
           status: 'approved',
@@ -237,8 +239,9 @@ export function createReviewRepository(db: Db) {
           updated_at: args.now,
         })
         .where('id', '=', args.id)
-        .where('status', '=', 'rejected')
-        .where('submitted_at', '>', args.submittedAfter)
+        .where('status', '=', 'rejected');
+      if (args.submittedAfter) update = update.where('submitted_at', '>', args.submittedAfter);
+      const changed = await update
         .returning(['id', 'task_id', 'project_id', 'worker_id', 'reward_cents', 'work_seconds'])
         .executeTakeFirst();
       if (!changed) return undefined;

@@ -204,10 +204,39 @@ export function createReviewService(deps: {
   }
 
   /**
-   * rejected → approved within the window. The worker is paid from the project's escrow when the
-   * project is open and the task still has a free slot (the slot's money is there); otherwise
-   * from the requester's available funds, or not at all (409 insufficient_funds).
+   * rejected → approved inside the caller's transaction: the worker is paid from the project's
+   * escrow when the project is open and the task still has a free slot (the slot's money is
+   * there); otherwise from the requester's available funds, or not at all (409
+   * insufficient_funds). Returns false when the work was no longer rejected (or not submitted
+   * after `submittedAfter`): nothing was paid. An appeal's overturn calls this with no window.
    */
+  async function reverseIn(
+    trx: Db,
+    row: Pick<ReviewRow, 'id' | 'project_id'>,
+    args: { reviewerId: string | null; feedback: string | null; submittedAfter?: Date | undefined },
+  ): Promise<boolean> {
+    const project = await review.lockProjectShared(trx, row.project_id);
+    const changed = await review.reverseRejection(trx, {
+      id: row.id,
+      now: clock.now(),
+      reviewerId: args.reviewerId,
+      feedback: args.feedback,
+      submittedAfter: args.submittedAfter,
+      // Where rejections consume their slots, the rejected one's escrow went back already.
+      mayTakeSlot: slotsReopen(project),
+    });
+    if (!changed) return false;
+    await pay(
+      trx,
+      [changed],
+      changed.holds_slot ? 'escrow' : 'available',
+      args.reviewerId,
+      args.feedback,
+    );
+    return true;
+  }
+
+  /** rejected → approved by its requester within the reversal window (see `reverseIn`). */
   async function reverse(requesterId: string, row: ReviewRow, feedback: string | null) {
     const now = clock.now();
     const windowStart = new Date(now.getTime() - REVIEW_LIMITS.reversalWindowDays * DAY_MS);
@@ -218,21 +247,9 @@ export function createReviewService(deps: {
         { submittedAt: row.submitted_at?.toISOString() ?? null },
       );
     }
-    return inTransaction(db, async (trx) => {
-      const project = await review.lockProjectShared(trx, row.project_id);
-      const changed = await review.reverseRejection(trx, {
-        id: row.id,
-        now,
-        reviewerId: requesterId,
-        feedback,
-        submittedAfter: windowStart,
-        // Where rejections consume their slots, the rejected one's escrow went back already.
-        mayTakeSlot: slotsReopen(project),
-      });
-      if (!changed) return false;
-      await pay(trx, [changed], changed.holds_slot ? 'escrow' : 'available', requesterId, feedback);
-      return true;
-    });
+    return inTransaction(db, (trx) =>
+      reverseIn(trx, row, { reviewerId: requesterId, feedback, submittedAfter: windowStart }),
+    );
   }
 
   async function approve(
@@ -346,6 +363,8 @@ export function createReviewService(deps: {
     effectiveStatus,
     approve,
     reject,
+    /** An appeal's overturn: a reversal in the caller's transaction, whatever the window. */
+    overturnRejection: reverseIn,
 
     async getForRequester(requesterId: string, id: string): Promise<ReviewRow> {
       return requireReviewable(requesterId, id);

@@ -9,6 +9,7 @@ import { serveEndpoint } from '../../lib/endpoint-route.js';
 import { frameHtml, sendTaskFrame } from '../../lib/task-frame.js';
 import type { TurkParamsOf } from '../../lib/turk-frame.js';
 import { requireUser } from '../../plugins/auth.js';
+import type { AppealsService } from '../appeals/appeals.service.js';
 import type { FeedService } from './feed.service.js';
 import { presentAssignment, presentAssignmentDetail } from './work.presenters.js';
 import type { AssignmentDetailRow, WorkService } from './work.service.js';
@@ -35,7 +36,9 @@ export const workRoutes: FastifyPluginAsync<{
       assignmentId: string,
     ): Promise<EndpointReply<typeof assignmentEndpoints.get>>;
   };
-}> = async (app, { work, feed, turk, reviewed }) => {
+  /** The appeals module's part of a worker's assignments: appeal deadlines and appeals. */
+  appeals: Pick<AppealsService, 'forAssignments'>;
+}> = async (app, { work, feed, turk, reviewed, appeals }) => {
   const presentDetail = (row: AssignmentDetailRow) =>
     presentAssignmentDetail(row, work.effectiveStatus(row));
 
@@ -56,7 +59,12 @@ export const workRoutes: FastifyPluginAsync<{
     const row = await work.find(request.params.id);
     if (row?.worker_id === auth.user.id) {
       requireScope(auth.scopes, 'work:read');
-      return { ...presentDetail(row), bonuses: await reviewed.bonusesFor(row.id) };
+      const appealOf = await appeals.forAssignments([row]);
+      return {
+        ...presentDetail(row),
+        bonuses: await reviewed.bonusesFor(row.id),
+        ...appealOf(row.id),
+      };
     }
     if (row?.owner_id === auth.user.id) {
       requireScope(auth.scopes, 'projects:read');
@@ -89,9 +97,13 @@ export const workRoutes: FastifyPluginAsync<{
 
   serveEndpoint(app, endpoints.mine, async (request) => {
     const page = await work.listMine(requireUser(request).user.id, request.query);
+    const appealOf = await appeals.forAssignments(page.items);
     return {
       ...page,
-      items: page.items.map((row) => presentAssignment(row, work.effectiveStatus(row))),
+      items: page.items.map((row) => ({
+        ...presentAssignment(row, work.effectiveStatus(row)),
+        ...appealOf(row.id),
+      })),
     };
   });
 };

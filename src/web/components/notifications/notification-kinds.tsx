@@ -2,6 +2,7 @@ import {
   IconCircleCheck,
   IconCircleX,
   IconFlag,
+  IconGavel,
   IconGift,
   IconMail,
   IconMessage,
@@ -29,4 +30,6 @@ export const NOTIFICATION_KINDS_INFO: Record<NotificationKind, { icon: ReactNode
     qualification_refused: { icon: <IconShieldX size={18} aria-hidden="true" />, color: 'red' },
     requester_message: { icon: <IconMail size={18} aria-hidden="true" />, color: 'blue' },
     message_received: { icon: <IconMessage size={18} aria-hidden="true" />, color: 'blue' },
+    appeal_received: { icon: <IconGavel size={18} aria-hidden="true" />, color: 'orange' },
+    appeal_decided: { icon: <IconGavel size={18} aria-hidden="true" />, color: 'tessera' },
   };

@@ -1,8 +1,8 @@
-import { Anchor, Button, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { IconListCheck } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { formatCents } from '../../../shared/money.js';
-import type { Assignment, AssignmentStatus } from '../../../shared/api/work.js';
+import type { AssignmentStatus } from '../../../shared/api/work.js';
 import { useMyAssignments } from '../../api/work.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ACTIONS_COLUMN, DataTable } from '../../components/DataTable.js';
@@ -11,6 +11,7 @@ import { formatDateTime } from '../../lib/format.js';
 import { paths } from '../../lib/paths.js';
 import { formatTimeLeft, TIME_WARNING_MS } from '../work/time.js';
 import { useTimeLeft } from '../work/use-time-left.js';
+import { AppealCell, type MyAssignment } from './AppealCell.js';
 
 const EMPTY: Record<AssignmentStatus, { title: string; description: string }> = {
   accepted: {
@@ -27,7 +28,8 @@ const EMPTY: Record<AssignmentStatus, { title: string; description: string }> = 
   },
   rejected: {
     title: 'No rejected work',
-    description: 'If a requester rejects your work, it is listed here with their reason.',
+    description:
+      'If a requester rejects your work, it is listed here with their reason, and you can appeal it.',
   },
   returned: {
     title: 'No returned tasks',
@@ -62,7 +64,7 @@ function TimeLeftCell({ deadline }: { deadline: string }) {
   );
 }
 
-function Detail({ assignment }: { assignment: Assignment }) {
+function Detail({ assignment }: { assignment: MyAssignment }) {
   const when = (iso: string | null) => (
     <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
       {iso ? formatDateTime(iso) : '—'}
@@ -145,15 +147,18 @@ export function MyWorkTable({ status, label }: { status: AssignmentStatus; label
                   <Detail assignment={assignment} />
                 </Table.Td>
                 <Table.Td ta="right">
-                  <Button
-                    component={Link}
-                    to={paths.worker.assignment(assignment.id)}
-                    size="xs"
-                    variant={status === 'accepted' ? 'filled' : 'default'}
-                    aria-label={`${status === 'accepted' ? 'Continue' : 'View'} ${assignment.projectTitle}`}
-                  >
-                    {status === 'accepted' ? 'Continue' : 'View'}
-                  </Button>
+                  <Group gap="xs" justify="flex-end" wrap="nowrap">
+                    {status === 'rejected' && <AppealCell assignment={assignment} />}
+                    <Button
+                      component={Link}
+                      to={paths.worker.assignment(assignment.id)}
+                      size="xs"
+                      variant={status === 'accepted' ? 'filled' : 'default'}
+                      aria-label={`${status === 'accepted' ? 'Continue' : 'View'} ${assignment.projectTitle}`}
+                    >
+                      {status === 'accepted' ? 'Continue' : 'View'}
+                    </Button>
+                  </Group>
                 </Table.Td>
               </Table.Tr>
             ))}

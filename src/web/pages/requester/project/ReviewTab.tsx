@@ -13,6 +13,7 @@ import { LoadingState } from '../../../components/LoadingState.js';
 import { PagerFooter } from '../../../components/PreviousNextButtons.js';
 import { useCursorTrail } from '../../../lib/use-cursor-trail.js';
 import { describeDuration } from '../lib/units.js';
+import { AppealsSection } from '../review/AppealsSection.js';
 import { BulkActions } from '../review/BulkActions.js';
 import {
   REVIEW_STATUS,
@@ -151,8 +152,10 @@ export function ReviewTab({ project }: { project: Project }) {
       <Text size="sm" c="dimmed" maw={760}>
         Approving work pays its reward from the project’s escrow; rejecting it needs a reason, which
         the worker sees. Work you do not review within{' '}
-        {describeDuration(project.autoApproveSeconds)} is approved automatically.
+        {describeDuration(project.autoApproveSeconds)} is approved automatically. A worker may
+        appeal a rejection; answer appeals below in time, or they are overturned and paid.
       </Text>
+      <AppealsSection projectId={project.id} />
       <Card p={0} className="review-card">
         <Box p="md" className="table-toolbar">
           <ReviewFilters

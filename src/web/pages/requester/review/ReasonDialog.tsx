@@ -17,13 +17,15 @@ type ReasonDialogProps = {
   placeholder?: string;
   confirmLabel: string;
   confirmColor?: string;
+  /** Characters the reason may have (a rejection's reason unless said). */
+  maxLength?: number;
   /** The dialog stays open, with a spinner, until this settles; it closes on success. */
   onConfirm: (reason: string) => Promise<unknown>;
   onClose: () => void;
 };
 
 /**
- * A dialog that acts only with a reason: rejecting work or blocking a worker. It is mounted for
+ * A dialog that acts only with a reason: rejecting work, blocking a worker, appealing a rejection. It is mounted for
  * one use, so each opening starts empty.
  */
 export function ReasonDialog({
@@ -35,6 +37,7 @@ export function ReasonDialog({
   placeholder,
   confirmLabel,
   confirmColor = 'red',
+  maxLength = REVIEW_LIMITS.reasonMax,
   onConfirm,
   onClose,
 }: ReasonDialogProps) {
@@ -66,14 +69,14 @@ export function ReasonDialog({
             autosize
             minRows={3}
             maxRows={8}
-            maxLength={REVIEW_LIMITS.reasonMax}
+            maxLength={maxLength}
             value={reason}
             onChange={(event) => setReason(event.currentTarget.value)}
             error={problem}
             data-autofocus
           />
           <Text size="xs" c="dimmed" ta="right" mt={-10}>
-            {reason.length} / {REVIEW_LIMITS.reasonMax}
+            {reason.length} / {maxLength}
           </Text>
           {error !== null && <ErrorAlert error={error} title="That did not work" />}
           <FormActions onCancel={onClose} busy={busy} color={confirmColor}>
