@@ -13,6 +13,8 @@ import {
 } from './lifecycle.service.js';
 import { createGoldRepository } from './gold.repository.js';
 import { createGoldService } from './gold.service.js';
+import { createPilotRepository } from './pilot.repository.js';
+import { createPilotService } from './pilot.service.js';
 import { createProjectsRepository } from './projects.repository.js';
 import { createProjectsService } from './projects.service.js';
 import { createTasksRepository } from './tasks.repository.js';
@@ -36,6 +38,7 @@ export function createProjectsModule(deps: {
   const projects = createProjectsRepository(deps.db, deps.clock);
   const tasks = createTasksRepository(deps.db);
   const gold = createGoldRepository(deps.db);
+  const pilots = createPilotRepository(deps.db);
   const { clock, ledger, feePercent, events } = deps;
   return {
     projects: createProjectsService({
@@ -48,6 +51,7 @@ export function createProjectsModule(deps: {
     lifecycle: createLifecycleService({
       projects,
       tasks,
+      pilots,
       ledger,
       settlement: deps.settlement,
       feePercent,
@@ -71,6 +75,7 @@ export function createProjectsModule(deps: {
       idempotency: deps.idempotency,
     }),
     gold: createGoldService({ projects, tasks, gold }),
+    pilot: createPilotService({ projects, pilots, clock }),
     withdrawal: createBatchWithdrawal({ projects, tasks, ledger, feePercent, clock, events }),
   };
 }

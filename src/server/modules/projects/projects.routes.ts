@@ -7,6 +7,8 @@ import type { BatchWithdrawal } from './batch-withdrawal.service.js';
 import type { BatchesService } from './batches.service.js';
 import { batchesRoutes } from './batches.routes.js';
 import { goldRoutes } from './gold.routes.js';
+import { pilotRoutes } from './pilot.routes.js';
+import type { PilotService } from './pilot.service.js';
 import type { GoldService } from './gold.service.js';
 import type { LifecycleService } from './lifecycle.service.js';
 import { presentProject } from './projects.presenters.js';
@@ -18,7 +20,8 @@ export const projectsRoutes: FastifyPluginAsync<{
   batches: BatchesService;
   withdrawal: BatchWithdrawal;
   gold: GoldService;
-}> = async (app, { projects, lifecycle, batches, withdrawal, gold }) => {
+  pilot: PilotService;
+}> = async (app, { projects, lifecycle, batches, withdrawal, gold, pilot }) => {
   serveEndpoint(app, endpoints.create, async (request) =>
     presentProject(await projects.create(requireUser(request).user.id, request.body)),
   );
@@ -65,4 +68,5 @@ export const projectsRoutes: FastifyPluginAsync<{
 
   await app.register(batchesRoutes, { batches, withdrawal });
   await app.register(goldRoutes, { gold });
+  await app.register(pilotRoutes, { lifecycle, pilot });
 };
