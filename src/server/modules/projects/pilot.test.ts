@@ -87,7 +87,7 @@ describe('running a pilot', () => {
     expect(feedA.items.find((i: { projectId: string }) => i.projectId === projectId)).toMatchObject(
       { tasksAvailable: 2 },
     );
-    const taken = [];
+    const taken: string[] = [];
     for (const w of [a, b]) {
       for (let i = 0; i < 2; i++) {
         const r = await accept(w, projectId);
