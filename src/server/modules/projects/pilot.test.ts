@@ -35,7 +35,7 @@ async function draft(options: { tasks?: number; slots?: number; funds?: number }
     '\n',
   );
   expect((await uploadCsv(owner.client, project.id, csv)).statusCode).toBe(201);
-  return { owner, projectId: project.id as string };
+  return { owner, projectId: project.id };
 }
 
 async function worker() {

@@ -20,6 +20,7 @@ import {
 import type { GoldFeedback } from '../../../shared/api/quality.js';
 import { useActiveSeconds } from './active-time.js';
 import { AutoNextSwitch } from './AutoNextSwitch.js';
+import { PilotFeedbackBox } from './PilotFeedbackBox.js';
 import { InstructionsPanel } from './InstructionsPanel.js';
 import { notify } from './notify.js';
 import { TimeLeftInline } from './TimeLeft.js';
@@ -91,6 +92,7 @@ export function ActiveTask({
   const [errors, setErrors] = useState<AnswerErrors>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [focusKey, setFocusKey] = useState(0);
+  const [pilotFeedback, setPilotFeedback] = useState('');
 
   const { template } = assignment;
   const items = template.kind === 'form' ? filledItemsOf(template.items) : [];
@@ -105,7 +107,11 @@ export function ActiveTask({
     setFailure(null);
     onSubmitting(true);
     submit.mutate(
-      { answers, activeSeconds: activeSeconds() },
+      {
+        answers,
+        activeSeconds: activeSeconds(),
+        ...(assignment.pilot && pilotFeedback.trim() ? { feedback: pilotFeedback } : {}),
+      },
       {
         onError: (error) => {
           onSubmitting(false);
@@ -179,6 +185,10 @@ export function ActiveTask({
     </Card>
   );
 
+  const feedbackBox = assignment.pilot && (
+    <PilotFeedbackBox value={pilotFeedback} onChange={setPilotFeedback} readOnly={timeIsUp} />
+  );
+
   const problems = (
     <>
       {timeIsUp && (
@@ -216,6 +226,7 @@ export function ActiveTask({
                 readOnly={timeIsUp}
               />
             </Card>
+            {feedbackBox}
             {actions}
           </Stack>
         </form>
@@ -245,6 +256,7 @@ export function ActiveTask({
               </Text>
             )}
           </Card>
+          {feedbackBox}
           {actions}
         </Stack>
       )}
