@@ -57,7 +57,8 @@ export const pilotEndpoints = {
     ...write,
     method: 'POST',
     path: '/projects/:id/pilot',
-    summary: 'Publish a draft as a pilot: its first tasks, to a few workers, with a feedback question',
+    summary:
+      'Publish a draft as a pilot: its first tasks, to a few workers, with a feedback question',
     description: `Escrows and opens only the first \`tasks\` tasks (upload order); at most \`workers\` distinct workers may take them, and each submission may carry \`feedback\` (what was unclear). The project is \`published\` with \`pilot\` set; while the pilot runs, its template may still change. \`POST /projects/{id}/publish\` publishes the rest. 400 when the pilot is bigger than the project (more tasks than it has, more workers than the pilot has assignments), 409 \`invalid_state\` unless a draft.`,
     params: projectParamsSchema,
     body: pilotBodySchema,
