@@ -412,6 +412,15 @@ const MATRIX: [Row, Expect][] = [
     requesterOwns(200),
   ],
   [
+    {
+      route: 'POST /api/v1/projects/:id/pilot',
+      target: fresh((c) => c.draftProject()),
+      body: () => ({ tasks: 1, workers: 1 }),
+    },
+    requesterOwns(200),
+  ],
+  [{ route: 'GET /api/v1/projects/:id/pilot/submissions', target: project }, requesterOwns(200)],
+  [
     { route: 'POST /api/v1/projects/:id/pause', target: fresh((c) => c.publishedProject()) },
     requesterOwns(200),
   ],

@@ -22,6 +22,8 @@ export const assignmentColumns = [
   'a.work_seconds',
   'a.active_seconds',
   'a.top_up_cents',
+  'a.pilot',
+  'a.pilot_feedback',
   'p.title as project_title',
 ] as const;
 

@@ -88,6 +88,8 @@ export interface Assignments {
   gold_results: Json | null;
   holds_slot: Generated<boolean>;
   id: Generated<string>;
+  pilot: Generated<boolean>;
+  pilot_feedback: string | null;
   project_id: string;
   returned_at: Timestamp | null;
   reviewed_at: Timestamp | null;
@@ -406,6 +408,11 @@ export interface Projects {
   overlap_max: number | null;
   owner_id: string;
   pay_floor_cents: Generated<number>;
+  pilot_ended_at: Timestamp | null;
+  pilot_last_seq: number | null;
+  pilot_started_at: Timestamp | null;
+  pilot_tasks: number | null;
+  pilot_workers: number | null;
   published_at: Timestamp | null;
   qualification_requirements: Generated<JsonColumn<QualificationRequirement[]>>;
   rejected_slot_reopens: Generated<boolean>;

@@ -249,6 +249,21 @@ const requirementOutSchema = z.object({
   localeValues: z.array(z.string()).optional(),
 });
 
+/**
+ * A pilot run (DESIGN §10): the first `tasks` tasks open to at most `workers` distinct workers,
+ * who answer a feedback question with each submission. Running while `endedAt` is null; ended when
+ * the requester published the rest. Null for a project that never ran one.
+ */
+export const projectPilotSchema = z.object({
+  tasks: z.number().int(),
+  workers: z.number().int(),
+  /** Distinct workers who took pilot work so far. */
+  workersJoined: z.number().int(),
+  startedAt: z.string(),
+  endedAt: z.string().nullable(),
+});
+export type ProjectPilot = z.infer<typeof projectPilotSchema>;
+
 export const projectSchema = z.object({
   id: z.string(),
   ownerId: z.string(),
@@ -280,6 +295,7 @@ export const projectSchema = z.object({
   earlyAccessMinutes: z.number().int(),
   includeRatedDown: z.boolean(),
   progress: projectProgressSchema,
+  pilot: projectPilotSchema.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   publishedAt: z.string().nullable(),
@@ -477,7 +493,10 @@ export const projectEndpoints = {
   publish: endpoint({
     ...transition,
     path: '/projects/:id/publish',
-    summary: 'Publish a draft: escrows reward × slots (+ fee) for every task',
+    summary:
+      'Publish a draft (escrows reward × slots (+ fee) for every task), or the rest of a pilot run',
+    description:
+      'From draft: escrows every task and opens it. From a running pilot (`POST /projects/{id}/pilot`): escrows the held tasks, opens them to every worker and ends the pilot; pilot answers stay as results.',
   }),
   pause: endpoint({
     ...transition,

@@ -120,6 +120,10 @@ export const assignmentSchema = z.object({
   activeSeconds: z.number().int().nullable(),
   /** Paid with the approval to bring this work up to the pay floor (topUpToFloor projects). */
   topUpCents: z.number().int(),
+  /** Taken during the project's pilot run: its submission may carry feedback. */
+  pilot: z.boolean(),
+  /** The worker's answer to "What was unclear?" (pilot work), as plain text. */
+  pilotFeedback: z.string().nullable(),
 });
 export type Assignment = z.infer<typeof assignmentSchema>;
 
@@ -137,6 +141,20 @@ export type AssignmentDetail = z.infer<typeof assignmentDetailSchema>;
 
 export const assignmentParamsSchema = z.strictObject({ id: idSchema });
 
+/** The feedback question the work page asks with each pilot submission (DESIGN §10). */
+export const PILOT_QUESTION = 'What was unclear?';
+export const PILOT_FEEDBACK_MAX = 2_000;
+
+/**
+ * A pilot worker's answer to the feedback question: plain text (shown as text, never as HTML);
+ * blank is none.
+ */
+export const pilotFeedbackSchema = z
+  .string()
+  .max(PILOT_FEEDBACK_MAX, `must be at most ${PILOT_FEEDBACK_MAX} characters`)
+  .refine((text) => !text.includes('\0'), 'must not contain a NUL character')
+  .transform((text) => text.trim());
+
 export const submitBodySchema = z.strictObject({
   answers: z.record(z.string().max(100), z.unknown()),
   /** From the work page: seconds it was visible and in use (clamped to the work time). */
@@ -146,6 +164,8 @@ export const submitBodySchema = z.strictObject({
     .min(0, 'must not be negative')
     .max(7 * 24 * 3600)
     .optional(),
+  /** Pilot work only (`pilot: true`): the worker's answer to "What was unclear?". */
+  feedback: pilotFeedbackSchema.optional(),
 });
 
 /** A submit's answer: after a wrong gold answer, with feedback when the project gives it. */

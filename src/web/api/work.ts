@@ -114,7 +114,7 @@ export function useSubmitAnswers(
 ) {
   const remember = useRememberAssignment();
   return useMutation({
-    mutationFn: (body: { answers: Answers; activeSeconds?: number }) =>
+    mutationFn: (body: { answers: Answers; activeSeconds?: number; feedback?: string }) =>
       call(endpoints.submit, { params: { id: assignmentId }, body }),
     // The cache keeps the assignment; the gold feedback is shown once, by the page that submitted.
     onSuccess: ({ goldFeedback, ...assignment }) => {

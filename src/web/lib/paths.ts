@@ -7,6 +7,7 @@ export const PROJECT_TABS = [
   'review',
   'results',
   'workers',
+  'pilot',
 ] as const;
 export type ProjectTab = (typeof PROJECT_TABS)[number];
 

@@ -39,6 +39,7 @@ import * as adaptiveOverlap from './20261210060000_adaptive_overlap.js';
 import * as fairPay from './20261210070000_fair_pay.js';
 import * as reputation from './20261210080000_reputation.js';
 import * as auditLog from './20261210090000_audit_log.js';
+import * as pilotRuns from './20261211010000_pilot_runs.js';
 import * as appeals from './20261211020000_appeals.js';
 import * as messages from './20261211030000_messages.js';
 import * as plausibleWork from './20261211060000_plausible_work.js';
@@ -88,6 +89,7 @@ export const migrations: Record<string, Migration> = {
   '20261210070000_fair_pay': fairPay,
   '20261210080000_reputation': reputation,
   '20261210090000_audit_log': auditLog,
+  '20261211010000_pilot_runs': pilotRuns,
   '20261211020000_appeals': appeals,
   '20261211030000_messages': messages,
   '20261211060000_plausible_work': plausibleWork,

@@ -23,6 +23,7 @@ import {
 import { goldColumnsOf, goldOfRow } from './gold-import.js';
 import type { GoldRepository, GoldRow } from './gold.repository.js';
 import { escrowPerRowCents, type ProjectLedger } from './lifecycle.service.js';
+import { isPilotRunning } from './pilot-rules.js';
 import type { ProjectRow, ProjectsRepository } from './projects.repository.js';
 import {
   invalidState,
@@ -241,7 +242,8 @@ export function createBatchesService(deps: {
     const project = await requireOwnedProject(projects, projectId, ownerId, trx, { lock: true });
     assertOpenForData(project);
     assertCovers(project, columns);
-    const live = project.status !== 'draft';
+    // A running pilot holds new tasks back with the rest: escrowed and opened when it is published.
+    const live = project.status !== 'draft' && !isPilotRunning(project);
     const escrowCents = live ? rowCount * escrowPerRowCents(project, feePercent) : 0;
     if (live) {
       await ledger.escrowForProject(trx, {
@@ -270,8 +272,8 @@ export function createBatchesService(deps: {
           rowsBefore,
           rows: rows.map((cells) => goldColumns.dataPositions.map((p) => cells[p] ?? '')),
           rewardCents: project.reward_cents,
-          assignmentsPerTask: project.assignments_per_task,
-          reserveSlots: reserveSlotsOf(project),
+          assignmentsPerTask: live || project.status === 'draft' ? project.assignments_per_task : 0,
+          reserveSlots: live || project.status === 'draft' ? reserveSlotsOf(project) : 0,
         },
         trx,
       );
@@ -297,7 +299,7 @@ export function createBatchesService(deps: {
     project: ProjectRow,
     options: { refuseWhenFull: boolean },
   ): Promise<number> {
-    if (project.status !== 'draft') return Number.POSITIVE_INFINITY;
+    if (project.status !== 'draft' && !isPilotRunning(project)) return Number.POSITIVE_INFINITY;
     const held = await projects.draftTaskCount(ownerId);
     if (held >= cap && options.refuseWhenFull) throw draftCapExceeded(cap, held, undefined);
     return Math.max(0, cap - held);

@@ -9,13 +9,21 @@ import { announceFeedChange } from '../realtime/announce.js';
 import type { LiveEventPublisher } from '../realtime/event-bus.js';
 import type { SettlementService } from '../review/settlement.service.js';
 import { assertPayTerms } from './pay-floor.js';
+import { assertPilotFits, isPilotRunning } from './pilot-rules.js';
+import type { PilotRepository } from './pilot.repository.js';
 import type { ProjectRow, ProjectsRepository, Trx } from './projects.repository.js';
-import { invalidState, requireOwnedProject, templateOf } from './projects.service.js';
+import {
+  invalidState,
+  requireOwnedProject,
+  reserveSlotsOf,
+  templateOf,
+} from './projects.service.js';
 import type { TasksRepository } from './tasks.repository.js';
 
 /** What each action does to the marketplace. */
 const FEED_CHANGE_OF = {
   publish: 'published',
+  'run a pilot of': 'published',
   pause: 'paused',
   resume: 'resumed',
   cancel: 'closed',
@@ -44,6 +52,7 @@ export function escrowPerRowCents(project: ProjectRow, feePercent: number): numb
 export function createLifecycleService(deps: {
   projects: ProjectsRepository;
   tasks: TasksRepository;
+  pilots: PilotRepository;
   ledger: ProjectLedger;
   settlement: ProjectSettlement;
   feePercent: number;
@@ -52,7 +61,7 @@ export function createLifecycleService(deps: {
   clock: Clock;
   events: LiveEventPublisher;
 }) {
-  const { projects, tasks, ledger, feePercent, clock } = deps;
+  const { projects, tasks, pilots, ledger, feePercent, clock } = deps;
 
   async function whyNotPublishable(project: ProjectRow, trx: Trx): Promise<string[]> {
     const problems: string[] = [];
@@ -93,7 +102,10 @@ export function createLifecycleService(deps: {
   ): Promise<ProjectRow> {
     const changed = await projects.transaction(async (trx) => {
       const project = await requireOwnedProject(projects, id, ownerId, trx, { lock: true });
-      if (!allowed.includes(project.status)) throw invalidState(project, action, allowed);
+      // Publishing a running pilot (published or paused) publishes its rest.
+      const admitted =
+        allowed.includes(project.status) || (action === 'publish' && isPilotRunning(project));
+      if (!admitted) throw invalidState(project, action, allowed);
       return apply(project, trx);
     });
     // Committed: workers refetch their feed (a draft's cancel changes nothing they could see).
@@ -101,36 +113,78 @@ export function createLifecycleService(deps: {
     return changed;
   }
 
+  async function assertPublishable(project: ProjectRow, trx: Trx): Promise<void> {
+    const problems = await whyNotPublishable(project, trx);
+    if (problems.length > 0) {
+      throw new ConflictError(
+        'not_publishable',
+        `This project cannot be published yet: ${problems.join('; ')}.`,
+        { problems },
+      );
+    }
+  }
+
+  /** A draft that may open to workers, with the pay terms it opens with (pilot or publish). */
+  async function readyToOpen(project: ProjectRow, trx: Trx): Promise<ProjectRow> {
+    await assertPublishable(project, trx);
+    assertPayTerms(project, deps.minHourlyCents);
+    // The floor in force now is the one its top-ups are paid to, and escrowed for.
+    return projects.update(
+      project.id,
+      {
+        pay_floor_cents: deps.minHourlyCents,
+        top_up_reserve_cents: project.top_up_to_floor
+          ? topUpReserveCents(
+              project.reward_cents,
+              project.time_allotted_seconds,
+              deps.minHourlyCents,
+            )
+          : 0,
+      },
+      trx,
+    );
+  }
+
+  /**
+   * The rest of a running pilot: escrows the held-back tasks at the terms the pilot opened with
+   * (they cannot change while it runs), gives them their slots and ends the pilot.
+   */
+  async function publishRest(project: ProjectRow, trx: Trx): Promise<ProjectRow> {
+    await assertPublishable(project, trx);
+    const perRow = escrowPerRowCents(project, feePercent);
+    const opened = await pilots.openRest(
+      {
+        projectId: project.id,
+        // Set with the pilot (projects_pilot_together).
+        lastPilotSeq: Number(project.pilot_last_seq),
+        assignmentsPerTask: project.assignments_per_task,
+        reserveSlots: reserveSlotsOf(project),
+        centsPerRow: perRow,
+      },
+      trx,
+    );
+    if (opened > 0) {
+      await ledger.escrowForProject(trx, {
+        requesterId: project.owner_id,
+        projectId: project.id,
+        amountCents: opened * perRow,
+        memo: `Publish the rest of "${project.title}" after its pilot: ${opened} tasks × ${project.overlap_max === null ? '' : 'up to '}${project.overlap_max ?? project.assignments_per_task} assignments`,
+      });
+    }
+    return projects.update(project.id, { status: 'published', pilot_ended_at: clock.now() }, trx);
+  }
+
   return {
     settleCancelledProject,
 
-    /** Escrows every slot of every task, then opens the project to workers. */
+    /**
+     * Escrows every slot of every task, then opens the project to workers; or, for a project
+     * running a pilot, the tasks the pilot held back.
+     */
     publish: (ownerId: string, id: string) =>
       transition(ownerId, id, 'publish', ['draft'], async (project, trx) => {
-        const problems = await whyNotPublishable(project, trx);
-        if (problems.length > 0) {
-          throw new ConflictError(
-            'not_publishable',
-            `This project cannot be published yet: ${problems.join('; ')}.`,
-            { problems },
-          );
-        }
-        assertPayTerms(project, deps.minHourlyCents);
-        // The floor in force now is the one its top-ups are paid to, and escrowed for.
-        const priced = await projects.update(
-          project.id,
-          {
-            pay_floor_cents: deps.minHourlyCents,
-            top_up_reserve_cents: project.top_up_to_floor
-              ? topUpReserveCents(
-                  project.reward_cents,
-                  project.time_allotted_seconds,
-                  deps.minHourlyCents,
-                )
-              : 0,
-          },
-          trx,
-        );
+        if (project.status !== 'draft') return publishRest(project, trx);
+        const priced = await readyToOpen(project, trx);
         const perRow = escrowPerRowCents(priced, feePercent);
         await ledger.escrowForProject(trx, {
           requesterId: ownerId,
@@ -140,6 +194,37 @@ export function createLifecycleService(deps: {
         });
         await tasks.setDraftBatchEscrow(project.id, perRow, trx);
         return projects.update(project.id, { status: 'published', published_at: clock.now() }, trx);
+      }),
+
+    /**
+     * Publishes a draft as a pilot (DESIGN §10): escrows and opens only its first `tasks` tasks,
+     * for at most `workers` distinct workers; the rest waits for `publish`.
+     */
+    runPilot: (ownerId: string, id: string, size: { tasks: number; workers: number }) =>
+      transition(ownerId, id, 'run a pilot of', ['draft'], async (project, trx) => {
+        const priced = await readyToOpen(project, trx);
+        assertPilotFits(priced, size);
+        const perRow = escrowPerRowCents(priced, feePercent);
+        await ledger.escrowForProject(trx, {
+          requesterId: ownerId,
+          projectId: project.id,
+          amountCents: size.tasks * perRow,
+          memo: `Pilot of "${project.title}": ${size.tasks} of ${project.task_count} tasks × ${project.overlap_max === null ? '' : 'up to '}${project.overlap_max ?? project.assignments_per_task} assignments`,
+        });
+        const lastSeq = await pilots.holdBackRest(project.id, size.tasks, perRow, trx);
+        const now = clock.now();
+        return projects.update(
+          project.id,
+          {
+            status: 'published',
+            published_at: now,
+            pilot_tasks: size.tasks,
+            pilot_workers: size.workers,
+            pilot_last_seq: lastSeq,
+            pilot_started_at: now,
+          },
+          trx,
+        );
       }),
 
     pause: (ownerId: string, id: string) =>

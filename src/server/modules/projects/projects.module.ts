@@ -13,6 +13,8 @@ import {
 } from './lifecycle.service.js';
 import { createGoldRepository } from './gold.repository.js';
 import { createGoldService } from './gold.service.js';
+import { createPilotRepository } from './pilot.repository.js';
+import { createPilotService } from './pilot.service.js';
 import { createProjectsRepository } from './projects.repository.js';
 import { createProjectsService } from './projects.service.js';
 import { createTasksRepository } from './tasks.repository.js';
@@ -38,6 +40,7 @@ export function createProjectsModule(deps: {
   const projects = createProjectsRepository(deps.db, deps.clock);
   const tasks = createTasksRepository(deps.db);
   const gold = createGoldRepository(deps.db);
+  const pilots = createPilotRepository(deps.db);
   const { clock, ledger, feePercent, events } = deps;
   return {
     projects: createProjectsService({
@@ -50,6 +53,7 @@ export function createProjectsModule(deps: {
     lifecycle: createLifecycleService({
       projects,
       tasks,
+      pilots,
       ledger,
       settlement: deps.settlement,
       feePercent,
@@ -82,6 +86,7 @@ export function createProjectsModule(deps: {
       answersByTask: (projectId: string) => gold.answersByTask(projectId),
       goldTaskIds: (taskIds: readonly string[]) => gold.goldTaskIds(taskIds),
     },
+    pilot: createPilotService({ projects, pilots, clock }),
     withdrawal: createBatchWithdrawal({ projects, tasks, ledger, feePercent, clock, events }),
   };
 }

@@ -26,6 +26,20 @@ function overlapProgress(row: ProjectRow): Project['progress']['overlap'] {
   };
 }
 
+/** The project's pilot run, if it ran one (all its pilot columns are set together). */
+function pilotOf(row: ProjectRow): Project['pilot'] {
+  if (row.pilot_started_at === null || row.pilot_tasks === null || row.pilot_workers === null) {
+    return null;
+  }
+  return {
+    tasks: row.pilot_tasks,
+    workers: row.pilot_workers,
+    workersJoined: row.pilot_workers_joined ?? 0,
+    startedAt: row.pilot_started_at.toISOString(),
+    endedAt: row.pilot_ended_at?.toISOString() ?? null,
+  };
+}
+
 export function presentProject(row: ProjectRow): Project {
   return {
     id: row.id,
@@ -64,6 +78,7 @@ export function presentProject(row: ProjectRow): Project {
       assignmentsOutstanding: row.assignments_outstanding ?? 0,
       overlap: overlapProgress(row),
     },
+    pilot: pilotOf(row),
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     publishedAt: row.published_at?.toISOString() ?? null,

@@ -20,6 +20,8 @@ export type ProjectProgressColumns = {
   assignments_outstanding: number;
   /** Adaptive overlap: per count of slots opened beyond `min`, how many tasks have that many. */
   overlap_extensions: { extra: number; tasks: number }[];
+  /** Distinct workers who took pilot work (assignments_pilot_idx). */
+  pilot_workers_joined: number;
 };
 export type ProjectRow = Selectable<Projects> & Partial<ProjectProgressColumns>;
 export type NewProject = Insertable<Projects>;
@@ -40,6 +42,8 @@ function progressColumns(now: Date) {
       from (select extra_slots, count(*)::int as n from tasks t
             where t.project_id = projects.id and t.extra_slots > 0
             group by extra_slots) e)`.as('overlap_extensions'),
+    sql<number>`(select count(distinct a.worker_id)::int from assignments a
+      where a.project_id = projects.id and a.pilot)`.as('pilot_workers_joined'),
   ];
 }
 
@@ -119,15 +123,19 @@ export function createProjectsRepository(db: Db, clock: Clock) {
         .execute();
     },
 
-    /** How many tasks the owner's unpublished (draft) projects hold together. */
+    /**
+     * How many tasks the owner's unpublished (draft) projects hold together, with the tasks a
+     * running pilot holds back (unescrowed too, until the rest is published).
+     */
     async draftTaskCount(ownerId: string, trx: Db = db): Promise<number> {
-      const row = await trx
-        .selectFrom('projects')
-        .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('task_count'), eb.lit(0)).as('n'))
-        .where('owner_id', '=', ownerId)
-        .where('status', '=', 'draft')
-        .executeTakeFirstOrThrow();
-      return Number(row.n);
+      const { rows } = await sql<{ n: number }>`
+        select coalesce(sum(case when status = 'draft' then task_count
+                                 else task_count - pilot_tasks end), 0)::bigint as n
+        from projects
+        where owner_id = ${ownerId}
+          and (status = 'draft' or (status in ('published', 'paused')
+               and pilot_started_at is not null and pilot_ended_at is null))`.execute(trx);
+      return Number(rows[0]?.n ?? 0);
     },
 
     /**

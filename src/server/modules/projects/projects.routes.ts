@@ -7,6 +7,8 @@ import type { BatchWithdrawal } from './batch-withdrawal.service.js';
 import type { BatchesService } from './batches.service.js';
 import { batchesRoutes } from './batches.routes.js';
 import { goldRoutes } from './gold.routes.js';
+import { pilotRoutes } from './pilot.routes.js';
+import type { PilotService } from './pilot.service.js';
 import type { GoldService } from './gold.service.js';
 import type { LifecycleService } from './lifecycle.service.js';
 import { presentProject } from './projects.presenters.js';
@@ -21,7 +23,8 @@ export const projectsRoutes: FastifyPluginAsync<{
   withdrawal: BatchWithdrawal;
   gold: GoldService;
   workTimes: WorkTimesService;
-}> = async (app, { projects, lifecycle, batches, withdrawal, gold, workTimes }) => {
+  pilot: PilotService;
+}> = async (app, { projects, lifecycle, batches, withdrawal, gold, workTimes, pilot }) => {
   serveEndpoint(app, endpoints.create, async (request) =>
     presentProject(await projects.create(requireUser(request).user.id, request.body)),
   );
@@ -69,4 +72,5 @@ export const projectsRoutes: FastifyPluginAsync<{
   await app.register(batchesRoutes, { batches, withdrawal });
   await app.register(goldRoutes, { gold });
   await app.register(workTimesRoutes, { workTimes });
+  await app.register(pilotRoutes, { lifecycle, pilot });
 };

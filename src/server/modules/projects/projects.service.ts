@@ -15,6 +15,7 @@ import type { Clock } from '../../lib/clock.js';
 import { filledTemplate, frameHtml, frameUrls } from '../../lib/task-frame.js';
 import type { QualificationsService } from '../qualifications/qualifications.service.js';
 import { assertPayTerms } from './pay-floor.js';
+import { isPilotRunning } from './pilot-rules.js';
 import type { ProjectRow, ProjectsRepository, ProjectUpdate } from './projects.repository.js';
 import type { TasksRepository } from './tasks.repository.js';
 
@@ -218,7 +219,9 @@ export function createProjectsService(deps: {
       // Its escrow was sized by it at publish.
       topUpToFloor: project.top_up_to_floor,
     };
-    assertLiveTemplateEdit(project, body);
+    // A pilot exists to find what to change before the rest is published: its template may still
+    // change shape (its answers stay as given, under the old template's names).
+    if (!isPilotRunning(project)) assertLiveTemplateEdit(project, body);
     const { template: _checkedAbove, acknowledgeOptionValueChanges: _flag, ...fields } = body;
     const wanted: Record<string, unknown> = { ...fields, qualificationRequirements: requirements };
     for (const [field, value] of Object.entries(wanted)) {

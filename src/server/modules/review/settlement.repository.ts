@@ -22,10 +22,17 @@ export function createSettlementRepository(db: Db) {
       return (options.skipLocked ? query.skipLocked() : query).executeTakeFirst();
     },
 
-    /** Every slot of every task is taken by approved work (none is open, none in progress). */
+    /**
+     * Every slot of every task is taken by approved work (none is open, none in progress), and no
+     * pilot holds tasks back: a pilot's approved work leaves its rest still to publish.
+     */
     async allSlotsApproved(trx: Db, projectId: string): Promise<boolean> {
       const { rows } = await sql<{ done: boolean }>`
         select not exists (
+                 select 1 from projects
+                 where id = ${projectId} and pilot_started_at is not null
+                   and pilot_ended_at is null)
+           and not exists (
                  select 1 from tasks
                  where project_id = ${projectId} and live_assignments < assignments_per_task)
            and not exists (
@@ -79,6 +86,7 @@ export function createSettlementRepository(db: Db) {
         where ${after} ((p.status in ('published', 'paused') and (
                  p.expires_at <= ${now}
                  or (p.task_count > 0
+                     and (p.pilot_started_at is null or p.pilot_ended_at is not null)
                      and not exists (select 1 from tasks t
                                      where t.project_id = p.id
                                        and t.live_assignments < t.assignments_per_task)

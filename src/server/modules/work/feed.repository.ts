@@ -96,7 +96,8 @@ const metByATest = (r: RawBuilder<unknown>) => sql<boolean>`(${r}->>'comparator'
 export function createFeedRepository(db: Db) {
   return {
     /**
-     * Published, unexpired projects of other users whose requirements the worker meets, of requesters who have
+     * Published, unexpired projects of other users whose requirements the worker meets (a running
+     * pilot only while it has room for them, or they took its work already), of requesters who have
      * not blocked them, with at least one open task the worker has not had; each with the open
      * tasks left for this worker and the quartiles of its work time. `values` are the worker's
      * qualification values by type id; `minHourlyCents` leaves out projects paying less at the
@@ -159,6 +160,11 @@ export function createFeedRepository(db: Db) {
         and not exists (
           select 1 from blocks b where b.requester_id = p.owner_id and b.worker_id = ${args.workerId})
         and not exists (select 1 from stopped s where s.project_id = p.id)
+        and (p.pilot_started_at is null or p.pilot_ended_at is not null
+          or exists (select 1 from assignments pa
+                     where pa.project_id = p.id and pa.worker_id = ${args.workerId} and pa.pilot)
+          or (select count(distinct pa.worker_id) from assignments pa
+              where pa.project_id = p.id and pa.pilot) < p.pilot_workers)
         ${
           ratings.ratedMeDown.length
             ? sql`and (p.include_rated_down or p.owner_id <> all(${uuids(ratings.ratedMeDown)}))`

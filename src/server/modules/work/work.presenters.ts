@@ -23,6 +23,8 @@ export function presentAssignment(row: AssignmentColumnsRow, status: AssignmentS
     workSeconds: row.work_seconds,
     activeSeconds: row.active_seconds,
     topUpCents: row.top_up_cents,
+    pilot: row.pilot,
+    pilotFeedback: row.pilot_feedback,
   };
 }
 

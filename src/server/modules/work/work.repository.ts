@@ -52,6 +52,28 @@ export function createWorkRepository(db: Db) {
           gold.correct.as('gold_correct'),
           'p.early_access_minutes',
           'p.include_rated_down',
+          // A running pilot (DESIGN §10): how many workers it takes, how many took pilot work,
+          // and whether this worker is one of them.
+          'p.pilot_workers',
+          sql<boolean>`p.pilot_started_at is not null and p.pilot_ended_at is null`.as(
+            'pilot_running',
+          ),
+          eb
+            .selectFrom('assignments as pa')
+            .select(sql<number>`count(distinct pa.worker_id)::int`.as('n'))
+            .where('pa.project_id', '=', projectId)
+            .where('pa.pilot', '=', true)
+            .as('pilot_workers_joined'),
+          eb
+            .exists(
+              eb
+                .selectFrom('assignments as pa')
+                .select('pa.id')
+                .where('pa.project_id', '=', projectId)
+                .where('pa.worker_id', '=', workerId)
+                .where('pa.pilot', '=', true),
+            )
+            .as('pilot_joined'),
           // The requester's rating of this worker (DESIGN §10): who is offered the work first,
           // and who not at all.
           eb
@@ -171,6 +193,41 @@ export function createWorkRepository(db: Db) {
       return { open, assignment: assignment as ClaimedAssignment };
     },
 
+    /**
+     * Whether a running pilot takes this worker: with the project's pilot accepts serialised until
+     * the end of the transaction (`trx`), so that the count of its workers cannot change between
+     * this read and the claim, and the project held (key share) against the publish of the rest.
+     * `running` is false once the pilot ended (or never ran); `seated` when the worker already
+     * took pilot work here or a seat is free.
+     */
+    async pilotSeat(
+      trx: Db,
+      projectId: string,
+      workerId: string,
+    ): Promise<{ running: boolean; seated: boolean }> {
+      await sql`select pg_advisory_xact_lock(hashtextextended(${`pilot:${projectId}`}, 0))`.execute(
+        trx,
+      );
+      const { rows } = await sql<{ running: boolean; seated: boolean }>`
+        select p.pilot_started_at is not null and p.pilot_ended_at is null as running,
+               exists (select 1 from assignments a
+                       where a.project_id = p.id and a.worker_id = ${workerId} and a.pilot)
+               or (select count(distinct a.worker_id) from assignments a
+                   where a.project_id = p.id and a.pilot) < p.pilot_workers as seated
+        from projects p where p.id = ${projectId}
+        for key share`.execute(trx);
+      return { running: rows[0]?.running ?? false, seated: rows[0]?.seated ?? false };
+    },
+
+    /** Records that an assignment was taken during the project's pilot. */
+    async markPilot(trx: Db, assignmentId: string): Promise<void> {
+      await trx
+        .updateTable('assignments')
+        .set({ pilot: true })
+        .where('id', '=', assignmentId)
+        .execute();
+    },
+
     /** The task this worker would be given next, if any (without reserving it). */
     async nextOpenTaskFor(projectId: string, workerId: string, trx: Db = db) {
       return trx
@@ -285,6 +342,8 @@ export function createWorkRepository(db: Db) {
         goldResults: Record<string, boolean> | null;
         workSeconds: number;
         activeSeconds: number | null;
+        /** Pilot work's answer to "What was unclear?" (null: none). */
+        pilotFeedback: string | null;
       },
       trx: Db = db,
     ): Promise<boolean> {
@@ -301,6 +360,7 @@ export function createWorkRepository(db: Db) {
             args.goldResults === null ? null : Object.values(args.goldResults).every(Boolean),
           work_seconds: args.workSeconds,
           active_seconds: args.activeSeconds,
+          pilot_feedback: args.pilotFeedback,
         })
         .where('id', '=', args.id)
         .where('worker_id', '=', args.workerId)

@@ -84,7 +84,7 @@ export const workRoutes: FastifyPluginAsync<{
       request.params.id,
       requireUser(request).user.id,
       request.body.answers,
-      { activeSeconds: request.body.activeSeconds },
+      { activeSeconds: request.body.activeSeconds, feedback: request.body.feedback },
     );
     return { ...presentDetail(row), ...(goldFeedback ? { goldFeedback } : {}) };
   });

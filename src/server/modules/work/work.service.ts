@@ -12,6 +12,7 @@ import type { AssignmentStatus } from '../../db/types.js';
 import {
   ConflictError,
   FieldProblems,
+  fieldProblems,
   ForbiddenError,
   NotFoundError,
   ValidationError,
@@ -147,6 +148,13 @@ export function createWorkService(deps: {
     }
     assertOfferedByRatings(project);
     assertAboveGoldFloor(project);
+    if (
+      project.pilot_running &&
+      !project.pilot_joined &&
+      (project.pilot_workers_joined ?? 0) >= (project.pilot_workers ?? 0)
+    ) {
+      throw pilotFull();
+    }
     const unmet = await deps.qualifications.unmetRequirements(
       workerId,
       project.owner_id,
@@ -160,6 +168,34 @@ export function createWorkService(deps: {
         { unmet },
       );
     }
+  }
+
+  /**
+   * A running pilot's seats are all taken (DESIGN §10): said the same way by preview and accept,
+   * before and at the claim.
+   */
+  function pilotFull() {
+    return new ConflictError(
+      'pilot_full',
+      'This project is running a pilot with a few workers, and all of their places are taken. It opens to everyone when its requester publishes the rest.',
+    );
+  }
+
+  /**
+   * One claim of a project running a pilot: in a transaction that holds the pilot's accepts one
+   * at a time, so that no more than its `workers` distinct workers ever take pilot work, even
+   * when many accept at once; the assignment is marked as pilot work in the same transaction.
+   */
+  async function claimInPilot(trx: Db, args: Parameters<WorkRepository['claimNext']>[0]) {
+    const inTransaction = <T>(run: (t: Db) => Promise<T>) =>
+      trx.isTransaction ? run(trx) : trx.transaction().execute(run);
+    return inTransaction(async (t) => {
+      const seat = await work.pilotSeat(t, args.projectId, args.workerId);
+      if (seat.running && !seat.seated) throw pilotFull();
+      const claim = await work.claimNext(args, t);
+      if (seat.running && claim.assignment) await work.markPilot(t, claim.assignment.id);
+      return { ...claim, pilot: seat.running };
+    });
   }
 
   /**
@@ -243,30 +279,33 @@ export function createWorkService(deps: {
             { assignmentId: id, projectId, workerId, ownerId: project.owner_id },
             'accepted',
           );
-        const claim: Awaited<ReturnType<WorkRepository['claimNext']>> = await withOutbox(
-          db,
-          outbox,
-          (trx) =>
-            work.claimNext(
-              {
+        const claim: Awaited<ReturnType<WorkRepository['claimNext']>> & { pilot: boolean } =
+          await withOutbox(
+            db,
+            outbox,
+            (trx) => {
+              const args = {
                 projectId,
                 workerId,
                 now,
                 deadline: new Date(now.getTime() + project.time_allotted_seconds * 1000),
                 skipLocked: attempt === 0,
-              },
-              trx,
-            ),
-          (result) => (result.assignment ? [accepted(result.assignment.id)] : []),
-        )
-          // A concurrent claim by the same worker took this task first: try the next one. Or two
-          // waiting claims deadlocked: a claim whose gold was due locks gold before ordinary
-          // tasks, one whose gold was not the other way round, and a row that filled up while
-          // it waited stays locked though passed over. PostgreSQL aborts one; it tries again.
-          .catch((error: unknown) => {
-            if (isUniqueViolation(error) || isRetryable(error)) return { open: true };
-            throw error;
-          });
+              };
+              return project.pilot_running
+                ? claimInPilot(trx, args)
+                : work.claimNext(args, trx).then((claim) => ({ ...claim, pilot: false }));
+            },
+            (result) => (result.assignment ? [accepted(result.assignment.id)] : []),
+          )
+            // A concurrent claim by the same worker took this task first: try the next one. Or two
+            // waiting claims deadlocked: a claim whose gold was due locks gold before ordinary
+            // tasks, one whose gold was not the other way round, and a row that filled up while
+            // it waited stays locked though passed over. PostgreSQL aborts one; it tries again.
+            .catch((error: unknown) => {
+              if (isUniqueViolation(error) || isRetryable(error))
+                return { open: true, pilot: false };
+              throw error;
+            });
         if (!claim.open) {
           throw new ConflictError(
             'project_not_available',
@@ -288,6 +327,8 @@ export function createWorkService(deps: {
             work_seconds: null,
             active_seconds: null,
             top_up_cents: 0,
+            pilot: claim.pilot,
+            pilot_feedback: null,
             gold_correct: null,
             gold_results: null,
             gold_feedback: false,
@@ -334,9 +375,15 @@ export function createWorkService(deps: {
       id: string,
       workerId: string,
       answers: Record<string, unknown>,
-      signals: { activeSeconds?: number | undefined } = {},
+      signals: { activeSeconds?: number | undefined; feedback?: string | undefined } = {},
     ): Promise<SubmitResult> {
       const row = await requireOwnAssignment(id, workerId);
+      if (signals.feedback && !row.pilot) {
+        throw new ValidationError(
+          'Invalid input — feedback: only pilot work asks for feedback',
+          fieldProblems({ feedback: 'only pilot work asks for feedback' }),
+        );
+      }
       const status = effectiveStatus(row);
       if (status !== 'accepted') {
         if (row.status !== 'accepted' && row.answers !== null && sameJson(row.answers, answers)) {
@@ -389,6 +436,7 @@ export function createWorkService(deps: {
         goldResults,
         workSeconds,
         activeSeconds,
+        pilotFeedback: signals.feedback || null,
       };
       const submitIn = async (trx: Db) => {
         const done = await work.submit(submission, trx);
@@ -417,6 +465,7 @@ export function createWorkService(deps: {
         submitted_at: now,
         work_seconds: workSeconds,
         active_seconds: activeSeconds,
+        pilot_feedback: submission.pilotFeedback,
         gold_correct: goldResults && Object.values(goldResults).every(Boolean),
         gold_results: goldResults,
       };

@@ -5,6 +5,7 @@ import {
   IconChecklist,
   IconEye,
   IconFileDownload,
+  IconFlask,
   IconFolderOff,
   IconPencil,
   IconSettings,
@@ -29,6 +30,8 @@ import { DataTab } from './project/DataTab.js';
 import { DesignTab } from './project/DesignTab.js';
 import { LifecycleActions } from './project/LifecycleActions.js';
 import { BroadcastButton } from '../../components/messages/BroadcastButton.js';
+import { isPilotRunning } from './project/PilotButtons.js';
+import { PilotTab } from './project/PilotTab.js';
 import { PreviewTab } from './project/PreviewTab.js';
 import { QualityTab } from './project/QualityTab.js';
 import { ResultsTab } from './project/ResultsTab.js';
@@ -46,6 +49,7 @@ const TAB_LABELS: Record<ProjectTab, { label: string; icon: ReactNode }> = {
   review: { label: 'Review', icon: <IconChecklist size={16} aria-hidden="true" /> },
   results: { label: 'Results', icon: <IconFileDownload size={16} aria-hidden="true" /> },
   workers: { label: 'Workers', icon: <IconUsers size={16} aria-hidden="true" /> },
+  pilot: { label: 'Pilot', icon: <IconFlask size={16} aria-hidden="true" /> },
 };
 
 function isTab(value: unknown): value is ProjectTab {
@@ -79,6 +83,11 @@ function ProjectHeader({ project }: { project: Project }) {
           <Title order={1}>{project.title}</Title>
           <Group gap="xs">
             <ProjectStatusBadge status={project.status} />
+            {isPilotRunning(project) && (
+              <Badge color="grape" variant="light">
+                Pilot
+              </Badge>
+            )}
             <Text c="dimmed" size="sm">
               {project.template.kind === 'form' ? 'Form' : 'HTML template'} · created{' '}
               {formatDate(project.createdAt)}
@@ -162,7 +171,7 @@ export function ProjectPage() {
         keepMounted={false}
       >
         <Tabs.List mb="lg" aria-label="Project sections">
-          {PROJECT_TABS.map((key) => (
+          {PROJECT_TABS.filter((key) => key !== 'pilot' || p.pilot !== null).map((key) => (
             <Tabs.Tab
               key={key}
               value={key}
@@ -199,6 +208,9 @@ export function ProjectPage() {
         </Tabs.Panel>
         <Tabs.Panel value="workers">
           <QualityTab project={p} />
+        </Tabs.Panel>
+        <Tabs.Panel value="pilot">
+          <PilotTab project={p} />
         </Tabs.Panel>
       </Tabs>
     </>

@@ -21,6 +21,7 @@ import {
 import type { GoldFeedback } from '../../../shared/api/quality.js';
 import { useActiveSeconds } from './active-time.js';
 import { AutoNextSwitch } from './AutoNextSwitch.js';
+import { PilotFeedbackBox } from './PilotFeedbackBox.js';
 import { InstructionsPanel } from './InstructionsPanel.js';
 import { notify } from './notify.js';
 import { TimeLeftInline } from './TimeLeft.js';
@@ -92,6 +93,7 @@ export function ActiveTask({
   const [errors, setErrors] = useState<AnswerErrors>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [focusKey, setFocusKey] = useState(0);
+  const [pilotFeedback, setPilotFeedback] = useState('');
 
   const { template } = assignment;
   const items = template.kind === 'form' ? filledItemsOf(template.items) : [];
@@ -106,7 +108,11 @@ export function ActiveTask({
     setFailure(null);
     onSubmitting(true);
     submit.mutate(
-      { answers, activeSeconds: activeSeconds() },
+      {
+        answers,
+        activeSeconds: activeSeconds(),
+        ...(assignment.pilot && pilotFeedback.trim() ? { feedback: pilotFeedback } : {}),
+      },
       {
         onError: (error) => {
           onSubmitting(false);
@@ -185,6 +191,10 @@ export function ActiveTask({
     </Card>
   );
 
+  const feedbackBox = assignment.pilot && (
+    <PilotFeedbackBox value={pilotFeedback} onChange={setPilotFeedback} readOnly={timeIsUp} />
+  );
+
   const problems = (
     <>
       {timeIsUp && (
@@ -222,6 +232,7 @@ export function ActiveTask({
                 readOnly={timeIsUp}
               />
             </Card>
+            {feedbackBox}
             {actions}
           </Stack>
         </form>
@@ -251,6 +262,7 @@ export function ActiveTask({
               </Text>
             )}
           </Card>
+          {feedbackBox}
           {actions}
         </Stack>
       )}

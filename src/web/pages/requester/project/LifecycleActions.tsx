@@ -5,6 +5,7 @@ import type { Project } from '../../../../shared/api/projects.js';
 import { useProjectAction } from '../../../api/projects.js';
 import { ConfirmButton } from '../../../components/ConfirmButton.js';
 import { errorMessage } from '../../../components/ErrorAlert.js';
+import { isPilotRunning, PublishRestButton, RunPilotButton } from './PilotButtons.js';
 import { PublishButton } from './PublishButton.js';
 
 function CancelButton({ project }: { project: Project }) {
@@ -77,6 +78,7 @@ export function LifecycleActions({ project }: { project: Project }) {
       return (
         <>
           <CancelButton project={project} />
+          <RunPilotButton project={project} />
           <PublishButton project={project} />
         </>
       );
@@ -86,6 +88,7 @@ export function LifecycleActions({ project }: { project: Project }) {
         <>
           <CancelButton project={project} />
           <PauseResumeButton project={project} />
+          {isPilotRunning(project) && <PublishRestButton project={project} />}
         </>
       );
     case 'completed':

@@ -42,6 +42,7 @@ const project: Project = {
     assignmentsOutstanding: 0,
     overlap: null,
   },
+  pilot: null,
   createdAt: '2026-11-01T00:00:00.000Z',
   updatedAt: '2026-11-01T00:00:00.000Z',
   publishedAt: null,

@@ -61,6 +61,14 @@ export function SubmissionRow({
         ) : (
           <Answers lines={readableAnswers(template, task.data, assignment.answers)} />
         )}
+        {assignment.pilotFeedback && (
+          <Text size="sm" mt={6} className="review-pilot-feedback">
+            <Text span size="xs" fw={600} c="grape">
+              Pilot feedback:{' '}
+            </Text>
+            {assignment.pilotFeedback}
+          </Text>
+        )}
       </Table.Td>
       <Table.Td>
         <Stack gap="xs" align="flex-start">
