@@ -86,6 +86,8 @@ import { createSetupService } from './modules/setup/setup.service.js';
 import { createAuditRepository } from './modules/audit/audit.repository.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { createGovernanceModule } from './modules/governance/governance.module.js';
+import { governanceRoutes } from './modules/governance/governance.routes.js';
 import { createDigestService } from './modules/email/digest.service.js';
 import { createEmailRepository } from './modules/email/email.repository.js';
 import { emailRoutes } from './modules/email/email.routes.js';
@@ -202,6 +204,13 @@ export function createServices(deps: {
     tokenCache: deps.tokenCache?.cache,
     credentialsChanged: deps.tokenCache?.changed,
   });
+  const governance = createGovernanceModule({
+    db: deps.db,
+    clock: deps.clock,
+    config: deps.config,
+    audit,
+  });
+  const { rules } = governance;
   const idempotency = createIdempotencyKeys({
     keys: createIdempotencyRepository(deps.db),
     clock: deps.clock,
@@ -276,7 +285,10 @@ export function createServices(deps: {
     settlement: review.settlement,
     qualifications,
     feePercent: deps.config.platformFeePercent,
-    minHourlyCents: deps.config.minHourlyCents,
+    rules: {
+      minHourlyCents: () => rules.current('minHourlyCents'),
+      maxAutoApproveSeconds: () => rules.current('maxAutoApproveSeconds'),
+    },
     uploadLimits: {
       concurrentPerRequester: deps.config.batchUploadsPerRequester,
       draftTasksPerRequester: deps.config.draftTasksPerRequester,
@@ -288,6 +300,7 @@ export function createServices(deps: {
     feed: createFeedRepository(readDb),
     clock: deps.clock,
     approvalRateMinDecided: deps.config.approvalRateMinDecided,
+    flagRejectionPercent: () => rules.current('flagRejectionPercent'),
   });
   const work = createWorkService({
     db: deps.db,
@@ -321,6 +334,7 @@ export function createServices(deps: {
     reputation: createReputationRepository(deps.db),
     accounts,
     clock: deps.clock,
+    flagRejectionPercent: () => rules.current('flagRejectionPercent'),
   });
   const setup = createSetupService({
     setup: createSetupRepository(deps.db),
@@ -367,6 +381,9 @@ export function createServices(deps: {
     payouts,
     profiles,
     reputation,
+    /** The rules in force (`rules.current(key)`, `rules.snapshot()`) and their votes. */
+    rules,
+    governance: governance.service,
     webhooks: webhooks.service,
     webhookOutbox: { listen: outbox.listen.bind(outbox) },
   };
@@ -502,6 +519,8 @@ export async function buildApp(deps: AppDeps) {
       'webhook secrets that no configured ACCESS_KEY_ENCRYPTION_KEY opens: their deliveries wait until their key is listed in ACCESS_KEY_ENCRYPTION_PREVIOUS_KEYS',
     );
   }
+  // First boot: the environment's rule values become the rules' first recorded values.
+  await services.rules.recordInitial();
   const submitTokens = await loadSubmitTokens(
     deps.config.sessionSecret,
     createServerSecrets(deps.db),
@@ -603,6 +622,7 @@ export async function buildApp(deps: AppDeps) {
       await api.register(accessKeysRoutes, { accessKeys: mturk.accessKeys });
       await api.register(adminRoutes, { accounts: services.accounts });
       await api.register(auditRoutes, { audit: services.audit });
+      await api.register(governanceRoutes, { governance: services.governance });
       await api.register(ledgerRoutes, { ledger: services.ledger });
       await api.register(adminDepositsRoutes, {
         ledger: services.ledger,

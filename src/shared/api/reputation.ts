@@ -31,6 +31,11 @@ export const requesterReputationSchema = z.object({
   /** Null until appeals exist on Tessera. */
   appealsOverturnedPercent: z.number().int().nullable(),
   ratings: ratingCountsSchema,
+  /**
+   * Rejects more of the decided work than the members' `flagRejectionPercent` rule allows
+   * (GET /governance/rules).
+   */
+  flagged: z.boolean(),
 });
 export type RequesterReputation = z.infer<typeof requesterReputationSchema>;
 

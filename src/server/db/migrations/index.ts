@@ -39,6 +39,7 @@ import * as adaptiveOverlap from './20261210060000_adaptive_overlap.js';
 import * as fairPay from './20261210070000_fair_pay.js';
 import * as reputation from './20261210080000_reputation.js';
 import * as auditLog from './20261210090000_audit_log.js';
+import * as governance from './20261211040000_governance.js';
 
 /**
  * Every migration, in order. A static list (rather than reading the folder) works the same under
@@ -85,4 +86,5 @@ export const migrations: Record<string, Migration> = {
   '20261210070000_fair_pay': fairPay,
   '20261210080000_reputation': reputation,
   '20261210090000_audit_log': auditLog,
+  '20261211040000_governance': governance,
 };

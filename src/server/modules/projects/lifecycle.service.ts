@@ -47,8 +47,8 @@ export function createLifecycleService(deps: {
   ledger: ProjectLedger;
   settlement: ProjectSettlement;
   feePercent: number;
-  /** MIN_HOURLY_CENTS: 0 for no floor. */
-  minHourlyCents: number;
+  /** The pay floor in force (the `minHourlyCents` rule): 0 for no floor. */
+  minHourlyCents: () => Promise<number>;
   clock: Clock;
   events: LiveEventPublisher;
 }) {
@@ -105,8 +105,10 @@ export function createLifecycleService(deps: {
     settleCancelledProject,
 
     /** Escrows every slot of every task, then opens the project to workers. */
-    publish: (ownerId: string, id: string) =>
-      transition(ownerId, id, 'publish', ['draft'], async (project, trx) => {
+    publish: async (ownerId: string, id: string) => {
+      // Read before the transaction: the rule is read outside it (and PGlite has one connection).
+      const floor = await deps.minHourlyCents();
+      return transition(ownerId, id, 'publish', ['draft'], async (project, trx) => {
         const problems = await whyNotPublishable(project, trx);
         if (problems.length > 0) {
           throw new ConflictError(
@@ -115,18 +117,14 @@ export function createLifecycleService(deps: {
             { problems },
           );
         }
-        assertPayTerms(project, deps.minHourlyCents);
+        assertPayTerms(project, floor);
         // The floor in force now is the one its top-ups are paid to, and escrowed for.
         const priced = await projects.update(
           project.id,
           {
-            pay_floor_cents: deps.minHourlyCents,
+            pay_floor_cents: floor,
             top_up_reserve_cents: project.top_up_to_floor
-              ? topUpReserveCents(
-                  project.reward_cents,
-                  project.time_allotted_seconds,
-                  deps.minHourlyCents,
-                )
+              ? topUpReserveCents(project.reward_cents, project.time_allotted_seconds, floor)
               : 0,
           },
           trx,
@@ -140,7 +138,8 @@ export function createLifecycleService(deps: {
         });
         await tasks.setDraftBatchEscrow(project.id, perRow, trx);
         return projects.update(project.id, { status: 'published', published_at: clock.now() }, trx);
-      }),
+      });
+    },
 
     pause: (ownerId: string, id: string) =>
       transition(ownerId, id, 'pause', ['published'], (project, trx) =>
