@@ -29,7 +29,7 @@ const envSchema = z.object({
   MAX_AUTO_APPROVE_SECONDS: z.coerce
     .number()
     .int()
-    .min(3600)
+    .min(3 * 86_400)
     .max(30 * 86_400)
     .default(30 * 86_400),
   APPEAL_DAYS: z.coerce.number().min(0.0001).max(90).default(7),

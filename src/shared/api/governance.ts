@@ -33,9 +33,9 @@ export const RULES: Record<
   maxAutoApproveSeconds: {
     title: 'Longest auto-approve window',
     description:
-      'The longest a requester may let submitted work wait before it is approved automatically.',
+      'The longest a requester may let submitted work wait before it is approved automatically. At least the default window (3 days), so a project that sets none always meets it.',
     unit: 'seconds',
-    min: 3600,
+    min: PROJECT_LIMITS.autoApproveSecondsDefault,
     max: PROJECT_LIMITS.autoApproveSecondsMax,
     whole: true,
   },
