@@ -75,7 +75,10 @@ test('a pay-floor change is proposed, voted in by both houses, takes effect and 
     }),
     201,
   );
-  await ok(await requester.post(`/api/v1/projects/${workProject.id}/publish`, { headers }), 200);
+  await ok(
+    await requester.post(`/api/v1/projects/${workProject.id}/publish`, { headers, data: {} }),
+    200,
+  );
   await signUp(page, newAccount('worker'), ['worker']);
   const workerHeaders = await csrfHeader(page.request);
   const assignment = await ok<{ id: string }>(
@@ -95,7 +98,7 @@ test('a pay-floor change is proposed, voted in by both houses, takes effect and 
 
   // Under the floor in force (none), half a cent an hour publishes.
   const before = await cheapDraft(requester, headers);
-  await ok(await requester.post(`/api/v1/projects/${before}/publish`, { headers }), 200);
+  await ok(await requester.post(`/api/v1/projects/${before}/publish`, { headers, data: {} }), 200);
 
   // The worker proposes from the public Rules page.
   await page.goto('/rules');
@@ -151,7 +154,7 @@ test('a pay-floor change is proposed, voted in by both houses, takes effect and 
 
   // The same terms no longer publish.
   const after = await cheapDraft(requester, headers);
-  const refused = await requester.post(`/api/v1/projects/${after}/publish`, { headers });
+  const refused = await requester.post(`/api/v1/projects/${after}/publish`, { headers, data: {} });
   expect(refused.status()).toBe(400);
   expect((await refused.json()).error.code).toBe('below_pay_floor');
 
