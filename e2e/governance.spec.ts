@@ -94,7 +94,10 @@ test('a pay-floor change is proposed, voted in by both houses, takes effect and 
     }),
     200,
   );
-  await ok(await requester.post(`/api/v1/assignments/${assignment.id}/approve`, { headers }), 200);
+  await ok(
+    await requester.post(`/api/v1/assignments/${assignment.id}/approve`, { headers, data: {} }),
+    200,
+  );
 
   // Under the floor in force (none), half a cent an hour publishes.
   const before = await cheapDraft(requester, headers);
