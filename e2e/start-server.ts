@@ -31,6 +31,8 @@ const env: NodeJS.ProcessEnv = {
   // The suite signs up and in dozens of accounts a minute, all from 127.0.0.1: above the default
   // 20 a minute per address. The limit itself is tested in src/server/plugins/rate-limits.test.ts.
   RATE_LIMIT_AUTH_PER_MINUTE: '1000',
+  // Proposals are open for votes about 26 seconds (e2e/governance.spec.ts waits for one to close).
+  GOVERNANCE_VOTE_DAYS: '0.0003',
 };
 // The main server sends real email to a receiver of its own (the demo server sends none).
 const withMail = process.env.E2E_DEMO !== '1';

@@ -25,6 +25,7 @@ export async function explainFeed(url: string, workerId: string): Promise<void> 
       feed: createFeedRepository(db),
       clock: systemClock,
       approvalRateMinDecided: 100,
+      flagRejectionPercent: async () => 30,
     });
     const queries: FeedQuery[] = [
       ...FEED_SORTS.map((sort) => ({ sort, limit: 20 })),

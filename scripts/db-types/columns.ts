@@ -8,6 +8,12 @@ import { ROLES, USER_STATUSES } from '../../src/shared/api/accounts.js';
 import { APPEAL_STATUSES } from '../../src/shared/api/appeals.js';
 import { PAYOUT_STATUSES } from '../../src/shared/api/earnings.js';
 import { EMAIL_TOKEN_PURPOSES } from '../../src/shared/api/email.js';
+import {
+  PROPOSAL_STATUSES,
+  RULE_KEYS,
+  RULE_SOURCES,
+  VOTES,
+} from '../../src/shared/api/governance.js';
 import { LEDGER_ACCOUNTS, LEDGER_KINDS } from '../../src/shared/api/money.js';
 import { NOTIFICATION_KINDS } from '../../src/shared/api/notifications.js';
 import { OAUTH_CLIENT_TYPES } from '../../src/shared/api/oauth.js';
@@ -27,6 +33,10 @@ export const IMPORTS: Record<string, string> = {
   UserStatus: '../../shared/api/accounts.js',
   PayoutStatus: '../../shared/api/earnings.js',
   EmailTokenPurpose: '../../shared/api/email.js',
+  ProposalStatus: '../../shared/api/governance.js',
+  RuleKey: '../../shared/api/governance.js',
+  RuleSource: '../../shared/api/governance.js',
+  Vote: '../../shared/api/governance.js',
   LedgerAccountKind: '../../shared/api/money.js',
   LedgerTransactionKind: '../../shared/api/money.js',
   NotificationKind: '../../shared/api/notifications.js',
@@ -51,6 +61,11 @@ export const IMPORTS: Record<string, string> = {
 /** Text columns whose CHECK constraint lists their values: the type, and the list it must match. */
 export const ENUM_COLUMNS: Record<string, { type: string; values: readonly string[] }> = {
   'users.status': { type: 'UserStatus', values: USER_STATUSES },
+  'governance_proposals.rule': { type: 'RuleKey', values: RULE_KEYS },
+  'governance_proposals.status': { type: 'ProposalStatus', values: PROPOSAL_STATUSES },
+  'governance_votes.vote': { type: 'Vote', values: VOTES },
+  'rule_values.rule': { type: 'RuleKey', values: RULE_KEYS },
+  'rule_values.source': { type: 'RuleSource', values: RULE_SOURCES },
   'ledger_accounts.kind': { type: 'LedgerAccountKind', values: LEDGER_ACCOUNTS },
   'ledger_transactions.kind': { type: 'LedgerTransactionKind', values: LEDGER_KINDS },
   'qualification_types.value_kind': {

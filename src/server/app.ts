@@ -75,11 +75,7 @@ import { resultsRoutes } from './modules/results/results.routes.js';
 import { createResultsService } from './modules/results/results.service.js';
 import { createAppealsRepository } from './modules/appeals/appeals.repository.js';
 import { appealsRoutes } from './modules/appeals/appeals.routes.js';
-import {
-  createAppealsService,
-  defaultAppealWindows,
-  type AppealWindows,
-} from './modules/appeals/appeals.service.js';
+import { createAppealsService, type AppealWindows } from './modules/appeals/appeals.service.js';
 import { createReviewModule } from './modules/review/review.module.js';
 import { assignmentViewParts } from './modules/review/review.presenters.js';
 import { reviewRoutes } from './modules/review/review.routes.js';
@@ -92,6 +88,8 @@ import { createSetupService } from './modules/setup/setup.service.js';
 import { createAuditRepository } from './modules/audit/audit.repository.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { createGovernanceModule } from './modules/governance/governance.module.js';
+import { governanceRoutes } from './modules/governance/governance.routes.js';
 import { createDigestService } from './modules/email/digest.service.js';
 import { createEmailRepository } from './modules/email/email.repository.js';
 import { emailRoutes } from './modules/email/email.routes.js';
@@ -151,7 +149,7 @@ export type AppDeps = {
   mailer?: Mailer;
   /** How webhook hosts resolve and how deliveries leave (tests give their own). */
   webhooks?: { lookup?: HostLookup; send?: WebhookSender };
-  /** The appeal windows (DEFAULT_APPEAL_DAYS and DEFAULT_APPEAL_RESPONSE_DAYS unless given). */
+  /** The appeal windows (the `appealDays` and `appealResponseDays` rules in force unless given). */
   appealWindows?: AppealWindows;
 };
 
@@ -214,6 +212,13 @@ export function createServices(deps: {
     tokenCache: deps.tokenCache?.cache,
     credentialsChanged: deps.tokenCache?.changed,
   });
+  const governance = createGovernanceModule({
+    db: deps.db,
+    clock: deps.clock,
+    config: deps.config,
+    audit,
+  });
+  const { rules } = governance;
   const idempotency = createIdempotencyKeys({
     keys: createIdempotencyRepository(deps.db),
     clock: deps.clock,
@@ -283,7 +288,12 @@ export function createServices(deps: {
     appeals: createAppealsRepository(deps.db),
     review: review.review,
     clock: deps.clock,
-    appealWindows: deps.appealWindows ?? defaultAppealWindows,
+    appealWindows:
+      deps.appealWindows ??
+      (async () => ({
+        appealDays: await rules.current('appealDays'),
+        responseDays: await rules.current('appealResponseDays'),
+      })),
     notify,
     events,
     audit,
@@ -305,7 +315,10 @@ export function createServices(deps: {
     settlement: review.settlement,
     qualifications,
     feePercent: deps.config.platformFeePercent,
-    minHourlyCents: deps.config.minHourlyCents,
+    rules: {
+      minHourlyCents: () => rules.current('minHourlyCents'),
+      maxAutoApproveSeconds: () => rules.current('maxAutoApproveSeconds'),
+    },
     uploadLimits: {
       concurrentPerRequester: deps.config.batchUploadsPerRequester,
       draftTasksPerRequester: deps.config.draftTasksPerRequester,
@@ -317,6 +330,7 @@ export function createServices(deps: {
     feed: createFeedRepository(readDb),
     clock: deps.clock,
     approvalRateMinDecided: deps.config.approvalRateMinDecided,
+    flagRejectionPercent: () => rules.current('flagRejectionPercent'),
   });
   const work = createWorkService({
     db: deps.db,
@@ -350,6 +364,7 @@ export function createServices(deps: {
     reputation: createReputationRepository(deps.db),
     accounts,
     clock: deps.clock,
+    flagRejectionPercent: () => rules.current('flagRejectionPercent'),
   });
   const setup = createSetupService({
     setup: createSetupRepository(deps.db),
@@ -398,6 +413,9 @@ export function createServices(deps: {
     payouts,
     profiles,
     reputation,
+    /** The rules in force (`rules.current(key)`, `rules.snapshot()`) and their votes. */
+    rules,
+    governance: governance.service,
     webhooks: webhooks.service,
     webhookOutbox: { listen: outbox.listen.bind(outbox) },
   };
@@ -534,6 +552,8 @@ export async function buildApp(deps: AppDeps) {
       'webhook secrets that no configured ACCESS_KEY_ENCRYPTION_KEY opens: their deliveries wait until their key is listed in ACCESS_KEY_ENCRYPTION_PREVIOUS_KEYS',
     );
   }
+  // First boot: the environment's rule values become the rules' first recorded values.
+  await services.rules.recordInitial();
   const submitTokens = await loadSubmitTokens(
     deps.config.sessionSecret,
     createServerSecrets(deps.db),
@@ -635,14 +655,15 @@ export async function buildApp(deps: AppDeps) {
       await api.register(accessKeysRoutes, { accessKeys: mturk.accessKeys });
       await api.register(adminRoutes, { accounts: services.accounts });
       await api.register(auditRoutes, { audit: services.audit });
+      await api.register(governanceRoutes, { governance: services.governance });
       await api.register(ledgerRoutes, {
         ledger: services.ledger,
-        minHourlyCents: deps.config.minHourlyCents,
+        minHourlyCents: () => services.rules.current('minHourlyCents'),
       });
       await api.register(adminDepositsRoutes, {
         ledger: services.ledger,
         manualDeposits: services.manualDeposits,
-        minHourlyCents: deps.config.minHourlyCents,
+        minHourlyCents: () => services.rules.current('minHourlyCents'),
       });
       await api.register(qualificationsRoutes, {
         qualifications: services.qualifications,

@@ -25,6 +25,18 @@ const envSchema = z.object({
   PLATFORM_FEE_PERCENT: z.coerce.number().min(0).max(100).default(0),
   // The pay floor, in cents per hour at a project's estimated time (0: none). DESIGN §10.
   MIN_HOURLY_CENTS: z.coerce.number().int().min(0).max(100_000).default(0),
+  // Collective rules' values at first boot (DESIGN §11); afterwards the members' votes change them.
+  MAX_AUTO_APPROVE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(3 * 86_400)
+    .max(30 * 86_400)
+    .default(30 * 86_400),
+  APPEAL_DAYS: z.coerce.number().min(0.0001).max(90).default(7),
+  APPEAL_RESPONSE_DAYS: z.coerce.number().min(0.0001).max(90).default(7),
+  REQUESTER_FLAG_REJECTION_PERCENT: z.coerce.number().int().min(0).max(100).default(30),
+  // How long a proposal is open for votes; fractions allowed (end-to-end tests use seconds).
+  GOVERNANCE_VOTE_DAYS: z.coerce.number().min(0.0001).max(365).default(7),
   PAYMENTS_SANDBOX: booleanFlag.optional(),
   PAYOUT_MINIMUM_CENTS: z.coerce.number().int().min(1).max(100_000_000).default(100),
   APPROVAL_RATE_MIN_DECIDED: z.coerce.number().int().min(0).max(1_000_000).default(100),
@@ -125,6 +137,19 @@ export type Config = {
   platformFeePercent: number;
   /** The pay floor publishing must meet, in cents per hour (0: none). */
   minHourlyCents: number;
+  /**
+   * Collective rules: how long proposals are open for votes, and the other rules' values at
+   * first boot (with `minHourlyCents`); the rules in force are read from the governance module.
+   */
+  governance: {
+    voteDays: number;
+    initialRules: {
+      maxAutoApproveSeconds: number;
+      appealDays: number;
+      appealResponseDays: number;
+      flagRejectionPercent: number;
+    };
+  };
   paymentsSandbox: boolean;
   /** The smallest payout a worker may ask for. */
   payoutMinimumCents: number;
@@ -238,6 +263,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: e.SESSION_SECRET,
     platformFeePercent: e.PLATFORM_FEE_PERCENT,
     minHourlyCents: e.MIN_HOURLY_CENTS,
+    governance: {
+      voteDays: e.GOVERNANCE_VOTE_DAYS,
+      initialRules: {
+        maxAutoApproveSeconds: e.MAX_AUTO_APPROVE_SECONDS,
+        appealDays: e.APPEAL_DAYS,
+        appealResponseDays: e.APPEAL_RESPONSE_DAYS,
+        flagRejectionPercent: e.REQUESTER_FLAG_REJECTION_PERCENT,
+      },
+    },
     // Self-serve test credit is safe on a laptop's embedded database, not on a real deployment.
     paymentsSandbox: e.PAYMENTS_SANDBOX ?? !e.DATABASE_URL,
     payoutMinimumCents: e.PAYOUT_MINIMUM_CENTS,

@@ -169,6 +169,14 @@ export const routes: RouteObject[] = [
               'PublicProfilePage',
             ),
           },
+          {
+            path: paths.rules,
+            element: lazyPage(() => import('./pages/public/RulesPage.js'), 'RulesPage'),
+          },
+          {
+            path: paths.proposalPattern,
+            element: lazyPage(() => import('./pages/public/ProposalPage.js'), 'ProposalPage'),
+          },
           // The authorization server sends people here; they may still have to sign in.
           {
             path: oauthPaths.consentPattern,

@@ -111,6 +111,21 @@ const taskOf = (make: (c: Cast) => Promise<string>) => async (c: Cast) => {
   return { id, taskId: await c.taskId(id) };
 };
 
+/** Gives `worker` approved work and `requester` reviewed work: a record to take part in governance. */
+async function withRecords(c: Cast) {
+  const assignment = await c.assignment('submitted');
+  await c.clientOf('requester').post(`/api/v1/assignments/${assignment}/approve`);
+}
+/** An open proposal of `requester`'s for `rule`. */
+const proposal = (rule: string, value: number) =>
+  fresh(async (c) => {
+    await withRecords(c);
+    const res = await c
+      .clientOf('requester')
+      .post('/api/v1/governance/proposals', { rule, value, reason: 'For the matrix' });
+    return res.json<{ id: string }>().id;
+  }, 'proposalId');
+
 /** One of the requester's types that workers may ask for. */
 async function requestableType(c: Cast) {
   const res = await c.clientOf('requester').post('/api/v1/qualification-types', {
@@ -262,6 +277,48 @@ const MATRIX: [Row, Expect][] = [
   [{ route: 'GET /api/v1/admin/users' }, adminOnly(200)],
   [{ route: 'GET /api/v1/admin/audit' }, adminOnly(200)],
   [{ route: 'GET /api/v1/me/audit' }, signedIn(200)],
+  [{ route: 'GET /api/v1/governance/rules' }, all(200)],
+  [{ route: 'GET /api/v1/governance/proposals' }, all(200)],
+  [
+    {
+      // Members with a record propose (each a rule of their own: one open proposal per rule);
+      // the others have no record yet.
+      route: 'POST /api/v1/governance/proposals',
+      target: async (c) => {
+        await withRecords(c);
+        return {};
+      },
+      body: (_p, _c, actor) => ({
+        rule: actor === 'worker' ? 'appealDays' : 'appealResponseDays',
+        value: 3,
+        reason: 'Shorter waits',
+      }),
+    },
+    signedIn(403, { worker: 201, requester: 201 }),
+  ],
+  [
+    {
+      route: 'GET /api/v1/governance/proposals/:proposalId',
+      target: proposal('flagRejectionPercent', 40),
+    },
+    all(200),
+  ],
+  [
+    {
+      route: 'POST /api/v1/governance/proposals/:proposalId/votes',
+      target: proposal('maxAutoApproveSeconds', 10 * 86_400),
+      body: () => ({ vote: 'yes' }),
+    },
+    signedIn(403, { worker: 200, requester: 200 }),
+  ],
+  [
+    {
+      route: 'POST /api/v1/governance/proposals/:proposalId/veto',
+      target: proposal('minHourlyCents', 100),
+      body: () => ({ reason: 'Not now' }),
+    },
+    adminOnly(200),
+  ],
   [
     {
       route: 'POST /api/v1/admin/users/:id/password-reset-link',

@@ -8,6 +8,7 @@ import type { Role, UserStatus } from '../../shared/api/accounts.js';
 import type { AppealStatus } from '../../shared/api/appeals.js';
 import type { PayoutStatus } from '../../shared/api/earnings.js';
 import type { EmailTokenPurpose } from '../../shared/api/email.js';
+import type { ProposalStatus, RuleKey, RuleSource, Vote } from '../../shared/api/governance.js';
 import type { LedgerAccountKind, LedgerTransactionKind } from '../../shared/api/money.js';
 import type { NotificationKind } from '../../shared/api/notifications.js';
 import type { OAuthClientType } from '../../shared/api/oauth.js';
@@ -165,6 +166,30 @@ export interface EmailTokens {
   token_hash: string;
   used_at: Timestamp | null;
   user_id: string;
+}
+
+export interface GovernanceProposals {
+  closes_at: Timestamp;
+  created_at: Timestamp;
+  decided_at: Timestamp | null;
+  id: Generated<string>;
+  previous_value: number;
+  proposer_id: string;
+  reason: string;
+  rule: RuleKey;
+  status: Generated<ProposalStatus>;
+  value: number;
+  veto_reason: string | null;
+  vetoed_by: string | null;
+}
+
+export interface GovernanceVotes {
+  as_requester: boolean;
+  as_worker: boolean;
+  created_at: Timestamp;
+  proposal_id: string;
+  vote: Vote;
+  voter_id: string;
 }
 
 export interface IdempotencyKeys {
@@ -522,6 +547,16 @@ export interface RequesterPaidWorkers {
   worker_id: string;
 }
 
+export interface RuleValues {
+  created_at: Timestamp;
+  effective_from: Timestamp;
+  id: Generated<string>;
+  proposal_id: string | null;
+  rule: RuleKey;
+  source: RuleSource;
+  value: number;
+}
+
 export interface Sessions {
   created_at: Generated<Timestamp>;
   expires_at: Timestamp;
@@ -671,6 +706,8 @@ export interface DB {
   bonuses: Bonuses;
   email_digests: EmailDigests;
   email_tokens: EmailTokens;
+  governance_proposals: GovernanceProposals;
+  governance_votes: GovernanceVotes;
   idempotency_keys: IdempotencyKeys;
   ledger_accounts: LedgerAccounts;
   ledger_entries: LedgerEntries;
@@ -701,6 +738,7 @@ export interface DB {
   qualification_types: QualificationTypes;
   ratings: Ratings;
   requester_paid_workers: RequesterPaidWorkers;
+  rule_values: RuleValues;
   sessions: Sessions;
   setup_tokens: SetupTokens;
   task_aggregates: TaskAggregates;

@@ -62,6 +62,13 @@ export function createSweeps(services: Services): Sweep[] {
       run: () => services.aggregation.sweep(),
     },
     {
+      // Proposals whose voting window closed: tallied, decided and applied under FOR UPDATE
+      // SKIP LOCKED, so each closes once with every instance sweeping. Often, for short windows.
+      name: 'governance-proposals',
+      intervalMs: 5_000,
+      run: () => services.governance.sweepClosed(),
+    },
+    {
       // Claimed with FOR UPDATE SKIP LOCKED and a lease, so each attempt is made by one instance.
       name: 'webhook-deliveries',
       intervalMs: 5_000,

@@ -31,6 +31,11 @@ export const requesterReputationSchema = z.object({
   /** Of their rejections' appeals that were decided, the share overturned; null before any. */
   appealsOverturnedPercent: z.number().int().nullable(),
   ratings: ratingCountsSchema,
+  /**
+   * Rejects more of the decided work than the members' `flagRejectionPercent` rule allows
+   * (GET /governance/rules).
+   */
+  flagged: z.boolean(),
 });
 export type RequesterReputation = z.infer<typeof requesterReputationSchema>;
 

@@ -1,6 +1,6 @@
 import { AppShell, Badge, Burger, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconMessages, IconSettings } from '@tabler/icons-react';
+import { IconMessages, IconScale, IconSettings } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useCurrentUser } from '../api/accounts.js';
@@ -123,6 +123,10 @@ export function AppLayout() {
           </Stack>
         </AppShell.Section>
         <AppShell.Section pt="md" className="navbar-footer">
+          <SideLink
+            item={{ label: 'Rules', to: paths.rules, icon: IconScale }}
+            onNavigate={close}
+          />
           <SideLink
             item={{ label: 'Profile settings', to: paths.settings, icon: IconSettings }}
             onNavigate={close}

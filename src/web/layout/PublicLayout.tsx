@@ -35,9 +35,14 @@ export function PublicLayout() {
             <Text size="sm" c="dimmed">
               Tessera is open-source software under the AGPL-3.0.
             </Text>
-            <Anchor href="/api/docs" size="sm" c="dimmed">
-              API reference
-            </Anchor>
+            <Group gap="md">
+              <Anchor component={Link} to={paths.rules} size="sm" c="dimmed">
+                Rules
+              </Anchor>
+              <Anchor href="/api/docs" size="sm" c="dimmed">
+                API reference
+              </Anchor>
+            </Group>
           </Group>
         </Container>
       </Box>

@@ -10,6 +10,7 @@ export const AUDIT_FAMILIES = [
   { value: 'funds.', label: 'Deposits' },
   { value: 'payout.', label: 'Payouts' },
   { value: 'appeal.', label: 'Appeals' },
+  { value: 'governance.', label: 'Rules and proposals' },
 ] as const;
 
 const LABELS: Record<string, string> = {
@@ -33,6 +34,11 @@ const LABELS: Record<string, string> = {
   'payout.cancelled': 'Payout cancelled',
   'appeal.overturned': 'Rejection overturned on appeal (paid)',
   'appeal.overturned_automatically': 'Unanswered appeal overturned (paid)',
+  'governance.proposal_created': 'Rule change proposed',
+  'governance.proposal_passed': 'Proposal passed',
+  'governance.proposal_failed': 'Proposal failed',
+  'governance.proposal_vetoed': 'Proposal vetoed',
+  'governance.rule_changed': 'Rule changed',
 };
 
 /** A readable name for an action; an action this page does not know yet shows its code. */
@@ -47,6 +53,10 @@ export function auditSummary(entry: AuditEntry): string {
   if (typeof details.amountCents === 'number') parts.push(formatCents(details.amountCents));
   if (typeof details.role === 'string') parts.push(details.role);
   if (typeof details.name === 'string') parts.push(`“${details.name}”`);
+  if (typeof details.rule === 'string') {
+    const to = details.to ?? details.value;
+    parts.push(typeof to === 'number' ? `${details.rule} → ${to}` : details.rule);
+  }
   if (typeof details.reference === 'string') parts.push(`ref. ${details.reference}`);
   if (typeof details.reason === 'string') parts.push(details.reason);
   if (typeof details.by === 'string') parts.push(`by ${details.by}`);

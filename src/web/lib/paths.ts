@@ -30,6 +30,10 @@ export const paths = {
   messagesPattern: '/messages/:threadId?',
   publicProfile: (handle: string) => `/u/${encodeURIComponent(handle)}`,
   publicProfilePattern: '/u/:handle',
+  /** Collective rules: public, with the members' proposals. */
+  rules: '/rules',
+  proposal: (id: string) => `/rules/proposals/${encodeURIComponent(id)}`,
+  proposalPattern: '/rules/proposals/:proposalId',
   worker: {
     findWork: '/work',
     myWork: '/my-work',

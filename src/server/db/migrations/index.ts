@@ -42,6 +42,7 @@ import * as auditLog from './20261210090000_audit_log.js';
 import * as pilotRuns from './20261211010000_pilot_runs.js';
 import * as appeals from './20261211020000_appeals.js';
 import * as messages from './20261211030000_messages.js';
+import * as governance from './20261211040000_governance.js';
 import * as plausibleWork from './20261211060000_plausible_work.js';
 
 /**
@@ -92,5 +93,6 @@ export const migrations: Record<string, Migration> = {
   '20261211010000_pilot_runs': pilotRuns,
   '20261211020000_appeals': appeals,
   '20261211030000_messages': messages,
+  '20261211040000_governance': governance,
   '20261211060000_plausible_work': plausibleWork,
 };

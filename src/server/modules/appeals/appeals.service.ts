@@ -11,18 +11,12 @@ import type { LiveEventPublisher } from '../realtime/event-bus.js';
 import type { ReviewService } from '../review/review.service.js';
 import type { AppealsRepository } from './appeals.repository.js';
 
-/** Days a worker has to appeal a rejection, counted from the rejection (DESIGN §11). */
-export const DEFAULT_APPEAL_DAYS = 7;
-/** Days a requester has to answer an appeal before it is overturned by itself. */
-export const DEFAULT_APPEAL_RESPONSE_DAYS = 7;
-
-/** The two windows, read when they are needed: they are rules members may change (DESIGN §11). */
+/**
+ * The two windows (days to appeal a rejection, counted from it; days for the requester to answer
+ * before the rejection is overturned by itself), read when they are needed: they are collective
+ * rules (`appealDays`, `appealResponseDays`) members may change by vote (DESIGN §11).
+ */
 export type AppealWindows = () => Promise<{ appealDays: number; responseDays: number }>;
-
-export const defaultAppealWindows: AppealWindows = async () => ({
-  appealDays: DEFAULT_APPEAL_DAYS,
-  responseDays: DEFAULT_APPEAL_RESPONSE_DAYS,
-});
 
 const DAY_MS = 24 * 3600 * 1000;
 /** Appeals the sweep overturns per run; each is its own transaction. */

@@ -13,7 +13,8 @@ export const adminDepositsRoutes: FastifyPluginAsync<{
   ledger: LedgerService;
   manualDeposits: ManualDepositsService;
   /** MIN_HOURLY_CENTS, part of every balance shown (see balanceSchema). */
-  minHourlyCents: number;
+  /** The pay floor rule in force, shown with the balance to price new work. */
+  minHourlyCents: () => Promise<number>;
 }> = async (app, { ledger, manualDeposits, minHourlyCents }) => {
   serveEndpoint(app, endpoints.record, async (request, reply) => {
     const result = await manualDeposits.record({
@@ -27,7 +28,7 @@ export const adminDepositsRoutes: FastifyPluginAsync<{
     if (result.replayed) reply.code(200);
     return {
       transactionId: result.transactionId,
-      balance: presentBalance(result.balance, ledger, minHourlyCents),
+      balance: presentBalance(result.balance, ledger, await minHourlyCents()),
       deposit: presentManualDeposit(result.deposit),
     };
   });

@@ -9,10 +9,15 @@ import type { LedgerService } from './ledger.service.js';
 export const ledgerRoutes: FastifyPluginAsync<{
   ledger: LedgerService;
   /** MIN_HOURLY_CENTS, shown beside the balance (see balanceSchema). */
-  minHourlyCents: number;
+  /** The pay floor rule in force, shown with the balance to price new work. */
+  minHourlyCents: () => Promise<number>;
 }> = async (app, { ledger, minHourlyCents }) => {
   serveEndpoint(app, endpoints.balance, async (request) =>
-    presentBalance(await ledger.balance(requireUser(request).user.id), ledger, minHourlyCents),
+    presentBalance(
+      await ledger.balance(requireUser(request).user.id),
+      ledger,
+      await minHourlyCents(),
+    ),
   );
 
   serveEndpoint(app, endpoints.deposit, async (request, reply) => {
@@ -27,7 +32,7 @@ export const ledgerRoutes: FastifyPluginAsync<{
     if (result.replayed) reply.code(200);
     return {
       transactionId: result.transactionId,
-      balance: presentBalance(result.balance, ledger, minHourlyCents),
+      balance: presentBalance(result.balance, ledger, await minHourlyCents()),
     };
   });
 

@@ -56,8 +56,8 @@ export function createLifecycleService(deps: {
   ledger: ProjectLedger;
   settlement: ProjectSettlement;
   feePercent: number;
-  /** MIN_HOURLY_CENTS: 0 for no floor. */
-  minHourlyCents: number;
+  /** The pay floor in force (the `minHourlyCents` rule): 0 for no floor. */
+  minHourlyCents: () => Promise<number>;
   clock: Clock;
   events: LiveEventPublisher;
 }) {
@@ -124,21 +124,20 @@ export function createLifecycleService(deps: {
     }
   }
 
-  /** A draft that may open to workers, with the pay terms it opens with (pilot or publish). */
-  async function readyToOpen(project: ProjectRow, trx: Trx): Promise<ProjectRow> {
+  /**
+   * A draft that may open to workers, with the pay terms it opens with (pilot or publish), under
+   * `floor`: the pay floor rule in force, read before the transaction (PGlite has one connection).
+   */
+  async function readyToOpen(project: ProjectRow, floor: number, trx: Trx): Promise<ProjectRow> {
     await assertPublishable(project, trx);
-    assertPayTerms(project, deps.minHourlyCents);
+    assertPayTerms(project, floor);
     // The floor in force now is the one its top-ups are paid to, and escrowed for.
     return projects.update(
       project.id,
       {
-        pay_floor_cents: deps.minHourlyCents,
+        pay_floor_cents: floor,
         top_up_reserve_cents: project.top_up_to_floor
-          ? topUpReserveCents(
-              project.reward_cents,
-              project.time_allotted_seconds,
-              deps.minHourlyCents,
-            )
+          ? topUpReserveCents(project.reward_cents, project.time_allotted_seconds, floor)
           : 0,
       },
       trx,
@@ -181,10 +180,11 @@ export function createLifecycleService(deps: {
      * Escrows every slot of every task, then opens the project to workers; or, for a project
      * running a pilot, the tasks the pilot held back.
      */
-    publish: (ownerId: string, id: string) =>
-      transition(ownerId, id, 'publish', ['draft'], async (project, trx) => {
+    publish: async (ownerId: string, id: string) => {
+      const floor = await deps.minHourlyCents();
+      return transition(ownerId, id, 'publish', ['draft'], async (project, trx) => {
         if (project.status !== 'draft') return publishRest(project, trx);
-        const priced = await readyToOpen(project, trx);
+        const priced = await readyToOpen(project, floor, trx);
         const perRow = escrowPerRowCents(priced, feePercent);
         await ledger.escrowForProject(trx, {
           requesterId: ownerId,
@@ -194,15 +194,17 @@ export function createLifecycleService(deps: {
         });
         await tasks.setDraftBatchEscrow(project.id, perRow, trx);
         return projects.update(project.id, { status: 'published', published_at: clock.now() }, trx);
-      }),
+      });
+    },
 
     /**
      * Publishes a draft as a pilot (DESIGN §10): escrows and opens only its first `tasks` tasks,
      * for at most `workers` distinct workers; the rest waits for `publish`.
      */
-    runPilot: (ownerId: string, id: string, size: { tasks: number; workers: number }) =>
-      transition(ownerId, id, 'run a pilot of', ['draft'], async (project, trx) => {
-        const priced = await readyToOpen(project, trx);
+    runPilot: async (ownerId: string, id: string, size: { tasks: number; workers: number }) => {
+      const floor = await deps.minHourlyCents();
+      return transition(ownerId, id, 'run a pilot of', ['draft'], async (project, trx) => {
+        const priced = await readyToOpen(project, floor, trx);
         assertPilotFits(priced, size);
         const perRow = escrowPerRowCents(priced, feePercent);
         await ledger.escrowForProject(trx, {
@@ -225,7 +227,8 @@ export function createLifecycleService(deps: {
           },
           trx,
         );
-      }),
+      });
+    },
 
     pause: (ownerId: string, id: string) =>
       transition(ownerId, id, 'pause', ['published'], (project, trx) =>

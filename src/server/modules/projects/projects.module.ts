@@ -16,7 +16,7 @@ import { createGoldService } from './gold.service.js';
 import { createPilotRepository } from './pilot.repository.js';
 import { createPilotService } from './pilot.service.js';
 import { createProjectsRepository } from './projects.repository.js';
-import { createProjectsService } from './projects.service.js';
+import { createProjectsService, type ProjectRules } from './projects.service.js';
 import { createTasksRepository } from './tasks.repository.js';
 import { createUploadSlotsRepository } from './upload-slots.repository.js';
 import { createUploadSlots } from './upload-slots.service.js';
@@ -31,8 +31,8 @@ export function createProjectsModule(deps: {
   settlement: ProjectSettlement;
   qualifications: Pick<QualificationsService, 'assertRequirementsUsable'>;
   feePercent: number;
-  /** MIN_HOURLY_CENTS: 0 for no floor. */
-  minHourlyCents: number;
+  /** The collective rules in force that projects must meet (the governance module's). */
+  rules: ProjectRules;
   uploadLimits: { concurrentPerRequester: number; draftTasksPerRequester: number };
   events: LiveEventPublisher;
   idempotency: IdempotencyKeys;
@@ -48,7 +48,7 @@ export function createProjectsModule(deps: {
       tasks,
       qualifications: deps.qualifications,
       clock,
-      minHourlyCents: deps.minHourlyCents,
+      rules: deps.rules,
     }),
     lifecycle: createLifecycleService({
       projects,
@@ -57,7 +57,7 @@ export function createProjectsModule(deps: {
       ledger,
       settlement: deps.settlement,
       feePercent,
-      minHourlyCents: deps.minHourlyCents,
+      minHourlyCents: deps.rules.minHourlyCents,
       clock,
       events,
     }),

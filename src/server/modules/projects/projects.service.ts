@@ -165,13 +165,30 @@ function expiryFrom(iso: string, now: Date): Date {
   return expiresAt;
 }
 
+/** The collective rules in force that a project's terms must meet (DESIGN §11). */
+export type ProjectRules = {
+  /** The pay floor, cents per hour: 0 for no floor. */
+  minHourlyCents: () => Promise<number>;
+  /** The longest auto-approve window a project may set. */
+  maxAutoApproveSeconds: () => Promise<number>;
+};
+
+/** 400 when `autoApproveSeconds` is longer than the members' rule allows. */
+function assertAutoApproveAllowed(max: number, seconds: number | undefined) {
+  if (seconds === undefined || seconds <= max) return;
+  const problem = `must be at most ${max} seconds (${+(max / 86_400).toFixed(2)} days): the maxAutoApproveSeconds rule in force`;
+  throw new ValidationError(
+    `Invalid input — autoApproveSeconds: ${problem}`,
+    fieldProblems({ autoApproveSeconds: problem }),
+  );
+}
+
 export function createProjectsService(deps: {
   projects: ProjectsRepository;
   tasks: TasksRepository;
   qualifications: Pick<QualificationsService, 'assertRequirementsUsable'>;
   clock: Clock;
-  /** MIN_HOURLY_CENTS: 0 for no floor. */
-  minHourlyCents: number;
+  rules: ProjectRules;
 }) {
   const { projects, tasks, qualifications, clock } = deps;
 
@@ -259,6 +276,7 @@ export function createProjectsService(deps: {
         },
         0,
       );
+      assertAutoApproveAllowed(await deps.rules.maxAutoApproveSeconds(), body.autoApproveSeconds);
       const requirements = await qualifications.assertRequirementsUsable(
         ownerId,
         body.qualificationRequirements,
@@ -295,8 +313,15 @@ export function createProjectsService(deps: {
         body.qualificationRequirements &&
         (await qualifications.assertRequirementsUsable(ownerId, body.qualificationRequirements));
       const now = clock.now();
+      // Read before the transaction: rules are read outside it (and PGlite has one connection).
+      const floor = await deps.rules.minHourlyCents();
+      const maxAutoApprove = await deps.rules.maxAutoApproveSeconds();
       return projects.transaction(async (trx) => {
         const project = await requireOwnedProject(projects, id, ownerId, trx, { lock: true });
+        // A value kept as it was stays allowed after the rule is lowered.
+        if (body.autoApproveSeconds !== project.auto_approve_seconds) {
+          assertAutoApproveAllowed(maxAutoApprove, body.autoApproveSeconds);
+        }
         if (project.status === 'cancelled' || project.status === 'completed') {
           throw invalidState(project, 'edit', ['draft', 'published', 'paused']);
         }
@@ -320,7 +345,7 @@ export function createProjectsService(deps: {
             estimated_seconds: body.estimatedSeconds ?? project.estimated_seconds,
             time_allotted_seconds: body.timeAllottedSeconds ?? project.time_allotted_seconds,
           },
-          payChanged ? deps.minHourlyCents : 0,
+          payChanged ? floor : 0,
         );
         const updated = await projects.update(id, patch, trx);
         if (

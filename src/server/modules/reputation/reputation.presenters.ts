@@ -54,7 +54,11 @@ function ratingCounts(r: ReputationRow): RatingCounts {
   return { up: r.ratings_up, neutral: r.ratings_neutral, down: r.ratings_down };
 }
 
-export function presentRequesterReputation(r: ReputationRow): RequesterReputation {
+/** `flagRejectionPercent`: the rule in force; a requester rejecting more of their decided work is flagged. */
+export function presentRequesterReputation(
+  r: ReputationRow,
+  flagRejectionPercent: number,
+): RequesterReputation {
   const decided = r.requester_approved + r.requester_rejected;
   return {
     approvalPercent: percentOf(r.requester_approved, decided),
@@ -66,6 +70,8 @@ export function presentRequesterReputation(r: ReputationRow): RequesterReputatio
     // Of the appeals against their rejections that were decided, by them or by the sweep.
     appealsOverturnedPercent: percentOf(r.appeals_overturned, r.appeals_decided),
     ratings: ratingCounts(r),
+    // The exact rate, not the rounded percentage shown.
+    flagged: decided > 0 && (r.requester_rejected * 100) / decided > flagRejectionPercent,
   };
 }
 

@@ -18,6 +18,8 @@ export function createReputationService(deps: {
   reputation: ReputationRepository;
   accounts: Pick<AccountsService, 'getPublicProfile'>;
   clock: Clock;
+  /** The rule in force above which a requester's rejection rate flags them. */
+  flagRejectionPercent: () => Promise<number>;
 }) {
   const { reputation, accounts, clock } = deps;
 
@@ -25,8 +27,11 @@ export function createReputationService(deps: {
     async reputation(idOrHandle: string) {
       const user = await accounts.getPublicProfile(idOrHandle);
       const row = (await reputation.findReputation(user.id)) ?? EMPTY_REPUTATION;
+      const flagPercent = await deps.flagRejectionPercent();
       return {
-        requester: user.roles.includes('requester') ? presentRequesterReputation(row) : null,
+        requester: user.roles.includes('requester')
+          ? presentRequesterReputation(row, flagPercent)
+          : null,
         worker: user.roles.includes('worker') ? presentWorkerReputation(row) : null,
       };
     },

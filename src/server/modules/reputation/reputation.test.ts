@@ -87,6 +87,8 @@ describe('reputation computed from the record', () => {
       workersPaid: 1,
       appealsOverturnedPercent: null,
       ratings: { up: 0, neutral: 0, down: 0 },
+      // 33 % rejected: above the default flagRejectionPercent rule of 30 %.
+      flagged: true,
     });
     expect((await reputationOf(w1.user.handle)).worker).toEqual({
       approvalPercent: 100,

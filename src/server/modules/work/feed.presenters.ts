@@ -12,7 +12,8 @@ function perHour(rewardCents: number, seconds: number): number {
 }
 
 /** A project as the feed offers it, with what its work has paid per hour so far. */
-export function presentFeedItem(r: FeedRow): FeedItem {
+/** `flagRejectionPercent`: the rule in force that flags a requester (see reputation). */
+export function presentFeedItem(r: FeedRow, flagRejectionPercent: number): FeedItem {
   // The quartiles are null below 3 plausible submissions, and never under 5 seconds.
   const { work_seconds_p25: p25, work_seconds_median: median, work_seconds_p75: p75 } = r;
   const known = p25 !== null && median !== null && p75 !== null;
@@ -36,9 +37,12 @@ export function presentFeedItem(r: FeedRow): FeedItem {
     publishedAt: r.published_at?.toISOString() ?? null,
     expiresAt: r.expires_at.toISOString(),
     testsToTake: r.tests_to_take,
-    requesterReputation: presentRequesterReputation({
-      ...EMPTY_REPUTATION,
-      ...r.requester_reputation,
-    }),
+    requesterReputation: presentRequesterReputation(
+      {
+        ...EMPTY_REPUTATION,
+        ...r.requester_reputation,
+      },
+      flagRejectionPercent,
+    ),
   };
 }

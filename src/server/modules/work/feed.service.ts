@@ -13,6 +13,8 @@ export function createFeedService(deps: {
   clock: Clock;
   /** See `Config.approvalRateMinDecided`: the feed and accept count the approval rate alike. */
   approvalRateMinDecided: number;
+  /** The rule in force above which a requester's rejection rate flags them. */
+  flagRejectionPercent: () => Promise<number>;
 }) {
   const { feed, clock, approvalRateMinDecided } = deps;
 
@@ -44,7 +46,11 @@ export function createFeedService(deps: {
         limit: query.limit + 1,
       });
       const page = pageOf(rows, query.limit, () => offsetCursor.encode(offset + query.limit));
-      return { items: page.items.map(presentFeedItem), nextCursor: page.nextCursor };
+      const flagPercent = await deps.flagRejectionPercent();
+      return {
+        items: page.items.map((row) => presentFeedItem(row, flagPercent)),
+        nextCursor: page.nextCursor,
+      };
     },
 
     /** One project as the worker would find it in the feed, or nothing when they cannot enter it. */
@@ -59,7 +65,8 @@ export function createFeedService(deps: {
         onlyProjectId: projectId,
       });
       if (!row) return undefined;
-      return { item: presentFeedItem(row), instructions: row.instructions };
+      const flagPercent = await deps.flagRejectionPercent();
+      return { item: presentFeedItem(row, flagPercent), instructions: row.instructions };
     },
   };
 }

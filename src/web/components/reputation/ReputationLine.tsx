@@ -1,4 +1,6 @@
-import { Group, Text } from '@mantine/core';
+import { Badge, Group, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import { paths } from '../../lib/paths.js';
 import type { RequesterReputation, WorkerReputation } from '../../../shared/api/reputation.js';
 import { requesterFacts, workerFacts } from './format.js';
 import { RatingCounts } from './RatingCounts.js';
@@ -29,6 +31,17 @@ export function ReputationLine(props: Props) {
         </Text>
       ))}
       <RatingCounts ratings={props.reputation.ratings} />
+      {props.kind === 'requester' && props.reputation.flagged && (
+        <Badge
+          color="orange"
+          variant="light"
+          component={Link}
+          to={paths.rules}
+          title="Rejects more of the work than the members' rule allows"
+        >
+          Flagged: rejects {props.reputation.rejectionPercent}% of work
+        </Badge>
+      )}
     </Group>
   );
 }
