@@ -35,6 +35,10 @@ export const assignmentAppealShape = {
   appealDeadline: z.string().nullable(),
   appeal: appealSummarySchema.nullable(),
 };
+export type AssignmentAppealFields = {
+  appealDeadline: string | null;
+  appeal: z.infer<typeof appealSummarySchema> | null;
+};
 
 /** One turn of an appeal's conversation, oldest first. */
 export const appealTurnSchema = z.object({

@@ -1,3 +1,4 @@
+import type { AssignmentAppealFields } from '../../../shared/api/appeals.js';
 import type { FastifyPluginAsync } from 'fastify';
 import { assignmentEndpoints } from '../../../shared/api/assignments.js';
 import type { EndpointReply } from '../../../shared/api/endpoint.js';
@@ -9,7 +10,6 @@ import { serveEndpoint } from '../../lib/endpoint-route.js';
 import { frameHtml, sendTaskFrame } from '../../lib/task-frame.js';
 import type { TurkParamsOf } from '../../lib/turk-frame.js';
 import { requireUser } from '../../plugins/auth.js';
-import type { AppealsService } from '../appeals/appeals.service.js';
 import type { FeedService } from './feed.service.js';
 import { presentAssignment, presentAssignmentDetail } from './work.presenters.js';
 import type { AssignmentDetailRow, WorkService } from './work.service.js';
@@ -36,8 +36,15 @@ export const workRoutes: FastifyPluginAsync<{
       assignmentId: string,
     ): Promise<EndpointReply<typeof assignmentEndpoints.get>>;
   };
-  /** The appeals module's part of a worker's assignments: appeal deadlines and appeals. */
-  appeals: Pick<AppealsService, 'forAssignments'>;
+  /**
+   * The appeals module's part of a worker's assignments: appeal deadlines and appeals. Declared
+   * here, not imported: appeals builds on review, which builds on work.
+   */
+  appeals: {
+    forAssignments(
+      rows: readonly { id: string; status: string; reviewed_at: Date | null }[],
+    ): Promise<(id: string) => AssignmentAppealFields>;
+  };
 }> = async (app, { work, feed, turk, reviewed, appeals }) => {
   const presentDetail = (row: AssignmentDetailRow) =>
     presentAssignmentDetail(row, work.effectiveStatus(row));
