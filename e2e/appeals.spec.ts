@@ -105,7 +105,7 @@ test('a rejected worker appeals, the requester overturns, the worker is paid, on
   expect(earningsAfter.approvedCents - earningsBefore.approvedCents).toBe(10);
   await page.goto('/my-work');
   await page.getByRole('tab', { name: /Approved/ }).click();
-  await expect(page.getByRole('link', { name: title })).toBeVisible();
+  await expect(page.getByRole('link', { name: title, exact: true })).toBeVisible();
 
   // The administrator's audit log shows the overturn that moved the money.
   const adminContext = await browser.newContext();

@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { ADMIN, BASE_URL } from './env.js';
-import { choose, csrfHeader, newAccount, ok, photograph, signIn, signUp } from './helpers.js';
+import { csrfHeader, newAccount, ok, photograph, signIn, signUp } from './helpers.js';
 
 const TEMPLATE = {
   kind: 'form',
@@ -166,7 +166,9 @@ test('a pay-floor change is proposed, voted in by both houses, takes effect and 
   const admin = await adminContext.newPage();
   await signIn(admin, ADMIN);
   await admin.goto('/admin/audit');
-  await choose(admin, 'Action', 'Rules and proposals');
+  // A plain select (not searchable): open it and pick the option.
+  await admin.getByRole('combobox', { name: 'Action' }).click();
+  await admin.getByRole('option', { name: 'Rules and proposals', exact: true }).click();
   for (const step of ['Rule change proposed', 'Proposal passed', 'Rule changed']) {
     await expect(admin.getByText(step, { exact: true }).first()).toBeVisible();
   }

@@ -104,7 +104,10 @@ test('a requester pilots a project, reads the feedback, edits it and publishes t
     .getByRole('dialog', { name: `Publish the rest of “${title}”?` })
     .getByRole('button', { name: 'Publish the rest' })
     .click();
-  await expect(page.getByRole('button', { name: 'Publish the rest' })).toBeHidden();
+  await expect(page.getByText('The rest is published')).toBeVisible();
+  await expect(
+    page.locator('#main-content').getByRole('button', { name: 'Publish the rest' }),
+  ).toBeHidden();
 
   // Another worker, left out while the pilot ran, now sees the remaining tasks (fern, whale).
   const laterContext = await browser.newContext({ baseURL: BASE_URL });

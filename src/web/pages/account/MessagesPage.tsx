@@ -104,7 +104,8 @@ function ThreadView({ id }: { id: string }) {
         </div>
         <Switch
           label="Mute notifications"
-          checked={thread.muted}
+          // Shows the choice at once, while it is being saved (the thread's state follows).
+          checked={mute.isPending ? mute.variables : thread.muted}
           disabled={mute.isPending}
           onChange={(event) => mute.mutate(event.currentTarget.checked)}
         />
