@@ -44,8 +44,6 @@ test('an Amazon-style bounding-box template: imported, boxed twice in the frame,
 
   // The requester uploads MTurk's .html export in the designer and reads the analysis first.
   await signIn(page, requester);
-  // Signed in before the next page is asked for (a goto would cut the sign-in short).
-  await expect(page).not.toHaveURL(/\/signin/);
   await page.goto(`/projects/${id}/design`);
   await page.getByRole('button', { name: 'Import MTurk template' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import an MTurk template' });

@@ -27,9 +27,14 @@ export async function signUp(page: Page, account: Account, roles: Role[]) {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(HOME_HEADINGS[roles[0]!]);
 }
 
+/**
+ * Signs in through the form and waits until the app has left the sign-in page: a `goto` straight
+ * after the click would cut the sign-in request short and land on the sign-in page again.
+ */
 export async function signIn(page: Page, account: Pick<Account, 'email' | 'password'>) {
   await page.goto('/signin');
   await submitSignIn(page, account);
+  await expect(page).not.toHaveURL(/\/signin/);
 }
 
 export async function submitSignIn(page: Page, account: Pick<Account, 'email' | 'password'>) {

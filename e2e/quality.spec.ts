@@ -223,6 +223,20 @@ test('the requester reads and edits gold, sees the stopped worker flagged, and t
   }
 
   // In review, the stopped worker's submissions carry the flag, with the reason in a tooltip.
+  // The API first, so that a failure prints what the review list held.
+  const review = await ok<{
+    items: { worker: { displayName: string }; flags: { kind: string }[] }[];
+  }>(
+    await requester.request.get(`/api/v1/projects/${projectId}/assignments?status=submitted`),
+    200,
+  );
+  const carelessWork = review.items.filter(
+    (item) => item.worker.displayName === careless.account.displayName,
+  );
+  expect(
+    carelessWork.map((item) => item.flags.map((flag) => flag.kind)),
+    JSON.stringify(review.items),
+  ).toEqual([['gold_accuracy'], ['gold_accuracy']]);
   await requester.goto(`/projects/${projectId}/review`);
   await expect(requester.getByText('Low gold accuracy').first()).toBeVisible();
 
