@@ -11,8 +11,10 @@ const extra = process.argv.slice(2);
 // database and its own ports, so files never meet.
 const workers = ['--maxWorkers', process.env.INTEGRATION_WORKERS ?? '2'];
 const kinds = ['pglite', ...(process.env.DATABASE_URL ? ['postgres'] : [])];
+const started = Date.now();
+const elapsed = () => `${Math.round((Date.now() - started) / 1000)} s`;
 for (const kind of kinds) {
-  console.log(`\n▶ integration suites on ${kind}\n`);
+  console.log(`\n▶ integration suites on ${kind} (at ${elapsed()})\n`);
   const result = spawnSync(
     'npx',
     ['vitest', 'run', '--project', 'integration', ...workers, ...extra],
@@ -28,7 +30,9 @@ if (process.env.DATABASE_URL && extra.length === 0) {
   const hasNginx = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'].some(existsSync);
   const missing = [...(process.env.REDIS_URL ? [] : ['REDIS_URL']), ...(hasNginx ? [] : ['nginx'])];
   const args = ['vitest', 'run', '--project', 'scale'];
-  console.log('\n▶ scale suites on PostgreSQL (server processes, cluster, nginx)\n');
+  console.log(
+    `\n▶ scale suites on PostgreSQL (server processes, cluster, nginx) (at ${elapsed()})\n`,
+  );
   if (missing.length) {
     console.log(`The two-instance suite needs ${missing.join(' and ')}: not run.\n`);
     args.push('--exclude', 'test/scale/two-instances.test.ts');
