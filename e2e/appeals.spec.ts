@@ -85,6 +85,9 @@ test('a rejected worker appeals, the requester overturns, the worker is paid, on
 
   // The requester answers in the review tab: the conversation, then Overturn.
   await requester.goto(`/projects/${project.id}/review`);
+  // The tab says an appeal is waiting, wherever in the project the requester is.
+  const reviewTab = requester.getByRole('tab', { name: /Review/ });
+  await expect(reviewTab).toContainText('1 appeal');
   const appeals = requester.getByRole('region', { name: 'Appeals' });
   await expect(appeals.getByLabel('1 open')).toBeVisible();
   // The worker's message is shown as text, markup and all.
@@ -96,6 +99,7 @@ test('a rejected worker appeals, the requester overturns, the worker is paid, on
   await decide.getByRole('button', { name: 'Overturn and pay' }).click();
   await expect(decide).toHaveCount(0);
   await expect(appeals.getByText('Overturned', { exact: true })).toBeVisible();
+  await expect(reviewTab).not.toContainText('appeal');
 
   // The worker is paid.
   const earningsAfter = await ok<{ approvedCents: number }>(

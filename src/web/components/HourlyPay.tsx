@@ -15,13 +15,22 @@ export function hourlyPayBasis(pay: HourlyPayFigure): string {
 
 /**
  * A project's hourly pay with a badge saying whether it is measured or the requester's estimate
- * (DESIGN §10): workers should know which before they commit their time.
+ * (DESIGN §10): workers should know which before they commit their time. Where no "Hourly pay"
+ * label stands beside it (`labelled={false}`), a missing figure names itself.
  */
-export function HourlyPay({ pay, size = 'sm' }: { pay: HourlyPayFigure; size?: 'xs' | 'sm' }) {
+export function HourlyPay({
+  pay,
+  size = 'sm',
+  labelled = true,
+}: {
+  pay: HourlyPayFigure;
+  size?: 'xs' | 'sm';
+  labelled?: boolean;
+}) {
   if (pay.cents === null) {
     return (
       <Text size={size} c="dimmed">
-        hourly pay: not enough data yet
+        {labelled ? 'Not enough data yet' : 'hourly pay: not enough data yet'}
       </Text>
     );
   }

@@ -17,3 +17,8 @@ export function initials(name: string): string {
     .map((word) => word.charAt(0).toUpperCase());
   return letters.join('') || '?';
 }
+
+/** "1 task", "3 tasks", "1,200 tasks": a count with its noun in the right number. */
+export function countOf(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n.toLocaleString('en')} ${n === 1 ? noun : plural}`;
+}

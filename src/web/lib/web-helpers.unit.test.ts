@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { signupBodySchema } from '../../shared/api/accounts.js';
 import { ApiError } from '../api/client.js';
+import { countOf } from './format.js';
 import { serverFieldErrors, zodValidator } from './forms.js';
 import { paths, safeNextPath, signInPathFor } from './paths.js';
 import { homePathFor } from './roles.js';
@@ -84,5 +85,14 @@ describe('form errors', () => {
         roles: ['worker'],
       }),
     ).toEqual({});
+  });
+});
+
+describe('countOf', () => {
+  it('puts the noun in the number of its count', () => {
+    expect(countOf(1, 'task')).toBe('1 task');
+    expect(countOf(0, 'task')).toBe('0 tasks');
+    expect(countOf(1200, 'worker')).toBe('1,200 workers');
+    expect(countOf(2, 'reply', 'replies')).toBe('2 replies');
   });
 });

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconSpeakerphone } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useBroadcast } from '../../api/messages.js';
+import { countOf } from '../../lib/format.js';
 import { MessageComposer } from './MessageComposer.js';
 
 /** A requester's message to every worker who did or holds work in the project. */
@@ -32,7 +33,7 @@ export function BroadcastButton({ projectId }: { projectId: string }) {
         {reached !== null && (
           <Alert color={reached > 0 ? 'teal' : 'gray'} mb="sm" role="status">
             {reached > 0
-              ? `Sent to ${reached} worker${reached === 1 ? '' : 's'}.`
+              ? `Sent to ${countOf(reached, 'worker')}.`
               : 'No worker has done or holds work in this project yet: nobody to message.'}
           </Alert>
         )}

@@ -18,11 +18,12 @@ import type { Project } from '../../../shared/api/projects.js';
 import { HourlyPay } from '../../components/HourlyPay.js';
 import { formatCents } from '../../../shared/money.js';
 import { isApiError } from '../../api/client.js';
+import { useProjectAppeals } from '../../api/appeals.js';
 import { useProject } from '../../api/projects.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { LoadingState } from '../../components/LoadingState.js';
-import { formatDate } from '../../lib/format.js';
+import { countOf, formatDate } from '../../lib/format.js';
 import { paths, PROJECT_TABS, type ProjectTab } from '../../lib/paths.js';
 import { useDocumentTitle } from '../../lib/use-document-title.js';
 import { describeDuration } from './lib/units.js';
@@ -133,10 +134,36 @@ function ProjectHeader({ project }: { project: Project }) {
   );
 }
 
+/** How much waits in the review tab: submissions to review, and open appeals (in orange). */
+function ReviewTabBadges({ submitted, openAppeals }: { submitted: number; openAppeals: number }) {
+  if (submitted === 0 && openAppeals === 0) return null;
+  return (
+    <Group gap={4} wrap="nowrap">
+      {submitted > 0 && (
+        <Badge size="sm" variant="light" aria-label={`${submitted} to review`}>
+          {submitted}
+        </Badge>
+      )}
+      {openAppeals > 0 && (
+        <Badge
+          size="sm"
+          variant="light"
+          color="orange"
+          aria-label={countOf(openAppeals, 'open appeal')}
+        >
+          {countOf(openAppeals, 'appeal')}
+        </Badge>
+      )}
+    </Group>
+  );
+}
+
 export function ProjectPage() {
   const { projectId = '', tab } = useParams();
   const navigate = useNavigate();
   const project = useProject(projectId);
+  // The review tab's appeals section reads the same list: one request serves both.
+  const appeals = useProjectAppeals(projectId);
   const active: ProjectTab = isTab(tab) ? tab : 'design';
 
   if (project.isPending) return <LoadingState label="Loading the project…" />;
@@ -160,6 +187,7 @@ export function ProjectPage() {
 
   const p = project.data;
   const submitted = p.progress.assignmentsSubmitted;
+  const openAppeals = appeals.data?.openCount ?? 0;
   return (
     <>
       <ProjectHeader project={p} />
@@ -177,10 +205,8 @@ export function ProjectPage() {
               value={key}
               leftSection={TAB_LABELS[key].icon}
               rightSection={
-                key === 'review' && submitted > 0 ? (
-                  <Badge size="sm" variant="light" aria-label={`${submitted} to review`}>
-                    {submitted}
-                  </Badge>
+                key === 'review' ? (
+                  <ReviewTabBadges submitted={submitted} openAppeals={openAppeals} />
                 ) : undefined
               }
             >

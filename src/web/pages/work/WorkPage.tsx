@@ -79,7 +79,7 @@ function Assignment({ assignment }: { assignment: AssignmentDetail }) {
               </Text>
               <span>for this task</span>
             </Group>
-            <HourlyPay pay={assignment.hourlyPay} />
+            <HourlyPay pay={assignment.hourlyPay} labelled={false} />
             <span>Accepted {formatDateTime(assignment.acceptedAt)}</span>
           </Group>
         }

@@ -122,7 +122,7 @@ export function FeedCard({ item, onAccept, accepting }: FeedCardProps) {
           <Fact icon={<IconStack2 size={16} aria-hidden="true" />}>{tasks}</Fact>
           <Group gap={6} wrap="nowrap" c="gray.7">
             <IconTrendingUp size={16} aria-hidden="true" />
-            <HourlyPay pay={item.hourlyPay} />
+            <HourlyPay pay={item.hourlyPay} labelled={false} />
           </Group>
         </Group>
         <Group gap="xs">

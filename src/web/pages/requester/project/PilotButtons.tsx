@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { PILOT_LIMITS } from '../../../../shared/api/pilot.js';
 import type { Project } from '../../../../shared/api/projects.js';
 import { formatCents } from '../../../../shared/money.js';
+import { countOf } from '../../../lib/format.js';
 import { useBalance } from '../../../api/money.js';
 import { useRunPilot } from '../../../api/pilot.js';
 import { useProjectAction } from '../../../api/projects.js';
@@ -54,7 +55,7 @@ export function RunPilotButton({ project }: { project: Project }) {
           notifications.show({
             color: 'teal',
             title: 'Pilot started',
-            message: `${taskCount} tasks are open to the first workers. Read their feedback in the Pilot tab.`,
+            message: `${countOf(taskCount, 'task')} ${taskCount === 1 ? 'is' : 'are'} open to the first workers. Read their feedback in the Pilot tab.`,
           });
         },
       },
@@ -127,7 +128,7 @@ export function PublishRestButton({ project }: { project: Project }) {
     <ConfirmButton
       leftSection={<IconRocket size={16} aria-hidden="true" />}
       title={`Publish the rest of “${project.title}”?`}
-      message={`The ${rest.toLocaleString('en')} remaining tasks open to every qualified worker, and about ${formatCents(escrowOf(rest))} moves into escrow. The pilot's answers stay in your results.`}
+      message={`The remaining ${countOf(rest, 'task')} open to every qualified worker, and about ${formatCents(escrowOf(rest))} moves into escrow. The pilot's answers stay in your results.`}
       confirmLabel="Publish the rest"
       onConfirm={async () => {
         await action.mutateAsync('publish');

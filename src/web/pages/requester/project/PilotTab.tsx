@@ -17,7 +17,7 @@ import { usePilotSubmissions } from '../../../api/pilot.js';
 import { EmptyState } from '../../../components/EmptyState.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { LoadingState } from '../../../components/LoadingState.js';
-import { formatDate } from '../../../lib/format.js';
+import { countOf, formatDate } from '../../../lib/format.js';
 import { isPilotRunning } from './PilotButtons.js';
 
 /** An answer as text: lists joined, anything else as JSON (never as HTML). */
@@ -84,8 +84,6 @@ function SubmissionCard({ item }: { item: PilotSubmission }) {
           {item.feedback ? (
             <Blockquote
               p="sm"
-              icon={<IconMessageQuestion size={18} aria-hidden="true" />}
-              iconSize={30}
               data-testid="pilot-feedback"
               style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
             >
@@ -125,8 +123,8 @@ export function PilotTab({ project }: { project: Project }) {
               Pilot feedback
             </Title>
             <Text size="sm" c="dimmed">
-              {pilot.tasks} tasks · {pilot.workersJoined} of {pilot.workers} workers took part ·
-              started {formatDate(pilot.startedAt)}
+              {countOf(pilot.tasks, 'task')} · {pilot.workersJoined} of{' '}
+              {countOf(pilot.workers, 'worker')} took part · started {formatDate(pilot.startedAt)}
               {pilot.endedAt && ` · rest published ${formatDate(pilot.endedAt)}`}
             </Text>
           </Stack>
