@@ -4,8 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
+import { callerOf, deposit, doTask, publishedProject } from './api.js';
 import { ADMIN } from './env.js';
-import { csrfHeader, newAccount, ok, photograph, signIn, signUp } from './helpers.js';
+import { newAccount, ok, photograph, signIn, signUp } from './helpers.js';
 
 const TEMPLATE = {
   kind: 'form',
@@ -20,48 +21,20 @@ test('a rejected worker appeals, the requester overturns, the worker is paid, on
   const requesterContext = await browser.newContext();
   const requester = await requesterContext.newPage();
   await signUp(requester, newAccount('requester'), ['requester']);
-  const headers = await csrfHeader(requester.request);
-  await ok(
-    await requester.request.post('/api/v1/me/deposits', { headers, data: { amountCents: 500 } }),
-    201,
-  );
-  const project = await ok<{ id: string }>(
-    await requester.request.post('/api/v1/projects', {
-      headers,
-      data: { title, rewardCents: 10, template: TEMPLATE },
-    }),
-    201,
-  );
-  await ok(
-    await requester.request.post(`/api/v1/projects/${project.id}/batches`, {
-      headers: { ...headers, 'content-type': 'text/csv' },
-      data: 'word\none\n',
-    }),
-    201,
-  );
-  await ok(
-    await requester.request.post(`/api/v1/projects/${project.id}/publish`, { headers }),
-    200,
+  const owner = await callerOf(requester);
+  const { headers } = owner;
+  await deposit(owner, 500);
+  const projectId = await publishedProject(
+    owner,
+    { title, rewardCents: 10, template: TEMPLATE },
+    'word\none\n',
   );
 
   // The worker does the task; the requester rejects it.
   await signUp(page, newAccount('worker'), ['worker']);
-  const workerHeaders = await csrfHeader(page.request);
-  const assignment = await ok<{ id: string }>(
-    await page.request.post(`/api/v1/projects/${project.id}/assignments`, {
-      headers: workerHeaders,
-    }),
-    201,
-  );
+  const assignmentId = await doTask(await callerOf(page), projectId, { answer: 'done' });
   await ok(
-    await page.request.post(`/api/v1/assignments/${assignment.id}/submit`, {
-      headers: workerHeaders,
-      data: { answers: { answer: 'done' } },
-    }),
-    200,
-  );
-  await ok(
-    await requester.request.post(`/api/v1/assignments/${assignment.id}/reject`, {
+    await requester.request.post(`/api/v1/assignments/${assignmentId}/reject`, {
       headers,
       data: { reason: 'Looks blank' },
     }),
@@ -84,7 +57,7 @@ test('a rejected worker appeals, the requester overturns, the worker is paid, on
   await expect(page.getByText('Appeal open')).toBeVisible();
 
   // The requester answers in the review tab: the conversation, then Overturn.
-  await requester.goto(`/projects/${project.id}/review`);
+  await requester.goto(`/projects/${projectId}/review`);
   // The tab says an appeal is waiting, wherever in the project the requester is.
   const reviewTab = requester.getByRole('tab', { name: /Review/ });
   await expect(reviewTab).toContainText('1 appeal');

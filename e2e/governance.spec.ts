@@ -8,7 +8,8 @@
  * suite's project pays below, so specs running alongside are unaffected.
  */
 import { randomUUID } from 'node:crypto';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { callerOf, deposit, doTask, draftProject, publishedProject, type Caller } from './api.js';
 import { ADMIN, BASE_URL } from './env.js';
 import { csrfHeader, newAccount, ok, photograph, signIn, signUp } from './helpers.js';
 
@@ -18,27 +19,14 @@ const TEMPLATE = {
 };
 
 /** A draft of one task paying 1 cent for up to 2 hours: half a cent an hour. */
-async function cheapDraft(request: APIRequestContext, headers: Record<string, string>) {
-  const project = await ok<{ id: string }>(
-    await request.post('/api/v1/projects', {
-      headers,
-      data: {
-        title: `Cheap ${randomUUID().slice(0, 6)}`,
-        rewardCents: 1,
-        timeAllottedSeconds: 7200,
-        template: TEMPLATE,
-      },
-    }),
-    201,
-  );
-  await ok(
-    await request.post(`/api/v1/projects/${project.id}/batches`, {
-      headers: { ...headers, 'content-type': 'text/csv' },
-      data: 'word\none\n',
-    }),
-    201,
-  );
-  return project.id;
+function cheapDraft(caller: Caller) {
+  const project = {
+    title: `Cheap ${randomUUID().slice(0, 6)}`,
+    rewardCents: 1,
+    timeAllottedSeconds: 7200,
+    template: TEMPLATE,
+  };
+  return draftProject(caller, project, 'word\none\n');
 }
 
 test('a pay-floor change is proposed, voted in by both houses, takes effect and is audited', async ({
@@ -57,52 +45,24 @@ test('a pay-floor change is proposed, voted in by both houses, takes effect and 
     201,
   );
   const headers = await csrfHeader(requester);
-  await ok(
-    await requester.post('/api/v1/me/deposits', { headers, data: { amountCents: 500 } }),
-    201,
-  );
+  const owner = { request: requester, headers };
+  await deposit(owner, 500);
 
   // A record in each house: the worker's approved work, reviewed by the requester.
-  const workProject = await ok<{ id: string }>(
-    await requester.post('/api/v1/projects', {
-      headers,
-      data: { title: `Record ${randomUUID().slice(0, 6)}`, rewardCents: 10, template: TEMPLATE },
-    }),
-    201,
-  );
-  await ok(
-    await requester.post(`/api/v1/projects/${workProject.id}/batches`, {
-      headers: { ...headers, 'content-type': 'text/csv' },
-      data: 'word\none\n',
-    }),
-    201,
-  );
-  await ok(
-    await requester.post(`/api/v1/projects/${workProject.id}/publish`, { headers, data: {} }),
-    200,
+  const workProject = await publishedProject(
+    owner,
+    { title: `Record ${randomUUID().slice(0, 6)}`, rewardCents: 10, template: TEMPLATE },
+    'word\none\n',
   );
   await signUp(page, newAccount('worker'), ['worker']);
-  const workerHeaders = await csrfHeader(page.request);
-  const assignment = await ok<{ id: string }>(
-    await page.request.post(`/api/v1/projects/${workProject.id}/assignments`, {
-      headers: workerHeaders,
-    }),
-    201,
-  );
+  const assignmentId = await doTask(await callerOf(page), workProject, { answer: 'done' });
   await ok(
-    await page.request.post(`/api/v1/assignments/${assignment.id}/submit`, {
-      headers: workerHeaders,
-      data: { answers: { answer: 'done' } },
-    }),
-    200,
-  );
-  await ok(
-    await requester.post(`/api/v1/assignments/${assignment.id}/approve`, { headers, data: {} }),
+    await requester.post(`/api/v1/assignments/${assignmentId}/approve`, { headers, data: {} }),
     200,
   );
 
   // Under the floor in force (none), half a cent an hour publishes.
-  const before = await cheapDraft(requester, headers);
+  const before = await cheapDraft(owner);
   await ok(await requester.post(`/api/v1/projects/${before}/publish`, { headers, data: {} }), 200);
 
   // The worker proposes from the public Rules page.
@@ -158,7 +118,7 @@ test('a pay-floor change is proposed, voted in by both houses, takes effect and 
   if (process.env.SCREENSHOTS) await photograph(page, 'governance');
 
   // The same terms no longer publish.
-  const after = await cheapDraft(requester, headers);
+  const after = await cheapDraft(owner);
   const refused = await requester.post(`/api/v1/projects/${after}/publish`, { headers, data: {} });
   expect(refused.status()).toBe(400);
   expect((await refused.json()).error.code).toBe('below_pay_floor');

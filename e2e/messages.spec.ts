@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
+import { callerOf, deposit, publishedProject } from './api.js';
 import {
   csrfHeader,
   expectNoSeriousViolations,
@@ -20,27 +21,13 @@ const TEMPLATE = {
 
 /** The signed-in requester's published project of two tasks. */
 async function publish(page: Page, title: string) {
-  const headers = await csrfHeader(page.request);
-  await ok(
-    await page.request.post('/api/v1/me/deposits', { headers, data: { amountCents: 500 } }),
-    201,
+  const owner = await callerOf(page);
+  await deposit(owner, 500);
+  return publishedProject(
+    owner,
+    { title, rewardCents: 10, template: TEMPLATE },
+    'word\none\ntwo\n',
   );
-  const project = await ok<{ id: string }>(
-    await page.request.post('/api/v1/projects', {
-      headers,
-      data: { title, rewardCents: 10, template: TEMPLATE },
-    }),
-    201,
-  );
-  await ok(
-    await page.request.post(`/api/v1/projects/${project.id}/batches`, {
-      headers: { ...headers, 'content-type': 'text/csv' },
-      data: 'word\none\ntwo\n',
-    }),
-    201,
-  );
-  await ok(await page.request.post(`/api/v1/projects/${project.id}/publish`, { headers }), 200);
-  return project.id;
 }
 
 test('a requester and a worker exchange messages that arrive live in each other’s open page', async ({

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
+import { callerOf, deposit, draftProject } from './api.js';
 import { BASE_URL } from './env.js';
 import { csrfHeader, newAccount, ok, photograph, signUp } from './helpers.js';
 
@@ -22,28 +23,16 @@ test('a requester pilots a project, reads the feedback, edits it and publishes t
 }) => {
   const title = `Pilot ${randomUUID().slice(0, 6)}`;
   await signUp(page, newAccount('requester'), ['requester']);
-  const headers = await csrfHeader(page.request);
-  await ok(
-    await page.request.post('/api/v1/me/deposits', { headers, data: { amountCents: 500 } }),
-    201,
-  );
-  const project = await ok<{ id: string }>(
-    await page.request.post('/api/v1/projects', {
-      headers,
-      data: { title, rewardCents: 10, template: TEMPLATE, instructions: 'Answer the question.' },
-    }),
-    201,
-  );
-  await ok(
-    await page.request.post(`/api/v1/projects/${project.id}/batches`, {
-      headers: { ...headers, 'content-type': 'text/csv' },
-      data: 'word\ncat\nfern\nwhale\n',
-    }),
-    201,
+  const owner = await callerOf(page);
+  await deposit(owner, 500);
+  const projectId = await draftProject(
+    owner,
+    { title, rewardCents: 10, template: TEMPLATE, instructions: 'Answer the question.' },
+    'word\ncat\nfern\nwhale\n',
   );
 
   // The requester runs a pilot of the first task for one worker.
-  await page.goto(`/projects/${project.id}`);
+  await page.goto(`/projects/${projectId}`);
   await page.getByRole('button', { name: 'Run a pilot' }).click();
   const dialog = page.getByRole('dialog', { name: `Run a pilot of “${title}”` });
   await dialog.getByLabel('Tasks in the pilot').fill('1');
@@ -62,7 +51,7 @@ test('a requester pilots a project, reads the feedback, edits it and publishes t
   await expect(entry).toContainText('1 task left');
   const workerHeaders = await csrfHeader(worker.request);
   const assignment = await ok<{ id: string }>(
-    await worker.request.post(`/api/v1/projects/${project.id}/assignments`, {
+    await worker.request.post(`/api/v1/projects/${projectId}/assignments`, {
       headers: workerHeaders,
     }),
     201,
@@ -75,7 +64,7 @@ test('a requester pilots a project, reads the feedback, edits it and publishes t
   await expect(worker.getByText('Submitted', { exact: false }).first()).toBeVisible();
 
   // The requester reads the feedback beside the answers, as text.
-  await page.goto(`/projects/${project.id}/pilot`);
+  await page.goto(`/projects/${projectId}/pilot`);
   const card = page.getByRole('article', { name: /Task 1 by @/ });
   await expect(card.getByTestId('pilot-feedback')).toHaveText(unclear);
   await expect(card).toContainText('yes');
@@ -84,8 +73,8 @@ test('a requester pilots a project, reads the feedback, edits it and publishes t
 
   // Edits what was unclear: the instructions and a new question (a pilot may change its form).
   await ok(
-    await page.request.patch(`/api/v1/projects/${project.id}`, {
-      headers,
+    await page.request.patch(`/api/v1/projects/${projectId}`, {
+      headers: owner.headers,
       data: {
         instructions: 'Pets count as animals.',
         template: {
@@ -98,7 +87,7 @@ test('a requester pilots a project, reads the feedback, edits it and publishes t
   );
 
   // Publishes the rest.
-  await page.goto(`/projects/${project.id}`);
+  await page.goto(`/projects/${projectId}`);
   await page.getByRole('button', { name: 'Publish the rest' }).click();
   await page
     .getByRole('dialog', { name: `Publish the rest of “${title}”?` })

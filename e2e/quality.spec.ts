@@ -8,6 +8,7 @@
  * With SCREENSHOTS=1 it photographs both for the docs.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { callerOf, deposit, publishedProject } from './api.js';
 import { BASE_URL } from './env.js';
 import { csrfHeader, newAccount, ok, photograph, signUp } from './helpers.js';
 
@@ -80,38 +81,24 @@ test('a requester uploads gold, workers work, and a careless one is stopped', as
   const context = await browser.newContext({ baseURL: BASE_URL });
   requester = await context.newPage();
   await signUp(requester, newAccount('requester'), ['requester']);
-  const headers = await csrfHeader(requester.request);
-  await ok(
-    await requester.request.post('/api/v1/me/deposits', { headers, data: { amountCents: 500 } }),
-    201,
-  );
-  const project = await ok<{ id: string }>(
-    await requester.request.post('/api/v1/projects', {
-      headers,
-      data: {
-        title: 'Animals, checked',
-        rewardCents: 5,
-        assignmentsPerTask: 3,
-        template: TEMPLATE,
-        quality: {
-          goldPercent: 100,
-          minGoldAccuracyPercent: 60,
-          minGoldAnswered: 2,
-          goldFeedback: false,
-        },
+  const owner = await callerOf(requester);
+  await deposit(owner, 500);
+  projectId = await publishedProject(
+    owner,
+    {
+      title: 'Animals, checked',
+      rewardCents: 5,
+      assignmentsPerTask: 3,
+      template: TEMPLATE,
+      quality: {
+        goldPercent: 100,
+        minGoldAccuracyPercent: 60,
+        minGoldAnswered: 2,
+        goldFeedback: false,
       },
-    }),
-    201,
+    },
+    CSV,
   );
-  projectId = project.id;
-  await ok(
-    await requester.request.post(`/api/v1/projects/${projectId}/batches`, {
-      headers: { ...headers, 'content-type': 'text/csv' },
-      data: CSV,
-    }),
-    201,
-  );
-  await ok(await requester.request.post(`/api/v1/projects/${projectId}/publish`, { headers }), 200);
 
   careless = await worker(browser, 'careless');
   const careful = [await worker(browser, 'careful'), await worker(browser, 'steady')];

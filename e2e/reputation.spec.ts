@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { callerOf, deposit, doTask, publishedProject, type Caller } from './api.js';
 import { BASE_URL } from './env.js';
 import { csrfHeader, newAccount, ok, photograph, signUp } from './helpers.js';
 
@@ -20,29 +21,15 @@ async function requesterContext(request: APIRequestContext) {
     }),
     201,
   );
-  const headers = await csrfHeader(request);
-  await ok(await request.post('/api/v1/me/deposits', { headers, data: { amountCents: 500 } }), 201);
+  const caller = { request, headers: await csrfHeader(request) };
+  await deposit(caller, 500);
   const me = await ok<{ id: string; handle: string }>(await request.get('/api/v1/me'), 200);
-  return { headers, me };
+  return { ...caller, me };
 }
 
-async function publish(request: APIRequestContext, headers: Record<string, string>, title: string) {
-  const project = await ok<{ id: string }>(
-    await request.post('/api/v1/projects', {
-      headers,
-      data: { title, rewardCents: 10, estimatedSeconds: 30, template: TEMPLATE },
-    }),
-    201,
-  );
-  await ok(
-    await request.post(`/api/v1/projects/${project.id}/batches`, {
-      headers: { ...headers, 'content-type': 'text/csv' },
-      data: 'word\none\ntwo\n',
-    }),
-    201,
-  );
-  await ok(await request.post(`/api/v1/projects/${project.id}/publish`, { headers }), 200);
-  return project.id;
+function publish(caller: Caller, title: string) {
+  const project = { title, rewardCents: 10, estimatedSeconds: 30, template: TEMPLATE };
+  return publishedProject(caller, project, 'word\none\ntwo\n');
 }
 
 test('a worker sees reputation, rates after a decision, and a rated-down requester comes last', async ({
@@ -54,7 +41,7 @@ test('a worker sees reputation, rates after a decision, and a rated-down request
   const other = await playwright.request.newContext({ baseURL: BASE_URL });
   const a = await requesterContext(disliked);
   const b = await requesterContext(other);
-  const firstId = await publish(disliked, a.headers, `${marker} first`);
+  const firstId = await publish(a, `${marker} first`);
 
   await signUp(page, newAccount('worker'), ['worker']);
   await page.goto(`/work?q=${encodeURIComponent(marker)}`);
@@ -67,20 +54,9 @@ test('a worker sees reputation, rates after a decision, and a rated-down request
   await expect(entry.getByRole('region', { name: /reputation/ })).toContainText('no decisions yet');
 
   // The worker does a task; the requester approves it.
-  const workerHeaders = await csrfHeader(page.request);
-  const assignment = await ok<{ id: string }>(
-    await page.request.post(`/api/v1/projects/${firstId}/assignments`, { headers: workerHeaders }),
-    201,
-  );
+  const assignmentId = await doTask(await callerOf(page), firstId, { answer: 'done' });
   await ok(
-    await page.request.post(`/api/v1/assignments/${assignment.id}/submit`, {
-      headers: workerHeaders,
-      data: { answers: { answer: 'done' } },
-    }),
-    200,
-  );
-  await ok(
-    await disliked.post(`/api/v1/assignments/${assignment.id}/approve`, {
+    await disliked.post(`/api/v1/assignments/${assignmentId}/approve`, {
       headers: a.headers,
       data: {},
     }),
@@ -88,13 +64,13 @@ test('a worker sees reputation, rates after a decision, and a rated-down request
   );
 
   // After the decision, the worker rates the requester down on the assignment's page.
-  await page.goto(`/work/${assignment.id}`);
+  await page.goto(`/work/${assignmentId}`);
   await page.getByRole('button', { name: 'Thumbs down for this requester' }).click();
   await expect(page.getByText('Saved (only you see it)')).toBeVisible();
 
   // The requester rated down publishes again, after another requester: theirs comes last.
-  await publish(other, b.headers, `${marker} other`);
-  await publish(disliked, a.headers, `${marker} second`);
+  await publish(b, `${marker} other`);
+  await publish(a, `${marker} second`);
   await page.goto(`/work?q=${encodeURIComponent(marker)}`);
   const titles = page.getByRole('article').getByRole('heading', { level: 2 });
   // Newest first, except that the rated-down requester's projects (newest first) come last.
