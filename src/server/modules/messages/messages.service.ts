@@ -11,7 +11,7 @@ import {
   fieldProblems,
 } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
-import type { Notifier } from '../notifications/notifications.service.js';
+import type { NewNotification, Notifier } from '../notifications/notifications.service.js';
 import type { LiveEventPublisher } from '../realtime/event-bus.js';
 import type { MessagesRepository, NewMessage, Side, ThreadKey } from './messages.repository.js';
 
@@ -29,6 +29,8 @@ function notAllowed() {
 export const threadLink = (threadId: string) => `/messages/${threadId}`;
 
 type Sender = { id: string; display_name: string };
+/** What the in-app notification of a delivered message says. */
+type MessageNotice = Pick<NewNotification, 'kind' | 'title' | 'body'>;
 
 /**
  * Threads between a requester and a worker (DESIGN §11). The service decides who may write to
@@ -110,10 +112,11 @@ export function createMessagesService(deps: {
   }
 
   /**
-   * Writes the messages in the caller's transaction and, once it commits, tells both sides'
+   * Writes the messages in the caller's transaction, gives each recipient who has not muted the
+   * thread the in-app `notice` (in the same transaction) and, once it commits, tells both sides'
    * open clients. Returns each message with whether its recipient muted the thread.
    */
-  async function deliver(trx: Db, messages: NewMessage[]) {
+  async function deliver(trx: Db, messages: NewMessage[], notice: MessageNotice) {
     const written = await repo.insert(trx, messages, clock.now());
     const delivered = written.map(({ message, thread }, i) => {
       const input = messages[i];
@@ -134,6 +137,12 @@ export function createMessagesService(deps: {
         events.publish(event, { userId: message.sender_id });
       }
     });
+    await deps.notifications.notifyMany(
+      trx,
+      delivered
+        .filter((d) => !d.muted)
+        .map((d) => ({ userId: d.recipientId, ...notice, link: threadLink(d.message.thread_id) })),
+    );
     return delivered;
   }
 
@@ -143,23 +152,11 @@ export function createMessagesService(deps: {
       await repo.lockSender(trx, sender.id);
       await checkRate(trx, sender.id, now);
       const sendId = randomUUID();
-      const delivered = await deliver(
+      return deliver(
         trx,
         keys.map((key) => ({ ...key, senderId: sender.id, sendId, body })),
+        { kind: 'message_received', title, body },
       );
-      await deps.notifications.notifyMany(
-        trx,
-        delivered
-          .filter((d) => !d.muted)
-          .map((d) => ({
-            userId: d.recipientId,
-            kind: 'message_received' as const,
-            title,
-            body,
-            link: threadLink(d.message.thread_id),
-          })),
-      );
-      return delivered;
     });
   }
 

@@ -184,7 +184,6 @@ export async function createMturkModule(deps: {
         blocks: review.blocks,
         messages: createWorkerMessagesService({
           messages: createWorkerMessagesRepository(deps.db),
-          notifications: deps.services.notifications,
           threads: deps.services.messages,
           email: deps.services.email,
           clock: deps.clock,

@@ -2,8 +2,7 @@ import { isUuid } from '../../../shared/api/qualifications.js';
 import type { Clock } from '../../lib/clock.js';
 import type { EmailService } from '../email/email.service.js';
 import { randomUUID } from 'node:crypto';
-import { threadLink, type MessagesService } from '../messages/messages.service.js';
-import type { Notifier } from '../notifications/notifications.service.js';
+import type { MessagesService } from '../messages/messages.service.js';
 import type { WorkerMessagesRepository } from './worker-messages.repository.js';
 
 /** How many of one requester's messages a worker gets in a day: enough for real news, no spam. */
@@ -29,7 +28,6 @@ export type MessageFailure = {
  */
 export function createWorkerMessagesService(deps: {
   messages: WorkerMessagesRepository;
-  notifications: Pick<Notifier, 'notifyMany'>;
   threads: Pick<MessagesService, 'deliver'>;
   email: Pick<EmailService, 'sendRequesterMessage'>;
   clock: Clock;
@@ -98,7 +96,7 @@ export function createWorkerMessagesService(deps: {
           })),
         );
         const sendId = randomUUID();
-        const delivered = await deps.threads.deliver(
+        await deps.threads.deliver(
           trx,
           to.map((worker) => ({
             requesterId: requester.id,
@@ -109,18 +107,11 @@ export function createWorkerMessagesService(deps: {
             sendId,
             body: `${message.subject}\n\n${message.text}`,
           })),
-        );
-        await deps.notifications.notifyMany(
-          trx,
-          delivered
-            .filter((d) => !d.muted)
-            .map((d) => ({
-              userId: d.recipientId,
-              kind: 'requester_message' as const,
-              title: `${requester.display_name}: ${message.subject}`,
-              body: message.text,
-              link: threadLink(d.message.thread_id),
-            })),
+          {
+            kind: 'requester_message',
+            title: `${requester.display_name}: ${message.subject}`,
+            body: message.text,
+          },
         );
         return to;
       });
