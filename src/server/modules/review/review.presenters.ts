@@ -1,5 +1,6 @@
 import type { Block, Bonus, ReviewAssignment, ReviewFlag } from '../../../shared/api/review.js';
 import { REVIEW_LIMITS } from '../../../shared/api/review.js';
+import { belowGoldFloor } from '../../db/gold-record.js';
 import type { AssignmentStatus } from '../../db/types.js';
 import { hourlyPayOf } from '../../lib/hourly-pay.js';
 import { filledTemplate, frameUrls } from '../../lib/task-frame.js';
@@ -29,12 +30,13 @@ export function reviewFlags(row: ReviewListRow, timeSpentSeconds: number | null)
   const answered = row.worker_gold_answered ?? 0;
   const correct = row.worker_gold_correct ?? 0;
   const minimum = row.min_gold_accuracy_percent;
-  if (
-    minimum > 0 &&
-    answered > 0 &&
-    answered >= row.min_gold_answered &&
-    correct * 100 < minimum * answered
-  ) {
+  const standing = {
+    answered,
+    correct,
+    minimumPercent: minimum,
+    minAnswered: row.min_gold_answered,
+  };
+  if (belowGoldFloor(standing)) {
     const percent = Math.floor((correct * 100) / answered);
     flags.push({
       kind: 'gold_accuracy',

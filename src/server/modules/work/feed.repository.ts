@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { belowGoldFloorSql } from '../../db/gold-record.js';
 import type { ReputationRow } from '../reputation/reputation.presenters.js';
 import { requirementMetSql } from './requirement-sql.js';
 
@@ -72,8 +73,12 @@ const workerStoppedProjects = (workerId: string) => sql`
   where a.worker_id = ${workerId} and a.gold_correct is not null
     and sp.min_gold_accuracy_percent > 0
   group by a.project_id, sp.min_gold_accuracy_percent, sp.min_gold_answered
-  having count(*) >= greatest(sp.min_gold_answered, 1)
-    and count(*) filter (where a.gold_correct) * 100 < sp.min_gold_accuracy_percent * count(*)`;
+  having ${belowGoldFloorSql({
+    answered: sql<number>`count(*)`,
+    correct: sql<number>`count(*) filter (where a.gold_correct)`,
+    minimumPercent: sql.ref('sp.min_gold_accuracy_percent'),
+    minAnswered: sql.ref('sp.min_gold_answered'),
+  })}`;
 
 /** Needs `m` (`workerOpenTasksByProject`) left-joined to project `p`. */
 const tasksAvailable = sql<number>`(p.open_tasks - coalesce(m.n, 0))::int`;

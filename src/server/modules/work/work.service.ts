@@ -6,6 +6,7 @@ import {
   type AssignmentStatusRow,
 } from '../../db/assignment-status.js';
 import type { Db } from '../../db/database.js';
+import { belowGoldFloor } from '../../db/gold-record.js';
 import { isRetryable, isUniqueViolation } from '../../db/pg-errors.js';
 import { decodeCursor, keysetPage } from '../../db/pagination.js';
 import type { AssignmentStatus } from '../../db/types.js';
@@ -228,9 +229,14 @@ export function createWorkService(deps: {
   function assertAboveGoldFloor(project: WorkProject) {
     const minimum = project.min_gold_accuracy_percent;
     const answered = project.gold_answered ?? 0;
-    if (minimum === 0 || answered === 0 || answered < project.min_gold_answered) return;
     const correct = project.gold_correct ?? 0;
-    if (correct * 100 >= minimum * answered) return;
+    const standing = {
+      answered,
+      correct,
+      minimumPercent: minimum,
+      minAnswered: project.min_gold_answered,
+    };
+    if (!belowGoldFloor(standing)) return;
     const accuracyPercent = Math.floor((correct * 100) / answered);
     throw new ForbiddenError(
       `This project no longer gives you tasks: your accuracy on its known-answer checks is ${accuracyPercent}%, below the requester's minimum of ${minimum}%.`,
