@@ -114,5 +114,8 @@ test('the requester sees the hourly pay as they type and a chart of the work tim
   await expect(card.getByTestId('work-times-summary')).toContainText(
     'your estimate of 15 s pays $24.00 an hour',
   );
-  if (process.env.SCREENSHOTS) await photograph(page, 'work-time-distribution');
+  if (process.env.SCREENSHOTS) {
+    await card.evaluate((e) => e.scrollIntoView());
+    await photograph(page, 'work-time-distribution');
+  }
 });

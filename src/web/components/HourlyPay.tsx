@@ -35,8 +35,11 @@ export function HourlyPay({
     );
   }
   return (
-    <Group gap={6} wrap="nowrap">
-      <Text size={size}>{formatCents(pay.cents)} an hour</Text>
+    // In a narrow column the badge goes under the figure rather than being cut short.
+    <Group gap={6} style={{ rowGap: 2 }}>
+      <Text size={size} style={{ whiteSpace: 'nowrap' }}>
+        {formatCents(pay.cents)} an hour
+      </Text>
       <Tooltip label={hourlyPayBasis(pay)} multiline w={260} withArrow>
         <Badge
           size="xs"
