@@ -39,6 +39,18 @@ export class ValidationError extends AppError {
   }
 }
 
+/**
+ * 400 `invalid_answers`: what is wrong with a worker's answers (a task's or a qualification
+ * test's), each problem under `answers.<item>`.
+ */
+export function invalidAnswers(problems: readonly { item: string; message: string }[]) {
+  return new ValidationError(
+    `Invalid answers — ${problems.map((p) => `${p.item}: ${p.message}`).join('; ')}`,
+    new FieldProblems(problems.map((p) => ({ field: `answers.${p.item}`, message: p.message }))),
+    'invalid_answers',
+  );
+}
+
 export class UnauthorizedError extends AppError {
   constructor(message = 'Sign in to continue.', code = 'unauthorized') {
     super(401, code, message);

@@ -34,7 +34,10 @@ import { bonusOperations } from './operations/bonuses.js';
 import { hitChangeOperations } from './operations/hit-changes.js';
 import { hitReviewOperations } from './operations/hit-review.js';
 import { hitOperations } from './operations/hits.js';
-import { qualificationOperations } from './operations/qualifications.js';
+import {
+  qualificationOperations,
+  type QualificationTypeService,
+} from './operations/qualifications.js';
 import { workerOperations } from './operations/workers.js';
 import { notificationOperations } from './operations/notifications.js';
 import { createMturkNotifications } from './mturk-notifications.js';
@@ -58,20 +61,8 @@ export async function createMturkModule(deps: {
     audit: Pick<AuditService, 'record'>;
     ledger: Pick<LedgerService, 'balance' | 'feeFor' | 'escrowForProject' | 'releaseEscrow'>;
     projects: Pick<ProjectsModule, 'projects' | 'batches' | 'lifecycle'>;
-    qualifications: Pick<
-      QualificationsService,
-      | 'assertRequirementsUsable'
-      | 'createType'
-      | 'getType'
-      | 'updateType'
-      | 'disposeType'
-      | 'listTypes'
-      | 'grant'
-      | 'revoke'
-      | 'score'
-      | 'listHolders'
-      | 'listRevoked'
-    >;
+    qualifications: QualificationTypeService &
+      Pick<QualificationsService, 'assertRequirementsUsable'>;
     qualificationRequests: Pick<
       QualificationRequestsService,
       'listForOwner' | 'grant' | 'refuse' | 'announceGrant'

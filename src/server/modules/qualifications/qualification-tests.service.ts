@@ -8,10 +8,9 @@ import { inTransaction } from '../../db/transactions.js';
 import {
   AppError,
   ConflictError,
-  FieldProblems,
+  invalidAnswers,
   NotFoundError,
   TooManyRequestsError,
-  ValidationError,
 } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import {
@@ -173,13 +172,7 @@ export function createQualificationTestsService(deps: {
       }
       const problems = validateAnswers(attempt.template, answers);
       if (problems.length) {
-        throw new ValidationError(
-          `Invalid answers — ${problems.map((p) => `${p.item}: ${p.message}`).join('; ')}`,
-          new FieldProblems(
-            problems.map((p) => ({ field: `answers.${p.item}`, message: p.message })),
-          ),
-          'invalid_answers',
-        );
+        throw invalidAnswers(problems);
       }
       const { score } = scoreTest(attempt.template, attempt.answer_key, answers);
       const passed = score >= attempt.passing_score;

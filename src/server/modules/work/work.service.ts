@@ -12,7 +12,7 @@ import { decodeCursor, keysetPage } from '../../db/pagination.js';
 import type { AssignmentStatus } from '../../db/types.js';
 import {
   ConflictError,
-  FieldProblems,
+  invalidAnswers,
   fieldProblems,
   ForbiddenError,
   NotFoundError,
@@ -411,13 +411,7 @@ export function createWorkService(deps: {
       const problems =
         template.kind === 'form' ? validateAnswers(template, answers) : htmlAnswerProblems(answers);
       if (problems.length) {
-        throw new ValidationError(
-          `Invalid answers — ${problems.map((p) => `${p.item}: ${p.message}`).join('; ')}`,
-          new FieldProblems(
-            problems.map((p) => ({ field: `answers.${p.item}`, message: p.message })),
-          ),
-          'invalid_answers',
-        );
+        throw invalidAnswers(problems);
       }
       const now = clock.now();
       const gold = await work.findGold(row.task_id);

@@ -49,6 +49,23 @@ function presentAssignment(row: MturkAssignmentRow, template: Template) {
 
 const TOKEN_PREFIX = 'assignments';
 
+/** The requester's assignment `id`, or MTurk's AssignmentDoesNotExist (also for another's). */
+export async function requireMturkAssignment(
+  assignments: Pick<MturkAssignmentsRepository, 'find'>,
+  ownerId: string,
+  id: string,
+  now: Date,
+): Promise<MturkAssignmentRow> {
+  const row = isUuid(id) ? await assignments.find(ownerId, id, now) : undefined;
+  if (!row) {
+    throw requestError(
+      `Assignment ${id} does not exist.`,
+      'AWS.MechanicalTurk.AssignmentDoesNotExist',
+    );
+  }
+  return row;
+}
+
 /**
  * Assignments of the requester's HITs: ListAssignmentsForHIT, GetAssignment, ApproveAssignment,
  * RejectAssignment, through the review service the web app uses.
@@ -61,16 +78,8 @@ export function assignmentOperations(deps: {
 }): MturkOperations {
   const { assignments, hits, review, clock } = deps;
 
-  async function requireAssignment(ownerId: string, id: string) {
-    const row = isUuid(id) ? await assignments.find(ownerId, id, clock.now()) : undefined;
-    if (!row) {
-      throw requestError(
-        `Assignment ${id} does not exist.`,
-        'AWS.MechanicalTurk.AssignmentDoesNotExist',
-      );
-    }
-    return row;
-  }
+  const requireAssignment = (ownerId: string, id: string) =>
+    requireMturkAssignment(assignments, ownerId, id, clock.now());
 
   /** MTurk's refusal of an operation the assignment's status does not allow. */
   function invalidState(allowed: string, row: MturkAssignmentRow) {

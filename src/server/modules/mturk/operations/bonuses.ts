@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { bonusBodySchema } from '../../../../shared/api/review.js';
-import { isUuid } from '../../../../shared/api/qualifications.js';
 import type { Clock } from '../../../lib/clock.js';
 import type { BonusesService } from '../../review/bonuses.service.js';
 import type { MturkAssignmentsRepository } from '../assignments.repository.js';
@@ -11,6 +10,7 @@ import { asRequestError, requestError } from '../mturk-errors.js';
 import { idOfNextToken, pageOf } from '../next-token.js';
 import { operation, type MturkOperations } from '../operation.js';
 import { uniqueRequestTokenScope } from '../unique-request-token.js';
+import { requireMturkAssignment } from './assignments.js';
 
 const TOKEN_PREFIX = 'bonuses';
 
@@ -32,16 +32,8 @@ export function bonusOperations(deps: {
 }): MturkOperations {
   const { assignments, bonuses, paid, hits, clock } = deps;
 
-  async function requireAssignment(ownerId: string, id: string) {
-    const row = isUuid(id) ? await assignments.find(ownerId, id, clock.now()) : undefined;
-    if (!row) {
-      throw requestError(
-        `Assignment ${id} does not exist.`,
-        'AWS.MechanicalTurk.AssignmentDoesNotExist',
-      );
-    }
-    return row;
-  }
+  const requireAssignment = (ownerId: string, id: string) =>
+    requireMturkAssignment(assignments, ownerId, id, clock.now());
 
   return {
     SendBonus: operation(

@@ -133,24 +133,27 @@ function workerIdOf(given: string): string {
 
 const typeMissing = (given: string) => () => `QualificationType ${given} does not exist.`;
 
+/** What the qualification operations use of the qualifications service. */
+export type QualificationTypeService = Pick<
+  QualificationsService,
+  | 'createType'
+  | 'getType'
+  | 'updateType'
+  | 'disposeType'
+  | 'listTypes'
+  | 'grant'
+  | 'revoke'
+  | 'score'
+  | 'listHolders'
+  | 'listRevoked'
+>;
+
 /**
  * The 13 qualification operations: types (create, read, update, delete, list) with their tests,
  * grants (associate, disassociate, score, holders), the HITs a type guards, and workers' requests.
  */
 export function qualificationOperations(deps: {
-  qualifications: Pick<
-    QualificationsService,
-    | 'createType'
-    | 'getType'
-    | 'updateType'
-    | 'disposeType'
-    | 'listTypes'
-    | 'grant'
-    | 'revoke'
-    | 'score'
-    | 'listHolders'
-    | 'listRevoked'
-  >;
+  qualifications: QualificationTypeService;
   requests: Pick<
     QualificationRequestsService,
     'listForOwner' | 'grant' | 'refuse' | 'announceGrant'
@@ -345,33 +348,27 @@ export function qualificationOperations(deps: {
         const type = await ownType(caller.user.id, input.QualificationTypeId);
         const range = { cursor: input.NextToken, limit: input.MaxResults ?? 10 };
         const qualificationTypeId = mturkTypeId(type.id);
-        const found =
-          input.Status === 'Revoked'
-            ? await asMturk(
-                qualifications.listRevoked(caller.user.id, type.id, range),
-                typeMissing(input.QualificationTypeId),
-              ).then((p) => ({
-                nextCursor: p.nextCursor,
-                items: p.items.map((row) => ({
-                  QualificationTypeId: qualificationTypeId,
-                  WorkerId: row.worker_id,
-                  IntegerValue: row.value,
-                  Status: 'Revoked',
-                })),
-              }))
-            : await asMturk(
-                qualifications.listHolders(caller.user.id, type.id, range),
-                typeMissing(input.QualificationTypeId),
-              ).then((p) => ({
-                nextCursor: p.nextCursor,
-                items: p.items.map((row) => ({
-                  QualificationTypeId: qualificationTypeId,
-                  WorkerId: row.worker_id,
-                  GrantTime: epochSeconds(row.granted_at),
-                  IntegerValue: row.value,
-                  Status: 'Granted',
-                })),
-              }));
+        const status = input.Status ?? 'Granted';
+        const listed = await asMturk<{
+          nextCursor: string | null;
+          items: { worker_id: string; value: number; granted_at?: Date }[];
+        }>(
+          status === 'Revoked'
+            ? qualifications.listRevoked(caller.user.id, type.id, range)
+            : qualifications.listHolders(caller.user.id, type.id, range),
+          typeMissing(input.QualificationTypeId),
+        );
+        const found = {
+          nextCursor: listed.nextCursor,
+          items: listed.items.map((row) => ({
+            QualificationTypeId: qualificationTypeId,
+            WorkerId: row.worker_id,
+            // Only a granted qualification has a grant time to show.
+            ...(row.granted_at && { GrantTime: epochSeconds(row.granted_at) }),
+            IntegerValue: row.value,
+            Status: status,
+          })),
+        };
         return {
           NumResults: found.items.length,
           Qualifications: found.items,

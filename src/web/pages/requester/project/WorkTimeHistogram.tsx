@@ -1,5 +1,8 @@
 import { useElementSize } from '@mantine/hooks';
 import { useId } from 'react';
+import { ChartBand } from '../../../components/ChartBand.js';
+import { ChartValueAxis } from '../../../components/ChartValueAxis.js';
+import { countOf } from '../../../lib/format.js';
 import type { WorkTimeDistribution } from '../../../../shared/api/work-times.js';
 import '../../worker/earnings/earnings.css';
 import { shortDuration } from './work-time-format.js';
@@ -59,36 +62,22 @@ export function WorkTimeHistogram({
           >
             <title>{`Faster than ${shortDuration(plausibleFromSeconds)}: implausibly fast, left out of the median`}</title>
           </rect>
-          {ticks.map((tick) => (
-            <g key={tick}>
-              <line
-                x1={MARGIN.left}
-                x2={width - MARGIN.right}
-                y1={y(tick)}
-                y2={y(tick)}
-                className={tick === 0 ? 'chart-baseline' : 'chart-grid'}
-              />
-              <text
-                x={MARGIN.left - 8}
-                y={y(tick)}
-                dy="0.32em"
-                textAnchor="end"
-                className="chart-axis"
-              >
-                {tick}
-              </text>
-            </g>
-          ))}
+          <ChartValueAxis
+            ticks={ticks}
+            y={y}
+            left={MARGIN.left}
+            right={width - MARGIN.right}
+            label={String}
+          />
           {bins.map((bin, i) => (
-            <g key={bin.fromSeconds} className="chart-bar">
-              <title>{`${shortDuration(bin.fromSeconds)} to ${shortDuration(bin.toSeconds)}: ${bin.count} ${bin.count === 1 ? 'submission' : 'submissions'}`}</title>
-              <rect
-                x={MARGIN.left + i * band}
-                y={MARGIN.top}
-                width={band}
-                height={plotHeight}
-                className="chart-hit"
-              />
+            <ChartBand
+              key={bin.fromSeconds}
+              title={`${shortDuration(bin.fromSeconds)} to ${shortDuration(bin.toSeconds)}: ${countOf(bin.count, 'submission')}`}
+              x={MARGIN.left + i * band}
+              width={band}
+              top={MARGIN.top}
+              height={plotHeight}
+            >
               {bin.count > 0 && (
                 <rect
                   x={MARGIN.left + i * band + 1}
@@ -108,7 +97,7 @@ export function WorkTimeHistogram({
                   {shortDuration(bin.fromSeconds)}
                 </text>
               )}
-            </g>
+            </ChartBand>
           ))}
           {markers.map((m) => (
             <g key={m.kind}>

@@ -1,5 +1,6 @@
 import { useElementSize } from '@mantine/hooks';
 import { useId } from 'react';
+import { ChartBand } from '../../../components/ChartBand.js';
 import { ChartValueAxis } from '../../../components/ChartValueAxis.js';
 import { formatCents } from '../../../../shared/money.js';
 import { formatAxisCents, type ChartBar, type ChartModel } from './chart-data.js';
@@ -48,16 +49,14 @@ export function EarningsBarChart({ chart }: { chart: ChartModel }) {
             const rewardsTop = y(bar.rewardsCents);
             const totalTop = y(bar.totalCents);
             return (
-              <g key={bar.date} className="chart-bar">
-                <title>{barTitle(bar)}</title>
-                {/* The whole band answers the pointer, so thin bars are easy to hover. */}
-                <rect
-                  x={MARGIN.left + i * band}
-                  y={MARGIN.top}
-                  width={band}
-                  height={plotHeight}
-                  className="chart-hit"
-                />
+              <ChartBand
+                key={bar.date}
+                title={barTitle(bar)}
+                x={MARGIN.left + i * band}
+                width={band}
+                top={MARGIN.top}
+                height={plotHeight}
+              >
                 {bar.rewardsCents > 0 && (
                   <rect
                     x={x}
@@ -86,7 +85,7 @@ export function EarningsBarChart({ chart }: { chart: ChartModel }) {
                     {bar.label}
                   </text>
                 )}
-              </g>
+              </ChartBand>
             );
           })}
         </svg>
