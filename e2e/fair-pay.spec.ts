@@ -115,7 +115,7 @@ test('the requester sees the hourly pay as they type and a chart of the work tim
     'your estimate of 15 s pays $24.00 an hour',
   );
   if (process.env.SCREENSHOTS) {
-    await card.evaluate((e) => e.scrollIntoView());
+    await card.evaluate((e) => e.scrollIntoView({ block: 'center' }));
     await photograph(page, 'work-time-distribution');
   }
 });

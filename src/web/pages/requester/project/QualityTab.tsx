@@ -245,7 +245,14 @@ export function QualityTab({ project }: { project: Project }) {
             Each dot is a worker; red ones are below 70%. Estimates come from Dawid-Skene over every
             answer in the project, with gold answers as the truth.
           </Text>
-          <AccuracyScatter workers={items} />
+          {items.some((w) => w.estimatedAccuracy !== null) ? (
+            <AccuracyScatter workers={items} />
+          ) : (
+            <Text size="sm">
+              No estimates yet: they appear once answers from several workers to the same tasks (or
+              to gold tasks) have been aggregated, a few seconds after the work comes in.
+            </Text>
+          )}
         </Card>
       )}
       <Card p={0}>
