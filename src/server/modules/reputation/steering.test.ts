@@ -66,6 +66,8 @@ describe('a worker’s ratings order their feed', () => {
       });
     };
     await publish(plain, 'plain old', 10, 2);
+    // Ties with "plain old" on tasks, so newer goes first: three in the middle tier, for paging.
+    await publish(plain, 'plain middle', 15, 2);
     await publish(disliked, 'disliked', 50, 5);
     await publish(plain, 'plain new', 20, 3);
     await publish(liked, 'liked', 5, 1);
@@ -73,25 +75,35 @@ describe('a worker’s ratings order their feed', () => {
     const expected = [
       `${marker} liked`,
       `${marker} plain new`,
+      `${marker} plain middle`,
       `${marker} plain old`,
       `${marker} disliked`,
     ];
     expect(await feedTitles(worker, `q=${marker}&sort=newest`)).toEqual(expected);
     expect(await feedTitles(worker, `q=${marker}&sort=reward`)).toEqual(expected);
     expect(await feedTitles(worker, `q=${marker}&sort=available`)).toEqual(expected);
-    // Pages follow the same order.
-    const first = await worker.client.get(`/api/v1/feed?q=${marker}&limit=2`);
-    const { items, nextCursor } = first.json<{ items: { title: string }[]; nextCursor: string }>();
-    const second = await worker.client.get(`/api/v1/feed?q=${marker}&limit=2&cursor=${nextCursor}`);
-    expect(
-      [...items, ...second.json<{ items: { title: string }[] }>().items].map((i) => i.title),
-    ).toEqual(expected);
+    // One at a time, in every order, each page takes up where the last ended across the tiers.
+    for (const sort of ['newest', 'reward', 'available', 'hourly']) {
+      const paged: string[] = [];
+      let cursor = '';
+      do {
+        const res = await worker.client.get(
+          `/api/v1/feed?q=${marker}&sort=${sort}&limit=1${cursor && `&cursor=${cursor}`}`,
+        );
+        const page = res.json<{ items: { title: string }[]; nextCursor: string | null }>();
+        paged.push(...page.items.map((i) => i.title));
+        cursor = page.nextCursor ?? '';
+      } while (cursor && paged.length < 10);
+      expect(paged, sort).toEqual(await feedTitles(worker, `q=${marker}&sort=${sort}`));
+      if (sort !== 'hourly') expect(paged, sort).toEqual(expected);
+    }
     // Another worker, who rated nobody, sees plain newest-first.
     const other = await signUp(app, { roles: ['worker'] });
     expect(await feedTitles(other, `q=${marker}`)).toEqual([
       `${marker} liked`,
       `${marker} plain new`,
       `${marker} disliked`,
+      `${marker} plain middle`,
       `${marker} plain old`,
     ]);
   });
