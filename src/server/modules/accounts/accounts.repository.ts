@@ -44,18 +44,35 @@ export function createAccountsRepository(db: Db) {
         .executeTakeFirstOrThrow();
     },
 
-    async addRole(id: string, role: Role, trx: Executor = db): Promise<UserRow> {
-      return trx
+    /**
+     * Gives the user `role` in one statement, so that of two concurrent calls only one adds it
+     * (the other waits for the row, then finds the role there). `added` says whether this call
+     * did; the user is returned either way.
+     */
+    async addRole(
+      id: string,
+      role: Role,
+      trx: Executor = db,
+    ): Promise<{ user: UserRow; added: boolean }> {
+      const updated = await trx
         .updateTable('users')
         .set({
           roles: sql<
             Role[]
-          >`(select array_agg(distinct r order by r) from unnest(array_append(roles, ${role}::text)) r)`,
+          >`(select array_agg(r order by r) from unnest(array_append(roles, ${role}::text)) r)`,
           updated_at: sql<Date>`now()`,
         })
         .where('id', '=', id)
+        .where(sql<boolean>`not (${role}::text = any(roles))`)
         .returningAll()
+        .executeTakeFirst();
+      if (updated) return { user: updated, added: true };
+      const user = await trx
+        .selectFrom('users')
+        .selectAll()
+        .where('id', '=', id)
         .executeTakeFirstOrThrow();
+      return { user, added: false };
     },
 
     async setStatus(

@@ -348,9 +348,8 @@ export function createAccountsService(deps: {
 
     async addRole(userId: string, role: 'worker' | 'requester') {
       const user = await accounts.transaction(async (trx) => {
-        const before = await accounts.findUserById(userId, trx);
-        const updated = await accounts.addRole(userId, role, trx);
-        if (before && !before.roles.includes(role)) {
+        const { user: updated, added } = await accounts.addRole(userId, role, trx);
+        if (added) {
           await audit.record(
             {
               actorId: userId,
@@ -470,7 +469,8 @@ export function createAccountsService(deps: {
       const existing = await accounts.findUserByEmail(input.email);
       if (existing) {
         const user = await accounts.transaction(async (trx) => {
-          const updated = await accounts.addRole(existing.id, 'admin', trx);
+          const { user: updated, added } = await accounts.addRole(existing.id, 'admin', trx);
+          if (!added) return updated;
           await audit.record(
             {
               actorId: null,

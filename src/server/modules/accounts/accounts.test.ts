@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { Client, createTestApp, signUp, TEST_PASSWORD } from '../../../../test/helpers/app.js';
 import { signInAsAdmin } from '../../../../test/helpers/admin.js';
@@ -344,6 +345,21 @@ describe('password and roles', () => {
     const res = await client.post('/api/v1/me/roles', { role: 'requester' });
     expect(res.json().roles).toEqual(['requester', 'worker']);
     expect((await client.post('/api/v1/me/roles', { role: 'admin' })).statusCode).toBe(400);
+  });
+
+  it('adds a role once when it is asked for several times at once, and audits it once', async () => {
+    const { client, user } = await signUp(app, { roles: ['worker'] });
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => client.post('/api/v1/me/roles', { role: 'requester' })),
+    );
+    for (const res of answers) {
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().roles).toEqual(['requester', 'worker']);
+    }
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::int as n from audit_events
+      where subject_user_id = ${user.id} and action = 'user.role_added'`.execute(ctx.database.db);
+    expect(rows[0]?.n).toBe(1);
   });
 });
 
