@@ -92,6 +92,8 @@ test('renamed and added options record what they say, in the saved design and th
   await signUp(worker, newAccount('worker'), ['worker']);
   await worker.goto(`/work/projects/${projectId}`);
   await worker.getByRole('button', { name: 'Accept and start' }).click();
+  // On the work page before its form is used (the preview before it shows the same fields).
+  await expect(worker).toHaveURL(/\/work\/[0-9a-f-]{36}$/);
   await worker.getByRole('radio', { name: 'Mixed' }).check();
   await worker.getByRole('button', { name: 'Submit' }).click();
   await expect(worker.getByRole('heading', { name: 'Task submitted' })).toBeVisible();

@@ -243,3 +243,44 @@ test('long lists load more on request and say when they are complete', async ({ 
   await expect(page.getByText(/The country in the worker/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Load more' })).toHaveCount(0);
 });
+
+test('a batch uploaded while the list of batches is still loading appears in it', async ({
+  page,
+}) => {
+  await signUp(page, newAccount('requester'), ['requester']);
+  const created = await page.request.post('/api/v1/projects', {
+    headers: await csrfHeader(page),
+    data: {
+      title: 'Quick upload',
+      rewardCents: 5,
+      template: {
+        kind: 'form',
+        items: [{ type: 'text', name: 'answer', label: 'Answer', maxLength: 40 }],
+      },
+    },
+  });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+
+  // The list's first load is held until the upload has answered: it was read before the batch
+  // existed, and must not be the last word.
+  let releaseList: () => void = () => {};
+  const listHeld = new Promise<void>((resolve) => (releaseList = resolve));
+  let held = false;
+  await page.route(`**/api/v1/projects/${id}/batches?limit=20`, async (route) => {
+    if (held || route.request().method() !== 'GET') return route.continue();
+    held = true;
+    const response = await route.fetch();
+    await listHeld;
+    await route.fulfill({ response });
+  });
+  await page.goto(`/projects/${id}/data`);
+  await page.locator('input[type="file"]').setInputFiles({
+    name: 'quick.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('word\none\ntwo\n', 'utf8'),
+  });
+  await expect(page.getByText('2 tasks added')).toBeVisible();
+  releaseList();
+  await expect(page.getByRole('table', { name: 'Batches' }).getByText('quick.csv')).toBeVisible();
+});

@@ -98,6 +98,8 @@ test('review, bonus, export, earnings and spending: the whole loop', async ({ pa
   await signUp(worker, newAccount('worker'), ['worker']);
   await worker.goto(`/work/projects/${project.id}`);
   await worker.getByRole('button', { name: 'Accept and start' }).click();
+  // On the work page before its form is used (the preview before it shows the same fields).
+  await expect(worker).toHaveURL(/\/work\/[0-9a-f-]{36}$/);
   for (const note of ['=1+1', 'plain', 'fine', 'ripe']) {
     if (note !== '=1+1')
       await worker.getByRole('button', { name: 'Next task in this project' }).click();
