@@ -131,11 +131,7 @@ export function usePreview(id: string, taskId: string | undefined) {
 /** After an upload: the new batch, its tasks, the task count and (if published) the escrow. */
 export function useBatchAdded(id: string) {
   const queryClient = useQueryClient();
-  return async () => {
-    // A first load still on its way began before the batch existed, and TanStack Query lets an
-    // invalidation join a first load in flight rather than fetch again: the batches list stayed
-    // empty after a quick upload. Cancelled first, every read of the project starts afresh.
-    await queryClient.cancelQueries({ queryKey: projectKeys.one(id) });
+  return () => {
     // The project's key holds its batches, tasks and preview too.
     void queryClient.invalidateQueries({ queryKey: projectKeys.one(id) });
     void queryClient.invalidateQueries({ queryKey: projectKeys.lists() });

@@ -104,7 +104,7 @@ export function BatchUpload({ project }: { project: Project }) {
         controller.signal,
         separator,
       );
-      void batchAdded();
+      batchAdded();
       notifications.show({
         color: 'teal',
         title: `${batch.rowCount.toLocaleString('en')} tasks added`,
