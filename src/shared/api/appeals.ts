@@ -35,10 +35,7 @@ export const assignmentAppealShape = {
   appealDeadline: z.string().nullable(),
   appeal: appealSummarySchema.nullable(),
 };
-export type AssignmentAppealFields = {
-  appealDeadline: string | null;
-  appeal: z.infer<typeof appealSummarySchema> | null;
-};
+export type AssignmentAppealFields = z.infer<z.ZodObject<typeof assignmentAppealShape>>;
 
 /** One turn of an appeal's conversation, oldest first. */
 export const appealTurnSchema = z.object({

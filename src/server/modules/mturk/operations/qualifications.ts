@@ -358,21 +358,18 @@ export function qualificationOperations(deps: {
             : qualifications.listHolders(caller.user.id, type.id, range),
           typeMissing(input.QualificationTypeId),
         );
-        const found = {
-          nextCursor: listed.nextCursor,
-          items: listed.items.map((row) => ({
-            QualificationTypeId: qualificationTypeId,
-            WorkerId: row.worker_id,
-            // Only a granted qualification has a grant time to show.
-            ...(row.granted_at && { GrantTime: epochSeconds(row.granted_at) }),
-            IntegerValue: row.value,
-            Status: status,
-          })),
-        };
+        const items = listed.items.map((row) => ({
+          QualificationTypeId: qualificationTypeId,
+          WorkerId: row.worker_id,
+          // Only a granted qualification has a grant time to show.
+          ...(row.granted_at && { GrantTime: epochSeconds(row.granted_at) }),
+          IntegerValue: row.value,
+          Status: status,
+        }));
         return {
-          NumResults: found.items.length,
-          Qualifications: found.items,
-          ...(found.nextCursor !== null && { NextToken: found.nextCursor }),
+          NumResults: items.length,
+          Qualifications: items,
+          ...(listed.nextCursor !== null && { NextToken: listed.nextCursor }),
         };
       },
     ),
