@@ -9,7 +9,10 @@ export const ACTIONS_COLUMN = {
   label: <span className="visually-hidden">Actions</span>,
 } satisfies Column;
 
-export type DataTableProps = Pick<TableProps, 'highlightOnHover' | 'striped'> & {
+export type DataTableProps = Pick<
+  TableProps,
+  'highlightOnHover' | 'striped' | 'horizontalSpacing'
+> & {
   /** The table's accessible name. */
   label: string;
   columns: readonly Column[];

@@ -13,13 +13,13 @@ import {
   Title,
 } from '@mantine/core';
 import { IconAlertCircle, IconArrowLeft, IconEye } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { formatCents } from '../../../shared/money.js';
 import { useRequestQualification } from '../../api/qualification-requests.js';
 import { useWorkPreview } from '../../api/work.js';
 import { errorMessage } from '../../components/ErrorAlert.js';
 import { HourlyPay } from '../../components/HourlyPay.js';
+import { FactRow } from '../../components/FactRow.js';
 import { Markdown } from '../../components/Markdown.js';
 import { LoadingState } from '../../components/LoadingState.js';
 import { PageHeader } from '../../components/PageHeader.js';
@@ -34,19 +34,6 @@ import { ReputationLine } from '../../components/reputation/ReputationLine.js';
 import { hourlyLabel } from './FeedCard.js';
 
 const noChange = () => undefined;
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Group justify="space-between" gap="md" wrap="nowrap">
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text component="div" size="sm" fw={600} ta="right">
-        {children}
-      </Text>
-    </Group>
-  );
-}
 
 /** Asks the requester for a type the worker lacks; then says what became of the request. */
 function RequestQualificationButton({ typeId, name }: { typeId: string; name: string }) {
@@ -228,17 +215,17 @@ export function ProjectPreviewPage() {
             </Text>
             <Divider my="md" />
             <Stack gap="xs">
-              <Fact label="Time allowed">{formatDuration(project.timeAllottedSeconds)}</Fact>
-              <Fact label="Tasks left">{tasks}</Fact>
-              <Fact label="Hourly pay">
+              <FactRow label="Time allowed">{formatDuration(project.timeAllottedSeconds)}</FactRow>
+              <FactRow label="Tasks left">{tasks}</FactRow>
+              <FactRow label="Hourly pay">
                 <HourlyPay pay={project.hourlyPay} />
-              </Fact>
+              </FactRow>
               {project.estimatedHourlyRangeCents && (
-                <Fact label="Most workers made">
+                <FactRow label="Most workers made">
                   {`${hourlyLabel(project)}, from ${project.estimatedHourlyBasedOn} submissions`}
-                </Fact>
+                </FactRow>
               )}
-              <Fact label="Open until">{formatDate(project.expiresAt)}</Fact>
+              <FactRow label="Open until">{formatDate(project.expiresAt)}</FactRow>
             </Stack>
             <Divider my="md" />
             <Text size="xs" c="dimmed" tt="uppercase" fw={700} lts={0.5} mb={6}>

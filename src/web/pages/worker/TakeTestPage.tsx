@@ -1,31 +1,19 @@
-import { Alert, Anchor, Button, Card, Divider, Group, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Divider, Stack, Text } from '@mantine/core';
 import { IconArrowLeft, IconCertificate } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { TestResult, TestSummary } from '../../../shared/api/qualification-tests.js';
 import { isApiError } from '../../api/client.js';
 import { useStartTest, useTestAttempt, useTestSummary } from '../../api/qualification-tests.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { LoadingState } from '../../components/LoadingState.js';
+import { FactRow } from '../../components/FactRow.js';
 import { Markdown } from '../../components/Markdown.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { paths } from '../../lib/paths.js';
 import { formatDuration } from '../work/time.js';
 import { TestAttemptForm } from './tests/TestAttemptForm.js';
 import { retryWords, TestResultAlert } from './tests/TestResultAlert.js';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Group justify="space-between" gap="md" wrap="nowrap">
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" fw={600} ta="right">
-        {children}
-      </Text>
-    </Group>
-  );
-}
 
 /** The test's rules and where the worker stands, with the button that starts an attempt. */
 function TestIntro({
@@ -41,15 +29,17 @@ function TestIntro({
   return (
     <Card maw={560}>
       <Stack gap="xs">
-        <Fact label="Questions">{summary.questionCount}</Fact>
-        <Fact label="Pass mark">
+        <FactRow label="Questions">{summary.questionCount}</FactRow>
+        <FactRow label="Pass mark">
           {summary.passingScore} of {summary.maxScore} points
-        </Fact>
-        <Fact label="Time allowed">{formatDuration(summary.testDurationSeconds)}</Fact>
-        <Fact label="Wait before retrying">
+        </FactRow>
+        <FactRow label="Time allowed">{formatDuration(summary.testDurationSeconds)}</FactRow>
+        <FactRow label="Wait before retrying">
           {summary.retryDelaySeconds === 0 ? 'None' : formatDuration(summary.retryDelaySeconds)}
-        </Fact>
-        {summary.heldValue !== null && <Fact label="Your value now">{summary.heldValue}</Fact>}
+        </FactRow>
+        {summary.heldValue !== null && (
+          <FactRow label="Your value now">{summary.heldValue}</FactRow>
+        )}
       </Stack>
       <Divider my="md" />
       {last && (

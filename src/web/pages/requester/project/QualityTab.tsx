@@ -49,7 +49,6 @@ type SortKey =
   | 'submitted'
   | 'approved'
   | 'rejected'
-  | 'goldAnswered'
   | 'goldAccuracy'
   | 'agreementPercent'
   | 'estimatedAccuracy'
@@ -60,7 +59,6 @@ const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'submitted', label: 'Submitted' },
   { key: 'approved', label: 'Approved' },
   { key: 'rejected', label: 'Rejected' },
-  { key: 'goldAnswered', label: 'Gold answered' },
   { key: 'goldAccuracy', label: 'Gold correct' },
   { key: 'agreementPercent', label: 'Agreement' },
   { key: 'estimatedAccuracy', label: 'Est. accuracy' },
@@ -276,6 +274,8 @@ export function QualityTab({ project }: { project: Project }) {
               label="Workers"
               columns={[
                 ...COLUMNS.map(({ key, label }) => ({
+                  // Room for a name and handle on one or two lines, not one word a line.
+                  miw: key === 'displayName' ? 150 : undefined,
                   label: (
                     <SortHeading
                       label={label}
@@ -298,7 +298,8 @@ export function QualityTab({ project }: { project: Project }) {
                 })),
                 ACTIONS_COLUMN,
               ]}
-              minWidth={960}
+              minWidth={880}
+              horizontalSpacing="sm"
               highlightOnHover
             >
               {rows.map((w) => (
@@ -315,10 +316,9 @@ export function QualityTab({ project }: { project: Project }) {
                   <Table.Td className="stat-value">{w.submitted}</Table.Td>
                   <Table.Td className="stat-value">{w.approved}</Table.Td>
                   <Table.Td className="stat-value">{w.rejected}</Table.Td>
-                  <Table.Td className="stat-value">{w.goldAnswered}</Table.Td>
-                  <Table.Td className="stat-value">
+                  <Table.Td className="stat-value" style={{ whiteSpace: 'nowrap' }}>
                     {w.goldAnswered > 0
-                      ? `${w.goldCorrect} (${percent(w.goldCorrect / w.goldAnswered)})`
+                      ? `${w.goldCorrect} of ${w.goldAnswered} (${percent(w.goldCorrect / w.goldAnswered)})`
                       : '—'}
                   </Table.Td>
                   <Table.Td className="stat-value">
