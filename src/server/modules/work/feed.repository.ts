@@ -195,7 +195,7 @@ export function createFeedRepository(db: Db) {
       const tierPage = (
         tier: number,
         inTier: RawBuilder<unknown>,
-        page: { offset: number; limit: number },
+        page: { offset: number; limit: number | RawBuilder<unknown> },
       ) => sql`(
           select ${tier}::int as tier, p.id, p.owner_id, p.title, p.description, p.keywords,
                  p.instructions, p.reward_cents, p.time_allotted_seconds, p.published_at,
@@ -207,22 +207,35 @@ export function createFeedRepository(db: Db) {
           join users u on u.id = p.owner_id
           left join m on m.project_id = p.id
           where ${eligible} and ${inTier} and ${tasksAvailable} > 0
-            ${availableWalk(inTier, page.offset + page.limit)}
+            ${availableWalk(inTier, args.offset + args.limit)}
           order by ${pageOrder}
-          offset ${page.offset} limit ${page.limit})`;
+          offset ${page.offset} limit (${page.limit}))`;
       const everyone = sql`true`;
-      // The page of the three tiers together is within the first offset + limit of each tier.
-      const depth = { offset: 0, limit: args.offset + args.limit };
+      // The page of the three tiers together is within their first offset + limit projects, so
+      // each tier reads only as far as the tiers before it left room for: the rated-up
+      // requesters' projects, then as many of everyone else's as still fit (an unrated worker's
+      // walk, shorter by what the first tier found), and the rated-down ones only when those
+      // two ran out, which is seldom (a LIMIT of 0 reads nothing).
+      const depth = args.offset + args.limit;
       const up = uuids(ratings.iRatedUp);
       const down = uuids(ratings.iRatedDown);
       const pageRows = rated
         ? sql`(
+            with up_tier as ${tierPage(0, sql`p.owner_id = any(${up})`, { offset: 0, limit: depth })},
+                 middle_tier as ${tierPage(
+                   1,
+                   sql`p.owner_id <> all(${up}) and p.owner_id <> all(${down})`,
+                   { offset: 0, limit: sql`${depth} - (select count(*) from up_tier)` },
+                 )},
+                 down_tier as ${tierPage(2, sql`p.owner_id = any(${down})`, {
+                   offset: 0,
+                   limit: sql`${depth} - (select count(*) from up_tier)
+                                - (select count(*) from middle_tier)`,
+                 })}
             select * from (
-              ${tierPage(0, sql`p.owner_id = any(${up})`, depth)}
-              union all
-              ${tierPage(1, sql`p.owner_id <> all(${up}) and p.owner_id <> all(${down})`, depth)}
-              union all
-              ${tierPage(2, sql`p.owner_id = any(${down})`, depth)}
+              select * from up_tier
+              union all select * from middle_tier
+              union all select * from down_tier
             ) tiers
             order by tier, ${order}
             offset ${args.offset} limit ${args.limit})`
@@ -252,8 +265,10 @@ export function createFeedRepository(db: Db) {
       // are planned for their own values, and without JIT: PostgreSQL estimates such plans past
       // its jit_above_cost, and compiling one took 60–900 ms for a query that runs in tens. A
       // worker who rated requesters gets the same generic plan: the middle tier walks the same
-      // index, and the first and last read their few requesters' projects (planned per request,
-      // they cost 1.9× the unrated feed's p99 at full size; generic, 1.3×: docs/performance.md).
+      // index, and the first and last read their few requesters' published, unexpired projects
+      // through projects_feed_owner_idx (planned per request, a rater's feed cost 1.9× the
+      // unrated feed's p99 at full size; generic, 1.3×; with that index, 1.02×:
+      // docs/performance.md).
       const walksAnIndex =
         !pattern &&
         args.minHourlyCents === undefined &&
