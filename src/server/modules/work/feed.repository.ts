@@ -267,7 +267,8 @@ export function createFeedRepository(db: Db) {
       // worker who rated requesters gets the same generic plan: the middle tier walks the same
       // index, and the first and last read their few requesters' published, unexpired projects
       // through projects_feed_owner_idx (planned per request, a rater's feed cost 1.9× the
-      // unrated feed's p99 at full size; generic, 1.3×; with that index, 1.02×:
+      // unrated feed's p99 at full size; generic, 1.3×; with that index and each tier read
+      // only as far as needed, 1.1–1.2× that of workers with as much history:
       // docs/performance.md).
       const walksAnIndex =
         !pattern &&
