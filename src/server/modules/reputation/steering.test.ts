@@ -65,6 +65,8 @@ describe('a worker’s ratings order their feed', () => {
         project: { title: `${marker} ${name}` },
       });
     };
+    // Two in the last tier, so paging through it needs to know how many came before it.
+    await publish(disliked, 'disliked old', 40, 4);
     await publish(plain, 'plain old', 10, 2);
     // Ties with "plain old" on tasks, so newer goes first: three in the middle tier, for paging.
     await publish(plain, 'plain middle', 15, 2);
@@ -78,6 +80,7 @@ describe('a worker’s ratings order their feed', () => {
       `${marker} plain middle`,
       `${marker} plain old`,
       `${marker} disliked`,
+      `${marker} disliked old`,
     ];
     expect(await feedTitles(worker, `q=${marker}&sort=newest`)).toEqual(expected);
     expect(await feedTitles(worker, `q=${marker}&sort=reward`)).toEqual(expected);
@@ -105,6 +108,7 @@ describe('a worker’s ratings order their feed', () => {
       `${marker} disliked`,
       `${marker} plain middle`,
       `${marker} plain old`,
+      `${marker} disliked old`,
     ]);
   });
 });

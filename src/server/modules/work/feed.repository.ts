@@ -195,7 +195,7 @@ export function createFeedRepository(db: Db) {
       const tierPage = (
         tier: number,
         inTier: RawBuilder<unknown>,
-        page: { offset: number; limit: number | RawBuilder<unknown> },
+        page: { offset: number; limit: number },
       ) => sql`(
           select ${tier}::int as tier, p.id, p.owner_id, p.title, p.description, p.keywords,
                  p.instructions, p.reward_cents, p.time_allotted_seconds, p.published_at,
@@ -209,37 +209,8 @@ export function createFeedRepository(db: Db) {
           where ${eligible} and ${inTier} and ${tasksAvailable} > 0
             ${availableWalk(inTier, args.offset + args.limit)}
           order by ${pageOrder}
-          offset ${page.offset} limit (${page.limit}))`;
+          offset ${page.offset} limit ${page.limit})`;
       const everyone = sql`true`;
-      // The page of the three tiers together is within their first offset + limit projects, so
-      // each tier reads only as far as the tiers before it left room for: the rated-up
-      // requesters' projects, then as many of everyone else's as still fit (an unrated worker's
-      // walk, shorter by what the first tier found), and the rated-down ones only when those
-      // two ran out, which is seldom (a LIMIT of 0 reads nothing).
-      const depth = args.offset + args.limit;
-      const up = uuids(ratings.iRatedUp);
-      const down = uuids(ratings.iRatedDown);
-      const pageRows = rated
-        ? sql`(
-            with up_tier as ${tierPage(0, sql`p.owner_id = any(${up})`, { offset: 0, limit: depth })},
-                 middle_tier as ${tierPage(
-                   1,
-                   sql`p.owner_id <> all(${up}) and p.owner_id <> all(${down})`,
-                   { offset: 0, limit: sql`${depth} - (select count(*) from up_tier)` },
-                 )},
-                 down_tier as ${tierPage(2, sql`p.owner_id = any(${down})`, {
-                   offset: 0,
-                   limit: sql`${depth} - (select count(*) from up_tier)
-                                - (select count(*) from middle_tier)`,
-                 })}
-            select * from (
-              select * from up_tier
-              union all select * from middle_tier
-              union all select * from down_tier
-            ) tiers
-            order by tier, ${order}
-            offset ${args.offset} limit ${args.limit})`
-        : tierPage(1, everyone, args);
       // For the page's projects only: the tests that stand between the worker and the work.
       const testsToTake = sql`coalesce((
         select jsonb_agg(jsonb_build_object('qualificationTypeId', t.id, 'name', t.name)
@@ -248,7 +219,8 @@ export function createFeedRepository(db: Db) {
         join qualification_types t on t.id = (r->>'qualificationTypeId')::uuid
         where not ${requirementMetSql(sql`r`, values)} and ${metByATest(sql`r`)}
       ), '[]'::jsonb)`;
-      const query = sql<FeedRow>`
+      /** The page's projects (`pageRows`, with their tier) with what the feed shows of each. */
+      const withDetails = (pageRows: RawBuilder<unknown>) => sql<FeedRow>`
         with m as (${workerOpenTasksByProject(args.workerId)}),
              stopped as (${workerStoppedProjects(args.workerId)})
         select page.*, ${testsToTake} as tests_to_take,
@@ -265,11 +237,8 @@ export function createFeedRepository(db: Db) {
       // are planned for their own values, and without JIT: PostgreSQL estimates such plans past
       // its jit_above_cost, and compiling one took 60–900 ms for a query that runs in tens. A
       // worker who rated requesters gets the same generic plan: the middle tier walks the same
-      // index, and the first and last read their few requesters' published, unexpired projects
-      // through projects_feed_owner_idx (planned per request, a rater's feed cost 1.9× the
-      // unrated feed's p99 at full size; generic, 1.3×; with that index and each tier read
-      // only as far as needed, 1.1–1.2× that of workers with as much history:
-      // docs/performance.md).
+      // index, and the rated tiers read their few requesters' published, unexpired projects
+      // through projects_feed_owner_idx (docs/performance.md).
       const walksAnIndex =
         !pattern &&
         args.minHourlyCents === undefined &&
@@ -281,7 +250,39 @@ export function createFeedRepository(db: Db) {
                      set_config('plan_cache_mode', 'force_custom_plan', true)`;
       return db.transaction().execute(async (trx) => {
         await settings.execute(trx);
-        return (await query.execute(trx)).rows;
+        const run = async (pageRows: RawBuilder<unknown>) =>
+          (await withDetails(pageRows).execute(trx)).rows;
+        if (!rated) return run(tierPage(1, everyone, args));
+        // Projects of requesters the worker rated up first, then everyone else's, then the rated
+        // down (DESIGN §10). The page is within the first offset + limit projects of each tier, so
+        // each tier is read that far, on its own walk, and the union ordered. The rated-down
+        // tier comes into play only once the other two run out, which is seldom: it is read by a
+        // second statement then, instead of weighing on every request (a tier in the statement
+        // costs the worker's every request, even unread: docs/performance.md).
+        const up = uuids(ratings.iRatedUp);
+        const down = uuids(ratings.iRatedDown);
+        const depth = { offset: 0, limit: args.offset + args.limit };
+        const before = (page: { offset: number; limit: number }) => sql`(
+            select * from (
+              ${ratings.iRatedUp.length ? sql`${tierPage(0, sql`p.owner_id = any(${up})`, depth)} union all` : sql``}
+              ${tierPage(1, sql`p.owner_id <> all(${up}) and p.owner_id <> all(${down})`, depth)}
+            ) tiers
+            order by tier, ${order}
+            offset ${page.offset} limit ${page.limit})`;
+        const page = await run(before(args));
+        if (page.length === args.limit || ratings.iRatedDown.length === 0) return page;
+        // Short, so the tiers before ran out: the rated-down projects follow them, from their
+        // first when the page holds the last of the others, else from as far past those as the
+        // page starts (counted by reading them again: a worker paging beyond all other work).
+        const skip =
+          page.length || args.offset === 0 ? 0 : args.offset - (await run(before(depth))).length;
+        const rest = await run(
+          tierPage(2, sql`p.owner_id = any(${down})`, {
+            offset: skip,
+            limit: args.limit - page.length,
+          }),
+        );
+        return [...page, ...rest];
       });
     },
 
