@@ -15,8 +15,9 @@
  * Reputation (issue #18): half the workers rated requesters and some were rated back (seed.ts).
  * The feed of workers in no rating is the plan the feed had before ratings (an index walk; it
  * still shows each requester's reputation); the feed of workers with ratings adds the rating
- * tiers and filters. Both are loaded in the same run and their p99 compared (goal: within 10 %),
- * against workers in no rating with as much history (see matchByHistory) and against all of them.
+ * tiers and filters. Both are loaded in the same run and their p99 compared (goal: within 10 %):
+ * against the same workers with their ratings set aside (ratings-aside.ts, PostgreSQL), against
+ * workers in no rating with as much history (see matchByHistory) and against all of them.
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/feed/index.ts
  *   npx tsx bench/feed/index.ts [--projects N] [--tasks N] [--workers N] [--concurrency N]
@@ -46,6 +47,7 @@ import {
   type ServerProcess,
 } from '../lib/server-process.js';
 import { explainFeed, findRater } from './explain.js';
+import { setRatingsAside } from './ratings-aside.js';
 import { countSeeded, seedFeed, seedShape, workerId } from './seed.js';
 
 const { values: args } = parseArgs({
@@ -163,6 +165,7 @@ async function matchByHistory(
 async function issueTokens(handle: DatabaseHandle): Promise<{
   all: string[];
   rated: string[];
+  ratedWorkers: string[];
   unrated: string[];
   matched: string[];
   history: string;
@@ -209,6 +212,7 @@ async function issueTokens(handle: DatabaseHandle): Promise<{
   return {
     all: tokens,
     rated: tokensOf(ratedWorkers),
+    ratedWorkers,
     unrated: tokensOf(unratedWorkers),
     matched: tokensOf(match.matched),
     history: `assignments per worker: ${fmt(match.ratedMean, 2)} with ratings, ${fmt(match.matchedMean, 2)} matched`,
@@ -306,13 +310,17 @@ try {
   );
   // Reputation: the same feed for workers in no rating (the plan before ratings) and for workers
   // with ratings (tiers first), alternated so a neighbour's load on the machine hits both alike.
-  // The goal compares the workers with ratings with as many workers in no rating who have as
-  // much history (matchByHistory); all workers in no rating are loaded too, as before.
+  // The goal compares the workers with ratings with themselves, their ratings set aside
+  // (PostgreSQL): the same tokens, the same history, the cost of the ratings alone. Also loaded:
+  // as many workers in no rating with as much history (matchByHistory), and all of them.
+  const url = kind === 'postgres' ? database.serverEnv.DATABASE_URL! : undefined;
   const runs = {
     unrated: [] as LoadResult[],
     matched: [] as LoadResult[],
     rated: [] as LoadResult[],
+    aside: [] as LoadResult[],
   };
+  let moved = 0;
   for (let round = 1; round <= 2; round++) {
     const label = (who: string) => `${CONCURRENCY} clients: GET /feed, ${who} (${round})`;
     const group = (who: string, tokens: string[]) =>
@@ -320,13 +328,31 @@ try {
     runs.unrated.push(await group('all workers in no rating', pools.unrated));
     runs.matched.push(await group('workers in no rating, matched', pools.matched));
     runs.rated.push(await group('workers with ratings', pools.rated));
+    if (url) {
+      const aside = await setRatingsAside(url, pools.ratedWorkers);
+      moved = aside.moved;
+      try {
+        runs.aside.push(await group('the same workers, ratings set aside', pools.rated));
+      } finally {
+        await aside.restore();
+      }
+    }
   }
   const best = (group: LoadResult[]) => group.reduce((a, b) => (b.p99 < a.p99 ? b : a));
-  const unrated = best(runs.unrated);
-  const matched = best(runs.matched);
   const rated = best(runs.rated);
+  const versus = (name: string, group: LoadResult[]) => {
+    const other = best(group);
+    return `${name}: p99 ${fmt(rated.p99)} ÷ ${fmt(other.p99)} ms = ${fmt(rated.p99 / other.p99, 2)}×, p50 ${fmt(rated.p50 / other.p50, 2)}×`;
+  };
+  const goal = best(url ? runs.aside : runs.matched);
   console.log(
-    `reputation (${pools.rated.length} sampled workers with ratings, ${pools.matched.length} in no rating matched by history, ${pools.unrated.length} in no rating; ${pools.history}), best of 2 rounds each: with ratings ÷ matched p99 ${fmt(rated.p99)} ms ÷ ${fmt(matched.p99)} ms = ${fmt(rated.p99 / matched.p99, 2)}× (goal ≤ 1.10×, ${rated.p99 <= matched.p99 * 1.1 ? 'met' : 'MISSED'}), p50 ${fmt(rated.p50 / matched.p50, 2)}×; ÷ all in no rating: p99 ${fmt(rated.p99 / unrated.p99, 2)}×, p50 ${fmt(rated.p50 / unrated.p50, 2)}×`,
+    `reputation (${pools.rated.length} sampled workers with ratings, ${moved} ratings set aside; ${pools.matched.length} in no rating matched by history, ${pools.unrated.length} in no rating; ${pools.history}), best of 2 rounds each, with ratings ÷ ${[
+      ...(url ? [versus('the same workers without them', runs.aside)] : []),
+      versus('matched by history', runs.matched),
+      versus('all in no rating', runs.unrated),
+    ].join(
+      '; ',
+    )}; goal ≤ 1.10× ${url ? 'against the same workers' : 'against the matched'}: ${rated.p99 <= goal.p99 * 1.1 ? 'met' : 'MISSED'}`,
   );
   const ratio = (a: LoadResult, b: LoadResult) =>
     `p50 ${fmt(a.p50 / b.p50, 2)}×, p99 ${fmt(a.p99 / b.p99, 2)}×, throughput ${fmt((a.perSecond / b.perSecond) * 100)} %`;
