@@ -51,27 +51,27 @@ async function explainStatement(
   settings: CompiledQuery[],
 ): Promise<string[]> {
   const client = await pool.connect();
+  const parameters = statement.parameters as unknown[];
+  const generic = settings.some((s) => s.sql.includes('force_generic_plan'));
   try {
     await client.query('begin');
     for (const setting of settings) {
       await client.query(setting.sql, setting.parameters as unknown[]);
     }
-    const generic = settings.some((s) => s.sql.includes('force_generic_plan'));
-    const parameters = statement.parameters as unknown[];
-    const plan = generic
-      ? (await client.query(`prepare explained as ${statement.sql}`),
-        await client.query<{ 'QUERY PLAN': string }>(
-          `explain (analyze, buffers) execute explained(${parameters.map((v) => literal(client, v)).join(', ')})`,
-        ))
-      : await client.query<{ 'QUERY PLAN': string }>(
-          `explain (analyze, buffers) ${statement.sql}`,
-          parameters,
-        );
-    await client.query('rollback');
-    if (generic) await client.query('deallocate explained');
+    let plan: pg.QueryResult<{ 'QUERY PLAN': string }>;
+    if (generic) {
+      await client.query(`prepare explained as ${statement.sql}`);
+      const values = parameters.map((v) => literal(client, v)).join(', ');
+      plan = await client.query(`explain (analyze, buffers) execute explained(${values})`);
+    } else {
+      plan = await client.query(`explain (analyze, buffers) ${statement.sql}`, parameters);
+    }
     return plan.rows.map((row) => row['QUERY PLAN']);
   } finally {
-    client.release();
+    // A prepared statement outlives its transaction, and a failed EXPLAIN leaves it aborted: the
+    // connection is closed rather than returned to the pool.
+    await client.query('rollback').catch(() => {});
+    client.release(true);
   }
 }
 
