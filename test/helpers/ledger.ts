@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../src/server/db/database.js';
 import { slotEscrowCents } from '../../src/shared/money.js';
+import { openTasksSql } from '../../src/server/db/open-tasks.js';
 
 /**
  * The ledger's invariants, checked from the raw tables: every transaction sums to zero and every
@@ -104,7 +105,7 @@ export async function ledgerViolations(db: Db, feePercent: number) {
     -- The open-task count the feed sorts by, kept by triggers, against a fresh count (a
     -- cancelled task is never open).
     select p.id from projects p
-    where p.open_tasks <> (select count(*) from tasks t
+    where ${openTasksSql('p')} <> (select count(*) from tasks t
       where t.project_id = p.id and t.live_assignments < t.assignments_per_task
         and t.cancelled_at is null)`.execute(db);
 

@@ -3,6 +3,7 @@ import type { App } from '../../src/server/app.js';
 import type { Db } from '../../src/server/db/database.js';
 import { signUp, type Client } from './app.js';
 import { GOOD_ANSWERS, publishedProject } from './work.js';
+import { openTasksSql } from '../../src/server/db/open-tasks.js';
 
 export type Worker = Awaited<ReturnType<typeof signUp>>;
 
@@ -56,7 +57,7 @@ export async function slotDrift(db: Db, projectId: string) {
     from tasks t where t.project_id = ${projectId}
     union all
     -- The project's open-task count (kept by triggers) against a fresh count.
-    select p.id, p.open_tasks,
+    select p.id, ${openTasksSql('p')},
            (select count(*)::int from tasks t
              where t.project_id = p.id and t.live_assignments < t.assignments_per_task)
     from projects p where p.id = ${projectId}`.execute(db);

@@ -409,6 +409,11 @@ export interface ProjectAggregations {
   project_id: string;
 }
 
+export interface ProjectOpenTaskChanges {
+  change: number;
+  project_id: string;
+}
+
 export interface Projects {
   assignments_per_task: number;
   auto_approve_seconds: number;
@@ -729,6 +734,7 @@ export interface DB {
   payout_methods: PayoutMethods;
   payouts: Payouts;
   project_aggregations: ProjectAggregations;
+  project_open_task_changes: ProjectOpenTaskChanges;
   projects: Projects;
   qualification_grants: QualificationGrants;
   qualification_requests: QualificationRequests;

@@ -18,6 +18,13 @@ export function createSweeps(services: Services): Sweep[] {
       run: () => services.accounts.sweepQuietLoginThrottles(),
     },
     {
+      // Claims append their change of a project's open tasks instead of taking turns on its row;
+      // readers add what is not folded yet, so this only keeps that remainder small.
+      name: 'open-task-counts',
+      intervalMs: 1_000,
+      run: () => services.work.foldOpenTaskCounts(),
+    },
+    {
       // Reads already treat overdue work as expired; the sweep records it and frees the slots.
       name: 'expired-assignments',
       intervalMs: 15_000,

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { tasksCountOpenFunction } from './shared/open-task-count.js';
 
 /**
  * `projects.open_tasks`: how many of a project's tasks have a free slot
@@ -22,29 +23,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index projects_feed_available_idx
     on projects (open_tasks desc, published_at desc nulls last, id desc)
     where status = 'published'`.execute(db);
-  await sql`create function tasks_count_open() returns trigger language plpgsql as $$
-    begin
-      if tg_op = 'INSERT' then
-        update projects p set open_tasks = p.open_tasks + d.n
-        from (select project_id, count(*)::int as n from new_tasks
-              where live_assignments < assignments_per_task group by project_id) d
-        where p.id = d.project_id;
-      elsif tg_op = 'DELETE' then
-        update projects p set open_tasks = p.open_tasks - d.n
-        from (select project_id, count(*)::int as n from old_tasks
-              where live_assignments < assignments_per_task group by project_id) d
-        where p.id = d.project_id;
-      else
-        update projects p set open_tasks = p.open_tasks + d.n
-        from (select n.project_id,
-                     sum((n.live_assignments < n.assignments_per_task)::int
-                         - (o.live_assignments < o.assignments_per_task)::int)::int as n
-              from new_tasks n join old_tasks o on o.id = n.id
-              group by n.project_id) d
-        where p.id = d.project_id and d.n <> 0;
-      end if;
-      return null;
-    end $$`.execute(db);
+  await tasksCountOpenFunction({
+    replace: false,
+    open: 'free slot',
+    updatesGoTo: 'project row',
+  }).execute(db);
   await sql`create trigger tasks_count_open_insert after insert on tasks
     referencing new table as new_tasks
     for each statement execute function tasks_count_open()`.execute(db);

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { tasksCountOpenFunction } from './shared/open-task-count.js';
 
 /**
  * Withdrawing a batch. A draft's batch is simply deleted; a published project's batch is
@@ -19,55 +20,19 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index tasks_cancelled_free_idx on tasks (project_id)
     where cancelled_at is not null and live_assignments < assignments_per_task`.execute(db);
   // The open-task trigger of 20261128002000, with a cancelled task never open.
-  await sql`create or replace function tasks_count_open() returns trigger language plpgsql as $$
-    begin
-      if tg_op = 'INSERT' then
-        update projects p set open_tasks = p.open_tasks + d.n
-        from (select project_id, count(*)::int as n from new_tasks
-              where live_assignments < assignments_per_task and cancelled_at is null group by project_id) d
-        where p.id = d.project_id;
-      elsif tg_op = 'DELETE' then
-        update projects p set open_tasks = p.open_tasks - d.n
-        from (select project_id, count(*)::int as n from old_tasks
-              where live_assignments < assignments_per_task and cancelled_at is null group by project_id) d
-        where p.id = d.project_id;
-      else
-        update projects p set open_tasks = p.open_tasks + d.n
-        from (select n.project_id,
-                     sum((n.live_assignments < n.assignments_per_task and n.cancelled_at is null)::int
-                         - (o.live_assignments < o.assignments_per_task and o.cancelled_at is null)::int)::int as n
-              from new_tasks n join old_tasks o on o.id = n.id
-              group by n.project_id) d
-        where p.id = d.project_id and d.n <> 0;
-      end if;
-      return null;
-    end $$`.execute(db);
+  await tasksCountOpenFunction({
+    replace: true,
+    open: 'free slot, not cancelled',
+    updatesGoTo: 'project row',
+  }).execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`create or replace function tasks_count_open() returns trigger language plpgsql as $$
-    begin
-      if tg_op = 'INSERT' then
-        update projects p set open_tasks = p.open_tasks + d.n
-        from (select project_id, count(*)::int as n from new_tasks
-              where live_assignments < assignments_per_task group by project_id) d
-        where p.id = d.project_id;
-      elsif tg_op = 'DELETE' then
-        update projects p set open_tasks = p.open_tasks - d.n
-        from (select project_id, count(*)::int as n from old_tasks
-              where live_assignments < assignments_per_task group by project_id) d
-        where p.id = d.project_id;
-      else
-        update projects p set open_tasks = p.open_tasks + d.n
-        from (select n.project_id,
-                     sum((n.live_assignments < n.assignments_per_task)::int
-                         - (o.live_assignments < o.assignments_per_task)::int)::int as n
-              from new_tasks n join old_tasks o on o.id = n.id
-              group by n.project_id) d
-        where p.id = d.project_id and d.n <> 0;
-      end if;
-      return null;
-    end $$`.execute(db);
+  await tasksCountOpenFunction({
+    replace: true,
+    open: 'free slot',
+    updatesGoTo: 'project row',
+  }).execute(db);
   await sql`drop index tasks_cancelled_free_idx`.execute(db);
   await sql`alter table tasks drop column cancelled_at`.execute(db);
   await sql`alter table batches drop column released_cents`.execute(db);

@@ -45,6 +45,7 @@ import * as messages from './20261211030000_messages.js';
 import * as governance from './20261211040000_governance.js';
 import * as plausibleWork from './20261211060000_plausible_work.js';
 import * as feedRatedRequestersIndex from './20261212010000_feed_rated_requesters_index.js';
+import * as openTaskChanges from './20261213010000_open_task_changes.js';
 
 /**
  * Every migration, in order. A static list (rather than reading the folder) works the same under
@@ -97,4 +98,5 @@ export const migrations: Record<string, Migration> = {
   '20261211040000_governance': governance,
   '20261211060000_plausible_work': plausibleWork,
   '20261212010000_feed_rated_requesters_index': feedRatedRequestersIndex,
+  '20261213010000_open_task_changes': openTaskChanges,
 };

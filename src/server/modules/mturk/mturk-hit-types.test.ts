@@ -23,6 +23,7 @@ import {
   workerSubmits,
 } from '../../../../test/helpers/mturk-hits.js';
 import { balance } from '../../../../test/helpers/projects.js';
+import { openTasksSql } from '../../db/open-tasks.js';
 
 const ctx = await createMturkTestApp(29600);
 const { app, clock, endpoint, expectLedgerHolds } = ctx;
@@ -189,13 +190,13 @@ describe(`UpdateHITTypeOfHIT with the AWS SDK (${testDatabaseKind()})`, () => {
     expect(HIT!.HITGroupId).toBe(existing.HIT!.HITGroupId);
     const project = await db
       .selectFrom('projects')
-      .select(['task_count', 'open_tasks'])
+      .select(['task_count', openTasksSql('projects').as('open_tasks')])
       .where('id', '=', existing.HIT!.HITGroupId!)
       .executeTakeFirstOrThrow();
     expect(project).toEqual({ task_count: 2, open_tasks: 2 });
     const old = await db
       .selectFrom('projects')
-      .select(['task_count', 'open_tasks'])
+      .select(['task_count', openTasksSql('projects').as('open_tasks')])
       .where('id', '=', hit.HITGroupId)
       .executeTakeFirstOrThrow();
     expect(old).toEqual({ task_count: 0, open_tasks: 0 });

@@ -11,6 +11,7 @@ import {
   uploadCsv,
 } from '../../../../test/helpers/projects.js';
 import { GOOD_ANSWERS, publishedProject } from '../../../../test/helpers/work.js';
+import { openTasksSql } from '../../db/open-tasks.js';
 
 const FEE_PERCENT = 10;
 const ctx = await createTestApp({ env: { PLATFORM_FEE_PERCENT: String(FEE_PERCENT) } });
@@ -37,7 +38,7 @@ async function taskCount(projectId: string) {
     .execute();
   const project = await db
     .selectFrom('projects')
-    .select(['task_count', 'open_tasks'])
+    .select(['task_count', openTasksSql('projects').as('open_tasks')])
     .where('id', '=', projectId)
     .executeTakeFirstOrThrow();
   return { rows: tasks.length, taskCount: project.task_count, openTasks: project.open_tasks };

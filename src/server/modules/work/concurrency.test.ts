@@ -5,6 +5,7 @@ import { createTestApp, signUp } from '../../../../test/helpers/app.js';
 import { publishedProject } from '../../../../test/helpers/work.js';
 import { testDatabaseKind } from '../../../../test/helpers/database-kind.js';
 import { createWorkRepository } from './work.repository.js';
+import { openTasksSql } from '../../db/open-tasks.js';
 
 const ctx = await createTestApp();
 const { app } = ctx;
@@ -28,7 +29,7 @@ async function slotAccounting(projectId: string) {
 /** The open-task count the feed sorts by, as kept by the triggers and as counted afresh. */
 async function openTaskCounts(projectId: string) {
   const { rows } = await sql<{ kept: number; counted: number }>`
-    select p.open_tasks as kept,
+    select ${openTasksSql('p')} as kept,
            (select count(*)::int from tasks t
              where t.project_id = p.id and t.live_assignments < t.assignments_per_task) as counted
     from projects p where p.id = ${projectId}`.execute(ctx.database.db);

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { belowGoldFloorSql } from '../../db/gold-record.js';
+import { openTasksSql, projectsWithChangesSql } from '../../db/open-tasks.js';
 import type { ReputationRow } from '../reputation/reputation.presenters.js';
 import { requirementMetSql } from './requirement-sql.js';
 
@@ -51,7 +52,7 @@ export type RatingCircle = {
 /**
  * The open tasks the worker has had (returned, rejected or still holding), per project: read once
  * from the worker's own assignments (a worker holds at most one assignment per task). A project's
- * open tasks (`projects.open_tasks`, kept by triggers on tasks) less these are the ones the worker
+ * open tasks (`openTasksSql`: kept by triggers on tasks) less these are the ones the worker
  * may still be given, without a probe of the tasks or assignments per project. Used as `m`.
  */
 const workerOpenTasksByProject = (workerId: string) => sql`
@@ -81,7 +82,7 @@ const workerStoppedProjects = (workerId: string) => sql`
   })}`;
 
 /** Needs `m` (`workerOpenTasksByProject`) left-joined to project `p`. */
-const tasksAvailable = sql<number>`(p.open_tasks - coalesce(m.n, 0))::int`;
+const tasksAvailable = sql<number>`(${openTasksSql('p')} - coalesce(m.n, 0))::int`;
 
 /**
  * Cents per hour at the median work time, null without an estimate: the expression of
@@ -172,9 +173,10 @@ export function createFeedRepository(db: Db) {
           select 1 from jsonb_array_elements(p.qualification_requirements) r
           where not ${requirementMetSql(sql`r`, values)} and not ${metByATest(sql`r`)})`;
       // "Most available" for this worker is a project's open tasks less the worker's own (`m`).
-      // Outside `m` that is the kept count, so a tier's page is among the first offset + limit
-      // of its projects outside `m` in projects_feed_available_idx order, or in `m` (a handful):
-      // walking the index that far replaces ordering every published project.
+      // Outside `m`, and for projects with no open-task changes waiting for the fold, that is
+      // the kept count, so a tier's page is among the first offset + limit of those projects in
+      // projects_feed_available_idx order, or in `m` or among the projects with changes (a
+      // handful each): walking the index that far replaces ordering every published project.
       const availableWalk = (inTier: RawBuilder<unknown>, depth: number) =>
         args.sort === 'available'
           ? sql`and p.id in (
@@ -182,10 +184,14 @@ export function createFeedRepository(db: Db) {
                 select p.id from projects p join users u on u.id = p.owner_id
                 where ${eligible} and ${inTier} and p.open_tasks > 0
                   and not exists (select 1 from m where m.project_id = p.id)
+                  and not exists (select 1 from project_open_task_changes c
+                                  where c.project_id = p.id)
                 order by p.open_tasks desc, p.published_at desc nulls last, p.id desc
                 limit ${depth}) w
               union all
-              select m.project_id from m)`
+              select m.project_id from m
+              union all
+              ${projectsWithChangesSql})`
           : sql``;
       /**
        * The projects of one tier (`inTier` on `p`), in the sort order, from `offset` for `limit`:

@@ -7,6 +7,7 @@ import {
 } from '../../db/assignment-status.js';
 import type { Db } from '../../db/database.js';
 import { belowGoldFloor } from '../../db/gold-record.js';
+import { foldOpenTaskChanges } from '../../db/open-tasks.js';
 import { isRetryable, isUniqueViolation } from '../../db/pg-errors.js';
 import { decodeCursor, keysetPage } from '../../db/pagination.js';
 import type { AssignmentStatus } from '../../db/types.js';
@@ -548,6 +549,16 @@ export function createWorkService(deps: {
     async sweepExpired(): Promise<number> {
       const expired = await expireOverdue({ now: clock.now(), limit: 5_000 });
       return expired.length;
+    },
+
+    /**
+     * Folds the open-task changes that claims and releases appended into their projects' counts
+     * (db/open-tasks.ts). Reports nothing: one statement moves every row there is, and under
+     * steady work there are always new ones, which the runner would otherwise rerun and log.
+     */
+    async foldOpenTaskCounts(): Promise<number> {
+      await foldOpenTaskChanges(db);
+      return 0;
     },
   };
 }
