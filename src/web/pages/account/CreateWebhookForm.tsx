@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Checkbox, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import {
@@ -10,6 +10,7 @@ import {
 } from '../../../shared/api/webhooks.js';
 import { useCreateWebhook } from '../../api/webhooks.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { FormActions } from '../../components/FormActions.js';
 import { showSubmitError, zodValidator } from '../../lib/forms.js';
 
 type WebhookValues = { url: string; events: WebhookEvent[]; description: string };
@@ -83,14 +84,9 @@ export function CreateWebhookForm({ onCreated, onCancel }: CreateWebhookFormProp
             ))}
           </SimpleGrid>
         </Checkbox.Group>
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={createWebhook.isPending}>
-            Create webhook
-          </Button>
-        </Group>
+        <FormActions onCancel={onCancel} busy={createWebhook.isPending} holdCancelWhileBusy={false}>
+          Create webhook
+        </FormActions>
       </Stack>
     </form>
   );
