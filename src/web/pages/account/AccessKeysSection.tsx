@@ -15,7 +15,8 @@ import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { ACTIONS_COLUMN, DataTable } from '../../components/DataTable.js';
 import { QueryList } from '../../components/QueryList.js';
 import { QuietEmpty } from '../../components/QuietEmpty.js';
-import { showSubmitError, zodValidator } from '../../lib/forms.js';
+import { zodValidator } from '../../lib/forms.js';
+import { useFormSubmit } from '../../lib/use-form-submit.js';
 import { NewAccessKeyAlert } from './NewAccessKeyAlert.js';
 
 const checkBody = zodValidator<{ name: string }>(createAccessKeyBodySchema);
@@ -40,18 +41,16 @@ function AccessKeyRow({ accessKey }: { accessKey: AccessKey }) {
 
 function CreateAccessKeyForm({ onCreated }: { onCreated: (key: CreatedAccessKey) => void }) {
   const createKey = useCreateAccessKey();
-  const [formError, setFormError] = useState<unknown>(null);
   const form = useForm({ initialValues: { name: '' }, validate: checkBody });
-  const submit = form.onSubmit((values) => {
-    setFormError(null);
+  const { submit, formError } = useFormSubmit(form, (values, fail) =>
     createKey.mutate(values, {
       onSuccess: (created) => {
         form.reset();
         onCreated(created);
       },
-      onError: (error) => showSubmitError(error, form, setFormError),
-    });
-  });
+      onError: fail,
+    }),
+  );
   return (
     <form onSubmit={submit} noValidate aria-label="New access key">
       <Stack gap="sm">
