@@ -1,6 +1,5 @@
-import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconCircleCheck } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { LIMITS } from '../../../shared/limits.js';
@@ -8,6 +7,7 @@ import { passwordSchema } from '../../../shared/api/accounts.js';
 import { isApiError } from '../../api/client.js';
 import { tokenFromHash, useResetPassword } from '../../api/email.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { SuccessAlert } from '../../components/SuccessAlert.js';
 import { serverFieldErrors } from '../../lib/forms.js';
 import { paths } from '../../lib/paths.js';
 import { useFormSubmit } from '../../lib/use-form-submit.js';
@@ -63,15 +63,9 @@ export function ResetPasswordPage() {
     return (
       <AuthCard title="Password changed" subtitle="Sign in with your new password." footer={null}>
         <Stack gap="md">
-          <Alert
-            color="teal"
-            variant="light"
-            role="status"
-            icon={<IconCircleCheck aria-hidden="true" />}
-            title="Your new password is set"
-          >
+          <SuccessAlert title="Your new password is set">
             You were signed out everywhere, and your access tokens and connected apps were revoked.
-          </Alert>
+          </SuccessAlert>
           <Button component={Link} to={paths.signIn} fullWidth>
             Sign in
           </Button>
