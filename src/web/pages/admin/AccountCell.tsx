@@ -1,7 +1,6 @@
-import { Anchor, Avatar, Group, Text } from '@mantine/core';
-import { Link } from 'react-router';
+import { Avatar, Group, Text } from '@mantine/core';
 import { initials } from '../../lib/format.js';
-import { paths } from '../../lib/paths.js';
+import { ProfileLink } from '../../components/ProfileLink.js';
 
 type Account = { displayName: string; handle: string; email: string };
 
@@ -15,14 +14,9 @@ export function AccountCell({ account, avatar = false }: { account: Account; ava
       <Text size="sm" fw={600} className="nowrap">
         {account.displayName}
       </Text>
-      <Anchor
-        component={Link}
-        to={paths.publicProfile(account.handle)}
-        size="xs"
-        underline="always"
-      >
+      <ProfileLink person={account} size="xs">
         @{account.handle}
-      </Anchor>
+      </ProfileLink>
       <Text size="xs" c="dimmed">
         {account.email}
       </Text>
