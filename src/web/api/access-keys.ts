@@ -1,9 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import {
   accessKeyEndpoints as endpoints,
   type CreateAccessKeyBody,
 } from '../../shared/api/access-keys.js';
 import { call } from './endpoints.js';
+import { useRefetchingMutation } from './refetching-mutation.js';
 
 const accessKeysQueryKey = ['me', 'access-keys'] as const;
 
@@ -17,17 +18,15 @@ export function useAccessKeys() {
 
 /** Creates a key; the answer holds its secret, the only time it is shown. */
 export function useCreateAccessKey() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: CreateAccessKeyBody) => call(endpoints.create, { body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: accessKeysQueryKey }),
-  });
+  return useRefetchingMutation(
+    (body: CreateAccessKeyBody) => call(endpoints.create, { body }),
+    accessKeysQueryKey,
+  );
 }
 
 export function useDeleteAccessKey() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (accessKeyId: string) => call(endpoints.delete, { params: { accessKeyId } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: accessKeysQueryKey }),
-  });
+  return useRefetchingMutation(
+    (accessKeyId: string) => call(endpoints.delete, { params: { accessKeyId } }),
+    accessKeysQueryKey,
+  );
 }

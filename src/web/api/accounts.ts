@@ -12,6 +12,7 @@ import { clearDraftsOf } from '../lib/draft-storage.js';
 import { clearSessionExpired } from '../lib/session-expiry.js';
 import { call } from './endpoints.js';
 import { profileKeys } from './profiles.js';
+import { useRefetchingMutation } from './refetching-mutation.js';
 
 /** Every query about accounts, in one place. */
 export const accountKeys = {
@@ -130,17 +131,15 @@ export function useTokens() {
 }
 
 export function useCreateToken() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: CreateTokenBody) => call(endpoints.createToken, { body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: accountKeys.tokens() }),
-  });
+  return useRefetchingMutation(
+    (body: CreateTokenBody) => call(endpoints.createToken, { body }),
+    accountKeys.tokens(),
+  );
 }
 
 export function useDeleteToken() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => call(endpoints.deleteToken, { params: { id } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: accountKeys.tokens() }),
-  });
+  return useRefetchingMutation(
+    (id: string) => call(endpoints.deleteToken, { params: { id } }),
+    accountKeys.tokens(),
+  );
 }

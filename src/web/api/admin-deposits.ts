@@ -1,10 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { adminUserEndpoints } from '../../shared/api/accounts.js';
 import {
   adminDepositEndpoints as endpoints,
   type ManualDepositBody,
 } from '../../shared/api/money.js';
 import { call, useCursorList } from './endpoints.js';
+import { useRefetchingMutation } from './refetching-mutation.js';
 
 export const adminDepositKeys = {
   all: ['admin', 'deposits'] as const,
@@ -37,10 +38,9 @@ export function useRequesterSearch(q: string) {
  * confirms, so a double click or a retry after a lost answer records the payment once.
  */
 export function useRecordDeposit() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ body, idempotencyKey }: { body: ManualDepositBody; idempotencyKey: string }) =>
+  return useRefetchingMutation(
+    ({ body, idempotencyKey }: { body: ManualDepositBody; idempotencyKey: string }) =>
       call(endpoints.record, { body }, { headers: { 'idempotency-key': idempotencyKey } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminDepositKeys.all }),
-  });
+    adminDepositKeys.all,
+  );
 }

@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { adminUserEndpoints as endpoints, type UserStatus } from '../../shared/api/accounts.js';
 import { call, useCursorList } from './endpoints.js';
+import { useRefetchingMutation } from './refetching-mutation.js';
 
 export type UserStatusFilter = UserStatus | undefined;
 export type AdminUserFilter = { q: string; status: UserStatusFilter };
@@ -19,10 +19,9 @@ export function useAdminUsers(filter: AdminUserFilter) {
 }
 
 export function useSetUserStatus() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, action }: { id: string; action: 'suspend' | 'reinstate' }) =>
+  return useRefetchingMutation(
+    ({ id, action }: { id: string; action: 'suspend' | 'reinstate' }) =>
       call(endpoints[action], { params: { id } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminUserKeys.all }),
-  });
+    adminUserKeys.all,
+  );
 }

@@ -1,8 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { goldEndpoints } from '../../shared/api/gold.js';
 import type { GoldInput } from '../../shared/api/quality.js';
 import { call, useCursorList } from './endpoints.js';
 import { projectKeys } from './projects.js';
+import { useRefetchingMutation } from './refetching-mutation.js';
 
 /** Under the project's own key, so an upload (which may bring gold) refreshes the list too. */
 const goldKey = (projectId: string) => [...projectKeys.one(projectId), 'gold'] as const;
@@ -16,19 +16,16 @@ export function useGoldTasks(projectId: string) {
 }
 
 export function useSetGold(projectId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (args: { taskId: string; gold: GoldInput }) =>
+  return useRefetchingMutation(
+    (args: { taskId: string; gold: GoldInput }) =>
       call(goldEndpoints.set, { params: { id: projectId, taskId: args.taskId }, body: args.gold }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: goldKey(projectId) }),
-  });
+    goldKey(projectId),
+  );
 }
 
 export function useRemoveGold(projectId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (taskId: string) =>
-      call(goldEndpoints.remove, { params: { id: projectId, taskId } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: goldKey(projectId) }),
-  });
+  return useRefetchingMutation(
+    (taskId: string) => call(goldEndpoints.remove, { params: { id: projectId, taskId } }),
+    goldKey(projectId),
+  );
 }

@@ -1,8 +1,9 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { messageEndpoints as endpoints, type SendMessageBody } from '../../shared/api/messages.js';
 import { call, useCursorList } from './endpoints.js';
 import { UNREAD_POLL_MS } from './notifications.js';
+import { useRefetchingMutation } from './refetching-mutation.js';
 
 /** Every messages query, in one place: a `message.created` live event invalidates them all. */
 export const messageKeys = {
@@ -52,26 +53,22 @@ export function useThread(id: string) {
 }
 
 export function useSendMessage() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: SendMessageBody) => call(endpoints.send, { body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: messageKeys.all }),
-  });
+  return useRefetchingMutation(
+    (body: SendMessageBody) => call(endpoints.send, { body }),
+    messageKeys.all,
+  );
 }
 
 export function useBroadcast(projectId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: string) =>
-      call(endpoints.broadcast, { params: { id: projectId }, body: { body } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: messageKeys.all }),
-  });
+  return useRefetchingMutation(
+    (body: string) => call(endpoints.broadcast, { params: { id: projectId }, body: { body } }),
+    messageKeys.all,
+  );
 }
 
 export function useMuteThread(id: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (muted: boolean) => call(endpoints.mute, { params: { id }, body: { muted } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: messageKeys.all }),
-  });
+  return useRefetchingMutation(
+    (muted: boolean) => call(endpoints.mute, { params: { id }, body: { muted } }),
+    messageKeys.all,
+  );
 }

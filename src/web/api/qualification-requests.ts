@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { qualificationRequestEndpoints as endpoints } from '../../shared/api/qualification-requests.js';
 import { call, useCursorList } from './endpoints.js';
 import { qualificationTypesKey } from './qualifications.js';
+import { useRefetchingMutation } from './refetching-mutation.js';
 
 const requestKeys = {
   all: ['qualification-requests'] as const,
@@ -42,9 +43,8 @@ export function useRefuseQualificationRequest() {
 
 /** A worker asks for a requestable type (from the page that says they lack it). */
 export function useRequestQualification() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (typeId: string) => call(endpoints.request, { params: { id: typeId } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: requestKeys.all }),
-  });
+  return useRefetchingMutation(
+    (typeId: string) => call(endpoints.request, { params: { id: typeId } }),
+    requestKeys.all,
+  );
 }

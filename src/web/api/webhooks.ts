@@ -4,6 +4,7 @@ import {
   type CreateWebhookBody,
 } from '../../shared/api/webhooks.js';
 import { call, useCursorList } from './endpoints.js';
+import { useRefetchingMutation } from './refetching-mutation.js';
 
 /** Every webhooks query, in one place. */
 export const webhookKeys = {
@@ -26,19 +27,17 @@ export function useWebhookDeliveries(webhookId: string) {
 }
 
 export function useCreateWebhook() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: CreateWebhookBody) => call(endpoints.create, { body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: webhookKeys.list() }),
-  });
+  return useRefetchingMutation(
+    (body: CreateWebhookBody) => call(endpoints.create, { body }),
+    webhookKeys.list(),
+  );
 }
 
 export function useDeleteWebhook() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => call(endpoints.delete, { params: { id } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: webhookKeys.all }),
-  });
+  return useRefetchingMutation(
+    (id: string) => call(endpoints.delete, { params: { id } }),
+    webhookKeys.all,
+  );
 }
 
 /** Sends a ping now; its delivery joins the webhook's log. */

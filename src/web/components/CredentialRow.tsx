@@ -1,12 +1,15 @@
-import { Badge, Group, Table, Text } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { formatDate, formatDateTime } from '../lib/format.js';
 import { ConfirmButton } from './ConfirmButton.js';
+import { NameBadges } from './NameBadges.js';
 
 type CredentialRowProps = {
   name: string;
   /** Shown in monospace under the name, e.g. a token's prefix or an app's client id. */
   id: string;
-  scopes: readonly string[];
+  /** The scopes it may use; left out for credentials that act with all of the account's rights. */
+  scopes?: readonly string[];
   /** When it was made and used. */
   activity: ReactNode;
   /** The button's word for cutting it off, e.g. "Revoke". */
@@ -18,8 +21,9 @@ type CredentialRowProps = {
 };
 
 /**
- * A row of something that holds access to the account (an access token, a connected app): its
- * name, the scopes it may use, its activity, and a way to cut it off after a second thought.
+ * A row of something that holds access to the account (an access token, an MTurk access key, a
+ * connected app): its name, the scopes it may use, its activity, and a way to cut it off after a
+ * second thought.
  */
 export function CredentialRow(props: CredentialRowProps) {
   const { name, id, scopes, activity, revokeVerb, revokeMessage, revokeConfirmLabel } = props;
@@ -33,15 +37,11 @@ export function CredentialRow(props: CredentialRowProps) {
           {id}
         </Text>
       </Table.Td>
-      <Table.Td>
-        <Group gap={4}>
-          {scopes.map((scope) => (
-            <Badge key={scope} size="sm" color="gray">
-              {scope}
-            </Badge>
-          ))}
-        </Group>
-      </Table.Td>
+      {scopes && (
+        <Table.Td>
+          <NameBadges names={scopes} />
+        </Table.Td>
+      )}
       <Table.Td>{activity}</Table.Td>
       <Table.Td ta="right">
         <ConfirmButton
@@ -58,5 +58,23 @@ export function CredentialRow(props: CredentialRowProps) {
         </ConfirmButton>
       </Table.Td>
     </Table.Tr>
+  );
+}
+
+/** A secret credential's activity: when it was made and when it was last used. */
+export function CredentialUse({
+  createdAt,
+  lastUsedAt,
+}: {
+  createdAt: string;
+  lastUsedAt: string | null;
+}) {
+  return (
+    <>
+      <Text size="xs">Created {formatDate(createdAt)}</Text>
+      <Text size="xs" c="dimmed">
+        {lastUsedAt ? `Last used ${formatDateTime(lastUsedAt)}` : 'Never used'}
+      </Text>
+    </>
   );
 }

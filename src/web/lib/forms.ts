@@ -35,8 +35,8 @@ export function showSubmitError(
   error: unknown,
   form: { setErrors: (errors: Record<string, string>) => void },
   setFormError: (error: unknown) => void,
+  fields = serverFieldErrors(error),
 ) {
-  const fields = serverFieldErrors(error);
   if (Object.keys(fields).length > 0) form.setErrors(fields);
   else setFormError(error);
 }

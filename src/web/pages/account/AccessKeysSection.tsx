@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconKey, IconPlus } from '@tabler/icons-react';
@@ -10,12 +10,13 @@ import {
   type CreatedAccessKey,
 } from '../../../shared/api/access-keys.js';
 import { useAccessKeys, useCreateAccessKey, useDeleteAccessKey } from '../../api/access-keys.js';
-import { ConfirmButton } from '../../components/ConfirmButton.js';
+import { CredentialRow, CredentialUse } from '../../components/CredentialRow.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { ACTIONS_COLUMN, DataTable } from '../../components/DataTable.js';
 import { QueryList } from '../../components/QueryList.js';
-import { showSubmitError, zodValidator } from '../../lib/forms.js';
-import { formatDate, formatDateTime } from '../../lib/format.js';
+import { QuietEmpty } from '../../components/QuietEmpty.js';
+import { zodValidator } from '../../lib/forms.js';
+import { useFormSubmit } from '../../lib/use-form-submit.js';
 import { NewAccessKeyAlert } from './NewAccessKeyAlert.js';
 
 const checkBody = zodValidator<{ name: string }>(createAccessKeyBodySchema);
@@ -23,62 +24,33 @@ const checkBody = zodValidator<{ name: string }>(createAccessKeyBodySchema);
 function AccessKeyRow({ accessKey }: { accessKey: AccessKey }) {
   const deleteKey = useDeleteAccessKey();
   return (
-    <Table.Tr>
-      <Table.Td>
-        <Text size="sm" fw={600}>
-          {accessKey.name}
-        </Text>
-        <Text size="xs" c="dimmed" ff="monospace">
-          {accessKey.accessKeyId}
-        </Text>
-      </Table.Td>
-      <Table.Td>
-        <Text size="xs">Created {formatDate(accessKey.createdAt)}</Text>
-        <Text size="xs" c="dimmed">
-          {accessKey.lastUsedAt
-            ? `Last used ${formatDateTime(accessKey.lastUsedAt)}`
-            : 'Never used'}
-        </Text>
-      </Table.Td>
-      <Table.Td ta="right">
-        <ConfirmButton
-          size="xs"
-          variant="light"
-          color="red"
-          aria-label={`Delete ${accessKey.name}`}
-          title={`Delete “${accessKey.name}”?`}
-          message="Scripts signing with this key will be refused at once. This cannot be undone."
-          confirmLabel="Delete key"
-          onConfirm={async () => {
-            await deleteKey.mutateAsync(accessKey.accessKeyId);
-            notifications.show({
-              color: 'teal',
-              title: 'Access key deleted',
-              message: accessKey.name,
-            });
-          }}
-        >
-          Delete
-        </ConfirmButton>
-      </Table.Td>
-    </Table.Tr>
+    <CredentialRow
+      name={accessKey.name}
+      id={accessKey.accessKeyId}
+      activity={<CredentialUse createdAt={accessKey.createdAt} lastUsedAt={accessKey.lastUsedAt} />}
+      revokeVerb="Delete"
+      revokeMessage="Scripts signing with this key will be refused at once. This cannot be undone."
+      revokeConfirmLabel="Delete key"
+      onRevoke={async () => {
+        await deleteKey.mutateAsync(accessKey.accessKeyId);
+        notifications.show({ color: 'teal', title: 'Access key deleted', message: accessKey.name });
+      }}
+    />
   );
 }
 
 function CreateAccessKeyForm({ onCreated }: { onCreated: (key: CreatedAccessKey) => void }) {
   const createKey = useCreateAccessKey();
-  const [formError, setFormError] = useState<unknown>(null);
   const form = useForm({ initialValues: { name: '' }, validate: checkBody });
-  const submit = form.onSubmit((values) => {
-    setFormError(null);
+  const { submit, formError } = useFormSubmit(form, (values, fail) =>
     createKey.mutate(values, {
       onSuccess: (created) => {
         form.reset();
         onCreated(created);
       },
-      onError: (error) => showSubmitError(error, form, setFormError),
-    });
-  });
+      onError: fail,
+    }),
+  );
   return (
     <form onSubmit={submit} noValidate aria-label="New access key">
       <Stack gap="sm">
@@ -124,10 +96,9 @@ export function AccessKeysSection() {
         query={keys}
         loadingLabel="Loading access keys…"
         empty={
-          <Group gap="sm" c="dimmed" py="sm">
-            <IconKey size={18} aria-hidden="true" />
-            <Text size="sm">You have no access keys.</Text>
-          </Group>
+          <QuietEmpty icon={<IconKey size={18} aria-hidden="true" />}>
+            You have no access keys.
+          </QuietEmpty>
         }
       >
         {(rows) => (

@@ -1,12 +1,12 @@
 import { Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { createTokenBodySchema } from '../../../shared/api/accounts.js';
 import { LIMITS } from '../../../shared/limits.js';
 import { grantableScopes, type Scope } from '../../../shared/scopes.js';
 import { useCreateToken, useCurrentUser } from '../../api/accounts.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { showSubmitError, zodValidator } from '../../lib/forms.js';
+import { zodValidator } from '../../lib/forms.js';
+import { useFormSubmit } from '../../lib/use-form-submit.js';
 import { FormActions } from '../../components/FormActions.js';
 import { ScopeCheckboxes } from '../../components/ScopeCheckboxes.js';
 
@@ -37,19 +37,17 @@ type CreateTokenFormProps = {
 export function CreateTokenForm({ onCreated, onCancel }: CreateTokenFormProps) {
   const createToken = useCreateToken();
   const offered = grantableScopes(useCurrentUser().roles);
-  const [formError, setFormError] = useState<unknown>(null);
   const form = useForm<TokenValues>({
     initialValues: { name: '', scopes: [], expiresInDays: '90' },
     validate: (values) => checkBody(bodyOf(values)),
   });
 
-  const submit = form.onSubmit((values) => {
-    setFormError(null);
+  const { submit, formError } = useFormSubmit(form, (values, fail) =>
     createToken.mutate(bodyOf(values), {
       onSuccess: (created) => onCreated({ name: created.name, token: created.token }),
-      onError: (error) => showSubmitError(error, form, setFormError),
-    });
-  });
+      onError: fail,
+    }),
+  );
 
   return (
     <form onSubmit={submit} noValidate aria-label="New access token">

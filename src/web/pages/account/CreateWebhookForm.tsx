@@ -1,6 +1,5 @@
-import { Button, Checkbox, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Checkbox, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import {
   createWebhookBodySchema,
   WEBHOOK_EVENTS,
@@ -10,7 +9,9 @@ import {
 } from '../../../shared/api/webhooks.js';
 import { useCreateWebhook } from '../../api/webhooks.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { showSubmitError, zodValidator } from '../../lib/forms.js';
+import { FormActions } from '../../components/FormActions.js';
+import { zodValidator } from '../../lib/forms.js';
+import { useFormSubmit } from '../../lib/use-form-submit.js';
 
 type WebhookValues = { url: string; events: WebhookEvent[]; description: string };
 
@@ -34,19 +35,14 @@ type CreateWebhookFormProps = {
 
 export function CreateWebhookForm({ onCreated, onCancel }: CreateWebhookFormProps) {
   const createWebhook = useCreateWebhook();
-  const [formError, setFormError] = useState<unknown>(null);
   const form = useForm<WebhookValues>({
     initialValues: { url: '', events: [], description: '' },
     validate: (values) => checkBody(bodyOf(values)),
   });
 
-  const submit = form.onSubmit((values) => {
-    setFormError(null);
-    createWebhook.mutate(bodyOf(values), {
-      onSuccess: onCreated,
-      onError: (error) => showSubmitError(error, form, setFormError),
-    });
-  });
+  const { submit, formError } = useFormSubmit(form, (values, fail) =>
+    createWebhook.mutate(bodyOf(values), { onSuccess: onCreated, onError: fail }),
+  );
 
   return (
     <form onSubmit={submit} noValidate aria-label="New webhook">
@@ -83,14 +79,9 @@ export function CreateWebhookForm({ onCreated, onCancel }: CreateWebhookFormProp
             ))}
           </SimpleGrid>
         </Checkbox.Group>
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={createWebhook.isPending}>
-            Create webhook
-          </Button>
-        </Group>
+        <FormActions onCancel={onCancel} busy={createWebhook.isPending} holdCancelWhileBusy={false}>
+          Create webhook
+        </FormActions>
       </Stack>
     </form>
   );

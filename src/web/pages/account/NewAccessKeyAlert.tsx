@@ -1,6 +1,7 @@
-import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { IconKey } from '@tabler/icons-react';
 import { CopyableValue } from '../../components/CopyableValue.js';
+import { OneTimeSecretAlert } from '../../components/OneTimeSecretAlert.js';
 import type { CreatedAccessKey } from '../../../shared/api/access-keys.js';
 
 /** The boto3 lines a requester pastes into an MTurk script in place of its AWS settings. */
@@ -24,37 +25,25 @@ type NewAccessKeyAlertProps = { accessKey: CreatedAccessKey; onDone: () => void 
 /** The only time a key's secret is visible: afterwards the server never shows it again. */
 export function NewAccessKeyAlert({ accessKey, onDone }: NewAccessKeyAlertProps) {
   return (
-    <Alert
-      color="teal"
-      variant="light"
+    <OneTimeSecretAlert
       icon={<IconKey aria-hidden="true" />}
       title={`Your new access key “${accessKey.name}”`}
+      onDone={onDone}
     >
-      <Stack gap="sm">
-        <Text size="sm">
-          Copy the secret now and keep it somewhere safe: you will not be able to see it again.
-        </Text>
-        <CopyableValue
-          label="Access key ID"
-          value={accessKey.accessKeyId}
-          testId="new-access-key-id"
-        />
-        <CopyableValue
-          label="Secret access key"
-          value={accessKey.secretAccessKey}
-          testId="new-secret-access-key"
-        />
-        <CopyableValue
-          label="boto3"
-          value={boto3Snippet(accessKey)}
-          testId="new-access-key-boto3"
-        />
-        <Group>
-          <Button size="xs" variant="white" color="teal" onClick={onDone}>
-            I have copied it
-          </Button>
-        </Group>
-      </Stack>
-    </Alert>
+      <Text size="sm">
+        Copy the secret now and keep it somewhere safe: you will not be able to see it again.
+      </Text>
+      <CopyableValue
+        label="Access key ID"
+        value={accessKey.accessKeyId}
+        testId="new-access-key-id"
+      />
+      <CopyableValue
+        label="Secret access key"
+        value={accessKey.secretAccessKey}
+        testId="new-secret-access-key"
+      />
+      <CopyableValue label="boto3" value={boto3Snippet(accessKey)} testId="new-access-key-boto3" />
+    </OneTimeSecretAlert>
   );
 }

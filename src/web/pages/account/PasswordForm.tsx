@@ -1,11 +1,11 @@
 import { Button, Checkbox, Group, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { changePasswordBodySchema } from '../../../shared/api/accounts.js';
 import { useChangePassword } from '../../api/accounts.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { showSubmitError, zodValidator } from '../../lib/forms.js';
+import { zodValidator } from '../../lib/forms.js';
+import { useFormSubmit } from '../../lib/use-form-submit.js';
 import { CurrentPasswordInput, NewPasswordInputs } from '../../components/AccountFields.js';
 
 type PasswordValues = {
@@ -20,7 +20,6 @@ const checkApiFields =
 
 export function PasswordForm() {
   const changePassword = useChangePassword();
-  const [formError, setFormError] = useState<unknown>(null);
   const form = useForm<PasswordValues>({
     initialValues: {
       currentPassword: '',
@@ -39,25 +38,27 @@ export function PasswordForm() {
     },
   });
 
-  const submit = form.onSubmit(({ currentPassword, newPassword, revokeTokens }) => {
-    setFormError(null);
-    changePassword.mutate(
-      { currentPassword, newPassword, revokeTokens },
-      {
-        onSuccess: () => {
-          form.reset();
-          notifications.show({
-            color: 'teal',
-            title: 'Password changed',
-            message: revokeTokens
-              ? 'Your other sessions have been signed out, your access tokens revoked and your apps disconnected.'
-              : 'Your other sessions have been signed out.',
-          });
+  const { submit, formError } = useFormSubmit(
+    form,
+    ({ currentPassword, newPassword, revokeTokens }, fail) => {
+      changePassword.mutate(
+        { currentPassword, newPassword, revokeTokens },
+        {
+          onSuccess: () => {
+            form.reset();
+            notifications.show({
+              color: 'teal',
+              title: 'Password changed',
+              message: revokeTokens
+                ? 'Your other sessions have been signed out, your access tokens revoked and your apps disconnected.'
+                : 'Your other sessions have been signed out.',
+            });
+          },
+          onError: fail,
         },
-        onError: (error) => showSubmitError(error, form, setFormError),
-      },
-    );
-  });
+      );
+    },
+  );
 
   return (
     <form onSubmit={submit} noValidate aria-label="Change password">

@@ -2,7 +2,7 @@ import { Button, Group, Radio, Skeleton, Stack, Text, Textarea, TextInput } from
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconLock } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import {
   ACCOUNT_HOLDER_MAX,
   OTHER_DESTINATION_MAX,
@@ -19,6 +19,7 @@ import {
 import { ConfirmButton } from '../../components/ConfirmButton.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { formatDateTime } from '../../lib/format.js';
+import { useFormSubmit } from '../../lib/use-form-submit.js';
 import {
   bodyOf,
   describeDestination,
@@ -28,40 +29,44 @@ import {
   type PayoutMethodValues,
 } from './payout-method-form.js';
 
+/** The API names its own fields: each problem shows on the form's field for the chosen method. */
+function methodFieldErrors(error: unknown, values: PayoutMethodValues): Record<string, string> {
+  const fields = isApiError(error) ? error.fieldErrors() : {};
+  return Object.fromEntries(
+    Object.entries(fields).flatMap(([field, message]) => {
+      const target = fieldFor(values.method, field);
+      return target ? [[target, message] as const] : [];
+    }),
+  );
+}
+
 function PayoutMethodForm({ current }: { current: PayoutDestination | null }) {
   const save = useSetPayoutMethod();
   const remove = useRemovePayoutMethod();
-  const [formError, setFormError] = useState<unknown>(null);
   const form = useForm<PayoutMethodValues>({
     initialValues: valuesOf(current),
     validate: validatePayoutMethod,
   });
   const method = form.values.method;
 
-  const submit = form.onSubmit((values) => {
-    setFormError(null);
-    save.mutate(bodyOf(values), {
-      onSuccess: (saved) => {
-        const next = valuesOf(saved.payoutMethod);
-        form.setValues(next);
-        form.resetDirty(next);
-        notifications.show({
-          color: 'teal',
-          title: 'Payout method saved',
-          message: 'Payouts you ask for from now on go there.',
-        });
-      },
-      onError: (error) => {
-        const fields = isApiError(error) ? error.fieldErrors() : {};
-        const mapped = Object.entries(fields).flatMap(([field, message]) => {
-          const target = fieldFor(values.method, field);
-          return target ? [[target, message] as const] : [];
-        });
-        if (mapped.length > 0) form.setErrors(Object.fromEntries(mapped));
-        else setFormError(error);
-      },
-    });
-  });
+  const { submit, formError } = useFormSubmit(
+    form,
+    (values, fail) =>
+      save.mutate(bodyOf(values), {
+        onSuccess: (saved) => {
+          const next = valuesOf(saved.payoutMethod);
+          form.setValues(next);
+          form.resetDirty(next);
+          notifications.show({
+            color: 'teal',
+            title: 'Payout method saved',
+            message: 'Payouts you ask for from now on go there.',
+          });
+        },
+        onError: fail,
+      }),
+    methodFieldErrors,
+  );
 
   return (
     <form onSubmit={submit} noValidate aria-label="Payout method">

@@ -12,15 +12,15 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { updateMeBodySchema, type User } from '../../../shared/api/accounts.js';
 import { LIMITS } from '../../../shared/limits.js';
 import { useUpdateMe } from '../../api/accounts.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { showSubmitError, zodValidator } from '../../lib/forms.js';
+import { zodValidator } from '../../lib/forms.js';
 import { paths } from '../../lib/paths.js';
 import { browserTimeZone, COUNTRY_OPTIONS, TIMEZONE_OPTIONS } from '../../lib/places.js';
+import { useFormSubmit } from '../../lib/use-form-submit.js';
 
 type ProfileValues = {
   displayName: string;
@@ -44,15 +44,13 @@ function valuesOf(user: User): ProfileValues {
 
 export function ProfileForm({ user }: { user: User }) {
   const updateMe = useUpdateMe();
-  const [formError, setFormError] = useState<unknown>(null);
   const form = useForm<ProfileValues>({
     initialValues: valuesOf(user),
     validate: zodValidator<ProfileValues>(updateMeBodySchema),
   });
   const guessedZone = browserTimeZone();
 
-  const submit = form.onSubmit((values) => {
-    setFormError(null);
+  const { submit, formError } = useFormSubmit(form, (values, fail) =>
     updateMe.mutate(values, {
       onSuccess: (saved) => {
         form.setInitialValues(valuesOf(saved));
@@ -64,9 +62,9 @@ export function ProfileForm({ user }: { user: User }) {
           message: 'Your changes are live.',
         });
       },
-      onError: (error) => showSubmitError(error, form, setFormError),
-    });
-  });
+      onError: fail,
+    }),
+  );
 
   return (
     <form onSubmit={submit} noValidate aria-label="Profile">

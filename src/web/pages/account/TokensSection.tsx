@@ -5,10 +5,11 @@ import { IconKey, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ApiToken } from '../../../shared/api/accounts.js';
 import { useDeleteToken, useTokens } from '../../api/accounts.js';
-import { CredentialRow } from '../../components/CredentialRow.js';
+import { CredentialRow, CredentialUse } from '../../components/CredentialRow.js';
 import { ACTIONS_COLUMN, DataTable } from '../../components/DataTable.js';
 import { QueryList } from '../../components/QueryList.js';
-import { formatDate, formatDateTime } from '../../lib/format.js';
+import { QuietEmpty } from '../../components/QuietEmpty.js';
+import { formatDate } from '../../lib/format.js';
 import { CreateTokenForm } from './CreateTokenForm.js';
 import { NewTokenAlert } from './NewTokenAlert.js';
 
@@ -23,10 +24,7 @@ function TokenRow({ token }: { token: ApiToken }) {
       scopes={token.scopes}
       activity={
         <>
-          <Text size="xs">Created {formatDate(token.createdAt)}</Text>
-          <Text size="xs" c="dimmed">
-            {token.lastUsedAt ? `Last used ${formatDateTime(token.lastUsedAt)}` : 'Never used'}
-          </Text>
+          <CredentialUse createdAt={token.createdAt} lastUsedAt={token.lastUsedAt} />
           <Text size="xs" c="dimmed">
             {token.expiresAt ? `Expires ${formatDate(token.expiresAt)}` : 'No expiry'}
           </Text>
@@ -74,10 +72,9 @@ export function TokensSection() {
         loadingLabel="Loading tokens…"
         empty={
           !creating && (
-            <Group gap="sm" c="dimmed" py="sm">
-              <IconKey size={18} aria-hidden="true" />
-              <Text size="sm">You have no access tokens.</Text>
-            </Group>
+            <QuietEmpty icon={<IconKey size={18} aria-hidden="true" />}>
+              You have no access tokens.
+            </QuietEmpty>
           )
         }
       >

@@ -5,6 +5,7 @@ import { useWebhookDeliveries } from '../../api/webhooks.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { LoadingState } from '../../components/LoadingState.js';
 import { LoadMoreButton } from '../../components/LoadMoreButton.js';
+import { QuietEmpty } from '../../components/QuietEmpty.js';
 import { formatDateTime } from '../../lib/format.js';
 
 const STATUS_COLOR = { pending: 'yellow', delivered: 'teal', failed: 'red' } as const;
@@ -53,10 +54,9 @@ function DeliveryLog({ webhookId }: { webhookId: string }) {
   const items = deliveries.data.pages.flatMap((page) => page.items);
   if (items.length === 0) {
     return (
-      <Group gap="sm" c="dimmed" py="sm">
-        <IconInbox size={18} aria-hidden="true" />
-        <Text size="sm">Nothing sent yet. Use “Send test” to try the receiver.</Text>
-      </Group>
+      <QuietEmpty icon={<IconInbox size={18} aria-hidden="true" />}>
+        Nothing sent yet. Use “Send test” to try the receiver.
+      </QuietEmpty>
     );
   }
   return (

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconWebhook } from '@tabler/icons-react';
@@ -7,7 +7,9 @@ import type { CreatedWebhook, Webhook } from '../../../shared/api/webhooks.js';
 import { useDeleteWebhook, useTestWebhook, useWebhooks } from '../../api/webhooks.js';
 import { ConfirmButton } from '../../components/ConfirmButton.js';
 import { ACTIONS_COLUMN, DataTable } from '../../components/DataTable.js';
+import { NameBadges } from '../../components/NameBadges.js';
 import { QueryList } from '../../components/QueryList.js';
+import { QuietEmpty } from '../../components/QuietEmpty.js';
 import { formatDate } from '../../lib/format.js';
 import { CreateWebhookForm } from './CreateWebhookForm.js';
 import { NewWebhookSecretAlert } from './NewWebhookSecretAlert.js';
@@ -44,13 +46,7 @@ function WebhookRow({ webhook, onShowLog }: { webhook: Webhook; onShowLog: () =>
         </Text>
       </Table.Td>
       <Table.Td>
-        <Group gap={4}>
-          {webhook.events.map((event) => (
-            <Badge key={event} size="sm" color="gray">
-              {event}
-            </Badge>
-          ))}
-        </Group>
+        <NameBadges names={webhook.events} />
       </Table.Td>
       <Table.Td ta="right">
         <Group gap="xs" justify="flex-end">
@@ -120,10 +116,9 @@ export function WebhooksSection() {
         moreInCard={false}
         empty={
           !creating && (
-            <Group gap="sm" c="dimmed" py="sm">
-              <IconWebhook size={18} aria-hidden="true" />
-              <Text size="sm">You have no webhooks.</Text>
-            </Group>
+            <QuietEmpty icon={<IconWebhook size={18} aria-hidden="true" />}>
+              You have no webhooks.
+            </QuietEmpty>
           )
         }
       >

@@ -1,14 +1,14 @@
-import { Anchor, Avatar, Badge, Card, Group, SegmentedControl, Table, Text } from '@mantine/core';
+import { Badge, Card, Group, SegmentedControl, Table, Text } from '@mantine/core';
 import { IconCash } from '@tabler/icons-react';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { formatCents } from '../../../shared/money.js';
 import { useAdminPayouts, type PayoutStatus } from '../../api/admin-payouts.js';
 import { CardTable } from '../../components/CardList.js';
 import { ACTIONS_COLUMN, type Column } from '../../components/DataTable.js';
 import { PageHeader } from '../../components/PageHeader.js';
-import { formatDateTime, initials } from '../../lib/format.js';
-import { paths } from '../../lib/paths.js';
+import { formatDateTime } from '../../lib/format.js';
 import { PAYOUT_STATUS_INFO } from '../../lib/payout-status.js';
+import { AccountCell } from './AccountCell.js';
 import { PayoutActions, type AdminPayout } from './payouts/PayoutActions.js';
 import { PayoutDestinationCell } from './payouts/PayoutDestinationCell.js';
 
@@ -48,27 +48,7 @@ function PayoutRow({ payout }: { payout: AdminPayout }) {
   return (
     <Table.Tr>
       <Table.Td>
-        <Group gap="sm" wrap="nowrap">
-          <Avatar size={32} radius="xl" color="tessera">
-            {initials(payout.worker.displayName)}
-          </Avatar>
-          <div>
-            <Text size="sm" fw={600} className="nowrap">
-              {payout.worker.displayName}
-            </Text>
-            <Anchor
-              component={Link}
-              to={paths.publicProfile(payout.worker.handle)}
-              size="xs"
-              underline="always"
-            >
-              @{payout.worker.handle}
-            </Anchor>
-            <Text size="xs" c="dimmed">
-              {payout.worker.email}
-            </Text>
-          </div>
-        </Group>
+        <AccountCell account={payout.worker} avatar />
       </Table.Td>
       <Table.Td ta="right">
         <Text size="sm" fw={700} style={{ fontVariantNumeric: 'tabular-nums' }}>

@@ -1,9 +1,10 @@
-import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconMailCheck } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useRequestPasswordReset } from '../../api/email.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { SuccessAlert } from '../../components/SuccessAlert.js';
 import { paths } from '../../lib/paths.js';
 import { AuthCard } from './AuthCard.js';
 import { SignInEmailInput } from '../../components/AccountFields.js';
@@ -35,15 +36,9 @@ export function ForgotPasswordPage() {
     >
       {request.isSuccess ? (
         <Stack gap="md">
-          <Alert
-            color="teal"
-            variant="light"
-            role="status"
-            icon={<IconMailCheck aria-hidden="true" />}
-            title="Check your email"
-          >
+          <SuccessAlert icon={<IconMailCheck aria-hidden="true" />} title="Check your email">
             {request.data.message}
-          </Alert>
+          </SuccessAlert>
           <Text size="sm" c="dimmed">
             Nothing after a few minutes? Look in your spam folder, check the address you typed, or
             ask this site’s administrators for a reset link.

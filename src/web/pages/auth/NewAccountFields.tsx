@@ -48,16 +48,11 @@ export function NewAccountFields({
 }
 
 /**
- * Shows a failed account creation where it belongs: beside the field it names (a taken email
- * included), or, when it names none, in the form's alert.
+ * Where a failed account creation belongs: beside the field it names, a taken email included.
+ * One that names none goes to the form's alert.
  */
-export function showAccountError(
-  error: unknown,
-  setFieldErrors: (errors: Record<string, string>) => void,
-  setFormError: (error: unknown) => void,
-) {
+export function accountFieldErrors(error: unknown): Record<string, string> {
   const fields = serverFieldErrors(error);
   if (isApiError(error, 409) && error.code === 'email_taken') fields.email = error.message;
-  if (Object.keys(fields).length > 0) setFieldErrors(fields);
-  else setFormError(error);
+  return fields;
 }

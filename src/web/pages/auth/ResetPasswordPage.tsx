@@ -1,6 +1,5 @@
-import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconCircleCheck } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { LIMITS } from '../../../shared/limits.js';
@@ -8,12 +7,20 @@ import { passwordSchema } from '../../../shared/api/accounts.js';
 import { isApiError } from '../../api/client.js';
 import { tokenFromHash, useResetPassword } from '../../api/email.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { SuccessAlert } from '../../components/SuccessAlert.js';
 import { serverFieldErrors } from '../../lib/forms.js';
 import { paths } from '../../lib/paths.js';
+import { useFormSubmit } from '../../lib/use-form-submit.js';
 import { AuthCard } from './AuthCard.js';
 import { NewPasswordInputs } from '../../components/AccountFields.js';
 
 type Values = { password: string; confirmPassword: string };
+
+/** The link's token is not a field here: any other problem (an expired link) goes to the alert. */
+function passwordErrorOnly(error: unknown): Record<string, string> {
+  const { password } = serverFieldErrors(error);
+  return password ? { password } : {};
+}
 
 /** Where a reset link lands: choose a new password with the token from the link's fragment. */
 export function ResetPasswordPage() {
@@ -21,7 +28,6 @@ export function ResetPasswordPage() {
   // Read once: the fragment is cleared from the address bar so it does not linger in history.
   const [token] = useState(() => tokenFromHash(location.hash));
   const reset = useResetPassword();
-  const [formError, setFormError] = useState<unknown>(null);
   const form = useForm<Values>({
     initialValues: { password: '', confirmPassword: '' },
     validate: {
@@ -38,19 +44,11 @@ export function ResetPasswordPage() {
     window.history.replaceState(null, '', window.location.pathname);
   }, []);
 
-  const submit = form.onSubmit((values) => {
-    setFormError(null);
-    reset.mutate(
-      { token, password: values.password },
-      {
-        onError: (error) => {
-          const fields = serverFieldErrors(error);
-          if (fields.password) form.setErrors({ password: fields.password });
-          else setFormError(error);
-        },
-      },
-    );
-  });
+  const { submit, formError } = useFormSubmit(
+    form,
+    (values, fail) => reset.mutate({ token, password: values.password }, { onError: fail }),
+    passwordErrorOnly,
+  );
 
   const footer = (
     <>
@@ -65,15 +63,9 @@ export function ResetPasswordPage() {
     return (
       <AuthCard title="Password changed" subtitle="Sign in with your new password." footer={null}>
         <Stack gap="md">
-          <Alert
-            color="teal"
-            variant="light"
-            role="status"
-            icon={<IconCircleCheck aria-hidden="true" />}
-            title="Your new password is set"
-          >
+          <SuccessAlert title="Your new password is set">
             You were signed out everywhere, and your access tokens and connected apps were revoked.
-          </Alert>
+          </SuccessAlert>
           <Button component={Link} to={paths.signIn} fullWidth>
             Sign in
           </Button>

@@ -1,33 +1,34 @@
 import { Button, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { setupAdminBodySchema, type SetupAdminBody } from '../../../shared/api/setup.js';
 import { useCreateFirstAdmin } from '../../api/setup.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { zodValidator } from '../../lib/forms.js';
 import { paths } from '../../lib/paths.js';
+import { useFormSubmit } from '../../lib/use-form-submit.js';
 import { AuthCard } from './AuthCard.js';
-import { NewAccountFields, showAccountError } from './NewAccountFields.js';
+import { NewAccountFields, accountFieldErrors } from './NewAccountFields.js';
 
 /** The page behind the one-time link a server prints while it has no administrator. */
 export function SetupPage() {
   const { token = '' } = useParams();
   const navigate = useNavigate();
   const createAdmin = useCreateFirstAdmin();
-  const [formError, setFormError] = useState<unknown>(null);
   const form = useForm<SetupAdminBody>({
     initialValues: { token, displayName: 'Administrator', email: '', password: '' },
     validate: zodValidator<SetupAdminBody>(setupAdminBodySchema),
   });
 
-  const submit = form.onSubmit((values) => {
-    setFormError(null);
-    createAdmin.mutate(values, {
-      onSuccess: () => void navigate(paths.admin.users),
-      onError: (error) => showAccountError(error, form.setErrors, setFormError),
-    });
-  });
+  const { submit, formError } = useFormSubmit(
+    form,
+    (values, fail) =>
+      createAdmin.mutate(values, {
+        onSuccess: () => void navigate(paths.admin.users),
+        onError: fail,
+      }),
+    accountFieldErrors,
+  );
 
   return (
     <AuthCard

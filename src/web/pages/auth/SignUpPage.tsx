@@ -1,14 +1,14 @@
 import { Anchor, Button, Checkbox, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { signupBodySchema, type SignupBody } from '../../../shared/api/accounts.js';
 import { useSignUp } from '../../api/accounts.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { zodValidator } from '../../lib/forms.js';
 import { paths } from '../../lib/paths.js';
+import { useFormSubmit } from '../../lib/use-form-submit.js';
 import { AuthCard } from './AuthCard.js';
-import { NewAccountFields, showAccountError } from './NewAccountFields.js';
+import { NewAccountFields, accountFieldErrors } from './NewAccountFields.js';
 
 type Role = SignupBody['roles'][number];
 
@@ -19,7 +19,6 @@ function initialRoles(param: string | null): Role[] {
 export function SignUpPage() {
   const [params] = useSearchParams();
   const signUp = useSignUp();
-  const [formError, setFormError] = useState<unknown>(null);
   const form = useForm<SignupBody>({
     initialValues: {
       displayName: '',
@@ -30,12 +29,11 @@ export function SignUpPage() {
     validate: zodValidator<SignupBody>(signupBodySchema),
   });
 
-  const submit = form.onSubmit((values) => {
-    setFormError(null);
-    signUp.mutate(values, {
-      onError: (error) => showAccountError(error, form.setErrors, setFormError),
-    });
-  });
+  const { submit, formError } = useFormSubmit(
+    form,
+    (values, fail) => signUp.mutate(values, { onError: fail }),
+    accountFieldErrors,
+  );
 
   return (
     <AuthCard

@@ -1,11 +1,11 @@
-import { Alert, Button, Stack, Text } from '@mantine/core';
-import { IconCircleCheck } from '@tabler/icons-react';
+import { Button, Stack, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useMe } from '../../api/accounts.js';
 import { tokenFromHash, useVerifyEmail } from '../../api/email.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { LoadingState } from '../../components/LoadingState.js';
+import { SuccessAlert } from '../../components/SuccessAlert.js';
 import { paths } from '../../lib/paths.js';
 import { homePathFor } from '../../lib/roles.js';
 import { AuthCard } from './AuthCard.js';
@@ -40,15 +40,9 @@ export function VerifyEmailPage() {
         {verify.isPending && <LoadingState label="Confirming your email…" />}
         {verify.isError && <ErrorAlert error={verify.error} title="This link does not work" />}
         {verify.isSuccess && (
-          <Alert
-            color="teal"
-            variant="light"
-            role="status"
-            icon={<IconCircleCheck aria-hidden="true" />}
-            title="Email confirmed"
-          >
+          <SuccessAlert title="Email confirmed">
             Thank you: your email address is verified.
-          </Alert>
+          </SuccessAlert>
         )}
         {(verify.isError || !token) && me.data && (
           <Text size="sm" c="dimmed">

@@ -1,6 +1,5 @@
 import { Radio, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import {
   createOAuthClientBodySchema,
   OAUTH_LIMITS,
@@ -10,7 +9,8 @@ import {
 import { DEFAULT_SCOPES, grantableScopes, type Scope } from '../../../shared/scopes.js';
 import { useCurrentUser } from '../../api/accounts.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { showSubmitError, zodValidator } from '../../lib/forms.js';
+import { zodValidator } from '../../lib/forms.js';
+import { useFormSubmit } from '../../lib/use-form-submit.js';
 import { useCreateOAuthClient } from './oauth-api.js';
 import { FormActions } from '../../components/FormActions.js';
 import { ScopeCheckboxes } from '../../components/ScopeCheckboxes.js';
@@ -44,19 +44,14 @@ type CreateClientFormProps = {
 export function CreateClientForm({ onCreated, onCancel }: CreateClientFormProps) {
   const create = useCreateOAuthClient();
   const offered = grantableScopes(useCurrentUser().roles);
-  const [formError, setFormError] = useState<unknown>(null);
   const form = useForm<ClientValues>({
     initialValues: { name: '', type: 'public', redirectUris: '', scopes: [...DEFAULT_SCOPES] },
     validate: (values) => checkBody(bodyOf(values)),
   });
 
-  const submit = form.onSubmit((values) => {
-    setFormError(null);
-    create.mutate(bodyOf(values), {
-      onSuccess: onCreated,
-      onError: (error) => showSubmitError(error, form, setFormError),
-    });
-  });
+  const { submit, formError } = useFormSubmit(form, (values, fail) =>
+    create.mutate(bodyOf(values), { onSuccess: onCreated, onError: fail }),
+  );
 
   return (
     <form onSubmit={submit} noValidate aria-label="New OAuth app">

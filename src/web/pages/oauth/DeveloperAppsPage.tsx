@@ -9,6 +9,7 @@ import { ConfirmButton } from '../../components/ConfirmButton.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { LoadingState } from '../../components/LoadingState.js';
+import { NameBadges } from '../../components/NameBadges.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { formatDate } from '../../lib/format.js';
 import { CreateClientForm } from './CreateClientForm.js';
@@ -54,13 +55,7 @@ function ClientCard({
               ))
             : 'none (client credentials and device flow only)'}
         </Text>
-        <Group gap={4}>
-          {client.scopes.map((scope) => (
-            <Badge key={scope} size="sm" color="gray">
-              {scope}
-            </Badge>
-          ))}
-        </Group>
+        <NameBadges names={client.scopes} />
         <Group justify="flex-end" gap="sm">
           {client.type === 'confidential' && (
             <ConfirmButton

@@ -1,6 +1,7 @@
-import { Alert, Button, Stack, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { IconKey } from '@tabler/icons-react';
 import { CopyableValue } from '../../components/CopyableValue.js';
+import { OneTimeSecretAlert } from '../../components/OneTimeSecretAlert.js';
 
 type NewSecretAlertProps = {
   name: string;
@@ -12,26 +13,21 @@ type NewSecretAlertProps = {
 /** A new client's credentials. The secret is visible only now: the server keeps its hash. */
 export function NewSecretAlert({ name, clientId, clientSecret, onDone }: NewSecretAlertProps) {
   return (
-    <Alert
-      color="teal"
-      variant="light"
+    <OneTimeSecretAlert
       icon={<IconKey aria-hidden="true" />}
       title={`“${name}” is ready`}
+      doneLabel={clientSecret ? 'I have copied the secret' : 'Done'}
+      onDone={onDone}
     >
-      <Stack gap="sm">
-        <Text size="sm">
-          {clientSecret
-            ? 'Copy the client secret now and keep it somewhere safe: you will not be able to see it again.'
-            : 'Public clients have no secret: they prove themselves with PKCE.'}
-        </Text>
-        <CopyableValue label="Client ID" value={clientId} testId="new-client-id" />
-        {clientSecret && (
-          <CopyableValue label="Client secret" value={clientSecret} testId="new-client-secret" />
-        )}
-        <Button size="xs" variant="white" color="teal" onClick={onDone} w="fit-content">
-          {clientSecret ? 'I have copied the secret' : 'Done'}
-        </Button>
-      </Stack>
-    </Alert>
+      <Text size="sm">
+        {clientSecret
+          ? 'Copy the client secret now and keep it somewhere safe: you will not be able to see it again.'
+          : 'Public clients have no secret: they prove themselves with PKCE.'}
+      </Text>
+      <CopyableValue label="Client ID" value={clientId} testId="new-client-id" />
+      {clientSecret && (
+        <CopyableValue label="Client secret" value={clientSecret} testId="new-client-secret" />
+      )}
+    </OneTimeSecretAlert>
   );
 }

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   oauthEndpoints as endpoints,
   type CreateOAuthClientBody,
@@ -6,6 +6,7 @@ import {
 } from '../../../shared/api/oauth.js';
 import type { Scope } from '../../../shared/scopes.js';
 import { call } from '../../api/endpoints.js';
+import { useRefetchingMutation } from '../../api/refetching-mutation.js';
 
 /** The web app's addresses for the OAuth pages. */
 export const oauthPaths = {
@@ -30,20 +31,17 @@ export function useOAuthClients() {
 }
 
 export function useCreateOAuthClient() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: CreateOAuthClientBody) => call(endpoints.createClient, { body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: oauthKeys.clients }),
-  });
+  return useRefetchingMutation(
+    (body: CreateOAuthClientBody) => call(endpoints.createClient, { body }),
+    oauthKeys.clients,
+  );
 }
 
 export function useUpdateOAuthClient(id: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (patch: UpdateOAuthClientBody) =>
-      call(endpoints.updateClient, { params: { id }, body: patch }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: oauthKeys.clients }),
-  });
+  return useRefetchingMutation(
+    (patch: UpdateOAuthClientBody) => call(endpoints.updateClient, { params: { id }, body: patch }),
+    oauthKeys.clients,
+  );
 }
 
 export function useRotateOAuthSecret() {
@@ -53,11 +51,10 @@ export function useRotateOAuthSecret() {
 }
 
 export function useDeleteOAuthClient() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => call(endpoints.deleteClient, { params: { id } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: oauthKeys.clients }),
-  });
+  return useRefetchingMutation(
+    (id: string) => call(endpoints.deleteClient, { params: { id } }),
+    oauthKeys.clients,
+  );
 }
 
 export function useOAuthGrants() {
@@ -68,11 +65,10 @@ export function useOAuthGrants() {
 }
 
 export function useRevokeOAuthGrant() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (clientId: string) => call(endpoints.revokeGrant, { params: { clientId } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: oauthKeys.grants }),
-  });
+  return useRefetchingMutation(
+    (clientId: string) => call(endpoints.revokeGrant, { params: { clientId } }),
+    oauthKeys.grants,
+  );
 }
 
 /** What an app asks for; always fresh, since signing in changes the answer. */

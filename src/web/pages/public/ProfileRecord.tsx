@@ -1,4 +1,4 @@
-import { Box, Card, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Card, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { PublicRecord } from '../../../shared/api/profiles.js';
 import { formatCents } from '../../../shared/money.js';
@@ -24,6 +24,39 @@ function count(n: number, one: string, many: string) {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
 
+/** One role's part of the record: its headline figures, then its reputation, then `children`. */
+function RoleRecord({
+  handle,
+  role,
+  title,
+  figures,
+  columns,
+  children,
+}: {
+  handle: string;
+  role: 'worker' | 'requester';
+  title: string;
+  figures: ReactNode;
+  columns: number;
+  children?: ReactNode;
+}) {
+  const headingId = `${role}-record-heading`;
+  return (
+    <section aria-labelledby={headingId}>
+      <Title order={2} id={headingId} mb="sm">
+        {title}
+      </Title>
+      <Stack gap="md">
+        <SimpleGrid cols={{ base: 1, xs: columns }} spacing="md">
+          {figures}
+        </SimpleGrid>
+        <ReputationCard handle={handle} role={role} />
+        {children}
+      </Stack>
+    </section>
+  );
+}
+
 function WorkerRecord({
   handle,
   record,
@@ -32,22 +65,22 @@ function WorkerRecord({
   record: NonNullable<PublicRecord['worker']>;
 }) {
   return (
-    <section aria-labelledby="worker-record-heading">
-      <Title order={2} id="worker-record-heading" mb="sm">
-        As a worker
-      </Title>
-      <SimpleGrid cols={{ base: 1, xs: record.earnedCents === undefined ? 2 : 3 }} spacing="md">
-        <Figure label="Jobs completed" value={record.jobsCompleted.toLocaleString('en-US')} />
-        {/* Present only when the worker chose to show what they earned. */}
-        {record.earnedCents !== undefined && (
-          <Figure label="Earned" value={formatCents(record.earnedCents)} />
-        )}
-        <Figure label="Projects" value={count(record.projectsWorkedOn, 'project', 'projects')} />
-      </SimpleGrid>
-      <Box mt="md">
-        <ReputationCard handle={handle} role="worker" />
-      </Box>
-    </section>
+    <RoleRecord
+      handle={handle}
+      role="worker"
+      title="As a worker"
+      columns={record.earnedCents === undefined ? 2 : 3}
+      figures={
+        <>
+          <Figure label="Jobs completed" value={record.jobsCompleted.toLocaleString('en-US')} />
+          {/* Present only when the worker chose to show what they earned. */}
+          {record.earnedCents !== undefined && (
+            <Figure label="Earned" value={formatCents(record.earnedCents)} />
+          )}
+          <Figure label="Projects" value={count(record.projectsWorkedOn, 'project', 'projects')} />
+        </>
+      }
+    />
   );
 }
 
@@ -59,23 +92,24 @@ function RequesterRecord({
   record: NonNullable<PublicRecord['requester']>;
 }) {
   return (
-    <section aria-labelledby="requester-record-heading">
-      <Title order={2} id="requester-record-heading" mb="sm">
-        As a requester
-      </Title>
-      <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="md" mb="md">
-        <Figure
-          label="Projects published"
-          value={record.projectsPublished.toLocaleString('en-US')}
-        />
-        <Figure label="Jobs approved" value={record.jobsApproved.toLocaleString('en-US')} />
-        <Figure label="Paid to workers" value={formatCents(record.paidToWorkersCents)} />
-      </SimpleGrid>
-      <Box mb="md">
-        <ReputationCard handle={handle} role="requester" />
-      </Box>
+    <RoleRecord
+      handle={handle}
+      role="requester"
+      title="As a requester"
+      columns={3}
+      figures={
+        <>
+          <Figure
+            label="Projects published"
+            value={record.projectsPublished.toLocaleString('en-US')}
+          />
+          <Figure label="Jobs approved" value={record.jobsApproved.toLocaleString('en-US')} />
+          <Figure label="Paid to workers" value={formatCents(record.paidToWorkersCents)} />
+        </>
+      }
+    >
       {record.projectsPublished > 0 && <RequesterProjects handle={handle} />}
-    </section>
+    </RoleRecord>
   );
 }
 

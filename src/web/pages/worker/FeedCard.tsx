@@ -7,6 +7,7 @@ import type { FeedItem } from '../../../shared/api/work.js';
 import { paths } from '../../lib/paths.js';
 import { formatDuration } from '../work/time.js';
 import { HourlyPay } from '../../components/HourlyPay.js';
+import { ProfileLink } from '../../components/ProfileLink.js';
 import { InlineMarkdown } from '../../components/Markdown.js';
 import { ReputationLine } from '../../components/reputation/ReputationLine.js';
 
@@ -60,15 +61,7 @@ export function FeedCard({ item, onAccept, accepting }: FeedCardProps) {
             </Anchor>
           </Title>
           <Text size="sm" c="dimmed">
-            by{' '}
-            <Anchor
-              component={Link}
-              to={paths.publicProfile(item.requester.handle)}
-              underline="always"
-              inherit
-            >
-              {item.requester.displayName}
-            </Anchor>
+            by <ProfileLink person={item.requester} inherit />
           </Text>
         </Stack>
         <Stack gap={0} align="flex-end" style={{ flexShrink: 0 }}>

@@ -1,6 +1,5 @@
 import {
   Alert,
-  Anchor,
   Badge,
   Button,
   Card,
@@ -19,6 +18,7 @@ import { useRequestQualification } from '../../api/qualification-requests.js';
 import { useWorkPreview } from '../../api/work.js';
 import { errorMessage } from '../../components/ErrorAlert.js';
 import { HourlyPay } from '../../components/HourlyPay.js';
+import { ProfileLink } from '../../components/ProfileLink.js';
 import { FactRow } from '../../components/FactRow.js';
 import { Markdown } from '../../components/Markdown.js';
 import { LoadingState } from '../../components/LoadingState.js';
@@ -148,15 +148,7 @@ export function ProjectPreviewPage() {
         title={project.title}
         description={
           <>
-            Posted by{' '}
-            <Anchor
-              component={Link}
-              to={paths.publicProfile(project.requester.handle)}
-              underline="always"
-              inherit
-            >
-              {project.requester.displayName}
-            </Anchor>
+            Posted by <ProfileLink person={project.requester} inherit />
             {project.publishedAt && ` on ${formatDate(project.publishedAt)}`}
           </>
         }

@@ -1,14 +1,13 @@
-import { Anchor, Card, Table, Text } from '@mantine/core';
+import { Card, Table, Text } from '@mantine/core';
 import { IconBuildingBank } from '@tabler/icons-react';
-import { Link } from 'react-router';
 import { formatCents } from '../../../../shared/money.js';
 import { useManualDeposits } from '../../../api/admin-deposits.js';
 import { CardTable } from '../../../components/CardList.js';
 import { type Column } from '../../../components/DataTable.js';
 import { TableHeading } from '../../../components/TableHeading.js';
 import { formatDateTime } from '../../../lib/format.js';
-import { paths } from '../../../lib/paths.js';
 import type { ManualDeposit } from '../../../../shared/api/money.js';
+import { AccountCell } from '../AccountCell.js';
 
 const COLUMNS = [
   'Recorded',
@@ -26,20 +25,7 @@ function DepositRow({ deposit: d }: { deposit: ManualDeposit }) {
         <Text size="sm">{formatDateTime(d.recordedAt)}</Text>
       </Table.Td>
       <Table.Td>
-        <Text size="sm" fw={600}>
-          {d.requester.displayName}
-        </Text>
-        <Anchor
-          component={Link}
-          to={paths.publicProfile(d.requester.handle)}
-          size="xs"
-          underline="always"
-        >
-          @{d.requester.handle}
-        </Anchor>
-        <Text size="xs" c="dimmed">
-          {d.requester.email}
-        </Text>
+        <AccountCell account={d.requester} />
       </Table.Td>
       <Table.Td ta="right">
         <Text size="sm" fw={700} className="num nowrap">

@@ -1,9 +1,10 @@
-import { Anchor, Button, Card, Table, Text } from '@mantine/core';
+import { Button, Card, Table, Text } from '@mantine/core';
 import { IconFolders } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { formatCents } from '../../../../shared/money.js';
 import { useProjectEarnings } from '../../../api/earnings.js';
 import { CardTable } from '../../../components/CardList.js';
+import { ProfileLink } from '../../../components/ProfileLink.js';
 import { type Column } from '../../../components/DataTable.js';
 import { TableHeading } from '../../../components/TableHeading.js';
 import { formatDate } from '../../../lib/format.js';
@@ -50,15 +51,7 @@ function EarningsRow({ row }: { row: ProjectEarnings }) {
           {row.projectTitle}
         </Text>
         <Text size="xs" c="dimmed">
-          by{' '}
-          <Anchor
-            component={Link}
-            to={paths.publicProfile(row.requester.handle)}
-            size="xs"
-            underline="always"
-          >
-            {row.requester.displayName}
-          </Anchor>
+          by <ProfileLink person={row.requester} size="xs" />
         </Text>
       </Table.Td>
       <Table.Td ta="right">
