@@ -8,7 +8,6 @@ import {
   Table,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconUsers } from '@tabler/icons-react';
@@ -25,12 +24,11 @@ import {
   useRevokeQualification,
 } from '../../../api/qualifications.js';
 import { ConfirmButton } from '../../../components/ConfirmButton.js';
-import { EmptyState } from '../../../components/EmptyState.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
-import { ACTIONS_COLUMN, DataTable, type Column } from '../../../components/DataTable.js';
-import { QueryList } from '../../../components/QueryList.js';
+import { ACTIONS_COLUMN, type Column } from '../../../components/DataTable.js';
 import { formatDate } from '../../../lib/format.js';
 import { paths } from '../../../lib/paths.js';
+import { DrawerTable } from './DrawerTable.js';
 import { RequestsPanel } from './RequestsPanel.js';
 
 function GrantForm({
@@ -194,40 +192,30 @@ function Holders({ type }: { type: QualificationType }) {
         onWorker={setWorker}
         onValue={setValue}
       />
-      <div>
-        <Title order={3} mb="xs">
-          Holders
-        </Title>
-        <QueryList
-          moreInCard={false}
-          query={holders}
-          loadingLabel="Loading holders…"
-          empty={
-            <EmptyState
-              icon={<IconUsers size={28} aria-hidden="true" />}
-              title="Nobody holds it yet"
-              description="Grant it above by a worker’s handle, e.g. to the workers who passed your test."
-              framed={false}
-            />
-          }
-        >
-          {(rows) => (
-            <DataTable label={`Holders of ${type.name}`} columns={HOLDER_COLUMNS}>
-              {rows.map((holder) => (
-                <HolderRow
-                  key={holder.workerId}
-                  type={type}
-                  holder={holder}
-                  onEdit={() => {
-                    setWorker(holder.handle);
-                    setValue(holder.value);
-                  }}
-                />
-              ))}
-            </DataTable>
-          )}
-        </QueryList>
-      </div>
+      <DrawerTable
+        title="Holders"
+        query={holders}
+        loadingLabel="Loading holders…"
+        empty={{
+          icon: <IconUsers size={28} aria-hidden="true" />,
+          title: 'Nobody holds it yet',
+          description:
+            'Grant it above by a worker’s handle, e.g. to the workers who passed your test.',
+        }}
+        label={`Holders of ${type.name}`}
+        columns={HOLDER_COLUMNS}
+        row={(holder) => (
+          <HolderRow
+            key={holder.workerId}
+            type={type}
+            holder={holder}
+            onEdit={() => {
+              setWorker(holder.handle);
+              setValue(holder.value);
+            }}
+          />
+        )}
+      />
     </Stack>
   );
 }
