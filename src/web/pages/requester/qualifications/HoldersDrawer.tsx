@@ -1,18 +1,7 @@
-import {
-  Anchor,
-  Button,
-  Drawer,
-  Group,
-  NumberInput,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Button, Drawer, Group, NumberInput, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconUsers } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
 import type {
   QualificationHolder,
   QualificationType,
@@ -27,9 +16,9 @@ import { ConfirmButton } from '../../../components/ConfirmButton.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { ACTIONS_COLUMN, type Column } from '../../../components/DataTable.js';
 import { formatDate } from '../../../lib/format.js';
-import { paths } from '../../../lib/paths.js';
 import { DrawerTable } from './DrawerTable.js';
 import { RequestsPanel } from './RequestsPanel.js';
+import { WorkerName } from './WorkerName.js';
 
 function GrantForm({
   type,
@@ -127,12 +116,7 @@ function HolderRow({
   return (
     <Table.Tr>
       <Table.Td>
-        <Text size="sm" fw={600}>
-          {holder.displayName}
-        </Text>
-        <Anchor component={Link} to={paths.publicProfile(holder.handle)} size="xs" c="dimmed">
-          @{holder.handle}
-        </Anchor>
+        <WorkerName displayName={holder.displayName} handle={holder.handle} />
       </Table.Td>
       <Table.Td ta="right">
         <Text size="sm" fw={600}>

@@ -1,8 +1,7 @@
-import { Anchor, Button, Group, NumberInput, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, NumberInput, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconInbox } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import type { QualificationRequest } from '../../../../shared/api/qualification-requests.js';
 import {
   QUALIFICATION_LIMITS,
@@ -16,8 +15,8 @@ import {
 import { ACTIONS_COLUMN, type Column } from '../../../components/DataTable.js';
 import { errorMessage } from '../../../components/ErrorAlert.js';
 import { formatDate } from '../../../lib/format.js';
-import { paths } from '../../../lib/paths.js';
 import { DrawerTable } from './DrawerTable.js';
+import { WorkerName } from './WorkerName.js';
 
 const COLUMNS = [
   'Worker',
@@ -39,17 +38,7 @@ function RequestRow({ request }: { request: QualificationRequest }) {
   return (
     <Table.Tr>
       <Table.Td>
-        <Text size="sm" fw={600}>
-          {request.workerDisplayName}
-        </Text>
-        <Anchor
-          component={Link}
-          to={paths.publicProfile(request.workerHandle)}
-          size="xs"
-          c="dimmed"
-        >
-          {who}
-        </Anchor>
+        <WorkerName displayName={request.workerDisplayName} handle={request.workerHandle} />
       </Table.Td>
       <Table.Td>
         <Text size="xs" c="dimmed">
