@@ -1,5 +1,6 @@
-import { Code, Stack, Text, Textarea } from '@mantine/core';
+import { Code, Stack, Text } from '@mantine/core';
 import { TEMPLATE_LIMITS } from '../../../shared/templates/index.js';
+import { HtmlSourceTextarea } from './HtmlSourceTextarea.js';
 
 type HtmlTemplateEditorProps = {
   html: string;
@@ -13,7 +14,7 @@ export function HtmlTemplateEditor({ html, onChange, error, disabled }: HtmlTemp
   const bytes = new TextEncoder().encode(html).length;
   return (
     <Stack gap={6}>
-      <Textarea
+      <HtmlSourceTextarea
         label="HTML template"
         description={
           <>
@@ -26,13 +27,8 @@ export function HtmlTemplateEditor({ html, onChange, error, disabled }: HtmlTemp
         onChange={(e) => onChange(e.currentTarget.value)}
         error={error}
         disabled={disabled}
-        autosize
         minRows={18}
         maxRows={40}
-        spellCheck={false}
-        autoCapitalize="off"
-        autoComplete="off"
-        classNames={{ input: 'code-editor' }}
         withAsterisk
       />
       <Text size="xs" c={bytes > TEMPLATE_LIMITS.htmlBytes ? 'red.9' : 'dimmed'}>

@@ -10,7 +10,6 @@ import {
   Stack,
   Table,
   Text,
-  Textarea,
   Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
@@ -20,6 +19,7 @@ import {
   analyseMturkTemplate,
   type MturkTemplateAnalysis,
 } from '../../../shared/templates/mturk-import.js';
+import { HtmlSourceTextarea } from './HtmlSourceTextarea.js';
 
 function AnalysisReport({ analysis }: { analysis: MturkTemplateAnalysis }) {
   const blocking = analysis.problems.filter((p) => p.blocking);
@@ -137,17 +137,12 @@ export function ImportMturkTemplate({ opened, onClose, onImport }: ImportMturkTe
           <Code>{'<crowd-form>'}</Code>, scripts and styles, or upload the <Code>.html</Code> file
           MTurk exports. It is saved as-is.
         </Text>
-        <Textarea
+        <HtmlSourceTextarea
           label="MTurk template HTML"
           value={html}
           onChange={(e) => setHtml(e.currentTarget.value)}
-          autosize
           minRows={8}
           maxRows={16}
-          spellCheck={false}
-          autoCapitalize="off"
-          autoComplete="off"
-          classNames={{ input: 'code-editor' }}
         />
         <Group gap="sm">
           <FileButton onChange={(file) => void readFile(file)} accept=".html,.htm,text/html">

@@ -1,4 +1,5 @@
 import { NumberInput, SimpleGrid, Stack, Switch, Textarea, TextInput } from '@mantine/core';
+import type { ChangeEvent } from 'react';
 import type { AnswerItem, FormItem } from '../../../shared/templates/index.js';
 import { isAnswerItem, TEMPLATE_LIMITS as L } from '../../../shared/templates/index.js';
 import { OptionsEditor } from './OptionsEditor.js';
@@ -17,7 +18,44 @@ const optionalNumber = (value: string | number) => (typeof value === 'number' ? 
 const optionalText = (value: string) => (value === '' ? undefined : value);
 const PLACEHOLDER_HINT = 'May hold {{column}} placeholders.';
 
-function CommonFields({ item, onChange, errors, disabled }: Props) {
+/**
+ * The keys of an optional setting of type V, in any of the item types T stands for (a setting
+ * of one type only, e.g. a textarea's rows, is bound where the item is known to be of it).
+ */
+type OptionalKey<T, V> = T extends unknown
+  ? {
+      [K in keyof T]-?: undefined extends T[K] ? (NonNullable<T[K]> extends V ? K : never) : never;
+    }[keyof T] &
+      string
+  : never;
+
+/**
+ * An input's value, change, error and disabled state for one optional setting of the item, as
+ * Mantine's getInputProps would give them: an emptied input leaves the setting out.
+ */
+function optionalSetting<T extends FormItem>({ item, onChange, errors, disabled }: Props<T>) {
+  // Holds for the keys text() and number() accept: OptionalKey admits only a string or number setting.
+  const read = (key: keyof T) => item[key] as string | number | undefined;
+  return {
+    text: (key: OptionalKey<T, string>) => ({
+      value: read(key) ?? '',
+      onChange: (e: ChangeEvent<HTMLInputElement>) =>
+        onChange({ ...item, [key]: optionalText(e.currentTarget.value) }),
+      error: errors[key],
+      disabled,
+    }),
+    number: (key: OptionalKey<T, number>) => ({
+      value: read(key) ?? '',
+      onChange: (v: string | number) => onChange({ ...item, [key]: optionalNumber(v) }),
+      error: errors[key],
+      disabled,
+    }),
+  };
+}
+
+function CommonFields(props: Props) {
+  const { item, onChange, errors, disabled } = props;
+  const setting = optionalSetting(props);
   const display = !isAnswerItem(item);
   return (
     <>
@@ -46,11 +84,8 @@ function CommonFields({ item, onChange, errors, disabled }: Props) {
       <TextInput
         label="Help text"
         description="Optional hint shown under the caption."
-        value={item.help ?? ''}
-        onChange={(e) => onChange({ ...item, help: optionalText(e.currentTarget.value) })}
-        error={errors.help}
+        {...setting.text('help')}
         maxLength={L.helpMax}
-        disabled={disabled}
       />
     </>
   );
@@ -67,54 +102,44 @@ function RequiredSwitch({ item, onChange, disabled }: Props<AnswerItem>) {
   );
 }
 
-function TextSettings({ item, onChange, errors, disabled }: Props<Of<'text' | 'textarea'>>) {
+function TextSettings(props: Props<Of<'text' | 'textarea'>>) {
+  const { item } = props;
+  const setting = optionalSetting(props);
   const max = item.type === 'text' ? L.textAnswerMax : L.textareaAnswerMax;
   return (
     <>
       <TextInput
         label="Placeholder"
         description="Faint example text inside the empty box."
-        value={item.placeholder ?? ''}
-        onChange={(e) => onChange({ ...item, placeholder: optionalText(e.currentTarget.value) })}
-        error={errors.placeholder}
+        {...setting.text('placeholder')}
         maxLength={L.placeholderMax}
-        disabled={disabled}
       />
       <SimpleGrid cols={{ base: 1, sm: item.type === 'textarea' ? 3 : 2 }} spacing="sm">
         <NumberInput
           label="Minimum length"
-          value={item.minLength ?? ''}
-          onChange={(v) => onChange({ ...item, minLength: optionalNumber(v) })}
-          error={errors.minLength}
+          {...setting.number('minLength')}
           min={0}
           max={max}
           allowDecimal={false}
           allowNegative={false}
-          disabled={disabled}
         />
         <NumberInput
           label="Maximum length"
-          value={item.maxLength ?? ''}
-          onChange={(v) => onChange({ ...item, maxLength: optionalNumber(v) })}
-          error={errors.maxLength}
+          {...setting.number('maxLength')}
           min={1}
           max={max}
           allowDecimal={false}
           allowNegative={false}
           placeholder={String(max)}
-          disabled={disabled}
         />
         {item.type === 'textarea' && (
           <NumberInput
             label="Visible rows"
-            value={item.rows ?? ''}
-            onChange={(v) => onChange({ ...item, rows: optionalNumber(v) })}
-            error={errors.rows}
+            {...setting.number('rows')}
             min={2}
             max={L.textareaRowsMax}
             allowDecimal={false}
             placeholder="4"
-            disabled={disabled}
           />
         )}
       </SimpleGrid>
@@ -124,24 +149,16 @@ function TextSettings({ item, onChange, errors, disabled }: Props<Of<'text' | 't
             label="Pattern"
             description="A regular expression the whole answer must match."
             placeholder="[A-Z]{2}-\d{3}"
-            value={item.pattern ?? ''}
-            onChange={(e) => onChange({ ...item, pattern: optionalText(e.currentTarget.value) })}
-            error={errors.pattern}
+            {...setting.text('pattern')}
             maxLength={L.patternMax}
             classNames={{ input: 'mono-input' }}
-            disabled={disabled}
           />
           <TextInput
             label="Pattern message"
             description="Shown when an answer does not match."
             placeholder="Use the form AB-123"
-            value={item.patternMessage ?? ''}
-            onChange={(e) =>
-              onChange({ ...item, patternMessage: optionalText(e.currentTarget.value) })
-            }
-            error={errors.patternMessage}
+            {...setting.text('patternMessage')}
             maxLength={L.labelMax}
-            disabled={disabled}
           />
         </SimpleGrid>
       )}
@@ -149,42 +166,25 @@ function TextSettings({ item, onChange, errors, disabled }: Props<Of<'text' | 't
   );
 }
 
-function NumberSettings({ item, onChange, errors, disabled }: Props<Of<'number'>>) {
+function NumberSettings(props: Props<Of<'number'>>) {
+  const setting = optionalSetting(props);
   return (
     <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-      <NumberInput
-        label="Minimum"
-        value={item.min ?? ''}
-        onChange={(v) => onChange({ ...item, min: optionalNumber(v) })}
-        error={errors.min}
-        disabled={disabled}
-      />
-      <NumberInput
-        label="Maximum"
-        value={item.max ?? ''}
-        onChange={(v) => onChange({ ...item, max: optionalNumber(v) })}
-        error={errors.max}
-        disabled={disabled}
-      />
+      <NumberInput label="Minimum" {...setting.number('min')} />
+      <NumberInput label="Maximum" {...setting.number('max')} />
       <NumberInput
         label="Step"
         description="e.g. 1 for whole numbers"
-        value={item.step ?? ''}
-        onChange={(v) => onChange({ ...item, step: optionalNumber(v) })}
-        error={errors.step}
+        {...setting.number('step')}
         min={0}
-        disabled={disabled}
       />
     </SimpleGrid>
   );
 }
 
-function ChoiceSettings({
-  item,
-  onChange,
-  errors,
-  disabled,
-}: Props<Of<'single_choice' | 'multiple_choice' | 'dropdown'>>) {
+function ChoiceSettings(props: Props<Of<'single_choice' | 'multiple_choice' | 'dropdown'>>) {
+  const { item, onChange, errors, disabled } = props;
+  const setting = optionalSetting(props);
   return (
     <>
       <OptionsEditor
@@ -198,21 +198,15 @@ function ChoiceSettings({
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <NumberInput
             label="Choose at least"
-            value={item.minSelected ?? ''}
-            onChange={(v) => onChange({ ...item, minSelected: optionalNumber(v) })}
-            error={errors.minSelected}
+            {...setting.number('minSelected')}
             min={0}
             allowDecimal={false}
-            disabled={disabled}
           />
           <NumberInput
             label="Choose at most"
-            value={item.maxSelected ?? ''}
-            onChange={(v) => onChange({ ...item, maxSelected: optionalNumber(v) })}
-            error={errors.maxSelected}
+            {...setting.number('maxSelected')}
             min={1}
             allowDecimal={false}
-            disabled={disabled}
           />
         </SimpleGrid>
       )}
@@ -220,7 +214,9 @@ function ChoiceSettings({
   );
 }
 
-function RatingSettings({ item, onChange, errors, disabled }: Props<Of<'rating'>>) {
+function RatingSettings(props: Props<Of<'rating'>>) {
+  const { item, onChange, errors, disabled } = props;
+  const setting = optionalSetting(props);
   return (
     <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
       <NumberInput
@@ -233,32 +229,19 @@ function RatingSettings({ item, onChange, errors, disabled }: Props<Of<'rating'>
         allowDecimal={false}
         disabled={disabled}
       />
-      <TextInput
-        label="Label of 1"
-        value={item.minLabel ?? ''}
-        onChange={(e) => onChange({ ...item, minLabel: optionalText(e.currentTarget.value) })}
-        error={errors.minLabel}
-        maxLength={L.optionLabelMax}
-        disabled={disabled}
-      />
+      <TextInput label="Label of 1" {...setting.text('minLabel')} maxLength={L.optionLabelMax} />
       <TextInput
         label={`Label of ${item.max}`}
-        value={item.maxLabel ?? ''}
-        onChange={(e) => onChange({ ...item, maxLabel: optionalText(e.currentTarget.value) })}
-        error={errors.maxLabel}
+        {...setting.text('maxLabel')}
         maxLength={L.optionLabelMax}
-        disabled={disabled}
       />
     </SimpleGrid>
   );
 }
 
-function MediaSettings({
-  item,
-  onChange,
-  errors,
-  disabled,
-}: Props<Of<'image' | 'audio' | 'video' | 'link'>>) {
+function MediaSettings(props: Props<Of<'image' | 'audio' | 'video' | 'link'>>) {
+  const { item, onChange, errors, disabled } = props;
+  const setting = optionalSetting(props);
   return (
     <>
       <TextInput
@@ -277,22 +260,16 @@ function MediaSettings({
         <TextInput
           label="Alternative text"
           description="Describes the image for people who cannot see it."
-          value={item.alt ?? ''}
-          onChange={(e) => onChange({ ...item, alt: optionalText(e.currentTarget.value) })}
-          error={errors.alt}
+          {...setting.text('alt')}
           maxLength={L.labelMax}
-          disabled={disabled}
         />
       )}
       {item.type === 'link' && (
         <TextInput
           label="Link text"
           description="The address itself is shown when this is empty."
-          value={item.text ?? ''}
-          onChange={(e) => onChange({ ...item, text: optionalText(e.currentTarget.value) })}
-          error={errors.text}
+          {...setting.text('text')}
           maxLength={L.labelMax}
-          disabled={disabled}
         />
       )}
     </>

@@ -17,30 +17,28 @@ export function MoveButtons({
   lastOrDisabled: boolean;
   onMove: (delta: -1 | 1) => void;
 }) {
+  const button = (
+    direction: 'up' | 'down',
+    delta: -1 | 1,
+    Icon: typeof IconArrowUp,
+    disabled: boolean,
+  ) => (
+    <ActionIcon
+      variant="subtle"
+      color="gray"
+      className="designer-icon-button"
+      aria-label={`Move ${what} ${direction}`}
+      id={idPrefix && `${idPrefix}-${direction}`}
+      disabled={disabled}
+      onClick={() => onMove(delta)}
+    >
+      <Icon size={16} aria-hidden="true" />
+    </ActionIcon>
+  );
   return (
     <>
-      <ActionIcon
-        variant="subtle"
-        color="gray"
-        className="designer-icon-button"
-        aria-label={`Move ${what} up`}
-        id={idPrefix && `${idPrefix}-up`}
-        disabled={firstOrDisabled}
-        onClick={() => onMove(-1)}
-      >
-        <IconArrowUp size={16} aria-hidden="true" />
-      </ActionIcon>
-      <ActionIcon
-        variant="subtle"
-        color="gray"
-        className="designer-icon-button"
-        aria-label={`Move ${what} down`}
-        id={idPrefix && `${idPrefix}-down`}
-        disabled={lastOrDisabled}
-        onClick={() => onMove(1)}
-      >
-        <IconArrowDown size={16} aria-hidden="true" />
-      </ActionIcon>
+      {button('up', -1, IconArrowUp, firstOrDisabled)}
+      {button('down', 1, IconArrowDown, lastOrDisabled)}
     </>
   );
 }

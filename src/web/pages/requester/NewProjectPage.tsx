@@ -1,17 +1,4 @@
-import {
-  Anchor,
-  Button,
-  Card,
-  Group,
-  NumberInput,
-  Radio,
-  SimpleGrid,
-  Stack,
-  Switch,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Anchor, Button, Card, Group, Radio, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -29,6 +16,13 @@ import { centsFromDollars } from './lib/units.js';
 import { PayTermsHint } from './PayTermsHint.js';
 import './requester.css';
 import { RewardInput } from './RewardInput.js';
+import {
+  EstimatedMinutesInput,
+  ProjectDescriptionInput,
+  ProjectTitleInput,
+  TopUpSwitch,
+  WorkersPerTaskInput,
+} from './ProjectFields.js';
 
 type NewProjectValues = {
   title: string;
@@ -158,47 +152,31 @@ export function NewProjectPage() {
             {formError !== null && (
               <ErrorAlert error={formError} title="Could not create the project" />
             )}
-            <TextInput
-              label="Title"
+            <ProjectTitleInput
               description="Workers see it in their list of work."
               placeholder="Label the sentiment of product reviews"
-              required
-              maxLength={PROJECT_LIMITS.titleMax}
               data-autofocus
               {...form.getInputProps('title')}
             />
-            <Textarea
+            <ProjectDescriptionInput
               label="Short description"
               description="One or two sentences about the work. Markdown is allowed."
-              autosize
-              minRows={2}
-              maxRows={6}
-              maxLength={PROJECT_LIMITS.descriptionMax}
               {...form.getInputProps('description')}
             />
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
               <RewardInput {...form.getInputProps('reward')} />
-              <NumberInput
+              <WorkersPerTaskInput
                 label="Workers per task"
                 description="How many different workers answer each row."
-                min={1}
-                max={PROJECT_LIMITS.assignmentsPerTaskMax}
-                allowDecimal={false}
-                required
                 {...form.getInputProps('assignmentsPerTask')}
               />
             </SimpleGrid>
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-              <NumberInput
-                label="Estimated minutes per task"
+              <EstimatedMinutesInput
                 description="How long one task takes a careful worker. Workers see the hourly pay at it until real times are measured; the pay floor is checked against it."
-                min={0}
-                decimalScale={2}
                 {...form.getInputProps('estimatedMinutes')}
               />
-              <Switch
-                mt="lg"
-                label="Top up to the pay floor"
+              <TopUpSwitch
                 description="Approved work whose measured time paid below the floor is topped up (at most the reward) from your funds."
                 {...form.getInputProps('topUpToFloor', { type: 'checkbox' })}
               />

@@ -12,7 +12,7 @@ import {
   IconTable,
   IconUsers,
 } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Project } from '../../../shared/api/projects.js';
 import { HourlyPay } from '../../components/HourlyPay.js';
@@ -42,15 +42,24 @@ import { ProjectStatusBadge } from './ProjectStatusBadge.js';
 import './requester.css';
 import { isOneOf } from '../../lib/narrow.js';
 
-const TAB_LABELS: Record<ProjectTab, { label: string; icon: ReactNode }> = {
-  design: { label: 'Design', icon: <IconPencil size={16} aria-hidden="true" /> },
-  data: { label: 'Data', icon: <IconTable size={16} aria-hidden="true" /> },
-  settings: { label: 'Settings', icon: <IconSettings size={16} aria-hidden="true" /> },
-  preview: { label: 'Preview', icon: <IconEye size={16} aria-hidden="true" /> },
-  review: { label: 'Review', icon: <IconChecklist size={16} aria-hidden="true" /> },
-  results: { label: 'Results', icon: <IconFileDownload size={16} aria-hidden="true" /> },
-  workers: { label: 'Workers', icon: <IconUsers size={16} aria-hidden="true" /> },
-  pilot: { label: 'Pilot', icon: <IconFlask size={16} aria-hidden="true" /> },
+type TabView = { label: string; icon: ReactNode; Panel: ComponentType<{ project: Project }> };
+
+const tab = (label: string, Icon: typeof IconPencil, Panel: TabView['Panel']): TabView => ({
+  label,
+  icon: <Icon size={16} aria-hidden="true" />,
+  Panel,
+});
+
+/** Each tab's name and icon in the tab list, and the panel it shows. */
+const TABS: Record<ProjectTab, TabView> = {
+  design: tab('Design', IconPencil, DesignTab),
+  data: tab('Data', IconTable, DataTab),
+  settings: tab('Settings', IconSettings, SettingsTab),
+  preview: tab('Preview', IconEye, PreviewTab),
+  review: tab('Review', IconChecklist, ReviewTab),
+  results: tab('Results', IconFileDownload, ResultsTab),
+  workers: tab('Workers', IconUsers, QualityTab),
+  pilot: tab('Pilot', IconFlask, PilotTab),
 };
 
 function isTab(value: unknown): value is ProjectTab {
@@ -203,41 +212,25 @@ export function ProjectPage() {
             <Tabs.Tab
               key={key}
               value={key}
-              leftSection={TAB_LABELS[key].icon}
+              leftSection={TABS[key].icon}
               rightSection={
                 key === 'review' ? (
                   <ReviewTabBadges submitted={submitted} openAppeals={openAppeals} />
                 ) : undefined
               }
             >
-              {TAB_LABELS[key].label}
+              {TABS[key].label}
             </Tabs.Tab>
           ))}
         </Tabs.List>
-        <Tabs.Panel value="design">
-          <DesignTab project={p} />
-        </Tabs.Panel>
-        <Tabs.Panel value="data">
-          <DataTab project={p} />
-        </Tabs.Panel>
-        <Tabs.Panel value="settings">
-          <SettingsTab project={p} />
-        </Tabs.Panel>
-        <Tabs.Panel value="preview">
-          <PreviewTab project={p} />
-        </Tabs.Panel>
-        <Tabs.Panel value="review">
-          <ReviewTab project={p} />
-        </Tabs.Panel>
-        <Tabs.Panel value="results">
-          <ResultsTab project={p} />
-        </Tabs.Panel>
-        <Tabs.Panel value="workers">
-          <QualityTab project={p} />
-        </Tabs.Panel>
-        <Tabs.Panel value="pilot">
-          <PilotTab project={p} />
-        </Tabs.Panel>
+        {PROJECT_TABS.map((key) => {
+          const { Panel } = TABS[key];
+          return (
+            <Tabs.Panel key={key} value={key}>
+              <Panel project={p} />
+            </Tabs.Panel>
+          );
+        })}
       </Tabs>
     </>
   );

@@ -30,6 +30,7 @@ import { useProjectSpending } from './lib/use-project-spending.js';
 import { StatCard } from './StatCard.js';
 import './requester.css';
 import { ProjectProgress } from './ProjectProgress.js';
+import { ProjectTitleLink } from './ProjectTitleLink.js';
 import { PROJECT_STATUS_LABELS, ProjectStatusBadge } from './ProjectStatusBadge.js';
 
 const COLUMNS = [
@@ -75,15 +76,7 @@ function ProjectRow({
   return (
     <Table.Tr>
       <Table.Td>
-        <Anchor
-          component={Link}
-          to={paths.requester.project(project.id)}
-          fw={600}
-          size="sm"
-          lineClamp={2}
-        >
-          {project.title}
-        </Anchor>
+        <ProjectTitleLink projectId={project.id} title={project.title} />
         <Text size="xs" c="dimmed" mt={2}>
           {project.template.kind === 'html' ? 'HTML' : 'Form'} ·{' '}
           {project.publishedAt

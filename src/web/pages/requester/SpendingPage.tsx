@@ -13,6 +13,7 @@ import { paths } from '../../lib/paths.js';
 import { LedgerHistory } from './LedgerHistory.js';
 import { spentCents, type ProjectSpending } from './lib/spending.js';
 import { ProjectStatusBadge } from './ProjectStatusBadge.js';
+import { ProjectTitleLink } from './ProjectTitleLink.js';
 import { StatCard } from './StatCard.js';
 import './requester.css';
 import { isOneOf } from '../../lib/narrow.js';
@@ -43,15 +44,7 @@ function SpendingRow({ row }: { row: ProjectSpending }) {
   return (
     <Table.Tr>
       <Table.Td>
-        <Anchor
-          component={Link}
-          to={paths.requester.project(row.projectId)}
-          fw={600}
-          size="sm"
-          lineClamp={2}
-        >
-          {row.projectTitle}
-        </Anchor>
+        <ProjectTitleLink projectId={row.projectId} title={row.projectTitle} />
         <Text size="xs" c="dimmed">
           {row.approvedCount.toLocaleString('en')} approved
         </Text>

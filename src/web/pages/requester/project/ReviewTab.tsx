@@ -49,6 +49,34 @@ function useProjectInStep(
   }, [behind, submitted, approved, queryClient, project.id]);
 }
 
+/** Why the list is empty, by what it was asked to show. */
+function emptyText(project: Project, view: ReviewView): { title: string; description: string } {
+  if (view.batchId || view.workerId) {
+    return {
+      title: 'No work matches these filters',
+      description: 'Try another batch or status, or show every worker’s work.',
+    };
+  }
+  if (project.status === 'draft') {
+    return {
+      title: 'Nothing to review yet',
+      description:
+        'Once you publish, each answer a worker submits appears here for you to approve or reject.',
+    };
+  }
+  if (view.status === 'submitted') {
+    return {
+      title: 'All caught up',
+      description: `No work is waiting for review. New submissions appear here as workers hand them in; work you do not review within ${describeDuration(project.autoApproveSeconds)} is approved automatically.`,
+    };
+  }
+  const label = view.status ? REVIEW_STATUS[view.status].label.toLowerCase() : '';
+  return {
+    title: view.status ? `No ${label} work` : 'No work yet',
+    description: 'Work moves between these lists as workers hand it in and you review it.',
+  };
+}
+
 function NothingHere({
   project,
   view,
@@ -58,48 +86,18 @@ function NothingHere({
   view: ReviewView;
   onClearFilters: () => void;
 }) {
-  const icon = <IconInbox size={28} aria-hidden="true" />;
-  if (view.batchId || view.workerId) {
-    return (
-      <EmptyState
-        icon={icon}
-        title="No work matches these filters"
-        description="Try another batch or status, or show every worker’s work."
-        actions={
+  const filtered = Boolean(view.batchId || view.workerId);
+  return (
+    <EmptyState
+      icon={<IconInbox size={28} aria-hidden="true" />}
+      {...emptyText(project, view)}
+      actions={
+        filtered && (
           <Button variant="default" onClick={onClearFilters}>
             Clear filters
           </Button>
-        }
-        framed={false}
-      />
-    );
-  }
-  if (project.status === 'draft') {
-    return (
-      <EmptyState
-        icon={icon}
-        title="Nothing to review yet"
-        description="Once you publish, each answer a worker submits appears here for you to approve or reject."
-        framed={false}
-      />
-    );
-  }
-  if (view.status === 'submitted') {
-    return (
-      <EmptyState
-        icon={icon}
-        title="All caught up"
-        description={`No work is waiting for review. New submissions appear here as workers hand them in; work you do not review within ${describeDuration(project.autoApproveSeconds)} is approved automatically.`}
-        framed={false}
-      />
-    );
-  }
-  const label = view.status ? REVIEW_STATUS[view.status].label.toLowerCase() : '';
-  return (
-    <EmptyState
-      icon={icon}
-      title={view.status ? `No ${label} work` : 'No work yet'}
-      description="Work moves between these lists as workers hand it in and you review it."
+        )
+      }
       framed={false}
     />
   );

@@ -12,8 +12,8 @@ import {
   Switch,
   TagsInput,
   Text,
-  Textarea,
   TextInput,
+  type NumberInputProps,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { GetInputPropsReturnType, UseFormReturnType } from '@mantine/form';
@@ -51,6 +51,13 @@ import {
 } from './settings-form.js';
 import { fieldIssuesIn, isRecord } from '../../../lib/narrow.js';
 import { RewardInput } from '../RewardInput.js';
+import {
+  EstimatedMinutesInput,
+  ProjectDescriptionInput,
+  ProjectTitleInput,
+  TopUpSwitch,
+  WorkersPerTaskInput,
+} from '../ProjectFields.js';
 import { PayTermsHint } from '../PayTermsHint.js';
 import { SectionHeading } from '../../../components/SectionHeading.js';
 
@@ -100,6 +107,11 @@ function DurationField({
   );
 }
 
+/** A whole percentage, from 0 (unless `min` says otherwise) to 100. */
+function PercentInput(props: NumberInputProps) {
+  return <NumberInput min={0} max={100} allowDecimal={false} suffix=" %" {...props} />;
+}
+
 function Section({
   title,
   description,
@@ -135,23 +147,15 @@ function QualitySection({
       description="Gold tasks (rows uploaded with known answers, see the Data tab) are mixed into each worker’s tasks; workers who get too many wrong stop receiving tasks."
     >
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-        <NumberInput
+        <PercentInput
           label="Gold tasks per worker (%)"
           description="About this share of each worker’s tasks is gold, while gold lasts."
-          min={0}
-          max={100}
-          allowDecimal={false}
-          suffix=" %"
           disabled={disabled}
           {...form.getInputProps('goldPercent')}
         />
-        <NumberInput
+        <PercentInput
           label="Minimum gold accuracy (%)"
           description="Below this, a worker gets no more tasks here. 0 stops nobody."
-          min={0}
-          max={100}
-          allowDecimal={false}
-          suffix=" %"
           disabled={disabled}
           {...form.getInputProps('minGoldAccuracyPercent')}
         />
@@ -225,23 +229,16 @@ function OverlapFields({
       />
       {on && (
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <NumberInput
+          <WorkersPerTaskInput
             label="At most, workers per task"
             description="Escrow is held for this many; what a row does not use comes back to you when it is settled."
-            min={1}
-            max={PROJECT_LIMITS.assignmentsPerTaskMax}
-            allowDecimal={false}
-            required
             disabled={disabled}
             {...max}
           />
-          <NumberInput
+          <PercentInput
             label="Agreement needed"
             description="The share of a row’s answers that must equal its most common answer, on every question compared."
             min={1}
-            max={100}
-            allowDecimal={false}
-            suffix=" %"
             required
             disabled={disabled}
             {...agreement}
@@ -365,20 +362,10 @@ export function SettingsTab({ project }: { project: Project }) {
           title="What workers see"
           description="The title and description appear in workers’ list of work; the instructions above every task."
         >
-          <TextInput
-            label="Title"
-            required
-            maxLength={PROJECT_LIMITS.titleMax}
-            disabled={locked('title')}
-            {...form.getInputProps('title')}
-          />
-          <Textarea
+          <ProjectTitleInput disabled={locked('title')} {...form.getInputProps('title')} />
+          <ProjectDescriptionInput
             label="Description"
             description="One or two sentences. Markdown is allowed."
-            autosize
-            minRows={2}
-            maxRows={6}
-            maxLength={PROJECT_LIMITS.descriptionMax}
             disabled={locked('description')}
             {...form.getInputProps('description')}
           />
@@ -407,17 +394,13 @@ export function SettingsTab({ project }: { project: Project }) {
         >
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <RewardInput disabled={locked('rewardCents')} {...form.getInputProps('reward')} />
-            <NumberInput
+            <WorkersPerTaskInput
               label={form.values.overlapEnabled ? 'Workers per task at first' : 'Workers per task'}
               description={
                 form.values.overlapEnabled
                   ? 'Every row gets this many answers before agreement is checked.'
                   : 'Different workers who answer each row.'
               }
-              min={1}
-              max={PROJECT_LIMITS.assignmentsPerTaskMax}
-              allowDecimal={false}
-              required
               disabled={locked('assignmentsPerTask')}
               {...form.getInputProps('assignmentsPerTask')}
             />
@@ -450,17 +433,12 @@ export function SettingsTab({ project }: { project: Project }) {
             />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <NumberInput
-              label="Estimated minutes per task"
+            <EstimatedMinutesInput
               description="How long one task takes a careful worker. Shown to workers as an estimate until real times are measured; the platform’s pay floor is checked against it."
-              min={0}
-              decimalScale={2}
               disabled={locked('estimatedSeconds')}
               {...form.getInputProps('estimatedMinutes')}
             />
-            <Switch
-              mt="lg"
-              label="Top up to the pay floor"
+            <TopUpSwitch
               description="Workers whose measured time paid below the platform’s hourly floor get a top-up (at most the reward) from your funds when approved. Its worst case is held in escrow at publish; the unused part comes back."
               disabled={locked('topUpToFloor')}
               {...form.getInputProps('topUpToFloor', { type: 'checkbox' })}

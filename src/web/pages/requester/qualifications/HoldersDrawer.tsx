@@ -1,19 +1,7 @@
-import {
-  Anchor,
-  Button,
-  Drawer,
-  Group,
-  NumberInput,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Drawer, Group, NumberInput, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconUsers } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
 import type {
   QualificationHolder,
   QualificationType,
@@ -25,13 +13,12 @@ import {
   useRevokeQualification,
 } from '../../../api/qualifications.js';
 import { ConfirmButton } from '../../../components/ConfirmButton.js';
-import { EmptyState } from '../../../components/EmptyState.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
-import { ACTIONS_COLUMN, DataTable, type Column } from '../../../components/DataTable.js';
-import { QueryList } from '../../../components/QueryList.js';
+import { ACTIONS_COLUMN, type Column } from '../../../components/DataTable.js';
 import { formatDate } from '../../../lib/format.js';
-import { paths } from '../../../lib/paths.js';
+import { DrawerTable } from './DrawerTable.js';
 import { RequestsPanel } from './RequestsPanel.js';
+import { WorkerName } from './WorkerName.js';
 
 function GrantForm({
   type,
@@ -129,12 +116,7 @@ function HolderRow({
   return (
     <Table.Tr>
       <Table.Td>
-        <Text size="sm" fw={600}>
-          {holder.displayName}
-        </Text>
-        <Anchor component={Link} to={paths.publicProfile(holder.handle)} size="xs" c="dimmed">
-          @{holder.handle}
-        </Anchor>
+        <WorkerName displayName={holder.displayName} handle={holder.handle} />
       </Table.Td>
       <Table.Td ta="right">
         <Text size="sm" fw={600}>
@@ -194,40 +176,30 @@ function Holders({ type }: { type: QualificationType }) {
         onWorker={setWorker}
         onValue={setValue}
       />
-      <div>
-        <Title order={3} mb="xs">
-          Holders
-        </Title>
-        <QueryList
-          moreInCard={false}
-          query={holders}
-          loadingLabel="Loading holders…"
-          empty={
-            <EmptyState
-              icon={<IconUsers size={28} aria-hidden="true" />}
-              title="Nobody holds it yet"
-              description="Grant it above by a worker’s handle, e.g. to the workers who passed your test."
-              framed={false}
-            />
-          }
-        >
-          {(rows) => (
-            <DataTable label={`Holders of ${type.name}`} columns={HOLDER_COLUMNS}>
-              {rows.map((holder) => (
-                <HolderRow
-                  key={holder.workerId}
-                  type={type}
-                  holder={holder}
-                  onEdit={() => {
-                    setWorker(holder.handle);
-                    setValue(holder.value);
-                  }}
-                />
-              ))}
-            </DataTable>
-          )}
-        </QueryList>
-      </div>
+      <DrawerTable
+        title="Holders"
+        query={holders}
+        loadingLabel="Loading holders…"
+        empty={{
+          icon: <IconUsers size={28} aria-hidden="true" />,
+          title: 'Nobody holds it yet',
+          description:
+            'Grant it above by a worker’s handle, e.g. to the workers who passed your test.',
+        }}
+        label={`Holders of ${type.name}`}
+        columns={HOLDER_COLUMNS}
+        row={(holder) => (
+          <HolderRow
+            key={holder.workerId}
+            type={type}
+            holder={holder}
+            onEdit={() => {
+              setWorker(holder.handle);
+              setValue(holder.value);
+            }}
+          />
+        )}
+      />
     </Stack>
   );
 }

@@ -1,8 +1,7 @@
-import { Anchor, Button, Group, NumberInput, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, NumberInput, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconInbox } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import type { QualificationRequest } from '../../../../shared/api/qualification-requests.js';
 import {
   QUALIFICATION_LIMITS,
@@ -13,12 +12,11 @@ import {
   usePendingQualificationRequests,
   useRefuseQualificationRequest,
 } from '../../../api/qualification-requests.js';
-import { ACTIONS_COLUMN, DataTable, type Column } from '../../../components/DataTable.js';
-import { EmptyState } from '../../../components/EmptyState.js';
+import { ACTIONS_COLUMN, type Column } from '../../../components/DataTable.js';
 import { errorMessage } from '../../../components/ErrorAlert.js';
-import { QueryList } from '../../../components/QueryList.js';
 import { formatDate } from '../../../lib/format.js';
-import { paths } from '../../../lib/paths.js';
+import { DrawerTable } from './DrawerTable.js';
+import { WorkerName } from './WorkerName.js';
 
 const COLUMNS = [
   'Worker',
@@ -40,17 +38,7 @@ function RequestRow({ request }: { request: QualificationRequest }) {
   return (
     <Table.Tr>
       <Table.Td>
-        <Text size="sm" fw={600}>
-          {request.workerDisplayName}
-        </Text>
-        <Anchor
-          component={Link}
-          to={paths.publicProfile(request.workerHandle)}
-          size="xs"
-          c="dimmed"
-        >
-          {who}
-        </Anchor>
+        <WorkerName displayName={request.workerDisplayName} handle={request.workerHandle} />
       </Table.Td>
       <Table.Td>
         <Text size="xs" c="dimmed">
@@ -128,35 +116,20 @@ function RequestRow({ request }: { request: QualificationRequest }) {
 export function RequestsPanel({ type }: { type: QualificationType }) {
   const pending = usePendingQualificationRequests(type.id);
   return (
-    <div>
-      <Title order={3} mb="xs">
-        Pending requests
-      </Title>
-      <QueryList
-        moreInCard={false}
-        query={pending}
-        loadingLabel="Loading requests…"
-        empty={
-          <EmptyState
-            icon={<IconInbox size={28} aria-hidden="true" />}
-            title="No pending requests"
-            description={
-              type.autoGranted
-                ? 'Requests are granted automatically.'
-                : 'Workers who ask for it appear here.'
-            }
-            framed={false}
-          />
-        }
-      >
-        {(rows) => (
-          <DataTable label={`Pending requests for ${type.name}`} columns={COLUMNS}>
-            {rows.map((request) => (
-              <RequestRow key={request.id} request={request} />
-            ))}
-          </DataTable>
-        )}
-      </QueryList>
-    </div>
+    <DrawerTable
+      title="Pending requests"
+      query={pending}
+      loadingLabel="Loading requests…"
+      empty={{
+        icon: <IconInbox size={28} aria-hidden="true" />,
+        title: 'No pending requests',
+        description: type.autoGranted
+          ? 'Requests are granted automatically.'
+          : 'Workers who ask for it appear here.',
+      }}
+      label={`Pending requests for ${type.name}`}
+      columns={COLUMNS}
+      row={(request) => <RequestRow key={request.id} request={request} />}
+    />
   );
 }

@@ -1,11 +1,12 @@
-import { Button, Group, Text } from '@mantine/core';
+import { Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconChecks, IconX } from '@tabler/icons-react';
+import { IconChecks } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { BulkReviewBody } from '../../../../shared/api/review.js';
 import { useBulkReview } from '../../../api/review.js';
 import { ConfirmButton } from '../../../components/ConfirmButton.js';
 import { ReasonDialog } from './ReasonDialog.js';
+import { RejectButton } from './RejectButton.js';
 import { describeBulkResult } from './review-model.js';
 
 const cutoffFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'medium' });
@@ -71,15 +72,9 @@ export function BulkActions({
       >
         {scope.kind === 'selected' ? 'Approve selected' : 'Approve all waiting'}
       </ConfirmButton>
-      <Button
-        size="xs"
-        color="red"
-        variant="light"
-        leftSection={<IconX size={14} aria-hidden="true" />}
-        onClick={() => setRejecting(true)}
-      >
+      <RejectButton onClick={() => setRejecting(true)}>
         {scope.kind === 'selected' ? 'Reject selected…' : 'Reject all waiting…'}
-      </Button>
+      </RejectButton>
       {rejecting && (
         <ReasonDialog
           title={

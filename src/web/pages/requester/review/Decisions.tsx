@@ -1,12 +1,13 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowBackUp, IconCheck, IconX } from '@tabler/icons-react';
+import { IconArrowBackUp, IconCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { REVIEW_LIMITS, type ReviewAssignment } from '../../../../shared/api/review.js';
 import { useReviewDecision, type ReviewDecision } from '../../../api/review.js';
 import { errorMessage } from '../../../components/ErrorAlert.js';
 import { formatDate } from '../../../lib/format.js';
 import { ReasonDialog } from './ReasonDialog.js';
+import { RejectButton } from './RejectButton.js';
 import { reversal } from './review-model.js';
 
 /**
@@ -46,17 +47,13 @@ export function Decisions({ assignment, name }: { assignment: ReviewAssignment; 
           >
             Approve
           </Button>
-          <Button
-            size="xs"
-            color="red"
-            variant="light"
-            leftSection={<IconX size={14} aria-hidden="true" />}
+          <RejectButton
             disabled={decide.isPending}
             onClick={() => setRejecting(true)}
             aria-label={`Reject ${name}`}
           >
             Reject
-          </Button>
+          </RejectButton>
         </Group>
         {rejecting && (
           <ReasonDialog
