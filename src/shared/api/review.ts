@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { assignmentAppealShape } from './appeals.js';
-import { LIMITS } from '../limits.js';
 import { handleSchema } from './accounts.js';
-import { idSchema, okSchema, pageOf, pageQuerySchema } from './common.js';
+import { idSchema, okSchema, pageOf, pageQuerySchema, pageQueryWith } from './common.js';
 import { endpoint } from './endpoint.js';
 import { centsSchema, idempotencyHeadersSchema } from './money.js';
 import { projectParamsSchema } from './projects.js';
@@ -114,12 +113,10 @@ export const assignmentViewSchema = z.union([
   workerAssignmentViewSchema,
 ]);
 
-export const reviewListQuerySchema = z.strictObject({
+export const reviewListQuerySchema = pageQueryWith({
   status: z.enum(ASSIGNMENT_STATUSES).optional(),
   batchId: idSchema.optional(),
   workerId: idSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
-  cursor: z.string().max(200).optional(),
 });
 
 /** A row of the review list: the work, and its worker's reputation (DESIGN §10). */
