@@ -35,4 +35,11 @@ export function wholeListOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.null() });
 }
 
+/** Another user as shown beside their work or their money: who, by handle and by name. */
+export const personSchema = z.object({
+  id: z.string(),
+  handle: z.string(),
+  displayName: z.string(),
+});
+
 export const okSchema = z.object({ ok: z.literal(true) });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, pageOf, pageQuerySchema, pageQueryWith } from './common.js';
+import { idSchema, pageOf, pageQuerySchema, pageQueryWith, personSchema } from './common.js';
 import { endpoint } from './endpoint.js';
 import { centsSchema, idempotencyHeadersSchema } from './money.js';
 import { payoutDestinationSchema } from './payout-methods.js';
@@ -50,7 +50,7 @@ export const dailyEarningsSchema = z.object({
 export const projectEarningsSchema = z.object({
   projectId: z.string(),
   projectTitle: z.string(),
-  requester: z.object({ id: z.string(), handle: z.string(), displayName: z.string() }),
+  requester: personSchema,
   approvedCount: z.number().int(),
   approvedCents: z.number().int(),
   pendingCount: z.number().int(),

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { assignmentAppealShape } from './appeals.js';
 import { handleSchema } from './accounts.js';
-import { idSchema, okSchema, pageOf, pageQuerySchema, pageQueryWith } from './common.js';
+import {
+  idSchema,
+  okSchema,
+  pageOf,
+  pageQuerySchema,
+  pageQueryWith,
+  personSchema,
+} from './common.js';
 import { endpoint } from './endpoint.js';
 import { centsSchema, idempotencyHeadersSchema } from './money.js';
 import { projectParamsSchema } from './projects.js';
@@ -47,12 +54,6 @@ export const bonusSchema = z.object({
   createdAt: z.string(),
 });
 export type Bonus = z.infer<typeof bonusSchema>;
-
-export const personSchema = z.object({
-  id: z.string(),
-  handle: z.string(),
-  displayName: z.string(),
-});
 
 /**
  * Why a submission deserves a closer look (DESIGN §9): its worker was stopped for low accuracy
