@@ -103,12 +103,7 @@ export const liveReadySchema = z.object({ type: z.literal('ready') });
 /** Every message the server sends on the socket. */
 export const liveMessageSchema = z.discriminatedUnion('type', [
   liveReadySchema,
-  feedChangedSchema,
-  assignmentUpdatedSchema,
-  projectProgressSchema,
-  notificationCreatedSchema,
-  messageCreatedSchema,
-  appealUpdatedSchema,
+  ...liveEventSchema.options,
 ]);
 export type LiveMessage = z.infer<typeof liveMessageSchema>;
 

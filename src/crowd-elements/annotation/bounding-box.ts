@@ -134,24 +134,6 @@ export class CrowdBoundingBox extends ImageAnnotationElement<Box> {
     };
   }
 
-  private moveDrag(index: number, original: Box, start: Point): Drag {
-    const at = (point: Point): Box =>
-      this.clampAnnotation(
-        this.moved(original, point.x - start.x, point.y - start.y),
-        this.imageSize,
-      );
-    return {
-      move: (point) => {
-        this.annotations = this.replaceAt(index, at(point));
-      },
-      end: (point) => {
-        if (point.x === start.x && point.y === start.y) return;
-        const box = at(point);
-        this.commit(this.replaceAt(index, box), `Moved box ${index + 1}: ${this.describe(box)}.`);
-      },
-    };
-  }
-
   private resizeDrag(index: number, corner: Corner): Drag | undefined {
     const original = this.annotations[index];
     if (!original) return undefined;

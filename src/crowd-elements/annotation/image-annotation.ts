@@ -158,6 +158,31 @@ export abstract class ImageAnnotationElement<A extends Labeled> extends Labelled
     return this.annotations.map((existing, i) => (i === index ? annotation : existing));
   }
 
+  /**
+   * Dragging a whole annotation: it follows the pointer, kept on the image as an arrow key keeps
+   * it, and is committed where it is dropped (a click that did not move it changes nothing).
+   */
+  protected moveDrag(index: number, original: A, start: Point): Drag {
+    const at = (point: Point): A =>
+      this.clampAnnotation(
+        this.moved(original, point.x - start.x, point.y - start.y),
+        this.imageSize,
+      );
+    return {
+      move: (point) => {
+        this.annotations = this.replaceAt(index, at(point));
+      },
+      end: (point) => {
+        if (point.x === start.x && point.y === start.y) return;
+        const moved = at(point);
+        this.commit(
+          this.replaceAt(index, moved),
+          `Moved ${this.noun} ${index + 1}: ${this.describe(moved)}.`,
+        );
+      },
+    };
+  }
+
   protected select(index: number): void {
     this.selected = index;
     const annotation = this.annotations[index];

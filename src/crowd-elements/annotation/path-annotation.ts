@@ -159,23 +159,6 @@ export abstract class PathAnnotationElement extends ImageAnnotationElement<Path>
     };
   }
 
-  private moveDrag(index: number, original: Path, start: Point): Drag {
-    const at = (point: Point): Path => this.moved(original, point.x - start.x, point.y - start.y);
-    return {
-      move: (point) => {
-        this.annotations = this.replaceAt(index, at(point));
-      },
-      end: (point) => {
-        if (point.x === start.x && point.y === start.y) return;
-        const path = at(point);
-        this.commit(
-          this.replaceAt(index, path),
-          `Moved ${this.noun} ${index + 1}: ${this.describe(path)}.`,
-        );
-      },
-    };
-  }
-
   private onDoubleClick = (): void => {
     if (this.draft.length > 0) this.finish();
   };

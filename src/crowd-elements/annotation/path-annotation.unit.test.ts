@@ -121,6 +121,32 @@ describe('crowd-polygon', () => {
     expect(element.validationMessage()).toBe('Add at least one polygon.');
   });
 
+  it('drags a whole polygon, keeping its shape, no further than the image edge', async () => {
+    const { element, overlay } = await polygon({
+      'initial-value':
+        '[{"label":"Cat","vertices":[{"x":10,"y":10},{"x":60,"y":10},{"x":60,"y":60}]}]',
+    });
+    pointer(shadow(element, 'polygon[data-index="0"]'), 'pointerdown', 30, 30);
+    pointer(overlay, 'pointerup', 300, 130);
+    await element.updateComplete;
+    expect(element.answers()).toMatchObject({
+      annotatedResult: {
+        polygons: [
+          {
+            vertices: [
+              { x: 150, y: 50 },
+              { x: 200, y: 50 },
+              { x: 200, y: 100 },
+            ],
+          },
+        ],
+      },
+    });
+    expect(shadow(element, '[role=status]').textContent).toBe(
+      'Moved polygon 1: Cat, 3 vertices: 150 50, 200 50, 200 100.',
+    );
+  });
+
   it('drags a vertex of the selected polygon', async () => {
     const { element, overlay } = await polygon({
       'initial-value':

@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { define } from '../elements.js';
-import { baseStyles } from './shared.js';
+import { baseStyles, inlineStyles } from './shared.js';
 import { iconGlyph } from './icons.js';
 
 /** Only these addresses may be opened by a button's `href`: never `javascript:`. */
@@ -33,10 +33,8 @@ function isFormLike(element: Element | null): element is FormLike {
 export class CrowdButton extends LitElement {
   static override styles = [
     baseStyles,
+    inlineStyles,
     css`
-      :host {
-        display: inline-block;
-      }
       .link {
         border: 0;
         background: none;

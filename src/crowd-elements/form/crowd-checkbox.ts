@@ -1,7 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { announceChange, define } from '../elements.js';
 import { FieldElement } from './field-element.js';
-import { baseStyles } from './shared.js';
+import { baseStyles, inlineStyles } from './shared.js';
 
 /** Shared by crowd-checkbox and crowd-toggle-button: one on/off answer. */
 abstract class OnOffElement extends FieldElement {
@@ -94,10 +94,8 @@ export class CrowdCheckbox extends OnOffElement {
 export class CrowdToggleButton extends OnOffElement {
   static override styles = [
     baseStyles,
+    inlineStyles,
     css`
-      :host {
-        display: inline-block;
-      }
       button {
         display: inline-flex;
         align-items: center;

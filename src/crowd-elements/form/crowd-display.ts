@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { iconGlyph } from './icons.js';
 import { define } from '../elements.js';
-import { baseStyles, blockStyles } from './shared.js';
+import { baseStyles, blockStyles, inlineStyles } from './shared.js';
 
 const ALERT_COLOURS: Record<string, string> = {
   success: '#037f0c',
@@ -82,10 +82,8 @@ export class CrowdAlert extends LitElement {
 export class CrowdBadge extends LitElement {
   static override styles = [
     baseStyles,
+    inlineStyles,
     css`
-      :host {
-        display: inline-block;
-      }
       span {
         display: inline-flex;
         gap: 4px;
@@ -167,10 +165,8 @@ export class CrowdCard extends LitElement {
 export class CrowdIconButton extends LitElement {
   static override styles = [
     baseStyles,
+    inlineStyles,
     css`
-      :host {
-        display: inline-block;
-      }
       button {
         min-width: 44px;
         border: 1px solid #d1d5db;

@@ -1,7 +1,22 @@
 import { css, html, nothing } from 'lit';
+import { html as staticHtml, literal } from 'lit/static-html.js';
 import { announceChange, define } from '../elements.js';
 import { FieldElement } from './field-element.js';
 import { baseStyles, blockStyles } from './shared.js';
+
+/** The two text controls: the tag to render and its end tag (an input, a void element, has none). */
+const CONTROLS = {
+  input: { tag: literal`input`, end: literal`` },
+  textarea: { tag: literal`textarea`, end: literal`</textarea>` },
+};
+
+/** The attributes only one of the two controls has; left out, they are not rendered. */
+interface ControlOnly {
+  type?: string;
+  name?: string;
+  rows?: number;
+  minLength?: number;
+}
 
 /** Shared by crowd-input and crowd-text-area: a labelled text field and its checks. */
 abstract class TextField extends FieldElement {
@@ -97,6 +112,29 @@ abstract class TextField extends FieldElement {
   protected labelPart() {
     return this.label ? html`<label class="label" for="field">${this.label}</label>` : nothing;
   }
+
+  /** The text control, with the bindings an input and a textarea share (its part is its tag). */
+  protected controlPart(kind: keyof typeof CONTROLS, describedBy: string, only: ControlOnly) {
+    const { tag, end } = CONTROLS[kind];
+    return staticHtml`<${tag}
+        id="field"
+        part=${kind}
+        type=${only.type ?? nothing}
+        name=${only.name ?? nothing}
+        rows=${only.rows ?? nothing}
+        .value=${this.value}
+        placeholder=${this.placeholder || nothing}
+        aria-label=${this.label ? nothing : this.placeholder || this.name || nothing}
+        ?required=${this.required}
+        ?disabled=${this.disabled}
+        maxlength=${this.maxLength ?? nothing}
+        minlength=${only.minLength ?? nothing}
+        aria-invalid=${this.problem ? 'true' : 'false'}
+        aria-describedby=${describedBy}
+        @input=${(event: Event) => this.onInput(event)}
+        @change=${() => this.onChange()}
+      >${end}`;
+  }
 }
 
 /**
@@ -146,23 +184,12 @@ export class CrowdInput extends TextField {
   }
 
   override render() {
-    return html`${this.labelPart()}<input
-        id="field"
-        part="input"
-        type=${this.type || 'text'}
-        name=${this.name || nothing}
-        .value=${this.value}
-        placeholder=${this.placeholder || nothing}
-        aria-label=${this.label ? nothing : this.placeholder || this.name || nothing}
-        ?required=${this.required}
-        ?disabled=${this.disabled}
-        maxlength=${this.maxLength ?? nothing}
-        minlength=${this.minLength ?? nothing}
-        aria-invalid=${this.problem ? 'true' : 'false'}
-        aria-describedby="problem"
-        @input=${(event: Event) => this.onInput(event)}
-        @change=${() => this.onChange()}
-      />${this.problemPart()}`;
+    const control = this.controlPart('input', 'problem', {
+      type: this.type || 'text',
+      name: this.name || undefined,
+      minLength: this.minLength,
+    });
+    return html`${this.labelPart()}${control}${this.problemPart()}`;
   }
 }
 
@@ -191,28 +218,17 @@ export class CrowdTextArea extends TextField {
 
   override render() {
     const count = [...this.value].length;
-    return html`${this.labelPart()}<textarea
-        id="field"
-        part="textarea"
-        rows=${Math.min(this.rows, this.maxRows ?? this.rows)}
-        .value=${this.value}
-        placeholder=${this.placeholder || nothing}
-        aria-label=${this.label ? nothing : this.placeholder || this.name || nothing}
-        ?required=${this.required}
-        ?disabled=${this.disabled}
-        maxlength=${this.maxLength ?? nothing}
-        aria-invalid=${this.problem ? 'true' : 'false'}
-        aria-describedby="problem counter"
-        @input=${(event: Event) => this.onInput(event)}
-        @change=${() => this.onChange()}
-      ></textarea>
-      ${
-        this.charCounter
-          ? html`<div class="counter" id="counter" aria-live="polite">
-              ${this.maxLength ? `${count} / ${this.maxLength}` : count} characters
-            </div>`
-          : nothing
-      }${this.problemPart()}`;
+    const control = this.controlPart('textarea', 'problem counter', {
+      rows: Math.min(this.rows, this.maxRows ?? this.rows),
+    });
+    return html`${this.labelPart()}${control}
+    ${
+      this.charCounter
+        ? html`<div class="counter" id="counter" aria-live="polite">
+            ${this.maxLength ? `${count} / ${this.maxLength}` : count} characters
+          </div>`
+        : nothing
+    }${this.problemPart()}`;
   }
 }
 

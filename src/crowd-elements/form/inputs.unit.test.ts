@@ -57,6 +57,31 @@ describe('crowd-text-area', () => {
     expect(element.answers()).toEqual({ t: 'hello' });
     expect(element.shadowRoot?.querySelector('.counter')?.textContent).toContain('5 / 100');
   });
+
+  it('renders an input and a textarea from one template, each with only its own attributes', async () => {
+    await mount(`<crowd-input name="i" label="I" min-length="2" max-length="9"></crowd-input>
+      <crowd-text-area name="t" label="T" min-length="2" max-length="9"></crowd-text-area>`);
+    const names = (field: Element) => field.getAttributeNames().sort();
+    const input = inner(get('crowd-input', CrowdInput), 'input', HTMLInputElement);
+    const area = inner(get('crowd-text-area', CrowdTextArea), 'textarea', HTMLTextAreaElement);
+    expect(names(input)).toEqual(
+      [
+        'aria-describedby',
+        'aria-invalid',
+        'id',
+        'maxlength',
+        'minlength',
+        'name',
+        'part',
+        'type',
+      ].sort(),
+    );
+    expect(names(area)).toEqual(
+      ['aria-describedby', 'aria-invalid', 'id', 'maxlength', 'part', 'rows'].sort(),
+    );
+    expect(area.getAttribute('aria-describedby')).toBe('problem counter');
+    expect(area.textContent).toBe('');
+  });
 });
 
 describe('crowd-checkbox and crowd-toggle-button', () => {

@@ -45,6 +45,13 @@ export const blockStyles = css`
   }
 `;
 
+/** The layout of the small elements that sit in a line: a button, a badge, a switch. */
+export const inlineStyles = css`
+  :host {
+    display: inline-block;
+  }
+`;
+
 /**
  * The look every element shares: the page's font, visible focus, targets big enough for a
  * finger on a phone, and nothing wider than the screen.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.js';
-import { okSchema } from './common.js';
+import { okSchema, wholeListOf } from './common.js';
 import { endpoint } from './endpoint.js';
 
 /** AWS's shape: 20 characters, here `TKIA` and 16 base32 letters and digits. */
@@ -60,7 +60,7 @@ export const accessKeyEndpoints = {
     method: 'GET',
     path: '/me/access-keys',
     summary: 'My access keys for the MTurk-compatible API, newest first (browser session only)',
-    response: z.object({ items: z.array(accessKeySchema), nextCursor: z.null() }),
+    response: wholeListOf(accessKeySchema),
   }),
   delete: endpoint({
     ...keys,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.js';
 import { SCOPES } from '../scopes.js';
-import { idSchema, okSchema, pageOf } from './common.js';
+import { idSchema, okSchema, pageOf, pageQueryWith, wholeListOf } from './common.js';
 import { endpoint } from './endpoint.js';
 
 export const ROLES = ['worker', 'requester', 'admin'] as const;
@@ -132,14 +132,12 @@ export const tokenSchema = z.object({
 export type ApiToken = z.infer<typeof tokenSchema>;
 export const createdTokenSchema = tokenSchema.extend({ token: z.string() });
 /** Every token at once: an account has few, so the list is never paged. */
-export const tokenListSchema = z.object({ items: z.array(tokenSchema), nextCursor: z.null() });
+export const tokenListSchema = wholeListOf(tokenSchema);
 
-export const adminUserQuerySchema = z.strictObject({
+export const adminUserQuerySchema = pageQueryWith({
   q: z.string().trim().max(LIMITS.searchMax).optional(),
   status: z.enum(USER_STATUSES).optional(),
   role: z.enum(ROLES).optional(),
-  limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
-  cursor: z.string().max(200).optional(),
 });
 
 export const userIdParamsSchema = z.strictObject({ id: idSchema });

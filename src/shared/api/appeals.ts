@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, pageQuerySchema } from './common.js';
+import { idSchema, pageOf, pageQuerySchema, personSchema } from './common.js';
 import { endpoint } from './endpoint.js';
 
 /** Appeals of rejections (DESIGN §11). */
@@ -52,7 +52,7 @@ export const appealSchema = z.object({
   assignmentId: z.string(),
   projectId: z.string(),
   projectTitle: z.string(),
-  worker: z.object({ id: z.string(), handle: z.string(), displayName: z.string() }),
+  worker: personSchema,
   requesterId: z.string(),
   status: z.enum(APPEAL_STATUSES),
   /** Overturned by the sweep because the requester did not answer in time. */
@@ -88,9 +88,7 @@ export const appealListQuerySchema = pageQuerySchema.extend({
   status: z.enum(APPEAL_STATUSES).optional(),
 });
 
-export const appealListSchema = z.object({
-  items: z.array(appealSchema),
-  nextCursor: z.string().nullable(),
+export const appealListSchema = pageOf(appealSchema).extend({
   /** Appeals still waiting for an answer (the review area's badge). */
   openCount: z.number().int(),
 });

@@ -18,8 +18,28 @@ export const pageQuerySchema = z.strictObject({
   cursor: z.string().max(200).optional(),
 });
 
+/** A list endpoint's query: its own filters first, then the page's `limit` and `cursor`. */
+export function pageQueryWith<T extends z.ZodRawShape>(filters: T) {
+  return z.strictObject({ ...filters, ...pageQuerySchema.shape });
+}
+
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 }
+
+/**
+ * A list short enough to come whole (an account's few tokens, keys or clients): the page shape,
+ * so clients read it like any other list, with never a next page.
+ */
+export function wholeListOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.null() });
+}
+
+/** Another user as shown beside their work or their money: who, by handle and by name. */
+export const personSchema = z.object({
+  id: z.string(),
+  handle: z.string(),
+  displayName: z.string(),
+});
 
 export const okSchema = z.object({ ok: z.literal(true) });

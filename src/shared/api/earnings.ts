@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { LIMITS } from '../limits.js';
-import { idSchema, pageOf, pageQuerySchema } from './common.js';
+import { idSchema, pageOf, pageQuerySchema, pageQueryWith, personSchema } from './common.js';
 import { endpoint } from './endpoint.js';
 import { centsSchema, idempotencyHeadersSchema } from './money.js';
 import { payoutDestinationSchema } from './payout-methods.js';
@@ -51,7 +50,7 @@ export const dailyEarningsSchema = z.object({
 export const projectEarningsSchema = z.object({
   projectId: z.string(),
   projectTitle: z.string(),
-  requester: z.object({ id: z.string(), handle: z.string(), displayName: z.string() }),
+  requester: personSchema,
   approvedCount: z.number().int(),
   approvedCents: z.number().int(),
   pendingCount: z.number().int(),
@@ -85,9 +84,7 @@ const spendingTotalsSchema = projectSpendingSchema.omit({
   status: true,
 });
 
-export const spendingSchema = z.object({
-  items: z.array(projectSpendingSchema),
-  nextCursor: z.string().nullable(),
+export const spendingSchema = pageOf(projectSpendingSchema).extend({
   /** Over all of my projects, not only this page. */
   totals: spendingTotalsSchema,
 });
@@ -127,10 +124,8 @@ export const adminPayoutSchema = payoutSchema.extend({
   }),
 });
 
-export const payoutListQuerySchema = z.strictObject({
+export const payoutListQuerySchema = pageQueryWith({
   status: z.enum(PAYOUT_STATUSES).optional(),
-  limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
-  cursor: z.string().max(200).optional(),
 });
 
 export const payoutParamsSchema = z.strictObject({ id: idSchema });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, okSchema, pageOf, pageQuerySchema } from './common.js';
 import { endpoint } from './endpoint.js';
+import { projectParamsSchema } from './projects.js';
 
 /**
  * Messages between a requester and a worker (DESIGN §11). A body is plain text that the web app
@@ -77,7 +78,6 @@ export const broadcastResultSchema = z.object({
 });
 
 export const threadParamsSchema = z.strictObject({ id: idSchema });
-export const projectParamsSchema = z.strictObject({ id: idSchema });
 export const muteBodySchema = z.strictObject({ muted: z.boolean() });
 
 export const messagesUnreadSchema = z.object({ unreadCount: z.number().int() });

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { LIMITS } from '../limits.js';
 import { idSchema, pageOf, pageQuerySchema } from './common.js';
 import { endpoint } from './endpoint.js';
 
@@ -118,10 +117,7 @@ export const ledgerEntrySchema = z.object({
 });
 export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
 
-export const ledgerQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
-  cursor: z.string().max(200).optional(),
-});
+export const ledgerQuerySchema = pageQuerySchema;
 
 export const idempotencyKeySchema = z
   .string()

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { LIMITS } from '../limits.js';
-import { idSchema } from './common.js';
+import { idSchema, pageOf, pageQueryWith } from './common.js';
 import { endpoint } from './endpoint.js';
 
 /**
@@ -47,18 +46,14 @@ export const notificationSchema = z.object({
 });
 export type Notification = z.infer<typeof notificationSchema>;
 
-export const notificationListQuerySchema = z.strictObject({
+export const notificationListQuerySchema = pageQueryWith({
   unread: z
     .enum(['true', 'false'], { message: 'must be true or false' })
     .transform((value) => value === 'true')
     .optional(),
-  limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
-  cursor: z.string().max(200).optional(),
 });
 
-export const notificationPageSchema = z.object({
-  items: z.array(notificationSchema),
-  nextCursor: z.string().nullable(),
+export const notificationPageSchema = pageOf(notificationSchema).extend({
   unreadCount: z.number().int(),
 });
 export type NotificationPage = z.infer<typeof notificationPageSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SCOPES } from '../scopes.js';
-import { okSchema } from './common.js';
+import { okSchema, wholeListOf } from './common.js';
 import { endpoint } from './endpoint.js';
 
 export const OAUTH_LIMITS = {
@@ -117,10 +117,7 @@ export const createdOAuthClientSchema = oauthClientSchema.extend({
 });
 export type CreatedOAuthClient = z.infer<typeof createdOAuthClientSchema>;
 
-export const oauthClientListSchema = z.object({
-  items: z.array(oauthClientSchema),
-  nextCursor: z.null(),
-});
+export const oauthClientListSchema = wholeListOf(oauthClientSchema);
 
 export const oauthGrantSchema = z.object({
   clientId: z.string(),
@@ -131,10 +128,7 @@ export const oauthGrantSchema = z.object({
 });
 export type OAuthGrant = z.infer<typeof oauthGrantSchema>;
 
-export const oauthGrantListSchema = z.object({
-  items: z.array(oauthGrantSchema),
-  nextCursor: z.null(),
-});
+export const oauthGrantListSchema = wholeListOf(oauthGrantSchema);
 
 export const oauthGrantParamsSchema = z.strictObject({
   clientId: z.string().min(1).max(100),

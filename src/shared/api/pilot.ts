@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { LIMITS } from '../limits.js';
-import { pageOf } from './common.js';
+import { pageOf, pageQuerySchema } from './common.js';
 import { endpoint } from './endpoint.js';
 import { projectParamsSchema, projectSchema } from './projects.js';
 import { ASSIGNMENT_STATUSES } from './work.js';
@@ -28,10 +27,7 @@ export const pilotBodySchema = z.strictObject({
 });
 export type PilotBody = z.infer<typeof pilotBodySchema>;
 
-export const pilotFeedbackQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
-  cursor: z.string().max(200).optional(),
-});
+export const pilotFeedbackQuerySchema = pageQuerySchema;
 
 /** One pilot submission as the requester reads it: the task, the answers and the feedback. */
 export const pilotSubmissionSchema = z.object({

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { LIMITS } from '../limits.js';
 import { FORM_ITEM_TYPES, templateSchema } from '../templates/model.js';
-import { idSchema, pageOf } from './common.js';
+import { idSchema, pageOf, pageQuerySchema, pageQueryWith } from './common.js';
 import { endpoint } from './endpoint.js';
 import { hourlyPaySchema } from './fair-pay.js';
 import { COMPARATORS, qualificationRequirementsSchema } from './qualifications.js';
@@ -306,10 +305,8 @@ export type Project = z.infer<typeof projectSchema>;
 export const projectParamsSchema = z.strictObject({ id: idSchema });
 export const projectTaskParamsSchema = z.strictObject({ id: idSchema, taskId: idSchema });
 
-export const projectListQuerySchema = z.strictObject({
+export const projectListQuerySchema = pageQueryWith({
   status: z.enum(PROJECT_STATUSES).optional(),
-  limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
-  cursor: z.string().max(200).optional(),
 });
 
 // Batches and tasks ----------------------------------------------------------------------------
@@ -381,10 +378,7 @@ export const batchParamsSchema = z.strictObject({ id: idSchema, batchId: idSchem
 export const deletedBatchSchema = z.object({ id: z.string(), deletedTasks: z.number().int() });
 export type DeletedBatch = z.infer<typeof deletedBatchSchema>;
 
-export const batchListQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
-  cursor: z.string().max(200).optional(),
-});
+export const batchListQuerySchema = pageQuerySchema;
 
 export const taskSchema = z.object({
   id: z.string(),
@@ -402,10 +396,8 @@ export const taskSchema = z.object({
 });
 export type Task = z.infer<typeof taskSchema>;
 
-export const taskListQuerySchema = z.strictObject({
+export const taskListQuerySchema = pageQueryWith({
   batchId: idSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
-  cursor: z.string().max(200).optional(),
 });
 
 // Preview --------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { answerKeyProblems, type AnswerKey } from '../qualification-test-scoring.js';
 import { FORM_ITEM_TYPES, formTemplateSchema } from '../templates/model.js';
-import { idSchema, pageOf, pageQuerySchema } from './common.js';
+import { idSchema, pageOf, pageQuerySchema, personSchema } from './common.js';
 import { endpoint } from './endpoint.js';
 
 export const QUALIFICATION_TEST_LIMITS = {
@@ -130,7 +130,7 @@ export type TestSummary = z.infer<typeof testSummarySchema>;
 /** One attempt as the test's owner sees it. */
 export const ownerTestAttemptSchema = z.object({
   id: z.string(),
-  worker: z.object({ id: z.string(), handle: z.string(), displayName: z.string() }),
+  worker: personSchema,
   status: z.enum(TEST_ATTEMPT_STATUSES),
   startedAt: z.string(),
   deadline: z.string(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.js';
 import { countrySchema } from './accounts.js';
-import { okSchema, pageOf, pageQuerySchema } from './common.js';
+import { okSchema, pageOf, pageQuerySchema, pageQueryWith } from './common.js';
 import { endpoint } from './endpoint.js';
 import {
   qualificationTestDefinitionSchema,
@@ -281,13 +281,11 @@ export const updateQualificationTypeBodySchema = z.strictObject({
 });
 export type UpdateQualificationTypeBody = z.infer<typeof updateQualificationTypeBodySchema>;
 
-export const qualificationTypeQuerySchema = z.strictObject({
+export const qualificationTypeQuerySchema = pageQueryWith({
   /** Case-insensitive match anywhere in the name. */
   q: z.string().trim().max(LIMITS.searchMax).optional(),
   /** `me`: only my types; `system`: only system types; absent: both. */
   owner: z.enum(['me', 'system']).optional(),
-  limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
-  cursor: z.string().max(200).optional(),
 });
 
 export const qualificationTypeParamsSchema = z.strictObject({ id: qualificationTypeRefSchema });

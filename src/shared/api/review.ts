@@ -1,8 +1,14 @@
 import { z } from 'zod';
 import { assignmentAppealShape } from './appeals.js';
-import { LIMITS } from '../limits.js';
 import { handleSchema } from './accounts.js';
-import { idSchema, okSchema, pageOf, pageQuerySchema } from './common.js';
+import {
+  idSchema,
+  okSchema,
+  pageOf,
+  pageQuerySchema,
+  pageQueryWith,
+  personSchema,
+} from './common.js';
 import { endpoint } from './endpoint.js';
 import { centsSchema, idempotencyHeadersSchema } from './money.js';
 import { projectParamsSchema } from './projects.js';
@@ -48,12 +54,6 @@ export const bonusSchema = z.object({
   createdAt: z.string(),
 });
 export type Bonus = z.infer<typeof bonusSchema>;
-
-export const personSchema = z.object({
-  id: z.string(),
-  handle: z.string(),
-  displayName: z.string(),
-});
 
 /**
  * Why a submission deserves a closer look (DESIGN §9): its worker was stopped for low accuracy
@@ -114,12 +114,10 @@ export const assignmentViewSchema = z.union([
   workerAssignmentViewSchema,
 ]);
 
-export const reviewListQuerySchema = z.strictObject({
+export const reviewListQuerySchema = pageQueryWith({
   status: z.enum(ASSIGNMENT_STATUSES).optional(),
   batchId: idSchema.optional(),
   workerId: idSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
-  cursor: z.string().max(200).optional(),
 });
 
 /** A row of the review list: the work, and its worker's reputation (DESIGN §10). */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { assignmentAppealShape } from './appeals.js';
 import { goldFeedbackSchema } from './quality.js';
 import { LIMITS } from '../limits.js';
-import { idSchema } from './common.js';
+import { idSchema, pageQueryWith } from './common.js';
 import { endpoint } from './endpoint.js';
 import { hourlyPaySchema } from './fair-pay.js';
 import { previewSchema, projectParamsSchema } from './projects.js';
@@ -21,13 +21,11 @@ export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
 
 export const FEED_SORTS = ['newest', 'reward', 'available', 'hourly'] as const;
 
-export const feedQuerySchema = z.strictObject({
+export const feedQuerySchema = pageQueryWith({
   q: z.string().trim().max(LIMITS.searchMax).optional(),
   sort: z.enum(FEED_SORTS).default('newest'),
   /** Only projects paying at least this at the median work time (so only those with an estimate). */
   minHourlyCents: z.coerce.number().int().min(0).max(100_000_000).optional(),
-  limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
-  cursor: z.string().max(200).optional(),
 });
 export type FeedQuery = z.infer<typeof feedQuerySchema>;
 
@@ -173,11 +171,9 @@ export const submitResultSchema = assignmentDetailSchema.extend({
   goldFeedback: goldFeedbackSchema.optional(),
 });
 
-export const myAssignmentsQuerySchema = z.strictObject({
+export const myAssignmentsQuerySchema = pageQueryWith({
   status: z.enum(ASSIGNMENT_STATUSES).optional(),
   projectId: idSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
-  cursor: z.string().max(200).optional(),
 });
 
 export const myAssignmentsSchema = z.object({
