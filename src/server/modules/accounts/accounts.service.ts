@@ -125,9 +125,12 @@ export function createAccountsService(deps: {
     );
   }
 
-  /** An admin's address counts as verified: whoever made the account typed it on the server. */
-  function insertAdmin(input: NewAdmin, passwordHash: string, trx?: Db) {
-    return accounts.insertUser(
+  /**
+   * Inserts an administrator and audits who made it (`by`), in the caller's transaction. An
+   * admin's address counts as verified: whoever made the account typed it on the server.
+   */
+  async function insertAdmin(input: NewAdmin, passwordHash: string, by: string, trx: Db) {
+    const inserted = await accounts.insertUser(
       {
         email: input.email,
         password_hash: passwordHash,
@@ -138,6 +141,17 @@ export function createAccountsService(deps: {
       },
       trx,
     );
+    await audit.record(
+      {
+        actorId: null,
+        action: 'user.admin_created',
+        subjectUserId: inserted.id,
+        details: { by },
+        at: clock.now(),
+      },
+      trx,
+    );
+    return inserted;
   }
 
   return {
@@ -487,20 +501,9 @@ export function createAccountsService(deps: {
         return { user, created: false };
       }
       const passwordHash = await hashPassword(input.password);
-      const user = await accounts.transaction(async (trx) => {
-        const inserted = await insertAdmin(input, passwordHash, trx);
-        await audit.record(
-          {
-            actorId: null,
-            action: 'user.admin_created',
-            subjectUserId: inserted.id,
-            details: { by: 'command line' },
-            at: clock.now(),
-          },
-          trx,
-        );
-        return inserted;
-      });
+      const user = await accounts.transaction((trx) =>
+        insertAdmin(input, passwordHash, 'command line', trx),
+      );
       return { user, created: true };
     },
 
@@ -517,18 +520,7 @@ export function createAccountsService(deps: {
         if (await accounts.findUserByEmail(input.email, trx)) {
           throw new ConflictError('email_taken', 'An account with this email already exists.');
         }
-        const inserted = await insertAdmin(input, passwordHash, trx);
-        await audit.record(
-          {
-            actorId: null,
-            action: 'user.admin_created',
-            subjectUserId: inserted.id,
-            details: { by: 'first-admin setup link' },
-            at: clock.now(),
-          },
-          trx,
-        );
-        return inserted;
+        return insertAdmin(input, passwordHash, 'first-admin setup link', trx);
       });
     },
 

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { adminUserEndpoints as endpoints } from '../../../shared/api/accounts.js';
 import { serveEndpoint } from '../../lib/endpoint-route.js';
-import { requireUser } from '../../plugins/auth.js';
+import { presentPage } from '../../lib/present-page.js';
+import { serveSignedIn } from '../../lib/signed-in-route.js';
 import type { AccountsService } from './accounts.service.js';
 import { presentUser } from './accounts.presenters.js';
 
@@ -9,19 +10,16 @@ export const adminRoutes: FastifyPluginAsync<{ accounts: AccountsService }> = as
   app,
   { accounts },
 ) => {
-  serveEndpoint(app, endpoints.list, async (request) => {
-    const page = await accounts.listUsers(request.query);
-    return { items: page.items.map(presentUser), nextCursor: page.nextCursor };
-  });
+  serveEndpoint(app, endpoints.list, async (request) =>
+    presentPage(await accounts.listUsers(request.query), presentUser),
+  );
 
   for (const [action, status] of [
     [endpoints.suspend, 'suspended'],
     [endpoints.reinstate, 'active'],
   ] as const) {
-    serveEndpoint(app, action, async (request) =>
-      presentUser(
-        await accounts.setStatus(requireUser(request).user.id, request.params.id, status),
-      ),
+    serveSignedIn(app, action, async (request, { user }) =>
+      presentUser(await accounts.setStatus(user.id, request.params.id, status)),
     );
   }
 };

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { accountEndpoints as endpoints } from '../../../shared/api/accounts.js';
 import { ForbiddenError } from '../../errors.js';
 import { serveEndpoint } from '../../lib/endpoint-route.js';
+import { serveSignedIn } from '../../lib/signed-in-route.js';
 import { requireUser } from '../../plugins/auth.js';
 import type { AccountsService } from './accounts.service.js';
 import { presentPublicProfile, presentToken, presentUser } from './accounts.presenters.js';
@@ -22,15 +23,14 @@ export const meRoutes: FastifyPluginAsync<{ accounts: AccountsService }> = async
   app,
   { accounts },
 ) => {
-  serveEndpoint(app, endpoints.me, async (request) =>
-    presentUser(await accounts.getUser(requireUser(request).user.id)),
+  serveSignedIn(app, endpoints.me, async (_request, { user }) =>
+    presentUser(await accounts.getUser(user.id)),
   );
 
-  serveEndpoint(
+  serveSignedIn(
     app,
     endpoints.updateMe,
-    async (request) =>
-      presentUser(await accounts.updateProfile(requireUser(request).user.id, request.body)),
+    async (request, { user }) => presentUser(await accounts.updateProfile(user.id, request.body)),
     ownProfile,
   );
 
@@ -48,8 +48,8 @@ export const meRoutes: FastifyPluginAsync<{ accounts: AccountsService }> = async
     ownProfile,
   );
 
-  serveEndpoint(app, endpoints.addRole, async (request) =>
-    presentUser(await accounts.addRole(requireUser(request).user.id, request.body.role)),
+  serveSignedIn(app, endpoints.addRole, async (request, { user }) =>
+    presentUser(await accounts.addRole(user.id, request.body.role)),
   );
 
   serveEndpoint(app, endpoints.publicProfile, async (request) =>

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { appealEndpoints as endpoints } from '../../../shared/api/appeals.js';
 import { ForbiddenError } from '../../errors.js';
-import { serveEndpoint } from '../../lib/endpoint-route.js';
-import { requireUser } from '../../plugins/auth.js';
+import { serveSignedIn } from '../../lib/signed-in-route.js';
 import { presentAppeal } from './appeals.presenters.js';
 import type { AppealsService } from './appeals.service.js';
 
@@ -10,20 +9,17 @@ export const appealsRoutes: FastifyPluginAsync<{ appeals: AppealsService }> = as
   app,
   { appeals },
 ) => {
-  serveEndpoint(app, endpoints.appeal, async (request) => {
-    const userId = requireUser(request).user.id;
-    const id = await appeals.appeal(userId, request.params.id, request.body.message);
-    return presentAppeal(await appeals.get(userId, id));
+  serveSignedIn(app, endpoints.appeal, async (request, { user }) => {
+    const id = await appeals.appeal(user.id, request.params.id, request.body.message);
+    return presentAppeal(await appeals.get(user.id, id));
   });
 
-  serveEndpoint(app, endpoints.decide, async (request) => {
-    const userId = requireUser(request).user.id;
-    const id = await appeals.decide(userId, request.params.id, request.body);
-    return presentAppeal(await appeals.get(userId, id));
+  serveSignedIn(app, endpoints.decide, async (request, { user }) => {
+    const id = await appeals.decide(user.id, request.params.id, request.body);
+    return presentAppeal(await appeals.get(user.id, id));
   });
 
-  serveEndpoint(app, endpoints.get, async (request) => {
-    const auth = requireUser(request);
+  serveSignedIn(app, endpoints.get, async (request, auth) => {
     const row = await appeals.get(auth.user.id, request.params.id);
     // Open to two scopes: each side's token needs the one its side of the marketplace reads with.
     const scope = row.worker_id === auth.user.id ? 'work:read' : 'projects:read';
@@ -35,17 +31,13 @@ export const appealsRoutes: FastifyPluginAsync<{ appeals: AppealsService }> = as
     return presentAppeal(row);
   });
 
-  serveEndpoint(app, endpoints.mine, async (request) => {
-    const page = await appeals.listMine(requireUser(request).user.id, request.query);
+  serveSignedIn(app, endpoints.mine, async (request, { user }) => {
+    const page = await appeals.listMine(user.id, request.query);
     return { ...page, items: page.items.map(presentAppeal) };
   });
 
-  serveEndpoint(app, endpoints.project, async (request) => {
-    const page = await appeals.listForProject(
-      requireUser(request).user.id,
-      request.params.id,
-      request.query,
-    );
+  serveSignedIn(app, endpoints.project, async (request, { user }) => {
+    const page = await appeals.listForProject(user.id, request.params.id, request.query);
     return { ...page, items: page.items.map(presentAppeal) };
   });
 };

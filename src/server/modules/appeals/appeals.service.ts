@@ -9,7 +9,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import { announce, links, type Notify } from '../notifications/notices.js';
 import type { LiveEventPublisher } from '../realtime/event-bus.js';
 import type { ReviewService } from '../review/review.service.js';
-import type { AppealsRepository } from './appeals.repository.js';
+import type { AppealRow, AppealsRepository } from './appeals.repository.js';
 
 /**
  * The two windows (days to appeal a rejection, counted from it; days for the requester to answer
@@ -44,6 +44,22 @@ export function createAppealsService(deps: {
   warn?: ((message: string, details: Record<string, unknown>) => void) | undefined;
 }) {
   const { db, appeals, clock } = deps;
+
+  /** The repository's filter for the page a client asked for. */
+  const listFilter = (query: PageQuery) => ({
+    status: query.status,
+    limit: query.limit,
+    before: decodeCursor(query.cursor),
+  });
+
+  /** A page of appeals, with how many of the whole list (`where`) are still open. */
+  async function pageWithOpenCount(
+    rows: AppealRow[],
+    query: PageQuery,
+    where: { projectId: string } | { workerId: string },
+  ) {
+    return { ...pageFrom(rows, query.limit), openCount: await appeals.openCount(where) };
+  }
 
   function announceAppeal(
     trx: Db,
@@ -240,29 +256,15 @@ export function createAppealsService(deps: {
     },
 
     async listMine(workerId: string, query: PageQuery) {
-      const rows = await appeals.listForWorker(workerId, {
-        status: query.status,
-        limit: query.limit,
-        before: decodeCursor(query.cursor),
-      });
-      return {
-        ...pageFrom(rows, query.limit),
-        openCount: await appeals.openCount({ workerId }),
-      };
+      const rows = await appeals.listForWorker(workerId, listFilter(query));
+      return pageWithOpenCount(rows, query, { workerId });
     },
 
     async listForProject(requesterId: string, projectId: string, query: PageQuery) {
       const project = await appeals.findProjectOwner(projectId);
       if (!project || project.owner_id !== requesterId) throw new NotFoundError('Project');
-      const rows = await appeals.listForProject(projectId, {
-        status: query.status,
-        limit: query.limit,
-        before: decodeCursor(query.cursor),
-      });
-      return {
-        ...pageFrom(rows, query.limit),
-        openCount: await appeals.openCount({ projectId }),
-      };
+      const rows = await appeals.listForProject(projectId, listFilter(query));
+      return pageWithOpenCount(rows, query, { projectId });
     },
 
     /**

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { auditEndpoints as endpoints } from '../../../shared/api/audit.js';
 import { serveEndpoint } from '../../lib/endpoint-route.js';
-import { requireUser } from '../../plugins/auth.js';
+import { presentPage } from '../../lib/present-page.js';
+import { serveSignedIn } from '../../lib/signed-in-route.js';
 import { presentAuditEntry } from './audit.presenters.js';
 import type { AuditService } from './audit.service.js';
 
@@ -13,11 +14,10 @@ export const auditRoutes: FastifyPluginAsync<{ audit: AuditService }> = async (a
       from: from ? new Date(from) : undefined,
       to: to ? new Date(to) : undefined,
     });
-    return { items: page.items.map(presentAuditEntry), nextCursor: page.nextCursor };
+    return presentPage(page, presentAuditEntry);
   });
 
-  serveEndpoint(app, endpoints.mine, async (request) => {
-    const page = await audit.mine(requireUser(request).user.id, request.query);
-    return { items: page.items.map(presentAuditEntry), nextCursor: page.nextCursor };
-  });
+  serveSignedIn(app, endpoints.mine, async (request, { user }) =>
+    presentPage(await audit.mine(user.id, request.query), presentAuditEntry),
+  );
 };

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { emailEndpoints as endpoints } from '../../../shared/api/email.js';
 import { serveEndpoint } from '../../lib/endpoint-route.js';
-import { requireUser } from '../../plugins/auth.js';
+import { serveSignedIn } from '../../lib/signed-in-route.js';
 import type { EmailService } from './email.service.js';
 
 export type EmailRoutesOptions = {
@@ -53,18 +53,18 @@ export const emailRoutes: FastifyPluginAsync<EmailRoutesOptions> = async (app, o
     rateLimited,
   );
 
-  serveEndpoint(
+  serveSignedIn(
     app,
     endpoints.resendVerification,
-    async (request) => ({
-      ...(await email.resendVerification(requireUser(request).user.id)),
+    async (_request, { user }) => ({
+      ...(await email.resendVerification(user.id)),
       delivery: email.delivery,
     }),
     { allowUnverifiedEmail: true },
   );
 
-  serveEndpoint(app, endpoints.adminResetLink, async (request) => {
-    const link = await email.issueResetLinkByAdmin(requireUser(request).user.id, request.params.id);
+  serveSignedIn(app, endpoints.adminResetLink, async (request, { user }) => {
+    const link = await email.issueResetLinkByAdmin(user.id, request.params.id);
     return { url: link.url, expiresAt: link.expiresAt.toISOString() };
   });
 };

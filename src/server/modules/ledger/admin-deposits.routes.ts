@@ -1,7 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { adminDepositEndpoints as endpoints } from '../../../shared/api/money.js';
 import { serveEndpoint } from '../../lib/endpoint-route.js';
-import { requireUser } from '../../plugins/auth.js';
+import { presentPage } from '../../lib/present-page.js';
+import { serveSignedIn } from '../../lib/signed-in-route.js';
 import { idempotencyScopeOf } from '../idempotency/idempotency.http.js';
 import { presentBalance } from './ledger.presenters.js';
 import type { LedgerService } from './ledger.service.js';
@@ -16,9 +17,9 @@ export const adminDepositsRoutes: FastifyPluginAsync<{
   /** The pay floor rule in force, shown with the balance to price new work. */
   minHourlyCents: () => Promise<number>;
 }> = async (app, { ledger, manualDeposits, minHourlyCents }) => {
-  serveEndpoint(app, endpoints.record, async (request, reply) => {
+  serveSignedIn(app, endpoints.record, async (request, { user }, reply) => {
     const result = await manualDeposits.record({
-      adminId: requireUser(request).user.id,
+      adminId: user.id,
       userId: request.body.userId,
       amountCents: request.body.amountCents,
       reference: request.body.reference,
@@ -33,8 +34,7 @@ export const adminDepositsRoutes: FastifyPluginAsync<{
     };
   });
 
-  serveEndpoint(app, endpoints.list, async (request) => {
-    const page = await manualDeposits.list(request.query);
-    return { items: page.items.map(presentManualDeposit), nextCursor: page.nextCursor };
-  });
+  serveEndpoint(app, endpoints.list, async (request) =>
+    presentPage(await manualDeposits.list(request.query), presentManualDeposit),
+  );
 };

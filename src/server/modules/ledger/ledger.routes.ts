@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { moneyEndpoints as endpoints } from '../../../shared/api/money.js';
-import { serveEndpoint } from '../../lib/endpoint-route.js';
-import { requireUser } from '../../plugins/auth.js';
+import { presentPage } from '../../lib/present-page.js';
+import { serveSignedIn } from '../../lib/signed-in-route.js';
 import { idempotencyScopeOf } from '../idempotency/idempotency.http.js';
 import { presentBalance, presentLedgerEntry } from './ledger.presenters.js';
 import type { LedgerService } from './ledger.service.js';
@@ -12,16 +12,11 @@ export const ledgerRoutes: FastifyPluginAsync<{
   /** The pay floor rule in force, shown with the balance to price new work. */
   minHourlyCents: () => Promise<number>;
 }> = async (app, { ledger, minHourlyCents }) => {
-  serveEndpoint(app, endpoints.balance, async (request) =>
-    presentBalance(
-      await ledger.balance(requireUser(request).user.id),
-      ledger,
-      await minHourlyCents(),
-    ),
+  serveSignedIn(app, endpoints.balance, async (_request, { user }) =>
+    presentBalance(await ledger.balance(user.id), ledger, await minHourlyCents()),
   );
 
-  serveEndpoint(app, endpoints.deposit, async (request, reply) => {
-    const user = requireUser(request).user;
+  serveSignedIn(app, endpoints.deposit, async (request, { user }, reply) => {
     const result = await ledger.deposit({
       userId: user.id,
       actorId: user.id,
@@ -36,8 +31,7 @@ export const ledgerRoutes: FastifyPluginAsync<{
     };
   });
 
-  serveEndpoint(app, endpoints.ledger, async (request) => {
-    const page = await ledger.history(requireUser(request).user.id, request.query);
-    return { items: page.items.map(presentLedgerEntry), nextCursor: page.nextCursor };
-  });
+  serveSignedIn(app, endpoints.ledger, async (request, { user }) =>
+    presentPage(await ledger.history(user.id, request.query), presentLedgerEntry),
+  );
 };

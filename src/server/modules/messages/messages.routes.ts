@@ -1,7 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { messageEndpoints as endpoints } from '../../../shared/api/messages.js';
-import { serveEndpoint } from '../../lib/endpoint-route.js';
-import { requireUser } from '../../plugins/auth.js';
+import { serveSignedIn } from '../../lib/signed-in-route.js';
 import { presentMessage, presentThread } from './messages.presenters.js';
 import type { MessagesService } from './messages.service.js';
 
@@ -9,20 +8,20 @@ export const messagesRoutes: FastifyPluginAsync<{ messages: MessagesService }> =
   app,
   { messages },
 ) => {
-  serveEndpoint(app, endpoints.send, async (request) => {
-    const sent = await messages.send(requireUser(request).user, request.body);
+  serveSignedIn(app, endpoints.send, async (request, { user }) => {
+    const sent = await messages.send(user, request.body);
     return {
       thread: presentThread({ ...sent.thread, last: sent.message }),
       message: presentMessage(sent.message),
     };
   });
 
-  serveEndpoint(app, endpoints.broadcast, async (request) =>
-    messages.broadcast(requireUser(request).user, request.params.id, request.body.body),
+  serveSignedIn(app, endpoints.broadcast, async (request, { user }) =>
+    messages.broadcast(user, request.params.id, request.body.body),
   );
 
-  serveEndpoint(app, endpoints.threads, async (request) => {
-    const page = await messages.threads(requireUser(request).user.id, request.query);
+  serveSignedIn(app, endpoints.threads, async (request, { user }) => {
+    const page = await messages.threads(user.id, request.query);
     return {
       items: page.items.map(presentThread),
       nextCursor: page.nextCursor,
@@ -30,16 +29,12 @@ export const messagesRoutes: FastifyPluginAsync<{ messages: MessagesService }> =
     };
   });
 
-  serveEndpoint(app, endpoints.unreadCount, async (request) => ({
-    unreadCount: await messages.unreadCount(requireUser(request).user.id),
+  serveSignedIn(app, endpoints.unreadCount, async (_request, { user }) => ({
+    unreadCount: await messages.unreadCount(user.id),
   }));
 
-  serveEndpoint(app, endpoints.thread, async (request) => {
-    const view = await messages.thread(
-      requireUser(request).user.id,
-      request.params.id,
-      request.query,
-    );
+  serveSignedIn(app, endpoints.thread, async (request, { user }) => {
+    const view = await messages.thread(user.id, request.params.id, request.query);
     return {
       thread: presentThread({ ...view.thread, last: view.last }),
       messages: view.messages.map(presentMessage),
@@ -47,8 +42,8 @@ export const messagesRoutes: FastifyPluginAsync<{ messages: MessagesService }> =
     };
   });
 
-  serveEndpoint(app, endpoints.mute, async (request) => {
-    await messages.mute(requireUser(request).user.id, request.params.id, request.body.muted);
+  serveSignedIn(app, endpoints.mute, async (request, { user }) => {
+    await messages.mute(user.id, request.params.id, request.body.muted);
     return { ok: true as const };
   });
 };

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { accessKeyEndpoints as endpoints } from '../../../shared/api/access-keys.js';
-import { serveEndpoint } from '../../lib/endpoint-route.js';
-import { requireUser } from '../../plugins/auth.js';
+import { serveSignedIn } from '../../lib/signed-in-route.js';
 import { presentAccessKey } from './access-keys.presenters.js';
 import type { AccessKeysService } from './access-keys.service.js';
 
@@ -9,18 +8,18 @@ export const accessKeysRoutes: FastifyPluginAsync<{ accessKeys: AccessKeysServic
   app,
   { accessKeys },
 ) => {
-  serveEndpoint(app, endpoints.create, async (request) => {
-    const { row, secretAccessKey } = await accessKeys.create(requireUser(request), request.body);
+  serveSignedIn(app, endpoints.create, async (request, caller) => {
+    const { row, secretAccessKey } = await accessKeys.create(caller, request.body);
     return { ...presentAccessKey(row), secretAccessKey };
   });
 
-  serveEndpoint(app, endpoints.list, async (request) => ({
-    items: (await accessKeys.list(requireUser(request))).map(presentAccessKey),
+  serveSignedIn(app, endpoints.list, async (_request, caller) => ({
+    items: (await accessKeys.list(caller)).map(presentAccessKey),
     nextCursor: null,
   }));
 
-  serveEndpoint(app, endpoints.delete, async (request) => {
-    await accessKeys.delete(requireUser(request), request.params.accessKeyId);
+  serveSignedIn(app, endpoints.delete, async (request, caller) => {
+    await accessKeys.delete(caller, request.params.accessKeyId);
     return { ok: true as const };
   });
 };

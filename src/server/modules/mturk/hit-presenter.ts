@@ -78,3 +78,12 @@ export function presentHit(hit: HitRow, now: Date) {
     NumberOfAssignmentsCompleted: hit.decided,
   };
 }
+
+/** A page of HITs as MTurk's list operations answer it: ListHITs and its filtered kinds. */
+export function presentHitPage(page: { hits: HitRow[]; nextToken: string | undefined }, now: Date) {
+  return {
+    NumResults: page.hits.length,
+    HITs: page.hits.map((hit) => presentHit(hit, now)),
+    ...(page.nextToken !== undefined && { NextToken: page.nextToken }),
+  };
+}

@@ -1,16 +1,15 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { notificationEndpoints as endpoints } from '../../../shared/api/notifications.js';
-import { serveEndpoint } from '../../lib/endpoint-route.js';
-import { requireUser } from '../../plugins/auth.js';
+import { serveSignedIn } from '../../lib/signed-in-route.js';
 import { presentNotification } from './notifications.presenters.js';
 import type { NotificationsService } from './notifications.service.js';
 
 export const notificationsRoutes: FastifyPluginAsync<{
   notifications: NotificationsService;
 }> = async (app, { notifications }) => {
-  serveEndpoint(app, endpoints.list, async (request) => {
+  serveSignedIn(app, endpoints.list, async (request, { user }) => {
     const { unread, limit, cursor } = request.query;
-    const page = await notifications.list(requireUser(request).user.id, {
+    const page = await notifications.list(user.id, {
       unreadOnly: unread,
       limit,
       cursor,
@@ -18,15 +17,15 @@ export const notificationsRoutes: FastifyPluginAsync<{
     return { ...page, items: page.items.map(presentNotification) };
   });
 
-  serveEndpoint(app, endpoints.unreadCount, async (request) => ({
-    unreadCount: await notifications.unreadCount(requireUser(request).user.id),
+  serveSignedIn(app, endpoints.unreadCount, async (_request, { user }) => ({
+    unreadCount: await notifications.unreadCount(user.id),
   }));
 
-  serveEndpoint(app, endpoints.markUnread, async (request) =>
-    notifications.markUnread(requireUser(request).user.id, request.body.ids),
+  serveSignedIn(app, endpoints.markUnread, async (request, { user }) =>
+    notifications.markUnread(user.id, request.body.ids),
   );
 
-  serveEndpoint(app, endpoints.markRead, async (request) =>
-    notifications.markRead(requireUser(request).user.id, request.body.ids ?? 'all'),
+  serveSignedIn(app, endpoints.markRead, async (request, { user }) =>
+    notifications.markRead(user.id, request.body.ids ?? 'all'),
   );
 };

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { payoutMethodEndpoints as endpoints } from '../../../shared/api/payout-methods.js';
-import { serveEndpoint } from '../../lib/endpoint-route.js';
-import { requireUser } from '../../plugins/auth.js';
+import { serveSignedIn } from '../../lib/signed-in-route.js';
 import { presentPayoutMethod } from './payout-methods.presenters.js';
 import type { PayoutMethodsService } from './payout-methods.service.js';
 
@@ -10,19 +9,17 @@ export const payoutMethodsRoutes: FastifyPluginAsync<{ methods: PayoutMethodsSer
   app,
   { methods },
 ) => {
-  serveEndpoint(app, endpoints.get, async (request) => {
-    const row = await methods.get(requireUser(request).user.id);
+  serveSignedIn(app, endpoints.get, async (_request, { user }) => {
+    const row = await methods.get(user.id);
     return { payoutMethod: row ? presentPayoutMethod(row) : null };
   });
 
-  serveEndpoint(app, endpoints.set, async (request) => ({
-    payoutMethod: presentPayoutMethod(
-      await methods.set(requireUser(request).user.id, request.body),
-    ),
+  serveSignedIn(app, endpoints.set, async (request, { user }) => ({
+    payoutMethod: presentPayoutMethod(await methods.set(user.id, request.body)),
   }));
 
-  serveEndpoint(app, endpoints.remove, async (request) => {
-    await methods.remove(requireUser(request).user.id);
+  serveSignedIn(app, endpoints.remove, async (_request, { user }) => {
+    await methods.remove(user.id);
     return { payoutMethod: null };
   });
 };

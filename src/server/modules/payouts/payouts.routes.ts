@@ -4,7 +4,8 @@ import {
   earningsEndpoints as endpoints,
 } from '../../../shared/api/earnings.js';
 import { serveEndpoint } from '../../lib/endpoint-route.js';
-import { requireUser } from '../../plugins/auth.js';
+import { presentPage } from '../../lib/present-page.js';
+import { serveSignedIn } from '../../lib/signed-in-route.js';
 import { idempotencyScopeOf } from '../idempotency/idempotency.http.js';
 import { presentBonus } from '../review/review.presenters.js';
 import type { EarningsService } from './earnings.service.js';
@@ -15,27 +16,26 @@ export const payoutsRoutes: FastifyPluginAsync<{
   payouts: PayoutsService;
   earnings: EarningsService;
 }> = async (app, { payouts, earnings }) => {
-  serveEndpoint(app, endpoints.summary, async (request) => {
-    const summary = await earnings.summary(requireUser(request).user.id);
+  serveSignedIn(app, endpoints.summary, async (_request, { user }) => {
+    const summary = await earnings.summary(user.id);
     return { ...summary, recentBonuses: summary.recentBonuses.map(presentBonus) };
   });
 
-  serveEndpoint(app, endpoints.daily, async (request) =>
-    earnings.daily(requireUser(request).user.id, request.query.days),
+  serveSignedIn(app, endpoints.daily, async (request, { user }) =>
+    earnings.daily(user.id, request.query.days),
   );
 
-  serveEndpoint(app, endpoints.perProject, async (request) => {
-    const page = await earnings.perProject(requireUser(request).user.id, request.query);
-    return { items: page.items.map(presentProjectEarnings), nextCursor: page.nextCursor };
-  });
-
-  serveEndpoint(app, endpoints.spending, async (request) =>
-    earnings.spending(requireUser(request).user.id, request.query),
+  serveSignedIn(app, endpoints.perProject, async (request, { user }) =>
+    presentPage(await earnings.perProject(user.id, request.query), presentProjectEarnings),
   );
 
-  serveEndpoint(app, endpoints.requestPayout, async (request, reply) => {
+  serveSignedIn(app, endpoints.spending, async (request, { user }) =>
+    earnings.spending(user.id, request.query),
+  );
+
+  serveSignedIn(app, endpoints.requestPayout, async (request, { user }, reply) => {
     const result = await payouts.request(
-      requireUser(request).user.id,
+      user.id,
       request.body?.amountCents,
       idempotencyScopeOf(request),
     );
@@ -43,29 +43,19 @@ export const payoutsRoutes: FastifyPluginAsync<{
     return presentPayout(result.payout);
   });
 
-  serveEndpoint(app, endpoints.myPayouts, async (request) => {
-    const page = await payouts.listMine(requireUser(request).user.id, request.query);
-    return { items: page.items.map(presentPayout), nextCursor: page.nextCursor };
-  });
-
-  serveEndpoint(app, admin.list, async (request) => {
-    const page = await payouts.listAll(request.query);
-    return { items: page.items.map(presentAdminPayout), nextCursor: page.nextCursor };
-  });
-
-  serveEndpoint(app, admin.markPaid, async (request) =>
-    presentPayout(
-      await payouts.markPaid(
-        requireUser(request).user.id,
-        request.params.id,
-        request.body.reference,
-      ),
-    ),
+  serveSignedIn(app, endpoints.myPayouts, async (request, { user }) =>
+    presentPage(await payouts.listMine(user.id, request.query), presentPayout),
   );
 
-  serveEndpoint(app, admin.cancel, async (request) =>
-    presentPayout(
-      await payouts.cancel(requireUser(request).user.id, request.params.id, request.body?.reason),
-    ),
+  serveEndpoint(app, admin.list, async (request) =>
+    presentPage(await payouts.listAll(request.query), presentAdminPayout),
+  );
+
+  serveSignedIn(app, admin.markPaid, async (request, { user }) =>
+    presentPayout(await payouts.markPaid(user.id, request.params.id, request.body.reference)),
+  );
+
+  serveSignedIn(app, admin.cancel, async (request, { user }) =>
+    presentPayout(await payouts.cancel(user.id, request.params.id, request.body?.reason)),
   );
 };

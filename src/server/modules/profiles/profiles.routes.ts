@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { profileEndpoints as endpoints } from '../../../shared/api/profiles.js';
 import { serveEndpoint } from '../../lib/endpoint-route.js';
+import { presentPage } from '../../lib/present-page.js';
 import { presentPublicProject } from './profiles.presenters.js';
 import type { ProfilesService } from './profiles.service.js';
 
@@ -12,8 +13,10 @@ export const profilesRoutes: FastifyPluginAsync<{ profiles: ProfilesService }> =
     profiles.record(request.params.idOrHandle),
   );
 
-  serveEndpoint(app, endpoints.projects, async (request) => {
-    const page = await profiles.projects(request.params.idOrHandle, request.query);
-    return { items: page.items.map(presentPublicProject), nextCursor: page.nextCursor };
-  });
+  serveEndpoint(app, endpoints.projects, async (request) =>
+    presentPage(
+      await profiles.projects(request.params.idOrHandle, request.query),
+      presentPublicProject,
+    ),
+  );
 };

@@ -8,8 +8,8 @@ import {
   PROJECT_LIMITS,
 } from '../../../shared/api/projects.js';
 import { PayloadTooLargeError, ValidationError } from '../../errors.js';
-import { serveEndpoint } from '../../lib/endpoint-route.js';
-import { requireUser } from '../../plugins/auth.js';
+import { presentPage } from '../../lib/present-page.js';
+import { serveSignedIn } from '../../lib/signed-in-route.js';
 import { idempotencyScopeOf } from '../idempotency/idempotency.http.js';
 import type { BatchWithdrawal } from './batch-withdrawal.service.js';
 import type { BatchesService, BatchInput } from './batches.service.js';
@@ -66,10 +66,10 @@ export const batchesRoutes: FastifyPluginAsync<{
     done(null, payload);
   });
 
-  serveEndpoint(
+  serveSignedIn(
     app,
     endpoints.upload,
-    async (request, reply) => {
+    async (request, { user }, reply) => {
       const body = request.body;
       const csv = body instanceof Readable;
       const { input, filename } = csv
@@ -83,15 +83,10 @@ export const batchesRoutes: FastifyPluginAsync<{
           }
         : jsonRows(body);
       try {
-        const { batch, replayed } = await batches.add(
-          requireUser(request).user.id,
-          request.params.id,
-          input,
-          {
-            filename: request.query.filename ?? filename ?? null,
-            idempotency: idempotencyScopeOf(request),
-          },
-        );
+        const { batch, replayed } = await batches.add(user.id, request.params.id, input, {
+          filename: request.query.filename ?? filename ?? null,
+          idempotency: idempotencyScopeOf(request),
+        });
         if (replayed) reply.code(200);
         return presentBatch(batch);
       } catch (error) {
@@ -108,35 +103,19 @@ export const batchesRoutes: FastifyPluginAsync<{
     { bodyLimit: PROJECT_LIMITS.batchBytes, checksOwnText: true },
   );
 
-  serveEndpoint(app, endpoints.list, async (request) => {
-    const page = await batches.list(requireUser(request).user.id, request.params.id, request.query);
-    return { items: page.items.map(presentBatch), nextCursor: page.nextCursor };
-  });
-
-  serveEndpoint(app, endpoints.deleteDraft, async (request) =>
-    withdrawal.deleteDraftBatch(
-      requireUser(request).user.id,
-      request.params.id,
-      request.params.batchId,
-    ),
+  serveSignedIn(app, endpoints.list, async ({ params, query }, { user }) =>
+    presentPage(await batches.list(user.id, params.id, query), presentBatch),
   );
 
-  serveEndpoint(app, endpoints.cancel, async (request) =>
-    presentBatch(
-      await withdrawal.cancelBatch(
-        requireUser(request).user.id,
-        request.params.id,
-        request.params.batchId,
-      ),
-    ),
+  serveSignedIn(app, endpoints.deleteDraft, async ({ params }, { user }) =>
+    withdrawal.deleteDraftBatch(user.id, params.id, params.batchId),
   );
 
-  serveEndpoint(app, endpoints.tasks, async (request) => {
-    const page = await batches.listTasks(
-      requireUser(request).user.id,
-      request.params.id,
-      request.query,
-    );
-    return { items: page.items.map(presentTask), nextCursor: page.nextCursor };
-  });
+  serveSignedIn(app, endpoints.cancel, async ({ params }, { user }) =>
+    presentBatch(await withdrawal.cancelBatch(user.id, params.id, params.batchId)),
+  );
+
+  serveSignedIn(app, endpoints.tasks, async ({ params, query }, { user }) =>
+    presentPage(await batches.listTasks(user.id, params.id, query), presentTask),
+  );
 };

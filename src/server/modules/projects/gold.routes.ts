@@ -1,26 +1,18 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { goldEndpoints as endpoints } from '../../../shared/api/gold.js';
-import { serveEndpoint } from '../../lib/endpoint-route.js';
-import { requireUser } from '../../plugins/auth.js';
+import { presentPage } from '../../lib/present-page.js';
+import { serveSignedIn } from '../../lib/signed-in-route.js';
 import type { GoldService } from './gold.service.js';
 import { presentGoldTask } from './projects.presenters.js';
 
 export const goldRoutes: FastifyPluginAsync<{ gold: GoldService }> = async (app, { gold }) => {
-  serveEndpoint(app, endpoints.list, async (request) => {
-    const page = await gold.list(requireUser(request).user.id, request.params.id, request.query);
-    return { items: page.items.map(presentGoldTask), nextCursor: page.nextCursor };
-  });
-  serveEndpoint(app, endpoints.set, async (request) =>
-    presentGoldTask(
-      await gold.set(
-        requireUser(request).user.id,
-        request.params.id,
-        request.params.taskId,
-        request.body,
-      ),
-    ),
+  serveSignedIn(app, endpoints.list, async (request, { user }) =>
+    presentPage(await gold.list(user.id, request.params.id, request.query), presentGoldTask),
   );
-  serveEndpoint(app, endpoints.remove, async (request) =>
-    gold.remove(requireUser(request).user.id, request.params.id, request.params.taskId),
+  serveSignedIn(app, endpoints.set, async ({ params, body }, { user }) =>
+    presentGoldTask(await gold.set(user.id, params.id, params.taskId, body)),
+  );
+  serveSignedIn(app, endpoints.remove, async ({ params }, { user }) =>
+    gold.remove(user.id, params.id, params.taskId),
   );
 };

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { projectEndpoints as endpoints } from '../../../shared/api/projects.js';
-import { serveEndpoint } from '../../lib/endpoint-route.js';
+import { presentPage } from '../../lib/present-page.js';
+import { serveSignedIn } from '../../lib/signed-in-route.js';
 import { sendTaskFrame } from '../../lib/task-frame.js';
-import { requireUser } from '../../plugins/auth.js';
 import type { BatchWithdrawal } from './batch-withdrawal.service.js';
 import type { BatchesService } from './batches.service.js';
 import { batchesRoutes } from './batches.routes.js';
@@ -25,23 +25,20 @@ export const projectsRoutes: FastifyPluginAsync<{
   workTimes: WorkTimesService;
   pilot: PilotService;
 }> = async (app, { projects, lifecycle, batches, withdrawal, gold, workTimes, pilot }) => {
-  serveEndpoint(app, endpoints.create, async (request) =>
-    presentProject(await projects.create(requireUser(request).user.id, request.body)),
+  serveSignedIn(app, endpoints.create, async (request, { user }) =>
+    presentProject(await projects.create(user.id, request.body)),
   );
 
-  serveEndpoint(app, endpoints.list, async (request) => {
-    const page = await projects.list(requireUser(request).user.id, request.query);
-    return { items: page.items.map(presentProject), nextCursor: page.nextCursor };
-  });
-
-  serveEndpoint(app, endpoints.get, async (request) =>
-    presentProject(await projects.get(requireUser(request).user.id, request.params.id)),
+  serveSignedIn(app, endpoints.list, async (request, { user }) =>
+    presentPage(await projects.list(user.id, request.query), presentProject),
   );
 
-  serveEndpoint(app, endpoints.update, async (request) =>
-    presentProject(
-      await projects.update(requireUser(request).user.id, request.params.id, request.body),
-    ),
+  serveSignedIn(app, endpoints.get, async (request, { user }) =>
+    presentProject(await projects.get(user.id, request.params.id)),
+  );
+
+  serveSignedIn(app, endpoints.update, async (request, { user }) =>
+    presentProject(await projects.update(user.id, request.params.id, request.body)),
   );
 
   const transitions = [
@@ -51,21 +48,17 @@ export const projectsRoutes: FastifyPluginAsync<{
     [endpoints.cancel, lifecycle.cancel],
   ] as const;
   for (const [transition, run] of transitions) {
-    serveEndpoint(app, transition, async (request) =>
-      presentProject(await run(requireUser(request).user.id, request.params.id)),
+    serveSignedIn(app, transition, async (request, { user }) =>
+      presentProject(await run(user.id, request.params.id)),
     );
   }
 
-  serveEndpoint(app, endpoints.preview, async (request) =>
-    projects.preview(requireUser(request).user.id, request.params.id, request.query.taskId),
+  serveSignedIn(app, endpoints.preview, async (request, { user }) =>
+    projects.preview(user.id, request.params.id, request.query.taskId),
   );
 
-  serveEndpoint(app, endpoints.taskFrame, async (request, reply) => {
-    const html = await projects.taskFrame(
-      requireUser(request).user.id,
-      request.params.id,
-      request.params.taskId,
-    );
+  serveSignedIn(app, endpoints.taskFrame, async (request, { user }, reply) => {
+    const html = await projects.taskFrame(user.id, request.params.id, request.params.taskId);
     return sendTaskFrame(reply, html);
   });
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { qualificationEndpoints as endpoints } from '../../../shared/api/qualifications.js';
-import { serveEndpoint } from '../../lib/endpoint-route.js';
-import { requireUser } from '../../plugins/auth.js';
+import { presentPage } from '../../lib/present-page.js';
+import { serveSignedIn } from '../../lib/signed-in-route.js';
 import { presentQualificationTypeDetail } from './qualification-tests.presenters.js';
 import type { QualificationTestsService } from './qualification-tests.service.js';
 import { presentHolder, presentQualificationType } from './qualifications.presenters.js';
@@ -16,55 +16,34 @@ export const qualificationsRoutes: FastifyPluginAsync<{
   const detail = async (ownerId: string, type: QualificationTypeRow) =>
     presentQualificationTypeDetail(type, await qualificationTests.definition(ownerId, type.id));
 
-  serveEndpoint(app, endpoints.createType, async (request) => {
-    const ownerId = requireUser(request).user.id;
-    return detail(ownerId, await qualifications.createType(ownerId, request.body));
-  });
+  serveSignedIn(app, endpoints.createType, async (request, { user }) =>
+    detail(user.id, await qualifications.createType(user.id, request.body)),
+  );
 
-  serveEndpoint(app, endpoints.listTypes, async (request) => {
-    const page = await qualifications.listTypes(requireUser(request).user.id, request.query);
-    return { items: page.items.map(presentQualificationType), nextCursor: page.nextCursor };
-  });
+  serveSignedIn(app, endpoints.listTypes, async (request, { user }) =>
+    presentPage(await qualifications.listTypes(user.id, request.query), presentQualificationType),
+  );
 
-  serveEndpoint(app, endpoints.getType, async (request) => {
-    const ownerId = requireUser(request).user.id;
-    return detail(ownerId, await qualifications.getType(ownerId, request.params.id));
-  });
+  serveSignedIn(app, endpoints.getType, async (request, { user }) =>
+    detail(user.id, await qualifications.getType(user.id, request.params.id)),
+  );
 
-  serveEndpoint(app, endpoints.updateType, async (request) => {
-    const ownerId = requireUser(request).user.id;
-    return detail(
-      ownerId,
-      await qualifications.updateType(ownerId, request.params.id, request.body),
-    );
-  });
+  serveSignedIn(app, endpoints.updateType, async ({ params, body }, { user }) =>
+    detail(user.id, await qualifications.updateType(user.id, params.id, body)),
+  );
 
-  serveEndpoint(app, endpoints.listHolders, async (request) => {
-    const page = await qualifications.listHolders(
-      requireUser(request).user.id,
-      request.params.id,
-      request.query,
-    );
-    return { items: page.items.map(presentHolder), nextCursor: page.nextCursor };
-  });
+  serveSignedIn(app, endpoints.listHolders, async ({ params, query }, { user }) =>
+    presentPage(await qualifications.listHolders(user.id, params.id, query), presentHolder),
+  );
 
-  serveEndpoint(app, endpoints.grant, async (request) =>
+  serveSignedIn(app, endpoints.grant, async ({ params, body }, { user }) =>
     presentHolder(
-      await qualifications.grant(
-        requireUser(request).user.id,
-        request.params.id,
-        request.params.workerIdOrHandle,
-        request.body.value,
-      ),
+      await qualifications.grant(user.id, params.id, params.workerIdOrHandle, body.value),
     ),
   );
 
-  serveEndpoint(app, endpoints.revoke, async (request) => {
-    await qualifications.revoke(
-      requireUser(request).user.id,
-      request.params.id,
-      request.params.workerIdOrHandle,
-    );
+  serveSignedIn(app, endpoints.revoke, async ({ params }, { user }) => {
+    await qualifications.revoke(user.id, params.id, params.workerIdOrHandle);
     return { ok: true as const };
   });
 };

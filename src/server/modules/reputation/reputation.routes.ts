@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { reputationEndpoints as endpoints } from '../../../shared/api/reputation.js';
 import { serveEndpoint } from '../../lib/endpoint-route.js';
-import { requireUser } from '../../plugins/auth.js';
+import { serveSignedIn } from '../../lib/signed-in-route.js';
 import type { ReputationService } from './reputation.service.js';
 
 export const reputationRoutes: FastifyPluginAsync<{ reputation: ReputationService }> = async (
@@ -11,10 +11,10 @@ export const reputationRoutes: FastifyPluginAsync<{ reputation: ReputationServic
   serveEndpoint(app, endpoints.reputation, async (request) =>
     reputation.reputation(request.params.idOrHandle),
   );
-  serveEndpoint(app, endpoints.rate, async (request) =>
-    reputation.rate(requireUser(request).user.id, request.params.userId, request.body),
+  serveSignedIn(app, endpoints.rate, async (request, { user }) =>
+    reputation.rate(user.id, request.params.userId, request.body),
   );
-  serveEndpoint(app, endpoints.myRating, async (request) =>
-    reputation.myRating(requireUser(request).user.id, request.params.userId),
+  serveSignedIn(app, endpoints.myRating, async (request, { user }) =>
+    reputation.myRating(user.id, request.params.userId),
   );
 };

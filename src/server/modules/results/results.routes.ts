@@ -1,8 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { resultEndpoints as endpoints } from '../../../shared/api/results.js';
-import { serveEndpoint } from '../../lib/endpoint-route.js';
-import { requireUser } from '../../plugins/auth.js';
+import { serveSignedIn } from '../../lib/signed-in-route.js';
 import { csvChunks, fileSlug, jsonLineChunks } from './results.format.js';
 import type { ResultsExport, ResultsService } from './results.service.js';
 
@@ -42,18 +41,13 @@ export const resultsRoutes: FastifyPluginAsync<{ results: ResultsService }> = as
     ],
   ] as const;
   for (const [endpoint, format, file] of exports) {
-    serveEndpoint(
+    serveSignedIn(
       app,
       endpoint,
-      async (request, reply) =>
+      async (request, { user }, reply) =>
         sendExport(
           reply,
-          await results.open(
-            requireUser(request).user.id,
-            request.params.id,
-            request.query,
-            format,
-          ),
+          await results.open(user.id, request.params.id, request.query, format),
           file,
         ),
       // A HEAD would read the whole export only to drop it.

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { reviewEndpoints as endpoints } from '../../../shared/api/review.js';
-import { serveEndpoint } from '../../lib/endpoint-route.js';
-import { requireUser } from '../../plugins/auth.js';
+import { presentPage } from '../../lib/present-page.js';
+import { serveSignedIn } from '../../lib/signed-in-route.js';
 import { idempotencyScopeOf } from '../idempotency/idempotency.http.js';
 import type { ReputationService } from '../reputation/reputation.service.js';
 import type { BlocksService } from './blocks.service.js';
@@ -25,8 +25,8 @@ export const reviewRoutes: FastifyPluginAsync<{
     );
   }
 
-  serveEndpoint(app, endpoints.list, async (request) => {
-    const page = await review.list(requireUser(request).user.id, request.params.id, request.query);
+  serveSignedIn(app, endpoints.list, async (request, { user }) => {
+    const page = await review.list(user.id, request.params.id, request.query);
     const all = await review.bonusesFor(page.items.map((r) => r.id));
     const reputationOf = await reputation.workerReputations(page.items.map((r) => r.worker_id));
     return {
@@ -43,25 +43,23 @@ export const reviewRoutes: FastifyPluginAsync<{
     };
   });
 
-  serveEndpoint(app, endpoints.approve, async (request) => {
-    const requesterId = requireUser(request).user.id;
-    await review.approve(requesterId, request.params.id, request.body?.feedback || undefined);
-    return reviewed(requesterId, request.params.id);
+  serveSignedIn(app, endpoints.approve, async ({ params, body }, { user }) => {
+    await review.approve(user.id, params.id, body?.feedback || undefined);
+    return reviewed(user.id, params.id);
   });
 
-  serveEndpoint(app, endpoints.reject, async (request) => {
-    const requesterId = requireUser(request).user.id;
-    await review.reject(requesterId, request.params.id, request.body.reason);
-    return reviewed(requesterId, request.params.id);
+  serveSignedIn(app, endpoints.reject, async ({ params, body }, { user }) => {
+    await review.reject(user.id, params.id, body.reason);
+    return reviewed(user.id, params.id);
   });
 
-  serveEndpoint(app, endpoints.bulk, async (request) =>
-    review.bulk(requireUser(request).user.id, request.params.id, request.body),
+  serveSignedIn(app, endpoints.bulk, async ({ params, body }, { user }) =>
+    review.bulk(user.id, params.id, body),
   );
 
-  serveEndpoint(app, endpoints.bonus, async (request, reply) => {
+  serveSignedIn(app, endpoints.bonus, async (request, { user }, reply) => {
     const result = await bonuses.give(
-      requireUser(request).user.id,
+      user.id,
       { assignmentId: request.params.id, ...request.body },
       idempotencyScopeOf(request),
     );
@@ -70,23 +68,16 @@ export const reviewRoutes: FastifyPluginAsync<{
     return presentBonus(result.bonus);
   });
 
-  serveEndpoint(app, endpoints.block, async (request) =>
-    presentBlock(
-      await blocks.block(
-        requireUser(request).user.id,
-        request.params.workerId,
-        request.body.reason,
-      ),
-    ),
+  serveSignedIn(app, endpoints.block, async ({ params, body }, { user }) =>
+    presentBlock(await blocks.block(user.id, params.workerId, body.reason)),
   );
 
-  serveEndpoint(app, endpoints.unblock, async (request) => {
-    await blocks.unblock(requireUser(request).user.id, request.params.workerId);
+  serveSignedIn(app, endpoints.unblock, async (request, { user }) => {
+    await blocks.unblock(user.id, request.params.workerId);
     return { ok: true as const };
   });
 
-  serveEndpoint(app, endpoints.blocks, async (request) => {
-    const page = await blocks.list(requireUser(request).user.id, request.query);
-    return { items: page.items.map(presentBlock), nextCursor: page.nextCursor };
-  });
+  serveSignedIn(app, endpoints.blocks, async (request, { user }) =>
+    presentPage(await blocks.list(user.id, request.query), presentBlock),
+  );
 };

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { webhookEndpoints as endpoints } from '../../../shared/api/webhooks.js';
-import { serveEndpoint } from '../../lib/endpoint-route.js';
-import { requireUser } from '../../plugins/auth.js';
+import { presentPage } from '../../lib/present-page.js';
+import { serveSignedIn } from '../../lib/signed-in-route.js';
 import { presentDelivery, presentWebhook } from './webhooks.presenters.js';
 import type { WebhooksService } from './webhooks.service.js';
 
@@ -9,35 +9,29 @@ export const webhooksRoutes: FastifyPluginAsync<{ webhooks: WebhooksService }> =
   app,
   { webhooks },
 ) => {
-  serveEndpoint(app, endpoints.create, async (request) => {
-    const created = await webhooks.create(requireUser(request).user.id, request.body);
+  serveSignedIn(app, endpoints.create, async (request, { user }) => {
+    const created = await webhooks.create(user.id, request.body);
     return { ...presentWebhook(created), secret: created.secret };
   });
 
-  serveEndpoint(app, endpoints.list, async (request) => {
-    const page = await webhooks.list(requireUser(request).user.id, request.query);
-    return { items: page.items.map(presentWebhook), nextCursor: page.nextCursor };
-  });
-
-  serveEndpoint(app, endpoints.get, async (request) =>
-    presentWebhook(await webhooks.get(requireUser(request).user.id, request.params.id)),
+  serveSignedIn(app, endpoints.list, async (request, { user }) =>
+    presentPage(await webhooks.list(user.id, request.query), presentWebhook),
   );
 
-  serveEndpoint(app, endpoints.delete, async (request) => {
-    await webhooks.delete(requireUser(request).user.id, request.params.id);
+  serveSignedIn(app, endpoints.get, async (request, { user }) =>
+    presentWebhook(await webhooks.get(user.id, request.params.id)),
+  );
+
+  serveSignedIn(app, endpoints.delete, async (request, { user }) => {
+    await webhooks.delete(user.id, request.params.id);
     return { ok: true as const };
   });
 
-  serveEndpoint(app, endpoints.test, async (request) =>
-    presentDelivery(await webhooks.ping(requireUser(request).user.id, request.params.id)),
+  serveSignedIn(app, endpoints.test, async (request, { user }) =>
+    presentDelivery(await webhooks.ping(user.id, request.params.id)),
   );
 
-  serveEndpoint(app, endpoints.deliveries, async (request) => {
-    const page = await webhooks.deliveries(
-      requireUser(request).user.id,
-      request.params.id,
-      request.query,
-    );
-    return { items: page.items.map(presentDelivery), nextCursor: page.nextCursor };
-  });
+  serveSignedIn(app, endpoints.deliveries, async ({ params, query }, { user }) =>
+    presentPage(await webhooks.deliveries(user.id, params.id, query), presentDelivery),
+  );
 };

@@ -6,10 +6,9 @@ import type { Bonus } from '../../../shared/api/review.js';
 import { workEndpoints as endpoints } from '../../../shared/api/work.js';
 import type { Scope } from '../../../shared/scopes.js';
 import { ForbiddenError, NotFoundError } from '../../errors.js';
-import { serveEndpoint } from '../../lib/endpoint-route.js';
+import { serveSignedIn } from '../../lib/signed-in-route.js';
 import { frameHtml, sendTaskFrame } from '../../lib/task-frame.js';
 import type { TurkParamsOf } from '../../lib/turk-frame.js';
-import { requireUser } from '../../plugins/auth.js';
 import type { FeedService } from './feed.service.js';
 import { presentAssignment, presentAssignmentDetail } from './work.presenters.js';
 import type { AssignmentDetailRow, WorkService } from './work.service.js';
@@ -49,20 +48,19 @@ export const workRoutes: FastifyPluginAsync<{
   const presentDetail = (row: AssignmentDetailRow) =>
     presentAssignmentDetail(row, work.effectiveStatus(row));
 
-  serveEndpoint(app, endpoints.feed, async (request) =>
-    feed.list(requireUser(request).user.id, request.query),
+  serveSignedIn(app, endpoints.feed, async (request, { user }) =>
+    feed.list(user.id, request.query),
   );
 
-  serveEndpoint(app, endpoints.preview, async (request) =>
-    work.preview(requireUser(request).user.id, request.params.id),
+  serveSignedIn(app, endpoints.preview, async (request, { user }) =>
+    work.preview(user.id, request.params.id),
   );
 
-  serveEndpoint(app, endpoints.accept, async (request) =>
-    presentDetail(await work.accept(requireUser(request).user.id, request.params.id)),
+  serveSignedIn(app, endpoints.accept, async (request, { user }) =>
+    presentDetail(await work.accept(user.id, request.params.id)),
   );
 
-  serveEndpoint(app, assignmentEndpoints.get, async (request) => {
-    const auth = requireUser(request);
+  serveSignedIn(app, assignmentEndpoints.get, async (request, auth) => {
     const row = await work.find(request.params.id);
     if (row?.worker_id === auth.user.id) {
       requireScope(auth.scopes, 'work:read');
@@ -80,30 +78,30 @@ export const workRoutes: FastifyPluginAsync<{
     throw new NotFoundError('Assignment');
   });
 
-  serveEndpoint(app, endpoints.frame, async (request, reply) => {
-    const row = await work.get(request.params.id, requireUser(request).user.id);
+  serveSignedIn(app, endpoints.frame, async (request, { user }, reply) => {
+    const row = await work.get(request.params.id, user.id);
     const params = turk.ofAssignment(row);
     return sendTaskFrame(reply, frameHtml(row.template, row.task_data, params), params);
   });
 
-  serveEndpoint(app, endpoints.submit, async (request) => {
+  serveSignedIn(app, endpoints.submit, async (request, { user }) => {
     const { row, goldFeedback } = await work.submit(
       request.params.id,
-      requireUser(request).user.id,
+      user.id,
       request.body.answers,
       { activeSeconds: request.body.activeSeconds, feedback: request.body.feedback },
     );
     return { ...presentDetail(row), ...(goldFeedback ? { goldFeedback } : {}) };
   });
 
-  serveEndpoint(app, endpoints.return, async (request) => {
-    const workerId = requireUser(request).user.id;
+  serveSignedIn(app, endpoints.return, async (request, { user }) => {
+    const workerId = user.id;
     const id = await work.returnAssignment(request.params.id, workerId);
     return presentDetail(await work.get(id, workerId));
   });
 
-  serveEndpoint(app, endpoints.mine, async (request) => {
-    const page = await work.listMine(requireUser(request).user.id, request.query);
+  serveSignedIn(app, endpoints.mine, async (request, { user }) => {
+    const page = await work.listMine(user.id, request.query);
     const appealOf = await appeals.forAssignments(page.items);
     return {
       ...page,

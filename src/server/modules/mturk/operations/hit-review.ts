@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Clock } from '../../../lib/clock.js';
-import { presentHit } from '../hit-presenter.js';
+import { presentHitPage } from '../hit-presenter.js';
 import type { HitsService } from '../hits.service.js';
 import { operation, type MturkOperations } from '../operation.js';
 
@@ -35,12 +35,7 @@ export function hitReviewOperations(deps: { hits: HitsService; clock: Clock }): 
           limit: input.MaxResults ?? 10,
           reviewable: { reviewing: input.Status === 'Reviewing', hitTypeId: input.HITTypeId },
         });
-        const now = clock.now();
-        return {
-          NumResults: page.hits.length,
-          HITs: page.hits.map((hit) => presentHit(hit, now)),
-          ...(page.nextToken !== undefined && { NextToken: page.nextToken }),
-        };
+        return presentHitPage(page, clock.now());
       },
     ),
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Clock } from '../../../lib/clock.js';
-import { presentHit } from '../hit-presenter.js';
+import { presentHit, presentHitPage } from '../hit-presenter.js';
 import type { HitsService, HitTypeSettings, NewHit } from '../hits.service.js';
 import { dollarAmount } from '../money.js';
 import { requestError } from '../mturk-errors.js';
@@ -141,12 +141,7 @@ export function hitOperations(deps: { hits: HitsService; clock: Clock }): MturkO
           after: input.NextToken,
           limit: input.MaxResults ?? 10,
         });
-        const now = clock.now();
-        return {
-          NumResults: page.hits.length,
-          HITs: page.hits.map((hit) => presentHit(hit, now)),
-          ...(page.nextToken !== undefined && { NextToken: page.nextToken }),
-        };
+        return presentHitPage(page, clock.now());
       },
     ),
   };

@@ -8,7 +8,7 @@ import type {
 } from '../../qualifications/qualification-tests.service.js';
 import type { QualificationRequestsService } from '../../qualifications/qualification-requests.service.js';
 import type { QualificationsService } from '../../qualifications/qualifications.service.js';
-import { presentHit } from '../hit-presenter.js';
+import { presentHitPage } from '../hit-presenter.js';
 import type { HitsService } from '../hits.service.js';
 import { requestError } from '../mturk-errors.js';
 import { operation, type MturkOperations } from '../operation.js';
@@ -387,12 +387,7 @@ export function qualificationOperations(deps: {
           limit: input.MaxResults ?? 10,
           requiringTypeId: type.id,
         });
-        const now = clock.now();
-        return {
-          NumResults: found.hits.length,
-          HITs: found.hits.map((hit) => presentHit(hit, now)),
-          ...(found.nextToken !== undefined && { NextToken: found.nextToken }),
-        };
+        return presentHitPage(found, clock.now());
       },
     ),
 
