@@ -1,4 +1,5 @@
 import type { Insertable } from 'kysely';
+import { updatedCount } from '../../db/affected-rows.js';
 import type { Db } from '../../db/database.js';
 import { newestFirstPage } from '../../db/pagination.js';
 import type { Notifications } from '../../db/schema.js';
@@ -51,20 +52,19 @@ export function createNotificationsRepository(db: Db) {
         .where('user_id', '=', userId)
         .where('read_at', 'is', null);
       if (ids !== 'all') query = query.where('id', 'in', ids);
-      const result = await query.executeTakeFirst();
-      return Number(result.numUpdatedRows);
+      return updatedCount(query);
     },
 
     /** Marks the listed read notifications of the user unread again. */
     async markUnread(userId: string, ids: string[], trx: Db = db) {
-      const result = await trx
-        .updateTable('notifications')
-        .set({ read_at: null })
-        .where('user_id', '=', userId)
-        .where('read_at', 'is not', null)
-        .where('id', 'in', ids)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows);
+      return updatedCount(
+        trx
+          .updateTable('notifications')
+          .set({ read_at: null })
+          .where('user_id', '=', userId)
+          .where('read_at', 'is not', null)
+          .where('id', 'in', ids),
+      );
     },
   };
 }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { deletedCount } from '../../db/affected-rows.js';
 import type { Db } from '../../db/database.js';
 
 export type ModelPayload = Record<string, unknown>;
@@ -155,11 +156,7 @@ export function createOAuthModelsRepository(db: Db) {
     },
 
     async deleteExpired(now: Date): Promise<number> {
-      const result = await db
-        .deleteFrom('oauth_models')
-        .where('expires_at', '<=', now)
-        .executeTakeFirst();
-      return Number(result.numDeletedRows);
+      return deletedCount(db.deleteFrom('oauth_models').where('expires_at', '<=', now));
     },
   };
 }

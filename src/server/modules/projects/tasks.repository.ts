@@ -1,4 +1,5 @@
 import { sql, type Selectable } from 'kysely';
+import { deletedCount } from '../../db/affected-rows.js';
 import type { Db } from '../../db/database.js';
 import { counterCursor, decodeCursor, newestFirstPage } from '../../db/pagination.js';
 import type { Batches, Tasks } from '../../db/schema.js';
@@ -117,18 +118,19 @@ export function createTasksRepository(db: Db) {
      * (a retry with such a key imports anew). Returns how many tasks went.
      */
     async deleteBatch(batch: BatchRow, ownerId: string, trx: Db = db): Promise<number> {
-      const removed = await trx
-        .deleteFrom('tasks')
-        .where('project_id', '=', batch.project_id)
-        .where('batch_id', '=', batch.id)
-        .executeTakeFirst();
+      const removed = await deletedCount(
+        trx
+          .deleteFrom('tasks')
+          .where('project_id', '=', batch.project_id)
+          .where('batch_id', '=', batch.id),
+      );
       await trx.deleteFrom('batches').where('id', '=', batch.id).execute();
       await trx
         .deleteFrom('idempotency_keys')
         .where('caller_id', '=', ownerId)
         .where('resource_id', '=', batch.id)
         .execute();
-      return Number(removed.numDeletedRows);
+      return removed;
     },
 
     /**

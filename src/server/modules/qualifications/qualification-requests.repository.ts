@@ -1,4 +1,5 @@
 import type { QualificationRequestStatus } from '../../../shared/api/qualification-requests.js';
+import { updatedAny } from '../../db/affected-rows.js';
 import type { Db } from '../../db/database.js';
 import { decodeCursor, newestFirstPage } from '../../db/pagination.js';
 
@@ -99,19 +100,19 @@ export function createQualificationRequestsRepository(db: Db) {
         | { status: 'refused'; reason: string; now: Date },
       trx: Executor = db,
     ): Promise<boolean> {
-      const result = await trx
-        .updateTable('qualification_requests')
-        .set({
-          status: decision.status,
-          decided_at: decision.now,
-          ...(decision.status === 'granted'
-            ? { value: decision.value }
-            : { reason: decision.reason }),
-        })
-        .where('id', '=', id)
-        .where('status', '=', 'pending')
-        .executeTakeFirst();
-      return result.numUpdatedRows > 0n;
+      return updatedAny(
+        trx
+          .updateTable('qualification_requests')
+          .set({
+            status: decision.status,
+            decided_at: decision.now,
+            ...(decision.status === 'granted'
+              ? { value: decision.value }
+              : { reason: decision.reason }),
+          })
+          .where('id', '=', id)
+          .where('status', '=', 'pending'),
+      );
     },
 
     /** Refuses every pending request for a type (MTurk does so when a type is deleted). */

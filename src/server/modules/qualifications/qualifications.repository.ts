@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { updatedAny } from '../../db/affected-rows.js';
 import type { Db } from '../../db/database.js';
 import { decodeCursor, newestFirstPage } from '../../db/pagination.js';
 import type { Role, UserStatus } from '../../db/types.js';
@@ -193,31 +194,31 @@ export function createQualificationsRepository(db: Db) {
       } & RequestSettings,
       trx: Executor = db,
     ): Promise<boolean> {
-      const result = await trx
-        .updateTable('qualification_types')
-        .set({
-          ...(patch.name !== undefined && { name: patch.name }),
-          ...(patch.description !== undefined && { description: patch.description }),
-          ...requestSettingsColumns(patch),
-          updated_at: patch.now,
-        })
-        .where('id', '=', id)
-        .where('owner_id', '=', ownerId)
-        .where('disposed_at', 'is', null)
-        .executeTakeFirst();
-      return result.numUpdatedRows > 0n;
+      return updatedAny(
+        trx
+          .updateTable('qualification_types')
+          .set({
+            ...(patch.name !== undefined && { name: patch.name }),
+            ...(patch.description !== undefined && { description: patch.description }),
+            ...requestSettingsColumns(patch),
+            updated_at: patch.now,
+          })
+          .where('id', '=', id)
+          .where('owner_id', '=', ownerId)
+          .where('disposed_at', 'is', null),
+      );
     },
 
     /** MTurk's DeleteQualificationType: gone from every list; grants stay for live projects. */
     async disposeOwnType(ownerId: string, id: string, now: Date, trx: Executor = db) {
-      const result = await trx
-        .updateTable('qualification_types')
-        .set({ disposed_at: now, updated_at: now })
-        .where('id', '=', id)
-        .where('owner_id', '=', ownerId)
-        .where('disposed_at', 'is', null)
-        .executeTakeFirst();
-      return result.numUpdatedRows > 0n;
+      return updatedAny(
+        trx
+          .updateTable('qualification_types')
+          .set({ disposed_at: now, updated_at: now })
+          .where('id', '=', id)
+          .where('owner_id', '=', ownerId)
+          .where('disposed_at', 'is', null),
+      );
     },
 
     /** A requester type a worker may be shown: any owner's, not disposed. */

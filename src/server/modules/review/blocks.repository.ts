@@ -1,3 +1,4 @@
+import { deletedAny } from '../../db/affected-rows.js';
 import type { Db } from '../../db/database.js';
 import { newestFirstPage } from '../../db/pagination.js';
 
@@ -34,12 +35,12 @@ export function createBlocksRepository(db: Db) {
     },
 
     async remove(requesterId: string, workerId: string, trx: Db = db): Promise<boolean> {
-      const result = await trx
-        .deleteFrom('blocks')
-        .where('requester_id', '=', requesterId)
-        .where('worker_id', '=', workerId)
-        .executeTakeFirst();
-      return result.numDeletedRows > 0n;
+      return deletedAny(
+        trx
+          .deleteFrom('blocks')
+          .where('requester_id', '=', requesterId)
+          .where('worker_id', '=', workerId),
+      );
     },
 
     async list(

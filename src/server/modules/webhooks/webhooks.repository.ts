@@ -1,5 +1,6 @@
 import { sql, type Insertable } from 'kysely';
 import type { WebhookEvent } from '../../../shared/api/webhooks.js';
+import { deletedAny } from '../../db/affected-rows.js';
 import type { Db } from '../../db/database.js';
 import { taskReviewableSql } from '../../db/task-reviewable.js';
 import { newestFirstPage, type Keyset } from '../../db/pagination.js';
@@ -70,12 +71,9 @@ export function createWebhooksRepository(db: Db) {
     },
 
     async deleteOwned(userId: string, id: string): Promise<boolean> {
-      const result = await db
-        .deleteFrom('webhooks')
-        .where('id', '=', id)
-        .where('user_id', '=', userId)
-        .executeTakeFirst();
-      return Number(result.numDeletedRows) > 0;
+      return deletedAny(
+        db.deleteFrom('webhooks').where('id', '=', id).where('user_id', '=', userId),
+      );
     },
 
     /** The user's webhooks that subscribe to `event`. */

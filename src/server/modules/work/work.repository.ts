@@ -1,4 +1,5 @@
 import { sql, type SqlBool } from 'kysely';
+import { updatedAny } from '../../db/affected-rows.js';
 import { assignmentColumns } from '../../db/assignment-columns.js';
 import { effectiveStatusIn, effectiveStatusSql, overdueSql } from '../../db/assignment-status.js';
 import type { Db } from '../../db/database.js';
@@ -347,26 +348,26 @@ export function createWorkRepository(db: Db) {
       },
       trx: Db = db,
     ): Promise<boolean> {
-      const result = await trx
-        .updateTable('assignments')
-        .set({
-          status: 'submitted',
-          answers: JSON.stringify(args.answers),
-          submitted_at: args.now,
-          auto_approve_at: args.autoApproveAt,
-          updated_at: args.now,
-          gold_results: args.goldResults === null ? null : JSON.stringify(args.goldResults),
-          gold_correct:
-            args.goldResults === null ? null : Object.values(args.goldResults).every(Boolean),
-          work_seconds: args.workSeconds,
-          active_seconds: args.activeSeconds,
-          pilot_feedback: args.pilotFeedback,
-        })
-        .where('id', '=', args.id)
-        .where('worker_id', '=', args.workerId)
-        .where(effectiveStatusIn(['accepted'], args.now))
-        .executeTakeFirst();
-      return result.numUpdatedRows > 0n;
+      return updatedAny(
+        trx
+          .updateTable('assignments')
+          .set({
+            status: 'submitted',
+            answers: JSON.stringify(args.answers),
+            submitted_at: args.now,
+            auto_approve_at: args.autoApproveAt,
+            updated_at: args.now,
+            gold_results: args.goldResults === null ? null : JSON.stringify(args.goldResults),
+            gold_correct:
+              args.goldResults === null ? null : Object.values(args.goldResults).every(Boolean),
+            work_seconds: args.workSeconds,
+            active_seconds: args.activeSeconds,
+            pilot_feedback: args.pilotFeedback,
+          })
+          .where('id', '=', args.id)
+          .where('worker_id', '=', args.workerId)
+          .where(effectiveStatusIn(['accepted'], args.now)),
+      );
     },
 
     /** accepted → returned, and the slot goes back to the pool, in one statement. */
