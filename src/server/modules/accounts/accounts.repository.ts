@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { decodeCursor, newestFirstPage } from '../../db/pagination.js';
+import { fromCursor, newestFirstPage } from '../../db/pagination.js';
 import type { NewUser, Role, UserRow, UserStatus, UserUpdate } from '../../db/types.js';
 
 type Executor = Db;
@@ -111,10 +111,7 @@ export function createAccountsRepository(db: Db) {
       }
       if (filter.status) query = query.where('status', '=', filter.status);
       if (filter.role) query = query.where(sql<boolean>`${filter.role} = any(roles)`);
-      return newestFirstPage(query, ['created_at', 'id'], {
-        limit: filter.limit,
-        before: decodeCursor(filter.cursor),
-      }).execute();
+      return newestFirstPage(query, ['created_at', 'id'], fromCursor(filter)).execute();
     },
 
     async countAdmins(trx: Executor = db): Promise<number> {

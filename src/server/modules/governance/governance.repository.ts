@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { ProposalStatus, RuleKey, RuleSource, Vote } from '../../../shared/api/governance.js';
 import type { Db } from '../../db/database.js';
-import { decodeCursor, newestFirstPage } from '../../db/pagination.js';
+import { fromCursor, newestFirstPage } from '../../db/pagination.js';
 import type { Database } from '../../db/types.js';
 
 export type Trx = Transaction<Database>;
@@ -184,10 +184,7 @@ export function createGovernanceRepository(db: Db) {
     }) {
       let query = proposals(db);
       if (filter.status) query = query.where('p.status', '=', filter.status);
-      return newestFirstPage(query, ['p.created_at', 'p.id'], {
-        limit: filter.limit,
-        before: decodeCursor(filter.cursor),
-      }).execute();
+      return newestFirstPage(query, ['p.created_at', 'p.id'], fromCursor(filter)).execute();
     },
 
     /** Holds the proposal's row for the transaction: votes share it, closing and vetoes own it. */

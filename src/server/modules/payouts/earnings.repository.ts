@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { newestFirstPage } from '../../db/pagination.js';
+import { newestFirstPage, type KeysetRequest } from '../../db/pagination.js';
 import type { LedgerAccountKind, LedgerTransactionKind } from '../../db/types.js';
 
 /** Read models of money: a worker's earnings and a requester's spending. */
@@ -78,11 +78,7 @@ export function createEarningsRepository(db: Db) {
     },
 
     /** Per project I worked on, most recently accepted first (keyset on that and the id). */
-    async perProject(
-      workerId: string,
-      page: { limit: number; before?: { t: Date; id: string } | undefined },
-      trx: Db = db,
-    ) {
+    async perProject(workerId: string, page: KeysetRequest, trx: Db = db) {
       const having = page.before
         ? sql`having (max(a.accepted_at), a.project_id) < (${page.before.t}, ${page.before.id})`
         : sql``;
@@ -131,11 +127,7 @@ export function createEarningsRepository(db: Db) {
     },
 
     /** A requester's projects, newest first (keyset on created_at and id). */
-    async ownedProjects(
-      ownerId: string,
-      page: { limit: number; before?: { t: Date; id: string } | undefined },
-      trx: Db = db,
-    ) {
+    async ownedProjects(ownerId: string, page: KeysetRequest, trx: Db = db) {
       const query = trx
         .selectFrom('projects')
         .select(['id', 'title', 'status', 'created_at'])

@@ -4,7 +4,7 @@ import type { AnswerKey } from '../../../shared/qualification-test-scoring.js';
 import type { FormTemplate } from '../../../shared/templates/model.js';
 import { updatedAny } from '../../db/affected-rows.js';
 import type { Db } from '../../db/database.js';
-import { decodeCursor, newestFirstPage } from '../../db/pagination.js';
+import { fromCursor, newestFirstPage, type CursorRequest } from '../../db/pagination.js';
 
 type Executor = Db;
 
@@ -318,7 +318,7 @@ export function createQualificationTestsRepository(db: Db) {
 
     async listAttempts(
       typeId: string,
-      page: { cursor?: string | undefined; limit: number },
+      page: CursorRequest,
       trx: Executor = db,
     ): Promise<OwnerAttemptRow[]> {
       const query = trx
@@ -327,10 +327,7 @@ export function createQualificationTestsRepository(db: Db) {
         .select(attemptColumns)
         .select(['u.handle', 'u.display_name'])
         .where('a.type_id', '=', typeId);
-      return newestFirstPage(query, ['a.started_at', 'a.id'], {
-        limit: page.limit,
-        before: decodeCursor(page.cursor),
-      }).execute();
+      return newestFirstPage(query, ['a.started_at', 'a.id'], fromCursor(page)).execute();
     },
   };
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { updatedAny } from '../../db/affected-rows.js';
 import type { Db } from '../../db/database.js';
-import { decodeCursor, newestFirstPage } from '../../db/pagination.js';
+import { fromCursor, newestFirstPage, type CursorRequest } from '../../db/pagination.js';
 import type { Role, UserStatus } from '../../db/types.js';
 
 type Executor = Db;
@@ -177,10 +177,11 @@ export function createQualificationsRepository(db: Db) {
       if (filter.q) {
         query = query.where('qualification_types.name', 'ilike', `%${escapeLike(filter.q)}%`);
       }
-      return newestFirstPage(query, ['qualification_types.created_at', 'qualification_types.id'], {
-        limit: filter.limit,
-        before: decodeCursor(filter.cursor),
-      }).execute();
+      return newestFirstPage(
+        query,
+        ['qualification_types.created_at', 'qualification_types.id'],
+        fromCursor(filter),
+      ).execute();
     },
 
     /** Updates a requester's own type; system types have no owner and so never match. */
@@ -294,7 +295,7 @@ export function createQualificationsRepository(db: Db) {
 
     async listHolders(
       typeId: string,
-      filter: { cursor?: string | undefined; limit: number },
+      filter: CursorRequest,
       trx: Executor = db,
     ): Promise<HolderRow[]> {
       const query = trx
@@ -310,10 +311,7 @@ export function createQualificationsRepository(db: Db) {
           'g.updated_at',
         ])
         .where('g.type_id', '=', typeId);
-      return newestFirstPage(query, ['g.granted_at', 'g.worker_id'], {
-        limit: filter.limit,
-        before: decodeCursor(filter.cursor),
-      }).execute();
+      return newestFirstPage(query, ['g.granted_at', 'g.worker_id'], fromCursor(filter)).execute();
     },
 
     async grantedValues(

@@ -1,6 +1,6 @@
 import { deletedAny } from '../../db/affected-rows.js';
 import type { Db } from '../../db/database.js';
-import { newestFirstPage } from '../../db/pagination.js';
+import { newestFirstPage, type KeysetRequest } from '../../db/pagination.js';
 
 export function createBlocksRepository(db: Db) {
   return {
@@ -43,11 +43,7 @@ export function createBlocksRepository(db: Db) {
       );
     },
 
-    async list(
-      requesterId: string,
-      page: { limit: number; before?: { t: Date; id: string } | undefined },
-      trx: Db = db,
-    ) {
+    async list(requesterId: string, page: KeysetRequest, trx: Db = db) {
       const query = trx
         .selectFrom('blocks as b')
         .innerJoin('users as u', 'u.id', 'b.worker_id')

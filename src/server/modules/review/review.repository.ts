@@ -3,7 +3,7 @@ import { assignmentColumns } from '../../db/assignment-columns.js';
 import { effectiveStatusIn, effectiveStatusSql } from '../../db/assignment-status.js';
 import type { Db } from '../../db/database.js';
 import { workerGoldRecord } from '../../db/gold-record.js';
-import { newestFirstPage } from '../../db/pagination.js';
+import { newestFirstPage, type KeysetRequest } from '../../db/pagination.js';
 import type { AssignmentStatus } from '../../db/types.js';
 
 const reviewColumns = [
@@ -117,12 +117,10 @@ export function createReviewRepository(db: Db) {
 
     async listForProject(
       projectId: string,
-      filter: {
+      filter: KeysetRequest & {
         status?: AssignmentStatus | undefined;
         batchId?: string | undefined;
         workerId?: string | undefined;
-        before?: { t: Date; id: string } | undefined;
-        limit: number;
         now: Date;
       },
       trx: Db = db,

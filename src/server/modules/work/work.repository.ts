@@ -4,7 +4,7 @@ import { assignmentColumns } from '../../db/assignment-columns.js';
 import { effectiveStatusIn, effectiveStatusSql, overdueSql } from '../../db/assignment-status.js';
 import type { Db } from '../../db/database.js';
 import { workerGoldRecord } from '../../db/gold-record.js';
-import { newestFirstPage } from '../../db/pagination.js';
+import { newestFirstPage, type KeysetRequest } from '../../db/pagination.js';
 import type { AssignmentStatus } from '../../db/types.js';
 
 /** A slot just taken: the assignment's own columns and its task's data. */
@@ -391,11 +391,9 @@ export function createWorkRepository(db: Db) {
 
     async listForWorker(
       workerId: string,
-      filter: {
+      filter: KeysetRequest & {
         status?: AssignmentStatus | undefined;
         projectId?: string | undefined;
-        limit: number;
-        before?: { t: Date; id: string } | undefined;
         now: Date;
       },
       trx: Db = db,
