@@ -5,6 +5,19 @@ import type { NewUser, Role, UserRow, UserStatus, UserUpdate } from '../../db/ty
 
 type Executor = Db;
 
+/** The user whose email or handle is `value`, compared case-insensitively as the unique indexes do. */
+function findCaseless(
+  trx: Executor,
+  column: 'email' | 'handle',
+  value: string,
+): Promise<UserRow | undefined> {
+  return trx
+    .selectFrom('users')
+    .selectAll()
+    .where(sql<string>`lower(${sql.ref(column)})`, '=', value.toLowerCase())
+    .executeTakeFirst();
+}
+
 export function createAccountsRepository(db: Db) {
   return {
     transaction<T>(work: (trx: Db) => Promise<T>): Promise<T> {
@@ -19,21 +32,9 @@ export function createAccountsRepository(db: Db) {
       return trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
     },
 
-    async findUserByEmail(email: string, trx: Executor = db): Promise<UserRow | undefined> {
-      return trx
-        .selectFrom('users')
-        .selectAll()
-        .where(sql<string>`lower(email)`, '=', email.toLowerCase())
-        .executeTakeFirst();
-    },
+    findUserByEmail: (email: string, trx: Executor = db) => findCaseless(trx, 'email', email),
 
-    async findUserByHandle(handle: string, trx: Executor = db): Promise<UserRow | undefined> {
-      return trx
-        .selectFrom('users')
-        .selectAll()
-        .where(sql<string>`lower(handle)`, '=', handle.toLowerCase())
-        .executeTakeFirst();
-    },
+    findUserByHandle: (handle: string, trx: Executor = db) => findCaseless(trx, 'handle', handle),
 
     async updateUser(id: string, patch: UserUpdate, trx: Executor = db): Promise<UserRow> {
       return trx

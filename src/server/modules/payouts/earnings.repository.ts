@@ -3,6 +3,20 @@ import type { Db } from '../../db/database.js';
 import { newestFirstPage, type KeysetRequest } from '../../db/pagination.js';
 import type { LedgerAccountKind, LedgerTransactionKind } from '../../db/types.js';
 
+/** The projects a requester's figures cover: the listed ones, or all of an owner's. */
+type ProjectScope = { projectIds: string[] } | { ownerId: string };
+
+/** The condition that `column` (a project id) is one of the scope's projects. */
+function inScope(column: string, scope: ProjectScope) {
+  const projectId = sql.ref(column);
+  if ('ownerId' in scope) {
+    return sql`${projectId} in (select id from projects where owner_id = ${scope.ownerId})`;
+  }
+  return scope.projectIds.length
+    ? sql`${projectId} in (${sql.join(scope.projectIds)})`
+    : sql`false`;
+}
+
 /** Read models of money: a worker's earnings and a requester's spending. */
 export function createEarningsRepository(db: Db) {
   return {
@@ -139,13 +153,8 @@ export function createEarningsRepository(db: Db) {
      * Sums of ledger entries by project, transaction kind and account kind, for the listed
      * projects or (with `ownerId`) all of a requester's projects.
      */
-    async ledgerSums(scope: { projectIds: string[] } | { ownerId: string }, trx: Db = db) {
-      const where =
-        'ownerId' in scope
-          ? sql`t.project_id in (select id from projects where owner_id = ${scope.ownerId})`
-          : scope.projectIds.length
-            ? sql`t.project_id in (${sql.join(scope.projectIds)})`
-            : sql`false`;
+    async ledgerSums(scope: ProjectScope, trx: Db = db) {
+      const where = inScope('t.project_id', scope);
       const { rows } = await sql<{
         project_id: string;
         kind: LedgerTransactionKind;
@@ -161,13 +170,8 @@ export function createEarningsRepository(db: Db) {
       return rows.map((r) => ({ ...r, cents: Number(r.cents) }));
     },
 
-    async approvedCounts(scope: { projectIds: string[] } | { ownerId: string }, trx: Db = db) {
-      const where =
-        'ownerId' in scope
-          ? sql`a.project_id in (select id from projects where owner_id = ${scope.ownerId})`
-          : scope.projectIds.length
-            ? sql`a.project_id in (${sql.join(scope.projectIds)})`
-            : sql`false`;
+    async approvedCounts(scope: ProjectScope, trx: Db = db) {
+      const where = inScope('a.project_id', scope);
       const { rows } = await sql<{ project_id: string; n: number }>`
         select a.project_id, count(*)::int as n from assignments a
         where ${where} and a.status = 'approved'
