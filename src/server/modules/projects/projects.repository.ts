@@ -9,6 +9,7 @@ import {
 import { effectiveStatusIn } from '../../db/assignment-status.js';
 import type { Db } from '../../db/database.js';
 import { fromCursor, newestFirstPage } from '../../db/pagination.js';
+import { projectHeading } from '../../db/project-heading.js';
 import type { Database, ProjectStatus } from '../../db/types.js';
 import type { Projects } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
@@ -157,7 +158,7 @@ export function createProjectsRepository(db: Db, clock: Clock) {
     > {
       return trx
         .selectFrom('projects')
-        .select(['id', 'owner_id', 'title', 'status', 'top_up_reserve_cents'])
+        .select([...projectHeading, 'top_up_reserve_cents'])
         .where('id', '=', id)
         .forShare()
         .executeTakeFirst();

@@ -4,6 +4,7 @@ import { effectiveStatusIn, effectiveStatusSql } from '../../db/assignment-statu
 import type { Db } from '../../db/database.js';
 import { workerGoldRecord } from '../../db/gold-record.js';
 import { newestFirstPage, type KeysetRequest } from '../../db/pagination.js';
+import { projectHeading } from '../../db/project-heading.js';
 import type { AssignmentStatus } from '../../db/types.js';
 
 const reviewColumns = [
@@ -97,7 +98,7 @@ export function createReviewRepository(db: Db) {
     async findProject(projectId: string, trx: Db = db) {
       return trx
         .selectFrom('projects')
-        .select(['id', 'owner_id', 'title', 'status', 'expires_at'])
+        .select([...projectHeading, 'expires_at'])
         .where('id', '=', projectId)
         .executeTakeFirst();
     },
@@ -109,7 +110,7 @@ export function createReviewRepository(db: Db) {
     async lockProjectShared(trx: Db, projectId: string) {
       return trx
         .selectFrom('projects')
-        .select(['id', 'owner_id', 'title', 'status', 'expires_at', 'rejected_slot_reopens'])
+        .select([...projectHeading, 'expires_at', 'rejected_slot_reopens'])
         .where('id', '=', projectId)
         .forKeyShare()
         .executeTakeFirstOrThrow();
