@@ -3,6 +3,7 @@ import { assignmentColumns } from '../../db/assignment-columns.js';
 import { effectiveStatusIn, effectiveStatusSql } from '../../db/assignment-status.js';
 import type { Db } from '../../db/database.js';
 import { workerGoldRecord } from '../../db/gold-record.js';
+import { hourlyPayColumns } from '../../db/hourly-pay-columns.js';
 import { newestFirstPage, type KeysetRequest } from '../../db/pagination.js';
 import { projectHeading } from '../../db/project-heading.js';
 import type { AssignmentStatus } from '../../db/types.js';
@@ -83,14 +84,7 @@ export function createReviewRepository(db: Db) {
   return {
     async findForReview(id: string, trx: Db = db) {
       return reviewQuery(trx)
-        .select([
-          'p.instructions',
-          'p.template',
-          'p.time_allotted_seconds',
-          'p.estimated_seconds',
-          'p.work_seconds_median',
-          'p.work_samples',
-        ])
+        .select(['p.instructions', 'p.template', 'p.time_allotted_seconds', ...hourlyPayColumns])
         .where('a.id', '=', id)
         .executeTakeFirst();
     },

@@ -4,6 +4,7 @@ import { assignmentColumns } from '../../db/assignment-columns.js';
 import { effectiveStatusIn, effectiveStatusSql, overdueSql } from '../../db/assignment-status.js';
 import type { Db } from '../../db/database.js';
 import { workerGoldRecord } from '../../db/gold-record.js';
+import { hourlyPayColumns } from '../../db/hourly-pay-columns.js';
 import { newestFirstPage, type KeysetRequest } from '../../db/pagination.js';
 import type { AssignmentStatus } from '../../db/types.js';
 
@@ -45,9 +46,7 @@ export function createWorkRepository(db: Db) {
           'p.min_gold_accuracy_percent',
           'p.min_gold_answered',
           'p.overlap_max',
-          'p.estimated_seconds',
-          'p.work_seconds_median',
-          'p.work_samples',
+          ...hourlyPayColumns,
           // This worker's scored gold answers here, for the accuracy floor.
           gold.answered.as('gold_answered'),
           gold.correct.as('gold_correct'),
@@ -307,9 +306,7 @@ export function createWorkRepository(db: Db) {
           'p.auto_approve_seconds',
           'p.gold_feedback',
           'p.overlap_max',
-          'p.estimated_seconds',
-          'p.work_seconds_median',
-          'p.work_samples',
+          ...hourlyPayColumns,
           't.data as task_data',
           'a.gold_correct',
           'a.gold_results',
