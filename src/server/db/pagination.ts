@@ -15,6 +15,12 @@ export type Page<T> = { items: T[]; nextCursor: string | null };
 /** Keyset position: the sort key and id of the last row of the page before. */
 export type Keyset = { t: Date; id: string };
 
+/** What a page of a keyset list is read by: its size and where it starts (the first page: nowhere). */
+export type KeysetRequest = { limit: number; before?: Keyset | undefined };
+
+/** A client's page request: the cursor it was handed (none for the first page) and a page size. */
+export type CursorRequest = { cursor?: string | undefined; limit: number };
+
 function invalidCursor(): ValidationError {
   return new ValidationError('cursor: is not a cursor this API returned', [
     { path: 'querystring.cursor', message: 'is invalid' },
@@ -47,6 +53,11 @@ export function decodeCursor(cursor: string | undefined): Keyset | undefined {
   return { t: at, id };
 }
 
+/** The keyset request a client's cursor names (a 400 for a cursor this API did not hand out). */
+export function fromCursor(page: CursorRequest): KeysetRequest {
+  return { limit: page.limit, before: decodeCursor(page.cursor) };
+}
+
 /**
  * A cursor that is one whole number under a tag (`tag:n`): a sequence number, a ledger entry id,
  * an offset. The tag keeps one list's cursor from being read as another's.
@@ -71,7 +82,7 @@ export function counterCursor(tag: string, maxDigits: number) {
 export function newestFirstPage<DB, TB extends keyof DB, O>(
   query: SelectQueryBuilder<DB, TB, O>,
   key: readonly [sort: StringReference<DB, TB>, id: StringReference<DB, TB>],
-  page: { limit: number; before?: Keyset | undefined },
+  page: KeysetRequest,
 ): SelectQueryBuilder<DB, TB, O> {
   const sort = sql.ref(key[0]);
   const id = sql.ref(key[1]);

@@ -4,6 +4,7 @@ import {
   counterCursor,
   decodeCursor,
   encodeCursor,
+  fromCursor,
   keysetPage,
   pageFrom,
   pageOf,
@@ -53,6 +54,16 @@ describe('keyset cursor', () => {
     ]) {
       expectInvalidCursor(() => decodeCursor(cursor));
     }
+  });
+
+  it("reads a client's page request as the keyset request its cursor names", () => {
+    const at = new Date('2026-12-06T08:15:30.123Z');
+    expect(fromCursor({ cursor: encodeCursor(at, ID), limit: 20 })).toEqual({
+      limit: 20,
+      before: { t: at, id: ID },
+    });
+    expect(fromCursor({ limit: 5 })).toEqual({ limit: 5, before: undefined });
+    expectInvalidCursor(() => fromCursor({ cursor: 'garbage', limit: 5 }));
   });
 });
 

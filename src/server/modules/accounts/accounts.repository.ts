@@ -1,9 +1,22 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { decodeCursor, newestFirstPage } from '../../db/pagination.js';
+import { fromCursor, newestFirstPage } from '../../db/pagination.js';
 import type { NewUser, Role, UserRow, UserStatus, UserUpdate } from '../../db/types.js';
 
 type Executor = Db;
+
+/** The user whose email or handle is `value`, compared case-insensitively as the unique indexes do. */
+function findCaseless(
+  trx: Executor,
+  column: 'email' | 'handle',
+  value: string,
+): Promise<UserRow | undefined> {
+  return trx
+    .selectFrom('users')
+    .selectAll()
+    .where(sql<string>`lower(${sql.ref(column)})`, '=', value.toLowerCase())
+    .executeTakeFirst();
+}
 
 export function createAccountsRepository(db: Db) {
   return {
@@ -19,21 +32,9 @@ export function createAccountsRepository(db: Db) {
       return trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
     },
 
-    async findUserByEmail(email: string, trx: Executor = db): Promise<UserRow | undefined> {
-      return trx
-        .selectFrom('users')
-        .selectAll()
-        .where(sql<string>`lower(email)`, '=', email.toLowerCase())
-        .executeTakeFirst();
-    },
+    findUserByEmail: (email: string, trx: Executor = db) => findCaseless(trx, 'email', email),
 
-    async findUserByHandle(handle: string, trx: Executor = db): Promise<UserRow | undefined> {
-      return trx
-        .selectFrom('users')
-        .selectAll()
-        .where(sql<string>`lower(handle)`, '=', handle.toLowerCase())
-        .executeTakeFirst();
-    },
+    findUserByHandle: (handle: string, trx: Executor = db) => findCaseless(trx, 'handle', handle),
 
     async updateUser(id: string, patch: UserUpdate, trx: Executor = db): Promise<UserRow> {
       return trx
@@ -111,10 +112,7 @@ export function createAccountsRepository(db: Db) {
       }
       if (filter.status) query = query.where('status', '=', filter.status);
       if (filter.role) query = query.where(sql<boolean>`${filter.role} = any(roles)`);
-      return newestFirstPage(query, ['created_at', 'id'], {
-        limit: filter.limit,
-        before: decodeCursor(filter.cursor),
-      }).execute();
+      return newestFirstPage(query, ['created_at', 'id'], fromCursor(filter)).execute();
     },
 
     async countAdmins(trx: Executor = db): Promise<number> {

@@ -1,3 +1,4 @@
+import { deletedCount } from '../../db/affected-rows.js';
 import type { Db } from '../../db/database.js';
 import type { LoginThrottleState } from './login-throttle.js';
 
@@ -51,12 +52,14 @@ export function createLoginThrottlesRepository(db: Db) {
 
     /** Rows quiet since `before` (their last attempt and backoff both over): they count for nothing. */
     async deleteQuietSince(before: Date): Promise<number> {
-      const result = await db
-        .deleteFrom('login_throttles')
-        .where('last_attempt_at', '<', before)
-        .where((eb) => eb.or([eb('blocked_until', 'is', null), eb('blocked_until', '<', before)]))
-        .executeTakeFirst();
-      return Number(result.numDeletedRows);
+      return deletedCount(
+        db
+          .deleteFrom('login_throttles')
+          .where('last_attempt_at', '<', before)
+          .where((eb) =>
+            eb.or([eb('blocked_until', 'is', null), eb('blocked_until', '<', before)]),
+          ),
+      );
     },
   };
 }

@@ -1,3 +1,4 @@
+import { deletedCount } from '../../db/affected-rows.js';
 import type { Db } from '../../db/database.js';
 import type { UserRow } from '../../db/types.js';
 
@@ -42,11 +43,7 @@ export function createSessionsRepository(db: Db) {
     },
 
     async deleteExpired(now: Date): Promise<number> {
-      const result = await db
-        .deleteFrom('sessions')
-        .where('expires_at', '<=', now)
-        .executeTakeFirst();
-      return Number(result.numDeletedRows);
+      return deletedCount(db.deleteFrom('sessions').where('expires_at', '<=', now));
     },
   };
 }

@@ -1,3 +1,4 @@
+import { deletedAny, deletedCount } from '../../db/affected-rows.js';
 import type { Db } from '../../db/database.js';
 import type { Scope } from '../../../shared/scopes.js';
 import type { TokenPrincipal } from './token-cache.js';
@@ -59,20 +60,13 @@ export function createTokensRepository(db: Db) {
     },
 
     async deleteForUser(userId: string, id: string, trx: Db = db): Promise<boolean> {
-      const result = await trx
-        .deleteFrom('api_tokens')
-        .where('id', '=', id)
-        .where('user_id', '=', userId)
-        .executeTakeFirst();
-      return result.numDeletedRows > 0n;
+      return deletedAny(
+        trx.deleteFrom('api_tokens').where('id', '=', id).where('user_id', '=', userId),
+      );
     },
 
     async deleteAllForUser(userId: string): Promise<number> {
-      const result = await db
-        .deleteFrom('api_tokens')
-        .where('user_id', '=', userId)
-        .executeTakeFirst();
-      return Number(result.numDeletedRows);
+      return deletedCount(db.deleteFrom('api_tokens').where('user_id', '=', userId));
     },
 
     /** The token's active user, scopes and last use, in one read; nothing for an expired one. */

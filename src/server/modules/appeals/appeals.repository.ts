@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { AppealStatus } from '../../../shared/api/appeals.js';
 import type { Db } from '../../db/database.js';
-import { newestFirstPage } from '../../db/pagination.js';
+import { newestFirstPage, type KeysetRequest } from '../../db/pagination.js';
 
 /** What every reader of an appeal is shown: the appeal, its assignment's project and worker. */
 function appealQuery(trx: Db) {
@@ -33,11 +33,7 @@ function appealQuery(trx: Db) {
     ]);
 }
 
-export type AppealListFilter = {
-  status?: AppealStatus | undefined;
-  limit: number;
-  before?: { t: Date; id: string } | undefined;
-};
+export type AppealListFilter = KeysetRequest & { status?: AppealStatus | undefined };
 
 export function createAppealsRepository(db: Db) {
   return {

@@ -1,6 +1,6 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { decodeCursor, newestFirstPage } from '../../db/pagination.js';
+import { fromCursor, newestFirstPage } from '../../db/pagination.js';
 import { currentRequestId } from '../../lib/request-context.js';
 
 /** What an entry was done to, besides a user: a token, a key, an app, a deposit, a payout … */
@@ -87,10 +87,7 @@ export function createAuditRepository(db: Db) {
       }
       if (filter.from) query = query.where('e.created_at', '>=', filter.from);
       if (filter.to) query = query.where('e.created_at', '<', filter.to);
-      return newestFirstPage(query, ['e.created_at', 'e.id'], {
-        limit: filter.limit,
-        before: decodeCursor(filter.cursor),
-      }).execute();
+      return newestFirstPage(query, ['e.created_at', 'e.id'], fromCursor(filter)).execute();
     },
   };
 }

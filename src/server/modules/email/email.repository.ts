@@ -2,6 +2,15 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { EmailTokenPurpose, UserRow } from '../../db/types.js';
 
+/** Marks the unused links of one kind used at `now`; the caller says which of them. */
+function spendUnused(trx: Db, purpose: EmailTokenPurpose, now: Date) {
+  return trx
+    .updateTable('email_tokens')
+    .set({ used_at: now })
+    .where('purpose', '=', purpose)
+    .where('used_at', 'is', null);
+}
+
 export function createEmailRepository(db: Db) {
   return {
     transaction<T>(work: (trx: Db) => Promise<T>): Promise<T> {
@@ -51,12 +60,8 @@ export function createEmailRepository(db: Db) {
      * both use it; returns whose it was, or nothing when it is unknown, used or expired.
      */
     async useToken(tokenHash: string, purpose: EmailTokenPurpose, now: Date, trx: Db = db) {
-      return trx
-        .updateTable('email_tokens')
-        .set({ used_at: now })
+      return spendUnused(trx, purpose, now)
         .where('token_hash', '=', tokenHash)
-        .where('purpose', '=', purpose)
-        .where('used_at', 'is', null)
         .where('expires_at', '>', now)
         .returning(['user_id', 'email'])
         .executeTakeFirst();
@@ -64,13 +69,7 @@ export function createEmailRepository(db: Db) {
 
     /** Every other live link of this kind stops working too (a reset ends all reset links). */
     async spendAll(userId: string, purpose: EmailTokenPurpose, now: Date, trx: Db = db) {
-      await trx
-        .updateTable('email_tokens')
-        .set({ used_at: now })
-        .where('user_id', '=', userId)
-        .where('purpose', '=', purpose)
-        .where('used_at', 'is', null)
-        .execute();
+      await spendUnused(trx, purpose, now).where('user_id', '=', userId).execute();
     },
 
     /** Verified only while the account still has the address the link was sent to. */

@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { ProposalStatus, RuleKey, RuleSource, Vote } from '../../../shared/api/governance.js';
 import type { Db } from '../../db/database.js';
-import { decodeCursor, newestFirstPage } from '../../db/pagination.js';
+import { fromCursor, newestFirstPage } from '../../db/pagination.js';
 import type { Database } from '../../db/types.js';
 
 export type Trx = Transaction<Database>;
@@ -14,48 +14,38 @@ export function createGovernanceRepository(db: Db) {
       .selectFrom('governance_proposals as p')
       .innerJoin('users as proposer', 'proposer.id', 'p.proposer_id')
       .leftJoin('users as vetoer', 'vetoer.id', 'p.vetoed_by')
-      .select((eb) => [
-        'p.id',
-        'p.rule',
-        'p.value',
-        'p.previous_value',
-        'p.reason',
-        'p.proposer_id',
-        'proposer.display_name as proposer_name',
-        'p.status',
-        'p.created_at',
-        'p.closes_at',
-        'p.decided_at',
-        'p.veto_reason',
-        'p.vetoed_by',
-        'vetoer.display_name as vetoer_name',
-        eb
-          .selectFrom('governance_votes as v')
-          .whereRef('v.proposal_id', '=', 'p.id')
-          .select([
-            sql<number>`count(*) filter (where v.as_worker and v.vote = 'yes')::int`.as('w'),
-          ])
-          .as('workers_yes'),
-        eb
-          .selectFrom('governance_votes as v')
-          .whereRef('v.proposal_id', '=', 'p.id')
-          .select([sql<number>`count(*) filter (where v.as_worker and v.vote = 'no')::int`.as('w')])
-          .as('workers_no'),
-        eb
-          .selectFrom('governance_votes as v')
-          .whereRef('v.proposal_id', '=', 'p.id')
-          .select([
-            sql<number>`count(*) filter (where v.as_requester and v.vote = 'yes')::int`.as('r'),
-          ])
-          .as('requesters_yes'),
-        eb
-          .selectFrom('governance_votes as v')
-          .whereRef('v.proposal_id', '=', 'p.id')
-          .select([
-            sql<number>`count(*) filter (where v.as_requester and v.vote = 'no')::int`.as('r'),
-          ])
-          .as('requesters_no'),
-      ]);
+      .select((eb) => {
+        /** How many of one house voted this way (a user in both houses counts in each). */
+        const tally = (house: 'as_worker' | 'as_requester', vote: Vote) => {
+          const inHouse = sql.ref(`v.${house}`);
+          return eb
+            .selectFrom('governance_votes as v')
+            .whereRef('v.proposal_id', '=', 'p.id')
+            .select(
+              sql<number>`count(*) filter (where ${inHouse} and v.vote = ${vote})::int`.as('n'),
+            );
+        };
+        return [
+          'p.id',
+          'p.rule',
+          'p.value',
+          'p.previous_value',
+          'p.reason',
+          'p.proposer_id',
+          'proposer.display_name as proposer_name',
+          'p.status',
+          'p.created_at',
+          'p.closes_at',
+          'p.decided_at',
+          'p.veto_reason',
+          'p.vetoed_by',
+          'vetoer.display_name as vetoer_name',
+          tally('as_worker', 'yes').as('workers_yes'),
+          tally('as_worker', 'no').as('workers_no'),
+          tally('as_requester', 'yes').as('requesters_yes'),
+          tally('as_requester', 'no').as('requesters_no'),
+        ];
+      });
 
   return {
     transaction<T>(work: (trx: Trx) => Promise<T>): Promise<T> {
@@ -184,10 +174,7 @@ export function createGovernanceRepository(db: Db) {
     }) {
       let query = proposals(db);
       if (filter.status) query = query.where('p.status', '=', filter.status);
-      return newestFirstPage(query, ['p.created_at', 'p.id'], {
-        limit: filter.limit,
-        before: decodeCursor(filter.cursor),
-      }).execute();
+      return newestFirstPage(query, ['p.created_at', 'p.id'], fromCursor(filter)).execute();
     },
 
     /** Holds the proposal's row for the transaction: votes share it, closing and vetoes own it. */

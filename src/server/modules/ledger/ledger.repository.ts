@@ -74,22 +74,21 @@ export function createLedgerRepository(db: Db) {
   return {
     /** The account's id, created on first use. */
     async accountId(trx: Db, userId: string | null, kind: LedgerAccountKind): Promise<string> {
-      const existing = await trx
-        .selectFrom('ledger_accounts')
-        .select('id')
-        .where('kind', '=', kind)
-        .where((eb) => (userId === null ? eb('user_id', 'is', null) : eb('user_id', '=', userId)))
-        .executeTakeFirst();
+      const find = () =>
+        trx
+          .selectFrom('ledger_accounts')
+          .select('id')
+          .where('kind', '=', kind)
+          .where((eb) =>
+            userId === null ? eb('user_id', 'is', null) : eb('user_id', '=', userId),
+          );
+      const existing = await find().executeTakeFirst();
       if (existing) return existing.id;
       await sql`insert into ledger_accounts (user_id, kind) values (${userId}, ${kind}) on conflict do nothing`.execute(
         trx,
       );
-      const created = await trx
-        .selectFrom('ledger_accounts')
-        .select('id')
-        .where('kind', '=', kind)
-        .where((eb) => (userId === null ? eb('user_id', 'is', null) : eb('user_id', '=', userId)))
-        .executeTakeFirstOrThrow();
+      // Ours or a concurrent first use's: the conflict left exactly one.
+      const created = await find().executeTakeFirstOrThrow();
       return created.id;
     },
 

@@ -1,6 +1,5 @@
 import type { Db } from '../../db/database.js';
-
-type Before = { t: Date; id: string } | undefined;
+import { newestFirstPage, type KeysetRequest } from '../../db/pagination.js';
 
 /** The audit records of offline payments administrators recorded, with who was involved. */
 export function createManualDepositsRepository(db: Db) {
@@ -68,17 +67,8 @@ export function createManualDepositsRepository(db: Db) {
     },
 
     /** Newest first, keyset-paginated on (recorded_at, id). */
-    async list(page: { limit: number; before: Before }, trx: Db = db) {
-      let query = withPeople(trx);
-      if (page.before) {
-        const { t, id } = page.before;
-        query = query.where((eb) => eb(eb.refTuple('d.recorded_at', 'd.id'), '<', eb.tuple(t, id)));
-      }
-      return query
-        .orderBy('d.recorded_at', 'desc')
-        .orderBy('d.id', 'desc')
-        .limit(page.limit + 1)
-        .execute();
+    async list(page: KeysetRequest, trx: Db = db) {
+      return newestFirstPage(withPeople(trx), ['d.recorded_at', 'd.id'], page).execute();
     },
   };
 }

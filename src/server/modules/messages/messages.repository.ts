@@ -1,5 +1,6 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { newestFirstPage, type KeysetRequest } from '../../db/pagination.js';
 
 /** Assignments that count as work a worker did or holds for a requester (not given back). */
 export const WORKED_STATUSES = ['accepted', 'submitted', 'approved', 'rejected'] as const;
@@ -173,17 +174,8 @@ export function createMessagesRepository(db: Db) {
     },
 
     /** The user's threads, most recent first; one row more than `limit` says more follow. */
-    listThreads(userId: string, page: { limit: number; before?: { t: Date; id: string } }) {
-      let query = threadsOf(db, userId);
-      const { before } = page;
-      if (before) {
-        query = query.where(sql<SqlBool>`(t.last_message_at, t.id) < (${before.t}, ${before.id})`);
-      }
-      return query
-        .orderBy('t.last_message_at', 'desc')
-        .orderBy('t.id', 'desc')
-        .limit(page.limit + 1)
-        .execute();
+    listThreads(userId: string, page: KeysetRequest) {
+      return newestFirstPage(threadsOf(db, userId), ['t.last_message_at', 't.id'], page).execute();
     },
 
     /** One thread, only if the user is one of its sides. */

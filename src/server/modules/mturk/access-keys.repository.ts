@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { deletedAny } from '../../db/affected-rows.js';
 import type { Db } from '../../db/database.js';
 import type { UserRow } from '../../db/types.js';
 
@@ -59,12 +60,9 @@ export function createAccessKeysRepository(db: Db) {
     },
 
     async deleteForUser(userId: string, id: string, trx: Db = db): Promise<boolean> {
-      const result = await trx
-        .deleteFrom('mturk_access_keys')
-        .where('id', '=', id)
-        .where('user_id', '=', userId)
-        .executeTakeFirst();
-      return result.numDeletedRows > 0n;
+      return deletedAny(
+        trx.deleteFrom('mturk_access_keys').where('id', '=', id).where('user_id', '=', userId),
+      );
     },
 
     /** A key and its owner, only while the owner's account is active. */

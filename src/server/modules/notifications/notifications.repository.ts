@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
+import { updatedCount } from '../../db/affected-rows.js';
 import type { Db } from '../../db/database.js';
-import { newestFirstPage } from '../../db/pagination.js';
+import { newestFirstPage, type KeysetRequest } from '../../db/pagination.js';
 import type { Notifications } from '../../db/schema.js';
 
 const columns = ['id', 'kind', 'title', 'body', 'link', 'read_at', 'created_at'] as const;
@@ -23,11 +24,7 @@ export function createNotificationsRepository(db: Db) {
     },
 
     /** Newest first; one row more than `limit` tells whether there is a next page. */
-    async list(
-      userId: string,
-      args: { unreadOnly: boolean; limit: number; before?: { t: Date; id: string } | undefined },
-      trx: Db = db,
-    ) {
+    async list(userId: string, args: KeysetRequest & { unreadOnly: boolean }, trx: Db = db) {
       let query = trx.selectFrom('notifications').select(columns).where('user_id', '=', userId);
       if (args.unreadOnly) query = query.where('read_at', 'is', null);
       return newestFirstPage(query, ['created_at', 'id'], args).execute();
@@ -51,20 +48,19 @@ export function createNotificationsRepository(db: Db) {
         .where('user_id', '=', userId)
         .where('read_at', 'is', null);
       if (ids !== 'all') query = query.where('id', 'in', ids);
-      const result = await query.executeTakeFirst();
-      return Number(result.numUpdatedRows);
+      return updatedCount(query);
     },
 
     /** Marks the listed read notifications of the user unread again. */
     async markUnread(userId: string, ids: string[], trx: Db = db) {
-      const result = await trx
-        .updateTable('notifications')
-        .set({ read_at: null })
-        .where('user_id', '=', userId)
-        .where('read_at', 'is not', null)
-        .where('id', 'in', ids)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows);
+      return updatedCount(
+        trx
+          .updateTable('notifications')
+          .set({ read_at: null })
+          .where('user_id', '=', userId)
+          .where('read_at', 'is not', null)
+          .where('id', 'in', ids),
+      );
     },
   };
 }

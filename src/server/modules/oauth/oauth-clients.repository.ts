@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Scope } from '../../../shared/scopes.js';
+import { deletedAny } from '../../db/affected-rows.js';
 import type { Db } from '../../db/database.js';
 import type { OauthClients } from '../../db/schema.js';
 
@@ -102,12 +103,9 @@ export function createOAuthClientsRepository(db: Db) {
 
     /** Its grants, codes and tokens go with it (foreign keys cascade). */
     async deleteOwned(ownerId: string, id: string, trx: Db = db): Promise<boolean> {
-      const result = await trx
-        .deleteFrom('oauth_clients')
-        .where('id', '=', id)
-        .where('owner_id', '=', ownerId)
-        .executeTakeFirst();
-      return result.numDeletedRows > 0n;
+      return deletedAny(
+        trx.deleteFrom('oauth_clients').where('id', '=', id).where('owner_id', '=', ownerId),
+      );
     },
   };
 }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { deletedCount } from '../../db/affected-rows.js';
 import type { Db } from '../../db/database.js';
 
 export type ModelPayload = Record<string, unknown>;
@@ -30,6 +31,20 @@ export type GrantRow = {
  */
 export function createOAuthModelsRepository(db: Db) {
   const live = (now: Date) => sql<boolean>`(expires_at is null or expires_at > ${now})`;
+
+  /** The account's grants (to one client, or to any) with every code and token issued under them. */
+  function deleteGrantsOf(accountId: string, clientId: string | undefined): Promise<number> {
+    return db.transaction().execute(async (trx) => {
+      let grants = trx
+        .deleteFrom('oauth_models')
+        .where('kind', '=', 'Grant')
+        .where('account_id', '=', accountId);
+      if (clientId !== undefined) grants = grants.where('client_id', '=', clientId);
+      const ids = (await grants.returning('id').execute()).map((g) => g.id);
+      if (ids.length) await trx.deleteFrom('oauth_models').where('grant_id', 'in', ids).execute();
+      return ids.length;
+    });
+  }
 
   return {
     async upsert(row: ModelRow): Promise<void> {
@@ -124,42 +139,13 @@ export function createOAuthModelsRepository(db: Db) {
     },
 
     /** Removes the account's grants to the client and every code and token issued under them. */
-    async deleteGrants(accountId: string, clientId: string): Promise<number> {
-      return db.transaction().execute(async (trx) => {
-        const grants = await trx
-          .deleteFrom('oauth_models')
-          .where('kind', '=', 'Grant')
-          .where('account_id', '=', accountId)
-          .where('client_id', '=', clientId)
-          .returning('id')
-          .execute();
-        const ids = grants.map((g) => g.id);
-        if (ids.length) await trx.deleteFrom('oauth_models').where('grant_id', 'in', ids).execute();
-        return ids.length;
-      });
-    },
+    deleteGrants: (accountId: string, clientId: string) => deleteGrantsOf(accountId, clientId),
 
     /** Every app the account connected: grants and the codes and tokens issued under them. */
-    async deleteAllGrants(accountId: string): Promise<number> {
-      return db.transaction().execute(async (trx) => {
-        const grants = await trx
-          .deleteFrom('oauth_models')
-          .where('kind', '=', 'Grant')
-          .where('account_id', '=', accountId)
-          .returning('id')
-          .execute();
-        const ids = grants.map((g) => g.id);
-        if (ids.length) await trx.deleteFrom('oauth_models').where('grant_id', 'in', ids).execute();
-        return ids.length;
-      });
-    },
+    deleteAllGrants: (accountId: string) => deleteGrantsOf(accountId, undefined),
 
     async deleteExpired(now: Date): Promise<number> {
-      const result = await db
-        .deleteFrom('oauth_models')
-        .where('expires_at', '<=', now)
-        .executeTakeFirst();
-      return Number(result.numDeletedRows);
+      return deletedCount(db.deleteFrom('oauth_models').where('expires_at', '<=', now));
     },
   };
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { projectHeading } from '../../db/project-heading.js';
 import type { Template } from '../../../shared/templates/index.js';
 
 /** A task of an adaptive-overlap project, locked while its next slot is decided. */
@@ -44,10 +45,7 @@ export function createOverlapRepository() {
       return trx
         .selectFrom('projects')
         .select([
-          'id',
-          'owner_id',
-          'title',
-          'status',
+          ...projectHeading,
           'template',
           'overlap_agreement_percent',
           'top_up_reserve_cents',

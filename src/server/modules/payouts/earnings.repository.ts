@@ -1,7 +1,21 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { newestFirstPage } from '../../db/pagination.js';
+import { newestFirstPage, type KeysetRequest } from '../../db/pagination.js';
 import type { LedgerAccountKind, LedgerTransactionKind } from '../../db/types.js';
+
+/** The projects a requester's figures cover: the listed ones, or all of an owner's. */
+type ProjectScope = { projectIds: string[] } | { ownerId: string };
+
+/** The condition that `column` (a project id) is one of the scope's projects. */
+function inScope(column: string, scope: ProjectScope) {
+  const projectId = sql.ref(column);
+  if ('ownerId' in scope) {
+    return sql`${projectId} in (select id from projects where owner_id = ${scope.ownerId})`;
+  }
+  return scope.projectIds.length
+    ? sql`${projectId} in (${sql.join(scope.projectIds)})`
+    : sql`false`;
+}
 
 /** Read models of money: a worker's earnings and a requester's spending. */
 export function createEarningsRepository(db: Db) {
@@ -78,11 +92,7 @@ export function createEarningsRepository(db: Db) {
     },
 
     /** Per project I worked on, most recently accepted first (keyset on that and the id). */
-    async perProject(
-      workerId: string,
-      page: { limit: number; before?: { t: Date; id: string } | undefined },
-      trx: Db = db,
-    ) {
+    async perProject(workerId: string, page: KeysetRequest, trx: Db = db) {
       const having = page.before
         ? sql`having (max(a.accepted_at), a.project_id) < (${page.before.t}, ${page.before.id})`
         : sql``;
@@ -131,11 +141,7 @@ export function createEarningsRepository(db: Db) {
     },
 
     /** A requester's projects, newest first (keyset on created_at and id). */
-    async ownedProjects(
-      ownerId: string,
-      page: { limit: number; before?: { t: Date; id: string } | undefined },
-      trx: Db = db,
-    ) {
+    async ownedProjects(ownerId: string, page: KeysetRequest, trx: Db = db) {
       const query = trx
         .selectFrom('projects')
         .select(['id', 'title', 'status', 'created_at'])
@@ -147,13 +153,8 @@ export function createEarningsRepository(db: Db) {
      * Sums of ledger entries by project, transaction kind and account kind, for the listed
      * projects or (with `ownerId`) all of a requester's projects.
      */
-    async ledgerSums(scope: { projectIds: string[] } | { ownerId: string }, trx: Db = db) {
-      const where =
-        'ownerId' in scope
-          ? sql`t.project_id in (select id from projects where owner_id = ${scope.ownerId})`
-          : scope.projectIds.length
-            ? sql`t.project_id in (${sql.join(scope.projectIds)})`
-            : sql`false`;
+    async ledgerSums(scope: ProjectScope, trx: Db = db) {
+      const where = inScope('t.project_id', scope);
       const { rows } = await sql<{
         project_id: string;
         kind: LedgerTransactionKind;
@@ -169,13 +170,8 @@ export function createEarningsRepository(db: Db) {
       return rows.map((r) => ({ ...r, cents: Number(r.cents) }));
     },
 
-    async approvedCounts(scope: { projectIds: string[] } | { ownerId: string }, trx: Db = db) {
-      const where =
-        'ownerId' in scope
-          ? sql`a.project_id in (select id from projects where owner_id = ${scope.ownerId})`
-          : scope.projectIds.length
-            ? sql`a.project_id in (${sql.join(scope.projectIds)})`
-            : sql`false`;
+    async approvedCounts(scope: ProjectScope, trx: Db = db) {
+      const where = inScope('a.project_id', scope);
       const { rows } = await sql<{ project_id: string; n: number }>`
         select a.project_id, count(*)::int as n from assignments a
         where ${where} and a.status = 'approved'

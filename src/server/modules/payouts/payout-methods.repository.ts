@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { deletedAny } from '../../db/affected-rows.js';
 import type { Db } from '../../db/database.js';
 import type { PayoutMethodKind } from '../../db/types.js';
 import type { PayoutMethods } from '../../db/schema.js';
@@ -41,11 +42,7 @@ export function createPayoutMethodsRepository(db: Db) {
     },
 
     async remove(trx: Db, userId: string): Promise<boolean> {
-      const result = await trx
-        .deleteFrom('payout_methods')
-        .where('user_id', '=', userId)
-        .executeTakeFirst();
-      return Number(result.numDeletedRows) > 0;
+      return deletedAny(trx.deleteFrom('payout_methods').where('user_id', '=', userId));
     },
 
     /** Appends to the history; a removal is a change to nothing (null method). */

@@ -1,12 +1,11 @@
 import type { Selectable, Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { newestFirstPage } from '../../db/pagination.js';
+import { newestFirstPage, type KeysetRequest } from '../../db/pagination.js';
 import type { PayoutStatus } from '../../db/types.js';
 import type { Payouts } from '../../db/schema.js';
 import type { PayoutMethodRow } from './payout-methods.repository.js';
 
 export type PayoutRow = Selectable<Payouts>;
-type Before = { t: Date; id: string } | undefined;
 
 /** What an administrator's decision on a requested payout writes. */
 type PayoutDecision = Pick<
@@ -57,15 +56,12 @@ export function createPayoutsRepository(db: Db) {
       return trx.selectFrom('payouts').selectAll().where('id', '=', id).executeTakeFirst();
     },
 
-    async listForWorker(workerId: string, page: { limit: number; before: Before }, trx: Db = db) {
+    async listForWorker(workerId: string, page: KeysetRequest, trx: Db = db) {
       const query = trx.selectFrom('payouts').selectAll().where('worker_id', '=', workerId);
       return newestFirstPage(query, ['requested_at', 'id'], page).execute();
     },
 
-    async listAll(
-      filter: { status?: PayoutStatus | undefined; limit: number; before: Before },
-      trx: Db = db,
-    ) {
+    async listAll(filter: KeysetRequest & { status?: PayoutStatus | undefined }, trx: Db = db) {
       let query = trx
         .selectFrom('payouts as p')
         .innerJoin('users as u', 'u.id', 'p.worker_id')

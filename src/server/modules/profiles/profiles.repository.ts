@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import type { KeysetRequest } from '../../db/pagination.js';
 import type { ProjectStatus } from '../../db/types.js';
 
 export type PublicProjectRow = {
@@ -64,7 +65,7 @@ export function createProfilesRepository(db: Db) {
     /** Published projects, most recently published first (keyset on published_at and id). */
     async publishedProjects(
       ownerId: string,
-      page: { limit: number; before?: { t: Date; id: string } | undefined },
+      page: KeysetRequest,
       trx: Db = db,
     ): Promise<PublicProjectRow[]> {
       const before = page.before

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { deletedAny } from '../../db/affected-rows.js';
 import type { Db } from '../../db/database.js';
 
 /** One upload row's known answers, by its row number in the batch. */
@@ -110,11 +111,7 @@ export function createGoldRepository(db: Db) {
 
     /** Makes a task an ordinary one again; answers already scored keep their score. */
     async remove(taskId: string, trx: Db = db): Promise<boolean> {
-      const result = await trx
-        .deleteFrom('task_gold')
-        .where('task_id', '=', taskId)
-        .executeTakeFirst();
-      return result.numDeletedRows > 0n;
+      return deletedAny(trx.deleteFrom('task_gold').where('task_id', '=', taskId));
     },
   };
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { assignmentColumns } from '../../db/assignment-columns.js';
 import type { Db } from '../../db/database.js';
-import { newestFirstPage } from '../../db/pagination.js';
+import { newestFirstPage, type KeysetRequest } from '../../db/pagination.js';
 
 /**
  * A pilot run's tasks (DESIGN §10, migration 20261211010000). The tasks after the pilot's keep no
@@ -74,11 +74,7 @@ export function createPilotRepository(db: Db) {
     },
 
     /** A project's pilot work, newest first, with each task's data and the worker's handle. */
-    async listSubmissions(
-      projectId: string,
-      page: { limit: number; before?: { t: Date; id: string } | undefined },
-      trx: Db = db,
-    ) {
+    async listSubmissions(projectId: string, page: KeysetRequest, trx: Db = db) {
       const query = trx
         .selectFrom('assignments as a')
         .innerJoin('projects as p', 'p.id', 'a.project_id')

@@ -8,7 +8,8 @@ import {
 } from 'kysely';
 import { effectiveStatusIn } from '../../db/assignment-status.js';
 import type { Db } from '../../db/database.js';
-import { decodeCursor, newestFirstPage } from '../../db/pagination.js';
+import { fromCursor, newestFirstPage } from '../../db/pagination.js';
+import { projectHeading } from '../../db/project-heading.js';
 import type { Database, ProjectStatus } from '../../db/types.js';
 import type { Projects } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
@@ -90,10 +91,7 @@ export function createProjectsRepository(db: Db, clock: Clock) {
         .select(progressColumns(clock.now()))
         .where('owner_id', '=', ownerId);
       if (filter.status) query = query.where('status', '=', filter.status);
-      return newestFirstPage(query, ['created_at', 'id'], {
-        limit: filter.limit,
-        before: decodeCursor(filter.cursor),
-      }).execute();
+      return newestFirstPage(query, ['created_at', 'id'], fromCursor(filter)).execute();
     },
 
     async update(id: string, patch: ProjectUpdate, trx: Db = db): Promise<ProjectRow> {
@@ -160,7 +158,7 @@ export function createProjectsRepository(db: Db, clock: Clock) {
     > {
       return trx
         .selectFrom('projects')
-        .select(['id', 'owner_id', 'title', 'status', 'top_up_reserve_cents'])
+        .select([...projectHeading, 'top_up_reserve_cents'])
         .where('id', '=', id)
         .forShare()
         .executeTakeFirst();

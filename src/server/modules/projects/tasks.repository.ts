@@ -1,6 +1,12 @@
 import { sql, type Selectable } from 'kysely';
+import { deletedCount } from '../../db/affected-rows.js';
 import type { Db } from '../../db/database.js';
-import { counterCursor, decodeCursor, newestFirstPage } from '../../db/pagination.js';
+import {
+  counterCursor,
+  fromCursor,
+  newestFirstPage,
+  type CursorRequest,
+} from '../../db/pagination.js';
 import type { Batches, Tasks } from '../../db/schema.js';
 
 export type BatchRow = Selectable<Batches>;
@@ -117,18 +123,19 @@ export function createTasksRepository(db: Db) {
      * (a retry with such a key imports anew). Returns how many tasks went.
      */
     async deleteBatch(batch: BatchRow, ownerId: string, trx: Db = db): Promise<number> {
-      const removed = await trx
-        .deleteFrom('tasks')
-        .where('project_id', '=', batch.project_id)
-        .where('batch_id', '=', batch.id)
-        .executeTakeFirst();
+      const removed = await deletedCount(
+        trx
+          .deleteFrom('tasks')
+          .where('project_id', '=', batch.project_id)
+          .where('batch_id', '=', batch.id),
+      );
       await trx.deleteFrom('batches').where('id', '=', batch.id).execute();
       await trx
         .deleteFrom('idempotency_keys')
         .where('caller_id', '=', ownerId)
         .where('resource_id', '=', batch.id)
         .execute();
-      return Number(removed.numDeletedRows);
+      return removed;
     },
 
     /**
@@ -241,16 +248,9 @@ export function createTasksRepository(db: Db) {
         .execute();
     },
 
-    async listBatches(
-      projectId: string,
-      page: { cursor?: string | undefined; limit: number },
-      trx: Db = db,
-    ): Promise<BatchRow[]> {
+    async listBatches(projectId: string, page: CursorRequest, trx: Db = db): Promise<BatchRow[]> {
       const query = trx.selectFrom('batches').selectAll().where('project_id', '=', projectId);
-      return newestFirstPage(query, ['created_at', 'id'], {
-        limit: page.limit,
-        before: decodeCursor(page.cursor),
-      }).execute();
+      return newestFirstPage(query, ['created_at', 'id'], fromCursor(page)).execute();
     },
 
     /** Tasks in upload order. */

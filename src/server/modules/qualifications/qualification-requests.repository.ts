@@ -1,6 +1,7 @@
 import type { QualificationRequestStatus } from '../../../shared/api/qualification-requests.js';
+import { updatedAny } from '../../db/affected-rows.js';
 import type { Db } from '../../db/database.js';
-import { decodeCursor, newestFirstPage } from '../../db/pagination.js';
+import { fromCursor, newestFirstPage, type CursorRequest } from '../../db/pagination.js';
 
 type Executor = Db;
 
@@ -29,8 +30,6 @@ export type RevokedRow = {
   reason: string;
   revoked_at: Date;
 };
-
-type Page = { cursor?: string | undefined; limit: number };
 
 export function createQualificationRequestsRepository(db: Db) {
   function requests(trx: Executor) {
@@ -99,19 +98,19 @@ export function createQualificationRequestsRepository(db: Db) {
         | { status: 'refused'; reason: string; now: Date },
       trx: Executor = db,
     ): Promise<boolean> {
-      const result = await trx
-        .updateTable('qualification_requests')
-        .set({
-          status: decision.status,
-          decided_at: decision.now,
-          ...(decision.status === 'granted'
-            ? { value: decision.value }
-            : { reason: decision.reason }),
-        })
-        .where('id', '=', id)
-        .where('status', '=', 'pending')
-        .executeTakeFirst();
-      return result.numUpdatedRows > 0n;
+      return updatedAny(
+        trx
+          .updateTable('qualification_requests')
+          .set({
+            status: decision.status,
+            decided_at: decision.now,
+            ...(decision.status === 'granted'
+              ? { value: decision.value }
+              : { reason: decision.reason }),
+          })
+          .where('id', '=', id)
+          .where('status', '=', 'pending'),
+      );
     },
 
     /** Refuses every pending request for a type (MTurk does so when a type is deleted). */
@@ -133,7 +132,7 @@ export function createQualificationRequestsRepository(db: Db) {
     /** Requests for the owner's types, newest first; only live (not disposed) types. */
     async listForOwner(
       ownerId: string,
-      filter: Page & {
+      filter: CursorRequest & {
         typeId?: string | undefined;
         status?: QualificationRequestStatus | undefined;
       },
@@ -144,23 +143,17 @@ export function createQualificationRequestsRepository(db: Db) {
         .where('t.disposed_at', 'is', null);
       if (filter.typeId) query = query.where('r.type_id', '=', filter.typeId);
       if (filter.status) query = query.where('r.status', '=', filter.status);
-      return newestFirstPage(query, ['r.created_at', 'r.id'], {
-        limit: filter.limit,
-        before: decodeCursor(filter.cursor),
-      }).execute();
+      return newestFirstPage(query, ['r.created_at', 'r.id'], fromCursor(filter)).execute();
     },
 
     async listForWorker(
       workerId: string,
-      filter: Page & { typeId?: string | undefined },
+      filter: CursorRequest & { typeId?: string | undefined },
       trx: Executor = db,
     ): Promise<QualificationRequestRow[]> {
       let query = requests(trx).where('r.worker_id', '=', workerId);
       if (filter.typeId) query = query.where('r.type_id', '=', filter.typeId);
-      return newestFirstPage(query, ['r.created_at', 'r.id'], {
-        limit: filter.limit,
-        before: decodeCursor(filter.cursor),
-      }).execute();
+      return newestFirstPage(query, ['r.created_at', 'r.id'], fromCursor(filter)).execute();
     },
 
     /** A grant ends a past revocation: the worker holds the type again. */
@@ -199,15 +192,16 @@ export function createQualificationRequestsRepository(db: Db) {
         .executeTakeFirst();
     },
 
-    async listRevoked(typeId: string, filter: Page, trx: Executor = db): Promise<RevokedRow[]> {
+    async listRevoked(
+      typeId: string,
+      filter: CursorRequest,
+      trx: Executor = db,
+    ): Promise<RevokedRow[]> {
       const query = trx
         .selectFrom('qualification_revocations as r')
         .selectAll('r')
         .where('r.type_id', '=', typeId);
-      return newestFirstPage(query, ['r.revoked_at', 'r.worker_id'], {
-        limit: filter.limit,
-        before: decodeCursor(filter.cursor),
-      }).execute();
+      return newestFirstPage(query, ['r.revoked_at', 'r.worker_id'], fromCursor(filter)).execute();
     },
   };
 }

@@ -2,8 +2,9 @@ import { sql } from 'kysely';
 import type { QualificationTest } from '../../../shared/api/qualification-tests.js';
 import type { AnswerKey } from '../../../shared/qualification-test-scoring.js';
 import type { FormTemplate } from '../../../shared/templates/model.js';
+import { updatedAny } from '../../db/affected-rows.js';
 import type { Db } from '../../db/database.js';
-import { decodeCursor, newestFirstPage } from '../../db/pagination.js';
+import { fromCursor, newestFirstPage, type CursorRequest } from '../../db/pagination.js';
 
 type Executor = Db;
 
@@ -289,21 +290,21 @@ export function createQualificationTestsRepository(db: Db) {
       },
       trx: Executor = db,
     ): Promise<boolean> {
-      const updated = await trx
-        .updateTable('qualification_test_attempts')
-        .set({
-          status: 'submitted',
-          answers: JSON.stringify(result.answers),
-          score: result.score,
-          passed: result.passed,
-          submitted_at: result.now,
-        })
-        .where('id', '=', result.id)
-        .where('worker_id', '=', result.workerId)
-        .where('status', '=', 'open')
-        .where('deadline', '>', result.now)
-        .executeTakeFirst();
-      return updated.numUpdatedRows > 0n;
+      return updatedAny(
+        trx
+          .updateTable('qualification_test_attempts')
+          .set({
+            status: 'submitted',
+            answers: JSON.stringify(result.answers),
+            score: result.score,
+            passed: result.passed,
+            submitted_at: result.now,
+          })
+          .where('id', '=', result.id)
+          .where('worker_id', '=', result.workerId)
+          .where('status', '=', 'open')
+          .where('deadline', '>', result.now),
+      );
     },
 
     async expireAttempt(id: string, trx: Executor = db): Promise<void> {
@@ -317,7 +318,7 @@ export function createQualificationTestsRepository(db: Db) {
 
     async listAttempts(
       typeId: string,
-      page: { cursor?: string | undefined; limit: number },
+      page: CursorRequest,
       trx: Executor = db,
     ): Promise<OwnerAttemptRow[]> {
       const query = trx
@@ -326,10 +327,7 @@ export function createQualificationTestsRepository(db: Db) {
         .select(attemptColumns)
         .select(['u.handle', 'u.display_name'])
         .where('a.type_id', '=', typeId);
-      return newestFirstPage(query, ['a.started_at', 'a.id'], {
-        limit: page.limit,
-        before: decodeCursor(page.cursor),
-      }).execute();
+      return newestFirstPage(query, ['a.started_at', 'a.id'], fromCursor(page)).execute();
     },
   };
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
+import { updatedAny } from '../../db/affected-rows.js';
 import type { Db } from '../../db/database.js';
-import { decodeCursor, newestFirstPage } from '../../db/pagination.js';
+import { fromCursor, newestFirstPage, type CursorRequest } from '../../db/pagination.js';
 import type { Role, UserStatus } from '../../db/types.js';
 
 type Executor = Db;
@@ -176,10 +177,11 @@ export function createQualificationsRepository(db: Db) {
       if (filter.q) {
         query = query.where('qualification_types.name', 'ilike', `%${escapeLike(filter.q)}%`);
       }
-      return newestFirstPage(query, ['qualification_types.created_at', 'qualification_types.id'], {
-        limit: filter.limit,
-        before: decodeCursor(filter.cursor),
-      }).execute();
+      return newestFirstPage(
+        query,
+        ['qualification_types.created_at', 'qualification_types.id'],
+        fromCursor(filter),
+      ).execute();
     },
 
     /** Updates a requester's own type; system types have no owner and so never match. */
@@ -193,31 +195,31 @@ export function createQualificationsRepository(db: Db) {
       } & RequestSettings,
       trx: Executor = db,
     ): Promise<boolean> {
-      const result = await trx
-        .updateTable('qualification_types')
-        .set({
-          ...(patch.name !== undefined && { name: patch.name }),
-          ...(patch.description !== undefined && { description: patch.description }),
-          ...requestSettingsColumns(patch),
-          updated_at: patch.now,
-        })
-        .where('id', '=', id)
-        .where('owner_id', '=', ownerId)
-        .where('disposed_at', 'is', null)
-        .executeTakeFirst();
-      return result.numUpdatedRows > 0n;
+      return updatedAny(
+        trx
+          .updateTable('qualification_types')
+          .set({
+            ...(patch.name !== undefined && { name: patch.name }),
+            ...(patch.description !== undefined && { description: patch.description }),
+            ...requestSettingsColumns(patch),
+            updated_at: patch.now,
+          })
+          .where('id', '=', id)
+          .where('owner_id', '=', ownerId)
+          .where('disposed_at', 'is', null),
+      );
     },
 
     /** MTurk's DeleteQualificationType: gone from every list; grants stay for live projects. */
     async disposeOwnType(ownerId: string, id: string, now: Date, trx: Executor = db) {
-      const result = await trx
-        .updateTable('qualification_types')
-        .set({ disposed_at: now, updated_at: now })
-        .where('id', '=', id)
-        .where('owner_id', '=', ownerId)
-        .where('disposed_at', 'is', null)
-        .executeTakeFirst();
-      return result.numUpdatedRows > 0n;
+      return updatedAny(
+        trx
+          .updateTable('qualification_types')
+          .set({ disposed_at: now, updated_at: now })
+          .where('id', '=', id)
+          .where('owner_id', '=', ownerId)
+          .where('disposed_at', 'is', null),
+      );
     },
 
     /** A requester type a worker may be shown: any owner's, not disposed. */
@@ -293,7 +295,7 @@ export function createQualificationsRepository(db: Db) {
 
     async listHolders(
       typeId: string,
-      filter: { cursor?: string | undefined; limit: number },
+      filter: CursorRequest,
       trx: Executor = db,
     ): Promise<HolderRow[]> {
       const query = trx
@@ -309,10 +311,7 @@ export function createQualificationsRepository(db: Db) {
           'g.updated_at',
         ])
         .where('g.type_id', '=', typeId);
-      return newestFirstPage(query, ['g.granted_at', 'g.worker_id'], {
-        limit: filter.limit,
-        before: decodeCursor(filter.cursor),
-      }).execute();
+      return newestFirstPage(query, ['g.granted_at', 'g.worker_id'], fromCursor(filter)).execute();
     },
 
     async grantedValues(

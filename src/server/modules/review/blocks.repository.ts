@@ -1,5 +1,6 @@
+import { deletedAny } from '../../db/affected-rows.js';
 import type { Db } from '../../db/database.js';
-import { newestFirstPage } from '../../db/pagination.js';
+import { newestFirstPage, type KeysetRequest } from '../../db/pagination.js';
 
 export function createBlocksRepository(db: Db) {
   return {
@@ -34,19 +35,15 @@ export function createBlocksRepository(db: Db) {
     },
 
     async remove(requesterId: string, workerId: string, trx: Db = db): Promise<boolean> {
-      const result = await trx
-        .deleteFrom('blocks')
-        .where('requester_id', '=', requesterId)
-        .where('worker_id', '=', workerId)
-        .executeTakeFirst();
-      return result.numDeletedRows > 0n;
+      return deletedAny(
+        trx
+          .deleteFrom('blocks')
+          .where('requester_id', '=', requesterId)
+          .where('worker_id', '=', workerId),
+      );
     },
 
-    async list(
-      requesterId: string,
-      page: { limit: number; before?: { t: Date; id: string } | undefined },
-      trx: Db = db,
-    ) {
+    async list(requesterId: string, page: KeysetRequest, trx: Db = db) {
       const query = trx
         .selectFrom('blocks as b')
         .innerJoin('users as u', 'u.id', 'b.worker_id')

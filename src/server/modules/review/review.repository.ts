@@ -3,7 +3,9 @@ import { assignmentColumns } from '../../db/assignment-columns.js';
 import { effectiveStatusIn, effectiveStatusSql } from '../../db/assignment-status.js';
 import type { Db } from '../../db/database.js';
 import { workerGoldRecord } from '../../db/gold-record.js';
-import { newestFirstPage } from '../../db/pagination.js';
+import { hourlyPayColumns } from '../../db/hourly-pay-columns.js';
+import { newestFirstPage, type KeysetRequest } from '../../db/pagination.js';
+import { projectHeading } from '../../db/project-heading.js';
 import type { AssignmentStatus } from '../../db/types.js';
 
 const reviewColumns = [
@@ -82,14 +84,7 @@ export function createReviewRepository(db: Db) {
   return {
     async findForReview(id: string, trx: Db = db) {
       return reviewQuery(trx)
-        .select([
-          'p.instructions',
-          'p.template',
-          'p.time_allotted_seconds',
-          'p.estimated_seconds',
-          'p.work_seconds_median',
-          'p.work_samples',
-        ])
+        .select(['p.instructions', 'p.template', 'p.time_allotted_seconds', ...hourlyPayColumns])
         .where('a.id', '=', id)
         .executeTakeFirst();
     },
@@ -97,7 +92,7 @@ export function createReviewRepository(db: Db) {
     async findProject(projectId: string, trx: Db = db) {
       return trx
         .selectFrom('projects')
-        .select(['id', 'owner_id', 'title', 'status', 'expires_at'])
+        .select([...projectHeading, 'expires_at'])
         .where('id', '=', projectId)
         .executeTakeFirst();
     },
@@ -109,7 +104,7 @@ export function createReviewRepository(db: Db) {
     async lockProjectShared(trx: Db, projectId: string) {
       return trx
         .selectFrom('projects')
-        .select(['id', 'owner_id', 'title', 'status', 'expires_at', 'rejected_slot_reopens'])
+        .select([...projectHeading, 'expires_at', 'rejected_slot_reopens'])
         .where('id', '=', projectId)
         .forKeyShare()
         .executeTakeFirstOrThrow();
@@ -117,12 +112,10 @@ export function createReviewRepository(db: Db) {
 
     async listForProject(
       projectId: string,
-      filter: {
+      filter: KeysetRequest & {
         status?: AssignmentStatus | undefined;
         batchId?: string | undefined;
         workerId?: string | undefined;
-        before?: { t: Date; id: string } | undefined;
-        limit: number;
         now: Date;
       },
       trx: Db = db,

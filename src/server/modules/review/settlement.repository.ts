@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { projectHeading } from '../../db/project-heading.js';
 
 export function createSettlementRepository(db: Db) {
   return {
@@ -7,16 +8,7 @@ export function createSettlementRepository(db: Db) {
     async lockProject(trx: Db, projectId: string, options: { skipLocked: boolean }) {
       const query = trx
         .selectFrom('projects')
-        .select([
-          'id',
-          'owner_id',
-          'title',
-          'status',
-          'expires_at',
-          'published_at',
-          'settled_at',
-          'task_count',
-        ])
+        .select([...projectHeading, 'expires_at', 'published_at', 'settled_at', 'task_count'])
         .where('id', '=', projectId)
         .forUpdate();
       return (options.skipLocked ? query.skipLocked() : query).executeTakeFirst();

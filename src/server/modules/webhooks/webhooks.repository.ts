@@ -1,8 +1,9 @@
 import { sql, type Insertable } from 'kysely';
 import type { WebhookEvent } from '../../../shared/api/webhooks.js';
+import { deletedAny } from '../../db/affected-rows.js';
 import type { Db } from '../../db/database.js';
 import { taskReviewableSql } from '../../db/task-reviewable.js';
-import { newestFirstPage, type Keyset } from '../../db/pagination.js';
+import { newestFirstPage, type KeysetRequest } from '../../db/pagination.js';
 import type { WebhookDeliveries, Webhooks } from '../../db/schema.js';
 
 const webhookColumns = ['id', 'url', 'events', 'description', 'created_at'] as const;
@@ -44,7 +45,7 @@ export function createWebhooksRepository(db: Db) {
       });
     },
 
-    list(userId: string, page: { limit: number; before?: Keyset | undefined }) {
+    list(userId: string, page: KeysetRequest) {
       const query = db.selectFrom('webhooks').select(webhookColumns).where('user_id', '=', userId);
       return newestFirstPage(query, ['created_at', 'id'], page).execute();
     },
@@ -70,12 +71,9 @@ export function createWebhooksRepository(db: Db) {
     },
 
     async deleteOwned(userId: string, id: string): Promise<boolean> {
-      const result = await db
-        .deleteFrom('webhooks')
-        .where('id', '=', id)
-        .where('user_id', '=', userId)
-        .executeTakeFirst();
-      return Number(result.numDeletedRows) > 0;
+      return deletedAny(
+        db.deleteFrom('webhooks').where('id', '=', id).where('user_id', '=', userId),
+      );
     },
 
     /** The user's webhooks that subscribe to `event`. */
@@ -98,7 +96,7 @@ export function createWebhooksRepository(db: Db) {
         .execute();
     },
 
-    listDeliveries(webhookId: string, page: { limit: number; before?: Keyset | undefined }) {
+    listDeliveries(webhookId: string, page: KeysetRequest) {
       const query = db
         .selectFrom('webhook_deliveries')
         .select(deliveryColumns)

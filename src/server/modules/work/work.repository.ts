@@ -1,9 +1,11 @@
 import { sql, type SqlBool } from 'kysely';
+import { updatedAny } from '../../db/affected-rows.js';
 import { assignmentColumns } from '../../db/assignment-columns.js';
 import { effectiveStatusIn, effectiveStatusSql, overdueSql } from '../../db/assignment-status.js';
 import type { Db } from '../../db/database.js';
 import { workerGoldRecord } from '../../db/gold-record.js';
-import { newestFirstPage } from '../../db/pagination.js';
+import { hourlyPayColumns } from '../../db/hourly-pay-columns.js';
+import { newestFirstPage, type KeysetRequest } from '../../db/pagination.js';
 import type { AssignmentStatus } from '../../db/types.js';
 
 /** A slot just taken: the assignment's own columns and its task's data. */
@@ -44,9 +46,7 @@ export function createWorkRepository(db: Db) {
           'p.min_gold_accuracy_percent',
           'p.min_gold_answered',
           'p.overlap_max',
-          'p.estimated_seconds',
-          'p.work_seconds_median',
-          'p.work_samples',
+          ...hourlyPayColumns,
           // This worker's scored gold answers here, for the accuracy floor.
           gold.answered.as('gold_answered'),
           gold.correct.as('gold_correct'),
@@ -306,9 +306,7 @@ export function createWorkRepository(db: Db) {
           'p.auto_approve_seconds',
           'p.gold_feedback',
           'p.overlap_max',
-          'p.estimated_seconds',
-          'p.work_seconds_median',
-          'p.work_samples',
+          ...hourlyPayColumns,
           't.data as task_data',
           'a.gold_correct',
           'a.gold_results',
@@ -347,26 +345,26 @@ export function createWorkRepository(db: Db) {
       },
       trx: Db = db,
     ): Promise<boolean> {
-      const result = await trx
-        .updateTable('assignments')
-        .set({
-          status: 'submitted',
-          answers: JSON.stringify(args.answers),
-          submitted_at: args.now,
-          auto_approve_at: args.autoApproveAt,
-          updated_at: args.now,
-          gold_results: args.goldResults === null ? null : JSON.stringify(args.goldResults),
-          gold_correct:
-            args.goldResults === null ? null : Object.values(args.goldResults).every(Boolean),
-          work_seconds: args.workSeconds,
-          active_seconds: args.activeSeconds,
-          pilot_feedback: args.pilotFeedback,
-        })
-        .where('id', '=', args.id)
-        .where('worker_id', '=', args.workerId)
-        .where(effectiveStatusIn(['accepted'], args.now))
-        .executeTakeFirst();
-      return result.numUpdatedRows > 0n;
+      return updatedAny(
+        trx
+          .updateTable('assignments')
+          .set({
+            status: 'submitted',
+            answers: JSON.stringify(args.answers),
+            submitted_at: args.now,
+            auto_approve_at: args.autoApproveAt,
+            updated_at: args.now,
+            gold_results: args.goldResults === null ? null : JSON.stringify(args.goldResults),
+            gold_correct:
+              args.goldResults === null ? null : Object.values(args.goldResults).every(Boolean),
+            work_seconds: args.workSeconds,
+            active_seconds: args.activeSeconds,
+            pilot_feedback: args.pilotFeedback,
+          })
+          .where('id', '=', args.id)
+          .where('worker_id', '=', args.workerId)
+          .where(effectiveStatusIn(['accepted'], args.now)),
+      );
     },
 
     /** accepted → returned, and the slot goes back to the pool, in one statement. */
@@ -390,11 +388,9 @@ export function createWorkRepository(db: Db) {
 
     async listForWorker(
       workerId: string,
-      filter: {
+      filter: KeysetRequest & {
         status?: AssignmentStatus | undefined;
         projectId?: string | undefined;
-        limit: number;
-        before?: { t: Date; id: string } | undefined;
         now: Date;
       },
       trx: Db = db,
