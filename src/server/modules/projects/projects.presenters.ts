@@ -6,6 +6,7 @@ import type { ProjectRow } from './projects.repository.js';
 
 type GoldListRow = Awaited<ReturnType<GoldRepository['listForProject']>>[number];
 import { overlapOf } from './projects.service.js';
+import { plainFields } from './project-columns.js';
 import type { BatchRow, TaskRow } from './tasks.repository.js';
 
 /**
@@ -44,16 +45,9 @@ export function presentProject(row: ProjectRow): Project {
   return {
     id: row.id,
     ownerId: row.owner_id,
-    title: row.title,
-    description: row.description,
-    keywords: row.keywords,
-    instructions: row.instructions,
+    ...plainFields(row),
     status: row.status,
-    rewardCents: row.reward_cents,
-    assignmentsPerTask: row.assignments_per_task,
     overlap: overlapOf(row),
-    timeAllottedSeconds: row.time_allotted_seconds,
-    autoApproveSeconds: row.auto_approve_seconds,
     expiresAt: row.expires_at.toISOString(),
     template: row.template,
     qualificationRequirements: row.qualification_requirements,
@@ -63,14 +57,9 @@ export function presentProject(row: ProjectRow): Project {
       minGoldAnswered: row.min_gold_answered,
       goldFeedback: row.gold_feedback,
     },
-    minWorkSeconds: row.min_work_seconds,
-    estimatedSeconds: row.estimated_seconds,
-    topUpToFloor: row.top_up_to_floor,
     payFloorCents: row.pay_floor_cents,
     topUpReserveCents: row.top_up_reserve_cents,
     hourlyPay: hourlyPayOf(row),
-    earlyAccessMinutes: row.early_access_minutes,
-    includeRatedDown: row.include_rated_down,
     progress: {
       tasks: row.task_count,
       assignmentsSubmitted: row.assignments_submitted ?? 0,

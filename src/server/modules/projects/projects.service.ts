@@ -16,71 +16,20 @@ import { filledTemplate, frameHtml, frameUrls } from '../../lib/task-frame.js';
 import type { QualificationsService } from '../qualifications/qualifications.service.js';
 import { assertPayTerms } from './pay-floor.js';
 import { isPilotRunning } from './pilot-rules.js';
+import { plainColumns } from './project-columns.js';
 import type { ProjectRow, ProjectsRepository, ProjectUpdate } from './projects.repository.js';
 import type { TasksRepository } from './tasks.repository.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 
-type TermFields = Pick<
-  UpdateProjectBody,
-  | 'title'
-  | 'description'
-  | 'keywords'
-  | 'instructions'
-  | 'rewardCents'
-  | 'assignmentsPerTask'
-  | 'timeAllottedSeconds'
-  | 'autoApproveSeconds'
-  | 'estimatedSeconds'
-  | 'topUpToFloor'
->;
-
-/** A project's texts and terms as columns, from a create body or an update's (absent: kept). */
-function termColumns<Body extends TermFields>(
-  body: Body,
-): {
-  title: Body['title'];
-  description: Body['description'];
-  keywords: Body['keywords'];
-  instructions: Body['instructions'];
-  reward_cents: Body['rewardCents'];
-  assignments_per_task: Body['assignmentsPerTask'];
-  time_allotted_seconds: Body['timeAllottedSeconds'];
-  auto_approve_seconds: Body['autoApproveSeconds'];
-  estimated_seconds: Body['estimatedSeconds'];
-  top_up_to_floor: Body['topUpToFloor'];
-} {
-  return {
-    title: body.title,
-    description: body.description,
-    keywords: body.keywords,
-    instructions: body.instructions,
-    reward_cents: body.rewardCents,
-    assignments_per_task: body.assignmentsPerTask,
-    time_allotted_seconds: body.timeAllottedSeconds,
-    auto_approve_seconds: body.autoApproveSeconds,
-    estimated_seconds: body.estimatedSeconds,
-    top_up_to_floor: body.topUpToFloor,
-  };
-}
-
 /** The quality settings named in a body as columns (absent: kept, or the default on create). */
-function qualityColumns(
-  body: Pick<
-    UpdateProjectBody,
-    'quality' | 'minWorkSeconds' | 'earlyAccessMinutes' | 'includeRatedDown'
-  >,
-) {
+function qualityColumns(body: Pick<UpdateProjectBody, 'quality'>) {
   const quality = body.quality ?? {};
   return {
     gold_percent: quality.goldPercent,
     min_gold_accuracy_percent: quality.minGoldAccuracyPercent,
     min_gold_answered: quality.minGoldAnswered,
     gold_feedback: quality.goldFeedback,
-    min_work_seconds: body.minWorkSeconds,
-    // Ratings steering (DESIGN §10), set beside the quality rules that also choose who works.
-    early_access_minutes: body.earlyAccessMinutes,
-    include_rated_down: body.includeRatedDown,
   };
 }
 
@@ -283,7 +232,7 @@ export function createProjectsService(deps: {
       );
       return projects.insert({
         owner_id: ownerId,
-        ...termColumns(body),
+        ...plainColumns(body),
         assignments_per_task: body.assignmentsPerTask ?? 1,
         ...overlapColumns(body),
         ...qualityColumns(body),
@@ -327,7 +276,7 @@ export function createProjectsService(deps: {
         }
         if (project.status !== 'draft') assertLiveEdit(project, body, requirements);
         const patch: ProjectUpdate = {
-          ...termColumns(body),
+          ...plainColumns(body),
           ...overlapColumns(body),
           ...qualityColumns(body),
           expires_at: body.expiresAt === undefined ? undefined : expiryFrom(body.expiresAt, now),
