@@ -20,12 +20,23 @@ import {
 import { isOneOf } from '../../../lib/narrow.js';
 import { checkPayTerms } from '../lib/pay-terms.js';
 
+/**
+ * Settings the form holds exactly as the API does (nothing to convert, trim or default), copied
+ * both ways by name: a new setting of that kind is a name here and its input in SettingsTab.
+ */
+const PLAIN_SETTINGS = ['instructions', 'topUpToFloor', 'includeRatedDown'] as const;
+type PlainSettings = Pick<Project, (typeof PLAIN_SETTINGS)[number]>;
+
+function plainSettingsOf(source: PlainSettings): PlainSettings {
+  // Built from the list above, which is what the type picks.
+  return Object.fromEntries(PLAIN_SETTINGS.map((name) => [name, source[name]])) as PlainSettings;
+}
+
 /** The settings as the form holds them: money in dollars, durations in a chosen unit. */
-export type SettingsValues = {
+export type SettingsValues = PlainSettings & {
   title: string;
   description: string;
   keywords: string[];
-  instructions: string;
   reward: string | number;
   /** With adaptive overlap: how many answer each task at first (its `min`). */
   assignmentsPerTask: string | number;
@@ -47,9 +58,7 @@ export type SettingsValues = {
   minWorkSeconds: string | number;
   /** The requester's estimate of one task's work, in minutes; '' for none. */
   estimatedMinutes: string | number;
-  topUpToFloor: boolean;
   earlyAccessMinutes: string | number;
-  includeRatedDown: boolean;
 };
 
 export const TIME_UNITS: DurationUnit[] = ['minutes', 'hours', 'days'];
@@ -62,7 +71,7 @@ export function settingsValuesOf(project: Project): SettingsValues {
     title: project.title,
     description: project.description,
     keywords: project.keywords,
-    instructions: project.instructions,
+    ...plainSettingsOf(project),
     reward: dollarsFromCents(project.rewardCents),
     assignmentsPerTask: project.assignmentsPerTask,
     overlapEnabled: project.overlap !== null,
@@ -79,9 +88,7 @@ export function settingsValuesOf(project: Project): SettingsValues {
     ...project.quality,
     minWorkSeconds: project.minWorkSeconds,
     estimatedMinutes: project.estimatedSeconds === null ? '' : project.estimatedSeconds / 60,
-    topUpToFloor: project.topUpToFloor,
     earlyAccessMinutes: project.earlyAccessMinutes,
-    includeRatedDown: project.includeRatedDown,
   };
 }
 
@@ -219,7 +226,7 @@ export function settingsPatch(
     title: values.title.trim(),
     description: values.description.trim(),
     keywords: values.keywords.map((k) => k.trim()).filter(Boolean),
-    instructions: values.instructions,
+    ...plainSettingsOf(values),
     rewardCents: centsFromDollars(values.reward) ?? project.rewardCents,
     ...(values.overlapEnabled
       ? {
@@ -249,9 +256,7 @@ export function settingsPatch(
     minWorkSeconds: Number(values.minWorkSeconds),
     // An estimate once given can be changed, not withdrawn: the floor is judged by it.
     estimatedSeconds: estimatedSecondsOf(values) ?? project.estimatedSeconds ?? undefined,
-    topUpToFloor: values.topUpToFloor,
     earlyAccessMinutes: Number(values.earlyAccessMinutes),
-    includeRatedDown: values.includeRatedDown,
   };
   const stored = new Map<string, unknown>(Object.entries(project));
   const patch: Record<string, unknown> = {};

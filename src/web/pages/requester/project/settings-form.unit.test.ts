@@ -84,6 +84,21 @@ describe('settings form', () => {
     });
   });
 
+  it('copies the settings held as the API holds them both ways, and sends them when changed', () => {
+    const values = settingsValuesOf(project);
+    expect(values).toMatchObject({
+      instructions: project.instructions,
+      topUpToFloor: project.topUpToFloor,
+      includeRatedDown: project.includeRatedDown,
+    });
+    const changed = {
+      instructions: `${project.instructions} Read twice.`,
+      topUpToFloor: !project.topUpToFloor,
+      includeRatedDown: !project.includeRatedDown,
+    };
+    expect(settingsPatch(project, { ...values, ...changed }, integer)).toEqual(changed);
+  });
+
   it('keeps requirements equal when rebuilt from the same values', () => {
     const values = settingsValuesOf(project);
     values.requirements = project.qualificationRequirements.map(draftOfRequirement);
