@@ -5,6 +5,7 @@ import { effectiveStatusIn, effectiveStatusSql, overdueSql } from '../../db/assi
 import type { Db } from '../../db/database.js';
 import { workerGoldRecord } from '../../db/gold-record.js';
 import { hourlyPayColumns } from '../../db/hourly-pay-columns.js';
+import { foldOpenTaskChanges } from '../../db/open-tasks.js';
 import { newestFirstPage, type KeysetRequest } from '../../db/pagination.js';
 import type { AssignmentStatus } from '../../db/types.js';
 
@@ -251,6 +252,9 @@ export function createWorkRepository(db: Db) {
         .limit(1)
         .executeTakeFirst();
     },
+
+    /** Folds the open-task changes claims and releases appended into their projects' counts. */
+    foldOpenTaskChanges: () => foldOpenTaskChanges(db),
 
     /**
      * Expires accepted work past its deadline and gives the slots back, in one statement, so an

@@ -7,7 +7,6 @@ import {
 } from '../../db/assignment-status.js';
 import type { Db } from '../../db/database.js';
 import { belowGoldFloor } from '../../db/gold-record.js';
-import { foldOpenTaskChanges } from '../../db/open-tasks.js';
 import { isRetryable, isUniqueViolation } from '../../db/pg-errors.js';
 import { decodeCursor, keysetPage } from '../../db/pagination.js';
 import type { AssignmentStatus } from '../../db/types.js';
@@ -557,7 +556,7 @@ export function createWorkService(deps: {
      * steady work there are always new ones, which the runner would otherwise rerun and log.
      */
     async foldOpenTaskCounts(): Promise<number> {
-      await foldOpenTaskChanges(db);
+      await work.foldOpenTaskChanges();
       return 0;
     },
   };
