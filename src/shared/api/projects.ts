@@ -121,6 +121,11 @@ const earlyAccessMinutesSchema = z
   .min(0, 'must not be negative')
   .max(EARLY_ACCESS_MINUTES_MAX, `must be at most ${EARLY_ACCESS_MINUTES_MAX} (a week)`);
 
+/**
+ * Every field a requester sets on a project, with its checks: the create and update bodies are
+ * built from this one table. A new field is a line here (and one in `projectSchema`, what is shown
+ * back); it is optional when creating unless `createProjectFields` gives it a default.
+ */
 const editable = {
   title: text(P.titleMax).min(1, 'must not be empty'),
   description: text(P.descriptionMax),
@@ -129,46 +134,52 @@ const editable = {
     .string()
     .max(P.instructionsMax, `must be at most ${P.instructionsMax} characters`),
   rewardCents: rewardCentsSchema,
+  /**
+   * A fixed overlap: 1 on a new project unless `overlap` is given; an update replaces an adaptive
+   * one.
+   */
   assignmentsPerTask: assignmentsPerTaskSchema,
   overlap: overlapSchema,
   timeAllottedSeconds: timeAllottedSecondsSchema,
   autoApproveSeconds: autoApproveSecondsSchema,
+  /** A new project's defaults to 30 days from its creation. */
   expiresAt: expiresAtSchema,
   template: templateSchema,
   qualificationRequirements: qualificationRequirementsSchema,
   quality: qualitySettingsSchema,
   minWorkSeconds: minWorkSecondsSchema,
+  /** Without one, the pay floor is checked against the allotted time, the longest work can take. */
   estimatedSeconds: estimatedSecondsSchema,
   topUpToFloor: z.boolean(),
+  /** Minutes after publishing during which only workers I rated up may take its tasks. */
   earlyAccessMinutes: earlyAccessMinutesSchema,
+  /** Offer the project to workers I rated down too (by default it is never offered to them). */
   includeRatedDown: z.boolean(),
 };
+const editableFields = z.object(editable);
 
+/** The names of the fields a requester sets, in the order the API lists them. */
+export const EDITABLE_PROJECT_FIELDS = editableFields.keyof().options;
+export type EditableProjectField = (typeof EDITABLE_PROJECT_FIELDS)[number];
+
+/** Any field not named here may be left out of a new project (and stays unset). */
 const createProjectFields = z.strictObject({
+  ...editableFields.partial().shape,
   title: editable.title,
   description: editable.description.default(''),
   keywords: editable.keywords.default([]),
   instructions: editable.instructions.default(''),
   rewardCents: editable.rewardCents,
-  /** 1 unless `overlap` is given instead. */
-  assignmentsPerTask: editable.assignmentsPerTask.optional(),
-  overlap: editable.overlap.optional(),
   timeAllottedSeconds: editable.timeAllottedSeconds.default(P.timeAllottedSecondsDefault),
   autoApproveSeconds: editable.autoApproveSeconds.default(P.autoApproveSecondsDefault),
-  /** Defaults to 30 days from creation. */
-  expiresAt: editable.expiresAt.optional(),
   /** Defaults to an empty form, to be designed before publishing. */
   template: editable.template.default({ kind: 'form', items: [] }),
   qualificationRequirements: editable.qualificationRequirements.default([]),
   /** Any setting left out keeps its default (no gold, no accuracy floor). */
   quality: editable.quality.partial().optional(),
   minWorkSeconds: editable.minWorkSeconds.default(0),
-  /** Without one, the pay floor is checked against the allotted time, the longest work can take. */
-  estimatedSeconds: editable.estimatedSeconds.optional(),
   topUpToFloor: editable.topUpToFloor.default(false),
-  /** Minutes after publishing during which only workers I rated up may take its tasks. */
   earlyAccessMinutes: editable.earlyAccessMinutes.default(0),
-  /** Offer the project to workers I rated down too (by default it is never offered to them). */
   includeRatedDown: editable.includeRatedDown.default(false),
 });
 export const createProjectBodySchema = createProjectFields.superRefine(oneOverlapKind);
@@ -179,27 +190,11 @@ export type CreateProjectBody = z.infer<typeof createProjectBodySchema>;
  * its options' labels and values (a value change needs `acknowledgeOptionValueChanges`).
  */
 const updateProjectFields = z.strictObject({
-  title: editable.title.optional(),
-  description: editable.description.optional(),
-  keywords: editable.keywords.optional(),
-  instructions: editable.instructions.optional(),
-  rewardCents: editable.rewardCents.optional(),
-  /** A fixed overlap: replaces an adaptive one. */
-  assignmentsPerTask: editable.assignmentsPerTask.optional(),
+  ...editableFields.partial().shape,
   /** An adaptive overlap; null turns it off (keeping `min` slots per task). */
   overlap: editable.overlap.nullable().optional(),
-  timeAllottedSeconds: editable.timeAllottedSeconds.optional(),
-  autoApproveSeconds: editable.autoApproveSeconds.optional(),
-  expiresAt: editable.expiresAt.optional(),
-  template: editable.template.optional(),
-  qualificationRequirements: editable.qualificationRequirements.optional(),
   /** Only the settings named change. */
   quality: editable.quality.partial().optional(),
-  minWorkSeconds: editable.minWorkSeconds.optional(),
-  estimatedSeconds: editable.estimatedSeconds.optional(),
-  topUpToFloor: editable.topUpToFloor.optional(),
-  earlyAccessMinutes: editable.earlyAccessMinutes.optional(),
-  includeRatedDown: editable.includeRatedDown.optional(),
   /**
    * Confirms that changing option values of a published project's template is meant: answers
    * already given keep the old values, so exports will hold both.

@@ -1,6 +1,8 @@
 import type { Project, UpdateProjectBody } from '../../../../shared/api/projects.js';
 import {
   EARLY_ACCESS_MINUTES_MAX,
+  EDITABLE_PROJECT_FIELDS,
+  type EditableProjectField,
   LIVE_EDITABLE_FIELDS,
   PROJECT_LIMITS,
 } from '../../../../shared/api/projects.js';
@@ -21,11 +23,38 @@ import { isOneOf } from '../../../lib/narrow.js';
 import { checkPayTerms } from '../lib/pay-terms.js';
 
 /**
- * Settings the form holds exactly as the API does (nothing to convert, trim or default), copied
- * both ways by name: a new setting of that kind is a name here and its input in SettingsTab.
+ * The settings this form holds in a form of its own — trimmed, in dollars, in a chosen unit, split
+ * into several inputs — each with its lines below; `template` is the designer's, not this form's.
  */
-const PLAIN_SETTINGS = ['instructions', 'topUpToFloor', 'includeRatedDown'] as const;
-type PlainSettings = Pick<Project, (typeof PLAIN_SETTINGS)[number]>;
+const OWN_HANDLING = [
+  'title',
+  'description',
+  'keywords',
+  'rewardCents',
+  'assignmentsPerTask',
+  'overlap',
+  'timeAllottedSeconds',
+  'autoApproveSeconds',
+  'expiresAt',
+  'template',
+  'qualificationRequirements',
+  'quality',
+  'minWorkSeconds',
+  'estimatedSeconds',
+  'earlyAccessMinutes',
+] as const satisfies readonly EditableProjectField[];
+type PlainSetting = Exclude<EditableProjectField, (typeof OWN_HANDLING)[number]>;
+
+function isPlainSetting(field: EditableProjectField): field is PlainSetting {
+  return !OWN_HANDLING.some((own) => own === field);
+}
+
+/**
+ * Every other setting the form holds exactly as the API does, copied both ways by name: a new
+ * setting of that kind needs only its input in SettingsTab.
+ */
+export const PLAIN_SETTINGS = EDITABLE_PROJECT_FIELDS.filter(isPlainSetting);
+type PlainSettings = Pick<Project, PlainSetting>;
 
 function plainSettingsOf(source: PlainSettings): PlainSettings {
   // Built from the list above, which is what the type picks.

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Project } from '../../../../shared/api/projects.js';
 import { SYSTEM_QUALIFICATION_IDS } from '../../../../shared/api/qualifications.js';
 import { draftOfRequirement } from '../lib/requirements.js';
-import { formFieldOf, settingsPatch, settingsValuesOf, validateSettings } from './settings-form.js';
+import {
+  formFieldOf,
+  PLAIN_SETTINGS,
+  settingsPatch,
+  settingsValuesOf,
+  validateSettings,
+} from './settings-form.js';
 
 const project: Project = {
   id: '11111111-1111-4111-8111-111111111111',
@@ -82,6 +88,10 @@ describe('settings form', () => {
       timeAllottedSeconds: 7200,
       qualificationRequirements: [],
     });
+  });
+
+  it('holds as the API does every setting it has no lines of its own for', () => {
+    expect(PLAIN_SETTINGS).toEqual(['instructions', 'topUpToFloor', 'includeRatedDown']);
   });
 
   it('copies the settings held as the API holds them both ways, and sends them when changed', () => {
