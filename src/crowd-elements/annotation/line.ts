@@ -8,16 +8,10 @@ import { PathAnnotationElement } from './path-annotation.js';
 export class CrowdLine extends PathAnnotationElement {
   protected readonly noun = 'line';
   protected readonly closed = false;
+  protected readonly answerKey = 'lines';
 
   protected hint(): string {
     return 'Click the image to place the points of a line; double-click or press Enter to finish it (Escape abandons it). Drag a line or its points to adjust it. Keyboard: Tab to a line, arrows move it, Delete removes it.';
-  }
-
-  answers(): Record<string, unknown> {
-    if (!this.name) return {};
-    return {
-      [this.name]: { inputImageProperties: this.inputImageProperties(), lines: this.answerPaths() },
-    };
   }
 }
 

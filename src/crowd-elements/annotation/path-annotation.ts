@@ -23,6 +23,8 @@ export abstract class PathAnnotationElement extends ImageAnnotationElement<Path>
   /** The path being drawn, not yet an annotation. */
   declare draft: Point[];
   protected abstract readonly closed: boolean;
+  /** MTurk's name for the paths in the answer (`lines`, `polygons`). */
+  protected abstract readonly answerKey: string;
 
   constructor() {
     super();
@@ -201,11 +203,18 @@ export abstract class PathAnnotationElement extends ImageAnnotationElement<Path>
     </g>`;
   }
 
-  /** The paths in MTurk's shape: `[{ label, vertices: [{ x, y }] }]`, whole pixels. */
-  protected answerPaths(): Path[] {
-    return this.annotations.map((path) => ({
+  /**
+   * MTurk's answer: `{ [name]: { inputImageProperties: { height, width }, [answerKey]:
+   * [{ label, vertices: [{ x, y }] }] } }`, in the image's natural pixels, whole.
+   */
+  answers(): Record<string, unknown> {
+    if (!this.name) return {};
+    const paths = this.annotations.map((path) => ({
       label: path.label,
       vertices: path.vertices.map(roundPoint),
     }));
+    return {
+      [this.name]: { inputImageProperties: this.inputImageProperties(), [this.answerKey]: paths },
+    };
   }
 }

@@ -8,19 +8,10 @@ import { PathAnnotationElement } from './path-annotation.js';
 export class CrowdPolygon extends PathAnnotationElement {
   protected readonly noun = 'polygon';
   protected readonly closed = true;
+  protected readonly answerKey = 'polygons';
 
   protected hint(): string {
     return 'Click the image to place vertices; click the first vertex, double-click or press Enter to close the polygon (Escape abandons it). Drag a polygon or its vertices to adjust it. Keyboard: Tab to a polygon, arrows move it, Delete removes it.';
-  }
-
-  answers(): Record<string, unknown> {
-    if (!this.name) return {};
-    return {
-      [this.name]: {
-        inputImageProperties: this.inputImageProperties(),
-        polygons: this.answerPaths(),
-      },
-    };
   }
 }
 

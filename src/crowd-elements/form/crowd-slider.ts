@@ -3,6 +3,14 @@ import { announceChange, define } from '../elements.js';
 import { FieldElement } from './field-element.js';
 import { baseStyles, blockStyles } from './shared.js';
 
+/** How a slider's control is named and described (left out when not given). */
+interface ControlNaming {
+  part?: string;
+  labelledBy?: string;
+  label?: string;
+  describedBy?: string;
+}
+
 /**
  * `<crowd-slider>`: a number chosen on a bar. MTurk's attributes: `name`, `min`, `max`, `step`,
  * `value`, `pin` (show the value), `editable` (a number field beside it), `required`, `disabled`;
@@ -95,41 +103,38 @@ export class CrowdSlider extends FieldElement {
     this.problem = '';
   }
 
+  /**
+   * A control of the value: the bar, or the number field beside it. Both edit the same value
+   * within the same bounds; only how each is named differs.
+   */
+  private control(type: 'range' | 'number', value: number, naming: ControlNaming) {
+    return html`<input
+      type=${type}
+      part=${naming.part ?? nothing}
+      min=${this.min}
+      max=${this.max}
+      step=${this.step}
+      .value=${String(value)}
+      ?disabled=${this.disabled}
+      aria-labelledby=${naming.labelledBy ?? nothing}
+      aria-label=${naming.label ?? nothing}
+      aria-describedby=${naming.describedBy ?? nothing}
+      @input=${(event: Event) => this.onInput(event)}
+      @change=${() => announceChange(this)}
+    />`;
+  }
+
   override render() {
     const value = this.current();
     const name = this.label || this.name || 'Value';
+    const slider = this.label
+      ? { part: 'slider', labelledBy: 'label', describedBy: 'problem' }
+      : { part: 'slider', label: name, describedBy: 'problem' };
     return html`${this.label ? html`<span class="label" id="label">${this.label}</span>` : nothing}
       <div class="row">
-        <input
-          type="range"
-          part="slider"
-          min=${this.min}
-          max=${this.max}
-          step=${this.step}
-          .value=${String(value)}
-          ?disabled=${this.disabled}
-          aria-labelledby=${this.label ? 'label' : nothing}
-          aria-label=${this.label ? nothing : name}
-          aria-describedby="problem"
-          @input=${(event: Event) => this.onInput(event)}
-          @change=${() => announceChange(this)}
-        />
+        ${this.control('range', value, slider)}
         ${this.pin ? html`<output aria-hidden="true">${value}</output>` : nothing}
-        ${
-          this.editable
-            ? html`<input
-                type="number"
-                min=${this.min}
-                max=${this.max}
-                step=${this.step}
-                .value=${String(value)}
-                ?disabled=${this.disabled}
-                aria-label=${`${name} (number)`}
-                @input=${(event: Event) => this.onInput(event)}
-                @change=${() => announceChange(this)}
-              />`
-            : nothing
-        }
+        ${this.editable ? this.control('number', value, { label: `${name} (number)` }) : nothing}
       </div>
       ${this.problemPart()}`;
   }

@@ -173,4 +173,35 @@ describe('crowd-slider', () => {
     expect(slider.validationMessage()).toBe('');
     expect(slider.answers()).toEqual({ s: 40 });
   });
+
+  it('names its bar by its label and the number field after it, both bounded alike', async () => {
+    await mount(
+      '<crowd-slider name="s" label="Confidence" min="10" max="50" step="5" value="20" editable></crowd-slider>',
+    );
+    const slider = get('crowd-slider', CrowdSlider);
+    const range = inner(slider, 'input[type="range"]', HTMLInputElement);
+    const number = inner(slider, 'input[type="number"]', HTMLInputElement);
+    const attributes = (input: HTMLInputElement) =>
+      Object.fromEntries([...input.attributes].map((a) => [a.name, a.value]));
+    expect(attributes(range)).toEqual({
+      type: 'range',
+      part: 'slider',
+      min: '10',
+      max: '50',
+      step: '5',
+      'aria-labelledby': 'label',
+      'aria-describedby': 'problem',
+    });
+    expect(attributes(number)).toEqual({
+      type: 'number',
+      min: '10',
+      max: '50',
+      step: '5',
+      'aria-label': 'Confidence (number)',
+    });
+    expect([range.value, number.value]).toEqual(['20', '20']);
+    type(number, '35');
+    await settle();
+    expect(range.value).toBe('35');
+  });
 });
