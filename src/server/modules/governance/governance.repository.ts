@@ -6,6 +6,10 @@ import type { Database } from '../../db/types.js';
 
 export type Trx = Transaction<Database>;
 
+/** How many of one house voted this way among votes `v` (a user in both houses counts in each). */
+const tally = (house: 'as_worker' | 'as_requester', vote: Vote) =>
+  sql<number>`count(*) filter (where ${sql.ref(`v.${house}`)} and v.vote = ${vote})::int`;
+
 /** The rules, their proposals and votes (DESIGN §11). */
 export function createGovernanceRepository(db: Db) {
   /** A proposal with the names of its proposer and vetoer and its tallies per house. */
@@ -14,38 +18,42 @@ export function createGovernanceRepository(db: Db) {
       .selectFrom('governance_proposals as p')
       .innerJoin('users as proposer', 'proposer.id', 'p.proposer_id')
       .leftJoin('users as vetoer', 'vetoer.id', 'p.vetoed_by')
-      .select((eb) => {
-        /** How many of one house voted this way (a user in both houses counts in each). */
-        const tally = (house: 'as_worker' | 'as_requester', vote: Vote) => {
-          const inHouse = sql.ref(`v.${house}`);
-          return eb
+      // The four tallies in one pass over the proposal's votes (an aggregate without GROUP BY:
+      // one row, zeros when nobody voted).
+      .innerJoinLateral(
+        (eb) =>
+          eb
             .selectFrom('governance_votes as v')
             .whereRef('v.proposal_id', '=', 'p.id')
-            .select(
-              sql<number>`count(*) filter (where ${inHouse} and v.vote = ${vote})::int`.as('n'),
-            );
-        };
-        return [
-          'p.id',
-          'p.rule',
-          'p.value',
-          'p.previous_value',
-          'p.reason',
-          'p.proposer_id',
-          'proposer.display_name as proposer_name',
-          'p.status',
-          'p.created_at',
-          'p.closes_at',
-          'p.decided_at',
-          'p.veto_reason',
-          'p.vetoed_by',
-          'vetoer.display_name as vetoer_name',
-          tally('as_worker', 'yes').as('workers_yes'),
-          tally('as_worker', 'no').as('workers_no'),
-          tally('as_requester', 'yes').as('requesters_yes'),
-          tally('as_requester', 'no').as('requesters_no'),
-        ];
-      });
+            .select([
+              tally('as_worker', 'yes').as('workers_yes'),
+              tally('as_worker', 'no').as('workers_no'),
+              tally('as_requester', 'yes').as('requesters_yes'),
+              tally('as_requester', 'no').as('requesters_no'),
+            ])
+            .as('tally'),
+        (join) => join.onTrue(),
+      )
+      .select([
+        'p.id',
+        'p.rule',
+        'p.value',
+        'p.previous_value',
+        'p.reason',
+        'p.proposer_id',
+        'proposer.display_name as proposer_name',
+        'p.status',
+        'p.created_at',
+        'p.closes_at',
+        'p.decided_at',
+        'p.veto_reason',
+        'p.vetoed_by',
+        'vetoer.display_name as vetoer_name',
+        'tally.workers_yes',
+        'tally.workers_no',
+        'tally.requesters_yes',
+        'tally.requesters_no',
+      ]);
 
   return {
     transaction<T>(work: (trx: Trx) => Promise<T>): Promise<T> {

@@ -81,8 +81,16 @@ const workerStoppedProjects = (workerId: string) => sql`
     minAnswered: sql.ref('sp.min_gold_answered'),
   })}`;
 
-/** Needs `m` (`workerOpenTasksByProject`) left-joined to project `p`. */
-const tasksAvailable = sql<number>`(${openTasksSql('p')} - coalesce(m.n, 0))::int`;
+/**
+ * The open tasks left for this worker in project `p`, as `avail.n`: joined after `m`
+ * (`workerOpenTasksByProject`, left-joined to `p`), so that the count, the "hide projects without
+ * open work" filter and the "available" order read it once per project row. Without the
+ * `offset 0` the planner would pull the subquery up and copy its expression (with the probe of
+ * the unfolded changes) into each of the three places.
+ */
+const tasksAvailableJoin = sql`cross join lateral (
+  select (${openTasksSql('p')} - coalesce(m.n, 0))::int as n offset 0) avail`;
+const tasksAvailable = sql<number>`avail.n`;
 
 /**
  * Cents per hour at the median work time, null without an estimate: the expression of
@@ -212,6 +220,7 @@ export function createFeedRepository(db: Db) {
           from projects p
           join users u on u.id = p.owner_id
           left join m on m.project_id = p.id
+          ${tasksAvailableJoin}
           where ${eligible} and ${inTier} and ${tasksAvailable} > 0
             ${availableWalk(inTier, args.offset + args.limit)}
           order by ${pageOrder}
