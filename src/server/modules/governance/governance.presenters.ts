@@ -11,6 +11,14 @@ import type { RuleValues } from './rules.service.js';
 /** The caller's side of a proposal: their vote, and the houses their record places them in. */
 export type Viewer = { vote: Vote | null; houses: { workers: boolean; requesters: boolean } };
 
+/** A proposal's votes per house (the repository counts them: zeros when nobody voted). */
+export function talliesOf(row: ProposalRow) {
+  return {
+    workers: { yes: row.workers_yes, no: row.workers_no },
+    requesters: { yes: row.requesters_yes, no: row.requesters_no },
+  };
+}
+
 export function presentProposal(row: ProposalRow, viewer: Viewer | null): Proposal {
   return {
     id: row.id,
@@ -23,10 +31,7 @@ export function presentProposal(row: ProposalRow, viewer: Viewer | null): Propos
     createdAt: row.created_at.toISOString(),
     closesAt: row.closes_at.toISOString(),
     decidedAt: row.decided_at?.toISOString() ?? null,
-    tallies: {
-      workers: { yes: row.workers_yes ?? 0, no: row.workers_no ?? 0 },
-      requesters: { yes: row.requesters_yes ?? 0, no: row.requesters_no ?? 0 },
-    },
+    tallies: talliesOf(row),
     veto:
       row.veto_reason && row.decided_at
         ? {

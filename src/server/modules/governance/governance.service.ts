@@ -16,7 +16,7 @@ import type { Clock } from '../../lib/clock.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { pageFrom } from '../../db/pagination.js';
 import type { GovernanceRepository, ProposalRow, Trx } from './governance.repository.js';
-import { presentProposal, presentRules, type Viewer } from './governance.presenters.js';
+import { presentProposal, presentRules, talliesOf, type Viewer } from './governance.presenters.js';
 import type { RulesService } from './rules.service.js';
 
 const DAY_MS = 86_400_000;
@@ -30,11 +30,6 @@ type Tally = { yes: number; no: number };
 export function passes(houses: { workers: Tally; requesters: Tally }): boolean {
   return houses.workers.yes > houses.workers.no && houses.requesters.yes > houses.requesters.no;
 }
-
-const talliesOf = (row: ProposalRow) => ({
-  workers: { yes: row.workers_yes ?? 0, no: row.workers_no ?? 0 },
-  requesters: { yes: row.requesters_yes ?? 0, no: row.requesters_no ?? 0 },
-});
 
 const NO_RECORD =
   'Only members with a record take part: approved work as a worker, or work you reviewed as a requester.';
