@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LIMITS } from '../limits.js';
 import { SCOPES } from '../scopes.js';
 import { idSchema, okSchema, pageOf, pageQueryWith, wholeListOf } from './common.js';
+import { adminOnly } from './access.js';
 import { endpoint } from './endpoint.js';
 
 export const ROLES = ['worker', 'requester', 'admin'] as const;
@@ -256,8 +257,6 @@ export const accountEndpoints = {
     response: okSchema,
   }),
 };
-
-const adminOnly = { tag: 'admin', auth: { scope: 'admin', roles: ['admin'] } } as const;
 
 export const adminUserEndpoints = {
   list: endpoint({

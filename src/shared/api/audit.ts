@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.js';
 import { idSchema, pageOf, pageQuerySchema } from './common.js';
+import { adminOnly } from './access.js';
 import { endpoint } from './endpoint.js';
 
 /** Who did it, or to whom: an account by id and its display name (null once deleted). */
@@ -54,8 +55,7 @@ export const adminAuditQuerySchema = pageQuerySchema
 
 export const auditEndpoints = {
   search: endpoint({
-    tag: 'admin',
-    auth: { scope: 'admin', roles: ['admin'] },
+    ...adminOnly,
     method: 'GET',
     path: '/admin/audit',
     summary: 'Search the audit log',

@@ -1,4 +1,5 @@
 import { pageOf } from './common.js';
+import { readWriteAccess } from './access.js';
 import { endpoint } from './endpoint.js';
 import { idempotencyHeadersSchema } from './money.js';
 import {
@@ -13,8 +14,7 @@ import {
   taskSchema,
 } from './projects.js';
 
-const read = { tag: 'projects', auth: { scope: 'projects:read', roles: ['requester'] } } as const;
-const write = { tag: 'projects', auth: { scope: 'projects:write', roles: ['requester'] } } as const;
+const { read, write } = readWriteAccess('projects', 'projects', ['requester']);
 
 /** A project's batches of rows and the tasks they became (the schemas live in projects.ts). */
 export const batchEndpoints = {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, pageOf, pageQuerySchema, pageQueryWith, personSchema } from './common.js';
+import { access, adminOnly } from './access.js';
 import { endpoint } from './endpoint.js';
 import { centsSchema, idempotencyHeadersSchema } from './money.js';
 import { payoutDestinationSchema } from './payout-methods.js';
@@ -138,8 +139,7 @@ export const cancelPayoutBodySchema = z.strictObject({
   reason: z.string().trim().min(1, 'must not be empty').max(1_000).optional(),
 });
 
-const workerRead = { tag: 'money', auth: { scope: 'money:read', roles: ['worker'] } } as const;
-const adminOnly = { tag: 'admin', auth: { scope: 'admin', roles: ['admin'] } } as const;
+const workerRead = access('money', 'money:read', ['worker']);
 
 /** A worker's earnings and payouts, and a requester's spending. */
 export const earningsEndpoints = {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, pageOf, pageQuerySchema } from './common.js';
+import { adminOnly } from './access.js';
 import { endpoint } from './endpoint.js';
 import { PROJECT_LIMITS } from './projects.js';
 
@@ -217,7 +218,7 @@ export const governanceEndpoints = {
   }),
   veto: endpoint({
     ...governance,
-    auth: { scope: 'admin', roles: ['admin'] },
+    auth: adminOnly.auth,
     method: 'POST',
     path: '/governance/proposals/:proposalId/veto',
     summary: 'Veto a proposal still being voted on, with a public reason (admins)',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, pageOf, pageQuerySchema } from './common.js';
+import { adminOnly } from './access.js';
 import { endpoint } from './endpoint.js';
 
 /** A sandbox deposit is test credit: capped so a typo cannot mint absurd balances. */
@@ -131,7 +132,6 @@ export const idempotencyHeadersSchema = z.object({
 });
 
 const money = { tag: 'money' } as const;
-const adminOnly = { tag: 'admin', auth: { scope: 'admin', roles: ['admin'] } } as const;
 
 /** My funds and their history; sandbox test credit where the server allows it. */
 export const moneyEndpoints = {

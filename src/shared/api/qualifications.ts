@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LIMITS } from '../limits.js';
 import { countrySchema } from './accounts.js';
 import { okSchema, pageOf, pageQuerySchema, pageQueryWith } from './common.js';
+import { readWriteAccess } from './access.js';
 import { endpoint } from './endpoint.js';
 import {
   qualificationTestDefinitionSchema,
@@ -314,14 +315,7 @@ export type QualificationHolder = z.infer<typeof qualificationHolderSchema>;
 
 export const qualificationHoldersQuerySchema = pageQuerySchema;
 
-const read = {
-  tag: 'qualifications',
-  auth: { scope: 'projects:read', roles: ['requester'] },
-} as const;
-const write = {
-  tag: 'qualifications',
-  auth: { scope: 'projects:write', roles: ['requester'] },
-} as const;
+const { read, write } = readWriteAccess('qualifications', 'projects', ['requester']);
 
 export const qualificationEndpoints = {
   createType: endpoint({

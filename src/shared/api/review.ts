@@ -9,6 +9,7 @@ import {
   pageQueryWith,
   personSchema,
 } from './common.js';
+import { access } from './access.js';
 import { endpoint } from './endpoint.js';
 import { centsSchema, idempotencyHeadersSchema } from './money.js';
 import { projectParamsSchema } from './projects.js';
@@ -208,8 +209,9 @@ export const blockSchema = z.object({
 });
 export type Block = z.infer<typeof blockSchema>;
 
-const read = { tag: 'review', auth: { scope: 'projects:read', roles: ['requester'] } } as const;
-const write = { tag: 'review', auth: { scope: 'review:write', roles: ['requester'] } } as const;
+// Reviewing is a write of its own (review:write), so a token may review without editing projects.
+const read = access('review', 'projects:read', ['requester']);
+const write = access('review', 'review:write', ['requester']);
 
 export const reviewEndpoints = {
   list: endpoint({
