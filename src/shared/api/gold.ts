@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf, pageQuerySchema } from './common.js';
+import { pagedList, pageQuerySchema } from './common.js';
 import { readWriteAccess } from './access.js';
 import { endpoint } from './endpoint.js';
 import { projectParamsSchema, projectTaskParamsSchema } from './projects.js';
@@ -29,14 +29,12 @@ const { read, write } = readWriteAccess('quality', 'projects', ['requester']);
 export const goldEndpoints = {
   list: endpoint({
     ...read,
-    method: 'GET',
+    ...pagedList(pageQuerySchema, goldTaskSchema),
     path: '/projects/:id/gold',
     summary: "A project's gold tasks with their known answers, in task order",
     description:
       'Each gold task with its data, known answers and explanation, and how many submissions were scored against it and how many were right.',
     params: projectParamsSchema,
-    query: pageQuerySchema,
-    response: pageOf(goldTaskSchema),
   }),
   set: endpoint({
     ...write,

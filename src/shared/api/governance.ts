@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, pageOf, pageQuerySchema } from './common.js';
+import { idSchema, pagedList, pageQuerySchema } from './common.js';
 import { adminOnly } from './access.js';
 import { endpoint } from './endpoint.js';
 import { PROJECT_LIMITS } from './projects.js';
@@ -190,11 +190,9 @@ export const governanceEndpoints = {
   list: endpoint({
     ...governance,
     auth: 'optional',
-    method: 'GET',
+    ...pagedList(proposalsQuerySchema, proposalSchema),
     path: '/governance/proposals',
     summary: 'Proposals, newest first (filter by status)',
-    query: proposalsQuerySchema,
-    response: pageOf(proposalSchema),
   }),
   get: endpoint({
     ...governance,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, pageOf, pageQuerySchema } from './common.js';
+import { idSchema, pagedList, pageQuerySchema } from './common.js';
 import { adminOnly } from './access.js';
 import { endpoint } from './endpoint.js';
 
@@ -157,11 +157,9 @@ export const moneyEndpoints = {
   ledger: endpoint({
     ...money,
     auth: { scope: 'money:read' },
-    method: 'GET',
+    ...pagedList(ledgerQuerySchema, ledgerEntrySchema),
     path: '/me/ledger',
     summary: 'My ledger entries, newest first',
-    query: ledgerQuerySchema,
-    response: pageOf(ledgerEntrySchema),
   }),
 };
 
@@ -180,10 +178,8 @@ export const adminDepositEndpoints = {
   }),
   list: endpoint({
     ...adminOnly,
-    method: 'GET',
+    ...pagedList(pageQuerySchema, manualDepositSchema),
     path: '/admin/deposits',
     summary: 'Offline payments recorded by administrators, newest first',
-    query: pageQuerySchema,
-    response: pageOf(manualDepositSchema),
   }),
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf, pageQuerySchema } from './common.js';
+import { pagedList, pageQuerySchema } from './common.js';
 import { readWriteAccess } from './access.js';
 import { endpoint } from './endpoint.js';
 import { projectParamsSchema, projectSchema } from './projects.js';
@@ -62,11 +62,9 @@ export const pilotEndpoints = {
   }),
   feedback: endpoint({
     ...read,
-    method: 'GET',
+    ...pagedList(pilotFeedbackQuerySchema, pilotSubmissionSchema),
     path: '/projects/:id/pilot/submissions',
     summary: "A pilot's submissions with their answers and feedback, newest first",
     params: projectParamsSchema,
-    query: pilotFeedbackQuerySchema,
-    response: pageOf(pilotSubmissionSchema),
   }),
 };

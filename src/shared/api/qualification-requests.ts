@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.js';
-import { idSchema } from './common.js';
-import { pageOf } from './common.js';
+import { idSchema, pagedList } from './common.js';
 import { readWriteAccess } from './access.js';
 import { endpoint } from './endpoint.js';
 import {
@@ -88,19 +87,15 @@ export const qualificationRequestEndpoints = {
   }),
   mine: endpoint({
     ...worker.read,
-    method: 'GET',
+    ...pagedList(myQualificationRequestsQuerySchema, qualificationRequestSchema),
     path: '/me/qualification-requests',
     summary: 'My qualification requests, newest first',
-    query: myQualificationRequestsQuerySchema,
-    response: pageOf(qualificationRequestSchema),
   }),
   list: endpoint({
     ...requester.read,
-    method: 'GET',
+    ...pagedList(qualificationRequestsQuerySchema, qualificationRequestSchema),
     path: '/qualification-requests',
     summary: 'Workers’ requests for my qualification types, newest first',
-    query: qualificationRequestsQuerySchema,
-    response: pageOf(qualificationRequestSchema),
   }),
   grant: endpoint({
     ...requester.write,

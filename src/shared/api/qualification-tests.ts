@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { answerKeyProblems, type AnswerKey } from '../qualification-test-scoring.js';
 import { FORM_ITEM_TYPES, formTemplateSchema } from '../templates/model.js';
-import { idSchema, pageOf, pageQuerySchema, personSchema } from './common.js';
+import { idSchema, pagedList, pageQuerySchema, personSchema } from './common.js';
 import { readWriteAccess } from './access.js';
 import { endpoint } from './endpoint.js';
 
@@ -195,11 +195,9 @@ export const qualificationTestEndpoints = {
   listAttempts: endpoint({
     tag: 'qualification tests',
     auth: { scope: 'projects:read', roles: ['requester'] },
-    method: 'GET',
+    ...pagedList(pageQuerySchema, ownerTestAttemptSchema),
     path: '/qualification-types/:id/test-attempts',
     summary: 'Attempts at my qualification type’s test and their scores, newest first',
     params: testTypeParamsSchema,
-    query: pageQuerySchema,
-    response: pageOf(ownerTestAttemptSchema),
   }),
 };

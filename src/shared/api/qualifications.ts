@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.js';
 import { countrySchema } from './accounts.js';
-import { okSchema, pageOf, pageQuerySchema, pageQueryWith } from './common.js';
+import { okSchema, pagedList, pageQuerySchema, pageQueryWith } from './common.js';
 import { readWriteAccess } from './access.js';
 import { endpoint } from './endpoint.js';
 import {
@@ -329,11 +329,9 @@ export const qualificationEndpoints = {
   }),
   listTypes: endpoint({
     ...read,
-    method: 'GET',
+    ...pagedList(qualificationTypeQuerySchema, qualificationTypeSchema),
     path: '/qualification-types',
     summary: 'My qualification types and the system types, newest first',
-    query: qualificationTypeQuerySchema,
-    response: pageOf(qualificationTypeSchema),
   }),
   getType: endpoint({
     ...read,
@@ -354,12 +352,10 @@ export const qualificationEndpoints = {
   }),
   listHolders: endpoint({
     ...read,
-    method: 'GET',
+    ...pagedList(qualificationHoldersQuerySchema, qualificationHolderSchema),
     path: '/qualification-types/:id/workers',
     summary: 'Workers holding one of my qualification types, most recently granted first',
     params: qualificationTypeParamsSchema,
-    query: qualificationHoldersQuerySchema,
-    response: pageOf(qualificationHolderSchema),
   }),
   grant: endpoint({
     ...write,

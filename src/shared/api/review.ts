@@ -4,7 +4,7 @@ import { handleSchema } from './accounts.js';
 import {
   idSchema,
   okSchema,
-  pageOf,
+  pagedList,
   pageQuerySchema,
   pageQueryWith,
   personSchema,
@@ -282,10 +282,8 @@ export const reviewEndpoints = {
   }),
   blocks: endpoint({
     ...read,
-    method: 'GET',
+    ...pagedList(pageQuerySchema, blockSchema),
     path: '/blocks',
     summary: 'Workers I have blocked, newest first',
-    query: pageQuerySchema,
-    response: pageOf(blockSchema),
   }),
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, pageOf, pageQuerySchema } from './common.js';
+import { idSchema, pagedList, pageQuerySchema } from './common.js';
 import { readWriteAccess } from './access.js';
 import { endpoint } from './endpoint.js';
 
@@ -115,11 +115,9 @@ export const webhookEndpoints = {
   }),
   list: endpoint({
     ...read,
-    method: 'GET',
+    ...pagedList(pageQuerySchema, webhookSchema),
     path: '/webhooks',
     summary: 'My webhooks, newest first',
-    query: pageQuerySchema,
-    response: pageOf(webhookSchema),
   }),
   get: endpoint({
     ...read,
@@ -147,11 +145,9 @@ export const webhookEndpoints = {
   }),
   deliveries: endpoint({
     ...read,
-    method: 'GET',
+    ...pagedList(pageQuerySchema, webhookDeliverySchema),
     path: '/webhooks/:id/deliveries',
     summary: 'A webhook’s delivery log, newest first, with the last answers',
     params: webhookParamsSchema,
-    query: pageQuerySchema,
-    response: pageOf(webhookDeliverySchema),
   }),
 };
