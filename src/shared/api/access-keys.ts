@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.js';
 import { okSchema, wholeListOf } from './common.js';
+import { access } from './access.js';
 import { endpoint } from './endpoint.js';
 
 /** AWS's shape: 20 characters, here `TKIA` and 16 base32 letters and digits. */
@@ -38,11 +39,8 @@ export const accessKeyParamsSchema = z.strictObject({
   accessKeyId: z.string().regex(ACCESS_KEY_ID_PATTERN, 'must be an access key id (TKIA…)'),
 });
 
-const keys = {
-  tag: 'access keys',
-  // A requester's keys sign MTurk-compatible calls with every requester scope.
-  auth: { scope: 'projects:write', roles: ['requester'] },
-} as const;
+// A requester's keys sign MTurk-compatible calls with every requester scope.
+const keys = access('access keys', 'projects:write', ['requester']);
 
 export const accessKeyEndpoints = {
   create: endpoint({

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.js';
 import { SCOPES } from '../scopes.js';
-import { idSchema, okSchema, pageOf, pageQueryWith, wholeListOf } from './common.js';
+import { idSchema, okSchema, pagedList, pageQueryWith, wholeListOf } from './common.js';
+import { adminOnly } from './access.js';
 import { endpoint } from './endpoint.js';
 
 export const ROLES = ['worker', 'requester', 'admin'] as const;
@@ -257,16 +258,12 @@ export const accountEndpoints = {
   }),
 };
 
-const adminOnly = { tag: 'admin', auth: { scope: 'admin', roles: ['admin'] } } as const;
-
 export const adminUserEndpoints = {
   list: endpoint({
     ...adminOnly,
-    method: 'GET',
+    ...pagedList(adminUserQuerySchema, userSchema),
     path: '/admin/users',
     summary: 'List and search users',
-    query: adminUserQuerySchema,
-    response: pageOf(userSchema),
   }),
   suspend: endpoint({
     ...adminOnly,

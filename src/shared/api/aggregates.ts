@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageOf, pageQuerySchema } from './common.js';
+import { access } from './access.js';
 import { endpoint } from './endpoint.js';
 import { projectParamsSchema } from './projects.js';
 
@@ -62,27 +63,27 @@ export const workerQualitySchema = z.object({
 });
 export type WorkerQuality = z.infer<typeof workerQualitySchema>;
 
+const read = access('quality', 'projects:read', ['requester']);
+
 export const aggregateEndpoints = {
   list: endpoint({
+    ...read,
     method: 'GET',
     path: '/projects/:id/aggregates',
-    tag: 'quality',
     summary: "A project's aggregated answers per task and choice-like item, with confidence",
     description:
       'For every single choice, dropdown, rating and each option of a multiple choice: the answer chosen by `method` (dawid_skene, the default, or majority), its confidence and the votes, in task order. Recomputed in the background shortly after work is submitted or reviewed (`computedAt`). `confidenceBelow` keeps the uncertain ones.',
-    auth: { scope: 'projects:read', roles: ['requester'] },
     params: projectParamsSchema,
     query: aggregatesQuerySchema,
     response: aggregatesPageSchema,
   }),
   workers: endpoint({
+    ...read,
     method: 'GET',
     path: '/projects/:id/workers',
-    tag: 'quality',
     summary: "The quality of each worker's work in a project",
     description:
       'Per worker who handed in work: counts by review, gold answered and correct, agreement with the aggregate and the Dawid-Skene estimated accuracy (as of the last aggregation), and the median work time.',
-    auth: { scope: 'projects:read', roles: ['requester'] },
     params: projectParamsSchema,
     response: z.object({ items: z.array(workerQualitySchema) }),
   }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.js';
-import { idSchema, pageOf, pageQuerySchema } from './common.js';
+import { idSchema, pagedList, pageQuerySchema } from './common.js';
+import { adminOnly } from './access.js';
 import { endpoint } from './endpoint.js';
 
 /** Who did it, or to whom: an account by id and its display name (null once deleted). */
@@ -54,23 +55,18 @@ export const adminAuditQuerySchema = pageQuerySchema
 
 export const auditEndpoints = {
   search: endpoint({
-    tag: 'admin',
-    auth: { scope: 'admin', roles: ['admin'] },
-    method: 'GET',
+    ...adminOnly,
+    ...pagedList(adminAuditQuerySchema, auditEntrySchema),
     path: '/admin/audit',
     summary: 'Search the audit log',
     description:
       'Admin actions, role changes, suspensions, creation and deletion of tokens, access keys and apps, deposits and payouts, newest first, each with who did it, to whom, what it was done to and the request id. Filter by actor, by the user acted on, by action (or a prefix ending with ".") and by time.',
-    query: adminAuditQuerySchema,
-    response: pageOf(auditEntrySchema),
   }),
   mine: endpoint({
     tag: 'me',
     auth: { scope: 'profile' },
-    method: 'GET',
+    ...pagedList(pageQuerySchema, auditEntrySchema),
     path: '/me/audit',
     summary: 'My audit log: what I did, and what was done to my account',
-    query: pageQuerySchema,
-    response: pageOf(auditEntrySchema),
   }),
 };

@@ -1,4 +1,5 @@
-import { pageOf } from './common.js';
+import { pagedList } from './common.js';
+import { readWriteAccess } from './access.js';
 import { endpoint } from './endpoint.js';
 import { idempotencyHeadersSchema } from './money.js';
 import {
@@ -13,8 +14,7 @@ import {
   taskSchema,
 } from './projects.js';
 
-const read = { tag: 'projects', auth: { scope: 'projects:read', roles: ['requester'] } } as const;
-const write = { tag: 'projects', auth: { scope: 'projects:write', roles: ['requester'] } } as const;
+const { read, write } = readWriteAccess('projects', 'projects', ['requester']);
 
 /** A project's batches of rows and the tasks they became (the schemas live in projects.ts). */
 export const batchEndpoints = {
@@ -37,12 +37,10 @@ export const batchEndpoints = {
   }),
   list: endpoint({
     ...read,
-    method: 'GET',
+    ...pagedList(batchListQuerySchema, batchSchema),
     path: '/projects/:id/batches',
     summary: "A project's batches, newest first",
     params: projectParamsSchema,
-    query: batchListQuerySchema,
-    response: pageOf(batchSchema),
   }),
   deleteDraft: endpoint({
     ...write,
@@ -66,11 +64,9 @@ export const batchEndpoints = {
   }),
   tasks: endpoint({
     ...read,
-    method: 'GET',
+    ...pagedList(taskListQuerySchema, taskSchema),
     path: '/projects/:id/tasks',
     summary: "A project's tasks in upload order",
     params: projectParamsSchema,
-    query: taskListQuerySchema,
-    response: pageOf(taskSchema),
   }),
 };

@@ -18,6 +18,9 @@ export const pageQuerySchema = z.strictObject({
   cursor: z.string().max(200).optional(),
 });
 
+/** What a page query holds once parsed, whatever filters come with it. */
+type PageQuery = z.output<typeof pageQuerySchema>;
+
 /** A list endpoint's query: its own filters first, then the page's `limit` and `cursor`. */
 export function pageQueryWith<T extends z.ZodRawShape>(filters: T) {
   return z.strictObject({ ...filters, ...pageQuerySchema.shape });
@@ -25,6 +28,14 @@ export function pageQueryWith<T extends z.ZodRawShape>(filters: T) {
 
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
+
+/**
+ * A cursor-paged list endpoint's request and answer: a GET whose query holds `limit` and `cursor`
+ * (`pageQuerySchema`, or `pageQueryWith` its filters) and whose answer is a page of `item`.
+ */
+export function pagedList<Q extends z.ZodType<PageQuery>, T extends z.ZodType>(query: Q, item: T) {
+  return { method: 'GET', query, response: pageOf(item) } as const;
 }
 
 /**

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { idSchema, pageOf, pageQuerySchema, pageQueryWith, personSchema } from './common.js';
+import {
+  idSchema,
+  pagedList,
+  pageOf,
+  pageQuerySchema,
+  pageQueryWith,
+  personSchema,
+} from './common.js';
+import { access, adminOnly } from './access.js';
 import { endpoint } from './endpoint.js';
 import { centsSchema, idempotencyHeadersSchema } from './money.js';
 import { payoutDestinationSchema } from './payout-methods.js';
@@ -138,8 +146,7 @@ export const cancelPayoutBodySchema = z.strictObject({
   reason: z.string().trim().min(1, 'must not be empty').max(1_000).optional(),
 });
 
-const workerRead = { tag: 'money', auth: { scope: 'money:read', roles: ['worker'] } } as const;
-const adminOnly = { tag: 'admin', auth: { scope: 'admin', roles: ['admin'] } } as const;
+const workerRead = access('money', 'money:read', ['worker']);
 
 /** A worker's earnings and payouts, and a requester's spending. */
 export const earningsEndpoints = {
@@ -160,11 +167,9 @@ export const earningsEndpoints = {
   }),
   perProject: endpoint({
     ...workerRead,
-    method: 'GET',
+    ...pagedList(pageQuerySchema, projectEarningsSchema),
     path: '/me/earnings/projects',
     summary: 'My earnings per project, most recently worked on first',
-    query: pageQuerySchema,
-    response: pageOf(projectEarningsSchema),
   }),
   spending: endpoint({
     tag: 'money',
@@ -188,11 +193,9 @@ export const earningsEndpoints = {
   }),
   myPayouts: endpoint({
     ...workerRead,
-    method: 'GET',
+    ...pagedList(pageQuerySchema, payoutSchema),
     path: '/me/payouts',
     summary: 'My payouts, newest first',
-    query: pageQuerySchema,
-    response: pageOf(payoutSchema),
   }),
 };
 
@@ -200,11 +203,9 @@ export const earningsEndpoints = {
 export const adminPayoutEndpoints = {
   list: endpoint({
     ...adminOnly,
-    method: 'GET',
+    ...pagedList(payoutListQuerySchema, adminPayoutSchema),
     path: '/admin/payouts',
     summary: 'Payouts of every worker, newest first',
-    query: payoutListQuerySchema,
-    response: pageOf(adminPayoutSchema),
   }),
   markPaid: endpoint({
     ...adminOnly,

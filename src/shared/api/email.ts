@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LIMITS } from '../limits.js';
 import { passwordSchema, userIdParamsSchema } from './accounts.js';
 import { okSchema } from './common.js';
+import { adminOnly } from './access.js';
 import { endpoint } from './endpoint.js';
 
 /** A token from an emailed link: base64url, as the server makes them. */
@@ -101,8 +102,7 @@ export const emailEndpoints = {
     status: 202,
   }),
   adminResetLink: endpoint({
-    tag: 'admin',
-    auth: { scope: 'admin', roles: ['admin'] },
+    ...adminOnly,
     method: 'POST',
     path: '/admin/users/:id/password-reset-link',
     summary:

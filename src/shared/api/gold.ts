@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { pageOf, pageQuerySchema } from './common.js';
+import { pagedList, pageQuerySchema } from './common.js';
+import { readWriteAccess } from './access.js';
 import { endpoint } from './endpoint.js';
 import { projectParamsSchema, projectTaskParamsSchema } from './projects.js';
 import { goldInputSchema } from './quality.js';
@@ -22,21 +23,18 @@ export type GoldTask = z.infer<typeof goldTaskSchema>;
 
 export const removedGoldSchema = z.object({ taskId: z.string(), removed: z.literal(true) });
 
-const read = { tag: 'quality', auth: { scope: 'projects:read', roles: ['requester'] } } as const;
-const write = { tag: 'quality', auth: { scope: 'projects:write', roles: ['requester'] } } as const;
+const { read, write } = readWriteAccess('quality', 'projects', ['requester']);
 
 /** A project's gold (known-answer) tasks: listed and edited by their requester (DESIGN §9). */
 export const goldEndpoints = {
   list: endpoint({
     ...read,
-    method: 'GET',
+    ...pagedList(pageQuerySchema, goldTaskSchema),
     path: '/projects/:id/gold',
     summary: "A project's gold tasks with their known answers, in task order",
     description:
       'Each gold task with its data, known answers and explanation, and how many submissions were scored against it and how many were right.',
     params: projectParamsSchema,
-    query: pageQuerySchema,
-    response: pageOf(goldTaskSchema),
   }),
   set: endpoint({
     ...write,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { idSchema, pageOf, pageQuerySchema } from './common.js';
+import { idSchema, pagedList, pageQuerySchema } from './common.js';
+import { adminOnly } from './access.js';
 import { endpoint } from './endpoint.js';
 import { PROJECT_LIMITS } from './projects.js';
 
@@ -189,11 +190,9 @@ export const governanceEndpoints = {
   list: endpoint({
     ...governance,
     auth: 'optional',
-    method: 'GET',
+    ...pagedList(proposalsQuerySchema, proposalSchema),
     path: '/governance/proposals',
     summary: 'Proposals, newest first (filter by status)',
-    query: proposalsQuerySchema,
-    response: pageOf(proposalSchema),
   }),
   get: endpoint({
     ...governance,
@@ -217,7 +216,7 @@ export const governanceEndpoints = {
   }),
   veto: endpoint({
     ...governance,
-    auth: { scope: 'admin', roles: ['admin'] },
+    auth: adminOnly.auth,
     method: 'POST',
     path: '/governance/proposals/:proposalId/veto',
     summary: 'Veto a proposal still being voted on, with a public reason (admins)',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { idSchema, pageOf, pageQuerySchema } from './common.js';
+import { idSchema, pagedList, pageQuerySchema } from './common.js';
+import { adminOnly } from './access.js';
 import { endpoint } from './endpoint.js';
 
 /** A sandbox deposit is test credit: capped so a typo cannot mint absurd balances. */
@@ -131,7 +132,6 @@ export const idempotencyHeadersSchema = z.object({
 });
 
 const money = { tag: 'money' } as const;
-const adminOnly = { tag: 'admin', auth: { scope: 'admin', roles: ['admin'] } } as const;
 
 /** My funds and their history; sandbox test credit where the server allows it. */
 export const moneyEndpoints = {
@@ -157,11 +157,9 @@ export const moneyEndpoints = {
   ledger: endpoint({
     ...money,
     auth: { scope: 'money:read' },
-    method: 'GET',
+    ...pagedList(ledgerQuerySchema, ledgerEntrySchema),
     path: '/me/ledger',
     summary: 'My ledger entries, newest first',
-    query: ledgerQuerySchema,
-    response: pageOf(ledgerEntrySchema),
   }),
 };
 
@@ -180,10 +178,8 @@ export const adminDepositEndpoints = {
   }),
   list: endpoint({
     ...adminOnly,
-    method: 'GET',
+    ...pagedList(pageQuerySchema, manualDepositSchema),
     path: '/admin/deposits',
     summary: 'Offline payments recorded by administrators, newest first',
-    query: pageQuerySchema,
-    response: pageOf(manualDepositSchema),
   }),
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readWriteAccess } from './access.js';
 import { endpoint } from './endpoint.js';
 
 /** How a worker wants to be paid. The administrator sends the money by hand through it. */
@@ -113,27 +114,27 @@ export const myPayoutMethodSchema = z.object({
   payoutMethod: payoutDestinationSchema.nullable(),
 });
 
-const mine = { tag: 'money', path: '/me/payout-method', response: myPayoutMethodSchema } as const;
-const workerWrite = { auth: { scope: 'money:write', roles: ['worker'] } } as const;
+const mine = { path: '/me/payout-method', response: myPayoutMethodSchema } as const;
+const worker = readWriteAccess('money', 'money', ['worker']);
 
 /** A worker's own payout method; nobody else reads it here (administrators see payouts' copies). */
 export const payoutMethodEndpoints = {
   get: endpoint({
     ...mine,
-    auth: { scope: 'money:read', roles: ['worker'] },
+    ...worker.read,
     method: 'GET',
     summary: 'Where my payouts are sent (null until I set it)',
   }),
   set: endpoint({
     ...mine,
-    ...workerWrite,
+    ...worker.write,
     method: 'PUT',
     summary: 'Set where my payouts are sent: bank transfer (IBAN), PayPal or other',
     body: payoutMethodBodySchema,
   }),
   remove: endpoint({
     ...mine,
-    ...workerWrite,
+    ...worker.write,
     method: 'DELETE',
     summary: 'Forget my payout method (payouts already requested keep theirs)',
   }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { pageOf, pageQuerySchema } from './common.js';
+import { pagedList, pageQuerySchema } from './common.js';
+import { readWriteAccess } from './access.js';
 import { endpoint } from './endpoint.js';
 import { projectParamsSchema, projectSchema } from './projects.js';
 import { ASSIGNMENT_STATUSES } from './work.js';
@@ -45,8 +46,7 @@ export const pilotSubmissionSchema = z.object({
 });
 export type PilotSubmission = z.infer<typeof pilotSubmissionSchema>;
 
-const write = { tag: 'projects', auth: { scope: 'projects:write', roles: ['requester'] } } as const;
-const read = { tag: 'projects', auth: { scope: 'projects:read', roles: ['requester'] } } as const;
+const { read, write } = readWriteAccess('projects', 'projects', ['requester']);
 
 export const pilotEndpoints = {
   start: endpoint({
@@ -62,11 +62,9 @@ export const pilotEndpoints = {
   }),
   feedback: endpoint({
     ...read,
-    method: 'GET',
+    ...pagedList(pilotFeedbackQuerySchema, pilotSubmissionSchema),
     path: '/projects/:id/pilot/submissions',
     summary: "A pilot's submissions with their answers and feedback, newest first",
     params: projectParamsSchema,
-    query: pilotFeedbackQuerySchema,
-    response: pageOf(pilotSubmissionSchema),
   }),
 };

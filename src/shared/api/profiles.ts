@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idOrHandleParamsSchema } from './accounts.js';
-import { pageOf, pageQuerySchema } from './common.js';
+import { pagedList, pageQuerySchema } from './common.js';
 import { endpoint } from './endpoint.js';
 import { PROJECT_STATUSES } from './projects.js';
 
@@ -58,10 +58,8 @@ export const profileEndpoints = {
   }),
   projects: endpoint({
     ...publicRecords,
-    method: 'GET',
+    ...pagedList(pageQuerySchema, publicProjectSchema),
     path: '/users/:idOrHandle/projects',
     summary: 'A requester’s published projects with what each paid workers, newest first',
-    query: pageQuerySchema,
-    response: pageOf(publicProjectSchema),
   }),
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.js';
-import { idSchema } from './common.js';
-import { pageOf } from './common.js';
+import { idSchema, pagedList } from './common.js';
+import { readWriteAccess } from './access.js';
 import { endpoint } from './endpoint.js';
 import {
   QUALIFICATION_LIMITS,
@@ -71,26 +71,12 @@ export const refuseRequestBodySchema = z.strictObject({
     .default(''),
 });
 
-const workerWrite = {
-  tag: 'qualifications',
-  auth: { scope: 'work:write', roles: ['worker'] },
-} as const;
-const workerRead = {
-  tag: 'qualifications',
-  auth: { scope: 'work:read', roles: ['worker'] },
-} as const;
-const requesterRead = {
-  tag: 'qualifications',
-  auth: { scope: 'projects:read', roles: ['requester'] },
-} as const;
-const requesterWrite = {
-  tag: 'qualifications',
-  auth: { scope: 'projects:write', roles: ['requester'] },
-} as const;
+const worker = readWriteAccess('qualifications', 'work', ['worker']);
+const requester = readWriteAccess('qualifications', 'projects', ['requester']);
 
 export const qualificationRequestEndpoints = {
   request: endpoint({
-    ...workerWrite,
+    ...worker.write,
     method: 'POST',
     path: '/qualification-types/:id/requests',
     summary:
@@ -100,23 +86,19 @@ export const qualificationRequestEndpoints = {
     status: 201,
   }),
   mine: endpoint({
-    ...workerRead,
-    method: 'GET',
+    ...worker.read,
+    ...pagedList(myQualificationRequestsQuerySchema, qualificationRequestSchema),
     path: '/me/qualification-requests',
     summary: 'My qualification requests, newest first',
-    query: myQualificationRequestsQuerySchema,
-    response: pageOf(qualificationRequestSchema),
   }),
   list: endpoint({
-    ...requesterRead,
-    method: 'GET',
+    ...requester.read,
+    ...pagedList(qualificationRequestsQuerySchema, qualificationRequestSchema),
     path: '/qualification-requests',
     summary: 'Workers’ requests for my qualification types, newest first',
-    query: qualificationRequestsQuerySchema,
-    response: pageOf(qualificationRequestSchema),
   }),
   grant: endpoint({
-    ...requesterWrite,
+    ...requester.write,
     method: 'POST',
     path: '/qualification-requests/:requestId/grant',
     summary: 'Grant a pending request with a value',
@@ -125,7 +107,7 @@ export const qualificationRequestEndpoints = {
     response: qualificationRequestSchema,
   }),
   refuse: endpoint({
-    ...requesterWrite,
+    ...requester.write,
     method: 'POST',
     path: '/qualification-requests/:requestId/refuse',
     summary: 'Refuse a pending request, with a reason the worker sees',

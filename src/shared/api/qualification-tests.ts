@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { answerKeyProblems, type AnswerKey } from '../qualification-test-scoring.js';
 import { FORM_ITEM_TYPES, formTemplateSchema } from '../templates/model.js';
-import { idSchema, pageOf, pageQuerySchema, personSchema } from './common.js';
+import { idSchema, pagedList, pageQuerySchema, personSchema } from './common.js';
+import { readWriteAccess } from './access.js';
 import { endpoint } from './endpoint.js';
 
 export const QUALIFICATION_TEST_LIMITS = {
@@ -149,18 +150,11 @@ export const submitTestBodySchema = z.strictObject({
   answers: z.record(z.string().max(100), z.unknown()),
 });
 
-const workRead = {
-  tag: 'qualification tests',
-  auth: { scope: 'work:read', roles: ['worker'] },
-} as const;
-const workWrite = {
-  tag: 'qualification tests',
-  auth: { scope: 'work:write', roles: ['worker'] },
-} as const;
+const worker = readWriteAccess('qualification tests', 'work', ['worker']);
 
 export const qualificationTestEndpoints = {
   summary: endpoint({
-    ...workRead,
+    ...worker.read,
     method: 'GET',
     path: '/qualification-types/:id/test',
     summary:
@@ -169,7 +163,7 @@ export const qualificationTestEndpoints = {
     response: testSummarySchema,
   }),
   start: endpoint({
-    ...workWrite,
+    ...worker.write,
     method: 'POST',
     path: '/qualification-types/:id/test-attempts',
     summary: 'Start a qualification test: its questions (never the answer key) and the deadline',
@@ -180,7 +174,7 @@ export const qualificationTestEndpoints = {
     status: 201,
   }),
   attempt: endpoint({
-    ...workRead,
+    ...worker.read,
     method: 'GET',
     path: '/test-attempts/:id',
     summary: 'One of my test attempts: its questions, deadline and, once submitted, the result',
@@ -188,7 +182,7 @@ export const qualificationTestEndpoints = {
     response: testAttemptSchema,
   }),
   submit: endpoint({
-    ...workWrite,
+    ...worker.write,
     method: 'POST',
     path: '/test-attempts/:id/submit',
     summary: 'Submit a test’s answers: scored at once, and the qualification granted on a pass',
@@ -201,11 +195,9 @@ export const qualificationTestEndpoints = {
   listAttempts: endpoint({
     tag: 'qualification tests',
     auth: { scope: 'projects:read', roles: ['requester'] },
-    method: 'GET',
+    ...pagedList(pageQuerySchema, ownerTestAttemptSchema),
     path: '/qualification-types/:id/test-attempts',
     summary: 'Attempts at my qualification type’s test and their scores, newest first',
     params: testTypeParamsSchema,
-    query: pageQuerySchema,
-    response: pageOf(ownerTestAttemptSchema),
   }),
 };

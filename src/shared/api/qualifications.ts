@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { LIMITS } from '../limits.js';
 import { countrySchema } from './accounts.js';
-import { okSchema, pageOf, pageQuerySchema, pageQueryWith } from './common.js';
+import { okSchema, pagedList, pageQuerySchema, pageQueryWith } from './common.js';
+import { readWriteAccess } from './access.js';
 import { endpoint } from './endpoint.js';
 import {
   qualificationTestDefinitionSchema,
@@ -314,14 +315,7 @@ export type QualificationHolder = z.infer<typeof qualificationHolderSchema>;
 
 export const qualificationHoldersQuerySchema = pageQuerySchema;
 
-const read = {
-  tag: 'qualifications',
-  auth: { scope: 'projects:read', roles: ['requester'] },
-} as const;
-const write = {
-  tag: 'qualifications',
-  auth: { scope: 'projects:write', roles: ['requester'] },
-} as const;
+const { read, write } = readWriteAccess('qualifications', 'projects', ['requester']);
 
 export const qualificationEndpoints = {
   createType: endpoint({
@@ -335,11 +329,9 @@ export const qualificationEndpoints = {
   }),
   listTypes: endpoint({
     ...read,
-    method: 'GET',
+    ...pagedList(qualificationTypeQuerySchema, qualificationTypeSchema),
     path: '/qualification-types',
     summary: 'My qualification types and the system types, newest first',
-    query: qualificationTypeQuerySchema,
-    response: pageOf(qualificationTypeSchema),
   }),
   getType: endpoint({
     ...read,
@@ -360,12 +352,10 @@ export const qualificationEndpoints = {
   }),
   listHolders: endpoint({
     ...read,
-    method: 'GET',
+    ...pagedList(qualificationHoldersQuerySchema, qualificationHolderSchema),
     path: '/qualification-types/:id/workers',
     summary: 'Workers holding one of my qualification types, most recently granted first',
     params: qualificationTypeParamsSchema,
-    query: qualificationHoldersQuerySchema,
-    response: pageOf(qualificationHolderSchema),
   }),
   grant: endpoint({
     ...write,

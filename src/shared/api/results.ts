@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AGGREGATION_METHODS } from './aggregates.js';
 import { idSchema } from './common.js';
+import { access } from './access.js';
 import { endpoint } from './endpoint.js';
 import { projectParamsSchema } from './projects.js';
 import { ASSIGNMENT_STATUSES, type AssignmentStatus } from './work.js';
@@ -99,8 +100,7 @@ const FILTERS =
 
 /** A project's results, streamed as files: opened as links (downloads), never through `call()`. */
 const exportOf = {
-  tag: 'results',
-  auth: { scope: 'projects:read', roles: ['requester'] },
+  ...access('results', 'projects:read', ['requester']),
   method: 'GET',
   params: projectParamsSchema,
   query: resultsQuerySchema,

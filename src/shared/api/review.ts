@@ -4,11 +4,12 @@ import { handleSchema } from './accounts.js';
 import {
   idSchema,
   okSchema,
-  pageOf,
+  pagedList,
   pageQuerySchema,
   pageQueryWith,
   personSchema,
 } from './common.js';
+import { access } from './access.js';
 import { endpoint } from './endpoint.js';
 import { centsSchema, idempotencyHeadersSchema } from './money.js';
 import { projectParamsSchema } from './projects.js';
@@ -208,8 +209,9 @@ export const blockSchema = z.object({
 });
 export type Block = z.infer<typeof blockSchema>;
 
-const read = { tag: 'review', auth: { scope: 'projects:read', roles: ['requester'] } } as const;
-const write = { tag: 'review', auth: { scope: 'review:write', roles: ['requester'] } } as const;
+// Reviewing is a write of its own (review:write), so a token may review without editing projects.
+const read = access('review', 'projects:read', ['requester']);
+const write = access('review', 'review:write', ['requester']);
 
 export const reviewEndpoints = {
   list: endpoint({
@@ -280,10 +282,8 @@ export const reviewEndpoints = {
   }),
   blocks: endpoint({
     ...read,
-    method: 'GET',
+    ...pagedList(pageQuerySchema, blockSchema),
     path: '/blocks',
     summary: 'Workers I have blocked, newest first',
-    query: pageQuerySchema,
-    response: pageOf(blockSchema),
   }),
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { idSchema, pageOf, pageQuerySchema } from './common.js';
+import { idSchema, pagedList, pageQuerySchema } from './common.js';
+import { readWriteAccess } from './access.js';
 import { endpoint } from './endpoint.js';
 
 /**
@@ -95,8 +96,7 @@ export type WebhookDelivery = z.infer<typeof webhookDeliverySchema>;
 
 const webhookParamsSchema = z.strictObject({ id: idSchema });
 
-const read = { tag: 'webhooks', auth: { scope: 'projects:read', roles: ['requester'] } } as const;
-const write = { tag: 'webhooks', auth: { scope: 'projects:write', roles: ['requester'] } } as const;
+const { read, write } = readWriteAccess('webhooks', 'projects', ['requester']);
 
 export const webhookEndpoints = {
   create: endpoint({
@@ -115,11 +115,9 @@ export const webhookEndpoints = {
   }),
   list: endpoint({
     ...read,
-    method: 'GET',
+    ...pagedList(pageQuerySchema, webhookSchema),
     path: '/webhooks',
     summary: 'My webhooks, newest first',
-    query: pageQuerySchema,
-    response: pageOf(webhookSchema),
   }),
   get: endpoint({
     ...read,
@@ -147,11 +145,9 @@ export const webhookEndpoints = {
   }),
   deliveries: endpoint({
     ...read,
-    method: 'GET',
+    ...pagedList(pageQuerySchema, webhookDeliverySchema),
     path: '/webhooks/:id/deliveries',
     summary: 'A webhook’s delivery log, newest first, with the last answers',
     params: webhookParamsSchema,
-    query: pageQuerySchema,
-    response: pageOf(webhookDeliverySchema),
   }),
 };

@@ -3,6 +3,7 @@ import { assignmentAppealShape } from './appeals.js';
 import { goldFeedbackSchema } from './quality.js';
 import { LIMITS } from '../limits.js';
 import { idSchema, pageQueryWith } from './common.js';
+import { readWriteAccess } from './access.js';
 import { endpoint } from './endpoint.js';
 import { hourlyPaySchema } from './fair-pay.js';
 import { previewSchema, projectParamsSchema } from './projects.js';
@@ -187,8 +188,7 @@ export const myAssignmentsSchema = z.object({
   }),
 });
 
-const read = { tag: 'work', auth: { scope: 'work:read', roles: ['worker'] } } as const;
-const write = { tag: 'work', auth: { scope: 'work:write', roles: ['worker'] } } as const;
+const { read, write } = readWriteAccess('work', 'work', ['worker']);
 
 /** A worker's side of the marketplace. `GET /assignments/{id}` is in ./assignments.ts. */
 export const workEndpoints = {

@@ -58,38 +58,44 @@ export type AnnotationAnswer =
     }
   | { kind: 'entities'; entities: z.infer<typeof entities>['entities'] };
 
+/**
+ * Each element's answer shape with how it is drawn, tried in this order (the first that fits
+ * wins, as an answer object may carry extra fields).
+ */
+const drawn = z.union([
+  boxes.transform((a): AnnotationAnswer => ({
+    kind: 'boxes',
+    image: a.inputImageProperties,
+    boxes: a.boundingBoxes,
+  })),
+  keypoints.transform((a): AnnotationAnswer => ({
+    kind: 'keypoints',
+    image: a.inputImageProperties,
+    points: a.keypoints,
+  })),
+  polygons.transform((a): AnnotationAnswer => ({
+    kind: 'polygons',
+    image: a.inputImageProperties,
+    shapes: a.polygons,
+  })),
+  lines.transform((a): AnnotationAnswer => ({
+    kind: 'lines',
+    image: a.inputImageProperties,
+    shapes: a.lines,
+  })),
+  segmentation.transform((a): AnnotationAnswer => ({
+    kind: 'segmentation',
+    image: a.inputImageProperties,
+    labels: Object.entries(a.labelMappings).map(([name, { color }]) => ({ label: name, color })),
+    labelMapUrl: `data:image/png;base64,${a.labeledImage.pngImageData}`,
+  })),
+  entities.transform((a): AnnotationAnswer => ({ kind: 'entities', entities: a.entities })),
+]);
+
 /** An annotation element's answer, or null for any other value. */
 export function annotationAnswer(value: unknown): AnnotationAnswer | null {
-  const box = boxes.safeParse(value);
-  if (box.success)
-    return { kind: 'boxes', image: box.data.inputImageProperties, boxes: box.data.boundingBoxes };
-  const kp = keypoints.safeParse(value);
-  if (kp.success)
-    return { kind: 'keypoints', image: kp.data.inputImageProperties, points: kp.data.keypoints };
-  const polygon = polygons.safeParse(value);
-  if (polygon.success)
-    return {
-      kind: 'polygons',
-      image: polygon.data.inputImageProperties,
-      shapes: polygon.data.polygons,
-    };
-  const line = lines.safeParse(value);
-  if (line.success)
-    return { kind: 'lines', image: line.data.inputImageProperties, shapes: line.data.lines };
-  const map = segmentation.safeParse(value);
-  if (map.success)
-    return {
-      kind: 'segmentation',
-      image: map.data.inputImageProperties,
-      labels: Object.entries(map.data.labelMappings).map(([name, { color }]) => ({
-        label: name,
-        color,
-      })),
-      labelMapUrl: `data:image/png;base64,${map.data.labeledImage.pngImageData}`,
-    };
-  const spans = entities.safeParse(value);
-  if (spans.success) return { kind: 'entities', entities: spans.data.entities };
-  return null;
+  const answer = drawn.safeParse(value);
+  return answer.success ? answer.data : null;
 }
 
 /** How many things the worker marked, for a one-line summary ("3 boxes"). */
