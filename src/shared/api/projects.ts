@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FORM_ITEM_TYPES, templateSchema } from '../templates/model.js';
-import { idSchema, pageOf, pageQuerySchema, pageQueryWith } from './common.js';
+import { readWriteAccess } from './access.js';
+import { idSchema, pagedList, pageQuerySchema, pageQueryWith } from './common.js';
 import { endpoint } from './endpoint.js';
 import { hourlyPaySchema } from './fair-pay.js';
 import { COMPARATORS, qualificationRequirementsSchema } from './qualifications.js';
@@ -431,8 +432,7 @@ export type Preview = z.infer<typeof previewSchema>;
 
 // Endpoints -------------------------------------------------------------------------------------
 
-const read = { tag: 'projects', auth: { scope: 'projects:read', roles: ['requester'] } } as const;
-const write = { tag: 'projects', auth: { scope: 'projects:write', roles: ['requester'] } } as const;
+const { read, write } = readWriteAccess('projects', 'projects', ['requester']);
 
 /** A lifecycle move of one of my projects: no body, the project as it now is. */
 const transition = {
@@ -454,11 +454,9 @@ export const projectEndpoints = {
   }),
   list: endpoint({
     ...read,
-    method: 'GET',
+    ...pagedList(projectListQuerySchema, projectSchema),
     path: '/projects',
     summary: 'My projects, newest first',
-    query: projectListQuerySchema,
-    response: pageOf(projectSchema),
   }),
   get: endpoint({
     ...read,
