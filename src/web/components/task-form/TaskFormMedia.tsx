@@ -1,5 +1,6 @@
 import { Anchor, Group, Image, Stack, Text } from '@mantine/core';
 import { IconExternalLink, IconPhotoOff } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import type { FilledFormItem } from '../../../shared/templates/index.js';
 import { Markdown } from '../Markdown.js';
 
@@ -36,6 +37,27 @@ function Caption({ item }: { item: DisplayItem }) {
   );
 }
 
+/**
+ * Media at the address the task's data gives, under its caption; where the address is missing
+ * or unsafe, a note says so instead.
+ */
+function CaptionedMedia({
+  item,
+  what,
+  children,
+}: {
+  item: Extract<DisplayItem, { url: string | null }>;
+  what: string;
+  children: (url: string) => ReactNode;
+}) {
+  return (
+    <Stack gap="xs">
+      <Caption item={item} />
+      {item.url ? children(item.url) : <MissingMedia what={what} />}
+    </Stack>
+  );
+}
+
 /** The items a worker reads or watches but does not answer. */
 export function DisplayFormItem({ item }: { item: DisplayItem }) {
   switch (item.type) {
@@ -48,11 +70,10 @@ export function DisplayFormItem({ item }: { item: DisplayItem }) {
       );
     case 'image':
       return (
-        <Stack gap="xs">
-          <Caption item={item} />
-          {item.url ? (
+        <CaptionedMedia item={item} what="image">
+          {(url) => (
             <Image
-              src={item.url}
+              src={url}
               alt={item.alt ?? item.label}
               radius="md"
               maw="100%"
@@ -60,63 +81,52 @@ export function DisplayFormItem({ item }: { item: DisplayItem }) {
               mah={480}
               w="auto"
             />
-          ) : (
-            <MissingMedia what="image" />
           )}
-        </Stack>
+        </CaptionedMedia>
       );
     case 'audio':
       return (
-        <Stack gap="xs">
-          <Caption item={item} />
-          {item.url ? (
-            <audio controls preload="metadata" src={item.url} aria-label={item.label || 'Audio'}>
-              <a href={item.url}>Download the audio</a>
+        <CaptionedMedia item={item} what="audio">
+          {(url) => (
+            <audio controls preload="metadata" src={url} aria-label={item.label || 'Audio'}>
+              <a href={url}>Download the audio</a>
             </audio>
-          ) : (
-            <MissingMedia what="audio" />
           )}
-        </Stack>
+        </CaptionedMedia>
       );
     case 'video':
       return (
-        <Stack gap="xs">
-          <Caption item={item} />
-          {item.url ? (
+        <CaptionedMedia item={item} what="video">
+          {(url) => (
             <video
               controls
               preload="metadata"
-              src={item.url}
+              src={url}
               aria-label={item.label || 'Video'}
               className="task-form-video"
             >
-              <a href={item.url}>Download the video</a>
+              <a href={url}>Download the video</a>
             </video>
-          ) : (
-            <MissingMedia what="video" />
           )}
-        </Stack>
+        </CaptionedMedia>
       );
     case 'link':
       return (
-        <Stack gap="xs">
-          <Caption item={item} />
-          {item.url ? (
+        <CaptionedMedia item={item} what="link">
+          {(url) => (
             <Anchor
-              href={item.url}
+              href={url}
               target="_blank"
               rel="noopener noreferrer nofollow"
               size="sm"
               className="task-form-link"
             >
-              {item.text || item.url}
+              {item.text || url}
               <IconExternalLink size={14} aria-hidden="true" />
               <span className="visually-hidden"> (opens in a new tab)</span>
             </Anchor>
-          ) : (
-            <MissingMedia what="link" />
           )}
-        </Stack>
+        </CaptionedMedia>
       );
   }
 }

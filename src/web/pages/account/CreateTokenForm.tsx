@@ -1,13 +1,12 @@
-import { Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { createTokenBodySchema } from '../../../shared/api/accounts.js';
 import { LIMITS } from '../../../shared/limits.js';
 import { grantableScopes, type Scope } from '../../../shared/scopes.js';
 import { useCreateToken, useCurrentUser } from '../../api/accounts.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { ApiForm } from '../../components/ApiForm.js';
 import { zodValidator } from '../../lib/forms.js';
 import { useFormSubmit } from '../../lib/use-form-submit.js';
-import { FormActions } from '../../components/FormActions.js';
 import { ScopeCheckboxes } from '../../components/ScopeCheckboxes.js';
 
 type TokenValues = { name: string; scopes: Scope[]; expiresInDays: string };
@@ -50,36 +49,38 @@ export function CreateTokenForm({ onCreated, onCancel }: CreateTokenFormProps) {
   );
 
   return (
-    <form onSubmit={submit} noValidate aria-label="New access token">
-      <Stack gap="md">
-        {formError !== null && <ErrorAlert error={formError} title="Could not create the token" />}
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <TextInput
-            label="Token name"
-            description="What it is for, e.g. “Upload script”."
-            required
-            maxLength={LIMITS.tokenNameMax}
-            data-autofocus
-            {...form.getInputProps('name')}
-          />
-          <Select
-            label="Expires after"
-            data={EXPIRY_OPTIONS}
-            allowDeselect={false}
-            {...form.getInputProps('expiresInDays')}
-          />
-        </SimpleGrid>
-        <ScopeCheckboxes
-          offered={offered}
-          label="Scopes"
-          description="Give the token only what it needs."
+    <ApiForm
+      label="New access token"
+      onSubmit={submit}
+      formError={formError}
+      errorTitle="Could not create the token"
+      onCancel={onCancel}
+      busy={createToken.isPending}
+      submitLabel="Create token"
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <TextInput
+          label="Token name"
+          description="What it is for, e.g. “Upload script”."
           required
-          {...form.getInputProps('scopes')}
+          maxLength={LIMITS.tokenNameMax}
+          data-autofocus
+          {...form.getInputProps('name')}
         />
-        <FormActions onCancel={onCancel} busy={createToken.isPending} holdCancelWhileBusy={false}>
-          Create token
-        </FormActions>
-      </Stack>
-    </form>
+        <Select
+          label="Expires after"
+          data={EXPIRY_OPTIONS}
+          allowDeselect={false}
+          {...form.getInputProps('expiresInDays')}
+        />
+      </SimpleGrid>
+      <ScopeCheckboxes
+        offered={offered}
+        label="Scopes"
+        description="Give the token only what it needs."
+        required
+        {...form.getInputProps('scopes')}
+      />
+    </ApiForm>
   );
 }

@@ -1,4 +1,4 @@
-import { Checkbox, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Checkbox, SimpleGrid, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import {
   createWebhookBodySchema,
@@ -8,8 +8,7 @@ import {
   type WebhookEvent,
 } from '../../../shared/api/webhooks.js';
 import { useCreateWebhook } from '../../api/webhooks.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
-import { FormActions } from '../../components/FormActions.js';
+import { ApiForm } from '../../components/ApiForm.js';
 import { zodValidator } from '../../lib/forms.js';
 import { useFormSubmit } from '../../lib/use-form-submit.js';
 
@@ -45,44 +44,44 @@ export function CreateWebhookForm({ onCreated, onCancel }: CreateWebhookFormProp
   );
 
   return (
-    <form onSubmit={submit} noValidate aria-label="New webhook">
-      <Stack gap="md">
-        {formError !== null && (
-          <ErrorAlert error={formError} title="Could not create the webhook" />
-        )}
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <TextInput
-            label="Receiver URL"
-            description="An https address on the public internet."
-            placeholder="https://example.com/tessera-events"
-            required
-            maxLength={WEBHOOK_LIMITS.urlMax}
-            data-autofocus
-            {...form.getInputProps('url')}
-          />
-          <TextInput
-            label="Description"
-            description="What receives these events (optional)."
-            maxLength={WEBHOOK_LIMITS.descriptionMax}
-            {...form.getInputProps('description')}
-          />
-        </SimpleGrid>
-        <Checkbox.Group
-          label="Events"
-          description="Tessera POSTs each of these to the URL as it happens."
+    <ApiForm
+      label="New webhook"
+      onSubmit={submit}
+      formError={formError}
+      errorTitle="Could not create the webhook"
+      onCancel={onCancel}
+      busy={createWebhook.isPending}
+      submitLabel="Create webhook"
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <TextInput
+          label="Receiver URL"
+          description="An https address on the public internet."
+          placeholder="https://example.com/tessera-events"
           required
-          {...form.getInputProps('events')}
-        >
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" mt="xs">
-            {EVENT_CHOICES.map((event) => (
-              <Checkbox key={event} value={event} label={event} />
-            ))}
-          </SimpleGrid>
-        </Checkbox.Group>
-        <FormActions onCancel={onCancel} busy={createWebhook.isPending} holdCancelWhileBusy={false}>
-          Create webhook
-        </FormActions>
-      </Stack>
-    </form>
+          maxLength={WEBHOOK_LIMITS.urlMax}
+          data-autofocus
+          {...form.getInputProps('url')}
+        />
+        <TextInput
+          label="Description"
+          description="What receives these events (optional)."
+          maxLength={WEBHOOK_LIMITS.descriptionMax}
+          {...form.getInputProps('description')}
+        />
+      </SimpleGrid>
+      <Checkbox.Group
+        label="Events"
+        description="Tessera POSTs each of these to the URL as it happens."
+        required
+        {...form.getInputProps('events')}
+      >
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" mt="xs">
+          {EVENT_CHOICES.map((event) => (
+            <Checkbox key={event} value={event} label={event} />
+          ))}
+        </SimpleGrid>
+      </Checkbox.Group>
+    </ApiForm>
   );
 }

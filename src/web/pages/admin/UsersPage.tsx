@@ -1,7 +1,7 @@
-import { Anchor, Avatar, Badge, Card, Group, Select, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Avatar, Badge, Card, Group, Select, Table, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconSearch, IconUsers } from '@tabler/icons-react';
+import { IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { User } from '../../../shared/api/accounts.js';
@@ -11,6 +11,7 @@ import { CardTable } from '../../components/CardList.js';
 import { ConfirmButton } from '../../components/ConfirmButton.js';
 import { ACTIONS_COLUMN } from '../../components/DataTable.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { SearchInput } from '../../components/SearchInput.js';
 import { formatDate, initials } from '../../lib/format.js';
 import { paths } from '../../lib/paths.js';
 import { ROLE_LABELS } from '../../lib/roles.js';
@@ -126,14 +127,11 @@ export function UsersPage() {
       />
       <Card p={0}>
         <Group p="md" gap="md" align="flex-end" className="table-toolbar">
-          <TextInput
-            label="Search"
+          <SearchInput
             placeholder="Name, handle or email"
-            leftSection={<IconSearch size={16} aria-hidden="true" />}
             value={search}
-            onChange={(event) => setSearch(event.currentTarget.value)}
-            style={{ flex: 1, maxWidth: 420 }}
-            type="search"
+            onChange={setSearch}
+            maxWidth={420}
           />
           <Select
             label="Status"

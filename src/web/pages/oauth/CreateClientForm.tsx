@@ -8,11 +8,10 @@ import {
 } from '../../../shared/api/oauth.js';
 import { DEFAULT_SCOPES, grantableScopes, type Scope } from '../../../shared/scopes.js';
 import { useCurrentUser } from '../../api/accounts.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { ApiForm } from '../../components/ApiForm.js';
 import { zodValidator } from '../../lib/forms.js';
 import { useFormSubmit } from '../../lib/use-form-submit.js';
 import { useCreateOAuthClient } from './oauth-api.js';
-import { FormActions } from '../../components/FormActions.js';
 import { ScopeCheckboxes } from '../../components/ScopeCheckboxes.js';
 
 type ClientValues = {
@@ -54,49 +53,51 @@ export function CreateClientForm({ onCreated, onCancel }: CreateClientFormProps)
   );
 
   return (
-    <form onSubmit={submit} noValidate aria-label="New OAuth app">
-      <Stack gap="md">
-        {formError !== null && <ErrorAlert error={formError} title="Could not register the app" />}
-        <TextInput
-          label="App name"
-          description="People see it when the app asks for access."
-          required
-          maxLength={OAUTH_LIMITS.clientNameMax}
-          data-autofocus
-          {...form.getInputProps('name')}
-        />
-        <Radio.Group label="Kind of app" required {...form.getInputProps('type')}>
-          <Stack gap="xs" mt="xs">
-            <Radio
-              value="public"
-              label="Public: a mobile, desktop, command-line or single-page app"
-              description="Cannot keep a secret; signs people in with authorization code + PKCE or the device flow."
-            />
-            <Radio
-              value="confidential"
-              label="Confidential: your own server or script"
-              description="Gets a client secret; can also use client credentials to act as you."
-            />
-          </Stack>
-        </Radio.Group>
-        <Textarea
-          label="Redirect URIs"
-          description="One per line: https, http://127.0.0.1 or localhost for native apps, or your app's own scheme. Leave empty for scripts and device-flow tools."
-          autosize
-          minRows={2}
-          {...form.getInputProps('redirectUris')}
-        />
-        <ScopeCheckboxes
-          offered={offered}
-          label="Scopes"
-          description="The most any token of this app may get."
-          required
-          {...form.getInputProps('scopes')}
-        />
-        <FormActions onCancel={onCancel} busy={create.isPending} holdCancelWhileBusy={false}>
-          Register app
-        </FormActions>
-      </Stack>
-    </form>
+    <ApiForm
+      label="New OAuth app"
+      onSubmit={submit}
+      formError={formError}
+      errorTitle="Could not register the app"
+      onCancel={onCancel}
+      busy={create.isPending}
+      submitLabel="Register app"
+    >
+      <TextInput
+        label="App name"
+        description="People see it when the app asks for access."
+        required
+        maxLength={OAUTH_LIMITS.clientNameMax}
+        data-autofocus
+        {...form.getInputProps('name')}
+      />
+      <Radio.Group label="Kind of app" required {...form.getInputProps('type')}>
+        <Stack gap="xs" mt="xs">
+          <Radio
+            value="public"
+            label="Public: a mobile, desktop, command-line or single-page app"
+            description="Cannot keep a secret; signs people in with authorization code + PKCE or the device flow."
+          />
+          <Radio
+            value="confidential"
+            label="Confidential: your own server or script"
+            description="Gets a client secret; can also use client credentials to act as you."
+          />
+        </Stack>
+      </Radio.Group>
+      <Textarea
+        label="Redirect URIs"
+        description="One per line: https, http://127.0.0.1 or localhost for native apps, or your app's own scheme. Leave empty for scripts and device-flow tools."
+        autosize
+        minRows={2}
+        {...form.getInputProps('redirectUris')}
+      />
+      <ScopeCheckboxes
+        offered={offered}
+        label="Scopes"
+        description="The most any token of this app may get."
+        required
+        {...form.getInputProps('scopes')}
+      />
+    </ApiForm>
   );
 }

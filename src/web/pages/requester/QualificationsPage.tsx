@@ -1,15 +1,6 @@
-import {
-  Badge,
-  Button,
-  Card,
-  Group,
-  SegmentedControl,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Badge, Button, Card, Group, SegmentedControl, Table, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconCertificate, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconCertificate, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { QualificationType } from '../../../shared/api/qualifications.js';
@@ -18,6 +9,7 @@ import { EmptyState } from '../../components/EmptyState.js';
 import { ACTIONS_COLUMN, DataTable, type Column } from '../../components/DataTable.js';
 import { QueryList } from '../../components/QueryList.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { SearchInput } from '../../components/SearchInput.js';
 import { formatDate } from '../../lib/format.js';
 import { paths } from '../../lib/paths.js';
 import { HoldersDrawer } from './qualifications/HoldersDrawer.js';
@@ -138,15 +130,7 @@ export function QualificationsPage() {
       />
       <Card p={0}>
         <Group p="md" gap="md" align="flex-end" className="table-toolbar">
-          <TextInput
-            label="Search"
-            placeholder="Name"
-            leftSection={<IconSearch size={16} aria-hidden="true" />}
-            value={search}
-            onChange={(event) => setSearch(event.currentTarget.value)}
-            style={{ flex: 1, maxWidth: 360 }}
-            type="search"
-          />
+          <SearchInput placeholder="Name" value={search} onChange={setSearch} maxWidth={360} />
           <SegmentedControl
             aria-label="Show qualifications"
             value={owner}

@@ -1,4 +1,4 @@
-import { Button, Card, Center, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Card, Center, Group, Select, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -10,6 +10,7 @@ import { EmptyState } from '../../components/EmptyState.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { LoadingState } from '../../components/LoadingState.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { SearchInput } from '../../components/SearchInput.js';
 import { acceptProblem, useAcceptAndOpen } from '../work/accept.js';
 import { notify } from '../work/notify.js';
 import { FeedCard } from './FeedCard.js';
@@ -96,15 +97,12 @@ export function FindWorkPage() {
       />
       <Card p="md" mb="lg">
         <Group gap="md" align="flex-end" role="search" aria-label="Find work">
-          <TextInput
-            label="Search"
+          <SearchInput
             placeholder="Title, description or keyword"
-            leftSection={<IconSearch size={16} aria-hidden="true" />}
-            value={search}
             maxLength={LIMITS.searchMax}
-            onChange={(event) => setSearch(event.currentTarget.value)}
-            style={{ flex: 1, maxWidth: 520 }}
-            type="search"
+            value={search}
+            onChange={setSearch}
+            maxWidth={520}
           />
           <Select
             label="Sort by"

@@ -1,51 +1,16 @@
-import { Badge, Card, Group, SimpleGrid, Tabs, Text, ThemeIcon } from '@mantine/core';
+import { Badge, Card, SimpleGrid, Tabs } from '@mantine/core';
 import { IconCircleCheck, IconHourglass, IconPlayerPlay } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { formatCents } from '../../../shared/money.js';
 import { ASSIGNMENT_STATUSES, type AssignmentStatus } from '../../../shared/api/work.js';
 import { useMyWorkTotals } from '../../api/work.js';
+import { IconStatCard } from '../../components/IconStatCard.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { STATUS_INFO } from '../work/status.js';
 import { MyWorkTable } from './MyWorkTable.js';
 
 function statusFrom(value: string | null): AssignmentStatus {
   return ASSIGNMENT_STATUSES.find((status) => status === value) ?? 'accepted';
-}
-
-function Total({
-  label,
-  value,
-  hint,
-  icon,
-  color,
-}: {
-  label: string;
-  value: string;
-  hint: string;
-  icon: ReactNode;
-  color: string;
-}) {
-  return (
-    <Card padding="md" role="group" aria-label={label}>
-      <Group gap="md" wrap="nowrap">
-        <ThemeIcon size={44} radius="md" variant="light" color={color}>
-          {icon}
-        </ThemeIcon>
-        <div>
-          <Text size="xs" c="dimmed" tt="uppercase" fw={700} lts={0.5}>
-            {label}
-          </Text>
-          <Text fz={24} fw={700} lh={1.25}>
-            {value}
-          </Text>
-          <Text size="xs" c="dimmed">
-            {hint}
-          </Text>
-        </div>
-      </Group>
-    </Card>
-  );
 }
 
 export function MyWorkPage() {
@@ -72,21 +37,21 @@ export function MyWorkPage() {
         description="Tasks you have accepted, submitted and had reviewed, and what they pay."
       />
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md" mb="xl">
-        <Total
+        <IconStatCard
           label="In progress"
           value={totals ? String(count('accepted')) : '—'}
           hint={count('accepted') === 1 ? 'task to finish' : 'tasks to finish'}
           icon={<IconPlayerPlay size={22} aria-hidden="true" />}
           color="tessera"
         />
-        <Total
+        <IconStatCard
           label="Pending pay"
           value={money(totals?.pendingCents)}
           hint="Submitted, awaiting review"
           icon={<IconHourglass size={22} aria-hidden="true" />}
           color="blue"
         />
-        <Total
+        <IconStatCard
           label="Approved pay"
           value={money(totals?.approvedCents)}
           hint="Added to your earnings"

@@ -1,16 +1,6 @@
-import {
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  NumberInput,
-  Stack,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Checkbox, Modal, NumberInput, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import type { QualificationType } from '../../../../shared/api/qualifications.js';
 import {
   createQualificationTypeBodySchema,
@@ -20,8 +10,9 @@ import {
   useCreateQualificationType,
   useUpdateQualificationType,
 } from '../../../api/qualifications.js';
-import { ErrorAlert } from '../../../components/ErrorAlert.js';
-import { showSubmitError, zodValidator } from '../../../lib/forms.js';
+import { ApiForm } from '../../../components/ApiForm.js';
+import { zodValidator } from '../../../lib/forms.js';
+import { useFormSubmit } from '../../../lib/use-form-submit.js';
 
 type Values = {
   name: string;
@@ -66,7 +57,6 @@ function QualificationTypeForm({
   const create = useCreateQualificationType();
   const update = useUpdateQualificationType(type?.id ?? '');
   const mutation = type ? update : create;
-  const [formError, setFormError] = useState<unknown>(null);
   const form = useForm<Values>({
     initialValues: {
       name: type?.name ?? '',
@@ -80,8 +70,7 @@ function QualificationTypeForm({
     validate: check,
   });
 
-  const submit = form.onSubmit((values) => {
-    setFormError(null);
+  const { submit, formError } = useFormSubmit(form, (values, fail) =>
     // Auto-granting answers requests, so it only applies to a requestable type.
     mutation.mutate(
       { ...values, autoGranted: values.requestable && values.autoGranted },
@@ -94,83 +83,76 @@ function QualificationTypeForm({
           });
           onDone();
         },
-        onError: (error) => showSubmitError(error, form, setFormError),
+        onError: fail,
       },
-    );
-  });
+    ),
+  );
 
   return (
-    <form
+    <ApiForm
+      label={type ? 'Edit qualification' : 'New qualification'}
       onSubmit={submit}
-      noValidate
-      aria-label={type ? 'Edit qualification' : 'New qualification'}
+      formError={formError}
+      errorTitle="Could not save"
+      onCancel={onDone}
+      busy={mutation.isPending}
+      submitLabel={type ? 'Save' : 'Create qualification'}
     >
-      <Stack gap="md">
-        {formError !== null && <ErrorAlert error={formError} title="Could not save" />}
-        <TextInput
-          label="Name"
-          description="Workers see it when a project requires it."
-          placeholder="Passed the transcription test"
-          required
-          maxLength={QUALIFICATION_LIMITS.nameMax}
-          data-autofocus
-          {...form.getInputProps('name')}
-        />
-        <Textarea
-          label="Description"
-          description="What the value means, e.g. “test score from 0 to 100”."
-          autosize
-          minRows={3}
-          maxRows={8}
-          maxLength={QUALIFICATION_LIMITS.descriptionMax}
-          {...form.getInputProps('description')}
-        />
-        <Checkbox
-          label="Workers can request it"
-          description="A worker who lacks it can ask; you grant or refuse each request."
-          {...form.getInputProps('requestable', { type: 'checkbox' })}
-        />
-        {form.values.requestable && (
-          <Stack gap="sm" pl="lg">
-            <Checkbox
-              label="Taking requests (active)"
-              {...form.getInputProps('active', { type: 'checkbox' })}
-            />
-            <Checkbox
-              label="Grant every request at once"
-              {...form.getInputProps('autoGranted', { type: 'checkbox' })}
-            />
-            {form.values.autoGranted && (
-              <NumberInput
-                label="Value granted automatically"
-                allowDecimal={false}
-                min={QUALIFICATION_LIMITS.valueMin}
-                max={QUALIFICATION_LIMITS.valueMax}
-                {...form.getInputProps('autoGrantedValue')}
-              />
-            )}
+      <TextInput
+        label="Name"
+        description="Workers see it when a project requires it."
+        placeholder="Passed the transcription test"
+        required
+        maxLength={QUALIFICATION_LIMITS.nameMax}
+        data-autofocus
+        {...form.getInputProps('name')}
+      />
+      <Textarea
+        label="Description"
+        description="What the value means, e.g. “test score from 0 to 100”."
+        autosize
+        minRows={3}
+        maxRows={8}
+        maxLength={QUALIFICATION_LIMITS.descriptionMax}
+        {...form.getInputProps('description')}
+      />
+      <Checkbox
+        label="Workers can request it"
+        description="A worker who lacks it can ask; you grant or refuse each request."
+        {...form.getInputProps('requestable', { type: 'checkbox' })}
+      />
+      {form.values.requestable && (
+        <Stack gap="sm" pl="lg">
+          <Checkbox
+            label="Taking requests (active)"
+            {...form.getInputProps('active', { type: 'checkbox' })}
+          />
+          <Checkbox
+            label="Grant every request at once"
+            {...form.getInputProps('autoGranted', { type: 'checkbox' })}
+          />
+          {form.values.autoGranted && (
             <NumberInput
-              label="Seconds before a worker may ask again"
-              description="Leave empty to let each worker ask only once."
+              label="Value granted automatically"
               allowDecimal={false}
-              min={0}
-              max={QUALIFICATION_LIMITS.retryDelayMax}
-              value={form.values.retryDelaySeconds ?? ''}
-              onChange={(value) =>
-                form.setFieldValue('retryDelaySeconds', typeof value === 'number' ? value : null)
-              }
+              min={QUALIFICATION_LIMITS.valueMin}
+              max={QUALIFICATION_LIMITS.valueMax}
+              {...form.getInputProps('autoGrantedValue')}
             />
-          </Stack>
-        )}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {type ? 'Save' : 'Create qualification'}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+          )}
+          <NumberInput
+            label="Seconds before a worker may ask again"
+            description="Leave empty to let each worker ask only once."
+            allowDecimal={false}
+            min={0}
+            max={QUALIFICATION_LIMITS.retryDelayMax}
+            value={form.values.retryDelaySeconds ?? ''}
+            onChange={(value) =>
+              form.setFieldValue('retryDelaySeconds', typeof value === 'number' ? value : null)
+            }
+          />
+        </Stack>
+      )}
+    </ApiForm>
   );
 }

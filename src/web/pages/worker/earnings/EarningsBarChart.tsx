@@ -1,7 +1,6 @@
-import { useElementSize } from '@mantine/hooks';
-import { useId } from 'react';
 import { ChartBand } from '../../../components/ChartBand.js';
 import { ChartValueAxis } from '../../../components/ChartValueAxis.js';
+import { SvgChart } from '../../../components/SvgChart.js';
 import { formatCents } from '../../../../shared/money.js';
 import { formatAxisCents, type ChartBar, type ChartModel } from './chart-data.js';
 
@@ -19,77 +18,73 @@ function barTitle(bar: ChartBar): string {
 }
 
 /**
- * Earnings per day as stacked bars (rewards, then bonuses on top), drawn at the container's real
- * width so text never stretches. The picture is one image with a sentence for screen readers;
- * the table view next to it carries every figure.
+ * Earnings per day as stacked bars (rewards, then bonuses on top). The table view next to it
+ * carries every figure.
  */
 export function EarningsBarChart({ chart }: { chart: ChartModel }) {
-  const { ref, width } = useElementSize();
-  const titleId = useId();
-  const plotWidth = Math.max(0, width - MARGIN.left - MARGIN.right);
-  const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
-  const band = chart.bars.length > 0 ? plotWidth / chart.bars.length : 0;
-  const barWidth = Math.max(2, Math.min(28, band * 0.66));
-  const y = (cents: number) => MARGIN.top + plotHeight - (cents / chart.axisMaxCents) * plotHeight;
-
   return (
-    <div ref={ref} className="earnings-chart">
-      {width > 0 && (
-        <svg width={width} height={HEIGHT} role="img" aria-labelledby={titleId}>
-          <title id={titleId}>{`Earnings per day. ${chart.summary}`}</title>
-          <ChartValueAxis
-            ticks={chart.ticks}
-            y={y}
-            left={MARGIN.left}
-            right={width - MARGIN.right}
-            label={formatAxisCents}
-          />
-          {chart.bars.map((bar, i) => {
-            const x = MARGIN.left + i * band + (band - barWidth) / 2;
-            const rewardsTop = y(bar.rewardsCents);
-            const totalTop = y(bar.totalCents);
-            return (
-              <ChartBand
-                key={bar.date}
-                title={barTitle(bar)}
-                x={MARGIN.left + i * band}
-                width={band}
-                top={MARGIN.top}
-                height={plotHeight}
-              >
-                {bar.rewardsCents > 0 && (
-                  <rect
-                    x={x}
-                    y={rewardsTop}
-                    width={barWidth}
-                    height={y(0) - rewardsTop}
-                    className="chart-rewards"
-                  />
-                )}
-                {bar.bonusesCents > 0 && (
-                  <rect
-                    x={x}
-                    y={totalTop}
-                    width={barWidth}
-                    height={rewardsTop - totalTop}
-                    className="chart-bonuses"
-                  />
-                )}
-                {bar.showLabel && (
-                  <text
-                    x={x + barWidth / 2}
-                    y={HEIGHT - 8}
-                    textAnchor="middle"
-                    className="chart-axis"
-                  >
-                    {bar.label}
-                  </text>
-                )}
-              </ChartBand>
-            );
-          })}
-        </svg>
-      )}
-    </div>
+    <SvgChart height={HEIGHT} margin={MARGIN} title={`Earnings per day. ${chart.summary}`}>
+      {({ width, plotWidth, plotHeight }) => {
+        const band = chart.bars.length > 0 ? plotWidth / chart.bars.length : 0;
+        const barWidth = Math.max(2, Math.min(28, band * 0.66));
+        const y = (cents: number) =>
+          MARGIN.top + plotHeight - (cents / chart.axisMaxCents) * plotHeight;
+        return (
+          <>
+            <ChartValueAxis
+              ticks={chart.ticks}
+              y={y}
+              left={MARGIN.left}
+              right={width - MARGIN.right}
+              label={formatAxisCents}
+            />
+            {chart.bars.map((bar, i) => {
+              const x = MARGIN.left + i * band + (band - barWidth) / 2;
+              const rewardsTop = y(bar.rewardsCents);
+              const totalTop = y(bar.totalCents);
+              return (
+                <ChartBand
+                  key={bar.date}
+                  title={barTitle(bar)}
+                  x={MARGIN.left + i * band}
+                  width={band}
+                  top={MARGIN.top}
+                  height={plotHeight}
+                >
+                  {bar.rewardsCents > 0 && (
+                    <rect
+                      x={x}
+                      y={rewardsTop}
+                      width={barWidth}
+                      height={y(0) - rewardsTop}
+                      className="chart-rewards"
+                    />
+                  )}
+                  {bar.bonusesCents > 0 && (
+                    <rect
+                      x={x}
+                      y={totalTop}
+                      width={barWidth}
+                      height={rewardsTop - totalTop}
+                      className="chart-bonuses"
+                    />
+                  )}
+                  {bar.showLabel && (
+                    <text
+                      x={x + barWidth / 2}
+                      y={HEIGHT - 8}
+                      textAnchor="middle"
+                      className="chart-axis"
+                    >
+                      {bar.label}
+                    </text>
+                  )}
+                </ChartBand>
+              );
+            })}
+          </>
+        );
+      }}
+    </SvgChart>
   );
 }

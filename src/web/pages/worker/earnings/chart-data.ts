@@ -1,4 +1,5 @@
 import { formatCents } from '../../../../shared/money.js';
+import { niceTicks } from '../../../lib/chart-ticks.js';
 
 /** One UTC day as `GET /me/earnings/daily` returns it. */
 export type DayEarnings = {
@@ -51,17 +52,6 @@ const longDate = new Intl.DateTimeFormat('en', {
   timeZone: 'UTC',
 });
 
-/** Round steps (1, 2 or 5 × a power of ten) from 0 to at least `maxCents`; `count` steps or fewer. */
-export function niceTicks(maxCents: number, count = 4): number[] {
-  if (maxCents <= 0) return [0, 100];
-  const raw = maxCents / count;
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const step = ([1, 2, 5, 10].find((m) => m * magnitude >= raw) ?? 10) * magnitude;
-  const whole = Math.max(1, Math.round(step));
-  const top = Math.ceil(maxCents / whole) * whole;
-  return Array.from({ length: top / whole + 1 }, (_, i) => i * whole);
-}
-
 export function buildChart(days: DayEarnings[], labelEvery = 7): ChartModel {
   const bars = days.map((day, i): ChartBar => {
     const at = new Date(`${day.date}T00:00:00Z`);
@@ -84,7 +74,8 @@ export function buildChart(days: DayEarnings[], labelEvery = 7): ChartModel {
     (best, bar) => (best === null || bar.totalCents > best.totalCents ? bar : best),
     null,
   );
-  const ticks = niceTicks(bestDay?.totalCents ?? 0);
+  // With nothing earned the axis still runs up to a dollar.
+  const ticks = niceTicks(bestDay?.totalCents ?? 0, { emptyTop: 100 });
   return {
     bars,
     ticks,
