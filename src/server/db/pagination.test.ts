@@ -2,9 +2,17 @@ import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/helpers/database.js';
 import type { DatabaseHandle } from './database.js';
-import { decodeCursor, newestFirstPage, pageFrom, type Page } from './pagination.js';
+import {
+  decodeCursor,
+  keyOrderPage,
+  newestFirstPage,
+  pageFrom,
+  pageOf,
+  type Page,
+} from './pagination.js';
 
 type Row = { id: string; created_at: Date };
+type SeqRow = { seq: number };
 
 // Pages must cover a list exactly once even when many rows share a sort key (a batch of
 // notifications, a bulk review): the id breaks the tie on both sides of the cursor.
@@ -54,6 +62,48 @@ describe('keyset pages in the real database', () => {
       } while (cursor);
       expect(seen, `limit ${limit}`).toEqual(expected);
       expect(pages, `limit ${limit}`).toBe(Math.max(1, Math.ceil(rows.length / limit)));
+    }
+  });
+});
+
+// A list in the order of one key (a sequence number, an entry id) is read past the last key of
+// the page before, in either direction, with one look-ahead row.
+describe('pages in the order of one key in the real database', () => {
+  let handle: DatabaseHandle;
+  let db: Kysely<{ probe_seq: SeqRow }>;
+  const seqs = [3, 5, 8, 13, 21, 34, 55];
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+    // The probe table is made here, not in the schema the handle is typed by.
+    db = handle.db as unknown as Kysely<{ probe_seq: SeqRow }>;
+    await sql`create table probe_seq (seq int primary key)`.execute(db);
+    await db
+      .insertInto('probe_seq')
+      .values(seqs.map((seq) => ({ seq })))
+      .execute();
+  });
+  afterAll(() => handle.close());
+
+  async function walk(order: 'asc' | 'desc', limit: number) {
+    const seen: number[] = [];
+    let after: number | undefined;
+    for (;;) {
+      const read = await keyOrderPage(db.selectFrom('probe_seq').selectAll(), 'seq', order, {
+        limit,
+        after,
+      }).execute();
+      expect(read.length).toBeLessThanOrEqual(limit + 1);
+      const page = pageOf(read, limit, (last) => String(last.seq));
+      seen.push(...page.items.map((r) => r.seq));
+      if (!page.nextCursor) return seen;
+      after = Number(page.nextCursor);
+    }
+  }
+
+  it('walks every row once, in either order, whatever the page size', async () => {
+    for (const limit of [1, 2, 3, 7, 8]) {
+      expect(await walk('asc', limit), `asc, limit ${limit}`).toEqual(seqs);
+      expect(await walk('desc', limit), `desc, limit ${limit}`).toEqual([...seqs].reverse());
     }
   });
 });

@@ -96,6 +96,24 @@ export function newestFirstPage<DB, TB extends keyof DB, O>(
     .limit(page.limit + 1);
 }
 
+/**
+ * For repositories: the rows of a page of a list in the order of one key that no two rows share
+ * (a sequence number, an entry id, a position), starting past `after` (the key of the last row of
+ * the page before) in that order, plus one look-ahead row for `pageOf`.
+ */
+export function keyOrderPage<DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  key: StringReference<DB, TB>,
+  order: 'asc' | 'desc',
+  page: { limit: number; after?: number | string | undefined },
+): SelectQueryBuilder<DB, TB, O> {
+  const column = sql.ref(key);
+  const { after } = page;
+  const past = order === 'asc' ? sql`>` : sql`<`;
+  const rest = after === undefined ? query : query.where(sql<SqlBool>`${column} ${past} ${after}`);
+  return rest.orderBy(column, order).limit(page.limit + 1);
+}
+
 /** The page of `limit` rows out of `limit + 1` read; the extra row only says that more follow. */
 export function pageOf<T>(rows: T[], limit: number, cursorAfter: (last: T) => string): Page<T> {
   const items = rows.slice(0, limit);

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { AggregationMethod } from '../../../shared/api/aggregates.js';
 import type { Db } from '../../db/database.js';
+import { keyOrderPage } from '../../db/pagination.js';
 import type { AggregateRow, WorkAnswers, WorkerEstimate } from './project-aggregates.js';
 
 /** Rows per insert statement: well under PostgreSQL's 65,535 bind parameters. */
@@ -175,11 +176,7 @@ export function createAggregationRepository(db: Db) {
         .where('g.method', '=', args.method);
       if (args.confidenceBelow !== undefined)
         query = query.where('g.confidence', '<', args.confidenceBelow);
-      if (args.after !== undefined) query = query.where('g.position', '>', args.after);
-      return query
-        .orderBy('g.position')
-        .limit(args.limit + 1)
-        .execute();
+      return keyOrderPage(query, 'g.position', 'asc', args).execute();
     },
 
     /** The handed-in answers to these tasks, with who gave them (an aggregates page's voters). */

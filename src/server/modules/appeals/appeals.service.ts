@@ -1,7 +1,7 @@
 import type { AppealStatus, DecideBody } from '../../../shared/api/appeals.js';
 import { afterCommit } from '../../db/after-commit.js';
 import type { Db } from '../../db/database.js';
-import { decodeCursor, pageFrom } from '../../db/pagination.js';
+import { fromCursor, pageFrom } from '../../db/pagination.js';
 import { inTransaction } from '../../db/transactions.js';
 import { AppError, ConflictError, NotFoundError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
@@ -46,11 +46,7 @@ export function createAppealsService(deps: {
   const { db, appeals, clock } = deps;
 
   /** The repository's filter for the page a client asked for. */
-  const listFilter = (query: PageQuery) => ({
-    status: query.status,
-    limit: query.limit,
-    before: decodeCursor(query.cursor),
-  });
+  const listFilter = (query: PageQuery) => ({ ...fromCursor(query), status: query.status });
 
   /** A page of appeals, with how many of the whole list (`where`) are still open. */
   async function pageWithOpenCount(

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { keyOrderPage } from '../../db/pagination.js';
 import type { LedgerAccountKind, LedgerTransactionKind } from '../../db/types.js';
 
 const SYSTEM_KINDS: ReadonlySet<LedgerAccountKind> = new Set(['platform_fees', 'external']);
@@ -206,7 +207,7 @@ export function createLedgerRepository(db: Db) {
       page: { limit: number; beforeEntryId?: number | undefined },
       trx: Db = db,
     ) {
-      let query = trx
+      const query = trx
         .selectFrom('ledger_entries as e')
         .innerJoin('ledger_accounts as a', 'a.id', 'e.account_id')
         .innerJoin('ledger_transactions as t', 't.id', 'e.transaction_id')
@@ -223,11 +224,10 @@ export function createLedgerRepository(db: Db) {
           'e.created_at',
         ])
         .where('a.user_id', '=', userId);
-      if (page.beforeEntryId !== undefined) query = query.where('e.id', '<', page.beforeEntryId);
-      return query
-        .orderBy('e.id', 'desc')
-        .limit(page.limit + 1)
-        .execute();
+      return keyOrderPage(query, 'e.id', 'desc', {
+        limit: page.limit,
+        after: page.beforeEntryId,
+      }).execute();
     },
 
     isSystemKind: (kind: LedgerAccountKind) => SYSTEM_KINDS.has(kind),

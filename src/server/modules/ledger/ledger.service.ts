@@ -1,6 +1,6 @@
 import { platformFeeCents } from '../../../shared/money.js';
 import type { Db } from '../../db/database.js';
-import { counterCursor, pageOf } from '../../db/pagination.js';
+import { counterCursor, pageOf, type CursorRequest } from '../../db/pagination.js';
 import type { LedgerAccountKind } from '../../db/types.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
@@ -461,7 +461,7 @@ export function createLedgerService(deps: {
       return (await ledger.balances(workerId, trx)).worker_earnings ?? 0;
     },
 
-    async history(userId: string, page: { limit: number; cursor?: string | undefined }) {
+    async history(userId: string, page: CursorRequest) {
       const beforeEntryId = entryCursor.decode(page.cursor);
       const rows = await ledger.history(userId, { limit: page.limit, beforeEntryId });
       return pageOf(rows, page.limit, (last) => entryCursor.encode(Number(last.entry_id)));

@@ -1,6 +1,6 @@
 import { formatCents } from '../../../shared/money.js';
 import type { Db } from '../../db/database.js';
-import { decodeCursor, encodeCursor } from '../../db/pagination.js';
+import { fromCursor, keysetPage, type CursorRequest } from '../../db/pagination.js';
 import { isUniqueViolation } from '../../db/pg-errors.js';
 import { ConflictError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
@@ -123,19 +123,9 @@ export function createManualDepositsService(deps: {
       };
     },
 
-    async list(query: { limit: number; cursor?: string | undefined }) {
-      const cursor = decodeCursor(query.cursor);
-      const rows = await deposits.list({
-        limit: query.limit,
-        before: cursor ? { t: new Date(cursor.t), id: cursor.id } : undefined,
-      });
-      const items = rows.slice(0, query.limit);
-      const last = items[items.length - 1];
-      return {
-        items,
-        nextCursor:
-          rows.length > query.limit && last ? encodeCursor(last.recorded_at, last.id) : null,
-      };
+    async list(query: CursorRequest) {
+      const rows = await deposits.list(fromCursor(query));
+      return keysetPage(rows, query.limit, (row) => [row.recorded_at, row.id]);
     },
   };
 }

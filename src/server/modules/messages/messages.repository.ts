@@ -1,6 +1,6 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { newestFirstPage, type KeysetRequest } from '../../db/pagination.js';
+import { keyOrderPage, newestFirstPage, type KeysetRequest } from '../../db/pagination.js';
 
 /** Assignments that count as work a worker did or holds for a requester (not given back). */
 export const WORKED_STATUSES = ['accepted', 'submitted', 'approved', 'rejected'] as const;
@@ -198,15 +198,14 @@ export function createMessagesRepository(db: Db) {
 
     /** A thread's messages newest first, before the sequence number `beforeSeq` when given. */
     messages(threadId: string, page: { limit: number; beforeSeq?: number | undefined }) {
-      let query = db
+      const query = db
         .selectFrom('messages')
         .select(['id', 'seq', 'thread_id', 'sender_id', 'body', 'created_at'])
         .where('thread_id', '=', threadId);
-      if (page.beforeSeq !== undefined) query = query.where('seq', '<', page.beforeSeq);
-      return query
-        .orderBy('seq', 'desc')
-        .limit(page.limit + 1)
-        .execute();
+      return keyOrderPage(query, 'seq', 'desc', {
+        limit: page.limit,
+        after: page.beforeSeq,
+      }).execute();
     },
 
     /** Everything in the thread up to now is read by this side. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { MESSAGE_LIMITS, type SendMessageBody } from '../../../shared/api/messages.js';
 import { afterCommit } from '../../db/after-commit.js';
 import type { Db } from '../../db/database.js';
-import { counterCursor, decodeCursor, pageFrom } from '../../db/pagination.js';
+import { counterCursor, fromCursor, pageFrom, type CursorRequest } from '../../db/pagination.js';
 import {
   ForbiddenError,
   NotFoundError,
@@ -204,9 +204,8 @@ export function createMessagesService(deps: {
       return { recipients: sent.length };
     },
 
-    async threads(userId: string, page: { limit: number; cursor?: string | undefined }) {
-      const before = decodeCursor(page.cursor);
-      const rows = await repo.listThreads(userId, { limit: page.limit, ...(before && { before }) });
+    async threads(userId: string, page: CursorRequest) {
+      const rows = await repo.listThreads(userId, fromCursor(page));
       const listed = pageFrom(
         rows.map((row) => ({ ...row, created_at: row.last_message_at })),
         page.limit,
@@ -223,11 +222,7 @@ export function createMessagesService(deps: {
     },
 
     /** One of the user's threads with a page of messages; reading it marks it read. */
-    async thread(
-      userId: string,
-      threadId: string,
-      page: { limit: number; cursor?: string | undefined },
-    ) {
+    async thread(userId: string, threadId: string, page: CursorRequest) {
       const found = await repo.thread(userId, threadId);
       if (!found) throw new NotFoundError('Thread');
       const rows = await repo.messages(threadId, {

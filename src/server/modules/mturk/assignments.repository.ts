@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js';
 import { effectiveStatusIn } from '../../db/assignment-status.js';
+import { keyOrderPage } from '../../db/pagination.js';
 
 /** The reviewable states MTurk shows (work in progress is not an assignment to it yet). */
 export type ReviewedStatus = 'submitted' | 'approved' | 'rejected';
@@ -59,12 +60,11 @@ export function createMturkAssignmentsRepository(db: Db) {
       page: { statuses: readonly ReviewedStatus[]; afterId: string | undefined; limit: number },
       now: Date,
     ): Promise<MturkAssignmentRow[]> {
-      let query = ofOwner(ownerId, page.statuses, now).where('a.task_id', '=', taskId);
-      if (page.afterId !== undefined) query = query.where('a.id', '>', page.afterId);
-      const rows = await query
-        .orderBy('a.id')
-        .limit(page.limit + 1)
-        .execute();
+      const query = ofOwner(ownerId, page.statuses, now).where('a.task_id', '=', taskId);
+      const rows = await keyOrderPage(query, 'a.id', 'asc', {
+        limit: page.limit,
+        after: page.afterId,
+      }).execute();
       // As in find: the statuses are filtered in SQL.
       return rows as MturkAssignmentRow[];
     },

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import { keyOrderPage } from '../../db/pagination.js';
 
 export type MturkBonusRow = {
   id: string;
@@ -28,11 +29,10 @@ export function createMturkBonusesRepository(db: Db) {
         'taskId' in of
           ? query.where('a.task_id', '=', of.taskId)
           : query.where('b.assignment_id', '=', of.assignmentId);
-      if (page.afterId !== undefined) query = query.where('b.id', '>', page.afterId);
-      return query
-        .orderBy('b.id')
-        .limit(page.limit + 1)
-        .execute();
+      return keyOrderPage(query, 'b.id', 'asc', {
+        limit: page.limit,
+        after: page.afterId,
+      }).execute();
     },
   };
 }

@@ -3,6 +3,7 @@ import type { QualificationRequirement } from '../../../shared/api/qualification
 import type { Template } from '../../../shared/templates/model.js';
 import type { Db } from '../../db/database.js';
 import { effectiveStatusIn } from '../../db/assignment-status.js';
+import { keyOrderPage } from '../../db/pagination.js';
 
 export type HitTypeRow = {
   id: string;
@@ -269,7 +270,6 @@ export function createHitsRepository(db: Db) {
     ): Promise<HitRow[]> {
       // A disposed HIT is left out of every list, as on MTurk; GetHIT still reads it.
       let query = hitsOf(ownerId, now).where('h.disposed_at', 'is', null);
-      if (page.afterSeq !== undefined) query = query.where('t.seq', '>', page.afterSeq);
       const filter = page.reviewable;
       if (filter) {
         query = query
@@ -288,10 +288,10 @@ export function createHitsRepository(db: Db) {
         const named = JSON.stringify([{ qualificationTypeId: page.requiringTypeId }]);
         query = query.where(sql<boolean>`p.qualification_requirements @> ${named}::jsonb`);
       }
-      return query
-        .orderBy('t.seq')
-        .limit(page.limit + 1)
-        .execute();
+      return keyOrderPage(query, 't.seq', 'asc', {
+        limit: page.limit,
+        after: page.afterSeq,
+      }).execute();
     },
   };
 }

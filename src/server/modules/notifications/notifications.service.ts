@@ -1,7 +1,7 @@
 import { NOTIFICATION_LIMITS, type NotificationKind } from '../../../shared/api/notifications.js';
 import { afterCommit } from '../../db/after-commit.js';
 import type { Db } from '../../db/database.js';
-import { decodeCursor, pageFrom } from '../../db/pagination.js';
+import { fromCursor, pageFrom } from '../../db/pagination.js';
 import type { Clock } from '../../lib/clock.js';
 import type { LiveEventPublisher } from '../realtime/event-bus.js';
 import { createNotificationsRepository } from './notifications.repository.js';
@@ -89,9 +89,8 @@ export function createNotificationsService(deps: {
       query: { unreadOnly?: boolean | undefined; limit: number; cursor?: string | undefined },
     ) {
       const rows = await repository.list(userId, {
+        ...fromCursor(query),
         unreadOnly: query.unreadOnly ?? false,
-        limit: query.limit,
-        before: decodeCursor(query.cursor),
       });
       return { ...pageFrom(rows, query.limit), unreadCount: await repository.unreadCount(userId) };
     },

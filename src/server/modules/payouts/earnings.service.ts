@@ -1,4 +1,4 @@
-import { decodeCursor, keysetPage, pageFrom } from '../../db/pagination.js';
+import { fromCursor, keysetPage, pageFrom, type CursorRequest } from '../../db/pagination.js';
 import type { Clock } from '../../lib/clock.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import type { EarningsRepository } from './earnings.repository.js';
@@ -71,20 +71,14 @@ export function createEarningsService(deps: {
       };
     },
 
-    async perProject(workerId: string, query: { limit: number; cursor?: string | undefined }) {
-      const rows = await earnings.perProject(workerId, {
-        limit: query.limit,
-        before: decodeCursor(query.cursor),
-      });
+    async perProject(workerId: string, query: CursorRequest) {
+      const rows = await earnings.perProject(workerId, fromCursor(query));
       return keysetPage(rows, query.limit, (row) => [row.last_accepted_at, row.project_id]);
     },
 
     /** Per project (a page of them, newest first) and totals over all of the requester's projects. */
-    async spending(ownerId: string, query: { limit: number; cursor?: string | undefined }) {
-      const rows = await earnings.ownedProjects(ownerId, {
-        limit: query.limit,
-        before: decodeCursor(query.cursor),
-      });
+    async spending(ownerId: string, query: CursorRequest) {
+      const rows = await earnings.ownedProjects(ownerId, fromCursor(query));
       const { items: projects, nextCursor } = pageFrom(rows, query.limit);
       const projectIds = projects.map((p) => p.id);
       const [sums, counts, allSums, allCounts] = await Promise.all([

@@ -1,6 +1,6 @@
 import { formatCents } from '../../../shared/money.js';
 import type { Db } from '../../db/database.js';
-import { decodeCursor, keysetPage } from '../../db/pagination.js';
+import { fromCursor, keysetPage, type CursorRequest } from '../../db/pagination.js';
 import type { PayoutStatus } from '../../db/types.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
@@ -103,11 +103,8 @@ export function createPayoutsService(deps: {
       return { payout: value, replayed };
     },
 
-    async listMine(workerId: string, query: { limit: number; cursor?: string | undefined }) {
-      const rows = await payouts.listForWorker(workerId, {
-        limit: query.limit,
-        before: decodeCursor(query.cursor),
-      });
+    async listMine(workerId: string, query: CursorRequest) {
+      const rows = await payouts.listForWorker(workerId, fromCursor(query));
       return page(rows, query.limit);
     },
 
@@ -116,11 +113,7 @@ export function createPayoutsService(deps: {
       limit: number;
       cursor?: string | undefined;
     }) {
-      const rows = await payouts.listAll({
-        status: query.status,
-        limit: query.limit,
-        before: decodeCursor(query.cursor),
-      });
+      const rows = await payouts.listAll({ ...fromCursor(query), status: query.status });
       return page(rows, query.limit);
     },
 

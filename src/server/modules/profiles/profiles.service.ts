@@ -1,4 +1,4 @@
-import { decodeCursor, keysetPage } from '../../db/pagination.js';
+import { fromCursor, keysetPage, type CursorRequest } from '../../db/pagination.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import type { ProfilesRepository } from './profiles.repository.js';
 
@@ -27,13 +27,10 @@ export function createProfilesService(deps: {
     },
 
     /** A requester's published projects; empty for a user who is not a requester. */
-    async projects(idOrHandle: string, query: { limit: number; cursor?: string | undefined }) {
+    async projects(idOrHandle: string, query: CursorRequest) {
       const user = await accounts.getPublicProfile(idOrHandle);
       if (!user.roles.includes('requester')) return { items: [], nextCursor: null };
-      const rows = await profiles.publishedProjects(user.id, {
-        limit: query.limit,
-        before: decodeCursor(query.cursor),
-      });
+      const rows = await profiles.publishedProjects(user.id, fromCursor(query));
       return keysetPage(rows, query.limit, (row) => [row.published_at, row.id]);
     },
   };

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { deletedAny } from '../../db/affected-rows.js';
 import type { Db } from '../../db/database.js';
+import { keyOrderPage } from '../../db/pagination.js';
 
 /** One upload row's known answers, by its row number in the batch. */
 export type GoldRow = {
@@ -77,12 +78,11 @@ export function createGoldRepository(db: Db) {
             .as('correct'),
         ])
         .where('g.project_id', '=', projectId);
-      if (page.afterNumber !== undefined) query = query.where('t.number', '>', page.afterNumber);
       if (page.taskId !== undefined) query = query.where('g.task_id', '=', page.taskId);
-      return query
-        .orderBy('t.number')
-        .limit(page.limit + 1)
-        .execute();
+      return keyOrderPage(query, 't.number', 'asc', {
+        limit: page.limit,
+        after: page.afterNumber,
+      }).execute();
     },
 
     /** Sets (or replaces) one task's known answers. */

@@ -1,6 +1,6 @@
 import type { PilotSubmission } from '../../../shared/api/pilot.js';
 import { effectiveStatus } from '../../db/assignment-status.js';
-import { decodeCursor, keysetPage } from '../../db/pagination.js';
+import { fromCursor, keysetPage, type CursorRequest } from '../../db/pagination.js';
 import type { Clock } from '../../lib/clock.js';
 import type { PilotRepository } from './pilot.repository.js';
 import type { ProjectsRepository } from './projects.repository.js';
@@ -30,17 +30,10 @@ export function createPilotService(deps: {
   clock: Clock;
 }) {
   return {
-    async submissions(
-      ownerId: string,
-      projectId: string,
-      page: { limit: number; cursor?: string | undefined },
-    ) {
+    async submissions(ownerId: string, projectId: string, page: CursorRequest) {
       // Someone else's project, and so its pilot's feedback, is not found.
       await requireOwnedProject(deps.projects, projectId, ownerId);
-      const rows = await deps.pilots.listSubmissions(projectId, {
-        limit: page.limit,
-        before: decodeCursor(page.cursor),
-      });
+      const rows = await deps.pilots.listSubmissions(projectId, fromCursor(page));
       const found = keysetPage(rows, page.limit, (row) => [row.accepted_at, row.id]);
       const now = deps.clock.now();
       return {

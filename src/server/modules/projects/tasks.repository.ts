@@ -4,6 +4,7 @@ import type { Db } from '../../db/database.js';
 import {
   counterCursor,
   fromCursor,
+  keyOrderPage,
   newestFirstPage,
   type CursorRequest,
 } from '../../db/pagination.js';
@@ -262,11 +263,7 @@ export function createTasksRepository(db: Db) {
       const after = taskCursor.decode(page.cursor);
       let query = trx.selectFrom('tasks').select(TASK_COLUMNS).where('project_id', '=', projectId);
       if (page.batchId) query = query.where('batch_id', '=', page.batchId);
-      if (after !== undefined) query = query.where('seq', '>', after);
-      return query
-        .orderBy('seq')
-        .limit(page.limit + 1)
-        .execute();
+      return keyOrderPage(query, 'seq', 'asc', { limit: page.limit, after }).execute();
     },
 
     async findTask(projectId: string, taskId: string, trx: Db = db): Promise<TaskRow | undefined> {

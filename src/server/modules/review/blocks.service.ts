@@ -1,4 +1,4 @@
-import { decodeCursor, pageFrom } from '../../db/pagination.js';
+import { fromCursor, pageFrom, type CursorRequest } from '../../db/pagination.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
 import type { BlocksRepository } from './blocks.repository.js';
@@ -45,11 +45,8 @@ export function createBlocksService(deps: { blocks: BlocksRepository; clock: Clo
       await blocks.remove(requesterId, worker.id);
     },
 
-    async list(requesterId: string, page: { limit: number; cursor?: string | undefined }) {
-      const rows = await blocks.list(requesterId, {
-        limit: page.limit,
-        before: decodeCursor(page.cursor),
-      });
+    async list(requesterId: string, page: CursorRequest) {
+      const rows = await blocks.list(requesterId, fromCursor(page));
       return pageFrom(rows, page.limit);
     },
   };

@@ -9,7 +9,7 @@ import {
 } from '../../db/assignment-status.js';
 import type { Db } from '../../db/database.js';
 import { inTransaction } from '../../db/transactions.js';
-import { decodeCursor, keysetPage } from '../../db/pagination.js';
+import { fromCursor, keysetPage } from '../../db/pagination.js';
 import type { AssignmentStatus } from '../../db/types.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import type { Clock } from '../../lib/clock.js';
@@ -385,12 +385,11 @@ export function createReviewService(deps: {
       await requireOwnProject(requesterId, projectId);
       const now = clock.now();
       const rows = await review.listForProject(projectId, {
+        ...fromCursor(query),
         status: query.status,
         batchId: query.batchId,
         workerId: query.workerId,
-        limit: query.limit,
         now,
-        before: decodeCursor(query.cursor),
       });
       return {
         ...keysetPage(rows, query.limit, (row) => [row.accepted_at, row.id]),

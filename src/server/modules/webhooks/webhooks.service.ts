@@ -5,7 +5,7 @@ import {
   type WebhookEvent,
 } from '../../../shared/api/webhooks.js';
 import type { Db } from '../../db/database.js';
-import { decodeCursor, pageFrom } from '../../db/pagination.js';
+import { fromCursor, pageFrom, type CursorRequest } from '../../db/pagination.js';
 import type { Clock } from '../../lib/clock.js';
 import type { SecretBox } from '../../lib/secret-box.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
@@ -169,11 +169,8 @@ export function createWebhooksService(deps: {
       return { ...created, secret };
     },
 
-    async list(userId: string, query: { limit: number; cursor?: string | undefined }) {
-      const rows = await repository.list(userId, {
-        limit: query.limit,
-        before: decodeCursor(query.cursor),
-      });
+    async list(userId: string, query: CursorRequest) {
+      const rows = await repository.list(userId, fromCursor(query));
       return pageFrom(rows, query.limit);
     },
 
@@ -184,16 +181,9 @@ export function createWebhooksService(deps: {
       deps.changed?.();
     },
 
-    async deliveries(
-      userId: string,
-      id: string,
-      query: { limit: number; cursor?: string | undefined },
-    ) {
+    async deliveries(userId: string, id: string, query: CursorRequest) {
       await owned(userId, id);
-      const rows = await repository.listDeliveries(id, {
-        limit: query.limit,
-        before: decodeCursor(query.cursor),
-      });
+      const rows = await repository.listDeliveries(id, fromCursor(query));
       return pageFrom(rows, query.limit);
     },
 

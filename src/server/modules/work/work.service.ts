@@ -8,7 +8,7 @@ import {
 import type { Db } from '../../db/database.js';
 import { belowGoldFloor } from '../../db/gold-record.js';
 import { isRetryable, isUniqueViolation } from '../../db/pg-errors.js';
-import { decodeCursor, keysetPage } from '../../db/pagination.js';
+import { fromCursor, keysetPage } from '../../db/pagination.js';
 import type { AssignmentStatus } from '../../db/types.js';
 import {
   ConflictError,
@@ -527,11 +527,10 @@ export function createWorkService(deps: {
     ) {
       const now = clock.now();
       const rows = await work.listForWorker(workerId, {
+        ...fromCursor(query),
         status: query.status,
         projectId: query.projectId,
-        limit: query.limit,
         now,
-        before: decodeCursor(query.cursor),
       });
       const totals = await work.totalsForWorker(workerId, now);
       const cents = (s: AssignmentStatus) => totals.find((t) => t.status === s)?.cents ?? 0;
