@@ -96,6 +96,25 @@ export default tseslint.config(
     },
   },
   {
+    // Specs take `test` from e2e/test.ts, which closes the browser contexts earlier specs left open.
+    files: ['e2e/**/*.ts'],
+    ignores: ['e2e/test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@playwright/test',
+              importNames: ['test'],
+              message: "Import test from './test.js': it closes the contexts earlier specs opened.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Migrations are typed Kysely<any> on purpose: they never import application types.
     files: ['src/server/db/migrations/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test } from './test.js';
 import { csrfHeader, expectNoSeriousViolations, newAccount, ok, signUp } from './helpers.js';
 
 const FORM = {

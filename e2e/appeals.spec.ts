@@ -3,7 +3,7 @@
  * review tab, the worker is paid, and the administrator's audit log shows the overturn.
  */
 import { randomUUID } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test.js';
 import { callerOf, deposit, doTask, publishedProject } from './api.js';
 import { ADMIN } from './env.js';
 import { newAccount, ok, photograph, signIn, signUp } from './helpers.js';

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './test.js';
 import { csrfHeader, newAccount, ok, signUp } from './helpers.js';
 
 /** A photo-checking form: the image's address comes from the `image_url` column. */

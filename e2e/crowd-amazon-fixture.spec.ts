@@ -7,7 +7,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, test, type BrowserContext } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
+import { expect, test } from './test.js';
 import { parse } from 'csv-parse/sync';
 import { boxCarAndVan, STREET_IMAGE } from './crowd-annotation-page.js';
 import { requesterWithDraft } from './crowd-projects.js';

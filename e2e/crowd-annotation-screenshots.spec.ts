@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test.js';
 import { answers, boxCarAndVan, ORIGIN, serveAnnotationPages } from './crowd-annotation-page.js';
 
 let stop: () => Promise<void>;

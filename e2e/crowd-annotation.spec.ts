@@ -1,5 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test.js';
 import { answers, at, drag, ORIGIN, serveAnnotationPages } from './crowd-annotation-page.js';
 
 let stop: () => Promise<void>;

@@ -6,7 +6,7 @@
  * review page reads it out.
  */
 import { randomUUID } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test.js';
 import { refuseOutsideRequests } from './crowd-projects.js';
 import { BASE_URL } from './env.js';
 import { csrfHeader, newAccount, ok, signIn } from './helpers.js';

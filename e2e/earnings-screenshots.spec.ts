@@ -3,7 +3,8 @@
  * `npm run screenshots`): a worker with approved work on two projects, bonuses, a payout paid
  * and one pending, other workers waiting for theirs, and the administrator's payouts page.
  */
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test } from './test.js';
 import {
   approve,
   bonus,

@@ -2,7 +2,8 @@
  * A worker's money in the browser: earnings figures, the chart, per-project rows and bonuses;
  * a payout requested, marked paid by an administrator, and seen paid; the notifications bell.
  */
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, test } from './test.js';
 import {
   approve,
   bonus,

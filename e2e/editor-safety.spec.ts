@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './test.js';
 import { csrfHeader, ok } from './earnings-fixtures.js';
 import { expectNoSeriousViolations, newAccount, sidebar, signUp, submitSignIn } from './helpers.js';
 

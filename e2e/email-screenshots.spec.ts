@@ -2,7 +2,7 @@
  * Photographs the password reset pages and the admin's reset link for docs/screenshots (run
  * with SCREENSHOTS=1, see screenshots.spec.ts).
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test.js';
 import { ADMIN, BASE_URL } from './env.js';
 import { photograph, signIn } from './helpers.js';
 import { linkIn, waitForMail } from './mailbox.js';

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test.js';
 import { E2E_PORT } from './env.js';
 
 // Clear of the suite's own two servers (E2E_PORT and E2E_PORT + 1).

@@ -8,7 +8,7 @@
  * suite's project pays below, so specs running alongside are unaffected.
  */
 import { randomUUID } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test.js';
 import { callerOf, deposit, doTask, draftProject, publishedProject, type Caller } from './api.js';
 import { ADMIN, BASE_URL } from './env.js';
 import { csrfHeader, newAccount, ok, photograph, signIn, signUp } from './helpers.js';

@@ -4,7 +4,8 @@
  * sandboxed frame, can reach neither the worker's cookies nor the API nor the page around it.
  */
 import { randomUUID } from 'node:crypto';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from './test.js';
 import { csrfHeader, ok, signUpByApi } from './earnings-fixtures.js';
 import { ADMIN } from './env.js';
 

@@ -5,7 +5,7 @@
  * description's Markdown is formatted on the worker's Find work card, not shown raw.
  */
 import { randomUUID } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test.js';
 import { BASE_URL } from './env.js';
 import { csrfHeader, newAccount, ok, signIn } from './helpers.js';
 

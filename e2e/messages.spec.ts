@@ -3,7 +3,8 @@
  * arrives live in the requester's open Messages page, and the reply in the worker's.
  */
 import { randomUUID } from 'node:crypto';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './test.js';
 import { callerOf, deposit, publishedProject } from './api.js';
 import {
   csrfHeader,

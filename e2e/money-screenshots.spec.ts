@@ -3,7 +3,7 @@
  * `npm run screenshots`): the administrator's Deposits page, with payments already recorded and
  * one about to be, and a worker's payout method in their settings.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test.js';
 import { csrfHeader, ok, setPayoutMethod, signUpByApi } from './earnings-fixtures.js';
 import { ADMIN } from './env.js';
 import { photograph, signIn } from './helpers.js';

@@ -3,7 +3,7 @@
  * requester sees it with its reference; a worker says where to be paid, asks for a payout, and
  * the administrator sees that destination (as it was when asked) on the payouts page.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test.js';
 import { approve, publishProject, signUpByApi, submitWork } from './earnings-fixtures.js';
 import { ADMIN } from './env.js';
 import { expectNoSeriousViolations, newAccount, sidebar, signIn } from './helpers.js';

@@ -1,5 +1,5 @@
 import { GetAccountBalanceCommand, MTurkClient } from '@aws-sdk/client-mturk';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test.js';
 import { newAccount, signUp } from './helpers.js';
 
 test('a requester creates an MTurk access key, uses it with the AWS SDK, sees the use and deletes it', async ({

@@ -26,7 +26,8 @@ import {
   MTurkClient,
   type HIT,
 } from '@aws-sdk/client-mturk';
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import type { APIRequestContext, Browser, Page } from '@playwright/test';
+import { expect, test } from './test.js';
 import { BASE_URL, E2E_PORT } from './env.js';
 import { csrfHeader, newAccount, ok, photograph } from './helpers.js';
 

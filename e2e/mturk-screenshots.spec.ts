@@ -2,7 +2,7 @@
  * Refreshes docs/screenshots/mturk-access-keys.png (the screenshots project): a requester's new
  * MTurk access key, shown once with the boto3 lines to paste, above the keys they already have.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test.js';
 import { newAccount, photograph, signUp } from './helpers.js';
 
 test('MTurk access keys in the settings', async ({ page }) => {

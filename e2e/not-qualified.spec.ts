@@ -3,7 +3,8 @@
  * to meet it, on the project's page, instead of only "not qualified".
  */
 import { randomUUID } from 'node:crypto';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test } from './test.js';
 import { BASE_URL } from './env.js';
 import { csrfHeader, newAccount, ok, signUp } from './helpers.js';
 

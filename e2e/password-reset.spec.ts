@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './test.js';
 import { ADMIN, BASE_URL } from './env.js';
 import {
   HOME_HEADINGS,

@@ -7,7 +7,8 @@
  * confidence in the Results tab and the stopped worker in the Workers tab.
  * With SCREENSHOTS=1 it photographs both for the docs.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from './test.js';
 import { callerOf, deposit, publishedProject } from './api.js';
 import { BASE_URL } from './env.js';
 import { csrfHeader, newAccount, ok, photograph, signUp } from './helpers.js';

@@ -3,7 +3,8 @@
  * them after a decision, and the next project of a requester they rated down comes last.
  */
 import { randomUUID } from 'node:crypto';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test } from './test.js';
 import { callerOf, deposit, doTask, publishedProject, type Caller } from './api.js';
 import { BASE_URL } from './env.js';
 import { csrfHeader, newAccount, ok, photograph, signUp } from './helpers.js';

@@ -4,7 +4,8 @@
  * list scrolls. Hostile values in the data stay text.
  */
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, test } from './test.js';
 import { csrfHeader, newAccount, signUp } from './helpers.js';
 
 const TEMPLATE = {

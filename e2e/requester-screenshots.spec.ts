@@ -3,7 +3,8 @@
  * the normal end-to-end run: it builds a realistic requester account through the API, with
  * workers doing some of its tasks, and photographs the requester's pages.
  */
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, test } from './test.js';
 import { photograph } from './helpers.js';
 
 async function headers(request: APIRequestContext) {

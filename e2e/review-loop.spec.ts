@@ -5,7 +5,8 @@
  * sees the earnings and asks for a payout; the requester sees what the project cost.
  */
 import { readFile } from 'node:fs/promises';
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import { expect, test } from './test.js';
 import { parse } from 'csv-parse/sync';
 import { setPayoutMethod } from './earnings-fixtures.js';
 import { expectNoSeriousViolations, newAccount, sidebar, signUp } from './helpers.js';

@@ -2,7 +2,8 @@
  * Refreshes the PNGs in docs/screenshots (run with `npm run screenshots`). Not part of the
  * normal end-to-end run: it only photographs pages, with realistic people in them.
  */
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test } from './test.js';
 import { ADMIN, BASE_URL } from './env.js';
 import { csrfHeader, photograph } from './helpers.js';
 import { linkIn, waitForMail } from './mailbox.js';

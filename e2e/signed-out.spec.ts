@@ -2,7 +2,7 @@
  * A signed-out visitor's pages load without a failed request: the browser's console stays clean
  * (a 401 from asking who is signed in used to be logged on every page).
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test.js';
 
 test('signed-out pages make no failing requests and log no errors', async ({ page }) => {
   const problems: string[] = [];

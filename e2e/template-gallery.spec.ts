@@ -8,14 +8,8 @@
  * One requester and one worker serve every test of the file (CI time): the tests run in order.
  */
 import { randomUUID } from 'node:crypto';
-import {
-  expect,
-  test,
-  type BrowserContext,
-  type FrameLocator,
-  type Locator,
-  type Page,
-} from '@playwright/test';
+import type { BrowserContext, FrameLocator, Locator, Page } from '@playwright/test';
+import { expect, test } from './test.js';
 import { GALLERY, sampleRowsCsv } from '../src/shared/templates/gallery/index.js';
 import { at, drag } from './crowd-annotation-page.js';
 import { refuseOutsideRequests } from './crowd-projects.js';

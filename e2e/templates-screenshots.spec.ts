@@ -6,7 +6,7 @@
  * SCREENSHOTS is set, at the end of its journey.
  */
 import { fileURLToPath } from 'node:url';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test.js';
 import { requesterWithDraft } from './crowd-projects.js';
 import { photograph, signIn } from './helpers.js';
 

@@ -2,7 +2,7 @@
  * Refreshes docs/screenshots/webhooks.png and webhook-deliveries.png (the screenshots project):
  * a requester's webhooks in the settings, then one webhook's delivery log.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test.js';
 import { newAccount, photograph, signUp } from './helpers.js';
 import { startWebhookReceiver } from './webhook-receiver.js';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test.js';
 import { Webhook } from 'standardwebhooks';
 import { newAccount, signUp } from './helpers.js';
 import { startWebhookReceiver } from './webhook-receiver.js';
