@@ -12,6 +12,8 @@ export default defineConfig({
             'eslint-rules/**/*.unit.test.ts',
           ],
           environment: 'node',
+          // Pure functions: one module graph per worker instead of one per file (43 s → 10 s).
+          isolate: false,
         },
       },
       {
@@ -24,6 +26,11 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           pool: 'forks',
+          // Each file still gets a database and an app of its own (test/helpers/app.ts); only the
+          // imported modules are shared by the files a worker runs, which halves the suites (PGlite
+          // 505 s → 254 s, PostgreSQL 349 s → 156 s). The source keeps no state at module level
+          // that one app could leak to the next; a run with --sequence.shuffle.files checks it.
+          isolate: false,
         },
       },
       {
