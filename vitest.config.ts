@@ -28,8 +28,8 @@ export default defineConfig({
           pool: 'forks',
           // Each file still gets a database and an app of its own (test/helpers/app.ts); only the
           // imported modules are shared by the files a worker runs, which halves the suites (PGlite
-          // 505 s → 254 s, PostgreSQL 349 s → 156 s). The source keeps no state at module level
-          // that one app could leak to the next; a run with --sequence.shuffle.files checks it.
+          // 505 s → 254 s, PostgreSQL 349 s → 156 s). It relies on the source keeping no per-app
+          // state at module level; `--sequence.shuffle.files` runs a check for leaks by hand.
           isolate: false,
         },
       },
